@@ -1,0 +1,108 @@
+/** The operators' command line: `pmis serve | migrate | seed-demo | user … | import …`. */
+import { Command, Option } from 'commander';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/index.js';
+import { isEmpty, seedDemo } from '../demo/seed.js';
+import { addUser, disableUser, listUsers } from '../modules/access/service.js';
+import { ROLES } from '../core/access.js';
+import { AppError } from '../core/errors.js';
+import { t } from '../core/i18n.js';
+import { startServer } from '../server.js';
+import { registerImportCommand } from './import.js';
+
+const log = (m: string) => console.error(m);
+
+/** Open the database for a CLI command and always close (and release the embedded cluster) after. */
+export async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openDatabase(loadConfig(), { log, applicationName: 'pmis-cli', max: 4 });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('pmis').description('pmis — prison management information system').showHelpAfterError();
+
+  program.command('serve').description('Start the web server (embedded PostgreSQL unless DATABASE_URL is set)').action(async () => {
+    const running = await startServer(loadConfig());
+    let signalled = false;
+    const shutdown = async (sig: string) => {
+      if (signalled) return;
+      signalled = true;
+      log(`${sig}: stopping pmis...`);
+      await running.stop().catch((e) => log(String(e)));
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  });
+
+  program.command('migrate').description('Apply pending database migrations').action(async () => {
+    // openDatabase migrates; nothing else to do.
+    await withDatabase(async () => log('Database is up to date.'));
+  });
+
+  program.command('seed-demo').description('Load demo data into an empty registry')
+    .option('--force', 'load even if the registry is not empty (adds to what is there: only for throw-away databases)')
+    .action(async (opts: { force?: boolean }) => {
+      await withDatabase(async (database) => {
+        if (!opts.force && !(await isEmpty(database))) { log('The registry is not empty: nothing done (use --force on a throw-away database).'); return; }
+        await seedDemo(database, { log });
+        log('Demo data loaded.');
+      });
+    });
+
+  const user = program.command('user').description('Manage user accounts');
+  user.command('add <username>').description('Create a user (the password is read from PMIS_PASSWORD or asked for)')
+    .requiredOption('--name <display name>', 'full name')
+    .addOption(new Option('--role <role...>', 'one or more roles').choices([...ROLES]).makeOptionMandatory())
+    .option('--prison <code...>', 'prison codes in the scope (e.g. BKO KLK)')
+    .option('--national', 'national scope (all prisons)')
+    .addOption(new Option('--lang <lang>', 'interface language').choices(['fr', 'en']).default('fr'))
+    .action(async (username: string, o: { name: string; role: string[]; prison?: string[]; national?: boolean; lang: 'fr' | 'en' }) => {
+      const password = process.env.PMIS_PASSWORD ?? (await askPassword());
+      await withDatabase(async ({ db }) => {
+        const u = await addUser(db, null, { username, display_name: o.name, password, roles: o.role, prisons: o.prison, national: !!o.national, lang: o.lang });
+        console.log(`Created ${u.username} (${u.roles.join(', ')}; ${u.national ? 'national' : u.prisons.join(', ')})`);
+      });
+    });
+  user.command('list').description('List users').action(async () => {
+    await withDatabase(async ({ db }) => {
+      for (const u of await listUsers(db, null)) console.log([u.username.padEnd(20), u.roles.join(',').padEnd(30), (u.national ? 'national' : u.prisons.join(',')).padEnd(16), u.disabled ? 'disabled' : 'active', u.display_name].join(' '));
+    });
+  });
+  user.command('disable <username>').description('Disable a user: their sessions and tokens end at once').requiredOption('--reason <text>', 'why (kept in the history)')
+    .action(async (username: string, o: { reason: string }) => {
+      await withDatabase(async ({ db }) => {
+        await disableUser(db, null, username, o.reason);
+        console.log(`Disabled ${username}`);
+      });
+    });
+
+  registerImportCommand(program);
+  return program;
+}
+
+async function askPassword(): Promise<string> {
+  if (!process.stdin.isTTY) throw new Error('Set PMIS_PASSWORD or run in a terminal to type the password.');
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question('Password (10 characters or more): ');
+  } finally {
+    rl.close();
+  }
+}
+
+/** Print a domain error the way an operator reads it, in French unless PMIS_LANG=en. */
+export function reportError(e: unknown): void {
+  const lang = process.env.PMIS_LANG === 'en' ? 'en' : 'fr';
+  if (e instanceof AppError) {
+    console.error(`${t(lang, e.key, e.params)}`);
+    for (const f of e.fields) console.error(`  ${f.field}: ${f.message ?? t(lang, f.key, f.params)}`);
+  } else {
+    console.error(e instanceof Error ? e.message : String(e));
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Roles, permissions and scope. Every service function takes an Actor and checks it before
+ * touching data: the HTTP layer only authenticates. Deny by default: a permission not granted
+ * by one of the actor's roles is refused.
+ */
+import { AppError, forbidden } from './errors.js';
+import type { Lang } from './i18n.js';
+
+export const PERMISSIONS = [
+  'estate.read', 'estate.admin',
+  'person.read', 'person.write', 'person.correct',
+  'person.sensitive', // religion and ethnicity: read and write, audited
+  'custody.read', 'custody.write', 'custody.correct',
+  'reference.admin',
+  'user.admin',
+  'history.read',
+  'audit.read',
+  'health.read', 'health.write', // medical data, audited
+  'health.injury_report.read', // the injury report of the reception medical check (director)
+  'intelligence.read', 'intelligence.write', // security intelligence and keep-apart records, audited
+  'intake.security', 'intake.administration', 'intake.registry', 'intake.interview', 'intake.complete',
+  'identity.match', 'identity.merge',
+  'justice.read', 'justice.write', 'justice.rules',
+  'classification.read', 'classification.decide', 'classification.override',
+  'assessment.read', 'assessment.write', 'assessment.instrument',
+  'housing.move', 'housing.override',
+  'statistics.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  'registry_clerk', 'security_officer', 'social_worker', 'medical_staff',
+  'prison_director', 'national_admin', 'auditor', 'prosecutor', 'system_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+const READ: Permission[] = ['estate.read', 'person.read', 'custody.read', 'justice.read', 'classification.read', 'history.read', 'statistics.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  registry_clerk: [...READ, 'person.write', 'person.correct', 'custody.write', 'custody.correct', 'intake.administration', 'intake.registry', 'identity.match', 'justice.write'],
+  security_officer: [...READ, 'intake.security', 'housing.move', 'intelligence.read', 'intelligence.write', 'identity.match'],
+  social_worker: [...READ, 'intake.interview', 'assessment.read', 'assessment.write', 'identity.match'],
+  medical_staff: ['estate.read', 'person.read', 'custody.read', 'health.read', 'health.write'],
+  prison_director: [
+    ...READ, 'person.write', 'person.correct', 'person.sensitive', 'custody.write', 'custody.correct',
+    'intake.security', 'intake.administration', 'intake.registry', 'intake.interview', 'intake.complete',
+    'health.injury_report.read', 'intelligence.read', 'identity.match', 'identity.merge', 'justice.write',
+    'classification.decide', 'classification.override', 'assessment.read', 'assessment.write',
+    'housing.move', 'housing.override', 'audit.read',
+  ],
+  national_admin: [
+    ...READ, 'estate.admin', 'reference.admin', 'user.admin', 'person.write', 'person.correct', 'person.sensitive',
+    'custody.write', 'custody.correct', 'identity.match', 'identity.merge', 'justice.rules', 'assessment.read',
+    'assessment.instrument', 'audit.read', 'intelligence.read',
+  ],
+  auditor: [...READ, 'audit.read'],
+  prosecutor: ['person.read', 'custody.read', 'justice.read', 'justice.write'],
+  system_admin: ['estate.read', 'estate.admin', 'reference.admin', 'user.admin', 'audit.read'],
+};
+
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  permissions: ReadonlySet<Permission>;
+  /** National scope sees every prison; otherwise only `prisonIds`. */
+  national: boolean;
+  prisonIds: readonly string[];
+  lang: Lang;
+}
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const set = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r] ?? []) set.add(p);
+  return set;
+}
+
+export function makeActor(u: { id: string; username: string; displayName: string; roles: string[]; national: boolean; prisonIds: string[]; lang?: string }): Actor {
+  const roles = u.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles,
+    permissions: permissionsOf(roles),
+    national: u.national,
+    prisonIds: u.prisonIds,
+    lang: u.lang === 'en' ? 'en' : 'fr',
+  };
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.permissions.has(permission);
+}
+
+export function inScope(actor: Actor, prisonId: string): boolean {
+  return actor.national || actor.prisonIds.includes(prisonId);
+}
+
+/** Throws 403 unless the actor has the permission (and, when given, the prison in scope). */
+export function authorize(actor: Actor, permission: Permission, prisonId?: string): void {
+  if (!can(actor, permission)) throw forbidden();
+  if (prisonId !== undefined && !inScope(actor, prisonId)) throw new AppError(403, 'error.out_of_scope');
+}
+
+/** The prisons an actor may see, as a filter: undefined means all (national scope). */
+export function scopeFilter(actor: Actor): readonly string[] | undefined {
+  return actor.national ? undefined : actor.prisonIds;
+}

@@ -1,0 +1,157 @@
+/**
+ * The HTTP application: JSON API under /api (OpenAPI at /api/openapi.json, generated from the same
+ * TypeBox schemas that validate requests) and the staff pages. Authentication happens here;
+ * authorisation happens in the services.
+ */
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { createRequire } from 'node:module';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Actor } from '../core/access.js';
+import { AppError, type FieldError, unauthenticated } from '../core/errors.js';
+import { negotiate, t, type Lang } from '../core/i18n.js';
+import type { Database } from '../db/index.js';
+import { authenticate } from '../modules/access/service.js';
+import { registerModules } from './modules.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    lang: Lang;
+    sessionCsrf: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without authentication (health, login, OpenAPI, static assets). */
+    public?: boolean;
+  }
+}
+
+export interface AppContext {
+  database: Database;
+  config: Config;
+}
+
+export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+
+// ajv-i18n is CommonJS (module.exports = fn): load it with require.
+const requireCjs = createRequire(import.meta.url);
+type Localize = (errors: unknown[]) => void;
+const localizeFr = requireCjs('ajv-i18n/localize/fr') as Localize;
+const localizeEn = requireCjs('ajv-i18n/localize/en') as Localize;
+
+export const SESSION_COOKIE = 'pmis_session';
+export const LANG_COOKIE = 'pmis_lang';
+
+interface AjvError { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }
+
+function fieldErrors(errors: AjvError[], lang: Lang, context: string): FieldError[] {
+  const copy = errors.map((e) => ({ ...e, params: { ...e.params } }));
+  (lang === 'fr' ? localizeFr : localizeEn)(copy as never);
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const e of copy) {
+    let field = e.instancePath || '';
+    let key = `schema.${e.keyword}`;
+    let message = e.message ?? '';
+    if (e.keyword === 'required') {
+      field = `${field}/${String(e.params.missingProperty)}`;
+      key = 'field.required';
+      message = t(lang, 'field.required');
+    } else if (e.keyword === 'additionalProperties') {
+      field = `${field}/${String(e.params.additionalProperty)}`;
+      key = 'field.unknown_property';
+      message = t(lang, 'field.unknown_property', { name: String(e.params.additionalProperty) });
+    }
+    if (context !== 'body') field = `${context}:${field || '/'}`;
+    // anyOf/oneOf branches repeat each other: keep the first message per field.
+    if (seen.has(field) || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    seen.add(field);
+    out.push({ field: field || '/', key, message });
+  }
+  return out;
+}
+
+export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: AppError): FastifyReply {
+  return reply.status(err.status).type('application/problem+json').send(err.toProblem(req.lang, req.url));
+}
+
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const app = Fastify({
+    logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('lang', 'fr');
+  app.decorateRequest('sessionCsrf', null);
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'pmis API', version: '0.1.0', description: 'Prison management information system: national prisoner registry. Errors are application/problem+json in French or English (Accept-Language).' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    hideUntagged: false,
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    const cookieLang = req.cookies[LANG_COOKIE];
+    const header = req.headers['accept-language'];
+    req.lang = req.url.startsWith('/api/') && header ? negotiate(header) : cookieLang === 'en' || cookieLang === 'fr' ? cookieLang : negotiate(header);
+    const auth = await authenticate(ctx.database.db, {
+      bearer: req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7).trim() : undefined,
+      session: req.cookies[SESSION_COOKIE],
+    });
+    if (auth) {
+      req.actor = auth.actor;
+      req.sessionCsrf = auth.csrf;
+      if (!cookieLang && !(req.url.startsWith('/api/') && header)) req.lang = auth.actor.lang;
+    }
+    if (req.routeOptions.config?.public) return;
+    if (!req.actor) {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') return sendProblem(reply, req, unauthenticated());
+      return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+    }
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) return sendProblem(reply, req, err);
+    const fe = err as FastifyError & { validation?: AjvError[]; validationContext?: string };
+    if (fe.validation) {
+      return sendProblem(reply, req, new AppError(422, 'error.validation', {}, fieldErrors(fe.validation, req.lang, fe.validationContext ?? 'body')));
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode && fe.statusCode < 500 && fe.statusCode >= 400)) {
+      return reply.status(fe.statusCode ?? 400).type('application/problem+json').send({ type: 'about:blank', title: fe.message, status: fe.statusCode ?? 400, code: fe.code });
+    }
+    const pgCode = (err as { code?: string }).code;
+    if (pgCode === '40001' || pgCode === '40P01') return sendProblem(reply, req, new AppError(409, 'error.conflict'));
+    req.log.error(err);
+    return sendProblem(reply, req, new AppError(500, 'error.internal'));
+  });
+
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, req, new AppError(404, 'error.not_found')));
+
+  app.get('/health', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await ctx.database.pool.query('SELECT 1');
+      return { status: 'ok', database: ctx.database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: ctx.database.kind });
+    }
+  });
+
+  await registerModules(app, ctx);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,13 @@
+/** Every module's routes. One line per module; order does not matter. */
+import { accessRoutes } from '../modules/access/routes.js';
+import { custodyRoutes } from '../modules/custody/routes.js';
+import { estateRoutes } from '../modules/estate/routes.js';
+import { referenceRoutes } from '../modules/reference/routes.js';
+import type { App, AppContext } from './app.js';
+
+export async function registerModules(app: App, ctx: AppContext): Promise<void> {
+  await accessRoutes(app, ctx);
+  await referenceRoutes(app, ctx);
+  await estateRoutes(app, ctx);
+  await custodyRoutes(app, ctx);
+}

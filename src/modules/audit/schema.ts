@@ -1,0 +1,44 @@
+import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const changeLog = pgTable('change_log', {
+  id: uuid('id').primaryKey(),
+  prisonId: uuid('prison_id'),
+  entity: text('entity').notNull(),
+  entityId: uuid('entity_id').notNull(),
+  personId: uuid('person_id'),
+  action: text('action').notNull(),
+  actorId: uuid('actor_id'),
+  at: ts('at').notNull().defaultNow(),
+  reason: text('reason'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+});
+
+export const accessAudit = pgTable('access_audit', {
+  id: uuid('id').primaryKey(),
+  actorId: uuid('actor_id'),
+  at: ts('at').notNull().defaultNow(),
+  prisonId: uuid('prison_id'),
+  category: text('category').notNull(),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: uuid('entity_id'),
+  personId: uuid('person_id'),
+  detail: jsonb('detail'),
+});
+
+export const attachment = pgTable('attachment', {
+  id: uuid('id').primaryKey(),
+  prisonId: uuid('prison_id').notNull(),
+  personId: uuid('person_id'),
+  kind: text('kind').notNull(),
+  filename: text('filename').notNull(),
+  contentType: text('content_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

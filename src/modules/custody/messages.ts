@@ -1,0 +1,43 @@
+import { registerMessages } from '../../core/i18n.js';
+
+registerMessages({
+  'custody.person_already_held': { fr: 'Cette personne est déjà écrouée ({committal}) : terminez cette admission avant une nouvelle.', en: 'This person is already held ({committal}): end that admission before a new one.' },
+  'custody.cell_unknown': { fr: "Cellule inconnue dans cet établissement.", en: 'Unknown cell in this prison.' },
+  'custody.cell_full': { fr: 'La cellule est pleine ({population}/{capacity}) : indiquez le motif du placement en surnombre.', en: 'The cell is full ({population}/{capacity}): give the reason for placing over capacity.' },
+  'custody.admission_ended': { fr: 'Cette admission est déjà terminée.', en: 'This admission has already ended.' },
+  'custody.end_before_admission': { fr: "La date de fin précède l'admission.", en: 'The end date is before the admission.' },
+  'custody.transfer_target_required': { fr: "Indiquez l'établissement de destination.", en: 'Give the destination prison.' },
+  'custody.person_or_id': { fr: "Donnez soit l'identifiant d'une personne existante, soit son identité.", en: 'Give either the id of an existing person or their identity.' },
+  'custody.nothing_to_correct': { fr: 'Aucune valeur modifiée.', en: 'No value changed.' },
+  'custody.status.under_investigation': { fr: 'Inculpé(e), en instruction', en: 'Untried, under investigation' },
+  'custody.status.awaiting_trial': { fr: 'Prévenu(e), en attente de jugement', en: 'Untried, awaiting trial' },
+  'custody.status.convicted': { fr: 'Condamné(e)', en: 'Convicted' },
+  'custody.status.appealing': { fr: 'Condamné(e), en appel', en: 'Convicted, appealing' },
+  'custody.end.release': { fr: 'Libération', en: 'Release' },
+  'custody.end.transfer': { fr: 'Transfèrement', en: 'Transfer' },
+  'custody.end.death': { fr: 'Décès', en: 'Death' },
+  'custody.end.escape': { fr: 'Évasion', en: 'Escape' },
+  'custody.doc.committal_order': { fr: 'Mandat de dépôt', en: 'Committal order' },
+  'custody.doc.arrest_warrant': { fr: "Mandat d'arrêt", en: 'Arrest warrant' },
+  'custody.doc.extension_order': { fr: 'Ordonnance de prolongation', en: 'Extension order' },
+  'custody.doc.committal_for_trial': { fr: 'Ordonnance de renvoi / mise en accusation', en: 'Committal for trial' },
+  'custody.doc.conviction': { fr: 'Jugement de condamnation', en: 'Judgment (conviction)' },
+  'custody.doc.appeal': { fr: 'Acte d’appel', en: 'Notice of appeal' },
+});
+
+registerMessages({
+  'custody.arrest_after_admission': { fr: "L'arrestation ne peut pas suivre l'admission.", en: 'The arrest cannot come after the admission.' },
+  'custody.document_date': { fr: "Date du document au format AAAA-MM-JJ, au plus tard le jour de l'admission.", en: 'Document date as YYYY-MM-DD, no later than the day of admission.' },
+  'custody.charges_required': { fr: 'Indiquez au moins un chef de poursuite ou de condamnation.', en: 'Give at least one charge or offence.' },
+});
+
+registerMessages({
+  'custody.committal_taken': { fr: "Ce numéro d'écrou existe déjà dans cet établissement.", en: 'This committal number already exists in this prison.' },
+});
+
+registerMessages({
+  'import.sex': { fr: 'Sexe : M ou F.', en: 'Sex: M or F.' },
+  'import.admitted_at': { fr: "Date d'écrou au format AAAA-MM-JJ ou AAAA-MM-JJ HH:MM.", en: 'Admission date as YYYY-MM-DD or YYYY-MM-DD HH:MM.' },
+  'import.charge_category': { fr: 'Catégorie : délit, crime ou contravention.', en: 'Category: misdemeanour (délit), felony (crime) or contravention.' },
+  'import.prison_unknown': { fr: 'Établissement inconnu : {code}.', en: 'Unknown prison: {code}.' },
+});

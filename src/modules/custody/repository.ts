@@ -1,0 +1,152 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/index.js';
+import { admission, charge, committalCounter, legalDocument, placement } from './schema.js';
+
+export type AdmissionRow = typeof admission.$inferSelect;
+export type LegalDocumentRow = typeof legalDocument.$inferSelect;
+export type ChargeRow = typeof charge.$inferSelect;
+export type PlacementRow = typeof placement.$inferSelect;
+
+/** Next sequence number for a prison and year; concurrent admissions serialise on the counter row. */
+export async function nextCommittalSeq(db: Tx, prisonId: string, year: number): Promise<number> {
+  const [r] = await db
+    .insert(committalCounter)
+    .values({ prisonId, year, last: 1 })
+    .onConflictDoUpdate({ target: [committalCounter.prisonId, committalCounter.year], set: { last: sql`${committalCounter.last} + 1` } })
+    .returning({ last: committalCounter.last });
+  return r!.last;
+}
+
+/** After typing in a paper register: the next generated number must come after the highest one kept. */
+export async function bumpCommittalSeq(db: Tx, prisonId: string, year: number, seq: number): Promise<void> {
+  await db
+    .insert(committalCounter)
+    .values({ prisonId, year, last: seq })
+    .onConflictDoUpdate({ target: [committalCounter.prisonId, committalCounter.year], set: { last: sql`greatest(${committalCounter.last}, ${seq})` } });
+}
+
+export async function committalNumberTaken(db: Tx, prisonId: string, committalNumber: string): Promise<boolean> {
+  const r = await db.select({ id: admission.id }).from(admission).where(and(eq(admission.prisonId, prisonId), eq(admission.committalNumber, committalNumber)));
+  return r.length > 0;
+}
+
+export async function insertAdmission(db: Tx, row: typeof admission.$inferInsert) { await db.insert(admission).values(row); }
+export async function insertDocument(db: Tx, row: typeof legalDocument.$inferInsert) { await db.insert(legalDocument).values(row); }
+export async function insertCharges(db: Tx, rows: (typeof charge.$inferInsert)[]) { if (rows.length) await db.insert(charge).values(rows); }
+export async function insertPlacement(db: Tx, row: typeof placement.$inferInsert) { await db.insert(placement).values(row); }
+
+export async function findAdmission(db: Tx, id: string, forUpdate = false): Promise<AdmissionRow | undefined> {
+  const q = db.select().from(admission).where(eq(admission.id, id));
+  const [a] = forUpdate ? await q.for('update') : await q;
+  return a;
+}
+
+export async function findOpenAdmission(db: Tx, personId: string): Promise<AdmissionRow | undefined> {
+  const [a] = await db.select().from(admission).where(and(eq(admission.personId, personId), isNull(admission.endedAt)));
+  return a;
+}
+
+export async function findAdmissionsOfPerson(db: Tx, personId: string): Promise<AdmissionRow[]> {
+  return db.select().from(admission).where(eq(admission.personId, personId)).orderBy(desc(admission.admittedAt));
+}
+
+export async function findDocuments(db: Tx, admissionIds: string[]): Promise<LegalDocumentRow[]> {
+  if (!admissionIds.length) return [];
+  return db.select().from(legalDocument).where(inArray(legalDocument.admissionId, admissionIds)).orderBy(asc(legalDocument.issuedOn), asc(legalDocument.receivedAt));
+}
+
+export async function findCharges(db: Tx, admissionIds: string[]): Promise<ChargeRow[]> {
+  if (!admissionIds.length) return [];
+  return db.select().from(charge).where(inArray(charge.admissionId, admissionIds)).orderBy(asc(charge.createdAt));
+}
+
+export async function findPlacements(db: Tx, admissionIds: string[]): Promise<PlacementRow[]> {
+  if (!admissionIds.length) return [];
+  return db.select().from(placement).where(inArray(placement.admissionId, admissionIds)).orderBy(asc(placement.fromAt));
+}
+
+export async function findOpenPlacement(db: Tx, admissionId: string): Promise<PlacementRow | undefined> {
+  const [p] = await db.select().from(placement).where(and(eq(placement.admissionId, admissionId), isNull(placement.toAt)));
+  return p;
+}
+
+export async function closePlacement(db: Tx, id: string, at: Date) {
+  await db.update(placement).set({ toAt: at }).where(eq(placement.id, id));
+}
+
+export async function updateAdmissionRow(db: Tx, id: string, patch: Partial<typeof admission.$inferInsert>) {
+  await db.update(admission).set({ ...patch, version: sql`${admission.version} + 1` }).where(eq(admission.id, id));
+}
+
+export type PopulationRow = {
+  admission_id: string;
+  person_id: string;
+  committal_number: string;
+  family_name: string;
+  given_names: string;
+  sex: string;
+  admitted_at: Date;
+  legal_status: string;
+  unit_code: string | null;
+  cell_code: string | null;
+  charges: string[];
+};
+
+/** One page of the people held in a prison at instant `at` (now when null), newest admissions first. */
+export async function populationPage(db: Tx, prisonId: string, at: Date | null, limit: number, offset: number): Promise<{ total: number; rows: PopulationRow[] }> {
+  const when = at ?? null;
+  const heldAt = when
+    ? sql`a.admitted_at < ${when} AND (a.ended_at IS NULL OR a.ended_at >= ${when})`
+    : sql`a.ended_at IS NULL`;
+  const placementAt = when
+    ? sql`pl.from_at < ${when} AND (pl.to_at IS NULL OR pl.to_at >= ${when})`
+    : sql`pl.to_at IS NULL`;
+  const [count, page] = await Promise.all([
+    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM admission a WHERE a.prison_id = ${prisonId} AND ${heldAt}`),
+    db.execute<PopulationRow>(sql`
+      SELECT a.id AS admission_id, a.person_id, a.committal_number, p.family_name, p.given_names, p.sex,
+             a.admitted_at, a.legal_status, u.code AS unit_code, c.code AS cell_code,
+             coalesce((SELECT array_agg(ch.qualification ORDER BY ch.created_at) FROM charge ch WHERE ch.admission_id = a.id), '{}') AS charges
+      FROM admission a
+      JOIN person p ON p.id = a.person_id
+      LEFT JOIN placement pl ON pl.admission_id = a.id AND ${placementAt}
+      LEFT JOIN cell c ON c.id = pl.cell_id
+      LEFT JOIN unit u ON u.id = coalesce(pl.unit_id, c.unit_id)
+      WHERE a.prison_id = ${prisonId} AND ${heldAt}
+      ORDER BY a.admitted_at DESC, a.id DESC
+      LIMIT ${limit} OFFSET ${offset}`),
+  ]);
+  return { total: count.rows[0]!.n, rows: page.rows.map((r) => ({ ...r, admitted_at: new Date(r.admitted_at) })) };
+}
+
+export type SearchRow = { person_id: string; family_name: string; given_names: string; sex: string; nina: string | null; birth_precision: string; birth_date: string | null; committal_number: string | null; prison_id: string | null; held: boolean };
+
+/**
+ * Find people by committal number, NINA or name (trigram similarity, accents ignored), among the
+ * files visible from `prisonIds` (all when undefined).
+ */
+export async function searchPeople(db: Tx, q: string, prisonIds: readonly string[] | undefined, limit: number): Promise<SearchRow[]> {
+  const scope = prisonIds
+    ? sql`AND (p.registered_prison_id = ANY(${sql.param([...prisonIds])}::uuid[]) OR EXISTS (SELECT 1 FROM admission sa WHERE sa.person_id = p.id AND sa.prison_id = ANY(${sql.param([...prisonIds])}::uuid[])))`
+    : sql``;
+  const term = q.trim();
+  const upper = term.toUpperCase().replace(/\s/g, '');
+  const r = await db.execute<SearchRow>(sql`
+    WITH hits AS (
+      SELECT a.person_id, 3.0 AS rank FROM admission a WHERE a.committal_number = ${term.toUpperCase()}
+      UNION ALL SELECT p.id, 3.0 FROM person p WHERE p.nina = ${upper}
+      UNION ALL SELECT p.id, similarity(lower(p.family_name || ' ' || p.given_names), lower(${term}))
+        FROM person p WHERE lower(p.family_name || ' ' || p.given_names) % lower(${term})
+           OR lower(p.family_name || ' ' || p.given_names) LIKE '%' || lower(${term}) || '%'
+      UNION ALL SELECT n.person_id, similarity(lower(n.family_name || ' ' || n.given_names), lower(${term})) - 0.05
+        FROM person_name n WHERE lower(n.family_name || ' ' || n.given_names) % lower(${term})
+    ), best AS (SELECT person_id, max(rank) AS rank FROM hits GROUP BY person_id)
+    SELECT p.id AS person_id, p.family_name, p.given_names, p.sex, p.nina, p.birth_precision, p.birth_date,
+           la.committal_number, la.prison_id, (la.ended_at IS NULL AND la.id IS NOT NULL) AS held
+    FROM best b JOIN person p ON p.id = b.person_id
+    LEFT JOIN LATERAL (SELECT * FROM admission a WHERE a.person_id = p.id ORDER BY a.admitted_at DESC LIMIT 1) la ON true
+    WHERE p.merged_into_id IS NULL ${scope}
+    ORDER BY b.rank DESC, p.family_name, p.given_names
+    LIMIT ${limit}`);
+  return r.rows;
+}

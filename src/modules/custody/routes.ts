@@ -1,0 +1,112 @@
+import { Type } from '@sinclair/typebox';
+import type { App, AppContext } from '../../http/app.js';
+import { IsoDate, Nullable, Opt, Paging, Reason, Uuid } from '../../http/schemas.js';
+import { OtherName, Person, PersonInput, PersonPatch } from '../people/api-schemas.js';
+import { addOtherName, changePerson, createPersonTx, getPerson, setSensitive } from '../people/service.js';
+import { CHARGE_CATEGORIES, DOCUMENT_KINDS, END_REASONS } from './rules.js';
+import { addDocument, admit, correctAdmission, endAdmission, getAdmission, getPrisonerFile, move, personHistory, population, search } from './service.js';
+import { getPrison } from '../estate/service.js';
+
+const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
+const Charge = Type.Object({ qualification: Type.String({ minLength: 1, maxLength: 500 }), legal_reference: Opt(Type.String({ maxLength: 200 })), category: lit(CHARGE_CATEGORIES), terrorism_related: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+const Document = {
+  kind: lit(DOCUMENT_KINDS), authority: Type.String({ minLength: 1, maxLength: 300 }), reference: Type.String({ minLength: 1, maxLength: 200 }),
+  issued_on: IsoDate, notes: Opt(Type.String({ maxLength: 2000 })), attachment_id: Opt(Uuid),
+};
+const Admission = Type.Object({
+  id: Uuid, prison_id: Uuid, person_id: Uuid, committal_number: Type.String(), admitted_at: Type.String(), arresting_authority: Type.String(),
+  arresting_unit: Nullable(Type.String()), arrested_at: Nullable(Type.String()), arrest_place: Nullable(Type.String()), legal_status: Type.String(),
+  ended_at: Nullable(Type.String()), end_reason: Nullable(Type.String()), end_detail: Nullable(Type.String()), transfer_to_prison_id: Nullable(Type.String()), version: Type.Integer(),
+  documents: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), authority: Type.String(), reference: Type.String(), issued_on: Type.String(), received_at: Type.String(), notes: Nullable(Type.String()), on_arrival: Type.Boolean(), attachment_id: Nullable(Type.String()) })),
+  charges: Type.Array(Type.Object({ id: Uuid, legal_document_id: Uuid, qualification: Type.String(), legal_reference: Nullable(Type.String()), category: Type.String(), terrorism_related: Type.Boolean() })),
+  location: Nullable(Type.Object({ unit_id: Nullable(Type.String()), cell_id: Nullable(Type.String()), since: Type.String() })),
+  placements: Type.Array(Type.Object({ id: Uuid, unit_id: Nullable(Type.String()), cell_id: Nullable(Type.String()), from_at: Type.String(), to_at: Nullable(Type.String()), reason: Nullable(Type.String()), over_capacity_reason: Nullable(Type.String()) })),
+});
+const IdParam = Type.Object({ id: Uuid });
+
+export async function custodyRoutes(app: App, { database }: AppContext): Promise<void> {
+  const db = database.db;
+
+  app.get('/api/persons', {
+    schema: { tags: ['people'], summary: 'Search people by name (spellings tolerated), committal number or NINA', querystring: Type.Object({ q: Type.String({ minLength: 2, maxLength: 200 }), limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }, { additionalProperties: false }) },
+  }, async (req) => ({ items: await search(db, req.actor!, req.query.q, req.query.limit) }));
+
+  app.post('/api/persons', {
+    schema: { tags: ['people'], summary: 'Register a person (a file without an admission yet)', body: Type.Object({ prison: Type.String({ minLength: 2 }), person: PersonInput }, { additionalProperties: false }), response: { 201: Person } },
+  }, async (req, reply) => {
+    const actor = req.actor!;
+    const id = await db.transaction(async (tx) => {
+      const p = await getPrison(tx, actor, req.body.prison);
+      return createPersonTx(tx, actor, p.id, req.body.person as never, '/person');
+    });
+    return reply.status(201).send(await getPerson(db, actor, id));
+  });
+
+  app.get('/api/persons/:id', {
+    schema: { tags: ['people'], summary: 'The prisoner file: identity, admissions, legal basis, location', params: IdParam, response: { 200: Type.Object({ person: Person, admissions: Type.Array(Admission), current_admission_id: Nullable(Uuid) }) } },
+  }, async (req) => getPrisonerFile(db, req.actor!, req.params.id));
+
+  app.patch('/api/persons/:id', {
+    schema: {
+      tags: ['people'], summary: "Change a person's file: an update (new information) or a correction (the old value was wrong). The old value is kept.",
+      params: IdParam,
+      body: Type.Object({ changes: PersonPatch, reason: Reason, kind: Type.Union([Type.Literal('update'), Type.Literal('correction')], { default: 'update' }), version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+      response: { 200: Person },
+    },
+  }, async (req) => changePerson(db, req.actor!, req.params.id, req.body as never));
+
+  app.post('/api/persons/:id/names', { schema: { tags: ['people'], summary: 'Add another spelling or an alias', params: IdParam, body: OtherName, response: { 201: Person } } },
+    async (req, reply) => reply.status(201).send(await addOtherName(db, req.actor!, req.params.id, req.body)));
+
+  app.put('/api/persons/:id/sensitive', {
+    schema: { tags: ['people'], summary: 'Religion and ethnicity (optional; needs person.sensitive; audited)', params: IdParam, body: Type.Object({ religion: Opt(Type.String()), ethnicity: Opt(Type.String()), reason: Reason }, { additionalProperties: false }) },
+  }, async (req) => setSensitive(db, req.actor!, req.params.id, req.body));
+
+  app.get('/api/persons/:id/history', {
+    schema: { tags: ['people'], summary: "Every change to the person's file: who, when, what (before/after) and why", params: IdParam },
+  }, async (req) => ({ items: await personHistory(db, req.actor!, req.params.id) }));
+
+  app.post('/api/admissions', {
+    schema: {
+      tags: ['custody'], summary: 'Admit a person (new, or registered before) to a prison; assigns the committal number',
+      body: Type.Object({
+        prison: Type.String({ minLength: 2, description: 'prison id or code' }),
+        person_id: Type.Optional(Uuid), person: Type.Optional(PersonInput),
+        admitted_at: Type.Optional(Type.String({ format: 'date-time' })),
+        arresting_authority: Type.String({ minLength: 1 }), arresting_unit: Opt(Type.String({ maxLength: 300 })),
+        arrested_at: Opt(Type.String({ format: 'date-time' })), arrest_place: Opt(Type.String({ maxLength: 300 })),
+        legal_document: Type.Object(Document, { additionalProperties: false }),
+        charges: Type.Array(Charge, { minItems: 1 }),
+        cell_id: Opt(Uuid), over_capacity_reason: Opt(Type.String({ maxLength: 2000 })),
+      }, { additionalProperties: false }),
+      response: { 201: Admission },
+    },
+  }, async (req, reply) => reply.status(201).send(await admit(db, req.actor!, req.body as never)));
+
+  app.get('/api/admissions/:id', { schema: { tags: ['custody'], summary: 'One admission', params: IdParam, response: { 200: Admission } } },
+    async (req) => getAdmission(db, req.actor!, req.params.id));
+
+  app.post('/api/admissions/:id/move', {
+    schema: { tags: ['custody'], summary: 'Move to another cell', params: IdParam, body: Type.Object({ cell_id: Uuid, reason: Reason, over_capacity_reason: Opt(Type.String({ maxLength: 2000 })), at: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }), response: { 200: Admission } },
+  }, async (req) => move(db, req.actor!, req.params.id, req.body));
+
+  app.post('/api/admissions/:id/end', {
+    schema: { tags: ['custody'], summary: 'End an admission: release, transfer, death or escape', params: IdParam, body: Type.Object({ reason: lit(END_REASONS), ended_at: Type.Optional(Type.String({ format: 'date-time' })), detail: Opt(Type.String({ maxLength: 2000 })), transfer_to: Opt(Type.String()) }, { additionalProperties: false }), response: { 200: Admission } },
+  }, async (req) => endAdmission(db, req.actor!, req.params.id, req.body));
+
+  app.post('/api/admissions/:id/corrections', {
+    schema: {
+      tags: ['custody'], summary: 'Correct a wrong value on an admission (the old value is kept)', params: IdParam,
+      body: Type.Object({ changes: Type.Object({ admitted_at: Type.Optional(Type.String({ format: 'date-time' })), arresting_authority: Type.Optional(Type.String()), arresting_unit: Opt(Type.String()), arrested_at: Opt(Type.String({ format: 'date-time' })), arrest_place: Opt(Type.String()) }, { additionalProperties: false }), reason: Reason, version: Type.Optional(Type.Integer()) }, { additionalProperties: false }),
+      response: { 200: Admission },
+    },
+  }, async (req) => correctAdmission(db, req.actor!, req.params.id, req.body));
+
+  app.post('/api/admissions/:id/documents', {
+    schema: { tags: ['custody'], summary: 'Add a legal document (the legal status follows from the documents)', params: IdParam, body: Type.Object({ ...Document, charges: Type.Optional(Type.Array(Charge)) }, { additionalProperties: false }), response: { 201: Admission } },
+  }, async (req, reply) => reply.status(201).send(await addDocument(db, req.actor!, req.params.id, req.body as never)));
+
+  app.get('/api/prisons/:prison/population', {
+    schema: { tags: ['custody'], summary: 'People held in a prison, today or at the end of a past day; paginated', params: Type.Object({ prison: Type.String() }), querystring: Type.Intersect([Paging, Type.Object({ date: Type.Optional(IsoDate) })]) },
+  }, async (req) => population(db, req.actor!, req.params.prison, req.query));
+}

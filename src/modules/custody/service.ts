@@ -1,0 +1,313 @@
+/** Admissions (écrou), their legal basis, location over time and end; the prisoner file. */
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { type Actor, authorize, inScope, scopeFilter } from '../../core/access.js';
+import { bamakoDate, endOfBamakoDay } from '../../core/dates.js';
+import { AppError, type FieldError, invalid, notFound } from '../../core/errors.js';
+import { diff, recordChange } from '../../core/history.js';
+import { newId } from '../../core/ids.js';
+import type { Db, Tx } from '../../db/index.js';
+import { changeLog } from '../audit/schema.js';
+import { appUser } from '../access/schema.js';
+import * as estateRepo from '../estate/repository.js';
+import { getPrison } from '../estate/service.js';
+import { assertCodes } from '../reference/service.js';
+import * as peopleRepo from '../people/repository.js';
+import { assertPersonVisible, createPersonTx, getPerson, type PersonInput, type PersonView } from '../people/service.js';
+import './messages.js';
+import * as repo from './repository.js';
+import { deriveLegalStatus, type DocumentKind, type EndReason, formatCommittalNumber, type LegalStatus, parseCommittalNumber } from './rules.js';
+
+export interface ChargeInput { qualification: string; legal_reference?: string | null; category: 'contravention' | 'misdemeanour' | 'felony'; terrorism_related?: boolean }
+export interface DocumentInput { kind: DocumentKind; authority: string; reference: string; issued_on: string; notes?: string | null; attachment_id?: string | null }
+
+export interface AdmissionInput {
+  prison: string; // id or code
+  person_id?: string;
+  person?: PersonInput;
+  admitted_at?: string; // ISO instant; now when omitted
+  arresting_authority: string;
+  arresting_unit?: string | null;
+  arrested_at?: string | null;
+  arrest_place?: string | null;
+  legal_document: DocumentInput;
+  charges: ChargeInput[];
+  cell_id?: string | null;
+  over_capacity_reason?: string | null;
+  /** Only for registers typed in from paper: keep the number written there. */
+  committal_number?: string | null;
+}
+
+export interface AdmissionView {
+  id: string;
+  prison_id: string;
+  person_id: string;
+  committal_number: string;
+  admitted_at: string;
+  arresting_authority: string;
+  arresting_unit: string | null;
+  arrested_at: string | null;
+  arrest_place: string | null;
+  legal_status: LegalStatus;
+  ended_at: string | null;
+  end_reason: string | null;
+  end_detail: string | null;
+  transfer_to_prison_id: string | null;
+  version: number;
+  documents: { id: string; kind: string; authority: string; reference: string; issued_on: string; received_at: string; notes: string | null; on_arrival: boolean; attachment_id: string | null }[];
+  charges: { id: string; legal_document_id: string; qualification: string; legal_reference: string | null; category: string; terrorism_related: boolean }[];
+  location: { unit_id: string | null; cell_id: string | null; since: string } | null;
+  placements: { id: string; unit_id: string | null; cell_id: string | null; from_at: string; to_at: string | null; reason: string | null; over_capacity_reason: string | null }[];
+}
+
+function parseInstant(s: string | null | undefined, field: string, errors: FieldError[]): Date | null {
+  if (s === null || s === undefined || s === '') return null;
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) { errors.push({ field, key: 'field.invalid_date' }); return null; }
+  if (d.getTime() > Date.now() + 5 * 60_000) { errors.push({ field, key: 'field.date_in_future' }); return null; }
+  return d;
+}
+
+/** Checks a cell has room; when full, an over-capacity reason is needed (the director sees it). */
+async function checkCell(tx: Tx, prisonId: string, cellId: string, overCapacityReason: string | null | undefined, field: string): Promise<estateRepo.CellRow> {
+  const c = await estateRepo.findCell(tx, cellId);
+  if (!c || c.prisonId !== prisonId || c.closedAt) throw invalid([{ field, key: 'custody.cell_unknown' }]);
+  if (c.capacity !== null) {
+    const pop = await estateRepo.cellPopulationNow(tx, c.id);
+    if (pop >= c.capacity && !overCapacityReason?.trim()) {
+      throw invalid([{ field: field.replace(/cell_id$/, 'over_capacity_reason'), key: 'custody.cell_full', params: { population: pop, capacity: c.capacity } }]);
+    }
+  }
+  return c;
+}
+
+/**
+ * Admit a person (new or already registered) to a prison: the committal number, the legal basis
+ * on arrival with its charges, the arresting authority and, when given, the cell. All or nothing.
+ */
+export async function admit(db: Db, actor: Actor, input: AdmissionInput): Promise<AdmissionView> {
+  authorize(actor, 'custody.write');
+  return db.transaction(async (tx) => {
+    const prison = await getPrison(tx, actor, input.prison);
+    authorize(actor, 'custody.write', prison.id);
+    const errors: FieldError[] = [];
+    const admittedAt = parseInstant(input.admitted_at, '/admitted_at', errors) ?? new Date();
+    const arrestedAt = parseInstant(input.arrested_at, '/arrested_at', errors);
+    if (arrestedAt && arrestedAt > admittedAt) errors.push({ field: '/arrested_at', key: 'custody.arrest_after_admission' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.legal_document.issued_on) || input.legal_document.issued_on > bamakoDate(admittedAt)) errors.push({ field: '/legal_document/issued_on', key: 'custody.document_date' });
+    if (!input.charges.length) errors.push({ field: '/charges', key: 'custody.charges_required' });
+    if (!!input.person_id === !!input.person) errors.push({ field: '/person_id', key: 'custody.person_or_id' });
+    try { await assertCodes(tx, [{ field: '/arresting_authority', kind: 'arresting_authority', code: input.arresting_authority }]); } catch (e) { if (e instanceof AppError) errors.push(...e.fields); else throw e; }
+    if (errors.length) throw invalid(errors);
+
+    let personId: string;
+    if (input.person_id) {
+      await assertPersonVisible(tx, actor, input.person_id).catch(async (e) => {
+        // A person known elsewhere in the country may be re-admitted here (a transfer, a re-arrest):
+        // admitting them brings their file into this prison's scope.
+        if (e instanceof AppError && e.status === 403 && (await peopleRepo.findPerson(tx, input.person_id!))) return;
+        throw e;
+      });
+      personId = input.person_id;
+      const open = await repo.findOpenAdmission(tx, personId);
+      if (open) throw invalid([{ field: '/person_id', key: 'custody.person_already_held', params: { committal: open.committalNumber } }]);
+    } else {
+      personId = await createPersonTx(tx, actor, prison.id, input.person!, '/person');
+    }
+
+    let cellRow: estateRepo.CellRow | undefined;
+    if (input.cell_id) cellRow = await checkCell(tx, prison.id, input.cell_id, input.over_capacity_reason, '/cell_id');
+
+    let committalNumber: string;
+    if (input.committal_number) {
+      committalNumber = input.committal_number.trim().toUpperCase();
+      if (await repo.committalNumberTaken(tx, prison.id, committalNumber)) throw invalid([{ field: '/committal_number', key: 'custody.committal_taken' }]);
+      const parsed = parseCommittalNumber(committalNumber);
+      if (parsed && parsed.prisonCode === prison.code) await repo.bumpCommittalSeq(tx, prison.id, parsed.year, parsed.seq);
+    } else {
+      const year = Number(bamakoDate(admittedAt).slice(0, 4));
+      committalNumber = formatCommittalNumber(prison.code, year, await repo.nextCommittalSeq(tx, prison.id, year));
+    }
+    const id = newId();
+    const docId = newId();
+    const legalStatus = deriveLegalStatus([{ kind: input.legal_document.kind, issuedOn: input.legal_document.issued_on }]);
+    const row = {
+      id, prisonId: prison.id, personId, committalNumber, admittedAt,
+      arrestingAuthority: input.arresting_authority, arrestingUnit: input.arresting_unit ?? null, arrestedAt, arrestPlace: input.arrest_place ?? null,
+      legalStatus, createdBy: actor.userId,
+    };
+    await repo.insertAdmission(tx, row);
+    await repo.insertDocument(tx, { id: docId, prisonId: prison.id, admissionId: id, kind: input.legal_document.kind, authority: input.legal_document.authority, reference: input.legal_document.reference, issuedOn: input.legal_document.issued_on, notes: input.legal_document.notes ?? null, attachmentId: input.legal_document.attachment_id ?? null, onArrival: true, createdBy: actor.userId });
+    await repo.insertCharges(tx, input.charges.map((c) => ({ id: newId(), prisonId: prison.id, admissionId: id, legalDocumentId: docId, qualification: c.qualification, legalReference: c.legal_reference ?? null, category: c.category, terrorismRelated: !!c.terrorism_related, createdBy: actor.userId })));
+    if (cellRow) await repo.insertPlacement(tx, { id: newId(), prisonId: prison.id, admissionId: id, unitId: cellRow.unitId, cellId: cellRow.id, fromAt: admittedAt, reason: 'admission', overCapacityReason: input.over_capacity_reason ?? null, createdBy: actor.userId });
+    const { person: _p, ...logged } = input;
+    await recordChange(tx, actor, { entity: 'admission', entityId: id, personId, prisonId: prison.id, action: 'create', after: { ...logged, committal_number: row.committalNumber, legal_status: legalStatus } });
+    return (await admissionViews(tx, [(await repo.findAdmission(tx, id))!]))[0]!;
+  });
+}
+
+async function admissionViews(tx: Tx, rows: repo.AdmissionRow[]): Promise<AdmissionView[]> {
+  const ids = rows.map((r) => r.id);
+    // Sequential: `tx` may be one client inside a transaction, which runs one query at a time.
+  const docs = await repo.findDocuments(tx, ids);
+  const charges = await repo.findCharges(tx, ids);
+  const placements = await repo.findPlacements(tx, ids);
+  return rows.map((a) => {
+    const pls = placements.filter((p) => p.admissionId === a.id);
+    const open = pls.find((p) => p.toAt === null);
+    return {
+      id: a.id, prison_id: a.prisonId, person_id: a.personId, committal_number: a.committalNumber, admitted_at: a.admittedAt.toISOString(),
+      arresting_authority: a.arrestingAuthority, arresting_unit: a.arrestingUnit, arrested_at: a.arrestedAt?.toISOString() ?? null, arrest_place: a.arrestPlace,
+      legal_status: a.legalStatus as LegalStatus, ended_at: a.endedAt?.toISOString() ?? null, end_reason: a.endReason, end_detail: a.endDetail,
+      transfer_to_prison_id: a.transferToPrisonId, version: a.version,
+      documents: docs.filter((d) => d.admissionId === a.id).map((d) => ({ id: d.id, kind: d.kind, authority: d.authority, reference: d.reference, issued_on: d.issuedOn, received_at: d.receivedAt.toISOString(), notes: d.notes, on_arrival: d.onArrival, attachment_id: d.attachmentId })),
+      charges: charges.filter((c) => c.admissionId === a.id).map((c) => ({ id: c.id, legal_document_id: c.legalDocumentId, qualification: c.qualification, legal_reference: c.legalReference, category: c.category, terrorism_related: c.terrorismRelated })),
+      location: open && !a.endedAt ? { unit_id: open.unitId, cell_id: open.cellId, since: open.fromAt.toISOString() } : null,
+      placements: pls.map((p) => ({ id: p.id, unit_id: p.unitId, cell_id: p.cellId, from_at: p.fromAt.toISOString(), to_at: p.toAt?.toISOString() ?? null, reason: p.reason, over_capacity_reason: p.overCapacityReason })),
+    };
+  });
+}
+
+async function visibleAdmission(tx: Tx, actor: Actor, id: string, permission: 'custody.read' | 'custody.write' | 'custody.correct', forUpdate = false): Promise<repo.AdmissionRow> {
+  authorize(actor, permission);
+  const a = await repo.findAdmission(tx, id, forUpdate);
+  if (!a) throw notFound();
+  if (!inScope(actor, a.prisonId)) throw new AppError(403, 'error.out_of_scope');
+  return a;
+}
+
+export async function getAdmission(db: Db, actor: Actor, id: string): Promise<AdmissionView> {
+  const a = await visibleAdmission(db, actor, id, 'custody.read');
+  return (await admissionViews(db, [a]))[0]!;
+}
+
+export interface PrisonerFile { person: PersonView; admissions: AdmissionView[]; current_admission_id: string | null }
+
+/**
+ * The prisoner file (Mandela Rules 7 and 8): identity and every admission with its legal basis
+ * and location history. Admissions in prisons outside the actor's scope are left out.
+ */
+export async function getPrisonerFile(db: Db, actor: Actor, personId: string): Promise<PrisonerFile> {
+  const person = await getPerson(db, actor, personId);
+  const rows = (await repo.findAdmissionsOfPerson(db, personId)).filter((a) => inScope(actor, a.prisonId));
+  const admissions = actor.permissions.has('custody.read') ? await admissionViews(db, rows) : [];
+  return { person, admissions, current_admission_id: rows.find((a) => a.endedAt === null)?.id ?? null };
+}
+
+export async function population(db: Db, actor: Actor, prisonIdOrCode: string, opts: { date?: string; page: number; page_size: number }) {
+  authorize(actor, 'custody.read');
+  const prison = await getPrison(db, actor, prisonIdOrCode);
+  const at = opts.date ? endOfBamakoDay(opts.date) : null;
+  const { total, rows } = await repo.populationPage(db, prison.id, at, opts.page_size, (opts.page - 1) * opts.page_size);
+  return {
+    prison_id: prison.id,
+    as_of: opts.date ?? bamakoDate(),
+    total,
+    page: opts.page,
+    page_size: opts.page_size,
+    items: rows.map((r) => ({ ...r, admitted_at: r.admitted_at.toISOString() })),
+  };
+}
+
+export async function search(db: Db, actor: Actor, q: string, limit = 20) {
+  authorize(actor, 'person.read');
+  return repo.searchPeople(db, q, scopeFilter(actor), limit);
+}
+
+/** Move a detainee to another cell of the same prison (closes the current placement). */
+export async function move(db: Db, actor: Actor, admissionId: string, input: { cell_id: string; reason: string; over_capacity_reason?: string | null; at?: string }): Promise<AdmissionView> {
+  return db.transaction(async (tx) => {
+    const a = await visibleAdmission(tx, actor, admissionId, 'custody.write', true);
+    authorize(actor, 'housing.move', a.prisonId);
+    if (a.endedAt) throw invalid([{ field: '/cell_id', key: 'custody.admission_ended' }]);
+    const errors: FieldError[] = [];
+    const at = parseInstant(input.at, '/at', errors) ?? new Date();
+    if (errors.length) throw invalid(errors);
+    const c = await checkCell(tx, a.prisonId, input.cell_id, input.over_capacity_reason, '/cell_id');
+    const open = await repo.findOpenPlacement(tx, a.id);
+    if (open) await repo.closePlacement(tx, open.id, at);
+    const pid = newId();
+    await repo.insertPlacement(tx, { id: pid, prisonId: a.prisonId, admissionId: a.id, unitId: c.unitId, cellId: c.id, fromAt: at, reason: input.reason, overCapacityReason: input.over_capacity_reason ?? null, createdBy: actor.userId });
+    await recordChange(tx, actor, { entity: 'placement', entityId: pid, personId: a.personId, prisonId: a.prisonId, action: 'move', reason: input.reason, before: open ? { cell_id: open.cellId } : null, after: { cell_id: c.id, over_capacity_reason: input.over_capacity_reason ?? null } });
+    return (await admissionViews(tx, [a]))[0]!;
+  });
+}
+
+/** End an admission: release, transfer (to a named prison), death or escape. */
+export async function endAdmission(db: Db, actor: Actor, admissionId: string, input: { reason: EndReason; ended_at?: string; detail?: string | null; transfer_to?: string | null }): Promise<AdmissionView> {
+  return db.transaction(async (tx) => {
+    const a = await visibleAdmission(tx, actor, admissionId, 'custody.write', true);
+    if (a.endedAt) throw invalid([{ field: '/reason', key: 'custody.admission_ended' }]);
+    const errors: FieldError[] = [];
+    const endedAt = parseInstant(input.ended_at, '/ended_at', errors) ?? new Date();
+    if (endedAt < a.admittedAt) errors.push({ field: '/ended_at', key: 'custody.end_before_admission' });
+    let transferTo: string | null = null;
+    if (input.reason === 'transfer') {
+      const target = input.transfer_to ? await estateRepo.findPrison(tx, input.transfer_to) : undefined;
+      if (!target) errors.push({ field: '/transfer_to', key: 'custody.transfer_target_required' });
+      else transferTo = target.id;
+    }
+    if (errors.length) throw invalid(errors);
+    const open = await repo.findOpenPlacement(tx, a.id);
+    if (open) await repo.closePlacement(tx, open.id, endedAt);
+    await repo.updateAdmissionRow(tx, a.id, { endedAt, endReason: input.reason, endDetail: input.detail ?? null, transferToPrisonId: transferTo });
+    await recordChange(tx, actor, { entity: 'admission', entityId: a.id, personId: a.personId, prisonId: a.prisonId, action: 'end', reason: input.detail ?? input.reason, before: { ended_at: null }, after: { ended_at: endedAt.toISOString(), end_reason: input.reason, transfer_to_prison_id: transferTo } });
+    return (await admissionViews(tx, [(await repo.findAdmission(tx, a.id))!]))[0]!;
+  });
+}
+
+/** Correct a wrong value on an admission; the old value stays in the history with the reason. */
+export async function correctAdmission(db: Db, actor: Actor, admissionId: string, input: { changes: { admitted_at?: string; arresting_authority?: string; arresting_unit?: string | null; arrested_at?: string | null; arrest_place?: string | null }; reason: string; version?: number }): Promise<AdmissionView> {
+  if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
+  return db.transaction(async (tx) => {
+    const a = await visibleAdmission(tx, actor, admissionId, 'custody.correct', true);
+    if (input.version !== undefined && input.version !== a.version) throw new AppError(409, 'person.version_conflict', { current: a.version });
+    const errors: FieldError[] = [];
+    const next: Partial<repo.AdmissionRow> = {};
+    if (input.changes.admitted_at !== undefined) { const d = parseInstant(input.changes.admitted_at, '/changes/admitted_at', errors); if (d) next.admittedAt = d; }
+    if (input.changes.arrested_at !== undefined) next.arrestedAt = parseInstant(input.changes.arrested_at, '/changes/arrested_at', errors);
+    if (input.changes.arresting_authority !== undefined) next.arrestingAuthority = input.changes.arresting_authority;
+    if (input.changes.arresting_unit !== undefined) next.arrestingUnit = input.changes.arresting_unit;
+    if (input.changes.arrest_place !== undefined) next.arrestPlace = input.changes.arrest_place;
+    try { await assertCodes(tx, [{ field: '/changes/arresting_authority', kind: 'arresting_authority', code: next.arrestingAuthority }]); } catch (e) { if (e instanceof AppError) errors.push(...e.fields); else throw e; }
+    if (errors.length) throw invalid(errors);
+    const d = diff(a as unknown as Record<string, unknown>, next as Record<string, unknown>);
+    if (!Object.keys(d.after).length) throw invalid([{ field: '/changes', key: 'custody.nothing_to_correct' }]);
+    await repo.updateAdmissionRow(tx, a.id, d.after as Partial<repo.AdmissionRow>);
+    await recordChange(tx, actor, { entity: 'admission', entityId: a.id, personId: a.personId, prisonId: a.prisonId, action: 'correction', reason: input.reason, before: d.before, after: d.after });
+    return (await admissionViews(tx, [(await repo.findAdmission(tx, a.id))!]))[0]!;
+  });
+}
+
+/** A further legal document (e.g. committal for trial, judgment): the legal status follows from the documents. */
+export async function addDocument(db: Db, actor: Actor, admissionId: string, input: DocumentInput & { charges?: ChargeInput[] }): Promise<AdmissionView> {
+  return db.transaction(async (tx) => {
+    const a = await visibleAdmission(tx, actor, admissionId, 'custody.write', true);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.issued_on) || input.issued_on > bamakoDate()) throw invalid([{ field: '/issued_on', key: 'custody.document_date' }]);
+    const id = newId();
+    await repo.insertDocument(tx, { id, prisonId: a.prisonId, admissionId: a.id, kind: input.kind, authority: input.authority, reference: input.reference, issuedOn: input.issued_on, notes: input.notes ?? null, attachmentId: input.attachment_id ?? null, createdBy: actor.userId });
+    await repo.insertCharges(tx, (input.charges ?? []).map((c) => ({ id: newId(), prisonId: a.prisonId, admissionId: a.id, legalDocumentId: id, qualification: c.qualification, legalReference: c.legal_reference ?? null, category: c.category, terrorismRelated: !!c.terrorism_related, createdBy: actor.userId })));
+    const docs = await repo.findDocuments(tx, [a.id]);
+    const status = deriveLegalStatus(docs.map((d) => ({ kind: d.kind, issuedOn: d.issuedOn, receivedAt: d.receivedAt })));
+    if (status !== a.legalStatus) await repo.updateAdmissionRow(tx, a.id, { legalStatus: status });
+    await recordChange(tx, actor, { entity: 'legal_document', entityId: id, personId: a.personId, prisonId: a.prisonId, action: 'create', after: input });
+    if (status !== a.legalStatus) await recordChange(tx, actor, { entity: 'admission', entityId: a.id, personId: a.personId, prisonId: a.prisonId, action: 'legal_status', reason: `${input.kind} ${input.reference}`, before: { legal_status: a.legalStatus }, after: { legal_status: status } });
+    return (await admissionViews(tx, [(await repo.findAdmission(tx, a.id))!]))[0]!;
+  });
+}
+
+export interface HistoryEntry { id: string; at: string; entity: string; entity_id: string; action: string; actor: string | null; reason: string | null; before: unknown; after: unknown }
+
+/** Everything that ever changed in a person's file, oldest first, limited to the actor's prisons. */
+export async function personHistory(db: Db, actor: Actor, personId: string): Promise<HistoryEntry[]> {
+  authorize(actor, 'history.read');
+  await assertPersonVisible(db, actor, personId);
+  const scope = scopeFilter(actor);
+  const rows = await db
+    .select({ c: changeLog, username: appUser.username })
+    .from(changeLog)
+    .leftJoin(appUser, eq(appUser.id, changeLog.actorId))
+    .where(and(eq(changeLog.personId, personId), scope ? or(sql`${changeLog.prisonId} IS NULL`, inArray(changeLog.prisonId, [...scope])) : undefined))
+    .orderBy(asc(changeLog.at), asc(changeLog.id));
+  return rows.map(({ c, username }) => ({ id: c.id, at: c.at.toISOString(), entity: c.entity, entity_id: c.entityId, action: c.action, actor: username, reason: c.reason, before: c.before, after: c.after }));
+}
+

@@ -1,0 +1,84 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/index.js';
+import { cell, prison, unit } from './schema.js';
+
+export type PrisonRow = typeof prison.$inferSelect;
+export type UnitRow = typeof unit.$inferSelect;
+export type CellRow = typeof cell.$inferSelect;
+
+export async function findPrisons(db: Tx, ids?: readonly string[]): Promise<PrisonRow[]> {
+  if (ids && ids.length === 0) return [];
+  return db.select().from(prison).where(ids ? inArray(prison.id, [...ids]) : undefined).orderBy(asc(prison.code));
+}
+
+export async function findPrison(db: Tx, idOrCode: string): Promise<PrisonRow | undefined> {
+  const isUuid = /^[0-9a-f-]{36}$/i.test(idOrCode);
+  const [p] = await db.select().from(prison).where(isUuid ? eq(prison.id, idOrCode) : eq(prison.code, idOrCode.toUpperCase()));
+  return p;
+}
+
+export async function findUnits(db: Tx, prisonIds: readonly string[]): Promise<UnitRow[]> {
+  if (!prisonIds.length) return [];
+  return db.select().from(unit).where(inArray(unit.prisonId, [...prisonIds])).orderBy(asc(unit.code));
+}
+
+export async function findCells(db: Tx, prisonIds: readonly string[]): Promise<CellRow[]> {
+  if (!prisonIds.length) return [];
+  return db.select().from(cell).where(inArray(cell.prisonId, [...prisonIds])).orderBy(asc(cell.code));
+}
+
+export async function findUnit(db: Tx, id: string): Promise<UnitRow | undefined> {
+  const [u] = await db.select().from(unit).where(eq(unit.id, id));
+  return u;
+}
+
+export async function findCell(db: Tx, id: string): Promise<CellRow | undefined> {
+  const [c] = await db.select().from(cell).where(eq(cell.id, id));
+  return c;
+}
+
+/** People held in each prison at instant `at` (admitted before, not yet ended). */
+export async function populationByPrison(db: Tx, at: Date, prisonIds?: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.execute<{ prison_id: string; n: number }>(sql`
+    SELECT prison_id, count(*)::int AS n FROM admission
+    WHERE admitted_at < ${at} AND (ended_at IS NULL OR ended_at >= ${at})
+    ${prisonIds ? sql`AND prison_id = ANY(${sql.param([...prisonIds])}::uuid[])` : sql``}
+    GROUP BY prison_id`);
+  return new Map(rows.rows.map((r) => [r.prison_id, r.n]));
+}
+
+/** People in each cell at instant `at`, from the placement history. */
+export async function populationByCell(db: Tx, at: Date, prisonIds?: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.execute<{ cell_id: string; n: number }>(sql`
+    SELECT cell_id, count(*)::int AS n FROM placement
+    WHERE cell_id IS NOT NULL AND from_at < ${at} AND (to_at IS NULL OR to_at >= ${at})
+    ${prisonIds ? sql`AND prison_id = ANY(${sql.param([...prisonIds])}::uuid[])` : sql``}
+    GROUP BY cell_id`);
+  return new Map(rows.rows.map((r) => [r.cell_id, r.n]));
+}
+
+export async function cellPopulationNow(db: Tx, cellId: string): Promise<number> {
+  const r = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM placement WHERE cell_id = ${cellId} AND to_at IS NULL`);
+  return r.rows[0]!.n;
+}
+
+export async function insertPrison(db: Tx, row: typeof prison.$inferInsert): Promise<void> {
+  await db.insert(prison).values(row);
+}
+export async function updatePrisonRow(db: Tx, id: string, patch: Partial<typeof prison.$inferInsert>): Promise<void> {
+  await db.update(prison).set(patch).where(eq(prison.id, id));
+}
+export async function insertUnit(db: Tx, row: typeof unit.$inferInsert): Promise<void> {
+  await db.insert(unit).values(row);
+}
+export async function insertCell(db: Tx, row: typeof cell.$inferInsert): Promise<void> {
+  await db.insert(cell).values(row);
+}
+export async function unitCodeTaken(db: Tx, prisonId: string, code: string): Promise<boolean> {
+  const r = await db.select({ id: unit.id }).from(unit).where(and(eq(unit.prisonId, prisonId), eq(unit.code, code)));
+  return r.length > 0;
+}
+export async function cellCodeTaken(db: Tx, prisonId: string, code: string): Promise<boolean> {
+  const r = await db.select({ id: cell.id }).from(cell).where(and(eq(cell.prisonId, prisonId), eq(cell.code, code)));
+  return r.length > 0;
+}

@@ -1,0 +1,59 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/index.js';
+import { person, personName, personSensitive } from './schema.js';
+
+export type PersonRow = typeof person.$inferSelect;
+export type PersonNameRow = typeof personName.$inferSelect;
+
+export async function findPerson(db: Tx, id: string, forUpdate = false): Promise<PersonRow | undefined> {
+  const q = db.select().from(person).where(eq(person.id, id));
+  const [p] = forUpdate ? await q.for('update') : await q;
+  return p;
+}
+
+export async function findByNina(db: Tx, nina: string): Promise<PersonRow | undefined> {
+  const [p] = await db.select().from(person).where(eq(person.nina, nina));
+  return p;
+}
+
+export async function insertPerson(db: Tx, row: typeof person.$inferInsert): Promise<void> {
+  await db.insert(person).values(row);
+}
+
+export async function updatePersonRow(db: Tx, id: string, patch: Partial<typeof person.$inferInsert>, expectedVersion: number): Promise<boolean> {
+  const r = await db
+    .update(person)
+    .set({ ...patch, version: sql`${person.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(person.id, id), eq(person.version, expectedVersion)))
+    .returning({ id: person.id });
+  return r.length === 1;
+}
+
+export async function findNames(db: Tx, personId: string): Promise<PersonNameRow[]> {
+  return db.select().from(personName).where(eq(personName.personId, personId)).orderBy(asc(personName.createdAt));
+}
+
+export async function insertNames(db: Tx, rows: (typeof personName.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(personName).values(rows);
+}
+
+export async function findSensitive(db: Tx, personId: string): Promise<{ religion: string | null; ethnicity: string | null } | undefined> {
+  const [s] = await db.select({ religion: personSensitive.religion, ethnicity: personSensitive.ethnicity }).from(personSensitive).where(eq(personSensitive.personId, personId));
+  return s;
+}
+
+export async function upsertSensitive(db: Tx, personId: string, v: { religion?: string | null; ethnicity?: string | null }): Promise<void> {
+  await db.insert(personSensitive).values({ personId, religion: v.religion ?? null, ethnicity: v.ethnicity ?? null })
+    .onConflictDoUpdate({ target: personSensitive.personId, set: { ...v, updatedAt: new Date() } });
+}
+
+/**
+ * The prisons a person's file belongs to: where it was registered and every prison that admitted
+ * them. A prison-scoped user sees the person when one of these is in scope.
+ */
+export async function personPrisons(db: Tx, personId: string): Promise<string[]> {
+  const r = await db.execute<{ prison_id: string }>(sql`
+    SELECT registered_prison_id AS prison_id FROM person WHERE id = ${personId}
+    UNION SELECT prison_id FROM admission WHERE person_id = ${personId}`);
+  return r.rows.map((x) => x.prison_id);
+}

@@ -1,0 +1,248 @@
+/** The person: identity and socio-demographic data, other names, sensitive fields. */
+import { type Actor, authorize, can } from '../../core/access.js';
+import { bamakoDate } from '../../core/dates.js';
+import { AppError, type FieldError, invalid, notFound } from '../../core/errors.js';
+import { diff, recordAccess, recordChange } from '../../core/history.js';
+import { newId } from '../../core/ids.js';
+import type { Db, Tx } from '../../db/index.js';
+import { assertCodes, type CodeRef } from '../reference/service.js';
+import './messages.js';
+import * as repo from './repository.js';
+import { type BirthInput, formatBirth, ninaErrors, normaliseNina, parseBirth } from './rules.js';
+
+export interface OtherName { kind: 'spelling' | 'alias'; family_name: string; given_names?: string; source?: string | null }
+
+export interface PersonInput {
+  family_name: string;
+  given_names?: string;
+  sex: 'male' | 'female';
+  gender_identity?: string | null;
+  birth: BirthInput;
+  birth_place?: string | null;
+  father_name?: string | null;
+  mother_name?: string | null;
+  nationality?: string | null;
+  nina?: string | null;
+  origin_region_code?: string | null;
+  origin_commune?: string | null;
+  languages?: string[];
+  marital_status?: string | null;
+  children_count?: number | null;
+  education_level?: string | null;
+  occupation?: string | null;
+  emergency_contact?: string | null;
+  other_names?: OtherName[];
+  sensitive?: { religion?: string | null; ethnicity?: string | null };
+}
+
+export interface PersonView {
+  id: string;
+  family_name: string;
+  given_names: string;
+  sex: string;
+  gender_identity: string | null;
+  birth: BirthInput;
+  birth_place: string | null;
+  father_name: string | null;
+  mother_name: string | null;
+  nationality: string | null;
+  nina: string | null;
+  origin_region_code: string | null;
+  origin_commune: string | null;
+  languages: string[];
+  photo_attachment_id: string | null;
+  marital_status: string | null;
+  children_count: number | null;
+  education_level: string | null;
+  occupation: string | null;
+  emergency_contact: string | null;
+  other_names: (OtherName & { id: string })[];
+  registered_prison_id: string;
+  merged_into_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  /** Present only for users with the permission; every read is audited. */
+  sensitive?: { religion: string | null; ethnicity: string | null };
+}
+
+function codeRefs(p: Partial<PersonInput>, base = ''): CodeRef[] {
+  return [
+    { field: `${base}/nationality`, kind: 'nationality', code: p.nationality },
+    { field: `${base}/origin_region_code`, kind: 'region', code: p.origin_region_code },
+    { field: `${base}/marital_status`, kind: 'marital_status', code: p.marital_status },
+    { field: `${base}/education_level`, kind: 'education_level', code: p.education_level },
+    { field: `${base}/occupation`, kind: 'occupation', code: p.occupation },
+    ...(p.languages ?? []).map((l, i) => ({ field: `${base}/languages/${i}`, kind: 'language', code: l })),
+    { field: `${base}/sensitive/religion`, kind: 'religion', code: p.sensitive?.religion },
+    { field: `${base}/sensitive/ethnicity`, kind: 'ethnicity', code: p.sensitive?.ethnicity },
+  ];
+}
+
+/** Field-level checks of a new person; the JSON schema has already checked types. */
+export async function validatePerson(tx: Tx, p: PersonInput, base = ''): Promise<{ stored: Omit<typeof import('./schema.js').person.$inferInsert, 'id' | 'registeredPrisonId' | 'createdBy'>; errors: FieldError[] }> {
+  const errors: FieldError[] = [];
+  const birth = parseBirth(p.birth, bamakoDate(), `${base}/birth`);
+  errors.push(...birth.errors);
+  const nina = normaliseNina(p.nina);
+  errors.push(...ninaErrors(nina, `${base}/nina`));
+  if (!p.family_name.trim()) errors.push({ field: `${base}/family_name`, key: 'field.required' });
+  try {
+    await assertCodes(tx, codeRefs(p, base));
+  } catch (e) {
+    if (e instanceof AppError) errors.push(...e.fields);
+    else throw e;
+  }
+  if (nina && !errors.some((e) => e.field === `${base}/nina`) && (await repo.findByNina(tx, nina))) errors.push({ field: `${base}/nina`, key: 'person.nina_taken' });
+  return {
+    errors,
+    stored: {
+      familyName: p.family_name.trim(),
+      givenNames: (p.given_names ?? '').trim(),
+      sex: p.sex,
+      genderIdentity: p.gender_identity ?? null,
+      ...(birth.value ?? { birthPrecision: 'unknown', birthDate: null, birthEstimatedAge: null, birthEstimatedOn: null }),
+      birthPlace: p.birth_place ?? null,
+      fatherName: p.father_name ?? null,
+      motherName: p.mother_name ?? null,
+      nationality: p.nationality ?? null,
+      nina,
+      originRegionCode: p.origin_region_code ?? null,
+      originCommune: p.origin_commune ?? null,
+      languages: p.languages ?? [],
+      maritalStatus: p.marital_status ?? null,
+      childrenCount: p.children_count ?? null,
+      educationLevel: p.education_level ?? null,
+      occupation: p.occupation ?? null,
+      emergencyContact: p.emergency_contact ?? null,
+    },
+  };
+}
+
+/**
+ * Create a person inside a transaction opened by the caller (an admission, an import, the intake).
+ * Throws a 422 naming every bad field; writes nothing in that case.
+ */
+export async function createPersonTx(tx: Tx, actor: Actor, prisonId: string, p: PersonInput, base = ''): Promise<string> {
+  authorize(actor, 'person.write', prisonId);
+  if (p.sensitive && (p.sensitive.religion || p.sensitive.ethnicity)) authorize(actor, 'person.sensitive');
+  const { stored, errors } = await validatePerson(tx, p, base);
+  if (errors.length) throw invalid(errors);
+  const id = newId();
+  await repo.insertPerson(tx, { ...stored, id, registeredPrisonId: prisonId, createdBy: actor.userId });
+  const names = (p.other_names ?? []).map((n) => ({ id: newId(), personId: id, kind: n.kind, familyName: n.family_name, givenNames: n.given_names ?? '', source: n.source ?? null, createdBy: actor.userId }));
+  await repo.insertNames(tx, names);
+  const { sensitive, ...rest } = p;
+  await recordChange(tx, actor, { entity: 'person', entityId: id, personId: id, prisonId, action: 'create', after: rest });
+  if (sensitive && (sensitive.religion || sensitive.ethnicity)) {
+    await repo.upsertSensitive(tx, id, sensitive);
+    await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: id, personId: id, prisonId });
+  }
+  return id;
+}
+
+/** 404 when absent, 403 when outside the actor's scope. */
+export async function assertPersonVisible(db: Tx, actor: Actor, personId: string, permission: 'person.read' | 'person.write' | 'person.correct' = 'person.read'): Promise<repo.PersonRow> {
+  authorize(actor, permission);
+  const p = await repo.findPerson(db, personId);
+  if (!p) throw notFound();
+  if (!actor.national) {
+    const prisons = await repo.personPrisons(db, personId);
+    if (!prisons.some((id) => actor.prisonIds.includes(id))) throw new AppError(403, 'error.out_of_scope');
+  }
+  return p;
+}
+
+export function personView(p: repo.PersonRow, names: repo.PersonNameRow[]): PersonView {
+  return {
+    id: p.id,
+    family_name: p.familyName,
+    given_names: p.givenNames,
+    sex: p.sex,
+    gender_identity: p.genderIdentity,
+    birth: formatBirth({ birthPrecision: p.birthPrecision as never, birthDate: p.birthDate, birthEstimatedAge: p.birthEstimatedAge, birthEstimatedOn: p.birthEstimatedOn }),
+    birth_place: p.birthPlace,
+    father_name: p.fatherName,
+    mother_name: p.motherName,
+    nationality: p.nationality,
+    nina: p.nina,
+    origin_region_code: p.originRegionCode,
+    origin_commune: p.originCommune,
+    languages: p.languages,
+    photo_attachment_id: p.photoAttachmentId,
+    marital_status: p.maritalStatus,
+    children_count: p.childrenCount,
+    education_level: p.educationLevel,
+    occupation: p.occupation,
+    emergency_contact: p.emergencyContact,
+    other_names: names.map((n) => ({ id: n.id, kind: n.kind as 'spelling' | 'alias', family_name: n.familyName, given_names: n.givenNames, source: n.source })),
+    registered_prison_id: p.registeredPrisonId,
+    merged_into_id: p.mergedIntoId,
+    version: p.version,
+    created_at: p.createdAt.toISOString(),
+    updated_at: p.updatedAt.toISOString(),
+  };
+}
+
+export async function getPerson(db: Db, actor: Actor, personId: string): Promise<PersonView> {
+  const p = await assertPersonVisible(db, actor, personId);
+  const v = personView(p, await repo.findNames(db, personId));
+  if (can(actor, 'person.sensitive')) {
+    v.sensitive = (await repo.findSensitive(db, personId)) ?? { religion: null, ethnicity: null };
+    await recordAccess(db, actor, { category: 'ethnicity_religion', action: 'read', entity: 'person', entityId: personId, personId });
+  }
+  return v;
+}
+
+export type PersonPatch = Partial<Omit<PersonInput, 'other_names' | 'sensitive'>>;
+
+/**
+ * Change a person's file. `kind` says why: an 'update' records new information (a marriage, a new
+ * NINA card), a 'correction' fixes a value that was wrong. Both keep the old value in the history
+ * with who, when and the reason; a correction needs the person.correct permission.
+ */
+export async function changePerson(db: Db, actor: Actor, personId: string, input: { changes: PersonPatch; reason: string; kind: 'update' | 'correction'; version?: number }): Promise<PersonView> {
+  if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
+  return db.transaction(async (tx) => {
+    const before = await assertPersonVisible(tx, actor, personId, input.kind === 'correction' ? 'person.correct' : 'person.write');
+    const p = (await repo.findPerson(tx, personId, true))!;
+    if (input.version !== undefined && input.version !== p.version) throw new AppError(409, 'person.version_conflict', { current: p.version });
+    const merged: PersonInput = { ...personView(p, []), ...input.changes } as PersonInput;
+    const { stored, errors } = await validatePerson(tx, { ...merged, nina: input.changes.nina === undefined ? null : merged.nina }, '/changes');
+    const realErrors = errors.filter((e) => !(e.key === 'person.nina_taken' && normaliseNina(merged.nina) === before.nina));
+    if (realErrors.length) throw invalid(realErrors);
+    const next: Partial<repo.PersonRow> = { ...stored };
+    if (input.changes.nina === undefined) delete next.nina;
+    const d = diff(p as unknown as Record<string, unknown>, next as Record<string, unknown>);
+    if (!Object.keys(d.after).length) throw invalid([{ field: '/changes', key: 'person.nothing_changed' }]);
+    const ok = await repo.updatePersonRow(tx, personId, d.after as Partial<repo.PersonRow>, p.version);
+    if (!ok) throw new AppError(409, 'person.version_conflict', { current: p.version });
+    await recordChange(tx, actor, { entity: 'person', entityId: personId, personId, prisonId: p.registeredPrisonId, action: input.kind, reason: input.reason, before: d.before, after: d.after });
+    return personView((await repo.findPerson(tx, personId))!, await repo.findNames(tx, personId));
+  });
+}
+
+export async function addOtherName(db: Db, actor: Actor, personId: string, n: OtherName): Promise<PersonView> {
+  return db.transaction(async (tx) => {
+    const p = await assertPersonVisible(tx, actor, personId, 'person.write');
+    const row = { id: newId(), personId, kind: n.kind, familyName: n.family_name, givenNames: n.given_names ?? '', source: n.source ?? null, createdBy: actor.userId };
+    await repo.insertNames(tx, [row]);
+    await recordChange(tx, actor, { entity: 'person_name', entityId: row.id, personId, prisonId: p.registeredPrisonId, action: 'create', after: n });
+    return personView(p, await repo.findNames(tx, personId));
+  });
+}
+
+export async function setSensitive(db: Db, actor: Actor, personId: string, v: { religion?: string | null; ethnicity?: string | null; reason: string }): Promise<{ religion: string | null; ethnicity: string | null }> {
+  authorize(actor, 'person.sensitive');
+  return db.transaction(async (tx) => {
+    const p = await assertPersonVisible(tx, actor, personId, 'person.write');
+    await assertCodes(tx, [{ field: '/religion', kind: 'religion', code: v.religion }, { field: '/ethnicity', kind: 'ethnicity', code: v.ethnicity }]);
+    const before = (await repo.findSensitive(tx, personId)) ?? { religion: null, ethnicity: null };
+    const next = { religion: v.religion === undefined ? before.religion : v.religion, ethnicity: v.ethnicity === undefined ? before.ethnicity : v.ethnicity };
+    await repo.upsertSensitive(tx, personId, next);
+    // The history says that the sensitive fields changed, not their values: those stay behind the permission.
+    await recordChange(tx, actor, { entity: 'person_sensitive', entityId: personId, personId, prisonId: p.registeredPrisonId, action: 'update', reason: v.reason, after: { fields: Object.keys(v).filter((k) => k !== 'reason') } });
+    await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: personId, personId, detail: { before, after: next } });
+    return next;
+  });
+}
