@@ -9,6 +9,8 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Actor } from '../core/access.js';
@@ -84,8 +86,18 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Query strings and path parameters arrive as text and are coerced to their types; JSON bodies
+  // are not (a null must stay null, never become 0 or ""). allErrors: every bad field is named.
+  const makeAjv = (coerce: boolean) => {
+    const ajv = new Ajv({ allErrors: true, coerceTypes: coerce ? 'array' : false, removeAdditional: false, useDefaults: true, strict: false });
+    (addFormats as unknown as (a: Ajv) => void)(ajv);
+    return ajv;
+  };
+  const ajvBody = makeAjv(false);
+  const ajvText = makeAjv(true);
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvText).compile(schema));
 
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'fr');

@@ -139,10 +139,9 @@ export async function occupancyReport(db: Db, actor: Actor, opts: { date?: strin
   const [units, cells, popPrison, popCell] = await Promise.all([
     repo.findUnits(db, ids), repo.findCells(db, ids), repo.populationByPrison(db, at, ids), repo.populationByCell(db, at, ids),
   ]);
-  const existedAt = (created: Date) => created.getTime() < at.getTime();
   const out: PrisonOccupancy[] = prisons.map((p) => {
-    const us = units.filter((u) => u.prisonId === p.id && existedAt(u.createdAt)).map((u) => {
-      const cs = cells.filter((c) => c.unitId === u.id && existedAt(c.createdAt)).map((c) => ({ id: c.id, code: c.code, ...occupancy(popCell.get(c.id) ?? 0, c.capacity) }));
+    const us = units.filter((u) => u.prisonId === p.id).map((u) => {
+      const cs = cells.filter((c) => c.unitId === u.id).map((c) => ({ id: c.id, code: c.code, ...occupancy(popCell.get(c.id) ?? 0, c.capacity) }));
       const cellCaps = sumCapacity(cs.map((c) => c.capacity));
       const cap = u.capacity ?? (cs.length && cellCaps.unknown === 0 ? cellCaps.known : null);
       const pop = cs.reduce((s, c) => s + c.population, 0);

@@ -1,0 +1,106 @@
+/** Test helpers: a fresh database per test file, cloned from the migrated template. */
+import { randomBytes } from 'node:crypto';
+import { after } from 'node:test';
+import pg from 'pg';
+import type { Config } from '../src/config.js';
+import { makeActor, type Actor, type Role } from '../src/core/access.js';
+import { connect, type Database } from '../src/db/index.js';
+import { buildApp, type App } from '../src/http/app.js';
+import { addUser, createToken } from '../src/modules/access/service.js';
+import { createCell, createPrison, createUnit } from '../src/modules/estate/service.js';
+
+const adminUrl = process.env.PMIS_TEST_ADMIN_URL;
+const template = process.env.PMIS_TEST_TEMPLATE;
+
+function urlFor(db: string): string {
+  const u = new URL(adminUrl!);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+/** A new database cloned from the template; dropped when the test file ends. */
+export async function testDatabase(): Promise<Database> {
+  if (!adminUrl || !template) throw new Error('Run the tests with `npm test` (it provides the database).');
+  const name = `pmis_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  // CREATE DATABASE ... TEMPLATE needs the template to have no other connection: retry briefly.
+  for (let i = 0; ; i++) {
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      break;
+    } catch (e) {
+      if (i > 50 || (e as { code?: string }).code !== '55006') throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  await admin.end();
+  const url = urlFor(name);
+  const { pool, db } = connect(url, { max: 10 });
+  const database: Database = { pool, db, kind: process.env.PMIS_TEST_KIND === 'external' ? 'external' : 'embedded', url, close: async () => { await pool.end(); } };
+  after(async () => {
+    await pool.end().catch(() => undefined);
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await c.end();
+  });
+  return database;
+}
+
+export function testConfig(over: Partial<Config> = {}): Config {
+  return { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: undefined, attachmentsDir: '/tmp/pmis-test-attachments', attachmentMaxBytes: 5 * 1024 * 1024, sessionTtlHours: 1, logLevel: 'silent', demo: false, secureCookies: false, ...over };
+}
+
+export async function testApp(database: Database, over: Partial<Config> = {}): Promise<App> {
+  const app = await buildApp({ database, config: testConfig(over) });
+  after(() => app.close());
+  return app;
+}
+
+export interface Fixture {
+  prisons: Record<'BKO' | 'KLK', { id: string; units: string[]; cells: string[] }>;
+  /** Bearer tokens by username. */
+  tokens: Record<string, string>;
+  actors: Record<string, Actor>;
+}
+
+/** Two prisons (BKO 400 places, KLK 200) with a unit and cells of 2, and a user per role. */
+export async function fixture(database: Database): Promise<Fixture> {
+  const db = database.db;
+  const prisons = {} as Fixture['prisons'];
+  for (const [code, cap] of [['BKO', 400], ['KLK', 200]] as const) {
+    const p = await createPrison(db, null, { code, name: `Prison ${code}`, kind: 'central_prison', region_code: code === 'BKO' ? 'BKO' : 'KOULIKORO', official_capacity: cap });
+    const u = await createUnit(db, null, p.id, { code: 'A', name: 'Bâtiment A' });
+    const cells = [];
+    for (let i = 1; i <= 3; i++) cells.push((await createCell(db, null, p.id, { unit_id: u.id, code: `A-${i}`, capacity: 2 })).id);
+    prisons[code] = { id: p.id, units: [u.id], cells };
+  }
+  const users: [string, Role, string[] | 'national'][] = [
+    ['admin', 'national_admin', 'national'], ['clerk.bko', 'registry_clerk', ['BKO']], ['clerk.klk', 'registry_clerk', ['KLK']],
+    ['director.bko', 'prison_director', ['BKO']], ['auditor', 'auditor', 'national'], ['medic.bko', 'medical_staff', ['BKO']],
+    ['security.bko', 'security_officer', ['BKO']],
+  ];
+  const tokens: Record<string, string> = {};
+  const actors: Record<string, Actor> = {};
+  for (const [username, role, scope] of users) {
+    const u = await addUser(db, null, { username, display_name: username, password: 'correct horse battery', roles: [role], national: scope === 'national', prisons: scope === 'national' ? [] : scope });
+    tokens[username] = (await createToken(db, u.id)).token;
+    actors[username] = makeActor({ id: u.id, username, displayName: username, roles: [role], national: scope === 'national', prisonIds: scope === 'national' ? [] : scope.map((c) => prisons[c as 'BKO' | 'KLK'].id) });
+  }
+  return { prisons, tokens, actors };
+}
+
+export const auth = (token: string, lang = 'fr') => ({ authorization: `Bearer ${token}`, 'accept-language': lang });
+
+export function newArrival(over: Record<string, unknown> = {}) {
+  return {
+    prison: 'BKO',
+    person: { family_name: 'Maïga', given_names: 'Hamadoun', sex: 'male', birth: { precision: 'year', date: '1990' }, father_name: 'Ibrahim Maïga', mother_name: 'Fatoumata Cissé', nationality: 'ML', origin_region_code: 'MOPTI' },
+    admitted_at: '2026-03-10T09:30:00Z',
+    arresting_authority: 'gendarmerie',
+    legal_document: { kind: 'committal_order', authority: 'Pôle judiciaire spécialisé', reference: 'MD-2026-014', issued_on: '2026-03-09' },
+    charges: [{ qualification: 'Association de malfaiteurs en relation avec une entreprise terroriste', category: 'felony', terrorism_related: true }],
+    ...over,
+  };
+}
