@@ -73,7 +73,7 @@ export async function fixture(database: Database): Promise<Fixture> {
     const p = await createPrison(db, null, { code, name: `Prison ${code}`, kind: 'central_prison', region_code: code === 'BKO' ? 'BKO' : 'KOULIKORO', official_capacity: cap });
     const u = await createUnit(db, null, p.id, { code: 'A', name: 'Bâtiment A' });
     const cells = [];
-    for (let i = 1; i <= 3; i++) cells.push((await createCell(db, null, p.id, { unit_id: u.id, code: `A-${i}`, capacity: 2 })).id);
+    for (let i = 1; i <= 3; i++) cells.push((await createCell(db, null, p.id, { unit_id: u.id, code: `A-0${i}`, capacity: 2 })).id);
     prisons[code] = { id: p.id, units: [u.id], cells };
   }
   const users: [string, Role, string[] | 'national'][] = [
