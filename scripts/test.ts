@@ -45,6 +45,7 @@ async function main(): Promise<number> {
     else console.error(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
   }
   if (args.has('--only-browser') && !existsSync(CHROMIUM)) { console.error(`No Chromium at ${CHROMIUM}.`); return 1; }
+  if (!files.length) { console.error('No test files.'); return args.has('--only-browser') ? 0 : 1; }
 
   let adminUrl = process.env.TEST_DATABASE_URL;
   let cluster: Awaited<ReturnType<typeof openEmbedded>> | undefined;
