@@ -24,11 +24,15 @@ export interface UserView {
 }
 
 async function loadActor(db: Tx, userId: string): Promise<Actor | null> {
+  return loadActorWhere(db, eq(appUser.id, userId));
+}
+
+async function loadActorWhere(db: Tx, where: ReturnType<typeof eq>): Promise<Actor | null> {
   const rows = await db
     .select({ u: appUser, prisons: sql<string[]>`coalesce(array_agg(${userPrison.prisonId}) FILTER (WHERE ${userPrison.prisonId} IS NOT NULL), '{}')` })
     .from(appUser)
     .leftJoin(userPrison, eq(userPrison.userId, appUser.id))
-    .where(and(eq(appUser.id, userId), isNull(appUser.disabledAt)))
+    .where(and(where, isNull(appUser.disabledAt)))
     .groupBy(appUser.id);
   const r = rows[0];
   if (!r) return null;
@@ -39,12 +43,12 @@ async function loadActor(db: Tx, userId: string): Promise<Actor | null> {
 export async function authenticate(db: Db, creds: { bearer?: string; session?: string }): Promise<{ actor: Actor; csrf: string | null } | null> {
   const now = new Date();
   if (creds.bearer) {
-    const [tok] = await db
+    // One query: the token's user, with their prisons, if the token is valid and the user active.
+    const valid = db
       .select({ userId: apiToken.userId })
       .from(apiToken)
       .where(and(eq(apiToken.tokenHash, sha256(creds.bearer)), isNull(apiToken.revokedAt), or(isNull(apiToken.expiresAt), gt(apiToken.expiresAt, now))));
-    if (!tok) return null;
-    const actor = await loadActor(db, tok.userId);
+    const actor = await loadActorWhere(db, sql`${appUser.id} IN ${valid}` as unknown as ReturnType<typeof eq>);
     return actor ? { actor, csrf: null } : null;
   }
   if (creds.session) {

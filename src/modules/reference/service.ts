@@ -19,15 +19,25 @@ const SENSITIVE_KINDS = new Set<string>(['religion', 'ethnicity']);
 
 export interface CodeRef { field: string; kind: string; code: string | null | undefined }
 
+/**
+ * Codes seen to exist, for a minute: every admission checks several codes, and the lists only grow.
+ * Only hits are cached, so a code added a moment ago (by this or another process) is found at once;
+ * a code deactivated is refused at most a minute later.
+ */
+const known = new Map<string, number>();
+const KNOWN_TTL_MS = 60_000;
+
 /** Check that each given code exists (and is active) in its list; one field error per unknown code. */
 export async function assertCodes(db: Tx, refs: CodeRef[]): Promise<void> {
-  const wanted = refs.filter((r): r is CodeRef & { code: string } => r.code !== null && r.code !== undefined && r.code !== '');
+  const now = Date.now();
+  const wanted = refs.filter((r): r is CodeRef & { code: string } => r.code !== null && r.code !== undefined && r.code !== '' && (known.get(`${r.kind}\u0000${r.code}`) ?? 0) < now);
   if (!wanted.length) return;
   const rows = await db
     .select({ kind: referenceCode.kind, code: referenceCode.code })
     .from(referenceCode)
     .where(and(eq(referenceCode.active, true), or(...wanted.map((r) => and(eq(referenceCode.kind, r.kind), eq(referenceCode.code, r.code))))));
   const have = new Set(rows.map((r) => `${r.kind}\u0000${r.code}`));
+  for (const k of have) known.set(k, now + KNOWN_TTL_MS);
   const errors: FieldError[] = wanted
     .filter((r) => !have.has(`${r.kind}\u0000${r.code}`))
     .map((r) => ({ field: r.field, key: 'field.unknown_code', params: { code: r.code, kind: r.kind } }));
