@@ -1,0 +1,60 @@
+import { registerMessages } from '../../core/i18n.js';
+
+/** Every reason code produced by score.ts, and the identity module's other strings, in French and English. */
+export const IDENTITY_MESSAGES = {
+  'identity.decision.same': { fr: 'Même personne', en: 'Same person' },
+  'identity.decision.review': { fr: 'À vérifier', en: 'To be checked' },
+  'identity.decision.different': { fr: 'Personnes différentes', en: 'Different people' },
+
+  'identity.reason.name.identical': { fr: 'Noms identiques ({how}).', en: 'Names identical ({how}).' },
+  'identity.reason.name.equivalent': { fr: 'Noms équivalents après normalisation ({how}) ; similarité {sim}.', en: 'Names equivalent after normalisation ({how}); similarity {sim}.' },
+  'identity.reason.name.similar': { fr: 'Noms proches ({how}) ; similarité {sim}.', en: 'Names close ({how}); similarity {sim}.' },
+  'identity.reason.name.partial': { fr: 'Noms en partie seulement concordants ({how}) ; similarité {sim}.', en: 'Names only partly agree ({how}); similarity {sim}.' },
+  'identity.reason.name.different': { fr: 'Noms différents ; similarité {sim}.', en: 'Names differ; similarity {sim}.' },
+
+  'identity.reason.family_name.identical': { fr: 'Nom de famille identique : {a}.', en: 'Family name identical: {a}.' },
+  'identity.reason.family_name.equivalent': { fr: 'Nom de famille équivalent : {a} / {b} ({how}).', en: 'Family name equivalent: {a} / {b} ({how}).' },
+  'identity.reason.family_name.similar': { fr: 'Nom de famille proche : {a} / {b} ({how}).', en: 'Family name close: {a} / {b} ({how}).' },
+  'identity.reason.family_name.different': { fr: 'Nom de famille différent : {a} / {b}.', en: 'Family name differs: {a} / {b}.' },
+  'identity.reason.family_name.missing': { fr: 'Nom de famille absent d’un côté.', en: 'Family name missing on one side.' },
+  'identity.reason.family_name.swapped': { fr: 'Nom et prénoms inversés : {a} / {b}.', en: 'Family and given names swapped: {a} / {b}.' },
+
+  'identity.reason.given_names.identical': { fr: 'Prénoms identiques : {a}.', en: 'Given names identical: {a}.' },
+  'identity.reason.given_names.equivalent': { fr: 'Prénoms équivalents : {a} / {b} ({how}).', en: 'Given names equivalent: {a} / {b} ({how}).' },
+  'identity.reason.given_names.similar': { fr: 'Prénoms proches : {a} / {b} ({how}).', en: 'Given names close: {a} / {b} ({how}).' },
+  'identity.reason.given_names.different': { fr: 'Prénoms différents : {a} / {b}.', en: 'Given names differ: {a} / {b}.' },
+  'identity.reason.given_names.missing': { fr: 'Prénoms absents d’un côté.', en: 'Given names missing on one side.' },
+
+  'identity.reason.birth.missing': { fr: 'Date de naissance inconnue d’un côté.', en: 'Date of birth unknown on one side.' },
+  'identity.reason.birth.identical': { fr: 'Même date de naissance : {a}.', en: 'Same date of birth: {a}.' },
+  'identity.reason.birth.typo': { fr: 'Dates de naissance presque identiques, erreur de saisie probable : {a} / {b}.', en: 'Dates of birth almost identical, probably a typing error: {a} / {b}.' },
+  'identity.reason.birth.compatible': { fr: 'Dates de naissance compatibles compte tenu de leur précision : {a} / {b}.', en: 'Dates of birth compatible given their precision: {a} / {b}.' },
+  'identity.reason.birth.close': { fr: 'Dates de naissance proches mais hors de leur précision ({years} an(s) d’écart) : {a} / {b}.', en: 'Dates of birth close but outside their precision ({years} year(s) apart): {a} / {b}.' },
+  'identity.reason.birth.incompatible': { fr: 'Dates de naissance incompatibles ({years} ans d’écart au-delà de leur précision) : {a} / {b}.', en: 'Dates of birth incompatible ({years} years apart beyond their precision): {a} / {b}.' },
+
+  'identity.reason.father_name.missing': { fr: 'Nom du père absent d’un côté.', en: "Father's name missing on one side." },
+  'identity.reason.father_name.agree': { fr: 'Même père : {a} / {b} ({how}).', en: 'Same father: {a} / {b} ({how}).' },
+  'identity.reason.father_name.similar': { fr: 'Noms du père proches : {a} / {b} ({how}).', en: "Fathers' names close: {a} / {b} ({how})." },
+  'identity.reason.father_name.partial': { fr: 'Noms du père en partie différents : {a} / {b}.', en: "Fathers' names partly differ: {a} / {b}." },
+  'identity.reason.father_name.different': { fr: 'Pères différents : {a} / {b}.', en: 'Different fathers: {a} / {b}.' },
+
+  'identity.reason.mother_name.missing': { fr: 'Nom de la mère absent d’un côté.', en: "Mother's name missing on one side." },
+  'identity.reason.mother_name.agree': { fr: 'Même mère : {a} / {b} ({how}).', en: 'Same mother: {a} / {b} ({how}).' },
+  'identity.reason.mother_name.similar': { fr: 'Noms de la mère proches : {a} / {b} ({how}).', en: "Mothers' names close: {a} / {b} ({how})." },
+  'identity.reason.mother_name.partial': { fr: 'Noms de la mère en partie différents : {a} / {b}.', en: "Mothers' names partly differ: {a} / {b}." },
+  'identity.reason.mother_name.different': { fr: 'Mères différentes : {a} / {b}.', en: 'Different mothers: {a} / {b}.' },
+
+  'identity.reason.place.missing': { fr: 'Lieu de naissance absent d’un côté.', en: 'Place of birth missing on one side.' },
+  'identity.reason.place.agree': { fr: 'Même lieu de naissance : {a}.', en: 'Same place of birth: {a}.' },
+  'identity.reason.place.similar': { fr: 'Lieux de naissance proches : {a} / {b}.', en: 'Places of birth close: {a} / {b}.' },
+  'identity.reason.place.different': { fr: 'Lieux de naissance différents : {a} / {b}.', en: 'Different places of birth: {a} / {b}.' },
+
+  'identity.reason.nina.missing': { fr: 'NINA absent d’un côté.', en: 'NINA missing on one side.' },
+  'identity.reason.nina.equal': { fr: 'Même NINA : {a}.', en: 'Same NINA: {a}.' },
+  'identity.reason.nina.different': { fr: 'NINA différents : {a} / {b}.', en: 'Different NINA: {a} / {b}.' },
+
+  'identity.compare.missing_columns': { fr: 'Colonnes manquantes dans le fichier : {columns}.', en: 'Columns missing from the file: {columns}.' },
+  'identity.compare.bad_precision': { fr: 'Ligne {row} : précision de date inconnue « {value} » (exact, month, year, estimated).', en: 'Row {row}: unknown date precision "{value}" (exact, month, year, estimated).' },
+} as const;
+
+registerMessages(IDENTITY_MESSAGES);
