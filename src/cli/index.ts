@@ -9,6 +9,7 @@ import { AppError } from '../core/errors.js';
 import { t } from '../core/i18n.js';
 import { startServer } from '../server.js';
 import { registerImportCommand } from './import.js';
+import { registerIdentityCommands } from '../modules/identity/cli.js';
 
 const log = (m: string) => console.error(m);
 
@@ -82,6 +83,7 @@ export function buildProgram(): Command {
     });
 
   registerImportCommand(program);
+  registerIdentityCommands(program);
   return program;
 }
 
