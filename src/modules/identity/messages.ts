@@ -55,6 +55,15 @@ export const IDENTITY_MESSAGES = {
 
   'identity.compare.missing_columns': { fr: 'Colonnes manquantes dans le fichier : {columns}.', en: 'Columns missing from the file: {columns}.' },
   'identity.compare.bad_precision': { fr: 'Ligne {row} : précision de date inconnue « {value} » (exact, month, year, estimated).', en: 'Row {row}: unknown date precision "{value}" (exact, month, year, estimated).' },
+  'identity.query.birth_date': { fr: 'Date de naissance : AAAA, AAAA-MM ou AAAA-MM-JJ.', en: 'Date of birth: YYYY, YYYY-MM or YYYY-MM-DD.' },
+  'identity.person_unknown': { fr: 'Personne inconnue.', en: 'Unknown person.' },
+  'identity.person_merged': { fr: 'Ce dossier a été fusionné dans un autre ({into}) : utilisez celui-ci.', en: 'This file was merged into another ({into}): use that one.' },
+  'identity.merge_same': { fr: 'On ne peut pas fusionner un dossier avec lui-même.', en: 'A file cannot be merged with itself.' },
+  'identity.already_merged': { fr: 'Le dossier {id} est déjà fusionné dans un autre.', en: 'File {id} is already merged into another.' },
+  'identity.has_merged_persons': { fr: "D'autres dossiers ont été fusionnés dans celui-ci : annulez d'abord ces fusions ou fusionnez dans l'autre sens.", en: 'Other files were merged into this one: undo those merges first or merge the other way round.' },
+  'identity.both_held': { fr: 'Les deux dossiers ont une incarcération en cours ({a}, {b}) : clôturez-en une avant de fusionner.', en: 'Both files have an open admission ({a}, {b}): end one before merging.' },
+  'identity.merge_undone': { fr: 'Cette fusion a déjà été annulée.', en: 'This merge has already been undone.' },
+  'identity.scan.done': { fr: '{scanned} personnes examinées, {pairs} doublons probables.', en: '{scanned} persons examined, {pairs} probable duplicates.' },
 } as const;
 
 registerMessages(IDENTITY_MESSAGES);

@@ -76,3 +76,15 @@ test('places and Jaro-Winkler', () => {
   assert.equal(jaroWinkler('', 'a'), 0);
   assert.equal(jaroWinkler('abc', 'abc'), 1);
 });
+
+test('blocking keys: order-free token pairs in spelling and phonetic form', async () => {
+  const { blockingKeys } = await import('./keys.js');
+  const a = blockingKeys('Ag Intalla', 'Mohamed');
+  assert.deepEqual(a.sort(), blockingKeys('Mohammed', 'AG INTALLAH').sort());
+  assert.ok(a.includes('c:intala mohamed'));
+  assert.ok(a.includes('p:antl mhmd'));
+  assert.deepEqual(blockingKeys('Traoré', ''), ['c1:traor', 'p1:tr']);
+  // initials do not make keys
+  assert.deepEqual(blockingKeys('Traoré', 'M.'), ['c1:traor', 'p1:tr']);
+  assert.equal(blockingKeys('Diallo', 'Aminata Hawa Fanta').filter((k) => k.startsWith('c:')).length, 6);
+});

@@ -39,6 +39,26 @@ export function fold(s: string | null | undefined): string {
  * Bambara names. Input: one folded token. Output: a canonical spelling (not meant for display).
  */
 export function spell(token: string): string {
+  return memo(spellCache, token, spellRaw);
+}
+
+// Small bounded memo caches: the same few thousand names come back again and again.
+const MEMO_MAX = 200_000;
+const spellCache = new Map<string, string>();
+const canonicalCache = new Map<string, string>();
+const phoneticCache = new Map<string, string>();
+const tokensCache = new Map<string, string[]>();
+function memo<T>(cache: Map<string, T>, k: string, f: (k: string) => T): T {
+  let v = cache.get(k);
+  if (v === undefined) {
+    if (cache.size >= MEMO_MAX) cache.clear();
+    v = f(k);
+    cache.set(k, v);
+  }
+  return v;
+}
+
+function spellRaw(token: string): string {
   let s = token;
   if (!s) return s;
   s = s
@@ -86,6 +106,10 @@ function spellGroups(): Map<string, string> {
 
 /** The canonical spelling of a token's equivalence group, or its own spelling when it has none. */
 export function canonical(token: string): string {
+  return memo(canonicalCache, token, canonicalRaw);
+}
+
+function canonicalRaw(token: string): string {
   const direct = NAME_GROUP_OF.get(token);
   if (direct) return abdSpell(direct);
   const sp = abdSpell(token);
@@ -97,6 +121,10 @@ export function canonical(token: string): string {
  * order, doubles collapsed. Muhammad, Mohamed, Mahamadou → "mhmd"; Belmokhtar/Belmukhtar → "blmktr".
  */
 export function phonetic(token: string): string {
+  return memo(phoneticCache, token, phoneticRaw);
+}
+
+function phoneticRaw(token: string): string {
   const s = spell(token);
   if (!s) return s;
   const first = /[aeiou]/.test(s[0]!) ? 'a' : s[0]!;
@@ -112,6 +140,11 @@ const ABD_PREFIX = /^(abd|abdel|abdal|abdoul|abdul|abdou|abdu|abder|abdar|abdour
  * Initials stay as one-letter tokens. Digits are dropped.
  */
 export function nameTokens(name: string | null | undefined): string[] {
+  if (!name) return [];
+  return memo(tokensCache, name, nameTokensRaw);
+}
+
+function nameTokensRaw(name: string): string[] {
   const raw = fold(name).split(' ').filter((t) => t && !/^\d+$/.test(t));
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -179,6 +212,12 @@ export function fullNameKeys(familyName: string | null | undefined, givenNames: 
 
 /** Place names: folded and spelled, so Tombouctou/Tombuktu and Ménaka/Menaka compare equal. */
 export function placeKey(place: string | null | undefined): string {
+  if (!place) return '';
+  return memo(placeCache, place, placeKeyRaw);
+}
+const placeCache = new Map<string, string>();
+
+function placeKeyRaw(place: string): string {
   return fold(place).split(' ').filter(Boolean).map(spell).join(' ');
 }
 

@@ -59,8 +59,21 @@ const CAPPED_SCORE = 0.89;
 export type TokenMatch = 'identical' | 'equivalent' | 'phonetic' | 'typo' | 'initial' | 'none';
 
 /** Similarity of two folded tokens, with how they agree. */
+const tokenSimCache = new Map<string, { sim: number; how: TokenMatch }>();
+
 export function tokenSimilarity(a: string, b: string): { sim: number; how: TokenMatch } {
   if (a === b) return { sim: 1, how: 'identical' };
+  const k = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  let r = tokenSimCache.get(k);
+  if (!r) {
+    if (tokenSimCache.size >= 500_000) tokenSimCache.clear();
+    r = tokenSimilarityRaw(a, b);
+    tokenSimCache.set(k, r);
+  }
+  return r;
+}
+
+function tokenSimilarityRaw(a: string, b: string): { sim: number; how: TokenMatch } {
   if (a.length === 1 || b.length === 1) {
     // An initial agrees with a name that starts with that letter as written, as spelled or as canonical.
     const [ini, full] = a.length === 1 ? [a, b] : [b, a];
