@@ -2,6 +2,7 @@
 import { accessRoutes } from '../modules/access/routes.js';
 import { custodyRoutes } from '../modules/custody/routes.js';
 import { estateRoutes } from '../modules/estate/routes.js';
+import { identityRoutes } from '../modules/identity/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import type { App, AppContext } from './app.js';
 
@@ -10,4 +11,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await referenceRoutes(app, ctx);
   await estateRoutes(app, ctx);
   await custodyRoutes(app, ctx);
+  await identityRoutes(app, ctx);
 }
