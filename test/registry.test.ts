@@ -217,3 +217,24 @@ test('lists paginate', async () => {
   assert.equal(bad.statusCode, 422);
   assert.equal(bad.json().errors[0].field, 'querystring:/page_size');
 });
+
+test('religion and ethnicity: only on request, only with the permission, and every access audited', async () => {
+  const body = newArrival({ person: { ...newArrival().person, family_name: 'Guindo', sensitive: { religion: 'islam', ethnicity: 'dogon' } } });
+  // A clerk may not record them...
+  assert.equal((await admitVia(fx.tokens['clerk.bko']!, body)).statusCode, 403);
+  // ...a director may.
+  const a = await admitVia(fx.tokens['director.bko']!, body);
+  assert.equal(a.statusCode, 201, a.body);
+  const personId = a.json().person_id;
+  const plain = await app.inject({ url: `/api/persons/${personId}`, headers: auth(fx.tokens['director.bko']!) });
+  assert.equal(plain.json().person.sensitive, undefined, 'not returned unless asked for');
+  const clerk = await app.inject({ url: `/api/persons/${personId}?include=sensitive`, headers: auth(fx.tokens['clerk.bko']!) });
+  assert.equal(clerk.statusCode, 403);
+  const director = await app.inject({ url: `/api/persons/${personId}?include=sensitive`, headers: auth(fx.tokens['director.bko']!) });
+  assert.deepEqual(director.json().person.sensitive, { religion: 'islam', ethnicity: 'dogon' });
+  const audit = (await database.pool.query(`SELECT u.username, x.action FROM access_audit x JOIN app_user u ON u.id = x.actor_id WHERE x.person_id = $1 AND x.category = 'ethnicity_religion' ORDER BY x.at`, [personId])).rows;
+  assert.deepEqual(audit, [{ username: 'director.bko', action: 'write' }, { username: 'director.bko', action: 'read' }]);
+  // The history says the person was created, without the sensitive values.
+  const hist = await app.inject({ url: `/api/persons/${personId}/history`, headers: auth(fx.tokens.auditor!) });
+  assert.ok(!JSON.stringify(hist.json()).includes('dogon'));
+});

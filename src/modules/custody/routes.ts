@@ -43,8 +43,12 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
   });
 
   app.get('/api/persons/:id', {
-    schema: { tags: ['people'], summary: 'The prisoner file: identity, admissions, legal basis, location', params: IdParam, response: { 200: Type.Object({ person: Person, admissions: Type.Array(Admission), current_admission_id: Nullable(Uuid) }) } },
-  }, async (req) => getPrisonerFile(db, req.actor!, req.params.id));
+    schema: {
+      tags: ['people'], summary: 'The prisoner file: identity, admissions, legal basis, location. `include=sensitive` adds religion and ethnicity (person.sensitive; audited).',
+      params: IdParam, querystring: Type.Object({ include: Type.Optional(Type.Literal('sensitive')) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ person: Person, admissions: Type.Array(Admission), current_admission_id: Nullable(Uuid) }) },
+    },
+  }, async (req) => getPrisonerFile(db, req.actor!, req.params.id, { sensitive: req.query.include === 'sensitive' }));
 
   app.patch('/api/persons/:id', {
     schema: {

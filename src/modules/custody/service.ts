@@ -130,27 +130,36 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput): Promis
     const id = newId();
     const docId = newId();
     const legalStatus = deriveLegalStatus([{ kind: input.legal_document.kind, issuedOn: input.legal_document.issued_on }]);
-    const row = {
+    const now = new Date();
+    const row: repo.AdmissionRow = {
       id, prisonId: prison.id, personId, committalNumber, admittedAt,
       arrestingAuthority: input.arresting_authority, arrestingUnit: input.arresting_unit ?? null, arrestedAt, arrestPlace: input.arrest_place ?? null,
-      legalStatus, createdBy: actor.userId,
+      legalStatus, endedAt: null, endReason: null, endDetail: null, transferToPrisonId: null, version: 1, createdBy: actor.userId, createdAt: now,
     };
+    const doc: repo.LegalDocumentRow = { id: docId, prisonId: prison.id, admissionId: id, kind: input.legal_document.kind, authority: input.legal_document.authority, reference: input.legal_document.reference, issuedOn: input.legal_document.issued_on, receivedAt: now, notes: input.legal_document.notes ?? null, attachmentId: input.legal_document.attachment_id ?? null, onArrival: true, createdBy: actor.userId, createdAt: now };
+    const charges: repo.ChargeRow[] = input.charges.map((c) => ({ id: newId(), prisonId: prison.id, admissionId: id, legalDocumentId: docId, qualification: c.qualification, legalReference: c.legal_reference ?? null, category: c.category, terrorismRelated: !!c.terrorism_related, createdBy: actor.userId, createdAt: now }));
+    const placements: repo.PlacementRow[] = cellRow ? [{ id: newId(), prisonId: prison.id, admissionId: id, unitId: cellRow.unitId, cellId: cellRow.id, fromAt: admittedAt, toAt: null, reason: 'admission', overCapacityReason: input.over_capacity_reason ?? null, createdBy: actor.userId, createdAt: now }] : [];
     await repo.insertAdmission(tx, row);
-    await repo.insertDocument(tx, { id: docId, prisonId: prison.id, admissionId: id, kind: input.legal_document.kind, authority: input.legal_document.authority, reference: input.legal_document.reference, issuedOn: input.legal_document.issued_on, notes: input.legal_document.notes ?? null, attachmentId: input.legal_document.attachment_id ?? null, onArrival: true, createdBy: actor.userId });
-    await repo.insertCharges(tx, input.charges.map((c) => ({ id: newId(), prisonId: prison.id, admissionId: id, legalDocumentId: docId, qualification: c.qualification, legalReference: c.legal_reference ?? null, category: c.category, terrorismRelated: !!c.terrorism_related, createdBy: actor.userId })));
-    if (cellRow) await repo.insertPlacement(tx, { id: newId(), prisonId: prison.id, admissionId: id, unitId: cellRow.unitId, cellId: cellRow.id, fromAt: admittedAt, reason: 'admission', overCapacityReason: input.over_capacity_reason ?? null, createdBy: actor.userId });
+    await repo.insertDocument(tx, doc);
+    await repo.insertCharges(tx, charges);
+    for (const p of placements) await repo.insertPlacement(tx, p);
     const { person: _p, ...logged } = input;
     await recordChange(tx, actor, { entity: 'admission', entityId: id, personId, prisonId: prison.id, action: 'create', after: { ...logged, committal_number: row.committalNumber, legal_status: legalStatus } });
-    return (await admissionViews(tx, [(await repo.findAdmission(tx, id))!]))[0]!;
+    // The view is built from the rows just written: no need to read them back.
+    return buildViews([row], [doc], charges, placements)[0]!;
   });
 }
 
 async function admissionViews(tx: Tx, rows: repo.AdmissionRow[]): Promise<AdmissionView[]> {
   const ids = rows.map((r) => r.id);
-    // Sequential: `tx` may be one client inside a transaction, which runs one query at a time.
+  // Sequential: `tx` may be one client inside a transaction, which runs one query at a time.
   const docs = await repo.findDocuments(tx, ids);
   const charges = await repo.findCharges(tx, ids);
   const placements = await repo.findPlacements(tx, ids);
+  return buildViews(rows, docs, charges, placements);
+}
+
+function buildViews(rows: repo.AdmissionRow[], docs: repo.LegalDocumentRow[], charges: repo.ChargeRow[], placements: repo.PlacementRow[]): AdmissionView[] {
   return rows.map((a) => {
     const pls = placements.filter((p) => p.admissionId === a.id);
     const open = pls.find((p) => p.toAt === null);
@@ -186,8 +195,8 @@ export interface PrisonerFile { person: PersonView; admissions: AdmissionView[];
  * The prisoner file (Mandela Rules 7 and 8): identity and every admission with its legal basis
  * and location history. Admissions in prisons outside the actor's scope are left out.
  */
-export async function getPrisonerFile(db: Db, actor: Actor, personId: string): Promise<PrisonerFile> {
-  const person = await getPerson(db, actor, personId);
+export async function getPrisonerFile(db: Db, actor: Actor, personId: string, opts: { sensitive?: boolean } = {}): Promise<PrisonerFile> {
+  const person = await getPerson(db, actor, personId, opts);
   const rows = (await repo.findAdmissionsOfPerson(db, personId)).filter((a) => inScope(actor, a.prisonId));
   const admissions = actor.permissions.has('custody.read') ? await admissionViews(db, rows) : [];
   return { person, admissions, current_admission_id: rows.find((a) => a.endedAt === null)?.id ?? null };

@@ -1,5 +1,5 @@
 /** The person: identity and socio-demographic data, other names, sensitive fields. */
-import { type Actor, authorize, can } from '../../core/access.js';
+import { type Actor, authorize } from '../../core/access.js';
 import { bamakoDate } from '../../core/dates.js';
 import { AppError, type FieldError, invalid, notFound } from '../../core/errors.js';
 import { diff, recordAccess, recordChange } from '../../core/history.js';
@@ -184,10 +184,15 @@ export function personView(p: repo.PersonRow, names: repo.PersonNameRow[]): Pers
   };
 }
 
-export async function getPerson(db: Db, actor: Actor, personId: string): Promise<PersonView> {
+/**
+ * A person's identity. Religion and ethnicity are read only when asked for (need to know) and by
+ * holders of person.sensitive; each such read is audited.
+ */
+export async function getPerson(db: Db, actor: Actor, personId: string, opts: { sensitive?: boolean } = {}): Promise<PersonView> {
   const p = await assertPersonVisible(db, actor, personId);
   const v = personView(p, await repo.findNames(db, personId));
-  if (can(actor, 'person.sensitive')) {
+  if (opts.sensitive) {
+    authorize(actor, 'person.sensitive');
     v.sensitive = (await repo.findSensitive(db, personId)) ?? { religion: null, ethnicity: null };
     await recordAccess(db, actor, { category: 'ethnicity_religion', action: 'read', entity: 'person', entityId: personId, personId });
   }
