@@ -3,10 +3,63 @@
  * Registered by the CLI through registerIdentityCommands(program).
  */
 import fs from 'node:fs';
+import type { Writable } from 'node:stream';
+import { Presets, SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
+import { stringify } from 'csv-stringify';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { type Actor, makeActor } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import { t, type Lang } from '../../core/i18n.js';
-import { compareCsv } from './compare.js';
+import type { Db } from '../../db/index.js';
+import { appUser, userPrison } from '../access/schema.js';
+import { compareCsv, explainReasons } from './compare.js';
+import { toRecord } from './repository.js';
+import { summariseReasons } from './score.js';
+import { scanDuplicates } from './service.js';
+
+export const SCAN_COLUMNS = [
+  'score', 'decision', 'a_person_id', 'b_person_id',
+  'a_family_name', 'a_given_names', 'a_father_name', 'a_mother_name', 'a_birth_date', 'a_birth_precision', 'a_birth_place', 'a_nina',
+  'b_family_name', 'b_given_names', 'b_father_name', 'b_mother_name', 'b_birth_date', 'b_birth_precision', 'b_birth_place', 'b_nina',
+  'reasons', 'review_decision', 'review_note',
+] as const;
+
+/**
+ * The duplicate scan as a CSV review list, one row per probable duplicate pair. The two last columns
+ * are left empty for the administrator (same / different, a note). Resolves with the counts.
+ */
+export async function scanToCsv(db: Db, actor: Actor, out: Writable, opts: { minScore?: number; lang?: Lang; onProgress?: (done: number, total: number, pairs: number) => void } = {}): Promise<{ scanned: number; pairs: number }> {
+  const csv = stringify({ header: true, columns: [...SCAN_COLUMNS] });
+  csv.pipe(out, { end: out !== process.stdout });
+  const done = new Promise<void>((resolve, reject) => { csv.on('end', resolve); csv.on('error', reject); });
+  let pairs = 0;
+  const r = await scanDuplicates(db, actor, {
+    minScore: opts.minScore,
+    onProgress: (d, total) => opts.onProgress?.(d, total, pairs),
+    onPair: (p) => {
+      pairs++;
+      const a = toRecord(p.a);
+      const b = toRecord(p.b);
+      const row: Record<string, string | number> = { score: p.score, decision: p.decision, a_person_id: p.a.id, b_person_id: p.b.id, reasons: opts.lang ? explainReasons(p.reasons, opts.lang).join(' ') : summariseReasons(p.reasons), review_decision: '', review_note: '' };
+      for (const [side, rec] of [['a', a], ['b', b]] as const) for (const [k, v] of Object.entries(rec)) row[`${side}_${k}`] = v ?? '';
+      csv.write(row);
+    },
+  });
+  csv.end();
+  await done;
+  return r;
+}
+
+/** The user a CLI command acts as: --as, or the first national administrator. */
+async function cliActor(db: Db, username?: string): Promise<Actor> {
+  const [u] = username
+    ? await db.select().from(appUser).where(eq(appUser.username, username))
+    : await db.select().from(appUser).where(and(sql`'national_admin' = ANY(${appUser.roles})`, isNull(appUser.disabledAt))).orderBy(asc(appUser.createdAt)).limit(1);
+  if (!u || u.disabledAt) throw new Error(`Unknown or disabled user: ${username ?? '(no national administrator)'}`);
+  const prisons = (await db.select().from(userPrison).where(eq(userPrison.userId, u.id))).map((p) => p.prisonId);
+  return makeActor({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, national: u.national, prisonIds: prisons, lang: u.lang });
+}
 
 export function registerIdentityCommands(program: Command): Command {
   const identities = program.command('identities').description('Identity resolution: compare records, find duplicates');
@@ -26,6 +79,29 @@ export function registerIdentityCommands(program: Command): Command {
           process.exitCode = 2;
         } else throw e;
       }
+    });
+
+  identities
+    .command('scan')
+    .description('Look for probable duplicates across the whole registry; writes a review list (CSV) to --out or standard output')
+    .option('--out <file>', 'write the CSV here (default: standard output)')
+    .option('--min-score <score>', 'list pairs scoring at least this (default 0.5: same or review)', '0.5')
+    .addOption(new Option('--lang <lang>', 'write the reasons out in this language').choices(['fr', 'en']))
+    .option('--as <username>', 'the user responsible (needs identity.merge; default: the first national administrator)')
+    .action(async (o: { out?: string; minScore: string; lang?: Lang; as?: string }) => {
+      const { withDatabase } = await import('../../cli/index.js');
+      await withDatabase(async ({ db }) => {
+        const actor = await cliActor(db, o.as);
+        const out = o.out ? fs.createWriteStream(o.out) : process.stdout;
+        const bar = new SingleBar({ format: 'scan [{bar}] {percentage}% | {value}/{total} persons | {pairs} pairs', stream: process.stderr }, Presets.shades_classic);
+        let started = false;
+        const r = await scanToCsv(db, actor, out, {
+          minScore: Number(o.minScore), lang: o.lang,
+          onProgress: (done, total, pairs) => { if (!started) { bar.start(total, 0, { pairs }); started = true; } bar.update(done, { pairs }); },
+        }).finally(() => bar.stop());
+        if (o.out) await new Promise<void>((resolve) => (out as fs.WriteStream).end(resolve));
+        console.error(t(o.lang ?? actor.lang ?? 'fr', 'identity.scan.done', { scanned: r.scanned, pairs: r.pairs }));
+      });
     });
 
   return identities;

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
+import { PassThrough } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import { scanToCsv } from './cli.js';
 import { drainKeyQueue, findCandidates, mergePersons, scanDuplicates, unmergePersons } from './service.js';
 
 const database = await testDatabase();
@@ -132,4 +135,16 @@ test('scan lists probable duplicates once each', async () => {
   const keys = pairs.map(([a, b]) => [a, b].sort().join());
   assert.equal(new Set(keys).size, keys.length);
   await assert.rejects(scanDuplicates(db, fx.actors['clerk.bko']!), /forbidden/);
+  // the review list as CSV
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const r2 = await scanToCsv(db, fx.actors['admin']!, out, { lang: 'fr' });
+  const csv = parse(Buffer.concat(chunks).toString('utf8'), { columns: true }) as Record<string, string>[];
+  assert.equal(csv.length, r2.pairs);
+  const row = csv.find((x) => [x.a_person_id, x.b_person_id].sort().join() === [first.person_id, dup.person_id].sort().join())!;
+  assert.ok(row);
+  assert.ok(Number(row.score) >= 0.5);
+  assert.match(row.reasons, /Noms/);
+  assert.equal(row.review_decision, '');
 });
