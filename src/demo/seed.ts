@@ -69,9 +69,11 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
     const n = Math.round(p.population * scale);
     const cellIds = cells.get(p.code)!;
     log(`Demo: ${n} detainees at ${p.code}`);
+    // In date order, so that committal numbers follow the order of arrival as in a real register.
+    const dates = Array.from({ length: n }, () => now - Math.floor(rnd() * 720) * DAY - Math.floor(rnd() * DAY)).sort((a, b) => a - b);
     for (let i = 0; i < n; i++) {
       const person = syntheticPerson(rnd, p.women ? 'female' : 'male');
-      const admittedAt = new Date(now - Math.floor(rnd() * 720) * DAY - Math.floor(rnd() * DAY));
+      const admittedAt = new Date(dates[i]!);
       const charge = p.code.startsWith('BKO') && rnd() < 0.3 ? CHARGES[0]! : pick(rnd, CHARGES.slice(1));
       const convicted = rnd() < 0.35;
       const issued = new Date(admittedAt.getTime() - 2 * DAY).toISOString().slice(0, 10);
