@@ -4,6 +4,7 @@ import { custodyRoutes } from '../modules/custody/routes.js';
 import { estateRoutes } from '../modules/estate/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
+import { webRoutes } from '../modules/web/routes.js';
 import type { App, AppContext } from './app.js';
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -12,4 +13,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await estateRoutes(app, ctx);
   await custodyRoutes(app, ctx);
   await identityRoutes(app, ctx);
+  await webRoutes(app, ctx);
 }

@@ -1,0 +1,59 @@
+/** The form error pattern: a summary at the top (role=alert, links to each bad field) and inline errors. */
+import { t, type Lang } from '../../core/i18n.js';
+import type { AppError, FieldError } from '../../core/errors.js';
+import { html, type Raw, type Value } from './html.js';
+
+/** Form input names follow the API's JSON pointers: "/person/family_name" ↔ "person.family_name". */
+export const pointerToName = (pointer: string): string => pointer.replace(/^\//, '').replace(/\//g, '.');
+export const inputId = (name: string): string => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+
+export interface FormErrors { byName: Map<string, string>; items: { id: string; message: string }[] }
+
+/**
+ * Map an AppError's field errors to the form's inputs. A pointer with no input of its own goes to
+ * the first input under it ("/charges" → "charges.0.qualification"), else to the form itself.
+ */
+export function formErrors(err: AppError | FieldError[], lang: Lang, names: readonly string[], formId = 'form'): FormErrors {
+  const fields = Array.isArray(err) ? err : err.fields;
+  const byName = new Map<string, string>();
+  const items: { id: string; message: string }[] = [];
+  for (const f of fields) {
+    const message = f.message ?? t(lang, f.key, f.params);
+    const n = pointerToName(f.field);
+    const target = names.includes(n) ? n : names.find((x) => x.startsWith(`${n}.`));
+    if (target && !byName.has(target)) byName.set(target, message);
+    items.push({ id: target ? inputId(target) : formId, message });
+  }
+  return { byName, items };
+}
+
+export function errorSummary(lang: Lang, errors: FormErrors | null): Raw | null {
+  if (!errors || !errors.items.length) return null;
+  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+<h2 id="error-summary-title">${t(lang, 'web.errors.heading')}</h2>
+<ul>${errors.items.map((e) => html`<li><a href="#${e.id}">${e.message}</a></li>`)}</ul></div>`;
+}
+
+interface FieldOpts { label: string; name: string; value?: string; errors?: FormErrors | null; required?: boolean; type?: string; hint?: string; autocomplete?: string }
+
+function wrap(o: FieldOpts, control: (id: string, described: string | null) => Raw): Raw {
+  const id = inputId(o.name);
+  const err = o.errors?.byName.get(o.name);
+  const described = [o.hint ? `${id}-hint` : null, err ? `${id}-error` : null].filter(Boolean).join(' ') || null;
+  return html`<div class="field${err ? ' has-error' : ''}"><label for="${id}">${o.label}${o.required ? ' *' : ''}</label>
+${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : null}
+${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : null}
+${control(id, described)}</div>`;
+}
+
+export function textField(o: FieldOpts): Raw {
+  return wrap(o, (id, d) => html`<input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.value ?? ''}"${o.required ? html` required` : null}${d ? html` aria-describedby="${d}"` : null}${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : null}>`);
+}
+
+export function selectField(o: FieldOpts & { options: [string, string][]; placeholder?: string }): Raw {
+  return wrap(o, (id, d) => html`<select id="${id}" name="${o.name}"${o.required ? html` required` : null}${d ? html` aria-describedby="${d}"` : null}${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}>
+${o.placeholder !== undefined ? html`<option value="">${o.placeholder}</option>` : null}
+${o.options.map(([v, l]) => html`<option value="${v}"${v === o.value ? html` selected` : null}>${l}</option>`)}</select>`);
+}
+
+export const hidden = (name: string, value: Value) => html`<input type="hidden" name="${name}" value="${value}">`;

@@ -1,0 +1,99 @@
+/** The page shell: French by default, English switch, skip link, navigation, one shared stylesheet. */
+import type { FastifyRequest } from 'fastify';
+import { t, type Lang } from '../../core/i18n.js';
+import { html, type Raw, type Value } from './html.js';
+import './messages.js';
+
+export const CSS_VERSION = '1';
+
+/** A local path to come back to (never another site: "//host" and "/\host" are refused). */
+export function safeNext(next: unknown, fallback = '/'): string {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : fallback;
+}
+
+export function layout(req: FastifyRequest, title: string, body: Value, opts: { bare?: boolean } = {}): string {
+  const lang: Lang = req.lang;
+  const other: Lang = lang === 'fr' ? 'en' : 'fr';
+  const a = req.actor;
+  const here = safeNext(req.url);
+  const nav = a && !opts.bare
+    ? html`<nav aria-label="${t(lang, 'web.nav')}"><ul>
+<li><a href="/">${t(lang, 'web.nav.home')}</a></li>
+<li><a href="/people">${t(lang, 'web.nav.people')}</a></li>
+<li><a href="/estate">${t(lang, 'web.nav.estate')}</a></li>
+${a.permissions.has('custody.write') ? html`<li><a href="/admissions/new">${t(lang, 'web.nav.admission')}</a></li>` : null}
+</ul></nav>
+<form class="logout" method="post" action="/logout"><span>${t(lang, 'web.signed_in_as', { name: a.displayName })}</span>
+<input type="hidden" name="_csrf" value="${req.sessionCsrf ?? ''}"><button type="submit">${t(lang, 'web.logout')}</button></form>`
+    : null;
+  return '<!doctype html>' + html`<html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · PMIS</title>
+<link rel="stylesheet" href="/assets/app.css?v=${CSS_VERSION}">
+</head><body>
+<a class="skip" href="#main">${t(lang, 'web.skip')}</a>
+<header class="top"><div class="wrap">
+<p class="brand">${t(lang, 'web.app_name')}</p>
+<p class="lang">${t(lang, 'web.switch_lang_label')} : <a href="/lang/${other}?next=${encodeURIComponent(here)}" lang="${other}" hreflang="${other}">${t(lang, 'web.switch_lang')}</a></p>
+${nav}
+</div></header>
+<main id="main" tabindex="-1" class="wrap"><h1>${title}</h1>
+${body}
+</main></body></html>`.value;
+}
+
+/** A table of label/value pairs. */
+export function dl(rows: [string, Value][]): Raw {
+  return html`<dl class="facts">${rows.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`;
+}
+
+export const APP_CSS = `/* pmis staff pages: one shared stylesheet. Colours meet WCAG 2.2 AA contrast (4.5:1 text). */
+*,*::before,*::after{box-sizing:border-box}
+html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:100%;line-height:1.5;color:#1b1b1b;background:#fff}
+body{margin:0}
+.wrap{max-width:72rem;margin:0 auto;padding:0 1rem}
+a{color:#0b4f8a}a:visited{color:#5a2a82}
+a:focus,button:focus,input:focus,select:focus,textarea:focus,main:focus-visible{outline:3px solid #b35c00;outline-offset:2px}
+main:focus{outline:none}
+.skip{position:absolute;left:-999px;top:0;background:#fff;color:#0b4f8a;padding:.5rem 1rem;z-index:10}
+.skip:focus{left:0}
+.top{background:#0b3d2e;color:#fff;padding:.5rem 0;margin-bottom:1rem}
+.top a,.top a:visited{color:#fff}
+.top .wrap{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center}
+.brand{font-weight:700;margin:0}
+.lang{margin:0}
+.top nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:1rem}
+.logout{margin-left:auto;display:flex;gap:.5rem;align-items:center}
+.logout button{background:#fff;color:#0b3d2e;border:0}
+h1{font-size:1.75rem;margin:.5rem 0 1rem}
+h2{font-size:1.35rem;margin:1.5rem 0 .5rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #767676;vertical-align:top}
+th{background:#eef2f0}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.5rem 1rem;margin:0 0 1rem}
+.facts div{border-left:4px solid #0b3d2e;padding-left:.5rem}
+.facts dt{font-weight:600}
+.facts dd{margin:0;font-size:1.15rem}
+.over{color:#a10000;font-weight:700}
+label{display:block;font-weight:600;margin-top:.75rem}
+input,select,textarea{font:inherit;padding:.35rem;border:2px solid #595959;border-radius:2px;max-width:100%;min-height:2.5rem}
+input[type=text],input[type=password],input[type=search],input:not([type]){width:24rem}
+fieldset{border:1px solid #767676;margin:1rem 0;padding:.5rem 1rem 1rem}
+legend{font-weight:700;font-size:1.1rem;padding:0 .25rem}
+button,.button{font:inherit;background:#0b3d2e;color:#fff;border:2px solid #0b3d2e;padding:.45rem 1rem;cursor:pointer;min-height:2.5rem;margin-top:1rem}
+.hint{color:#4a4a4a;margin:.1rem 0}
+.field-error{color:#a10000;font-weight:600;margin:.2rem 0}
+.has-error input,.has-error select{border-color:#a10000;border-width:3px}
+.error-summary{border:4px solid #a10000;padding:.75rem 1rem;margin:0 0 1.5rem}
+.error-summary h2{margin-top:0}
+.error-summary a{color:#a10000;font-weight:600}
+.notice{border-left:6px solid #0b4f8a;padding:.5rem 1rem;background:#f0f4f8}
+@media print{
+  .top,.skip,nav,.logout,.lang,form.search,button{display:none!important}
+  html{font-size:11pt;color:#000}
+  a{color:#000;text-decoration:none}
+  .wrap{max-width:none;padding:0}
+  table{page-break-inside:auto}tr{page-break-inside:avoid}
+}
+`;

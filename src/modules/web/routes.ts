@@ -1,0 +1,347 @@
+/**
+ * Staff pages, rendered on the server (no JavaScript needed): login/logout, home per prison,
+ * prisoner search and file, estate, and a simple admission form. Every POST form carries the
+ * session's CSRF token (the login form excepted). Authorisation stays in the services.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../core/access.js';
+import { bamakoDate, formatBamako, startOfBamakoDay } from '../../core/dates.js';
+import { AppError, type FieldError } from '../../core/errors.js';
+import { t, type Lang } from '../../core/i18n.js';
+import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from '../../http/app.js';
+import { login, logout } from '../access/service.js';
+import { admit, type AdmissionInput, getPrisonerFile, personHistory, population, search } from '../custody/service.js';
+import { isUntried, type LegalStatus } from '../custody/rules.js';
+import * as estateRepo from '../estate/repository.js';
+import { getPrison, listPrisons, occupancyReport, type PrisonView } from '../estate/service.js';
+import type { BirthInput } from '../people/rules.js';
+import { listCodes } from '../reference/service.js';
+import { errorSummary, type FormErrors, formErrors, hidden, selectField, textField } from './forms.js';
+import { html, type Raw } from './html.js';
+import { APP_CSS, dl, layout, safeNext } from './layout.js';
+import './messages.js';
+import { arrivalsSince } from './repository.js';
+
+type Req = FastifyRequest<{ Querystring: Record<string, string | undefined>; Params: Record<string, string>; Body: Record<string, string | undefined> }>;
+
+function send(reply: FastifyReply, body: string, status = 200): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+}
+
+/** Refuse a form whose _csrf is not the session's token. */
+export function csrfOk(req: FastifyRequest): boolean {
+  const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
+  if (typeof sent !== 'string' || !req.sessionCsrf) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(req.sessionCsrf);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function errorPage(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  const lang = req.lang;
+  return send(reply, layout(req, t(lang, 'web.error.title'), html`<p class="notice" role="alert">${t(lang, err.key, err.params)}</p><p><a href="/">${t(lang, 'web.nav.home')}</a></p>`), err.status);
+}
+
+/** Run a page handler; an AppError (403 out of scope, 404…) becomes an HTML error page. */
+function page(fn: (req: Req, reply: FastifyReply) => Promise<FastifyReply | string>) {
+  return async (req: Req, reply: FastifyReply) => {
+    try {
+      const out = await fn(req, reply);
+      return typeof out === 'string' ? send(reply, out) : out;
+    } catch (e) {
+      if (e instanceof AppError) return errorPage(req, reply, e);
+      throw e;
+    }
+  };
+}
+
+const fmtRate = (lang: Lang, r: number | null) => (r === null ? t(lang, 'web.unknown') : `${r.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')} %`);
+const fmtCap = (lang: Lang, c: number | null) => (c === null ? t(lang, 'web.unknown') : String(c));
+
+function birthText(lang: Lang, b: BirthInput | { precision: string; date?: string | null; estimated_age?: number | null; estimated_on?: string | null }): string {
+  const p = t(lang, `person.precision.${b.precision}`);
+  if (b.precision === 'estimated') return `${t(lang, 'web.estimated_age', { age: b.estimated_age ?? '?', on: b.estimated_on ?? '?' })} (${t(lang, 'web.birth_precision_label', { p })})`;
+  if (b.precision === 'unknown' || !b.date) return p;
+  return `${b.date} (${t(lang, 'web.birth_precision_label', { p })})`;
+}
+
+function prisonSelector(req: Req, prisons: PrisonView[], current: string, action: string): Raw | null {
+  if (prisons.length < 2) return null;
+  const lang = req.lang;
+  return html`<form class="search" method="get" action="${action}">${selectField({ label: t(lang, 'web.prison'), name: 'prison', value: current, options: prisons.map((p) => [p.code, `${p.name} (${p.code})`]) })}<button type="submit">${t(lang, 'web.choose_prison')}</button></form>`;
+}
+
+async function currentPrison(db: AppContext['database']['db'], actor: Actor, wanted: string | undefined): Promise<{ prisons: PrisonView[]; prison: PrisonView | null }> {
+  const prisons = await listPrisons(db, actor);
+  if (wanted) {
+    const p = await getPrison(db, actor, wanted);
+    return { prisons, prison: prisons.find((x) => x.id === p.id) ?? null };
+  }
+  return { prisons, prison: prisons[0] ?? null };
+}
+
+/** The admission form's inputs, named after the API's JSON pointers. */
+const ADMISSION_FIELDS = [
+  'prison', 'person.family_name', 'person.given_names', 'person.sex', 'person.birth.precision', 'person.birth.date', 'person.birth.estimated_age',
+  'person.nina', 'person.father_name', 'person.mother_name', 'arresting_authority', 'arresting_unit',
+  'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on',
+  'charges.0.qualification', 'charges.0.category', 'cell_id', 'over_capacity_reason',
+] as const;
+const REQUIRED = new Set(['prison', 'person.family_name', 'person.sex', 'person.birth.precision', 'arresting_authority', 'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', 'charges.0.qualification', 'charges.0.category']);
+
+function admissionInput(v: Record<string, string>): AdmissionInput {
+  const s = (k: string) => (v[k] ?? '').trim();
+  const opt = (k: string) => s(k) || null;
+  const precision = s('person.birth.precision') as BirthInput['precision'];
+  const age = s('person.birth.estimated_age');
+  const birth: BirthInput = precision === 'estimated'
+    ? { precision, estimated_age: age === '' ? null : Number(age), estimated_on: bamakoDate() }
+    : precision === 'unknown' ? { precision } : { precision, date: opt('person.birth.date') };
+  return {
+    prison: s('prison'),
+    person: {
+      family_name: s('person.family_name'), given_names: s('person.given_names'), sex: s('person.sex') as 'male' | 'female', birth,
+      nina: opt('person.nina'), father_name: opt('person.father_name'), mother_name: opt('person.mother_name'),
+    },
+    arresting_authority: s('arresting_authority'),
+    arresting_unit: opt('arresting_unit'),
+    legal_document: { kind: s('legal_document.kind') as AdmissionInput['legal_document']['kind'], authority: s('legal_document.authority'), reference: s('legal_document.reference'), issued_on: s('legal_document.issued_on') },
+    charges: [{ qualification: s('charges.0.qualification'), category: s('charges.0.category') as 'felony' }],
+    cell_id: opt('cell_id'),
+    over_capacity_reason: opt('over_capacity_reason'),
+  };
+}
+
+export async function webRoutes(app: App, ctx: AppContext): Promise<void> {
+  const db = ctx.database.db;
+  const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.secureCookies };
+
+  app.get('/assets/app.css', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(APP_CSS));
+
+  app.get('/lang/:lang', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    const { lang } = req.params as { lang: string };
+    const to = lang === 'en' ? 'en' : 'fr';
+    reply.setCookie(LANG_COOKIE, to, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, secure: ctx.config.secureCookies });
+    return reply.redirect(safeNext((req.query as Record<string, string>).next), 303);
+  });
+
+  // POST forms other than login must carry the session's CSRF token.
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.method !== 'POST' || req.url.startsWith('/api/') || req.routeOptions.url === '/login') return;
+    if (!csrfOk(req)) return errorPage(req, reply, new AppError(403, 'error.csrf'));
+  });
+
+  const loginPage = (req: FastifyRequest, next: string, username = '', errors: FormErrors | null = null) => {
+    const lang = req.lang;
+    return layout(req, t(lang, 'web.login.title'), html`${errorSummary(lang, errors)}
+<form method="post" action="/login" novalidate>${hidden('next', next)}
+${textField({ label: t(lang, 'web.login.username'), name: 'username', value: username, errors, required: true, autocomplete: 'username' })}
+${textField({ label: t(lang, 'web.login.password'), name: 'password', type: 'password', errors, required: true, autocomplete: 'current-password' })}
+<button type="submit">${t(lang, 'web.login.submit')}</button></form>`, { bare: true });
+  };
+
+  app.get('/login', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    const next = safeNext((req.query as Record<string, string>).next);
+    if (req.actor) return reply.redirect(next, 303);
+    return send(reply, loginPage(req, next));
+  });
+
+  app.post('/login', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, string | undefined>;
+    const next = safeNext(body.next);
+    const username = (body.username ?? '').trim();
+    const password = body.password ?? '';
+    const missing: FieldError[] = [];
+    if (!username) missing.push({ field: '/username', key: 'field.required' });
+    if (!password) missing.push({ field: '/password', key: 'field.required' });
+    if (missing.length) return send(reply, loginPage(req, next, username, formErrors(missing, req.lang, ['username', 'password'])), 422);
+    try {
+      const s = await login(db, username, password, ctx.config.sessionTtlHours);
+      reply.setCookie(SESSION_COOKIE, s.session, { ...cookieOpts, expires: s.expiresAt });
+      return reply.redirect(next, 303);
+    } catch (e) {
+      if (e instanceof AppError && e.status === 401) return send(reply, loginPage(req, next, username, formErrors([{ field: '/username', key: e.key }], req.lang, ['username', 'password'])), 401);
+      throw e;
+    }
+  });
+
+  app.post('/logout', { schema: { hide: true } }, async (req, reply) => {
+    const s = req.cookies[SESSION_COOKIE];
+    if (s) await logout(db, s);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/login', 303);
+  });
+
+  app.get('/', { schema: { hide: true } }, page(async (req) => {
+    const lang = req.lang;
+    const actor = req.actor!;
+    const { prisons, prison } = await currentPrison(db, actor, req.query.prison);
+    if (!prison) return layout(req, t(lang, 'web.home.title'), html`<p>${t(lang, 'web.no_prison')}</p>`);
+    const [occ, arrivals] = await Promise.all([
+      occupancyReport(db, actor, { prison: prison.id }),
+      arrivalsSince(db, prison.id, startOfBamakoDay(bamakoDate())),
+    ]);
+    const p = occ.prisons[0]!;
+    const latest = actor.permissions.has('custody.read') ? await population(db, actor, prison.id, { page: 1, page_size: 20 }) : null;
+    return layout(req, `${t(lang, 'web.home.title')} — ${prison.name}`, html`${prisonSelector(req, prisons, prison.code, '/')}
+${dl([
+  [t(lang, 'web.population'), String(p.population)],
+  [t(lang, 'web.capacity'), fmtCap(lang, p.capacity)],
+  [t(lang, 'web.congestion'), p.congestion_rate !== null && p.congestion_rate > 100 ? html`<span class="over">${fmtRate(lang, p.congestion_rate)}</span>` : fmtRate(lang, p.congestion_rate)],
+  [t(lang, 'web.arrivals_today'), String(arrivals)],
+  [t(lang, 'web.unassigned'), String(p.unassigned)],
+])}
+${latest ? html`<h2>${t(lang, 'web.latest_admissions')}</h2>
+${latest.items.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.admitted_at')}</th><th scope="col">${t(lang, 'web.legal_status')}</th><th scope="col">${t(lang, 'web.location')}</th></tr></thead><tbody>
+${latest.items.map((r) => html`<tr><td>${r.committal_number}</td><td><a href="/people/${r.person_id}">${r.family_name} ${r.given_names}</a></td><td>${formatBamako(r.admitted_at, lang)}</td><td>${t(lang, `custody.status.${r.legal_status}`)}</td><td>${r.cell_code ? `${r.unit_code ?? ''} / ${r.cell_code}` : t(lang, 'web.not_placed')}</td></tr>`)}
+</tbody></table>` : html`<p>${t(lang, 'web.none')}</p>`}` : null}`);
+  }));
+
+  app.get('/people', { schema: { hide: true } }, page(async (req) => {
+    const lang = req.lang;
+    const q = (req.query.q ?? '').trim();
+    let results: Raw | null = null;
+    if (q.length >= 2) {
+      const rows = await search(db, req.actor!, q, 50);
+      const prisons = new Map((await listPrisons(db, req.actor!)).map((p) => [p.id, p.code]));
+      results = html`<p role="status">${t(lang, 'web.search.results', { n: rows.length, q })}</p>
+${rows.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.nina')}</th><th scope="col">${t(lang, 'web.birth')}</th><th scope="col">${t(lang, 'web.held')}</th></tr></thead><tbody>
+${rows.map((r) => html`<tr><td><a href="/people/${r.person_id}">${r.family_name} ${r.given_names}</a></td><td>${r.committal_number ?? ''}${r.prison_id && prisons.has(r.prison_id) ? ` (${prisons.get(r.prison_id)})` : ''}</td><td>${r.nina ?? ''}</td><td>${birthText(lang, { precision: r.birth_precision, date: r.birth_date ? (r.birth_precision === 'year' ? String(r.birth_date).slice(0, 4) : r.birth_precision === 'month' ? String(r.birth_date).slice(0, 7) : String(r.birth_date).slice(0, 10)) : null })}</td><td>${t(lang, r.held ? 'web.yes' : 'web.no')}</td></tr>`)}
+</tbody></table>` : null}`;
+    } else if (q) results = html`<p>${t(lang, 'web.search.too_short')}</p>`;
+    return layout(req, t(lang, 'web.search.title'), html`<form class="search" method="get" action="/people" role="search">
+${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', value: q })}<button type="submit">${t(lang, 'web.search.submit')}</button></form>${results}`);
+  }));
+
+  app.get('/people/:id', { schema: { hide: true } }, page(async (req) => {
+    const lang = req.lang;
+    const actor = req.actor!;
+    if (!/^[0-9a-f-]{36}$/i.test(req.params.id!)) throw new AppError(404, 'error.not_found');
+    const file = await getPrisonerFile(db, actor, req.params.id!);
+    const history = actor.permissions.has('history.read') ? await personHistory(db, actor, file.person.id) : null;
+    const pr = file.person;
+    const prisonIds = [...new Set(file.admissions.map((a) => a.prison_id))];
+    const [prisons, units, cells, authorities] = await Promise.all([
+      listPrisons(db, actor), estateRepo.findUnits(db, prisonIds), estateRepo.findCells(db, prisonIds), listCodes(db, actor, 'arresting_authority').catch(() => []),
+    ]);
+    const prisonName = new Map(prisons.map((p) => [p.id, p.name]));
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const cellCode = new Map(cells.map((c) => [c.id, c.code]));
+    const authority = new Map(authorities.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]));
+    const name = `${pr.family_name} ${pr.given_names}`.trim();
+    const identity = dl([
+      [t(lang, 'web.family_name'), pr.family_name], [t(lang, 'web.given_names'), pr.given_names],
+      [t(lang, 'web.sex'), t(lang, `person.sex.${pr.sex}`)], [t(lang, 'web.birth'), birthText(lang, pr.birth)],
+      [t(lang, 'web.nina'), pr.nina ?? '—'], [t(lang, 'web.father_name'), pr.father_name ?? '—'], [t(lang, 'web.mother_name'), pr.mother_name ?? '—'],
+      [t(lang, 'web.nationality'), pr.nationality ?? '—'],
+      ...(pr.other_names.length ? [[t(lang, 'web.other_names'), pr.other_names.map((n) => `${n.family_name} ${n.given_names ?? ''}`.trim()).join(' ; ')] as [string, string]] : []),
+    ]);
+    const admissions = file.admissions.length ? file.admissions.map((a) => {
+      const untried = isUntried(a.legal_status as LegalStatus);
+      const loc = a.location
+        ? (a.location.cell_id ? t(lang, 'web.cell_in_unit', { cell: cellCode.get(a.location.cell_id) ?? '?', unit: unitName.get(a.location.unit_id ?? '') ?? '' }) : t(lang, 'web.not_placed')) + ` — ${t(lang, 'web.since', { when: formatBamako(a.location.since, lang) })}`
+        : a.ended_at ? '—' : t(lang, 'web.not_placed');
+      return html`<section aria-labelledby="adm-${a.id}"><h3 id="adm-${a.id}">${a.committal_number} — ${prisonName.get(a.prison_id) ?? ''}</h3>
+${dl([
+  [t(lang, 'web.admitted_at'), formatBamako(a.admitted_at, lang)],
+  [t(lang, 'web.legal_status'), t(lang, `custody.status.${a.legal_status}`)],
+  [t(lang, 'web.arresting_authority'), `${authority.get(a.arresting_authority) ?? a.arresting_authority}${a.arresting_unit ? ` — ${a.arresting_unit}` : ''}`],
+  [t(lang, 'web.location'), loc],
+])}
+${a.ended_at ? html`<p>${t(lang, 'web.ended', { when: formatBamako(a.ended_at, lang), reason: t(lang, `custody.end.${a.end_reason}`) })}</p>` : null}
+<h4>${t(lang, 'web.charges')}</h4><ul>${a.charges.map((c) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: c.qualification })} (${t(lang, `web.charge.${c.category}`)})</li>`)}</ul>
+<h4>${t(lang, 'web.documents')}</h4><ul>${a.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul></section>`;
+    }) : html`<p>${t(lang, 'web.file.no_admission')}</p>`;
+    const hist = history
+      ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.history.who')}</th><th scope="col">${t(lang, 'web.history.what')}</th><th scope="col">${t(lang, 'web.history.why')}</th></tr></thead><tbody>
+${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td><td>${h.entity} · ${h.action}</td><td>${h.reason ?? ''}</td></tr>`)}</tbody></table>`
+      : html`<p>${t(lang, 'web.history.unavailable')}</p>`;
+    return layout(req, t(lang, 'web.file.title', { name }), html`<h2>${t(lang, 'web.file.identity')}</h2>${identity}
+<h2>${t(lang, 'web.file.custody')}</h2>${admissions}
+<h2>${t(lang, 'web.file.history')}</h2>${hist}`);
+  }));
+
+  app.get('/estate', { schema: { hide: true } }, page(async (req) => {
+    const lang = req.lang;
+    const { prisons, prison } = await currentPrison(db, req.actor!, req.query.prison);
+    if (!prison) return layout(req, t(lang, 'web.estate.title'), html`<p>${t(lang, 'web.no_prison')}</p>`);
+    const occ = await occupancyReport(db, req.actor!, { prison: prison.id });
+    const p = occ.prisons[0]!;
+    const occCell = (o: { population: number; capacity: number | null; congestion_rate: number | null }) =>
+      html`<td class="num">${o.population}</td><td class="num">${fmtCap(lang, o.capacity)}</td><td class="num${o.congestion_rate !== null && o.congestion_rate > 100 ? ' over' : ''}">${fmtRate(lang, o.congestion_rate)}</td>`;
+    const head = html`<th scope="col" class="num">${t(lang, 'web.population')}</th><th scope="col" class="num">${t(lang, 'web.capacity')}</th><th scope="col" class="num">${t(lang, 'web.congestion')}</th>`;
+    return layout(req, `${t(lang, 'web.estate.title')} — ${prison.name}`, html`${prisonSelector(req, prisons, prison.code, '/estate')}
+<p>${t(lang, 'web.estate.as_of', { date: occ.as_of })}</p>
+${dl([[t(lang, 'web.population'), String(p.population)], [t(lang, 'web.capacity'), fmtCap(lang, p.capacity)], [t(lang, 'web.congestion'), fmtRate(lang, p.congestion_rate)], [t(lang, 'web.unassigned'), String(p.unassigned)]])}
+${p.units.map((u) => html`<h2>${t(lang, 'web.estate.unit')} ${u.code} — ${u.name}</h2>
+<table><thead><tr><th scope="col">${t(lang, 'web.estate.cell')}</th>${head}</tr></thead><tbody>
+<tr><th scope="row">${t(lang, 'web.estate.unit')} ${u.code}</th>${occCell(u)}</tr>
+${u.cells.map((c) => html`<tr><td>${c.code}</td>${occCell(c)}</tr>`)}</tbody></table>`)}`);
+  }));
+
+  const admissionForm = async (req: Req, values: Record<string, string>, errors: FormErrors | null): Promise<string> => {
+    const lang = req.lang;
+    const actor = req.actor!;
+    const prisons = (await listPrisons(db, actor)).filter((p) => actor.national || actor.prisonIds.includes(p.id));
+    const prisonCode = values.prison || prisons[0]?.code || '';
+    const chosen = prisons.find((p) => p.code === prisonCode) ?? prisons[0];
+    const [authorities, occ] = await Promise.all([listCodes(db, actor, 'arresting_authority').catch(() => []), chosen ? occupancyReport(db, actor, { prison: chosen.id }) : null]);
+    const cells: [string, string][] = (occ?.prisons[0]?.units ?? []).flatMap((u) => u.cells.map((c) => [c.id, `${u.code} / ${c.code} — ${c.population}/${c.capacity ?? '?'}`] as [string, string]));
+    const f = (name: string, label: string, extra: { type?: string; hint?: string } = {}) => textField({ label, name, value: values[name] ?? '', errors, required: REQUIRED.has(name), ...extra });
+    const s = (name: string, label: string, options: [string, string][], placeholder = t(lang, 'web.choose')) => selectField({ label, name, value: values[name] ?? '', errors, required: REQUIRED.has(name), options, placeholder });
+    return layout(req, t(lang, 'web.adm.title'), html`${errorSummary(lang, errors)}
+<p>${t(lang, 'web.adm.intro')}</p>
+<form id="form" method="post" action="/admissions/new" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
+${prisons.length > 1 ? s('prison', t(lang, 'web.prison'), prisons.map((p) => [p.code, `${p.name} (${p.code})`]), undefined as unknown as string) : hidden('prison', prisonCode)}
+<fieldset><legend>${t(lang, 'web.adm.person')}</legend>
+${f('person.family_name', t(lang, 'web.family_name'))}${f('person.given_names', t(lang, 'web.given_names'))}
+${s('person.sex', t(lang, 'web.sex'), [['male', t(lang, 'person.sex.male')], ['female', t(lang, 'person.sex.female')]])}
+${s('person.birth.precision', t(lang, 'web.adm.birth_precision'), (['exact', 'month', 'year', 'estimated', 'unknown'] as const).map((p) => [p, t(lang, `person.precision.${p}`)]))}
+${f('person.birth.date', t(lang, 'web.adm.birth_date'))}${f('person.birth.estimated_age', t(lang, 'web.adm.estimated_age'), { type: 'number' })}
+${f('person.nina', t(lang, 'web.nina'))}${f('person.father_name', t(lang, 'web.father_name'))}${f('person.mother_name', t(lang, 'web.mother_name'))}
+</fieldset>
+<fieldset><legend>${t(lang, 'web.adm.arrest')}</legend>
+${s('arresting_authority', t(lang, 'web.arresting_authority'), authorities.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]))}
+${f('arresting_unit', t(lang, 'web.adm.arresting_unit'))}
+</fieldset>
+<fieldset><legend>${t(lang, 'web.adm.document')}</legend>
+${s('legal_document.kind', t(lang, 'web.adm.doc_kind'), (['committal_order', 'arrest_warrant', 'committal_for_trial', 'conviction'] as const).map((k) => [k, t(lang, `custody.doc.${k}`)]))}
+${f('legal_document.authority', t(lang, 'web.adm.doc_authority'))}${f('legal_document.reference', t(lang, 'web.adm.doc_reference'))}
+${f('legal_document.issued_on', t(lang, 'web.adm.doc_issued_on'), { type: 'date' })}
+</fieldset>
+<fieldset><legend>${t(lang, 'web.adm.charge')}</legend>
+${f('charges.0.qualification', t(lang, 'web.adm.charge_qualification'))}
+${s('charges.0.category', t(lang, 'web.adm.charge_category'), (['contravention', 'misdemeanour', 'felony'] as const).map((c) => [c, t(lang, `web.charge.${c}`)]))}
+</fieldset>
+<fieldset><legend>${t(lang, 'web.adm.cell')}</legend>
+${s('cell_id', t(lang, 'web.adm.cell'), cells, t(lang, 'web.adm.cell_later'))}
+${f('over_capacity_reason', t(lang, 'web.adm.over_capacity_reason'))}
+</fieldset>
+<button type="submit">${t(lang, 'web.adm.submit')}</button></form>`);
+  };
+
+  app.get('/admissions/new', { schema: { hide: true } }, page(async (req) => admissionForm(req, { prison: req.query.prison ?? '' }, null)));
+
+  app.post('/admissions/new', { schema: { hide: true } }, page(async (req, reply) => {
+    const body = req.body ?? {};
+    const values: Record<string, string> = {};
+    for (const k of ADMISSION_FIELDS) values[k] = typeof body[k] === 'string' ? body[k]! : '';
+    const missing: FieldError[] = [...REQUIRED].filter((k) => !values[k]!.trim()).map((k) => ({ field: `/${k.replace(/\./g, '/')}`, key: 'field.required' }));
+    const precision = values['person.birth.precision'];
+    if ((precision === 'exact' || precision === 'month' || precision === 'year') && !values['person.birth.date']!.trim()) missing.push({ field: '/person/birth/date', key: 'field.required' });
+    if (precision === 'estimated' && !values['person.birth.estimated_age']!.trim()) missing.push({ field: '/person/birth/estimated_age', key: 'field.required' });
+    let problem: AppError | null = missing.length ? new AppError(422, 'error.validation', {}, missing) : null;
+    if (!problem) {
+      try {
+        const a = await admit(db, req.actor!, admissionInput(values));
+        return reply.redirect(`/people/${a.person_id}`, 303);
+      } catch (e) {
+        if (e instanceof AppError && e.status === 422) problem = e;
+        else throw e;
+      }
+    }
+    return send(reply, await admissionForm(req, values, formErrors(problem, req.lang, ADMISSION_FIELDS)), 422);
+  }));
+}
