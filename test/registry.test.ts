@@ -238,3 +238,18 @@ test('religion and ethnicity: only on request, only with the permission, and eve
   const hist = await app.inject({ url: `/api/persons/${personId}/history`, headers: auth(fx.tokens.auditor!) });
   assert.ok(!JSON.stringify(hist.json()).includes('dogon'));
 });
+
+test('family members, children and emergency contacts are part of the file (Mandela Rule 7)', async () => {
+  const a = (await admitVia(fx.tokens['clerk.bko']!, newArrival({ person: { ...newArrival().person, family_name: 'Tangara' } }))).json();
+  const r = await app.inject({ method: 'POST', url: `/api/persons/${a.person_id}/relatives`, headers: auth(fx.tokens['clerk.bko']!), payload: { relationship: 'child', full_name: 'Awa Tangara', birth_year: 2019, whereabouts: 'Mopti, chez sa grand-mère', custody: 'Grand-mère maternelle' } });
+  assert.equal(r.statusCode, 201, r.body);
+  await app.inject({ method: 'POST', url: `/api/persons/${a.person_id}/relatives`, headers: auth(fx.tokens['clerk.bko']!), payload: { relationship: 'spouse', full_name: 'Kadia Tangara', phone: '+223 70 00 00 00', emergency_contact: true } });
+  const file = (await app.inject({ url: `/api/persons/${a.person_id}`, headers: auth(fx.tokens['clerk.bko']!) })).json();
+  assert.deepEqual(file.person.relatives.map((x: { relationship: string; emergency_contact: boolean }) => [x.relationship, x.emergency_contact]), [['child', false], ['spouse', true]]);
+  assert.equal(file.person.relatives[0].custody, 'Grand-mère maternelle');
+  const bad = await app.inject({ method: 'POST', url: `/api/persons/${a.person_id}/relatives`, headers: auth(fx.tokens['clerk.bko']!, 'en'), payload: { relationship: 'cousin' } });
+  assert.equal(bad.statusCode, 422);
+  assert.ok(bad.json().errors.some((e: { field: string }) => e.field === '/full_name'));
+  const other = await app.inject({ method: 'POST', url: `/api/persons/${a.person_id}/relatives`, headers: auth(fx.tokens['clerk.klk']!), payload: { relationship: 'spouse', full_name: 'X' } });
+  assert.equal(other.statusCode, 403);
+});

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/app.js';
 import { IsoDate, Nullable, Opt, Paging, Reason, Uuid } from '../../http/schemas.js';
-import { OtherName, Person, PersonInput, PersonPatch } from '../people/api-schemas.js';
-import { addOtherName, changePerson, createPersonTx, getPerson, setSensitive } from '../people/service.js';
+import { OtherName, Person, PersonInput, PersonPatch, Relative } from '../people/api-schemas.js';
+import { addOtherName, addRelative, changePerson, createPersonTx, getPerson, setSensitive } from '../people/service.js';
 import { CHARGE_CATEGORIES, DOCUMENT_KINDS, END_REASONS } from './rules.js';
 import { addDocument, admit, correctAdmission, endAdmission, getAdmission, getPrisonerFile, move, personHistory, population, search } from './service.js';
 import { getPrison } from '../estate/service.js';
@@ -61,6 +61,9 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
 
   app.post('/api/persons/:id/names', { schema: { tags: ['people'], summary: 'Add another spelling or an alias', params: IdParam, body: OtherName, response: { 201: Person } } },
     async (req, reply) => reply.status(201).send(await addOtherName(db, req.actor!, req.params.id, req.body)));
+
+  app.post('/api/persons/:id/relatives', { schema: { tags: ['people'], summary: 'Add a family member, child or emergency contact (Mandela Rule 7)', params: IdParam, body: Relative, response: { 201: Person } } },
+    async (req, reply) => reply.status(201).send(await addRelative(db, req.actor!, req.params.id, req.body as never)));
 
   app.put('/api/persons/:id/sensitive', {
     schema: { tags: ['people'], summary: 'Religion and ethnicity (optional; needs person.sensitive; audited)', params: IdParam, body: Type.Object({ religion: Opt(Type.String()), ethnicity: Opt(Type.String()), reason: Reason }, { additionalProperties: false }) },

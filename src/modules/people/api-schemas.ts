@@ -50,6 +50,18 @@ export const PersonPatch = Type.Object({
   ...fields,
 }, { additionalProperties: false });
 
+export const Relative = Type.Object({
+  relationship: Type.Union(['spouse', 'child', 'father', 'mother', 'sibling', 'other_family', 'guardian', 'other'].map((r) => Type.Literal(r))),
+  full_name: Type.String({ minLength: 1, maxLength: 200 }),
+  birth_year: Opt(Type.Integer({ minimum: 1900, maximum: 2100 })),
+  phone: Opt(Type.String({ maxLength: 50 })),
+  address: Opt(Type.String({ maxLength: 500 })),
+  whereabouts: Opt(Type.String({ maxLength: 500 })),
+  custody: Opt(Type.String({ maxLength: 500 })),
+  emergency_contact: Type.Optional(Type.Boolean()),
+  notes: Opt(Type.String({ maxLength: 2000 })),
+}, { additionalProperties: false });
+
 export const Person = Type.Object({
   id: Uuid, family_name: Type.String(), given_names: Type.String(), sex: Type.String(), gender_identity: Nullable(Type.String()),
   birth: Type.Object({ precision: Type.String(), date: Opt(Type.String()), estimated_age: Opt(Type.Integer()), estimated_on: Opt(Type.String()) }),
@@ -58,6 +70,7 @@ export const Person = Type.Object({
   photo_attachment_id: Nullable(Type.String()), marital_status: Nullable(Type.String()), children_count: Nullable(Type.Integer()),
   education_level: Nullable(Type.String()), occupation: Nullable(Type.String()), emergency_contact: Nullable(Type.String()),
   other_names: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), family_name: Type.String(), given_names: Type.Optional(Type.String()), source: Opt(Type.String()) })),
+  relatives: Type.Array(Type.Intersect([Type.Object({ id: Uuid }), Type.Object({ relationship: Type.String(), full_name: Type.String(), birth_year: Opt(Type.Integer()), phone: Opt(Type.String()), address: Opt(Type.String()), whereabouts: Opt(Type.String()), custody: Opt(Type.String()), emergency_contact: Type.Optional(Type.Boolean()), notes: Opt(Type.String()) })])),
   registered_prison_id: Uuid, merged_into_id: Nullable(Uuid), version: Type.Integer(), created_at: Type.String(), updated_at: Type.String(),
   sensitive: Type.Optional(Type.Object({ religion: Nullable(Type.String()), ethnicity: Nullable(Type.String()) })),
 });

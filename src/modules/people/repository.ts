@@ -1,9 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/index.js';
-import { person, personName, personSensitive } from './schema.js';
+import { person, personName, personRelative, personSensitive } from './schema.js';
 
 export type PersonRow = typeof person.$inferSelect;
 export type PersonNameRow = typeof personName.$inferSelect;
+export type RelativeRow = typeof personRelative.$inferSelect;
 
 export async function findPerson(db: Tx, id: string, forUpdate = false): Promise<PersonRow | undefined> {
   const q = db.select().from(person).where(eq(person.id, id));
@@ -56,4 +57,12 @@ export async function personPrisons(db: Tx, personId: string): Promise<string[]>
     SELECT registered_prison_id AS prison_id FROM person WHERE id = ${personId}
     UNION SELECT prison_id FROM admission WHERE person_id = ${personId}`);
   return r.rows.map((x) => x.prison_id);
+}
+
+export async function findRelatives(db: Tx, personId: string): Promise<RelativeRow[]> {
+  return db.select().from(personRelative).where(eq(personRelative.personId, personId)).orderBy(asc(personRelative.createdAt));
+}
+
+export async function insertRelative(db: Tx, row: typeof personRelative.$inferInsert): Promise<void> {
+  await db.insert(personRelative).values(row);
 }

@@ -1,4 +1,4 @@
-import { date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -48,6 +48,22 @@ export const personName = pgTable('person_name', {
   familyName: text('family_name').notNull(),
   givenNames: text('given_names').notNull().default(''),
   source: text('source'),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const personRelative = pgTable('person_relative', {
+  id: uuid('id').primaryKey(),
+  personId: uuid('person_id').notNull(),
+  relationship: text('relationship').notNull(),
+  fullName: text('full_name').notNull(),
+  birthYear: integer('birth_year'),
+  phone: text('phone'),
+  address: text('address'),
+  whereabouts: text('whereabouts'),
+  custody: text('custody'),
+  emergencyContact: boolean('emergency_contact').notNull().default(false),
+  notes: text('notes'),
   createdBy: uuid('created_by').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

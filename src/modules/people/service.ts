@@ -35,6 +35,20 @@ export interface PersonInput {
   sensitive?: { religion?: string | null; ethnicity?: string | null };
 }
 
+export const RELATIONSHIPS = ['spouse', 'child', 'father', 'mother', 'sibling', 'other_family', 'guardian', 'other'] as const;
+
+export interface RelativeInput {
+  relationship: (typeof RELATIONSHIPS)[number];
+  full_name: string;
+  birth_year?: number | null;
+  phone?: string | null;
+  address?: string | null;
+  whereabouts?: string | null;
+  custody?: string | null;
+  emergency_contact?: boolean;
+  notes?: string | null;
+}
+
 export interface PersonView {
   id: string;
   family_name: string;
@@ -57,6 +71,8 @@ export interface PersonView {
   occupation: string | null;
   emergency_contact: string | null;
   other_names: (OtherName & { id: string })[];
+  /** Family, children (age, whereabouts, custody) and emergency contacts: Mandela Rule 7. */
+  relatives: (RelativeInput & { id: string })[];
   registered_prison_id: string;
   merged_into_id: string | null;
   version: number;
@@ -153,7 +169,7 @@ export async function assertPersonVisible(db: Tx, actor: Actor, personId: string
   return p;
 }
 
-export function personView(p: repo.PersonRow, names: repo.PersonNameRow[]): PersonView {
+export function personView(p: repo.PersonRow, names: repo.PersonNameRow[], relatives: repo.RelativeRow[] = []): PersonView {
   return {
     id: p.id,
     family_name: p.familyName,
@@ -176,6 +192,7 @@ export function personView(p: repo.PersonRow, names: repo.PersonNameRow[]): Pers
     occupation: p.occupation,
     emergency_contact: p.emergencyContact,
     other_names: names.map((n) => ({ id: n.id, kind: n.kind as 'spelling' | 'alias', family_name: n.familyName, given_names: n.givenNames, source: n.source })),
+    relatives: relatives.map((r) => ({ id: r.id, relationship: r.relationship as RelativeInput['relationship'], full_name: r.fullName, birth_year: r.birthYear, phone: r.phone, address: r.address, whereabouts: r.whereabouts, custody: r.custody, emergency_contact: r.emergencyContact, notes: r.notes })),
     registered_prison_id: p.registeredPrisonId,
     merged_into_id: p.mergedIntoId,
     version: p.version,
@@ -190,7 +207,7 @@ export function personView(p: repo.PersonRow, names: repo.PersonNameRow[]): Pers
  */
 export async function getPerson(db: Db, actor: Actor, personId: string, opts: { sensitive?: boolean } = {}): Promise<PersonView> {
   const p = await assertPersonVisible(db, actor, personId);
-  const v = personView(p, await repo.findNames(db, personId));
+  const v = personView(p, await repo.findNames(db, personId), await repo.findRelatives(db, personId));
   if (opts.sensitive) {
     authorize(actor, 'person.sensitive');
     v.sensitive = (await repo.findSensitive(db, personId)) ?? { religion: null, ethnicity: null };
@@ -223,7 +240,7 @@ export async function changePerson(db: Db, actor: Actor, personId: string, input
     const ok = await repo.updatePersonRow(tx, personId, d.after as Partial<repo.PersonRow>, p.version);
     if (!ok) throw new AppError(409, 'person.version_conflict', { current: p.version });
     await recordChange(tx, actor, { entity: 'person', entityId: personId, personId, prisonId: p.registeredPrisonId, action: input.kind, reason: input.reason, before: d.before, after: d.after });
-    return personView((await repo.findPerson(tx, personId))!, await repo.findNames(tx, personId));
+    return personView((await repo.findPerson(tx, personId))!, await repo.findNames(tx, personId), await repo.findRelatives(tx, personId));
   });
 }
 
@@ -233,7 +250,7 @@ export async function addOtherName(db: Db, actor: Actor, personId: string, n: Ot
     const row = { id: newId(), personId, kind: n.kind, familyName: n.family_name, givenNames: n.given_names ?? '', source: n.source ?? null, createdBy: actor.userId };
     await repo.insertNames(tx, [row]);
     await recordChange(tx, actor, { entity: 'person_name', entityId: row.id, personId, prisonId: p.registeredPrisonId, action: 'create', after: n });
-    return personView(p, await repo.findNames(tx, personId));
+    return personView(p, await repo.findNames(tx, personId), await repo.findRelatives(tx, personId));
   });
 }
 
@@ -249,5 +266,18 @@ export async function setSensitive(db: Db, actor: Actor, personId: string, v: { 
     await recordChange(tx, actor, { entity: 'person_sensitive', entityId: personId, personId, prisonId: p.registeredPrisonId, action: 'update', reason: v.reason, after: { fields: Object.keys(v).filter((k) => k !== 'reason') } });
     await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: personId, personId, detail: { before, after: next } });
     return next;
+  });
+}
+
+export async function addRelative(db: Db, actor: Actor, personId: string, r: RelativeInput): Promise<PersonView> {
+  return db.transaction(async (tx) => {
+    const p = await assertPersonVisible(tx, actor, personId, 'person.write');
+    const id = newId();
+    await repo.insertRelative(tx, {
+      id, personId, relationship: r.relationship, fullName: r.full_name, birthYear: r.birth_year ?? null, phone: r.phone ?? null, address: r.address ?? null,
+      whereabouts: r.whereabouts ?? null, custody: r.custody ?? null, emergencyContact: !!r.emergency_contact, notes: r.notes ?? null, createdBy: actor.userId,
+    });
+    await recordChange(tx, actor, { entity: 'person_relative', entityId: id, personId, prisonId: p.registeredPrisonId, action: 'create', after: r });
+    return personView(p, await repo.findNames(tx, personId), await repo.findRelatives(tx, personId));
   });
 }
