@@ -16,6 +16,7 @@
  *    top-10 queries are noisy re-observations of registered people. p50/p95 and recall@10.
  *    `--identities 100000,1000000` runs several sizes. fuse.js is timed on at most --fuse-queries
  *    queries (it scans the whole list in memory).
+ * `--data-dir DIR` keeps the embedded cluster in DIR and reuses its registry when the size matches.
  * Prints a table and writes bench/results/matching-<timestamp>.json.
  */
 import fs from 'node:fs/promises';
@@ -40,6 +41,8 @@ const QUERIES = Number(opt('queries', '300'));
 const FUSE_QUERIES = Number(opt('fuse-queries', '30'));
 const PAIRS_FILE = opt('pairs', 'bench/data/matching-pairs.csv');
 const SEED = Number(opt('seed', '4242'));
+/** Keep the embedded cluster here and reuse its registry on the next run with the same size (one size only). */
+const DATA_DIR = argv.includes('--data-dir') ? path.resolve(opt('data-dir', '')) : undefined;
 
 const pct = (xs: number[], p: number) => { if (!xs.length) return NaN; const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!; };
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -72,6 +75,9 @@ function bestThreshold(scores: number[], labels: boolean[]): Quality {
 // Registry for the latency part
 
 async function createRegistry(db: Db, pool: pg.Pool, n: number): Promise<{ ids: string[]; people: TruePerson[] }> {
+  const existing = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM person')).rows[0]!.n;
+  const reuse = existing === n;
+  if (reuse) log(`  reusing the ${n} identities already in ${DATA_DIR} (same seed)`);
   const prisonId = newId();
   const userId = newId();
   await pool.query(`INSERT INTO prison (id, code, name, kind, region_code) VALUES ($1, 'BENCH', 'Bench', 'central_prison', 'BKO') ON CONFLICT DO NOTHING`, [prisonId]);
@@ -102,10 +108,19 @@ async function createRegistry(db: Db, pool: pg.Pool, n: number): Promise<{ ids: 
       cols.sex!.push(p.sex); cols.birth_precision!.push(prec); cols.birth_date!.push(date); cols.age!.push(age); cols.on!.push(on);
       cols.birth_place!.push(o.birth_place || null); cols.father_name!.push(o.father_name || null); cols.mother_name!.push(o.mother_name || null); cols.nina!.push(o.nina || null);
     }
+    if (reuse) continue;
     await pool.query(`INSERT INTO person (id, family_name, given_names, sex, birth_precision, birth_date, birth_estimated_age, birth_estimated_on, birth_place, father_name, mother_name, nina, registered_prison_id, created_by)
       SELECT u.*, $13::uuid, $14::uuid FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::int[], $8::date[], $9::text[], $10::text[], $11::text[], $12::text[]) AS u`,
     [cols.id, cols.family_name, cols.given_names, cols.sex, cols.birth_precision, cols.birth_date, cols.age, cols.on, cols.birth_place, cols.father_name, cols.mother_name, cols.nina, prisonId, userId]);
     if ((start / BATCH) % 20 === 0) log(`  ${Math.min(n, start + BATCH)} / ${n} persons (${r2((performance.now() - t0) / 1000)} s)`);
+  }
+  if (reuse) {
+    const t1 = performance.now();
+    const queued = await drainKeyQueue(db, { batch: 5000 });
+    if (queued) { log(`  keys recomputed for ${queued} queued persons (${r2((performance.now() - t1) / 1000)} s)`); await pool.query('VACUUM ANALYZE identity_key'); }
+    // UUIDv7 ids are in creation order: the replayed people line up with the stored ids.
+    const stored = (await pool.query<{ id: string }>('SELECT id FROM person ORDER BY id')).rows.map((x) => x.id);
+    return { ids: stored, people };
   }
   log(`  keys...`);
   const t1 = performance.now();
@@ -186,10 +201,11 @@ function fuseLatency(ids: string[], people: TruePerson[], queries: { q: Identity
 // ---------------------------------------------------------------------------------------------
 
 async function withEmbedded<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-bench-matching-'));
+  const dir = DATA_DIR ?? await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-bench-matching-'));
+  await fs.mkdir(dir, { recursive: true });
   await fs.chmod(dir, 0o755);
   const cluster = await openEmbedded(dir);
-  try { return await fn(cluster.url()); } finally { await cluster.stop(); await fs.rm(dir, { recursive: true, force: true }); }
+  try { return await fn(cluster.url()); } finally { await cluster.stop(); if (!DATA_DIR) await fs.rm(dir, { recursive: true, force: true }); }
 }
 
 async function withExternal<T>(fn: (url: string) => Promise<T>): Promise<T> {

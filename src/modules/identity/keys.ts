@@ -26,3 +26,9 @@ export function blockingKeys(familyName: string | null | undefined, givenNames: 
   pairs('p', keep.map((i) => k.phonetic[i]!));
   return [...out];
 }
+
+/** Key of the father's name used to order the shortlist: canonical spelling of its first token. */
+export function fatherKey(fatherName: string | null | undefined): string | null {
+  const k = nameKeys(fatherName);
+  return k.spelled[0] ?? null;
+}

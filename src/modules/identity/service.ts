@@ -10,7 +10,7 @@ import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import { assertPersonVisible } from '../people/service.js';
 import { explainReasons } from './compare.js';
-import { blockingKeys } from './keys.js';
+import { blockingKeys, fatherKey } from './keys.js';
 import './messages.js';
 import * as repo from './repository.js';
 import { birthInterval, type Comparison, compareIdentities, type IdentityRecord, MATCH_THRESHOLD, ninaKey, type Reason } from './score.js';
@@ -66,13 +66,7 @@ export interface Candidate {
   reasons: (Reason & { text: string })[];
 }
 
-const SHORTLIST = 200;
-
-function birthYear(q: IdentityRecord): number | null {
-  const i = birthInterval(q.birth_date, q.birth_precision);
-  if (!i) return null;
-  return new Date(((i.from + i.to) / 2) * 86_400_000).getUTCFullYear();
-}
+const SHORTLIST = 400;
 
 /** Score stored persons against a query record: best of the main name and every other name. */
 async function rank(tx: Tx, query: IdentityRecord, rows: repo.PersonIdentityRow[]): Promise<{ row: repo.PersonIdentityRow; c: Comparison; matched: Candidate['matched_name'] }[]> {
@@ -115,7 +109,7 @@ export async function searchCandidates(db: Tx, q: IdentityRecord, opts: { limit?
   const minScore = opts.minScore ?? 0.2;
   const keys = blockingKeys(q.family_name, q.given_names);
   const nina = ninaKey(q.nina) || null;
-  const rows = await repo.shortlist(db, { keys, birthYear: birthYear(q), nina, limit: opts.shortlist ?? SHORTLIST });
+  const rows = await repo.shortlist(db, { keys, birthYear: repo.rankYear(q), father: fatherKey(q.father_name), nina, limit: opts.shortlist ?? SHORTLIST });
   const ranked = (await rank(db, q, rows.filter((r) => r.id !== opts.excludeId)))
     .filter((x) => x.c.score >= minScore)
     .sort((a, b) => b.c.score - a.c.score)
