@@ -1,0 +1,893 @@
+/**
+ * The justice chain, pure: legal titles over time and the legal situation they found, pre-trial
+ * detention limits as versioned data with their arithmetic, release dates explained step by step,
+ * alerts and backlog figures. No database, no clock: every function takes the date it reasons on
+ * (a Bamako calendar date, "YYYY-MM-DD").
+ *
+ * Conventions (see docs/justice.md):
+ * - A period counts its first day: a 6-month order starting 9 March covers 9 March to 8 September.
+ *   `expiresOn` is that last covered day; the person is held without a title from the day after.
+ * - An extension continues the previous period (it starts the day after the previous last day),
+ *   whenever it is issued on or before that last day; issued later, it is late and starts on its date.
+ * - A title is never replaced: a correction is a new version that supersedes the old one (with a
+ *   reason), a withdrawal keeps the row and says why; derivation reads only the versions in force.
+ */
+import {
+  addDays, addMonths, daysBetween, isEmptyPeriod, lastDayOf, maxDate, minDate, type Period, subtractPeriod, workingDaysBefore,
+} from './calendar.js';
+
+export type { Period } from './calendar.js';
+
+// ---------------------------------------------------------------------------------------------
+// Legal titles
+// ---------------------------------------------------------------------------------------------
+
+export const TITLE_KINDS = [
+  'committal_order', // mandat de dépôt
+  'arrest_warrant', // mandat d'arrêt
+  'extension_order', // ordonnance de prolongation / de maintien en détention
+  'committal_for_trial', // ordonnance de renvoi / arrêt de mise en accusation
+  'conviction', // jugement ou arrêt de condamnation (with the sentence)
+  'acquittal', // relaxe / acquittement
+  'release_order', // ordonnance de mise en liberté, mainlevée
+  'appeal', // appel (against a judgment)
+  'pardon', // grâce (full, or partial: a reduction)
+  'remission', // remise de peine
+] as const;
+export type TitleKind = (typeof TITLE_KINDS)[number];
+
+/** Orders that hold a person during the investigation. */
+export const DETENTION_ORDER_KINDS: readonly TitleKind[] = ['committal_order', 'arrest_warrant', 'extension_order'];
+
+export const AUTHORITY_KINDS = [
+  'investigating_judge', // juge d'instruction
+  'prosecutor', // procureur de la République
+  'pole_judiciaire_specialise', // Pôle judiciaire spécialisé (terrorism, transnational organised crime)
+  'liberty_detention_college', // Collège des libertés et de la détention (CPP 2024)
+  'court_first_instance', // tribunal de première instance / de grande instance
+  'indictment_chamber', // chambre d'accusation
+  'assize_court', // cour d'assises (CPP 2001)
+  'criminal_chamber', // chambre criminelle (CPP 2024)
+  'appeal_court', // cour d'appel
+  'supreme_court', // Cour suprême
+  'head_of_state', // pardons
+  'other',
+] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+
+export const OFFENCE_CATEGORIES = ['misdemeanour_2y_or_less', 'misdemeanour_over_2y', 'felony', 'terrorism'] as const;
+export type OffenceCategory = (typeof OFFENCE_CATEGORIES)[number];
+
+export interface Sentence extends Period {
+  /** Life imprisonment (or a death sentence under the moratorium): no release date. */
+  life?: boolean;
+}
+
+export interface LegalTitle {
+  id: string;
+  kind: TitleKind;
+  issuedOn: string;
+  /** When the prison recorded it (ISO instant): orders ties between titles of the same day. */
+  recordedAt?: string | null;
+  authorityKind: AuthorityKind;
+  authority: string;
+  reference: string;
+  /** This version corrects that one (the old one stays, superseded). */
+  supersedesId?: string | null;
+  correctionReason?: string | null;
+  /** Recorded in error (wrong person, never issued): kept, but no longer in force. */
+  withdrawn?: boolean;
+  withdrawnReason?: string | null;
+  /** Detention orders: the offence category that sets the limits, when the order says it. */
+  offenceCategory?: OffenceCategory | null;
+  /** Detention orders: first day covered when not the day of issue. */
+  effectiveFrom?: string | null;
+  /** A last day written on the order itself. */
+  validUntil?: string | null;
+  /** Extension orders: the length ordered, when the order states one. */
+  period?: Period | null;
+  /** Convictions. */
+  sentence?: Sentence | null;
+  sentenceStart?: string | null;
+  /** Convictions: remand credit stated by the court, in days (otherwise computed). */
+  remandCreditDays?: number | null;
+  /** Remissions and partial pardons. */
+  reduction?: Period | null;
+  pardonScope?: 'full' | 'partial' | null;
+}
+
+/** Compare by date of issue, then by the time recorded, then by id (UUIDv7: time-ordered). */
+export function compareTitles(a: LegalTitle, b: LegalTitle): number {
+  if (a.issuedOn !== b.issuedOn) return a.issuedOn < b.issuedOn ? -1 : 1;
+  const ra = a.recordedAt ?? '', rb = b.recordedAt ?? '';
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The versions in force: neither superseded by a correction nor withdrawn. Sorted. */
+export function effectiveTitles(titles: readonly LegalTitle[]): LegalTitle[] {
+  const superseded = new Set(titles.map((t) => t.supersedesId).filter((x): x is string => !!x));
+  return titles.filter((t) => !superseded.has(t.id) && !t.withdrawn).sort(compareTitles);
+}
+
+/** Every version of a title, oldest first, given the id of any one of them. */
+export function titleVersions(titles: readonly LegalTitle[], id: string): LegalTitle[] {
+  const byId = new Map(titles.map((t) => [t.id, t]));
+  const supersededBy = new Map<string, LegalTitle>();
+  for (const t of titles) if (t.supersedesId) supersededBy.set(t.supersedesId, t);
+  let first = byId.get(id);
+  if (!first) return [];
+  const seen = new Set<string>();
+  while (first.supersedesId && byId.has(first.supersedesId) && !seen.has(first.id)) { seen.add(first.id); first = byId.get(first.supersedesId)!; }
+  const out: LegalTitle[] = [first];
+  let cur = supersededBy.get(first.id);
+  while (cur && !out.includes(cur)) { out.push(cur); cur = supersededBy.get(cur.id); }
+  return out;
+}
+
+/** Problems in the chain of versions: a title corrected twice (two versions in force), an unknown target. */
+export function versionProblems(titles: readonly LegalTitle[]): { key: string; titleId: string }[] {
+  const ids = new Set(titles.map((t) => t.id));
+  const count = new Map<string, number>();
+  const out: { key: string; titleId: string }[] = [];
+  for (const t of titles) {
+    if (!t.supersedesId) continue;
+    if (!ids.has(t.supersedesId)) out.push({ key: 'justice.warn.supersedes_unknown', titleId: t.id });
+    count.set(t.supersedesId, (count.get(t.supersedesId) ?? 0) + 1);
+  }
+  for (const [id, n] of count) if (n > 1) out.push({ key: 'justice.warn.corrected_twice', titleId: id });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The legal situation
+// ---------------------------------------------------------------------------------------------
+
+/** The four values of admission.legal_status (custody). */
+export const ADMISSION_LEGAL_STATUSES = ['under_investigation', 'awaiting_trial', 'convicted', 'appealing'] as const;
+export type AdmissionLegalStatus = (typeof ADMISSION_LEGAL_STATUSES)[number];
+
+/** Plus the outcomes after which the person must be let go. */
+export const LEGAL_STATUSES = [...ADMISSION_LEGAL_STATUSES, 'acquitted', 'released', 'pardoned'] as const;
+export type LegalStatus = (typeof LEGAL_STATUSES)[number];
+
+export function isUntried(s: LegalStatus): boolean {
+  return s === 'under_investigation' || s === 'awaiting_trial';
+}
+export function isSentenced(s: LegalStatus): boolean {
+  return s === 'convicted' || s === 'appealing';
+}
+/** An outcome that ends the legal basis for holding the person. */
+export function isReleaseOutcome(s: LegalStatus): boolean {
+  return s === 'acquitted' || s === 'released' || s === 'pardoned';
+}
+
+export interface LegalSituation {
+  status: LegalStatus;
+  /** What admission.legal_status holds: after an outcome, the stage the person was at. */
+  admissionStatus: AdmissionLegalStatus;
+  /** The title that founds the detention now; null after an acquittal, release order or full pardon, or with no title. */
+  basis: LegalTitle | null;
+  /** The investigation's detention orders of the current case, in order. */
+  detentionOrders: LegalTitle[];
+  committalForTrial: LegalTitle | null;
+  judgment: LegalTitle | null;
+  appeal: LegalTitle | null;
+  /** Remissions and partial pardons since the first conviction. */
+  reductions: LegalTitle[];
+  /** Acquittal, release order or full pardon. */
+  outcome: LegalTitle | null;
+  /** Message keys about titles that do not fit the sequence (the title is kept and shown). */
+  warnings: { key: string; titleId: string }[];
+}
+
+/**
+ * The legal status and basis, derived from the titles in force issued on or before `asOf` (all of
+ * them when omitted). Never typed by hand.
+ */
+export function deriveLegalSituation(titles: readonly LegalTitle[], asOf?: string): LegalSituation {
+  const list = effectiveTitles(titles).filter((t) => !asOf || t.issuedOn <= asOf);
+  let status = null as LegalStatus | null;
+  let stage: AdmissionLegalStatus = 'under_investigation';
+  let detentionOrders: LegalTitle[] = [];
+  let committalForTrial: LegalTitle | null = null;
+  let judgment: LegalTitle | null = null;
+  let appeal: LegalTitle | null = null;
+  let reductions: LegalTitle[] = [];
+  let outcome: LegalTitle | null = null;
+  const warnings: { key: string; titleId: string }[] = [];
+  const setStage = (s: AdmissionLegalStatus) => { status = s; stage = s; };
+
+  for (const t of list) {
+    switch (t.kind) {
+      case 'committal_order':
+      case 'arrest_warrant':
+        if (status === null || isReleaseOutcome(status)) {
+          // A first order, or a new case after the person was let go: start again.
+          detentionOrders = [t]; committalForTrial = null; judgment = null; appeal = null; reductions = []; outcome = null;
+          setStage('under_investigation');
+        } else if (status === 'under_investigation') {
+          detentionOrders.push(t);
+        }
+        // Issued with or after a committal for trial or a judgment (e.g. the trial court's own
+        // committal order): it accompanies that stage and does not change it.
+        break;
+      case 'extension_order':
+        if (status === null || status === 'under_investigation') {
+          if (!detentionOrders.length) warnings.push({ key: 'justice.warn.extension_without_order', titleId: t.id });
+          detentionOrders.push(t);
+          setStage('under_investigation');
+        } else warnings.push({ key: 'justice.warn.extension_after_stage', titleId: t.id });
+        break;
+      case 'committal_for_trial':
+        if (status === null || isUntried(status)) { committalForTrial = t; setStage('awaiting_trial'); }
+        else warnings.push({ key: 'justice.warn.out_of_sequence', titleId: t.id });
+        break;
+      case 'conviction':
+        if (!status || !isSentenced(status)) reductions = [];
+        judgment = t; appeal = null; outcome = null;
+        setStage('convicted');
+        break;
+      case 'acquittal':
+        outcome = t; status = 'acquitted';
+        break;
+      case 'release_order':
+        outcome = t; status = 'released';
+        break;
+      case 'appeal':
+        if (status === 'convicted' || status === 'appealing') { appeal = t; setStage('appealing'); }
+        else warnings.push({ key: 'justice.warn.appeal_without_judgment', titleId: t.id });
+        break;
+      case 'pardon':
+        if (status !== null && isSentenced(status)) {
+          if ((t.pardonScope ?? (isEmptyPeriod(t.reduction) ? 'full' : 'partial')) === 'full') { outcome = t; status = 'pardoned'; }
+          else reductions.push(t);
+        } else warnings.push({ key: 'justice.warn.pardon_without_judgment', titleId: t.id });
+        break;
+      case 'remission':
+        if (status !== null && isSentenced(status)) reductions.push(t);
+        else warnings.push({ key: 'justice.warn.remission_without_judgment', titleId: t.id });
+        break;
+    }
+  }
+  const finalStatus: LegalStatus = status ?? 'under_investigation';
+  if (status === null) warnings.push({ key: 'justice.warn.no_title', titleId: '' });
+  let basis: LegalTitle | null = null;
+  if (!isReleaseOutcome(finalStatus)) {
+    if (finalStatus === 'under_investigation') basis = detentionOrders[detentionOrders.length - 1] ?? null;
+    else if (finalStatus === 'awaiting_trial') basis = committalForTrial;
+    else basis = judgment;
+  }
+  return { status: finalStatus, admissionStatus: stage, basis, detentionOrders, committalForTrial, judgment, appeal, reductions, outcome, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pre-trial detention limits
+// ---------------------------------------------------------------------------------------------
+
+export interface PretrialRule {
+  id: string;
+  category: OffenceCategory;
+  /** The text the values come from. */
+  legalBasis: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  initial: Period;
+  /** Length of one extension; null when the law allows none. */
+  renewal: Period | null;
+  /** How many extensions; null means as many as fit in the absolute maximum. */
+  maxRenewals: number | null;
+  /** Never more than this in all, from the first day of detention; null when the law sets none. */
+  absoluteMax: Period | null;
+  /** An extension must be issued within this many working days before expiry (art. 135: 8). */
+  renewalWindowWorkingDays: number | null;
+  /** Fields of this rule that the sources gathered so far do not confirm. */
+  toConfirm: readonly string[];
+  source: string;
+}
+
+const CPP2001 = 'Loi n°01-080 du 20 août 2001 portant Code de procédure pénale';
+const SECONDARY = 'Article text as quoted by maliweb.net ("Que dit la loi : mode d\'emploi du mandat de dépôt"), afribone.com (MCA de Bamako, art. 127 and 129) and malizine.com (2016, art. 135); the primary Journal officiel text was not read.';
+
+/**
+ * The Malian defaults (Code of Criminal Procedure of 2001, as amended by Loi 2013-016). An
+ * administrator maintains the rules in the database; these are the seed and the fallback.
+ */
+export const DEFAULT_PRETRIAL_RULES: readonly PretrialRule[] = [
+  {
+    id: 'cpp2001-art125', category: 'misdemeanour_2y_or_less', legalBasis: `${CPP2001}, art. 125`,
+    effectiveFrom: '2001-08-20', effectiveTo: null,
+    initial: { months: 1 }, renewal: null, maxRenewals: 0, absoluteMax: { months: 1 }, renewalWindowWorkingDays: null,
+    toConfirm: ['effectiveFrom', 'countedFromFirstAppearance'],
+    source: SECONDARY,
+  },
+  {
+    id: 'cpp2001-art127', category: 'misdemeanour_over_2y', legalBasis: `${CPP2001}, art. 127`,
+    effectiveFrom: '2001-08-20', effectiveTo: null,
+    initial: { months: 6 }, renewal: { months: 6 }, maxRenewals: 1, absoluteMax: { months: 12 }, renewalWindowWorkingDays: null,
+    toConfirm: ['effectiveFrom'],
+    source: SECONDARY,
+  },
+  {
+    id: 'cpp2001-art135', category: 'felony', legalBasis: `${CPP2001}, art. 135`,
+    effectiveFrom: '2001-08-20', effectiveTo: null,
+    initial: { years: 1 }, renewal: { years: 1 }, maxRenewals: null, absoluteMax: { years: 3 }, renewalWindowWorkingDays: 8,
+    toConfirm: ['effectiveFrom'],
+    source: SECONDARY,
+  },
+  {
+    id: 'cpp2001-art135-terrorism', category: 'terrorism', legalBasis: `${CPP2001}, art. 135 (no special pre-trial period for terrorism found)`,
+    effectiveFrom: '2001-08-20', effectiveTo: null,
+    initial: { years: 1 }, renewal: { years: 1 }, maxRenewals: null, absoluteMax: { years: 3 }, renewalWindowWorkingDays: 8,
+    toConfirm: ['effectiveFrom', 'initial', 'renewal', 'maxRenewals', 'absoluteMax'],
+    source: `${SECONDARY} Terrorism offences are felonies; Loi 2013-016 set a special custody (garde à vue) period for them (CPP art. 7: 48 h, extendable three times), no special pre-trial detention period was found.`,
+  },
+];
+
+/** The rule in force on a date for a category: the one with the latest start not after the date. */
+export function ruleFor(rules: readonly PretrialRule[], category: OffenceCategory, on: string): PretrialRule | null {
+  let best: PretrialRule | null = null;
+  for (const r of rules) {
+    if (r.category !== category || r.effectiveFrom > on || (r.effectiveTo !== null && r.effectiveTo <= on)) continue;
+    if (!best || r.effectiveFrom > best.effectiveFrom) best = r;
+  }
+  return best;
+}
+
+/** Problems an administrator must fix before saving a rule. Keys with the field they concern. */
+export function validateRule(r: Omit<PretrialRule, 'id' | 'toConfirm' | 'source'> & { toConfirm?: readonly string[] }): { field: string; key: string }[] {
+  const errs: { field: string; key: string }[] = [];
+  const bad = (p: Period | null | undefined) => !!p && [p.years, p.months, p.days].some((v) => v !== undefined && (!Number.isInteger(v) || v < 0));
+  if (isEmptyPeriod(r.initial) || bad(r.initial)) errs.push({ field: '/initial', key: 'justice.rule.bad_period' });
+  if (bad(r.renewal)) errs.push({ field: '/renewal', key: 'justice.rule.bad_period' });
+  if (bad(r.absoluteMax)) errs.push({ field: '/absolute_max', key: 'justice.rule.bad_period' });
+  if (r.maxRenewals !== null && (!Number.isInteger(r.maxRenewals) || r.maxRenewals < 0)) errs.push({ field: '/max_renewals', key: 'justice.rule.bad_count' });
+  if (r.maxRenewals && isEmptyPeriod(r.renewal)) errs.push({ field: '/renewal', key: 'justice.rule.renewal_needed' });
+  if (r.effectiveTo !== null && r.effectiveTo <= r.effectiveFrom) errs.push({ field: '/effective_to', key: 'justice.rule.bad_dates' });
+  if (r.absoluteMax && !isEmptyPeriod(r.initial) && lastDayOf('2001-01-01', r.absoluteMax) < lastDayOf('2001-01-01', r.initial)) errs.push({ field: '/absolute_max', key: 'justice.rule.max_below_initial' });
+  return errs;
+}
+
+export interface ChargeFacts {
+  category: 'contravention' | 'misdemeanour' | 'felony' | string;
+  terrorismRelated: boolean;
+  /** Maximum penalty the law sets for the offence, in months, when known. */
+  maxPenaltyMonths?: number | null;
+}
+
+/**
+ * The category that sets the pre-trial limits, from the charges. Art. 125 needs both a maximum
+ * penalty of two years or less and an accused regularly domiciled in Mali; when either is not
+ * known, the misdemeanour falls under art. 127 and `assumed` says so.
+ */
+export function offenceCategoryOf(charges: readonly ChargeFacts[], opts: { residentInMali?: boolean | null } = {}): { category: OffenceCategory; assumed: boolean } {
+  if (charges.some((c) => c.terrorismRelated)) return { category: 'terrorism', assumed: false };
+  if (charges.some((c) => c.category === 'felony')) return { category: 'felony', assumed: false };
+  const mis = charges.filter((c) => c.category === 'misdemeanour' || c.category === 'contravention');
+  if (!mis.length) return { category: 'misdemeanour_over_2y', assumed: true };
+  const known = mis.every((c) => typeof c.maxPenaltyMonths === 'number');
+  if (known && mis.some((c) => (c.maxPenaltyMonths as number) > 24)) return { category: 'misdemeanour_over_2y', assumed: false };
+  if (known && opts.residentInMali === true) return { category: 'misdemeanour_2y_or_less', assumed: false };
+  if (known && opts.residentInMali === false) return { category: 'misdemeanour_over_2y', assumed: false };
+  return { category: 'misdemeanour_over_2y', assumed: true };
+}
+
+export type PeriodFlag =
+  | 'late' // issued after the previous title had expired: the person was held without a title
+  | 'early' // extension issued before the window the law sets (art. 135: 8 working days before expiry)
+  | 'renewal_not_provided' // the law allows no extension for this category
+  | 'renewals_exceeded'
+  | 'period_exceeds_rule' // the order grants more than one renewal period
+  | 'capped_at_legal_maximum'
+  | 'no_validity' // nothing left under the legal maximum
+  | 'no_rule'; // no rule known for this category and date
+
+export interface PretrialPeriod {
+  titleId: string;
+  kind: TitleKind;
+  reference: string;
+  issuedOn: string;
+  from: string;
+  /** Last day covered; null when no rule and no date on the order set one. */
+  to: string | null;
+  ruleId: string | null;
+  legalBasis: string | null;
+  flags: PeriodFlag[];
+}
+
+export interface PretrialComputation {
+  /** The limits apply: untried and still in the investigation. */
+  applies: boolean;
+  category: OffenceCategory;
+  rule: PretrialRule | null;
+  /** First day of pre-trial detention. */
+  start: string | null;
+  daysInPretrial: number;
+  periods: PretrialPeriod[];
+  /** The title covering `asOf` (or the last one). */
+  currentTitleId: string | null;
+  /** Last day the titles cover. */
+  expiresOn: string | null;
+  /** expiresOn − asOf: 0 on the last covered day, negative once expired. */
+  daysLeft: number | null;
+  expired: boolean;
+  /** The last day the law allows in all (absolute maximum from the first day). */
+  legalMaximumOn: string | null;
+  renewalsUsed: number;
+  renewalsAllowed: number | null;
+  /** Days held without a title, between titles. */
+  gaps: { from: string; to: string }[];
+}
+
+/**
+ * Days in pre-trial detention as of a date, both ends counted: from the first day until `asOf`
+ * while untried; until the day before the judgment once judged.
+ */
+export function pretrialDays(start: string | null, situation: LegalSituation, asOf: string): number {
+  if (!start || start > asOf) return 0;
+  const end = situation.judgment && situation.judgment.issuedOn <= asOf ? addDays(situation.judgment.issuedOn, -1) : asOf;
+  return end < start ? 0 : daysBetween(start, end) + 1;
+}
+
+export interface PretrialInput {
+  titles: readonly LegalTitle[];
+  /** Category from the charges when no detention order states one. */
+  category: OffenceCategory;
+  rules: readonly PretrialRule[];
+  /** The first day in detention known otherwise (the admission date): the start is the earlier of it and the first order. */
+  detentionStart?: string | null;
+  asOf: string;
+}
+
+/** Days in pre-trial detention, the current title's expiry and days left, with each period explained. */
+export function computePretrial(input: PretrialInput): PretrialComputation {
+  const { rules, asOf } = input;
+  const situation = deriveLegalSituation(input.titles, asOf);
+  const orders = situation.detentionOrders;
+  const category = [...orders].reverse().find((t) => t.offenceCategory)?.offenceCategory ?? input.category;
+  const firstFrom = orders[0] ? orders[0].effectiveFrom ?? orders[0].issuedOn : null;
+  const start = firstFrom && input.detentionStart ? minDate(firstFrom, input.detentionStart) : firstFrom ?? input.detentionStart ?? null;
+  const applies = situation.status === 'under_investigation' && orders.length > 0;
+  const periods: PretrialPeriod[] = [];
+  const gaps: { from: string; to: string }[] = [];
+  let prevEnd: string | null = null;
+  let renewals = 0;
+  let rule: PretrialRule | null = null;
+  let legalMaximumOn: string | null = null;
+  let unlimited = false;
+
+  for (const t of orders) {
+    const r = ruleFor(rules, category, t.issuedOn);
+    rule = r;
+    const flags: PeriodFlag[] = [];
+    let from: string;
+    let length: Period | null;
+    if (t.kind === 'extension_order' && prevEnd !== null) {
+      renewals++;
+      if (t.issuedOn > prevEnd) {
+        flags.push('late');
+        if (daysBetween(prevEnd, t.issuedOn) > 1) gaps.push({ from: addDays(prevEnd, 1), to: addDays(t.issuedOn, -1) });
+        from = t.issuedOn;
+      } else {
+        from = addDays(prevEnd, 1);
+        if (r?.renewalWindowWorkingDays && t.issuedOn < workingDaysBefore(from, r.renewalWindowWorkingDays)) flags.push('early');
+      }
+      if (r && (isEmptyPeriod(r.renewal) || r.maxRenewals === 0)) flags.push('renewal_not_provided');
+      else if (r && r.maxRenewals !== null && renewals > r.maxRenewals) flags.push('renewals_exceeded');
+      length = t.period && !isEmptyPeriod(t.period) ? t.period : r?.renewal ?? r?.initial ?? null;
+      if (r?.renewal && t.period && !isEmptyPeriod(t.period) && lastDayOf(from, t.period) > lastDayOf(from, r.renewal)) flags.push('period_exceeds_rule');
+    } else {
+      from = t.effectiveFrom ?? t.issuedOn;
+      // A new order (e.g. the committal order at first appearance after an arrest warrant) starts
+      // its own period; a day uncovered since the previous one is a gap.
+      if (prevEnd !== null && from > addDays(prevEnd, 1)) {
+        flags.push('late');
+        gaps.push({ from: addDays(prevEnd, 1), to: addDays(from, -1) });
+      }
+      length = r?.initial ?? null;
+    }
+    let to: string | null = t.validUntil ?? (length ? lastDayOf(from, length) : null);
+    if (!r) flags.push('no_rule');
+    if (r?.absoluteMax && start) {
+      legalMaximumOn = lastDayOf(start, r.absoluteMax);
+      if (to === null || to > legalMaximumOn) { to = legalMaximumOn; flags.push('capped_at_legal_maximum'); }
+    } else if (r) legalMaximumOn = null;
+    if (to !== null && to < from) { to = addDays(from, -1); flags.push('no_validity'); }
+    periods.push({ titleId: t.id, kind: t.kind, reference: t.reference, issuedOn: t.issuedOn, from, to, ruleId: r?.id ?? null, legalBasis: r?.legalBasis ?? null, flags });
+    if (to === null) unlimited = true;
+    else {
+      unlimited = false;
+      prevEnd = t.kind === 'extension_order' && prevEnd !== null ? maxDate(prevEnd, to) : to;
+    }
+  }
+  const expiresOn = applies && !unlimited ? prevEnd : null;
+  const daysLeft = expiresOn ? daysBetween(asOf, expiresOn) : null;
+  const current = [...periods].reverse().find((p) => p.from <= asOf && (p.to === null || p.to >= asOf)) ?? periods[periods.length - 1];
+  return {
+    applies, category, rule, start,
+    daysInPretrial: pretrialDays(start, situation, asOf),
+    periods,
+    currentTitleId: current?.titleId ?? null,
+    expiresOn, daysLeft, expired: daysLeft !== null && daysLeft < 0,
+    legalMaximumOn,
+    renewalsUsed: renewals,
+    renewalsAllowed: rule ? (rule.maxRenewals ?? null) : null,
+    gaps,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Release dates
+// ---------------------------------------------------------------------------------------------
+
+/** One line of a calculation shown on the file: a message key (fr/en) with its values. */
+export interface Step {
+  key: string;
+  params: Record<string, string | number>;
+  /** The date this step arrives at, when it moves one. */
+  date?: string;
+}
+
+export interface Reduction {
+  kind: 'remission' | 'pardon';
+  reference: string;
+  issuedOn: string;
+  period: Period;
+}
+
+export interface ReleaseInput {
+  sentence: Sentence;
+  /** First day of the sentence. */
+  sentenceStart: string;
+  /** Days of pre-trial detention credited against the sentence. */
+  remandCreditDays: number;
+  reductions: readonly Reduction[];
+}
+
+export interface ReleaseComputation {
+  /** The day the person is to be released (the last day of the sentence); null for life. */
+  releaseOn: string | null;
+  /** The last day of the sentence before any deduction. */
+  sentenceEnd: string | null;
+  /** The deductions exceed the sentence: release is due at once. */
+  servedInFull: boolean;
+  steps: Step[];
+}
+
+function periodParams(p: Period): Record<string, number> {
+  return { years: p.years ?? 0, months: p.months ?? 0, days: p.days ?? 0 };
+}
+
+/**
+ * Release date from the sentence, its start, the remand credit and the reductions, in that order.
+ * The sentence counts its first day: one year from 1 January 2026 ends on 31 December 2026.
+ */
+export function computeReleaseDate(input: ReleaseInput): ReleaseComputation {
+  const steps: Step[] = [];
+  const s = input.sentence;
+  if (s.life) {
+    steps.push({ key: 'justice.release.step.life', params: {} });
+    return { releaseOn: null, sentenceEnd: null, servedInFull: false, steps };
+  }
+  steps.push({ key: 'justice.release.step.sentence', params: periodParams(s) });
+  steps.push({ key: 'justice.release.step.start', params: { date: input.sentenceStart }, date: input.sentenceStart });
+  const sentenceEnd = lastDayOf(input.sentenceStart, s);
+  steps.push({ key: 'justice.release.step.end', params: { date: sentenceEnd }, date: sentenceEnd });
+  let end = sentenceEnd;
+  if (input.remandCreditDays > 0) {
+    end = addDays(end, -input.remandCreditDays);
+    steps.push({ key: 'justice.release.step.remand_credit', params: { days: input.remandCreditDays, date: end }, date: end });
+  }
+  for (const r of [...input.reductions].sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : 0))) {
+    end = subtractPeriod(end, r.period);
+    steps.push({ key: r.kind === 'pardon' ? 'justice.release.step.pardon_partial' : 'justice.release.step.remission', params: { reference: r.reference, ...periodParams(r.period), date: end }, date: end });
+  }
+  const servedInFull = end < input.sentenceStart;
+  const releaseOn = servedInFull ? input.sentenceStart : end;
+  steps.push(servedInFull
+    ? { key: 'justice.release.step.served_in_full', params: { date: releaseOn }, date: releaseOn }
+    : { key: 'justice.release.step.result', params: { date: releaseOn }, date: releaseOn });
+  return { releaseOn, sentenceEnd, servedInFull, steps };
+}
+
+/**
+ * The release date of a convicted person from their titles: the latest conviction's sentence,
+ * starting on the date it states (else the judgment's date), with the remand credit (stated by the
+ * court, else the days in detention before the sentence started) and the reductions since.
+ * A full pardon releases on its date.
+ */
+export function releaseFromTitles(titles: readonly LegalTitle[], detentionStart: string | null, asOf?: string): ReleaseComputation | null {
+  const sit = deriveLegalSituation(titles, asOf);
+  if (sit.status === 'pardoned' && sit.outcome) {
+    return { releaseOn: sit.outcome.issuedOn, sentenceEnd: null, servedInFull: false, steps: [{ key: 'justice.release.step.pardon_full', params: { reference: sit.outcome.reference, date: sit.outcome.issuedOn }, date: sit.outcome.issuedOn }] };
+  }
+  const j = sit.judgment;
+  if (!j || !j.sentence || isReleaseOutcome(sit.status)) return null;
+  const sentenceStart = j.sentenceStart ?? j.issuedOn;
+  const firstOrder = sit.detentionOrders[0];
+  const start = firstOrder ? minDate(firstOrder.effectiveFrom ?? firstOrder.issuedOn, detentionStart ?? '9999-12-31') : detentionStart;
+  const credit = typeof j.remandCreditDays === 'number' ? j.remandCreditDays : start && start < sentenceStart ? daysBetween(start, sentenceStart) : 0;
+  const result = computeReleaseDate({
+    sentence: j.sentence,
+    sentenceStart,
+    remandCreditDays: credit,
+    reductions: sit.reductions.map((r) => ({ kind: r.kind === 'pardon' ? 'pardon' as const : 'remission' as const, reference: r.reference, issuedOn: r.issuedOn, period: r.reduction ?? {} })),
+  });
+  if (credit > 0 && typeof j.remandCreditDays !== 'number' && start) {
+    const i = result.steps.findIndex((s) => s.key === 'justice.release.step.remand_credit');
+    if (i >= 0) result.steps[i] = { ...result.steps[i]!, params: { ...result.steps[i]!.params, from: start, to: addDays(sentenceStart, -1) }, key: 'justice.release.step.remand_credit_computed' };
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases, alerts and backlog
+// ---------------------------------------------------------------------------------------------
+
+export const HEARING_OUTCOMES = ['held', 'adjourned', 'not_produced', 'cancelled'] as const;
+export type HearingOutcome = (typeof HEARING_OUTCOMES)[number];
+/** The detainee appeared before the court. */
+export function hearingTookPlace(o: HearingOutcome | null | undefined): boolean {
+  return o === 'held' || o === 'adjourned';
+}
+
+export interface HearingFacts { date: string; outcome: HearingOutcome | null }
+
+export interface CaseInput {
+  admissionId: string;
+  prisonId: string;
+  personId?: string;
+  /** First day in this prison (Bamako date) and last, when the admission has ended. */
+  admittedOn: string;
+  endedOn?: string | null;
+  titles: readonly LegalTitle[];
+  charges: readonly ChargeFacts[];
+  hearings: readonly HearingFacts[];
+  residentInMali?: boolean | null;
+}
+
+export interface JusticeSettings {
+  rules: readonly PretrialRule[];
+  /** Alert when a title expires within this many days. */
+  expiringWithinDays: number;
+  /** Alert when an untried person has not appeared before a court for this many months. */
+  noHearingMonths: number;
+}
+
+export const DEFAULT_SETTINGS: JusticeSettings = { rules: DEFAULT_PRETRIAL_RULES, expiringWithinDays: 30, noHearingMonths: 6 };
+
+export interface CaseEvaluation {
+  admissionId: string;
+  prisonId: string;
+  personId?: string;
+  asOf: string;
+  held: boolean;
+  situation: LegalSituation;
+  category: OffenceCategory;
+  categoryAssumed: boolean;
+  terrorismRelated: boolean;
+  pretrial: PretrialComputation;
+  release: ReleaseComputation | null;
+  lastHearingOn: string | null;
+  nextHearingOn: string | null;
+}
+
+/** Held on a date: admitted on or before it and not yet gone (an admission ending that day is gone). */
+export function heldOn(c: Pick<CaseInput, 'admittedOn' | 'endedOn'>, asOf: string): boolean {
+  return c.admittedOn <= asOf && (!c.endedOn || c.endedOn > asOf);
+}
+
+export function evaluateCase(c: CaseInput, asOf: string, settings: JusticeSettings = DEFAULT_SETTINGS): CaseEvaluation {
+  const titles = c.titles.filter((t) => t.issuedOn <= asOf);
+  const situation = deriveLegalSituation(titles);
+  const { category, assumed } = offenceCategoryOf(c.charges, { residentInMali: c.residentInMali });
+  const pretrial = computePretrial({ titles, category, rules: settings.rules, detentionStart: c.admittedOn, asOf });
+  const release = isSentenced(situation.status) || situation.status === 'pardoned' ? releaseFromTitles(titles, pretrial.start ?? c.admittedOn) : null;
+  const past = c.hearings.filter((h) => h.date <= asOf && hearingTookPlace(h.outcome)).map((h) => h.date).sort();
+  const future = c.hearings.filter((h) => h.date > asOf && h.outcome !== 'cancelled').map((h) => h.date).sort();
+  return {
+    admissionId: c.admissionId, prisonId: c.prisonId, personId: c.personId, asOf,
+    held: heldOn(c, asOf),
+    situation, category: pretrial.category, categoryAssumed: assumed && !situation.detentionOrders.some((t) => t.offenceCategory),
+    terrorismRelated: c.charges.some((x) => x.terrorismRelated) || pretrial.category === 'terrorism',
+    pretrial, release,
+    lastHearingOn: past[past.length - 1] ?? null,
+    nextHearingOn: future[0] ?? null,
+  };
+}
+
+export const ALERT_KINDS = ['expired', 'no_title', 'release_due', 'expiring', 'no_hearing'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export interface JusticeAlert {
+  kind: AlertKind;
+  severity: 'critical' | 'warning';
+  admissionId: string;
+  prisonId: string;
+  personId?: string;
+  /** The date the alert turns on: expiry, release date, last hearing. */
+  date: string | null;
+  /** Days left (expiring) or days overdue (expired, release due, no hearing). */
+  days: number;
+  titleId: string | null;
+  /** A message key for the action the prison must take (art. 129 for an expired title). */
+  actionKey: string;
+}
+
+/**
+ * The alerts for a case held on `asOf`:
+ * - expired: untried and held past the last day the titles cover (the most serious: held without a
+ *   valid title; art. 129 makes informing the judge and the prosecutor the director's duty);
+ * - no_title: untried with no detention order on file;
+ * - release_due: sentence served, or acquitted / released / pardoned, and still held;
+ * - expiring: the title expires within `expiringWithinDays`;
+ * - no_hearing: untried and no court appearance for `noHearingMonths` months (since the last
+ *   hearing, else since the start of detention).
+ */
+export function alertsForCase(e: CaseEvaluation, settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'> = DEFAULT_SETTINGS): JusticeAlert[] {
+  if (!e.held) return [];
+  const out: JusticeAlert[] = [];
+  const base = { admissionId: e.admissionId, prisonId: e.prisonId, personId: e.personId };
+  const s = e.situation;
+  const p = e.pretrial;
+  if (isReleaseOutcome(s.status)) {
+    const d = s.outcome?.issuedOn ?? e.asOf;
+    out.push({ ...base, kind: 'release_due', severity: 'critical', date: d, days: daysBetween(d, e.asOf), titleId: s.outcome?.id ?? null, actionKey: 'justice.action.release' });
+  } else if (isSentenced(s.status) && e.release?.releaseOn && e.release.releaseOn <= e.asOf) {
+    out.push({ ...base, kind: 'release_due', severity: 'critical', date: e.release.releaseOn, days: daysBetween(e.release.releaseOn, e.asOf), titleId: s.judgment?.id ?? null, actionKey: 'justice.action.release' });
+  }
+  if (s.status === 'under_investigation') {
+    if (!s.detentionOrders.length) {
+      out.push({ ...base, kind: 'no_title', severity: 'critical', date: null, days: 0, titleId: null, actionKey: 'justice.action.art129' });
+    } else if (p.expiresOn && p.daysLeft !== null) {
+      if (p.daysLeft < 0) out.push({ ...base, kind: 'expired', severity: 'critical', date: p.expiresOn, days: -p.daysLeft, titleId: p.currentTitleId, actionKey: 'justice.action.art129' });
+      else if (p.daysLeft <= settings.expiringWithinDays) out.push({ ...base, kind: 'expiring', severity: 'warning', date: p.expiresOn, days: p.daysLeft, titleId: p.currentTitleId, actionKey: 'justice.action.remind_judge' });
+    }
+  }
+  if (isUntried(s.status)) {
+    const since = e.lastHearingOn ?? p.start ?? null;
+    if (since && addMonths(since, settings.noHearingMonths) <= e.asOf) {
+      out.push({ ...base, kind: 'no_hearing', severity: 'warning', date: e.lastHearingOn, days: daysBetween(since, e.asOf), titleId: s.basis?.id ?? null, actionKey: 'justice.action.request_hearing' });
+    }
+  }
+  return out;
+}
+
+const SEVERITY_ORDER = { critical: 0, warning: 1 } as const;
+const KIND_ORDER: Record<AlertKind, number> = { expired: 0, no_title: 1, release_due: 2, expiring: 3, no_hearing: 4 };
+
+/** Most serious first; within a kind, the longest overdue (or the soonest to expire) first. */
+export function sortAlerts(alerts: JusticeAlert[]): JusticeAlert[] {
+  return [...alerts].sort((a, b) =>
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+    || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]
+    || (a.kind === 'expiring' ? a.days - b.days : b.days - a.days)
+    || a.admissionId.localeCompare(b.admissionId));
+}
+
+export const DURATION_BUCKETS = [
+  { key: 'lt_1m', maxDays: 30 },
+  { key: '1_3m', maxDays: 91 },
+  { key: '3_6m', maxDays: 182 },
+  { key: '6_12m', maxDays: 365 },
+  { key: '1_2y', maxDays: 730 },
+  { key: '2_3y', maxDays: 1095 },
+  { key: 'gt_3y', maxDays: Infinity },
+] as const;
+
+export interface BacklogGroup {
+  total: number;
+  untried: number;
+  underInvestigation: number;
+  awaitingTrial: number;
+  /** Convicted, in first instance or on appeal. */
+  sentenced: number;
+  convicted: number;
+  appealing: number;
+  /** Acquitted, released or pardoned but still held on that date. */
+  releasePending: number;
+  /** Whole percent, rounded half up; null when nobody is held. */
+  sentencedPercent: number | null;
+  untriedPercent: number | null;
+  pretrial: {
+    count: number;
+    medianDays: number | null;
+    meanDays: number | null;
+    longestDays: number | null;
+    longestAdmissionId: string | null;
+    distribution: { bucket: string; count: number }[];
+  };
+  expiredTitles: number;
+  expiringTitles: number;
+  noHearing: number;
+}
+
+export interface BacklogFigures {
+  asOf: string;
+  all: BacklogGroup;
+  /** People accused or convicted of terrorism-related offences. */
+  terrorismRelated: BacklogGroup;
+  /** Court appearances that took place, per month, over the months up to `asOf`. */
+  hearingsPerMonth: { month: string; count: number }[];
+}
+
+export function percent(part: number, whole: number): number | null {
+  if (!whole) return null;
+  return Math.floor((part * 100) / whole + 0.5);
+}
+
+export function median(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const v = [...values].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
+function group(evals: readonly CaseEvaluation[], settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>): BacklogGroup {
+  const held = evals.filter((e) => e.held);
+  const n = (f: (e: CaseEvaluation) => boolean) => held.filter(f).length;
+  const untriedCases = held.filter((e) => isUntried(e.situation.status));
+  const days = untriedCases.map((e) => e.pretrial.daysInPretrial);
+  let longest: CaseEvaluation | null = null;
+  for (const e of untriedCases) if (!longest || e.pretrial.daysInPretrial > longest.pretrial.daysInPretrial) longest = e;
+  const alerts = held.flatMap((e) => alertsForCase(e, settings));
+  const total = held.length;
+  const sentenced = n((e) => isSentenced(e.situation.status));
+  const untried = untriedCases.length;
+  let lower = -1;
+  const distribution = DURATION_BUCKETS.map((b) => {
+    const count = days.filter((d) => d > lower && d <= b.maxDays).length;
+    lower = b.maxDays;
+    return { bucket: b.key, count };
+  });
+  return {
+    total, untried,
+    underInvestigation: n((e) => e.situation.status === 'under_investigation'),
+    awaitingTrial: n((e) => e.situation.status === 'awaiting_trial'),
+    sentenced,
+    convicted: n((e) => e.situation.status === 'convicted'),
+    appealing: n((e) => e.situation.status === 'appealing'),
+    releasePending: n((e) => isReleaseOutcome(e.situation.status)),
+    sentencedPercent: percent(sentenced, total),
+    untriedPercent: percent(untried, total),
+    pretrial: {
+      count: days.length,
+      medianDays: median(days),
+      meanDays: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
+      longestDays: longest ? longest.pretrial.daysInPretrial : null,
+      longestAdmissionId: longest?.admissionId ?? null,
+      distribution,
+    },
+    expiredTitles: alerts.filter((a) => a.kind === 'expired' || a.kind === 'no_title').length,
+    expiringTitles: alerts.filter((a) => a.kind === 'expiring').length,
+    noHearing: alerts.filter((a) => a.kind === 'no_hearing').length,
+  };
+}
+
+/** The months "YYYY-MM" ending with the month of `asOf`, oldest first. */
+export function monthsUpTo(asOf: string, count: number): string[] {
+  const out: string[] = [];
+  for (let i = count - 1; i >= 0; i--) out.push(addMonths(`${asOf.slice(0, 7)}-01`, -i).slice(0, 7));
+  return out;
+}
+
+/**
+ * The backlog as of a date, from the cases: who is held that day, untried and sentenced counts and
+ * shares, time in pre-trial detention, expired titles, and hearings held per month.
+ */
+export function backlogFigures(cases: readonly CaseInput[], asOf: string, settings: JusticeSettings = DEFAULT_SETTINGS, monthsBack = 12): BacklogFigures {
+  const evals = cases.filter((c) => heldOn(c, asOf)).map((c) => evaluateCase(c, asOf, settings));
+  const months = monthsUpTo(asOf, monthsBack);
+  const counts = new Map(months.map((m) => [m, 0]));
+  for (const c of cases) for (const h of c.hearings) {
+    if (h.date > asOf || !hearingTookPlace(h.outcome)) continue;
+    const m = h.date.slice(0, 7);
+    if (counts.has(m)) counts.set(m, counts.get(m)! + 1);
+  }
+  return {
+    asOf,
+    all: group(evals, settings),
+    terrorismRelated: group(evals.filter((e) => e.terrorismRelated), settings),
+    hearingsPerMonth: months.map((month) => ({ month, count: counts.get(month)! })),
+  };
+}
