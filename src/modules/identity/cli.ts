@@ -16,7 +16,8 @@ import { appUser, userPrison } from '../access/schema.js';
 import { compareCsv, explainReasons } from './compare.js';
 import { toRecord } from './repository.js';
 import { summariseReasons } from './score.js';
-import { scanDuplicates } from './service.js';
+import { drainKeyQueue, scanDuplicates } from './service.js';
+import { queueLength } from './repository.js';
 
 export const SCAN_COLUMNS = [
   'score', 'decision', 'a_person_id', 'b_person_id',
@@ -79,6 +80,20 @@ export function registerIdentityCommands(program: Command): Command {
           process.exitCode = 2;
         } else throw e;
       }
+    });
+
+  identities
+    .command('index')
+    .description('Compute the derived name keys of every person waiting in the queue (after a migration or a bulk load); searches also do it as they go')
+    .action(async () => {
+      const { withDatabase } = await import('../../cli/index.js');
+      await withDatabase(async ({ db }) => {
+        const total = await queueLength(db);
+        const bar = new SingleBar({ format: 'keys [{bar}] {percentage}% | {value}/{total} persons', stream: process.stderr }, Presets.shades_classic);
+        bar.start(total, 0);
+        const n = await drainKeyQueue(db, { batch: 2000, onBatch: (d) => bar.update(Math.min(d, total)) }).finally(() => bar.stop());
+        console.error(`${n} person(s) indexed.`);
+      });
     });
 
   identities

@@ -13,6 +13,8 @@ test('token similarity says how names agree', () => {
   assert.equal(tokenSimilarity('b', 'mamadou').how, 'none');
   assert.equal(tokenSimilarity('sangare', 'sangame').how, 'typo');
   assert.equal(tokenSimilarity('traore', 'diallo').how, 'none');
+  // same consonant skeleton (bkr) but two different names
+  assert.equal(tokenSimilarity('boubacar', 'bakary').how, 'none');
 });
 
 test('name sets: order free, a missing middle name costs little', () => {

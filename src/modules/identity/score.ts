@@ -86,9 +86,22 @@ function tokenSimilarityRaw(a: string, b: string): { sim: number; how: TokenMatc
   const jw = jaroWinkler(ca, cb);
   const pa = phonetic(a);
   const pb = phonetic(b);
-  if (pa === pb && (pa.length >= 3 || jw >= 0.75)) return { sim: 0.9, how: 'phonetic' };
-  if (jw >= 0.86 && Math.min(ca.length, cb.length) >= 4) return { sim: 0.92 * jw, how: 'typo' };
+  // Same consonant skeleton, and at most two letters apart (Boubacar and Bakary share "bkr" but are two names).
+  if (pa === pb && levenshtein(ca, cb) <= (Math.min(ca.length, cb.length) >= 5 ? 2 : 1)) return { sim: 0.9, how: 'phonetic' };
+  if (jw >= 0.86 && Math.min(ca.length, cb.length) >= 4 && levenshtein(ca, cb) <= 2) return { sim: 0.92 * jw, how: 'typo' };
   return { sim: 0.6 * jw, how: 'none' };
+}
+
+/** Edit distance (insertions, deletions, substitutions). */
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 export interface NameSetResult {
@@ -216,13 +229,13 @@ function compareBirth(a: IdentityRecord, b: IdentityRecord): Reason {
 // ---------------------------------------------------------------------------------------------
 // Parents, place, NINA
 
-function compareParent(field: 'father_name' | 'mother_name', a: string | null | undefined, b: string | null | undefined): Reason {
+function compareParent(field: 'father_name' | 'mother_name', a: string | null | undefined, b: string | null | undefined, explain = true): Reason {
   const ta = nameTokens(a);
   const tb = nameTokens(b);
   const strong = field === 'father_name';
   if (!ta.length || !tb.length) return { field, verdict: 'missing', code: `identity.reason.${field}.missing`, params: {}, weight: 0 };
   const r = nameSetSimilarity(ta, tb);
-  const params = { a: a ?? '', b: b ?? '', how: describeNames(r) };
+  const params: Record<string, string | number> = explain ? { a: a ?? '', b: b ?? '', how: describeNames(r) } : {};
   const sim = Math.round(r.sim * 100) / 100;
   if (r.sim >= 0.95) return { field, verdict: 'equivalent', code: `identity.reason.${field}.agree`, params: { ...params, sim }, weight: strong ? 2.2 : 1.6 };
   if (r.sim >= 0.82) return { field, verdict: 'similar', code: `identity.reason.${field}.similar`, params: { ...params, sim }, weight: strong ? 1.2 : 0.8 };
@@ -256,7 +269,7 @@ function compareNina(a: string | null | undefined, b: string | null | undefined)
 // ---------------------------------------------------------------------------------------------
 // Whole name: family + given names, in any order
 
-function compareNames(a: IdentityRecord, b: IdentityRecord): Reason[] {
+function compareNames(a: IdentityRecord, b: IdentityRecord, explain = true): Reason[] {
   const fa = nameTokens(a.family_name);
   const fb = nameTokens(b.family_name);
   const ga = nameTokens(a.given_names);
@@ -267,7 +280,8 @@ function compareNames(a: IdentityRecord, b: IdentityRecord): Reason[] {
   const w = all.sim >= 0.97 ? 3 : Math.max(-6, Math.min(3, 16 * (all.sim - 0.78)));
   const sim = Math.round(all.sim * 100) / 100;
   const verdict: Verdict = all.sim >= 0.999 && all.pairs.every((p) => p.how === 'identical') ? 'identical' : all.sim >= 0.9 ? 'equivalent' : all.sim >= 0.78 ? 'similar' : all.sim >= 0.6 ? 'partial' : 'different';
-  reasons.push({ field: 'name', verdict, code: `identity.reason.name.${verdict}`, params: { sim, how: describeNames(all), extra: [...all.unmatchedA, ...all.unmatchedB].join(' ') }, weight: Math.round(w * 100) / 100 });
+  reasons.push({ field: 'name', verdict, code: `identity.reason.name.${verdict}`, params: explain ? { sim, how: describeNames(all), extra: [...all.unmatchedA, ...all.unmatchedB].join(' ') } : {}, weight: Math.round(w * 100) / 100 });
+  if (!explain) return reasons;
   // Field by field (explanation only; the weight is carried by the whole name).
   const fam = fa.length && fb.length ? nameSetSimilarity(fa, fb) : null;
   const giv = ga.length && gb.length ? nameSetSimilarity(ga, gb) : null;
@@ -287,13 +301,18 @@ function compareNames(a: IdentityRecord, b: IdentityRecord): Reason[] {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Compare two identity records: score 0..1, decision and the reasons field by field. */
-export function compareIdentities(a: IdentityRecord, b: IdentityRecord): Comparison {
+/**
+ * Compare two identity records: score 0..1, decision and the reasons field by field.
+ * `explain: false` gives the same score and decision but leaves out the field-by-field name
+ * explanation and the reasons' parameters (faster: used to rank a long shortlist).
+ */
+export function compareIdentities(a: IdentityRecord, b: IdentityRecord, opts: { explain?: boolean } = {}): Comparison {
+  const explain = opts.explain ?? true;
   const reasons = [
-    ...compareNames(a, b),
+    ...compareNames(a, b, explain),
     compareBirth(a, b),
-    compareParent('father_name', a.father_name, b.father_name),
-    compareParent('mother_name', a.mother_name, b.mother_name),
+    compareParent('father_name', a.father_name, b.father_name, explain),
+    compareParent('mother_name', a.mother_name, b.mother_name, explain),
     comparePlace(a.birth_place, b.birth_place),
     compareNina(a.nina, b.nina),
   ];

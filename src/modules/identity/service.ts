@@ -66,7 +66,7 @@ export interface Candidate {
   reasons: (Reason & { text: string })[];
 }
 
-const SHORTLIST = 400;
+const SHORTLIST = 300;
 
 /** Score stored persons against a query record: best of the main name and every other name. */
 async function rank(tx: Tx, query: IdentityRecord, rows: repo.PersonIdentityRow[]): Promise<{ row: repo.PersonIdentityRow; c: Comparison; matched: Candidate['matched_name'] }[]> {
@@ -74,14 +74,19 @@ async function rank(tx: Tx, query: IdentityRecord, rows: repo.PersonIdentityRow[
   const byPerson = new Map<string, typeof names>();
   for (const n of names) (byPerson.get(n.person_id) ?? byPerson.set(n.person_id, []).get(n.person_id)!).push(n);
   return rows.map((row) => {
-    let best = compareIdentities(query, repo.toRecord(row));
-    let matched: Candidate['matched_name'] = null;
+    let best = compareIdentities(query, repo.toRecord(row), { explain: false });
+    let matched: (Candidate['matched_name'] & object) | null = null;
     for (const n of byPerson.get(row.id) ?? []) {
-      const c = compareIdentities(query, repo.toRecord(row, n));
+      const c = compareIdentities(query, repo.toRecord(row, n), { explain: false });
       if (c.score > best.score) { best = c; matched = { family_name: n.family_name, given_names: n.given_names, kind: n.kind }; }
     }
     return { row, c: best, matched };
   });
+}
+
+/** The full explanation, for the few candidates that are returned. */
+function explained(query: IdentityRecord, x: { row: repo.PersonIdentityRow; matched: Candidate['matched_name'] }): Comparison {
+  return compareIdentities(query, repo.toRecord(x.row, x.matched ?? undefined));
 }
 
 export function validateQuery(q: CandidateQuery): void {
@@ -116,7 +121,8 @@ export async function searchCandidates(db: Tx, q: IdentityRecord, opts: { limit?
     .slice(0, limit);
   const adm = await repo.admissionsOf(db, ranked.map((x) => x.row.id));
   const lang = opts.lang ?? 'fr';
-  return ranked.map(({ row, c, matched }) => {
+  return ranked.map(({ row, matched }) => {
+    const c = explained(q, { row, matched });
     const rec = repo.toRecord(row);
     const texts = explainReasons(c.reasons, lang);
     let i = 0;
