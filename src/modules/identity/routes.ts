@@ -4,7 +4,7 @@ import { Nullable, Opt, Reason, Uuid } from '../../http/schemas.js';
 import { findCandidates, identityHistory, mergePersons, recordDecision, unmergePersons } from './service.js';
 
 const Precision = Type.Union(['exact', 'month', 'year', 'estimated', 'unknown'].map((p) => Type.Literal(p)));
-const Query = Type.Object({
+const queryFields = {
   family_name: Type.String({ maxLength: 200 }),
   given_names: Opt(Type.String({ maxLength: 200 })),
   father_name: Opt(Type.String({ maxLength: 200 })),
@@ -13,7 +13,8 @@ const Query = Type.Object({
   birth_precision: Opt(Precision),
   birth_place: Opt(Type.String({ maxLength: 200 })),
   nina: Opt(Type.String({ maxLength: 40 })),
-}, { additionalProperties: false });
+};
+const Query = Type.Object(queryFields, { additionalProperties: false });
 
 const ReasonOut = Type.Object({ field: Type.String(), verdict: Type.String(), code: Type.String(), params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])), weight: Type.Number(), text: Type.String() });
 const CandidateOut = Type.Object({
@@ -37,11 +38,11 @@ export async function identityRoutes(app: App, { database }: AppContext): Promis
   app.post('/api/identity/candidates', {
     schema: {
       tags: ['identity'], summary: 'Likely same people among everyone ever registered, ranked, with score and reasons field by field (identity.match)',
-      body: Type.Intersect([Query, Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })), min_score: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })) })]),
+      body: Type.Object({ ...queryFields, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })), min_score: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })) }, { additionalProperties: false }),
       response: { 200: Type.Object({ candidates: Type.Array(CandidateOut) }) },
     },
   }, async (req) => {
-    const { limit, min_score, ...q } = req.body as typeof req.body & { limit?: number; min_score?: number };
+    const { limit, min_score, ...q } = req.body;
     const query = Object.fromEntries(Object.entries(q).map(([k, v]) => [k, v ?? ''])) as never;
     return { candidates: await findCandidates(db, req.actor!, query, { limit, minScore: min_score, lang: req.lang }) };
   });
