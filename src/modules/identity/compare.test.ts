@@ -26,6 +26,10 @@ test('compare: copies every column through and adds score, decision, reasons', a
 test('compare: reasons written out in French or English', async () => {
   const fr = parse(await compareCsvText(CSV, { lang: 'fr' }), { columns: true }) as Record<string, string>[];
   assert.match(fr[1]!.reasons, /Pères différents/);
+  // precision words and how the names agree are in French too
+  assert.match(fr[0]!.reasons, /1985 \(année\) \/ 1985-03-02 \(date exacte\)/);
+  assert.match(fr[0]!.reasons, /\(variante\)/);
+  assert.doesNotMatch(fr[0]!.reasons, /\((year|exact|equivalent)\)/);
   const en = parse(await compareCsvText(CSV, { lang: 'en' }), { columns: true }) as Record<string, string>[];
   assert.match(en[1]!.reasons, /Different fathers/);
 });

@@ -31,7 +31,15 @@ export function recordsFromRow(row: Record<string, string>, rowNo: number): [Ide
 
 /** The reasons in one language, one sentence each. */
 export function explainReasons(reasons: Reason[], lang: Lang): string[] {
-  return reasons.filter((r) => r.verdict !== 'missing').map((r) => t(lang, r.code, r.params));
+  return reasons.filter((r) => r.verdict !== 'missing').map((r) => t(lang, r.code, localParams(r.params, lang)));
+}
+
+/** Precision words and "how names agree" words in the reader's language. */
+function localParams(params: Record<string, string | number>, lang: Lang): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  for (const k of ['pa', 'pb']) if (typeof out[k] === 'string') out[k] = t(lang, `identity.precision.${out[k]}`);
+  if (typeof out.how === 'string') out.how = out.how.replace(/\((identical|equivalent|phonetic|typo|initial|none)\)/g, (_, h: string) => `(${t(lang, `identity.how.${h}`)})`);
+  return out;
 }
 
 export interface CompareOptions {

@@ -206,7 +206,7 @@ function compareBirth(a: IdentityRecord, b: IdentityRecord): Reason {
   const ia = birthInterval(a.birth_date, a.birth_precision);
   const ib = birthInterval(b.birth_date, b.birth_precision);
   if (!ia || !ib) return { field: 'birth_date', verdict: 'missing', code: 'identity.reason.birth.missing', params: {}, weight: 0 };
-  const params = { a: `${ia.text} (${ia.precision})`, b: `${ib.text} (${ib.precision})` };
+  const params = { a: ia.text, pa: ia.precision, b: ib.text, pb: ib.precision };
   if (ia.precision === 'exact' && ib.precision === 'exact') {
     if (ia.from === ib.from) return { field: 'birth_date', verdict: 'identical', code: 'identity.reason.birth.identical', params, weight: 2.2 };
     const [ya, ma, da] = ia.text.split('-').map(Number) as [number, number, number];
