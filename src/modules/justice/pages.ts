@@ -1,0 +1,44 @@
+/** Printable documents of the justice chain (server-rendered HTML, French or English). */
+import { t, type Lang } from '../../core/i18n.js';
+import { html, type Raw } from '../web/html.js';
+import './messages.js';
+import type { CourtList } from './service.js';
+
+/** Tomorrow's list of people to take to court: one row per hearing, with the escort, ready to print. */
+export function courtListPage(list: CourtList, lang: Lang): Raw {
+  const title = t(lang, 'justice.court_list.title', { prison: list.prison_name, date: list.date });
+  return html`<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><title>${title}</title>
+<style>
+  body { font: 11pt/1.35 system-ui, sans-serif; margin: 1.5cm; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { border: 1px solid #444; padding: 4px 6px; vertical-align: top; text-align: left; }
+  th { background: #eee; }
+  .sign { margin-top: 2cm; display: flex; justify-content: space-between; }
+  @media print { body { margin: 0; } }
+</style></head>
+<body>
+<h1>${title}</h1>
+<p>${t(lang, 'justice.court_list.count', { count: list.items.length })}</p>
+${list.items.length ? html`<table>
+<thead><tr>
+  <th>${t(lang, 'justice.court_list.time')}</th><th>${t(lang, 'justice.court_list.detainee')}</th><th>${t(lang, 'justice.court_list.committal')}</th>
+  <th>${t(lang, 'justice.court_list.cell')}</th><th>${t(lang, 'justice.court_list.court')}</th><th>${t(lang, 'justice.court_list.charges')}</th>
+  <th>${t(lang, 'justice.court_list.order')}</th><th>${t(lang, 'justice.court_list.escort')}</th>
+</tr></thead>
+<tbody>
+${list.items.map((i) => html`<tr>
+  <td>${i.scheduled_local.split(' ').slice(-1)[0]}</td>
+  <td><strong>${i.family_name}</strong> ${i.given_names}${i.father_name ? html`<br><small>${t(lang, 'justice.court_list.son_of', { name: i.father_name })}</small>` : ''}</td>
+  <td>${i.committal_number}</td>
+  <td>${i.cell ?? ''}</td>
+  <td>${i.court}${i.purpose ? html`<br><small>${i.purpose}</small>` : ''}</td>
+  <td>${i.charges.map((c) => html`${c}<br>`)}</td>
+  <td>${i.production_order_ref ?? ''}${i.ordered_by ? html`<br><small>${i.ordered_by}</small>` : ''}</td>
+  <td>${[i.escort_unit, i.escort_leader, i.escort_size !== null ? t(lang, 'justice.court_list.escort_size', { count: i.escort_size }) : null, i.vehicle].filter(Boolean).join(' · ')}</td>
+</tr>`)}
+</tbody></table>` : html`<p>${t(lang, 'justice.court_list.empty')}</p>`}
+<div class="sign"><span>${t(lang, 'justice.court_list.registry_signature')}</span><span>${t(lang, 'justice.court_list.escort_signature')}</span></div>
+</body></html>`;
+}

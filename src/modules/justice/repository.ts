@@ -1,0 +1,200 @@
+/** Justice queries. Repositories accept a database handle or an open transaction. */
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/index.js';
+import { accessAudit } from '../audit/schema.js';
+import { appUser } from '../access/schema.js';
+import { admission, charge, legalDocument, placement } from '../custody/schema.js';
+import { cell } from '../estate/schema.js';
+import { person } from '../people/schema.js';
+import { hearing, jurisdiction, justiceSettings, legalTitle, pretrialRule, userJurisdiction } from './schema.js';
+
+export type LegalTitleRow = typeof legalTitle.$inferSelect;
+export type HearingRow = typeof hearing.$inferSelect;
+export type RuleRow = typeof pretrialRule.$inferSelect;
+export type JurisdictionRow = typeof jurisdiction.$inferSelect;
+export type AdmissionRow = typeof admission.$inferSelect;
+export type DocumentRow = typeof legalDocument.$inferSelect;
+export type ChargeRow = typeof charge.$inferSelect;
+
+export async function findAdmission(db: Tx, id: string, forUpdate = false): Promise<AdmissionRow | undefined> {
+  const q = db.select().from(admission).where(eq(admission.id, id));
+  const [a] = forUpdate ? await q.for('update') : await q;
+  return a;
+}
+
+export async function findAdmissions(db: Tx, ids: string[]): Promise<AdmissionRow[]> {
+  if (!ids.length) return [];
+  return db.select().from(admission).where(inArray(admission.id, ids));
+}
+
+/** Admissions of the prisons given (all when undefined) overlapping [from, to): admitted before `to`, not ended before `from`. */
+export async function admissionsOverlapping(db: Tx, prisonIds: readonly string[] | undefined, from: Date, to: Date): Promise<AdmissionRow[]> {
+  return db.select().from(admission).where(and(
+    prisonIds ? inArray(admission.prisonId, [...prisonIds]) : undefined,
+    lt(admission.admittedAt, to),
+    or(isNull(admission.endedAt), gte(admission.endedAt, from)),
+  ));
+}
+
+export async function documentsOf(db: Tx, admissionIds: string[]): Promise<DocumentRow[]> {
+  if (!admissionIds.length) return [];
+  return db.select().from(legalDocument).where(inArray(legalDocument.admissionId, admissionIds)).orderBy(asc(legalDocument.issuedOn), asc(legalDocument.receivedAt));
+}
+
+export async function chargesOf(db: Tx, admissionIds: string[]): Promise<ChargeRow[]> {
+  if (!admissionIds.length) return [];
+  return db.select().from(charge).where(inArray(charge.admissionId, admissionIds)).orderBy(asc(charge.createdAt));
+}
+
+export async function titlesOf(db: Tx, admissionIds: string[]): Promise<LegalTitleRow[]> {
+  if (!admissionIds.length) return [];
+  return db.select().from(legalTitle).where(inArray(legalTitle.admissionId, admissionIds)).orderBy(asc(legalTitle.issuedOn), asc(legalTitle.createdAt));
+}
+
+export async function hearingsOf(db: Tx, admissionIds: string[]): Promise<HearingRow[]> {
+  if (!admissionIds.length) return [];
+  return db.select().from(hearing).where(inArray(hearing.admissionId, admissionIds)).orderBy(asc(hearing.scheduledAt));
+}
+
+export async function findTitle(db: Tx, id: string): Promise<LegalTitleRow | undefined> {
+  const [t] = await db.select().from(legalTitle).where(eq(legalTitle.id, id));
+  return t;
+}
+
+export async function findDocument(db: Tx, id: string): Promise<DocumentRow | undefined> {
+  const [d] = await db.select().from(legalDocument).where(eq(legalDocument.id, id));
+  return d;
+}
+
+export async function findCorrectionOf(db: Tx, id: string): Promise<LegalTitleRow | undefined> {
+  const [t] = await db.select().from(legalTitle).where(eq(legalTitle.supersedesId, id));
+  return t;
+}
+
+export async function insertTitle(db: Tx, row: typeof legalTitle.$inferInsert): Promise<void> {
+  await db.insert(legalTitle).values(row);
+}
+
+export async function withdrawTitle(db: Tx, id: string, by: string, reason: string): Promise<void> {
+  await db.update(legalTitle).set({ withdrawnAt: new Date(), withdrawnBy: by, withdrawnReason: reason }).where(eq(legalTitle.id, id));
+}
+
+export async function setAdmissionLegalStatus(db: Tx, id: string, status: string): Promise<void> {
+  await db.update(admission).set({ legalStatus: status, version: sql`${admission.version} + 1` }).where(eq(admission.id, id));
+}
+
+// Rules and settings ----------------------------------------------------------------------------
+export async function rules(db: Tx): Promise<RuleRow[]> {
+  return db.select().from(pretrialRule).orderBy(asc(pretrialRule.category), asc(pretrialRule.effectiveFrom));
+}
+export async function findRule(db: Tx, id: string, forUpdate = false): Promise<RuleRow | undefined> {
+  const q = db.select().from(pretrialRule).where(eq(pretrialRule.id, id));
+  const [r] = forUpdate ? await q.for('update') : await q;
+  return r;
+}
+export async function insertRule(db: Tx, row: typeof pretrialRule.$inferInsert): Promise<void> {
+  await db.insert(pretrialRule).values(row);
+}
+export async function updateRule(db: Tx, id: string, patch: Partial<typeof pretrialRule.$inferInsert>): Promise<void> {
+  await db.update(pretrialRule).set({ ...patch, version: sql`${pretrialRule.version} + 1` }).where(eq(pretrialRule.id, id));
+}
+export async function settings(db: Tx): Promise<typeof justiceSettings.$inferSelect> {
+  const [s] = await db.select().from(justiceSettings);
+  return s ?? { id: true, expiringWithinDays: 30, noHearingMonths: 6, version: 1, updatedAt: new Date(0) };
+}
+export async function updateSettings(db: Tx, patch: { expiringWithinDays?: number; noHearingMonths?: number }): Promise<void> {
+  await db.update(justiceSettings).set({ ...patch, updatedAt: new Date(), version: sql`${justiceSettings.version} + 1` }).where(eq(justiceSettings.id, true));
+}
+
+// Hearings --------------------------------------------------------------------------------------
+export async function insertHearing(db: Tx, row: typeof hearing.$inferInsert): Promise<void> {
+  await db.insert(hearing).values(row);
+}
+export async function findHearing(db: Tx, id: string, forUpdate = false): Promise<HearingRow | undefined> {
+  const q = db.select().from(hearing).where(eq(hearing.id, id));
+  const [h] = forUpdate ? await q.for('update') : await q;
+  return h;
+}
+export async function updateHearing(db: Tx, id: string, patch: Partial<typeof hearing.$inferInsert>): Promise<void> {
+  await db.update(hearing).set({ ...patch, version: sql`${hearing.version} + 1` }).where(eq(hearing.id, id));
+}
+
+/** The court list: hearings of a prison in [from, to), with who, where they sleep, and the charges. */
+export async function courtList(db: Tx, prisonId: string, from: Date, to: Date) {
+  return db
+    .select({
+      h: hearing,
+      committalNumber: admission.committalNumber,
+      familyName: person.familyName,
+      givenNames: person.givenNames,
+      fatherName: person.fatherName,
+      cellCode: cell.code,
+    })
+    .from(hearing)
+    .innerJoin(admission, eq(admission.id, hearing.admissionId))
+    .innerJoin(person, eq(person.id, hearing.personId))
+    .leftJoin(placement, and(eq(placement.admissionId, admission.id), isNull(placement.toAt)))
+    .leftJoin(cell, eq(cell.id, placement.cellId))
+    .where(and(eq(hearing.prisonId, prisonId), gte(hearing.scheduledAt, from), lt(hearing.scheduledAt, to), or(isNull(hearing.outcome), sql`${hearing.outcome} <> 'cancelled'`)))
+    .orderBy(asc(hearing.scheduledAt), asc(person.familyName));
+}
+
+export async function peopleNames(db: Tx, personIds: string[]): Promise<Map<string, { familyName: string; givenNames: string }>> {
+  if (!personIds.length) return new Map();
+  const rows = await db.select({ id: person.id, familyName: person.familyName, givenNames: person.givenNames }).from(person).where(inArray(person.id, personIds));
+  return new Map(rows.map((r) => [r.id, { familyName: r.familyName, givenNames: r.givenNames }]));
+}
+
+// Jurisdictions and partners ---------------------------------------------------------------------
+export async function jurisdictions(db: Tx): Promise<JurisdictionRow[]> {
+  return db.select().from(jurisdiction).orderBy(asc(jurisdiction.code));
+}
+export async function findJurisdiction(db: Tx, idOrCode: string): Promise<JurisdictionRow | undefined> {
+  const isUuid = /^[0-9a-f-]{36}$/i.test(idOrCode);
+  const [j] = await db.select().from(jurisdiction).where(isUuid ? eq(jurisdiction.id, idOrCode) : eq(jurisdiction.code, idOrCode.toUpperCase()));
+  return j;
+}
+export async function insertJurisdiction(db: Tx, row: typeof jurisdiction.$inferInsert): Promise<void> {
+  await db.insert(jurisdiction).values(row);
+}
+export async function addMember(db: Tx, userId: string, jurisdictionId: string): Promise<void> {
+  await db.insert(userJurisdiction).values({ userId, jurisdictionId }).onConflictDoNothing();
+}
+export async function jurisdictionsOfUser(db: Tx, userId: string): Promise<string[]> {
+  const rows = await db.select({ id: userJurisdiction.jurisdictionId }).from(userJurisdiction).where(eq(userJurisdiction.userId, userId));
+  return rows.map((r) => r.id);
+}
+export async function findUser(db: Tx, idOrUsername: string) {
+  const isUuid = /^[0-9a-f-]{36}$/i.test(idOrUsername);
+  const [u] = await db.select({ id: appUser.id, username: appUser.username, roles: appUser.roles }).from(appUser).where(isUuid ? eq(appUser.id, idOrUsername) : eq(appUser.username, idOrUsername));
+  return u;
+}
+
+/**
+ * Admissions linked to any of the jurisdictions: a title in force (not withdrawn, not superseded)
+ * issued by one of them, or a hearing before one of them.
+ */
+export async function admissionsOfJurisdictions(db: Tx, jurisdictionIds: string[], admissionId?: string): Promise<string[]> {
+  if (!jurisdictionIds.length) return [];
+  const ids = sql.join(jurisdictionIds.map((j) => sql`${j}::uuid`), sql`, `);
+  const only = admissionId ? sql`AND x.admission_id = ${admissionId}::uuid` : sql``;
+  const r = await db.execute<{ admission_id: string }>(sql`
+    SELECT DISTINCT x.admission_id FROM (
+      SELECT t.admission_id FROM legal_title t
+       WHERE t.jurisdiction_id IN (${ids}) AND t.withdrawn_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM legal_title c WHERE c.supersedes_id = t.id)
+      UNION
+      SELECT h.admission_id FROM hearing h WHERE h.jurisdiction_id IN (${ids})
+    ) x WHERE true ${only}`);
+  return r.rows.map((x) => x.admission_id);
+}
+
+export async function partnerAccess(db: Tx, prisonIds: readonly string[] | undefined, since: Date, limit: number) {
+  return db
+    .select({ a: accessAudit, username: appUser.username, displayName: appUser.displayName })
+    .from(accessAudit)
+    .leftJoin(appUser, eq(appUser.id, accessAudit.actorId))
+    .where(and(eq(accessAudit.category, 'partner'), gte(accessAudit.at, since), prisonIds ? inArray(accessAudit.prisonId, [...prisonIds]) : undefined))
+    .orderBy(sql`${accessAudit.at} DESC`)
+    .limit(limit);
+}

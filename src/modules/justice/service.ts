@@ -1,0 +1,843 @@
+/**
+ * The justice chain: legal titles (and their corrections), the derived legal status kept in
+ * admission.legal_status, pre-trial limits and alerts, hearings and the court list, release dates,
+ * the backlog, and justice partners (prosecutors' offices and courts) scoped to their jurisdiction.
+ * Authorisation is checked here: staff by permission and prison scope; partners (role prosecutor) by
+ * permission and jurisdiction, every access audited (category 'partner').
+ */
+import { stringify } from 'csv-stringify/sync';
+import { type Actor, authorize, inScope, scopeFilter } from '../../core/access.js';
+import { bamakoDate, endOfBamakoDay, formatBamako, startOfBamakoDay } from '../../core/dates.js';
+import { AppError, type FieldError, forbidden, invalid, notFound } from '../../core/errors.js';
+import { t } from '../../core/i18n.js';
+import { recordAccess, recordChange } from '../../core/history.js';
+import { newId } from '../../core/ids.js';
+import type { Db, Tx } from '../../db/index.js';
+import * as estateRepo from '../estate/repository.js';
+import { addDays, addMonths, isDate, type Period } from './calendar.js';
+import './messages.js';
+import * as repo from './repository.js';
+import {
+  alertsForCase, AUTHORITY_KINDS, type AuthorityKind, backlogFigures, type BacklogFigures, type CaseInput, deriveLegalSituation,
+  effectiveTitles, evaluateCase, HEARING_OUTCOMES, type HearingOutcome, isSentenced, isUntried, type JusticeAlert, type JusticeSettings,
+  type LegalTitle, OFFENCE_CATEGORIES, type OffenceCategory, type PretrialRule, type Sentence, sortAlerts, type Step, TITLE_KINDS,
+  type TitleKind, validateRule,
+} from './rules.js';
+
+// ---------------------------------------------------------------------------------------------
+// Conversions
+// ---------------------------------------------------------------------------------------------
+
+function guessAuthorityKind(authority: string): AuthorityKind {
+  const a = authority.toLowerCase();
+  if (a.includes('pôle') || a.includes('pole judiciaire') || /\bpjs\b/.test(a)) return 'pole_judiciaire_specialise';
+  if (a.includes('instruction')) return 'investigating_judge';
+  if (a.includes('procureur') || a.includes('parquet')) return 'prosecutor';
+  if (a.includes("cour d'appel") || a.includes('cour d’appel')) return 'appeal_court';
+  if (a.includes('assises')) return 'assize_court';
+  if (a.includes('tribunal')) return 'court_first_instance';
+  return 'other';
+}
+
+/** A document recorded at admission (custody) is the first version of a title. */
+export function documentTitle(d: repo.DocumentRow): LegalTitle | null {
+  if (!(TITLE_KINDS as readonly string[]).includes(d.kind)) return null;
+  return { id: d.id, kind: d.kind as TitleKind, issuedOn: d.issuedOn, recordedAt: d.receivedAt.toISOString(), authorityKind: guessAuthorityKind(d.authority), authority: d.authority, reference: d.reference };
+}
+
+export function rowTitle(r: repo.LegalTitleRow): LegalTitle {
+  return {
+    id: r.id, kind: r.kind as TitleKind, issuedOn: r.issuedOn, recordedAt: r.createdAt.toISOString(), authorityKind: r.authorityKind as AuthorityKind,
+    authority: r.authority, reference: r.reference, supersedesId: r.supersedesId, correctionReason: r.correctionReason,
+    withdrawn: r.withdrawnAt !== null, withdrawnReason: r.withdrawnReason, offenceCategory: r.offenceCategory as OffenceCategory | null,
+    effectiveFrom: r.effectiveFrom, validUntil: r.validUntil, period: r.period, sentence: r.sentence, sentenceStart: r.sentenceStart,
+    remandCreditDays: r.remandCreditDays, reduction: r.reduction, pardonScope: r.pardonScope as 'full' | 'partial' | null,
+  };
+}
+
+export function ruleFromRow(r: repo.RuleRow): PretrialRule & { version: number } {
+  return {
+    id: r.code, category: r.category as OffenceCategory, legalBasis: r.legalBasis, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo,
+    initial: r.initialPeriod, renewal: r.renewalPeriod, maxRenewals: r.maxRenewals, absoluteMax: r.absoluteMax,
+    renewalWindowWorkingDays: r.renewalWindowWorkingDays, toConfirm: r.toConfirm, source: r.source, version: r.version,
+  };
+}
+
+export async function loadSettings(db: Tx): Promise<JusticeSettings> {
+  const s = await repo.settings(db);
+  return { rules: (await repo.rules(db)).map(ruleFromRow), expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
+}
+
+interface LoadedCase { admission: repo.AdmissionRow; input: CaseInput; rows: repo.LegalTitleRow[]; docs: repo.DocumentRow[]; charges: repo.ChargeRow[]; hearings: repo.HearingRow[] }
+
+/** Every admission's titles (documents at admission + justice titles), charges and hearings. */
+async function loadCases(db: Tx, admissions: repo.AdmissionRow[]): Promise<LoadedCase[]> {
+  const ids = admissions.map((a) => a.id);
+  const docs = await repo.documentsOf(db, ids);
+  const rows = await repo.titlesOf(db, ids);
+  const charges = await repo.chargesOf(db, ids);
+  const hearings = await repo.hearingsOf(db, ids);
+  const by = <T extends { admissionId: string }>(xs: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) { const l = m.get(x.admissionId); if (l) l.push(x); else m.set(x.admissionId, [x]); }
+    return m;
+  };
+  const d = by(docs), r = by(rows), c = by(charges), h = by(hearings);
+  return admissions.map((a) => {
+    const ad = d.get(a.id) ?? [], ar = r.get(a.id) ?? [], ac = c.get(a.id) ?? [], ah = h.get(a.id) ?? [];
+    const titles = [...ad.map(documentTitle).filter((x): x is LegalTitle => !!x), ...ar.map(rowTitle)];
+    return {
+      admission: a, rows: ar, docs: ad, charges: ac, hearings: ah,
+      input: {
+        admissionId: a.id, prisonId: a.prisonId, personId: a.personId,
+        admittedOn: bamakoDate(a.admittedAt), endedOn: a.endedAt ? bamakoDate(a.endedAt) : null,
+        titles,
+        charges: ac.map((x) => ({ category: x.category, terrorismRelated: x.terrorismRelated })),
+        hearings: ah.map((x) => ({ date: bamakoDate(x.scheduledAt), outcome: x.outcome as HearingOutcome | null })),
+      },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access: staff by prison scope, partners by jurisdiction
+// ---------------------------------------------------------------------------------------------
+
+export function isPartner(actor: Actor): boolean {
+  return actor.roles.includes('prosecutor');
+}
+
+interface Access { partner: boolean; jurisdictions: string[] }
+
+async function accessToAdmission(db: Tx, actor: Actor, a: repo.AdmissionRow, permission: 'justice.read' | 'justice.write'): Promise<Access> {
+  authorize(actor, permission);
+  if (!isPartner(actor)) {
+    if (!inScope(actor, a.prisonId)) throw new AppError(403, 'error.out_of_scope');
+    return { partner: false, jurisdictions: [] };
+  }
+  const js = await repo.jurisdictionsOfUser(db, actor.userId);
+  const linked = await repo.admissionsOfJurisdictions(db, js, a.id);
+  if (!linked.length) throw new AppError(403, 'justice.partner.not_your_case');
+  return { partner: true, jurisdictions: js };
+}
+
+async function visibleAdmission(db: Tx, actor: Actor, id: string, permission: 'justice.read' | 'justice.write', forUpdate = false): Promise<{ a: repo.AdmissionRow; access: Access }> {
+  authorize(actor, permission);
+  const a = await repo.findAdmission(db, id, forUpdate);
+  if (!a) throw notFound();
+  return { a, access: await accessToAdmission(db, actor, a, permission) };
+}
+
+function staffPrisonScope(actor: Actor, permission: 'justice.read' | 'justice.write' | 'justice.rules', prisonId?: string): void {
+  authorize(actor, permission, prisonId);
+  if (isPartner(actor)) throw forbidden('justice.partner.staff_only');
+}
+
+async function resolvePrison(db: Tx, actor: Actor, idOrCode: string, permission: 'justice.read' | 'justice.write' = 'justice.read'): Promise<estateRepo.PrisonRow> {
+  const p = await estateRepo.findPrison(db, idOrCode);
+  if (!p) throw notFound();
+  staffPrisonScope(actor, permission, p.id);
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+// ---------------------------------------------------------------------------------------------
+
+export interface TitleView {
+  id: string; source: 'admission' | 'justice'; kind: string; kind_label: string; authority_kind: string; authority: string; jurisdiction_id: string | null;
+  reference: string; issued_on: string; offence_category: string | null; effective_from: string | null; valid_until: string | null;
+  period: Period | null; sentence: Sentence | null; sentence_start: string | null; remand_credit_days: number | null; reduction: Period | null;
+  pardon_scope: string | null; attachment_id: string | null; notes: string | null;
+  in_force: boolean; supersedes_id: string | null; correction_reason: string | null; superseded_by_id: string | null;
+  withdrawn: boolean; withdrawn_reason: string | null; recorded_at: string;
+}
+
+function titleViews(c: LoadedCase, lang: 'fr' | 'en'): TitleView[] {
+  const inForce = new Set(effectiveTitles(c.input.titles).map((x) => x.id));
+  const supersededBy = new Map<string, string>();
+  for (const r of c.rows) if (r.supersedesId) supersededBy.set(r.supersedesId, r.id);
+  const fromDocs: TitleView[] = c.docs.filter((d) => (TITLE_KINDS as readonly string[]).includes(d.kind)).map((d) => ({
+    id: d.id, source: 'admission', kind: d.kind, kind_label: t(lang, `justice.title.${d.kind}`), authority_kind: guessAuthorityKind(d.authority), authority: d.authority,
+    jurisdiction_id: null, reference: d.reference, issued_on: d.issuedOn, offence_category: null, effective_from: null, valid_until: null, period: null,
+    sentence: null, sentence_start: null, remand_credit_days: null, reduction: null, pardon_scope: null, attachment_id: d.attachmentId, notes: d.notes,
+    in_force: inForce.has(d.id), supersedes_id: null, correction_reason: null, superseded_by_id: supersededBy.get(d.id) ?? null,
+    withdrawn: false, withdrawn_reason: null, recorded_at: d.receivedAt.toISOString(),
+  }));
+  const fromRows: TitleView[] = c.rows.map((r) => ({
+    id: r.id, source: 'justice', kind: r.kind, kind_label: t(lang, `justice.title.${r.kind}`), authority_kind: r.authorityKind, authority: r.authority,
+    jurisdiction_id: r.jurisdictionId, reference: r.reference, issued_on: r.issuedOn, offence_category: r.offenceCategory, effective_from: r.effectiveFrom,
+    valid_until: r.validUntil, period: r.period, sentence: r.sentence, sentence_start: r.sentenceStart, remand_credit_days: r.remandCreditDays,
+    reduction: r.reduction, pardon_scope: r.pardonScope, attachment_id: r.attachmentId, notes: r.notes,
+    in_force: inForce.has(r.id), supersedes_id: r.supersedesId, correction_reason: r.correctionReason, superseded_by_id: supersededBy.get(r.id) ?? null,
+    withdrawn: r.withdrawnAt !== null, withdrawn_reason: r.withdrawnReason, recorded_at: r.createdAt.toISOString(),
+  }));
+  return [...fromDocs, ...fromRows].sort((a, b) => (a.issued_on === b.issued_on ? a.recorded_at.localeCompare(b.recorded_at) : a.issued_on.localeCompare(b.issued_on)));
+}
+
+export interface HearingView {
+  id: string; admission_id: string; person_id: string; jurisdiction_id: string | null; court: string; scheduled_at: string; scheduled_local: string;
+  purpose: string | null; production_order_ref: string | null; ordered_by: string | null; escort_unit: string | null; escort_leader: string | null;
+  escort_size: number | null; vehicle: string | null; outcome: string | null; outcome_notes: string | null; next_date: string | null; version: number;
+}
+
+function hearingView(h: repo.HearingRow, lang: 'fr' | 'en'): HearingView {
+  return {
+    id: h.id, admission_id: h.admissionId, person_id: h.personId, jurisdiction_id: h.jurisdictionId, court: h.court, scheduled_at: h.scheduledAt.toISOString(),
+    scheduled_local: formatBamako(h.scheduledAt, lang), purpose: h.purpose, production_order_ref: h.productionOrderRef, ordered_by: h.orderedBy,
+    escort_unit: h.escortUnit, escort_leader: h.escortLeader, escort_size: h.escortSize, vehicle: h.vehicle, outcome: h.outcome, outcome_notes: h.outcomeNotes,
+    next_date: h.nextDate, version: h.version,
+  };
+}
+
+export interface AlertView extends JusticeAlert { label: string; action: string; committal_number?: string; person_name?: string }
+
+function alertView(a: JusticeAlert, lang: 'fr' | 'en', extra: { committal_number?: string; person_name?: string } = {}): AlertView {
+  return { ...a, ...extra, label: t(lang, `justice.alert.${a.kind}`, { date: a.date ?? '', days: a.days }), action: t(lang, a.actionKey) };
+}
+
+const stepView = (s: Step, lang: 'fr' | 'en') => ({ key: s.key, text: t(lang, s.key, s.params), date: s.date ?? null, params: s.params });
+
+/** "accused of …" while untried, "convicted of …" once sentenced: never a label on the person. */
+function chargeWording(lang: 'fr' | 'en', qualification: string, sentenced: boolean): string {
+  return t(lang, sentenced ? 'justice.charge.convicted_of' : 'justice.charge.accused_of', { qualification });
+}
+
+export async function justiceFileOf(db: Tx, actor: Actor, c: LoadedCase, asOf: string, settings: JusticeSettings) {
+  const lang = actor.lang;
+  const e = evaluateCase(c.input, asOf, settings);
+  const names = await repo.peopleNames(db, [c.admission.personId]);
+  const n = names.get(c.admission.personId);
+  const sentenced = isSentenced(e.situation.status);
+  const titles = titleViews(c, lang);
+  return {
+    admission: {
+      id: c.admission.id, prison_id: c.admission.prisonId, person_id: c.admission.personId, committal_number: c.admission.committalNumber,
+      admitted_at: c.admission.admittedAt.toISOString(), ended_at: c.admission.endedAt?.toISOString() ?? null, legal_status: c.admission.legalStatus,
+    },
+    person: { family_name: n?.familyName ?? '', given_names: n?.givenNames ?? '' },
+    as_of: asOf,
+    status: e.situation.status,
+    status_label: t(lang, `justice.status.${e.situation.status}`),
+    untried: isUntried(e.situation.status),
+    basis: titles.find((x) => x.id === e.situation.basis?.id) ?? null,
+    charges: c.charges.map((x) => ({ id: x.id, qualification: x.qualification, category: x.category, terrorism_related: x.terrorismRelated, wording: chargeWording(lang, x.qualification, sentenced) })),
+    titles,
+    warnings: e.situation.warnings.map((w) => ({ key: w.key, title_id: w.titleId || null, text: t(lang, w.key) })),
+    pretrial: {
+      applies: e.pretrial.applies, category: e.category, category_label: t(lang, `justice.category.${e.category}`), category_assumed: e.categoryAssumed,
+      rule: e.pretrial.rule ? { id: e.pretrial.rule.id, legal_basis: e.pretrial.rule.legalBasis, to_confirm: [...e.pretrial.rule.toConfirm] } : null,
+      start: e.pretrial.start, days_in_pretrial: e.pretrial.daysInPretrial, current_title_id: e.pretrial.currentTitleId, expires_on: e.pretrial.expiresOn,
+      days_left: e.pretrial.daysLeft, expired: e.pretrial.expired, legal_maximum_on: e.pretrial.legalMaximumOn, renewals_used: e.pretrial.renewalsUsed,
+      renewals_allowed: e.pretrial.renewalsAllowed, gaps: e.pretrial.gaps,
+      periods: e.pretrial.periods.map((p) => ({ ...p, flag_labels: p.flags.map((f) => t(lang, `justice.flag.${f}`)) })),
+    },
+    release: e.release ? { release_on: e.release.releaseOn, sentence_end: e.release.sentenceEnd, served_in_full: e.release.servedInFull, steps: e.release.steps.map((s) => stepView(s, lang)) } : null,
+    hearings: c.hearings.map((h) => hearingView(h, lang)),
+    last_hearing_on: e.lastHearingOn,
+    next_hearing_on: e.nextHearingOn,
+    alerts: sortAlerts(alertsForCase(e, settings)).map((a) => alertView(a, lang)),
+  };
+}
+export type JusticeFile = Awaited<ReturnType<typeof justiceFileOf>>;
+
+/** The justice side of a file: titles with every version, status and basis, limits, release date, hearings, alerts. */
+export async function getJusticeFile(db: Db, actor: Actor, admissionId: string, opts: { asOf?: string } = {}): Promise<JusticeFile> {
+  const asOf = checkAsOf(opts.asOf);
+  return db.transaction(async (tx) => {
+    const { a, access } = await visibleAdmission(tx, actor, admissionId, 'justice.read');
+    if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'read', entity: 'admission', entityId: a.id, personId: a.personId, prisonId: a.prisonId });
+    const [c] = await loadCases(tx, [a]);
+    return justiceFileOf(tx, actor, c!, asOf, await loadSettings(tx));
+  });
+}
+
+function checkAsOf(asOf: string | undefined, field = '/as_of'): string {
+  if (asOf === undefined || asOf === '') return bamakoDate();
+  if (!isDate(asOf)) throw invalid([{ field, key: 'field.invalid_date' }]);
+  return asOf;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Titles: add, correct, withdraw; admission.legal_status follows
+// ---------------------------------------------------------------------------------------------
+
+export interface TitleInput {
+  kind: TitleKind;
+  authority_kind: AuthorityKind;
+  authority: string;
+  jurisdiction?: string | null;
+  reference: string;
+  issued_on: string;
+  offence_category?: OffenceCategory | null;
+  effective_from?: string | null;
+  valid_until?: string | null;
+  period?: Period | null;
+  sentence?: Sentence | null;
+  sentence_start?: string | null;
+  remand_credit_days?: number | null;
+  reduction?: Period | null;
+  pardon_scope?: 'full' | 'partial' | null;
+  attachment_id?: string | null;
+  notes?: string | null;
+}
+
+function badPeriod(p: Period | null | undefined): boolean {
+  if (!p) return false;
+  return [p.years, p.months, p.days].some((v) => v !== undefined && v !== null && (!Number.isInteger(v) || v < 0 || v > 1200));
+}
+const emptyPeriod = (p: Period | null | undefined) => !p || (!(p.years ?? 0) && !(p.months ?? 0) && !(p.days ?? 0));
+
+/** Field errors for a title, kind by kind. `base` prefixes the JSON pointers. */
+export function validateTitle(input: TitleInput, today: string, base = ''): FieldError[] {
+  const errs: FieldError[] = [];
+  const f = (name: string) => `${base}/${name}`;
+  if (!(TITLE_KINDS as readonly string[]).includes(input.kind)) errs.push({ field: f('kind'), key: 'field.unknown_code', params: { code: String(input.kind), kind: 'kind' } });
+  if (!(AUTHORITY_KINDS as readonly string[]).includes(input.authority_kind)) errs.push({ field: f('authority_kind'), key: 'field.unknown_code', params: { code: String(input.authority_kind), kind: 'authority_kind' } });
+  if (!input.authority?.trim()) errs.push({ field: f('authority'), key: 'field.required' });
+  if (!input.reference?.trim()) errs.push({ field: f('reference'), key: 'field.required' });
+  if (!isDate(input.issued_on)) errs.push({ field: f('issued_on'), key: 'field.invalid_date' });
+  else if (input.issued_on > today) errs.push({ field: f('issued_on'), key: 'field.date_in_future' });
+  for (const k of ['effective_from', 'valid_until', 'sentence_start'] as const) {
+    const v = input[k];
+    if (v !== undefined && v !== null && !isDate(v)) errs.push({ field: f(k), key: 'field.invalid_date' });
+  }
+  if (input.valid_until && isDate(input.valid_until) && isDate(input.issued_on) && input.valid_until < (input.effective_from ?? input.issued_on)) errs.push({ field: f('valid_until'), key: 'justice.title.valid_until_before_start' });
+  if (input.offence_category && !(OFFENCE_CATEGORIES as readonly string[]).includes(input.offence_category)) errs.push({ field: f('offence_category'), key: 'field.unknown_code', params: { code: input.offence_category, kind: 'offence_category' } });
+  const detention = input.kind === 'committal_order' || input.kind === 'arrest_warrant' || input.kind === 'extension_order';
+  if (!detention && (input.offence_category || input.effective_from || input.valid_until)) errs.push({ field: f('offence_category'), key: 'justice.title.field_not_for_kind' });
+  if (input.period && (input.kind !== 'extension_order' || badPeriod(input.period))) errs.push({ field: f('period'), key: input.kind !== 'extension_order' ? 'justice.title.field_not_for_kind' : 'justice.rule.bad_period' });
+  if (input.kind === 'conviction') {
+    if (!input.sentence || (!input.sentence.life && emptyPeriod(input.sentence))) errs.push({ field: f('sentence'), key: 'justice.title.sentence_required' });
+    else if (badPeriod(input.sentence)) errs.push({ field: f('sentence'), key: 'justice.rule.bad_period' });
+    if (input.remand_credit_days !== undefined && input.remand_credit_days !== null && (!Number.isInteger(input.remand_credit_days) || input.remand_credit_days < 0)) errs.push({ field: f('remand_credit_days'), key: 'justice.rule.bad_count' });
+  } else if (input.sentence || input.sentence_start || (input.remand_credit_days ?? null) !== null) errs.push({ field: f('sentence'), key: 'justice.title.field_not_for_kind' });
+  const needsReduction = input.kind === 'remission' || (input.kind === 'pardon' && input.pardon_scope === 'partial');
+  if (needsReduction && (emptyPeriod(input.reduction) || badPeriod(input.reduction))) errs.push({ field: f('reduction'), key: 'justice.title.reduction_required' });
+  if (!needsReduction && !emptyPeriod(input.reduction) && input.kind !== 'pardon') errs.push({ field: f('reduction'), key: 'justice.title.field_not_for_kind' });
+  if (input.pardon_scope && input.kind !== 'pardon') errs.push({ field: f('pardon_scope'), key: 'justice.title.field_not_for_kind' });
+  return errs;
+}
+
+async function resolveJurisdiction(db: Tx, access: Access, input: { jurisdiction?: string | null }, field: string): Promise<string | null> {
+  let id: string | null = null;
+  if (input.jurisdiction) {
+    const j = await repo.findJurisdiction(db, input.jurisdiction);
+    if (!j) throw invalid([{ field, key: 'justice.jurisdiction.unknown' }]);
+    id = j.id;
+  } else if (access.partner && access.jurisdictions.length === 1) id = access.jurisdictions[0]!;
+  if (access.partner && (!id || !access.jurisdictions.includes(id))) throw invalid([{ field, key: 'justice.partner.own_jurisdiction_only' }]);
+  return id;
+}
+
+function rowValues(input: TitleInput): Omit<typeof import('./schema.js').legalTitle.$inferInsert, 'id' | 'prisonId' | 'admissionId' | 'personId' | 'createdBy' | 'jurisdictionId'> {
+  const clean = (p: Period | null | undefined): Period | null => (p && !emptyPeriod(p) ? { ...(p.years ? { years: p.years } : {}), ...(p.months ? { months: p.months } : {}), ...(p.days ? { days: p.days } : {}) } : null);
+  return {
+    kind: input.kind, authorityKind: input.authority_kind, authority: input.authority.trim(), reference: input.reference.trim(), issuedOn: input.issued_on,
+    offenceCategory: input.offence_category ?? null, effectiveFrom: input.effective_from ?? null, validUntil: input.valid_until ?? null,
+    period: clean(input.period), sentence: input.sentence ? (input.sentence.life ? { life: true } : clean(input.sentence)) : null,
+    sentenceStart: input.sentence_start ?? null, remandCreditDays: input.remand_credit_days ?? null, reduction: clean(input.reduction),
+    pardonScope: input.kind === 'pardon' ? input.pardon_scope ?? (emptyPeriod(input.reduction) ? 'full' : 'partial') : null,
+    attachmentId: input.attachment_id ?? null, notes: input.notes ?? null,
+  };
+}
+
+/** Recompute the legal status from the titles in force and keep admission.legal_status in step (same transaction). */
+export async function syncLegalStatus(tx: Tx, actor: Actor | null, a: repo.AdmissionRow, because: string): Promise<string> {
+  const [c] = await loadCases(tx, [a]);
+  const status = deriveLegalSituation(c!.input.titles).admissionStatus;
+  if (status !== a.legalStatus) {
+    await repo.setAdmissionLegalStatus(tx, a.id, status);
+    await recordChange(tx, actor, { entity: 'admission', entityId: a.id, personId: a.personId, prisonId: a.prisonId, action: 'legal_status', reason: because, before: { legal_status: a.legalStatus }, after: { legal_status: status } });
+  }
+  return status;
+}
+
+/** Record a new legal title on an admission; the legal status follows. */
+export async function addTitle(db: Db, actor: Actor, admissionId: string, input: TitleInput): Promise<JusticeFile> {
+  const errs = validateTitle(input, bamakoDate());
+  if (errs.length) throw invalid(errs);
+  return db.transaction(async (tx) => {
+    const { a, access } = await visibleAdmission(tx, actor, admissionId, 'justice.write', true);
+    const jurisdictionId = await resolveJurisdiction(tx, access, input, '/jurisdiction');
+    const id = newId();
+    await repo.insertTitle(tx, { id, prisonId: a.prisonId, admissionId: a.id, personId: a.personId, jurisdictionId, createdBy: actor.userId, ...rowValues(input) });
+    await recordChange(tx, actor, { entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, action: 'create', after: { ...input, jurisdiction_id: jurisdictionId } });
+    if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, detail: { kind: input.kind, reference: input.reference } });
+    await syncLegalStatus(tx, actor, a, `${input.kind} ${input.reference}`);
+    const [c] = await loadCases(tx, [(await repo.findAdmission(tx, a.id))!]);
+    return justiceFileOf(tx, actor, c!, bamakoDate(), await loadSettings(tx));
+  });
+}
+
+interface FoundTitle { title: LegalTitle; row?: repo.LegalTitleRow; doc?: repo.DocumentRow; admissionId: string; jurisdictionId: string | null }
+
+async function findAnyTitle(tx: Tx, id: string): Promise<FoundTitle> {
+  const row = await repo.findTitle(tx, id);
+  if (row) return { title: rowTitle(row), row, admissionId: row.admissionId, jurisdictionId: row.jurisdictionId };
+  const doc = await repo.findDocument(tx, id);
+  const title = doc ? documentTitle(doc) : null;
+  if (!doc || !title) throw notFound();
+  return { title, doc, admissionId: doc.admissionId, jurisdictionId: null };
+}
+
+function titleAsInput(f: FoundTitle): TitleInput {
+  const x = f.title;
+  return {
+    kind: x.kind, authority_kind: x.authorityKind, authority: x.authority, jurisdiction: f.jurisdictionId, reference: x.reference, issued_on: x.issuedOn,
+    offence_category: x.offenceCategory ?? null, effective_from: x.effectiveFrom ?? null, valid_until: x.validUntil ?? null, period: x.period ?? null,
+    sentence: x.sentence ?? null, sentence_start: x.sentenceStart ?? null, remand_credit_days: x.remandCreditDays ?? null, reduction: x.reduction ?? null,
+    pardon_scope: x.pardonScope ?? null, attachment_id: f.row?.attachmentId ?? f.doc?.attachmentId ?? null, notes: f.row?.notes ?? f.doc?.notes ?? null,
+  };
+}
+
+async function editableTitle(tx: Tx, actor: Actor, titleId: string): Promise<{ found: FoundTitle; a: repo.AdmissionRow; access: Access }> {
+  const found = await findAnyTitle(tx, titleId);
+  const { a, access } = await visibleAdmission(tx, actor, found.admissionId, 'justice.write', true);
+  if (found.title.withdrawn) throw invalid([{ field: '/', key: 'justice.title.withdrawn' }]);
+  const later = await repo.findCorrectionOf(tx, titleId);
+  if (later) throw new AppError(409, 'justice.title.already_corrected', { id: later.id });
+  // Partners correct only the titles their own jurisdiction issued.
+  if (access.partner && (!found.jurisdictionId || !access.jurisdictions.includes(found.jurisdictionId))) throw forbidden('justice.partner.own_titles_only');
+  return { found, a, access };
+}
+
+/**
+ * Correct a title: a new version supersedes it, with the reason; the old one stays in the file.
+ * Works for the documents recorded at admission too.
+ */
+export async function correctTitle(db: Db, actor: Actor, titleId: string, input: { changes: Partial<TitleInput>; reason: string }): Promise<JusticeFile> {
+  if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
+  return db.transaction(async (tx) => {
+    const { found, a, access } = await editableTitle(tx, actor, titleId);
+    const before = titleAsInput(found);
+    const next: TitleInput = { ...before, ...Object.fromEntries(Object.entries(input.changes).filter(([, v]) => v !== undefined)) } as TitleInput;
+    const errs = validateTitle(next, bamakoDate(), '/changes');
+    if (errs.length) throw invalid(errs);
+    const changed = Object.keys(input.changes).filter((k) => JSON.stringify((before as unknown as Record<string, unknown>)[k] ?? null) !== JSON.stringify((next as unknown as Record<string, unknown>)[k] ?? null));
+    if (!changed.length) throw invalid([{ field: '/changes', key: 'justice.title.nothing_to_correct' }]);
+    const jurisdictionId = await resolveJurisdiction(tx, access, next, '/changes/jurisdiction');
+    const id = newId();
+    await repo.insertTitle(tx, { id, prisonId: a.prisonId, admissionId: a.id, personId: a.personId, jurisdictionId, createdBy: actor.userId, supersedesId: titleId, correctionReason: input.reason.trim(), ...rowValues(next) });
+    await recordChange(tx, actor, {
+      entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, action: 'correction', reason: input.reason,
+      before: Object.fromEntries(changed.map((k) => [k, (before as unknown as Record<string, unknown>)[k] ?? null])),
+      after: { supersedes_id: titleId, ...Object.fromEntries(changed.map((k) => [k, (next as unknown as Record<string, unknown>)[k] ?? null])) },
+    });
+    if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, detail: { corrects: titleId } });
+    await syncLegalStatus(tx, actor, a, `correction ${found.title.reference}: ${input.reason}`);
+    const [c] = await loadCases(tx, [(await repo.findAdmission(tx, a.id))!]);
+    return justiceFileOf(tx, actor, c!, bamakoDate(), await loadSettings(tx));
+  });
+}
+
+/** A title recorded in error: kept, marked withdrawn with the reason, no longer in force. */
+export async function withdrawTitle(db: Db, actor: Actor, titleId: string, input: { reason: string }): Promise<JusticeFile> {
+  if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
+  return db.transaction(async (tx) => {
+    const { found, a, access } = await editableTitle(tx, actor, titleId);
+    let entityId = titleId;
+    if (found.row) await repo.withdrawTitle(tx, titleId, actor.userId, input.reason.trim());
+    else {
+      // A document recorded at admission cannot change: a withdrawn version supersedes it.
+      entityId = newId();
+      await repo.insertTitle(tx, {
+        id: entityId, prisonId: a.prisonId, admissionId: a.id, personId: a.personId, jurisdictionId: null, createdBy: actor.userId,
+        supersedesId: titleId, correctionReason: input.reason.trim(), withdrawnAt: new Date(), withdrawnBy: actor.userId, withdrawnReason: input.reason.trim(),
+        ...rowValues(titleAsInput(found)),
+      });
+    }
+    await recordChange(tx, actor, { entity: 'legal_title', entityId, personId: a.personId, prisonId: a.prisonId, action: 'withdraw', reason: input.reason, before: { in_force: true, id: titleId }, after: { in_force: false } });
+    if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'legal_title', entityId, personId: a.personId, prisonId: a.prisonId, detail: { withdraws: titleId } });
+    await syncLegalStatus(tx, actor, a, `withdrawn ${found.title.reference}: ${input.reason}`);
+    const [c] = await loadCases(tx, [(await repo.findAdmission(tx, a.id))!]);
+    return justiceFileOf(tx, actor, c!, bamakoDate(), await loadSettings(tx));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hearings and the court list
+// ---------------------------------------------------------------------------------------------
+
+export interface HearingInput {
+  court: string;
+  jurisdiction?: string | null;
+  scheduled_at: string;
+  purpose?: string | null;
+  production_order_ref?: string | null;
+  ordered_by?: string | null;
+  escort_unit?: string | null;
+  escort_leader?: string | null;
+  escort_size?: number | null;
+  vehicle?: string | null;
+}
+
+function parseInstant(s: string, field: string): Date {
+  const d = new Date(s);
+  if (!s || Number.isNaN(d.getTime())) throw invalid([{ field, key: 'field.invalid_date' }]);
+  return d;
+}
+
+/** Schedule a court appearance (production order) for a detainee held on this admission. */
+export async function scheduleHearing(db: Db, actor: Actor, admissionId: string, input: HearingInput): Promise<HearingView> {
+  if (!input.court?.trim()) throw invalid([{ field: '/court', key: 'field.required' }]);
+  const at = parseInstant(input.scheduled_at, '/scheduled_at');
+  return db.transaction(async (tx) => {
+    const { a, access } = await visibleAdmission(tx, actor, admissionId, 'justice.write', true);
+    if (a.endedAt) throw invalid([{ field: '/', key: 'justice.hearing.admission_ended' }]);
+    const jurisdictionId = await resolveJurisdiction(tx, access, input, '/jurisdiction');
+    const id = newId();
+    const row = {
+      id, prisonId: a.prisonId, admissionId: a.id, personId: a.personId, jurisdictionId, court: input.court.trim(), scheduledAt: at,
+      purpose: input.purpose ?? null, productionOrderRef: input.production_order_ref ?? null, orderedBy: input.ordered_by ?? null,
+      escortUnit: input.escort_unit ?? null, escortLeader: input.escort_leader ?? null, escortSize: input.escort_size ?? null, vehicle: input.vehicle ?? null,
+      createdBy: actor.userId,
+    };
+    await repo.insertHearing(tx, row);
+    await recordChange(tx, actor, { entity: 'hearing', entityId: id, personId: a.personId, prisonId: a.prisonId, action: 'create', after: { ...input, jurisdiction_id: jurisdictionId } });
+    if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'hearing', entityId: id, personId: a.personId, prisonId: a.prisonId });
+    return hearingView((await repo.findHearing(tx, id))!, actor.lang);
+  });
+}
+
+async function editableHearing(tx: Tx, actor: Actor, id: string, version?: number) {
+  const h = await repo.findHearing(tx, id, true);
+  if (!h) throw notFound();
+  const { a, access } = await visibleAdmission(tx, actor, h.admissionId, 'justice.write');
+  if (access.partner && (!h.jurisdictionId || !access.jurisdictions.includes(h.jurisdictionId))) throw forbidden('justice.partner.own_hearings_only');
+  if (version !== undefined && version !== h.version) throw new AppError(409, 'error.conflict');
+  return { h, a, access };
+}
+
+/** What happened at the hearing: held, adjourned, not produced (no escort), cancelled. */
+export async function recordHearingOutcome(db: Db, actor: Actor, hearingId: string, input: { outcome: HearingOutcome; notes?: string | null; next_date?: string | null; version?: number }): Promise<HearingView> {
+  if (!(HEARING_OUTCOMES as readonly string[]).includes(input.outcome)) throw invalid([{ field: '/outcome', key: 'field.unknown_code', params: { code: String(input.outcome), kind: 'outcome' } }]);
+  if (input.next_date && !isDate(input.next_date)) throw invalid([{ field: '/next_date', key: 'field.invalid_date' }]);
+  return db.transaction(async (tx) => {
+    const { h, a, access } = await editableHearing(tx, actor, hearingId, input.version);
+    const patch = { outcome: input.outcome, outcomeNotes: input.notes ?? null, nextDate: input.next_date ?? null, outcomeAt: new Date(), outcomeBy: actor.userId };
+    await repo.updateHearing(tx, h.id, patch);
+    await recordChange(tx, actor, { entity: 'hearing', entityId: h.id, personId: a.personId, prisonId: a.prisonId, action: h.outcome ? 'outcome_correction' : 'outcome', reason: input.notes ?? null, before: { outcome: h.outcome, outcome_notes: h.outcomeNotes, next_date: h.nextDate }, after: { outcome: input.outcome, outcome_notes: patch.outcomeNotes, next_date: patch.nextDate } });
+    if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'hearing', entityId: h.id, personId: a.personId, prisonId: a.prisonId });
+    return hearingView((await repo.findHearing(tx, h.id))!, actor.lang);
+  });
+}
+
+/** Change the date or the escort of a hearing, with the reason. */
+export async function updateHearing(db: Db, actor: Actor, hearingId: string, input: { changes: Partial<Omit<HearingInput, 'jurisdiction'>>; reason: string; version?: number }): Promise<HearingView> {
+  if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
+  return db.transaction(async (tx) => {
+    const { h, a, access } = await editableHearing(tx, actor, hearingId, input.version);
+    const c = input.changes;
+    const patch: Partial<repo.HearingRow> = {};
+    if (c.court !== undefined) { if (!c.court.trim()) throw invalid([{ field: '/changes/court', key: 'field.required' }]); patch.court = c.court.trim(); }
+    if (c.scheduled_at !== undefined) patch.scheduledAt = parseInstant(c.scheduled_at, '/changes/scheduled_at');
+    if (c.purpose !== undefined) patch.purpose = c.purpose;
+    if (c.production_order_ref !== undefined) patch.productionOrderRef = c.production_order_ref;
+    if (c.ordered_by !== undefined) patch.orderedBy = c.ordered_by;
+    if (c.escort_unit !== undefined) patch.escortUnit = c.escort_unit;
+    if (c.escort_leader !== undefined) patch.escortLeader = c.escort_leader;
+    if (c.escort_size !== undefined) patch.escortSize = c.escort_size;
+    if (c.vehicle !== undefined) patch.vehicle = c.vehicle;
+    if (!Object.keys(patch).length) throw invalid([{ field: '/changes', key: 'justice.title.nothing_to_correct' }]);
+    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, (h as unknown as Record<string, unknown>)[k]]));
+    await repo.updateHearing(tx, h.id, patch);
+    await recordChange(tx, actor, { entity: 'hearing', entityId: h.id, personId: a.personId, prisonId: a.prisonId, action: 'update', reason: input.reason, before, after: patch });
+    if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'hearing', entityId: h.id, personId: a.personId, prisonId: a.prisonId });
+    return hearingView((await repo.findHearing(tx, h.id))!, actor.lang);
+  });
+}
+
+export interface CourtListItem extends HearingView { committal_number: string; family_name: string; given_names: string; father_name: string | null; cell: string | null; charges: string[] }
+export interface CourtList { prison_id: string; prison_code: string; prison_name: string; date: string; items: CourtListItem[] }
+
+/** The people to take to court on a day (tomorrow by default), with the escort's details. */
+export async function courtList(db: Db, actor: Actor, prisonIdOrCode: string, date?: string): Promise<CourtList> {
+  const day = date ? checkAsOf(date, '/date') : addDays(bamakoDate(), 1);
+  const p = await resolvePrison(db, actor, prisonIdOrCode);
+  const rows = await repo.courtList(db, p.id, startOfBamakoDay(day), endOfBamakoDay(day));
+  const admissions = await repo.findAdmissions(db, [...new Set(rows.map((r) => r.h.admissionId))]);
+  const cases = await loadCases(db, admissions);
+  const wording = new Map(cases.map((c) => {
+    const sentenced = isSentenced(deriveLegalSituation(c.input.titles, day).status);
+    return [c.admission.id, c.charges.map((x) => chargeWording(actor.lang, x.qualification, sentenced))];
+  }));
+  return {
+    prison_id: p.id, prison_code: p.code, prison_name: p.name, date: day,
+    items: rows.map((r) => ({ ...hearingView(r.h, actor.lang), committal_number: r.committalNumber, family_name: r.familyName, given_names: r.givenNames, father_name: r.fatherName, cell: r.cellCode, charges: wording.get(r.h.admissionId) ?? [] })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Alerts and backlog
+// ---------------------------------------------------------------------------------------------
+
+async function heldCases(db: Tx, prisonIds: readonly string[] | undefined, asOf: string): Promise<LoadedCase[]> {
+  const end = endOfBamakoDay(asOf);
+  return loadCases(db, await repo.admissionsOverlapping(db, prisonIds, end, end));
+}
+
+async function alertsFor(db: Tx, actor: Actor, prisonIds: readonly string[] | undefined, asOf: string, kind?: string): Promise<AlertView[]> {
+  const settings = await loadSettings(db);
+  const cases = await heldCases(db, prisonIds, asOf);
+  const byId = new Map(cases.map((c) => [c.admission.id, c.admission]));
+  let alerts = sortAlerts(cases.flatMap((c) => alertsForCase(evaluateCase(c.input, asOf, settings), settings)));
+  if (kind) alerts = alerts.filter((a) => a.kind === kind);
+  const names = await repo.peopleNames(db, [...new Set(alerts.map((a) => a.personId!).filter(Boolean))]);
+  return alerts.map((a) => {
+    const n = a.personId ? names.get(a.personId) : undefined;
+    return alertView(a, actor.lang, { committal_number: byId.get(a.admissionId)?.committalNumber, person_name: n ? `${n.familyName} ${n.givenNames}`.trim() : undefined });
+  });
+}
+
+/**
+ * The justice alerts of one prison as of a date (today by default), most serious first: for the
+ * director's home page.
+ */
+export async function justiceAlertsForPrison(db: Db, actor: Actor, prisonId: string, asOf?: string): Promise<AlertView[]> {
+  const day = checkAsOf(asOf);
+  staffPrisonScope(actor, 'justice.read', prisonId);
+  return alertsFor(db, actor, [prisonId], day);
+}
+
+/** Alerts for one prison (id or code) or every prison in the actor's scope. */
+export async function listAlerts(db: Db, actor: Actor, opts: { prison?: string; as_of?: string; kind?: string } = {}): Promise<{ as_of: string; items: AlertView[] }> {
+  const day = checkAsOf(opts.as_of);
+  staffPrisonScope(actor, 'justice.read');
+  const prisons = opts.prison ? [(await resolvePrison(db, actor, opts.prison)).id] : scopeFilter(actor);
+  return { as_of: day, items: await alertsFor(db, actor, prisons, day, opts.kind) };
+}
+
+export interface BacklogReport {
+  as_of: string;
+  overall: BacklogFigures;
+  prisons: { prison_id: string; code: string; name: string; figures: BacklogFigures }[];
+}
+
+/** The backlog per prison and over all the prisons in scope, from the records as of a date. */
+export async function backlog(db: Db, actor: Actor, opts: { prison?: string; as_of?: string } = {}): Promise<BacklogReport> {
+  const day = checkAsOf(opts.as_of);
+  staffPrisonScope(actor, 'justice.read');
+  const prisonRows = opts.prison ? [await resolvePrison(db, actor, opts.prison)] : await estateRepo.findPrisons(db, scopeFilter(actor));
+  const ids = prisonRows.map((p) => p.id);
+  const settings = await loadSettings(db);
+  // Hearings are counted over the 12 months up to the date: load every admission that overlaps them.
+  const windowStart = startOfBamakoDay(addMonths(`${day.slice(0, 7)}-01`, -11));
+  const cases = ids.length ? await loadCases(db, await repo.admissionsOverlapping(db, ids, windowStart, endOfBamakoDay(day))) : [];
+  const inputs = cases.map((c) => c.input);
+  return {
+    as_of: day,
+    overall: backlogFigures(inputs, day, settings),
+    prisons: prisonRows.map((p) => ({ prison_id: p.id, code: p.code, name: p.name, figures: backlogFigures(inputs.filter((c) => c.prisonId === p.id), day, settings) })),
+  };
+}
+
+/** The backlog as CSV: one row per prison and a total row; hearings per month as columns. */
+export function backlogCsv(r: BacklogReport): string {
+  const months = r.overall.hearingsPerMonth.map((m) => m.month);
+  const header = [
+    'prison', 'as_of', 'held', 'untried', 'under_investigation', 'awaiting_trial', 'sentenced', 'convicted', 'appealing', 'release_pending',
+    'sentenced_percent', 'untried_percent', 'pretrial_median_days', 'pretrial_mean_days', 'pretrial_longest_days', 'expired_titles', 'expiring_titles', 'no_hearing',
+    'terrorism_held', 'terrorism_untried', 'terrorism_sentenced', 'terrorism_sentenced_percent', 'terrorism_pretrial_median_days',
+    ...['lt_1m', '1_3m', '3_6m', '6_12m', '1_2y', '2_3y', 'gt_3y'].map((b) => `pretrial_${b}`),
+    ...months.map((m) => `hearings_${m}`),
+  ];
+  const row = (code: string, f: BacklogFigures) => [
+    code, r.as_of, f.all.total, f.all.untried, f.all.underInvestigation, f.all.awaitingTrial, f.all.sentenced, f.all.convicted, f.all.appealing, f.all.releasePending,
+    f.all.sentencedPercent ?? '', f.all.untriedPercent ?? '', f.all.pretrial.medianDays ?? '', f.all.pretrial.meanDays ?? '', f.all.pretrial.longestDays ?? '',
+    f.all.expiredTitles, f.all.expiringTitles, f.all.noHearing,
+    f.terrorismRelated.total, f.terrorismRelated.untried, f.terrorismRelated.sentenced, f.terrorismRelated.sentencedPercent ?? '', f.terrorismRelated.pretrial.medianDays ?? '',
+    ...f.all.pretrial.distribution.map((b) => b.count),
+    ...f.hearingsPerMonth.map((m) => m.count),
+  ];
+  return stringify([header, ...r.prisons.map((p) => row(p.code, p.figures)), row('ALL', r.overall)]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules and settings (administrator)
+// ---------------------------------------------------------------------------------------------
+
+export interface RuleInput {
+  code: string;
+  category: OffenceCategory;
+  legal_basis: string;
+  effective_from: string;
+  effective_to?: string | null;
+  initial: Period;
+  renewal?: Period | null;
+  max_renewals?: number | null;
+  absolute_max?: Period | null;
+  renewal_window_working_days?: number | null;
+  to_confirm?: string[];
+  source: string;
+}
+
+const ruleView = (r: repo.RuleRow) => ({
+  id: r.id, code: r.code, category: r.category, legal_basis: r.legalBasis, effective_from: r.effectiveFrom, effective_to: r.effectiveTo, initial: r.initialPeriod,
+  renewal: r.renewalPeriod, max_renewals: r.maxRenewals, absolute_max: r.absoluteMax, renewal_window_working_days: r.renewalWindowWorkingDays,
+  to_confirm: r.toConfirm, source: r.source, version: r.version,
+});
+export type RuleView = ReturnType<typeof ruleView>;
+
+function checkRule(input: RuleInput, base = ''): void {
+  const errs: FieldError[] = [];
+  if (!(OFFENCE_CATEGORIES as readonly string[]).includes(input.category)) errs.push({ field: `${base}/category`, key: 'field.unknown_code', params: { code: String(input.category), kind: 'category' } });
+  if (!isDate(input.effective_from)) errs.push({ field: `${base}/effective_from`, key: 'field.invalid_date' });
+  if (input.effective_to && !isDate(input.effective_to)) errs.push({ field: `${base}/effective_to`, key: 'field.invalid_date' });
+  if (!input.legal_basis?.trim()) errs.push({ field: `${base}/legal_basis`, key: 'field.required' });
+  if (!input.source?.trim()) errs.push({ field: `${base}/source`, key: 'field.required' });
+  if (!errs.length) {
+    errs.push(...validateRule({
+      category: input.category, legalBasis: input.legal_basis, effectiveFrom: input.effective_from, effectiveTo: input.effective_to ?? null, initial: input.initial,
+      renewal: input.renewal ?? null, maxRenewals: input.max_renewals ?? null, absoluteMax: input.absolute_max ?? null, renewalWindowWorkingDays: input.renewal_window_working_days ?? null,
+    }).map((e) => ({ ...e, field: `${base}${e.field}` })));
+  }
+  if (errs.length) throw invalid(errs);
+}
+
+export async function listRules(db: Db, actor: Actor): Promise<RuleView[]> {
+  authorize(actor, 'justice.read');
+  return (await repo.rules(db)).map(ruleView);
+}
+
+export async function createRule(db: Db, actor: Actor, input: RuleInput): Promise<RuleView> {
+  authorize(actor, 'justice.rules');
+  checkRule(input);
+  return db.transaction(async (tx) => {
+    if ((await repo.rules(tx)).some((r) => r.code === input.code)) throw invalid([{ field: '/code', key: 'justice.rule.code_taken' }]);
+    const id = newId();
+    await repo.insertRule(tx, {
+      id, code: input.code, category: input.category, legalBasis: input.legal_basis, effectiveFrom: input.effective_from, effectiveTo: input.effective_to ?? null,
+      initialPeriod: input.initial, renewalPeriod: input.renewal ?? null, maxRenewals: input.max_renewals ?? null, absoluteMax: input.absolute_max ?? null,
+      renewalWindowWorkingDays: input.renewal_window_working_days ?? null, toConfirm: input.to_confirm ?? [], source: input.source, createdBy: actor.userId,
+    });
+    await recordChange(tx, actor, { entity: 'pretrial_rule', entityId: id, action: 'create', after: input });
+    return ruleView((await repo.findRule(tx, id))!);
+  });
+}
+
+/** Change a rule (e.g. close it when a new law applies, or mark a value confirmed); the history keeps the old values. */
+export async function updateRule(db: Db, actor: Actor, id: string, input: { changes: Partial<Omit<RuleInput, 'code'>>; reason: string; version?: number }): Promise<RuleView> {
+  authorize(actor, 'justice.rules');
+  if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
+  return db.transaction(async (tx) => {
+    const r = await repo.findRule(tx, id, true);
+    if (!r) throw notFound();
+    if (input.version !== undefined && input.version !== r.version) throw new AppError(409, 'error.conflict');
+    const cur = ruleView(r);
+    const next: RuleInput = { ...cur, ...Object.fromEntries(Object.entries(input.changes).filter(([, v]) => v !== undefined)) } as RuleInput;
+    checkRule(next, '/changes');
+    const patch = {
+      category: next.category, legalBasis: next.legal_basis, effectiveFrom: next.effective_from, effectiveTo: next.effective_to ?? null, initialPeriod: next.initial,
+      renewalPeriod: next.renewal ?? null, maxRenewals: next.max_renewals ?? null, absoluteMax: next.absolute_max ?? null,
+      renewalWindowWorkingDays: next.renewal_window_working_days ?? null, toConfirm: next.to_confirm ?? [], source: next.source,
+    };
+    await repo.updateRule(tx, id, patch);
+    const keys = Object.keys(input.changes);
+    await recordChange(tx, actor, { entity: 'pretrial_rule', entityId: id, action: 'update', reason: input.reason, before: Object.fromEntries(keys.map((k) => [k, (cur as Record<string, unknown>)[k] ?? null])), after: input.changes });
+    return ruleView((await repo.findRule(tx, id))!);
+  });
+}
+
+export async function getSettings(db: Db, actor: Actor) {
+  authorize(actor, 'justice.read');
+  const s = await repo.settings(db);
+  return { expiring_within_days: s.expiringWithinDays, no_hearing_months: s.noHearingMonths, version: s.version };
+}
+
+export async function updateSettings(db: Db, actor: Actor, input: { expiring_within_days?: number; no_hearing_months?: number; reason: string }) {
+  authorize(actor, 'justice.rules');
+  const errs: FieldError[] = [];
+  if (input.expiring_within_days !== undefined && (!Number.isInteger(input.expiring_within_days) || input.expiring_within_days < 0 || input.expiring_within_days > 365)) errs.push({ field: '/expiring_within_days', key: 'justice.rule.bad_count' });
+  if (input.no_hearing_months !== undefined && (!Number.isInteger(input.no_hearing_months) || input.no_hearing_months < 1 || input.no_hearing_months > 60)) errs.push({ field: '/no_hearing_months', key: 'justice.rule.bad_count' });
+  if (!input.reason?.trim()) errs.push({ field: '/reason', key: 'field.reason_required' });
+  if (errs.length) throw invalid(errs);
+  return db.transaction(async (tx) => {
+    const before = await repo.settings(tx);
+    await repo.updateSettings(tx, { expiringWithinDays: input.expiring_within_days, noHearingMonths: input.no_hearing_months });
+    await recordChange(tx, actor, { entity: 'justice_settings', entityId: '00000000-0000-0000-0000-000000000000', action: 'update', reason: input.reason, before: { expiring_within_days: before.expiringWithinDays, no_hearing_months: before.noHearingMonths }, after: { expiring_within_days: input.expiring_within_days, no_hearing_months: input.no_hearing_months } });
+    const s = await repo.settings(tx);
+    return { expiring_within_days: s.expiringWithinDays, no_hearing_months: s.noHearingMonths, version: s.version };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jurisdictions and partners
+// ---------------------------------------------------------------------------------------------
+
+const jurisdictionView = (j: repo.JurisdictionRow) => ({ id: j.id, code: j.code, name: j.name, kind: j.kind, region_code: j.regionCode });
+export type JurisdictionView = ReturnType<typeof jurisdictionView>;
+
+export async function listJurisdictions(db: Db, actor: Actor): Promise<JurisdictionView[]> {
+  authorize(actor, 'justice.read');
+  return (await repo.jurisdictions(db)).map(jurisdictionView);
+}
+
+export async function createJurisdiction(db: Db, actor: Actor | null, input: { code: string; name: string; kind: AuthorityKind; region_code?: string | null }): Promise<JurisdictionView> {
+  if (actor) authorize(actor, 'justice.rules');
+  const errs: FieldError[] = [];
+  const code = input.code?.trim().toUpperCase() ?? '';
+  if (!/^[A-Z0-9_-]{2,32}$/.test(code)) errs.push({ field: '/code', key: 'justice.jurisdiction.bad_code' });
+  if (!input.name?.trim()) errs.push({ field: '/name', key: 'field.required' });
+  if (!(AUTHORITY_KINDS as readonly string[]).includes(input.kind)) errs.push({ field: '/kind', key: 'field.unknown_code', params: { code: String(input.kind), kind: 'kind' } });
+  if (errs.length) throw invalid(errs);
+  return db.transaction(async (tx) => {
+    if (await repo.findJurisdiction(tx, code)) throw invalid([{ field: '/code', key: 'justice.jurisdiction.code_taken' }]);
+    const id = newId();
+    await repo.insertJurisdiction(tx, { id, code, name: input.name.trim(), kind: input.kind, regionCode: input.region_code ?? null });
+    await recordChange(tx, actor, { entity: 'jurisdiction', entityId: id, action: 'create', after: { ...input, code } });
+    return jurisdictionView((await repo.findJurisdiction(tx, id))!);
+  });
+}
+
+/** Give a partner account (role prosecutor) access to a jurisdiction's cases. */
+export async function addPartnerMember(db: Db, actor: Actor | null, jurisdictionIdOrCode: string, user: string): Promise<{ user_id: string; jurisdiction_id: string }> {
+  if (actor) authorize(actor, 'user.admin');
+  return db.transaction(async (tx) => {
+    const j = await repo.findJurisdiction(tx, jurisdictionIdOrCode);
+    if (!j) throw notFound();
+    const u = await repo.findUser(tx, user);
+    if (!u) throw invalid([{ field: '/user', key: 'justice.partner.unknown_user' }]);
+    if (!u.roles.includes('prosecutor')) throw invalid([{ field: '/user', key: 'justice.partner.not_partner' }]);
+    await repo.addMember(tx, u.id, j.id);
+    await recordChange(tx, actor, { entity: 'jurisdiction', entityId: j.id, action: 'add_member', after: { user_id: u.id, username: u.username } });
+    return { user_id: u.id, jurisdiction_id: j.id };
+  });
+}
+
+/** A partner's cases: the admissions linked to their jurisdictions, with status. Audited. */
+export async function partnerCases(db: Db, actor: Actor, opts: { as_of?: string } = {}) {
+  const day = checkAsOf(opts.as_of);
+  authorize(actor, 'justice.read');
+  if (!isPartner(actor)) throw forbidden('justice.partner.partners_only');
+  return db.transaction(async (tx) => {
+    const js = await repo.jurisdictionsOfUser(tx, actor.userId);
+    const admissions = await repo.findAdmissions(tx, await repo.admissionsOfJurisdictions(tx, js));
+    const cases = await loadCases(tx, admissions);
+    const names = await repo.peopleNames(tx, admissions.map((a) => a.personId));
+    const settings = await loadSettings(tx);
+    const items = cases.map((c) => {
+      const e = evaluateCase(c.input, day, settings);
+      const n = names.get(c.admission.personId);
+      return {
+        admission_id: c.admission.id, prison_id: c.admission.prisonId, committal_number: c.admission.committalNumber, person_name: n ? `${n.familyName} ${n.givenNames}`.trim() : '',
+        status: e.situation.status, status_label: t(actor.lang, `justice.status.${e.situation.status}`), expires_on: e.pretrial.expiresOn, days_in_pretrial: e.pretrial.daysInPretrial,
+        held: e.held, alerts: alertsForCase(e, settings).map((a) => a.kind),
+      };
+    });
+    for (const a of admissions) await recordAccess(tx, actor, { category: 'partner', action: 'list', entity: 'admission', entityId: a.id, personId: a.personId, prisonId: a.prisonId });
+    return { as_of: day, items };
+  });
+}
+
+/** Who among the partners looked at or wrote what, in the prison's files (audit.read). */
+export async function partnerAccessLog(db: Db, actor: Actor, opts: { prison?: string; days?: number } = {}) {
+  authorize(actor, 'audit.read');
+  const prisons = opts.prison ? [(await estateRepo.findPrison(db, opts.prison))?.id].filter((x): x is string => !!x) : scopeFilter(actor);
+  if (opts.prison && !prisons?.length) throw notFound();
+  if (prisons) for (const p of prisons) if (!inScope(actor, p)) throw new AppError(403, 'error.out_of_scope');
+  const since = new Date(Date.now() - (opts.days ?? 90) * 86_400_000);
+  const rows = await repo.partnerAccess(db, prisons, since, 1000);
+  return rows.map((r) => ({ at: r.a.at.toISOString(), actor: r.username, actor_name: r.displayName, action: r.a.action, entity: r.a.entity, entity_id: r.a.entityId, person_id: r.a.personId, prison_id: r.a.prisonId, detail: r.a.detail }));
+}
+
