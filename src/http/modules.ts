@@ -3,6 +3,7 @@ import { accessRoutes } from '../modules/access/routes.js';
 import { custodyRoutes } from '../modules/custody/routes.js';
 import { estateRoutes } from '../modules/estate/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
+import { justiceRoutes } from '../modules/justice/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { webRoutes } from '../modules/web/routes.js';
 import type { App, AppContext } from './app.js';
@@ -13,5 +14,6 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await estateRoutes(app, ctx);
   await custodyRoutes(app, ctx);
   await identityRoutes(app, ctx);
+  await justiceRoutes(app, ctx);
   await webRoutes(app, ctx);
 }
