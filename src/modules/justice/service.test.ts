@@ -107,6 +107,25 @@ test('release dates with remand credit, step by step; a correction supersedes th
     e.status === 422 && e.fields!.some((f) => f.field === '/issued_on') && e.fields!.some((f) => f.field === '/sentence'));
 });
 
+test('a document recorded at admission can be corrected or withdrawn, never changed', async () => {
+  const a = await admit(db, clerk, arrival({ legal_document: { kind: 'conviction', authority: 'Tribunal de la Commune III', reference: 'JUG-2026-3', issued_on: '2026-03-01' } }));
+  assert.equal(a.legal_status, 'convicted');
+  const doc = (await getJusticeFile(db, clerk, a.id)).titles[0]!;
+  assert.equal(doc.source, 'admission');
+  // A conviction with no sentence on file has no release date until the sentence is entered.
+  assert.equal((await getJusticeFile(db, clerk, a.id)).release, null);
+  await assert.rejects(correctTitle(db, clerk, doc.id, { changes: { reference: 'JUG-2026-03' }, reason: 'Référence' }), (e: { status?: number; fields?: { field: string }[] }) => e.status === 422 && e.fields![0]!.field === '/changes/sentence');
+  let file = await withdrawTitle(db, clerk, doc.id, { reason: 'Jugement d\'un homonyme' });
+  assert.equal(file.titles.find((x) => x.id === doc.id)!.in_force, false);
+  assert.equal(file.status, 'under_investigation');
+  assert.deepEqual(file.warnings.map((w) => w.key), ['justice.warn.no_title']);
+  assert.equal((await getAdmission(db, clerk, a.id)).legal_status, 'under_investigation');
+  file = await addTitle(db, clerk, a.id, { kind: 'committal_order', authority_kind: 'prosecutor', authority: 'Procureur, TGI Commune III', reference: 'MD-2026-88', issued_on: '2026-03-01', offence_category: 'felony' });
+  assert.equal(file.pretrial.expires_on, '2027-02-28');
+  const alerts = await justiceAlertsForPrison(db, director, fx.prisons.BKO.id);
+  assert.ok(!alerts.some((x) => x.admissionId === a.id && x.kind === 'no_title'));
+});
+
 test('partner scoping: a prosecutor of one court cannot read another\'s cases; every partner access is audited', async () => {
   const admin = fx.actors.admin!;
   const pjs = await createJurisdiction(db, admin, { code: 'PJS', name: 'Pôle judiciaire spécialisé, Commune VI', kind: 'pole_judiciaire_specialise', region_code: 'BKO' });
