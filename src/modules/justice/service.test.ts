@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
 import { makeActor } from '../../core/access.js';
 import { addDays } from './calendar.js';
@@ -14,6 +15,7 @@ import {
   scheduleHearing, withdrawTitle,
 } from './service.js';
 import * as repo from './repository.js';
+import * as schema from './schema.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -28,6 +30,15 @@ function arrival(over: Record<string, unknown> = {}) {
   const base = newArrival();
   return { ...base, person: { ...base.person, family_name: `Traoré${n}`, given_names: `Moussa ${n}` }, ...over } as never;
 }
+
+test('every justice Drizzle table and column exists in the migrated database', async () => {
+  const cols = await db.execute<{ c: string }>(sql`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = 'public'`);
+  const have = new Set(cols.rows.map((r) => r.c));
+  for (const tbl of Object.values(schema)) {
+    const cfg = getTableConfig(tbl as PgTable);
+    for (const c of cfg.columns) assert.ok(have.has(`${cfg.name}.${c.name}`), `${cfg.name}.${c.name}`);
+  }
+});
 
 test('the seeded rules are the documented defaults (migration and code agree)', async () => {
   const rows = await repo.rules(db);
