@@ -253,3 +253,13 @@ test('family members, children and emergency contacts are part of the file (Mand
   const other = await app.inject({ method: 'POST', url: `/api/persons/${a.person_id}/relatives`, headers: auth(fx.tokens['clerk.klk']!), payload: { relationship: 'spouse', full_name: 'X' } });
   assert.equal(other.statusCode, 403);
 });
+
+test('a prosecutor has no general read of the registry: partners go through the justice module', async () => {
+  const { addUser, createToken } = await import('../src/modules/access/service.js');
+  const u = await addUser(database.db, null, { username: 'parquet.c3', display_name: 'Parquet C3', password: 'a-long-password', roles: ['prosecutor'] });
+  const { token } = await createToken(database.db, u.id);
+  const a = (await admitVia(fx.tokens['clerk.bko']!, newArrival({ person: { ...newArrival().person, family_name: 'Samaké' } }))).json();
+  assert.equal((await app.inject({ url: `/api/persons/${a.person_id}`, headers: auth(token) })).statusCode, 403);
+  assert.equal((await app.inject({ url: `/api/prisons/BKO/population`, headers: auth(token) })).statusCode, 403);
+  assert.equal((await app.inject({ url: `/api/persons?q=Samaké`, headers: auth(token) })).statusCode, 403);
+});

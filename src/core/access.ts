@@ -54,7 +54,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessment.instrument', 'audit.read', 'intelligence.read',
   ],
   auditor: [...READ, 'audit.read'],
-  prosecutor: ['person.read', 'custody.read', 'justice.read', 'justice.write'],
+  // Justice partners read and write only through the justice module, which checks their jurisdiction:
+  // no general read of the prison's files.
+  prosecutor: ['justice.read', 'justice.write'],
   system_admin: ['estate.read', 'estate.admin', 'reference.admin', 'user.admin', 'audit.read'],
 };
 

@@ -5,3 +5,4 @@ export * from '../modules/custody/schema.js';
 export * from '../modules/estate/schema.js';
 export * from '../modules/people/schema.js';
 export * from '../modules/reference/schema.js';
+export * from '../modules/justice/schema.js';

@@ -114,7 +114,9 @@ function validateNewUser(u: NewUser): void {
   if (u.password.length < 10) errs.push({ field: '/password', key: 'user.password_short' });
   const badRole = u.roles.find((r) => !(ROLES as readonly string[]).includes(r));
   if (badRole || u.roles.length === 0) errs.push({ field: '/roles', key: 'user.role_unknown', params: { role: badRole ?? '' } });
-  if (!u.national && !(u.prisons && u.prisons.length)) errs.push({ field: '/prisons', key: 'user.scope_required' });
+  // Partner accounts (prosecutors) are scoped by jurisdiction in the justice module, not by prison.
+  const partnerOnly = u.roles.length > 0 && u.roles.every((r) => r === 'prosecutor');
+  if (!partnerOnly && !u.national && !(u.prisons && u.prisons.length)) errs.push({ field: '/prisons', key: 'user.scope_required' });
   if (errs.length) throw invalid(errs);
 }
 

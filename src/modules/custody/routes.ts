@@ -4,7 +4,7 @@ import { IsoDate, Nullable, Opt, Paging, Reason, Uuid } from '../../http/schemas
 import { OtherName, Person, PersonInput, PersonPatch, Relative } from '../people/api-schemas.js';
 import { addOtherName, addRelative, changePerson, createPersonTx, getPerson, setSensitive } from '../people/service.js';
 import { CHARGE_CATEGORIES, DOCUMENT_KINDS, END_REASONS } from './rules.js';
-import { addDocument, admit, correctAdmission, endAdmission, getAdmission, getPrisonerFile, move, personHistory, population, search } from './service.js';
+import { admit, correctAdmission, endAdmission, getAdmission, getPrisonerFile, move, personHistory, population, search } from './service.js';
 import { getPrison } from '../estate/service.js';
 
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -108,10 +108,6 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
       response: { 200: Admission },
     },
   }, async (req) => correctAdmission(db, req.actor!, req.params.id, req.body));
-
-  app.post('/api/admissions/:id/documents', {
-    schema: { tags: ['custody'], summary: 'Add a legal document (the legal status follows from the documents)', params: IdParam, body: Type.Object({ ...Document, charges: Type.Optional(Type.Array(Charge)) }, { additionalProperties: false }), response: { 201: Admission } },
-  }, async (req, reply) => reply.status(201).send(await addDocument(db, req.actor!, req.params.id, req.body as never)));
 
   app.get('/api/prisons/:prison/population', {
     schema: { tags: ['custody'], summary: 'People held in a prison, today or at the end of a past day; paginated', params: Type.Object({ prison: Type.String() }), querystring: Type.Intersect([Paging, Type.Object({ date: Type.Optional(IsoDate) })]) },

@@ -287,23 +287,6 @@ export async function correctAdmission(db: Db, actor: Actor, admissionId: string
   });
 }
 
-/** A further legal document (e.g. committal for trial, judgment): the legal status follows from the documents. */
-export async function addDocument(db: Db, actor: Actor, admissionId: string, input: DocumentInput & { charges?: ChargeInput[] }): Promise<AdmissionView> {
-  return db.transaction(async (tx) => {
-    const a = await visibleAdmission(tx, actor, admissionId, 'custody.write', true);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.issued_on) || input.issued_on > bamakoDate()) throw invalid([{ field: '/issued_on', key: 'custody.document_date' }]);
-    const id = newId();
-    await repo.insertDocument(tx, { id, prisonId: a.prisonId, admissionId: a.id, kind: input.kind, authority: input.authority, reference: input.reference, issuedOn: input.issued_on, notes: input.notes ?? null, attachmentId: input.attachment_id ?? null, createdBy: actor.userId });
-    await repo.insertCharges(tx, (input.charges ?? []).map((c) => ({ id: newId(), prisonId: a.prisonId, admissionId: a.id, legalDocumentId: id, qualification: c.qualification, legalReference: c.legal_reference ?? null, category: c.category, terrorismRelated: !!c.terrorism_related, createdBy: actor.userId })));
-    const docs = await repo.findDocuments(tx, [a.id]);
-    const status = deriveLegalStatus(docs.map((d) => ({ kind: d.kind, issuedOn: d.issuedOn, receivedAt: d.receivedAt })));
-    if (status !== a.legalStatus) await repo.updateAdmissionRow(tx, a.id, { legalStatus: status });
-    await recordChange(tx, actor, { entity: 'legal_document', entityId: id, personId: a.personId, prisonId: a.prisonId, action: 'create', after: input });
-    if (status !== a.legalStatus) await recordChange(tx, actor, { entity: 'admission', entityId: a.id, personId: a.personId, prisonId: a.prisonId, action: 'legal_status', reason: `${input.kind} ${input.reference}`, before: { legal_status: a.legalStatus }, after: { legal_status: status } });
-    return (await admissionViews(tx, [(await repo.findAdmission(tx, a.id))!]))[0]!;
-  });
-}
-
 export interface HistoryEntry { id: string; at: string; entity: string; entity_id: string; action: string; actor: string | null; reason: string | null; before: unknown; after: unknown }
 
 /** Everything that ever changed in a person's file, oldest first, limited to the actor's prisons. */
