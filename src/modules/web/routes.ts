@@ -22,6 +22,7 @@ import { html, type Raw } from './html.js';
 import { APP_CSS, dl, layout, safeNext } from './layout.js';
 import './messages.js';
 import { arrivalsSince } from './repository.js';
+import { justiceAlertsForPrison } from '../justice/service.js';
 
 type Req = FastifyRequest<{ Querystring: Record<string, string | undefined>; Params: Record<string, string>; Body: Record<string, string | undefined> }>;
 
@@ -185,6 +186,12 @@ ${textField({ label: t(lang, 'web.login.password'), name: 'password', type: 'pas
     ]);
     const p = occ.prisons[0]!;
     const latest = actor.permissions.has('custody.read') ? await population(db, actor, prison.id, { page: 1, page_size: 20 }) : null;
+    // The justice alerts: a person held without a valid title first (art. 129 makes it the prison's duty to act).
+    const alerts = actor.permissions.has('justice.read') ? await justiceAlertsForPrison(db, actor, prison.id) : null;
+    const alertsHtml = alerts ? html`<section aria-labelledby="alerts-h"><h2 id="alerts-h">${t(lang, 'web.alerts.title')} (${alerts.length})</h2>
+${alerts.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.alerts.severity')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.alerts.what')}</th><th scope="col">${t(lang, 'web.alerts.action')}</th></tr></thead><tbody>
+${alerts.slice(0, 25).map((a) => html`<tr><td>${a.severity === 'critical' ? html`<strong class="over">${t(lang, 'web.alerts.critical')}</strong>` : t(lang, 'web.alerts.warning')}</td><td>${a.committal_number ?? ''}</td><td>${a.personId ? html`<a href="/people/${a.personId}">${a.person_name ?? ''}</a>` : a.person_name ?? ''}</td><td>${a.label}</td><td>${a.action}</td></tr>`)}
+</tbody></table>${alerts.length > 25 ? html`<p>${t(lang, 'web.alerts.more', { n: alerts.length - 25 })}</p>` : null}` : html`<p>${t(lang, 'web.alerts.none')}</p>`}</section>` : null;
     return layout(req, `${t(lang, 'web.home.title')} — ${prison.name}`, html`${prisonSelector(req, prisons, prison.code, '/')}
 ${dl([
   [t(lang, 'web.population'), String(p.population)],
@@ -193,6 +200,7 @@ ${dl([
   [t(lang, 'web.arrivals_today'), String(arrivals)],
   [t(lang, 'web.unassigned'), String(p.unassigned)],
 ])}
+${alertsHtml}
 ${latest ? html`<h2>${t(lang, 'web.latest_admissions')}</h2>
 ${latest.items.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.admitted_at')}</th><th scope="col">${t(lang, 'web.legal_status')}</th><th scope="col">${t(lang, 'web.location')}</th></tr></thead><tbody>
 ${latest.items.map((r) => html`<tr><td>${r.committal_number}</td><td><a href="/people/${r.person_id}">${r.family_name} ${r.given_names}</a></td><td>${formatBamako(r.admitted_at, lang)}</td><td>${t(lang, `custody.status.${r.legal_status}`)}</td><td>${r.cell_code ? `${r.unit_code ?? ''} / ${r.cell_code}` : t(lang, 'web.not_placed')}</td></tr>`)}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { login } from '../src/modules/access/service.js';
+import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+
+const database = await testDatabase();
+const app = await testApp(database);
+const fx = await fixture(database);
+
+test("the director's home page lists a person held past an expired title, in French and English", async () => {
+  const r = await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(fx.tokens['clerk.bko']!), payload: newArrival({
+    person: { ...newArrival().person, family_name: 'Kanté', given_names: 'Bourama' },
+    admitted_at: '2024-01-03T10:00:00Z',
+    legal_document: { kind: 'committal_order', authority: 'TGI Commune III', reference: 'MD-2024-001', issued_on: '2024-01-02' },
+    charges: [{ qualification: 'Vol simple', category: 'misdemeanour' }],
+  }) });
+  assert.equal(r.statusCode, 201, r.body);
+  const { session } = await login(database.db, 'director.bko', 'correct horse battery', 1);
+  const fr = await app.inject({ url: '/', cookies: { pmis_session: session } });
+  assert.equal(fr.statusCode, 200);
+  assert.match(fr.body, /Alertes judiciaires \(2\)/); // the expired title, and no hearing for months
+  assert.match(fr.body, /sans titre valide : titre expiré le 2024-07-01/);
+  assert.match(fr.body, /Critique/);
+  assert.match(fr.body, /Kanté/);
+  const en = await app.inject({ url: '/', cookies: { pmis_session: session, pmis_lang: 'en' } });
+  assert.match(en.body, /Justice alerts \(2\)/);
+  // A clerk of another prison sees no such section for Bamako.
+  const { session: klk } = await login(database.db, 'clerk.klk', 'correct horse battery', 1);
+  const other = await app.inject({ url: '/?prison=BKO', cookies: { pmis_session: klk } });
+  assert.doesNotMatch(other.body, /Kanté/);
+});
