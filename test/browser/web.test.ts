@@ -76,7 +76,7 @@ test('a clerk admits a new arrival: bad input gives an error summary with workin
 
   // Found in the population (home) and by the search, by name and by committal number.
   await page.goto(`${base}/`);
-  await page.getByRole('link', { name: 'Keïta Oumar' }).waitFor();
+  await page.getByRole('region', { name: /Dernières admissions/ }).getByRole('link', { name: 'Keïta Oumar' }).waitFor();
   for (const q of ['Keïta', committal]) {
     await page.goto(`${base}/people`);
     await page.getByLabel("Nom, numéro d'écrou ou NINA").fill(q);

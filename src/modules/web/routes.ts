@@ -201,10 +201,10 @@ ${dl([
   [t(lang, 'web.unassigned'), String(p.unassigned)],
 ])}
 ${alertsHtml}
-${latest ? html`<h2>${t(lang, 'web.latest_admissions')}</h2>
+${latest ? html`<section aria-labelledby="latest-h"><h2 id="latest-h">${t(lang, 'web.latest_admissions')}</h2>
 ${latest.items.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.admitted_at')}</th><th scope="col">${t(lang, 'web.legal_status')}</th><th scope="col">${t(lang, 'web.location')}</th></tr></thead><tbody>
 ${latest.items.map((r) => html`<tr><td>${r.committal_number}</td><td><a href="/people/${r.person_id}">${r.family_name} ${r.given_names}</a></td><td>${formatBamako(r.admitted_at, lang)}</td><td>${t(lang, `custody.status.${r.legal_status}`)}</td><td>${r.cell_code ? `${r.unit_code ?? ''} / ${r.cell_code}` : t(lang, 'web.not_placed')}</td></tr>`)}
-</tbody></table>` : html`<p>${t(lang, 'web.none')}</p>`}` : null}`);
+</tbody></table>` : html`<p>${t(lang, 'web.none')}</p>`}</section>` : null}`);
   }));
 
   app.get('/people', { schema: { hide: true } }, page(async (req) => {
