@@ -57,3 +57,13 @@ ${o.options.map(([v, l]) => html`<option value="${v}"${v === o.value ? html` sel
 }
 
 export const hidden = (name: string, value: Value) => html`<input type="hidden" name="${name}" value="${value}">`;
+
+/** A group of radio buttons in a fieldset; the first radio carries the id the error summary links to. */
+export function radioGroup(o: FieldOpts & { options: { value: string; label: Raw | string }[] }): Raw {
+  const id = inputId(o.name);
+  const err = o.errors?.byName.get(o.name);
+  return html`<fieldset class="field radios${err ? ' has-error' : ''}"${err ? html` aria-describedby="${id}-error"` : null}><legend>${o.label}${o.required ? ' *' : ''}</legend>
+${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : null}
+${o.options.map((opt, i) => html`<div class="radio"><input type="radio" id="${i === 0 ? id : `${id}-${i}`}" name="${o.name}" value="${opt.value}"${opt.value === o.value ? html` checked` : null}${err ? html` aria-invalid="true"` : null}><label for="${i === 0 ? id : `${id}-${i}`}">${opt.label}</label></div>`)}
+</fieldset>`;
+}

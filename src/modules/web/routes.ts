@@ -17,7 +17,8 @@ import * as estateRepo from '../estate/repository.js';
 import { getPrison, listPrisons, occupancyReport, type PrisonView } from '../estate/service.js';
 import type { BirthInput } from '../people/rules.js';
 import { listCodes } from '../reference/service.js';
-import { errorSummary, type FormErrors, formErrors, hidden, selectField, textField } from './forms.js';
+import { errorSummary, type FormErrors, formErrors, hidden, radioGroup, selectField, textField } from './forms.js';
+import { type Candidate, type CandidateQuery, findCandidates, recordDecision } from '../identity/service.js';
 import { html, type Raw } from './html.js';
 import { APP_CSS, dl, layout, safeNext } from './layout.js';
 import './messages.js';
@@ -87,7 +88,7 @@ const ADMISSION_FIELDS = [
   'prison', 'person.family_name', 'person.given_names', 'person.sex', 'person.birth.precision', 'person.birth.date', 'person.birth.estimated_age',
   'person.nina', 'person.father_name', 'person.mother_name', 'arresting_authority', 'arresting_unit',
   'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on',
-  'charges.0.qualification', 'charges.0.category', 'cell_id', 'over_capacity_reason',
+  'charges.0.qualification', 'charges.0.category', 'cell_id', 'over_capacity_reason', 'identity.checked', 'identity.choice',
 ] as const;
 const REQUIRED = new Set(['prison', 'person.family_name', 'person.sex', 'person.birth.precision', 'arresting_authority', 'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', 'charges.0.qualification', 'charges.0.category']);
 
@@ -112,6 +113,25 @@ function admissionInput(v: Record<string, string>): AdmissionInput {
     cell_id: opt('cell_id'),
     over_capacity_reason: opt('over_capacity_reason'),
   };
+}
+
+/** What the reception knows of the arrival, as an identity query. */
+function candidateQuery(input: AdmissionInput): CandidateQuery {
+  const p = input.person!;
+  const b = p.birth;
+  return {
+    family_name: p.family_name, given_names: p.given_names ?? '', father_name: p.father_name ?? null, mother_name: p.mother_name ?? null, nina: p.nina ?? null,
+    birth_date: b.precision === 'estimated' && b.estimated_age != null ? String(Number(bamakoDate().slice(0, 4)) - b.estimated_age) : b.date ?? null,
+    birth_precision: b.precision === 'unknown' ? null : b.precision,
+  } as CandidateQuery;
+}
+
+function candidateLabel(lang: Lang, c: Candidate): Raw {
+  const adm = c.admissions.map((a) => a.committal_number).join(', ');
+  return html`<strong>${c.family_name} ${c.given_names}</strong>${c.matched_name ? html` (${t(lang, 'web.adm.candidates.as')} ${c.matched_name.family_name} ${c.matched_name.given_names})` : null}
+— ${birthText(lang, { precision: c.birth.precision, date: c.birth.date })}${c.father_name ? html` — ${t(lang, 'web.father_name')} : ${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')} : ${c.mother_name}` : null}
+${adm ? html` — ${adm}` : null} — <span class="score">${t(lang, 'web.adm.candidates.score', { score: Math.round(c.score * 100) })}</span>
+<span class="reasons">${c.reasons.map((r) => r.text).join(' · ')}</span>`;
 }
 
 export async function webRoutes(app: App, ctx: AppContext): Promise<void> {
@@ -289,7 +309,7 @@ ${p.units.map((u) => html`<h2>${t(lang, 'web.estate.unit')} ${u.code} — ${u.na
 ${u.cells.map((c) => html`<tr><td>${c.code}</td>${occCell(c)}</tr>`)}</tbody></table>`)}`);
   }));
 
-  const admissionForm = async (req: Req, values: Record<string, string>, errors: FormErrors | null): Promise<string> => {
+  const admissionForm = async (req: Req, values: Record<string, string>, errors: FormErrors | null, candidates: Candidate[] | null = null): Promise<string> => {
     const lang = req.lang;
     const actor = req.actor!;
     const prisons = (await listPrisons(db, actor)).filter((p) => actor.national || actor.prisonIds.includes(p.id));
@@ -327,7 +347,13 @@ ${s('charges.0.category', t(lang, 'web.adm.charge_category'), (['contravention',
 ${s('cell_id', t(lang, 'web.adm.cell'), cells, t(lang, 'web.adm.cell_later'))}
 ${f('over_capacity_reason', t(lang, 'web.adm.over_capacity_reason'))}
 </fieldset>
-<button type="submit">${t(lang, 'web.adm.submit')}</button></form>`);
+${candidates ? html`${hidden('identity.checked', '1')}<section aria-labelledby="cand-h" class="candidates"><h2 id="cand-h">${t(lang, 'web.adm.candidates.title', { n: candidates.length })}</h2>
+<p>${t(lang, 'web.adm.candidates.intro')}</p>
+${radioGroup({ label: t(lang, 'web.adm.candidates.choice'), name: 'identity.choice', value: values['identity.choice'] ?? '', errors, required: true, options: [
+  ...candidates.map((c) => ({ value: c.person_id, label: candidateLabel(lang, c) })),
+  { value: 'new', label: t(lang, 'web.adm.candidates.new') },
+] })}</section>` : values['identity.checked'] ? hidden('identity.checked', values['identity.checked']) : null}
+<button type="submit">${t(lang, candidates ? 'web.adm.submit_after_check' : 'web.adm.submit')}</button></form>`);
   };
 
   app.get('/admissions/new', { schema: { hide: true } }, page(async (req) => admissionForm(req, { prison: req.query.prison ?? '' }, null)));
@@ -341,15 +367,38 @@ ${f('over_capacity_reason', t(lang, 'web.adm.over_capacity_reason'))}
     if ((precision === 'exact' || precision === 'month' || precision === 'year') && !values['person.birth.date']!.trim()) missing.push({ field: '/person/birth/date', key: 'field.required' });
     if (precision === 'estimated' && !values['person.birth.estimated_age']!.trim()) missing.push({ field: '/person/birth/estimated_age', key: 'field.required' });
     let problem: AppError | null = missing.length ? new AppError(422, 'error.validation', {}, missing) : null;
+    let candidates: Candidate[] | null = null;
     if (!problem) {
+      const actor = req.actor!;
+      const input = admissionInput(values);
+      const query = candidateQuery(input);
       try {
-        const a = await admit(db, req.actor!, admissionInput(values));
+        // Before a new file is created, the clerk sees the people already registered who may be this
+        // arrival (other spellings, other prisons) and links or declares a new person (issue 4).
+        const canMatch = actor.permissions.has('identity.match');
+        candidates = canMatch ? (await findCandidates(db, actor, query, { lang: req.lang, limit: 5 })).filter((c) => c.decision !== 'different') : [];
+        const choice = values['identity.choice'] ?? '';
+        if (candidates.length && values['identity.checked'] !== '1') {
+          return send(reply, await admissionForm(req, values, null, candidates), 200);
+        }
+        if (candidates.length && !choice) throw new AppError(422, 'error.validation', {}, [{ field: '/identity/choice', key: 'web.adm.candidates.required' }]);
+        const existing = choice && choice !== 'new' ? choice : null;
+        const { person: _arrival, ...rest } = input;
+        const a = await admit(db, actor, existing ? { ...rest, person_id: existing } : input).catch((e) => {
+          if (e instanceof AppError) throw new AppError(e.status, e.key, e.params, e.fields.map((f) => (f.field === '/person_id' ? { ...f, field: '/identity/choice' } : f)));
+          throw e;
+        });
+        if (canMatch) {
+          const prisonId = a.prison_id;
+          await recordDecision(db, actor, { prison_id: prisonId, decision: existing ? 'existing_person' : 'new_person', person_id: a.person_id, admission_id: a.id, query, candidates: candidates.map((c) => ({ person_id: c.person_id, score: c.score })) });
+        }
         return reply.redirect(`/people/${a.person_id}`, 303);
       } catch (e) {
         if (e instanceof AppError && e.status === 422) problem = e;
         else throw e;
       }
     }
-    return send(reply, await admissionForm(req, values, formErrors(problem, req.lang, ADMISSION_FIELDS)), 422);
+    if (candidates && !candidates.length) candidates = null;
+    return send(reply, await admissionForm(req, values, formErrors(problem, req.lang, ADMISSION_FIELDS), candidates), 422);
   }));
 }
