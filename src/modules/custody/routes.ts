@@ -46,7 +46,7 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
     schema: {
       tags: ['people'], summary: 'The prisoner file: identity, admissions, legal basis, location. `include=sensitive` adds religion and ethnicity (person.sensitive; audited).',
       params: IdParam, querystring: Type.Object({ include: Type.Optional(Type.Literal('sensitive')) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ person: Person, admissions: Type.Array(Admission), current_admission_id: Nullable(Uuid) }) },
+      response: { 200: Type.Object({ person: Person, admissions: Type.Array(Admission), current_admission_id: Nullable(Uuid), admissions_elsewhere: Type.Array(Type.Object({ prison_id: Uuid, committal_number: Type.String(), admitted_at: Type.String(), ended_at: Nullable(Type.String()) })) }) },
     },
   }, async (req) => getPrisonerFile(db, req.actor!, req.params.id, { sensitive: req.query.include === 'sensitive' }));
 

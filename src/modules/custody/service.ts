@@ -189,7 +189,13 @@ export async function getAdmission(db: Db, actor: Actor, id: string): Promise<Ad
   return (await admissionViews(db, [a]))[0]!;
 }
 
-export interface PrisonerFile { person: PersonView; admissions: AdmissionView[]; current_admission_id: string | null }
+export interface PrisonerFile {
+  person: PersonView;
+  admissions: AdmissionView[];
+  current_admission_id: string | null;
+  /** Admissions in prisons outside the actor's scope: only that they exist, where and when (decision 0003). */
+  admissions_elsewhere: { prison_id: string; committal_number: string; admitted_at: string; ended_at: string | null }[];
+}
 
 /**
  * The prisoner file (Mandela Rules 7 and 8): identity and every admission with its legal basis
@@ -197,9 +203,12 @@ export interface PrisonerFile { person: PersonView; admissions: AdmissionView[];
  */
 export async function getPrisonerFile(db: Db, actor: Actor, personId: string, opts: { sensitive?: boolean } = {}): Promise<PrisonerFile> {
   const person = await getPerson(db, actor, personId, opts);
-  const rows = (await repo.findAdmissionsOfPerson(db, personId)).filter((a) => inScope(actor, a.prisonId));
-  const admissions = actor.permissions.has('custody.read') ? await admissionViews(db, rows) : [];
-  return { person, admissions, current_admission_id: rows.find((a) => a.endedAt === null)?.id ?? null };
+  const all = await repo.findAdmissionsOfPerson(db, personId);
+  const rows = all.filter((a) => inScope(actor, a.prisonId));
+  const canRead = actor.permissions.has('custody.read');
+  const admissions = canRead ? await admissionViews(db, rows) : [];
+  const elsewhere = canRead ? all.filter((a) => !inScope(actor, a.prisonId)).map((a) => ({ prison_id: a.prisonId, committal_number: a.committalNumber, admitted_at: a.admittedAt.toISOString(), ended_at: a.endedAt?.toISOString() ?? null })) : [];
+  return { person, admissions, current_admission_id: rows.find((a) => a.endedAt === null)?.id ?? null, admissions_elsewhere: elsewhere };
 }
 
 export async function population(db: Db, actor: Actor, prisonIdOrCode: string, opts: { date?: string; page: number; page_size: number }) {

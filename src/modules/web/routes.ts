@@ -282,12 +282,18 @@ ${a.ended_at ? html`<p>${t(lang, 'web.ended', { when: formatBamako(a.ended_at, l
 <h4>${t(lang, 'web.charges')}</h4><ul>${a.charges.map((c) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: c.qualification })} (${t(lang, `web.charge.${c.category}`)})</li>`)}</ul>
 <h4>${t(lang, 'web.documents')}</h4><ul>${a.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul></section>`;
     }) : html`<p>${t(lang, 'web.file.no_admission')}</p>`;
+    // Admissions in other prisons: only that they exist, where and when (decision 0003).
+    const elsewherePrisons = new Map((await estateRepo.findPrisons(db, [...new Set(file.admissions_elsewhere.map((a) => a.prison_id))])).map((p) => [p.id, p.name]));
+    const elsewhere = file.admissions_elsewhere.length
+      ? html`<section aria-labelledby="elsewhere-h"><h3 id="elsewhere-h">${t(lang, 'web.file.elsewhere')}</h3><p>${t(lang, 'web.file.elsewhere_intro')}</p>
+<ul>${file.admissions_elsewhere.map((a) => html`<li>${a.committal_number} — ${elsewherePrisons.get(a.prison_id) ?? ''} — ${formatBamako(a.admitted_at, lang)}${a.ended_at ? ` → ${formatBamako(a.ended_at, lang)}` : ''}</li>`)}</ul></section>`
+      : null;
     const hist = history
       ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.history.who')}</th><th scope="col">${t(lang, 'web.history.what')}</th><th scope="col">${t(lang, 'web.history.why')}</th></tr></thead><tbody>
 ${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td><td>${h.entity} · ${h.action}</td><td>${h.reason ?? ''}</td></tr>`)}</tbody></table>`
       : html`<p>${t(lang, 'web.history.unavailable')}</p>`;
     return layout(req, t(lang, 'web.file.title', { name }), html`<h2>${t(lang, 'web.file.identity')}</h2>${identity}
-<h2>${t(lang, 'web.file.custody')}</h2>${admissions}
+<h2>${t(lang, 'web.file.custody')}</h2>${admissions}${elsewhere}
 <h2>${t(lang, 'web.file.history')}</h2>${hist}`);
   }));
 
