@@ -6,3 +6,4 @@ export * from '../modules/estate/schema.js';
 export * from '../modules/people/schema.js';
 export * from '../modules/reference/schema.js';
 export * from '../modules/justice/schema.js';
+export * from '../modules/reception/schema.js';

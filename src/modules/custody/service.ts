@@ -68,7 +68,7 @@ function parseInstant(s: string | null | undefined, field: string, errors: Field
 }
 
 /** Checks a cell has room; when full, an over-capacity reason is needed (the director sees it). */
-async function checkCell(tx: Tx, prisonId: string, cellId: string, overCapacityReason: string | null | undefined, field: string): Promise<estateRepo.CellRow> {
+export async function checkCell(tx: Tx, prisonId: string, cellId: string, overCapacityReason: string | null | undefined, field: string): Promise<estateRepo.CellRow> {
   const c = await estateRepo.findCell(tx, cellId);
   if (!c || c.prisonId !== prisonId || c.closedAt) throw invalid([{ field, key: 'custody.cell_unknown' }]);
   if (c.capacity !== null) {
@@ -240,14 +240,23 @@ export async function move(db: Db, actor: Actor, admissionId: string, input: { c
     const errors: FieldError[] = [];
     const at = parseInstant(input.at, '/at', errors) ?? new Date();
     if (errors.length) throw invalid(errors);
-    const c = await checkCell(tx, a.prisonId, input.cell_id, input.over_capacity_reason, '/cell_id');
-    const open = await repo.findOpenPlacement(tx, a.id);
-    if (open) await repo.closePlacement(tx, open.id, at);
-    const pid = newId();
-    await repo.insertPlacement(tx, { id: pid, prisonId: a.prisonId, admissionId: a.id, unitId: c.unitId, cellId: c.id, fromAt: at, reason: input.reason, overCapacityReason: input.over_capacity_reason ?? null, createdBy: actor.userId });
-    await recordChange(tx, actor, { entity: 'placement', entityId: pid, personId: a.personId, prisonId: a.prisonId, action: 'move', reason: input.reason, before: open ? { cell_id: open.cellId } : null, after: { cell_id: c.id, over_capacity_reason: input.over_capacity_reason ?? null } });
+    await placeInCell(tx, actor, a, { ...input, at, field: '/cell_id' });
     return (await admissionViews(tx, [a]))[0]!;
   });
+}
+
+/**
+ * Put an admitted person in a cell (closing the current placement), inside the caller's
+ * transaction; the caller has authorised the actor. Capacity is checked as for an admission.
+ */
+export async function placeInCell(tx: Tx, actor: Actor, a: repo.AdmissionRow, input: { cell_id: string; reason: string; over_capacity_reason?: string | null; at?: Date; field?: string }): Promise<void> {
+  const at = input.at ?? new Date();
+  const c = await checkCell(tx, a.prisonId, input.cell_id, input.over_capacity_reason, input.field ?? '/cell_id');
+  const open = await repo.findOpenPlacement(tx, a.id);
+  if (open) await repo.closePlacement(tx, open.id, at);
+  const pid = newId();
+  await repo.insertPlacement(tx, { id: pid, prisonId: a.prisonId, admissionId: a.id, unitId: c.unitId, cellId: c.id, fromAt: at, reason: input.reason, overCapacityReason: input.over_capacity_reason ?? null, createdBy: actor.userId });
+  await recordChange(tx, actor, { entity: 'placement', entityId: pid, personId: a.personId, prisonId: a.prisonId, action: 'move', reason: input.reason, before: open ? { cell_id: open.cellId } : null, after: { cell_id: c.id, over_capacity_reason: input.over_capacity_reason ?? null } });
 }
 
 /** End an admission: release, transfer (to a named prison), death or escape. */

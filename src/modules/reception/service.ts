@@ -1,0 +1,235 @@
+/**
+ * The reception: the handover by the arresting force, then five steps, each recording who did it
+ * and when. The administration step creates the file and the admission through custody.admit.
+ */
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { type Actor, authorize, can, inScope, scopeFilter } from '../../core/access.js';
+import { AppError, type FieldError, forbidden, invalid, notFound } from '../../core/errors.js';
+import { recordAccess, recordChange } from '../../core/history.js';
+import { newId } from '../../core/ids.js';
+import type { Db, Tx } from '../../db/index.js';
+import * as custodyRepo from '../custody/repository.js';
+import { admit, type ChargeInput, checkCell, type DocumentInput, placeInCell } from '../custody/service.js';
+import { getPrison } from '../estate/service.js';
+import type { PersonInput } from '../people/service.js';
+import { assertCodes } from '../reference/service.js';
+import './messages.js';
+import { FINGERPRINTS, FITNESS, INVOLVEMENT, missingSteps, nextStep, outOfOrderError, REASONS, type Step, STEPS } from './rules.js';
+import { reception, receptionMedical, receptionStep } from './schema.js';
+
+export interface HandoverInput {
+  prison: string;
+  arresting_authority: string;
+  officer_name?: string | null; officer_rank?: string | null; officer_unit?: string | null;
+  warrant_name: string; warrant_birth?: string | null; warrant_region?: string | null; warrant_charge?: string | null; warrant_reference?: string | null;
+  information_shared?: string | null; evidence_shared?: string | null; nothing_shared?: boolean;
+  arrived_at?: string;
+}
+
+export interface SecurityInput { rules_explained: boolean; rules_language?: string | null; cell_id?: string | null; over_capacity_reason?: string | null; body_search_done: boolean; prohibited_items?: { item: string; description?: string | null }[]; out_of_order_reason?: string | null }
+export interface AdministrationInput {
+  person?: PersonInput; person_id?: string | null;
+  photo_taken: boolean; fingerprints: (typeof FINGERPRINTS)[number]; fingerprints_reason?: string | null; warrant_scanned: boolean;
+  legal_document: DocumentInput; charges: ChargeInput[]; out_of_order_reason?: string | null;
+}
+export interface RegistryInput {
+  items?: { item: string; quantity: number; description?: string | null }[];
+  money?: { amount: number; currency: string }[];
+  id_documents?: { kind: string; number?: string | null }[];
+  phones?: { description: string; imei?: string | null }[];
+  notes?: string | null; out_of_order_reason?: string | null;
+}
+export interface MedicalInput { visible_injuries?: string | null; ill_treatment_alleged: boolean; ill_treatment_account?: string | null; fitness: (typeof FITNESS)[number]; referral?: string | null; notes?: string | null; out_of_order_reason?: string | null }
+export interface InterviewInput {
+  interviewer: 'director' | 'social_worker';
+  background?: string | null; family_situation?: string | null; own_account?: string | null;
+  education_level?: string | null; occupation?: string | null; affiliation_declared?: string | null;
+  involvement: (typeof INVOLVEMENT)[number]; reasons?: (typeof REASONS)[number][]; free_text?: string | null; out_of_order_reason?: string | null;
+}
+
+type ReceptionRow = typeof reception.$inferSelect;
+
+export interface StepView { step: Step; done: boolean; done_by: string | null; done_at: string | null; out_of_order_reason: string | null; data: Record<string, unknown> | null }
+export interface ReceptionView {
+  id: string; prison_id: string; status: string; arrived_at: string; started_at: string; completed_at: string | null;
+  handover: Omit<HandoverInput, 'prison' | 'arrived_at'> & { nothing_shared: boolean };
+  admission_id: string | null; person_id: string | null; committal_number: string | null;
+  steps: StepView[]; missing: Step[]; next: Step | null;
+  /** Present for medical staff (everything) and for the director (injuries and allegations only). */
+  medical?: Record<string, unknown>;
+}
+
+function canStart(actor: Actor): boolean {
+  return can(actor, 'intake.security') || can(actor, 'intake.administration');
+}
+
+async function load(tx: Tx, actor: Actor, id: string, forUpdate = false): Promise<ReceptionRow> {
+  if (!canStart(actor) && !can(actor, 'health.write') && !can(actor, 'intake.interview') && !can(actor, 'intake.registry')) throw forbidden();
+  const q = tx.select().from(reception).where(eq(reception.id, id));
+  const [r] = forUpdate ? await q.for('update') : await q;
+  if (!r) throw notFound();
+  if (!inScope(actor, r.prisonId)) throw new AppError(403, 'error.out_of_scope');
+  return r;
+}
+
+export async function startReception(db: Db, actor: Actor, input: HandoverInput): Promise<ReceptionView> {
+  if (!canStart(actor)) throw forbidden();
+  return db.transaction(async (tx) => {
+    const p = await getPrison(tx, actor, input.prison);
+    if (!inScope(actor, p.id)) throw new AppError(403, 'error.out_of_scope');
+    const errors: FieldError[] = [];
+    if (input.nothing_shared && (input.information_shared?.trim() || input.evidence_shared?.trim())) errors.push({ field: '/nothing_shared', key: 'reception.shared_conflict' });
+    const arrived = input.arrived_at ? new Date(input.arrived_at) : new Date();
+    if (Number.isNaN(arrived.getTime())) errors.push({ field: '/arrived_at', key: 'field.invalid_date' });
+    else if (arrived.getTime() > Date.now() + 5 * 60_000) errors.push({ field: '/arrived_at', key: 'field.date_in_future' });
+    try { await assertCodes(tx, [{ field: '/arresting_authority', kind: 'arresting_authority', code: input.arresting_authority }, { field: '/warrant_region', kind: 'region', code: input.warrant_region }]); } catch (e) { if (e instanceof AppError) errors.push(...e.fields); else throw e; }
+    if (errors.length) throw invalid(errors);
+    const id = newId();
+    await tx.insert(reception).values({
+      id, prisonId: p.id, arrestingAuthority: input.arresting_authority, officerName: input.officer_name ?? null, officerRank: input.officer_rank ?? null, officerUnit: input.officer_unit ?? null,
+      warrantName: input.warrant_name, warrantBirth: input.warrant_birth ?? null, warrantRegion: input.warrant_region ?? null, warrantCharge: input.warrant_charge ?? null, warrantReference: input.warrant_reference ?? null,
+      informationShared: input.information_shared ?? null, evidenceShared: input.evidence_shared ?? null, nothingShared: !!input.nothing_shared, arrivedAt: arrived, startedBy: actor.userId,
+    });
+    await recordChange(tx, actor, { entity: 'reception', entityId: id, prisonId: p.id, action: 'handover', after: input });
+    return view(tx, actor, (await load(tx, actor, id))!);
+  });
+}
+
+async function stepsOf(tx: Tx, ids: string[]) {
+  if (!ids.length) return [];
+  return tx.select().from(receptionStep).where(inArray(receptionStep.receptionId, ids)).orderBy(asc(receptionStep.doneAt));
+}
+
+async function view(tx: Tx, actor: Actor, r: ReceptionRow, opts: { medical?: boolean } = {}): Promise<ReceptionView> {
+  const steps = await stepsOf(tx, [r.id]);
+  const done = new Set(steps.map((s) => s.step as Step));
+  const adm = r.admissionId ? await custodyRepo.findAdmission(tx, r.admissionId) : undefined;
+  const v: ReceptionView = {
+    id: r.id, prison_id: r.prisonId, status: r.status, arrived_at: r.arrivedAt.toISOString(), started_at: r.startedAt.toISOString(), completed_at: r.completedAt?.toISOString() ?? null,
+    handover: {
+      arresting_authority: r.arrestingAuthority, officer_name: r.officerName, officer_rank: r.officerRank, officer_unit: r.officerUnit, warrant_name: r.warrantName, warrant_birth: r.warrantBirth,
+      warrant_region: r.warrantRegion, warrant_charge: r.warrantCharge, warrant_reference: r.warrantReference, information_shared: r.informationShared, evidence_shared: r.evidenceShared, nothing_shared: r.nothingShared,
+    },
+    admission_id: r.admissionId, person_id: r.personId, committal_number: adm?.committalNumber ?? null,
+    steps: STEPS.map((step) => {
+      const s = steps.find((x) => x.step === step);
+      // The interview's content is for those who hold the interview permission or the director.
+      const hideData = step === 'interview' && !can(actor, 'intake.interview');
+      return { step, done: !!s, done_by: s?.doneBy ?? null, done_at: s?.doneAt.toISOString() ?? null, out_of_order_reason: s?.outOfOrderReason ?? null, data: s && !hideData ? s.data : null };
+    }),
+    missing: missingSteps(done), next: nextStep(done),
+  };
+  if (opts.medical && done.has('medical')) {
+    const [m] = await tx.select().from(receptionMedical).where(eq(receptionMedical.receptionId, r.id));
+    if (m && can(actor, 'health.read')) {
+      v.medical = { visible_injuries: m.visibleInjuries, ill_treatment_alleged: m.illTreatmentAlleged, ill_treatment_account: m.illTreatmentAccount, fitness: m.fitness, referral: m.referral, notes: m.notes, done_at: m.doneAt.toISOString() };
+      await recordAccess(tx, actor, { category: 'health', action: 'read', entity: 'reception_medical', entityId: r.id, personId: r.personId, prisonId: r.prisonId });
+    } else if (m && can(actor, 'health.injury_report.read')) {
+      v.medical = { visible_injuries: m.visibleInjuries, ill_treatment_alleged: m.illTreatmentAlleged, ill_treatment_account: m.illTreatmentAccount, done_at: m.doneAt.toISOString() };
+      await recordAccess(tx, actor, { category: 'health', action: 'read', entity: 'reception_medical.injury_report', entityId: r.id, personId: r.personId, prisonId: r.prisonId });
+    }
+  }
+  return v;
+}
+
+export async function getReception(db: Db, actor: Actor, id: string, opts: { medical?: boolean } = {}): Promise<ReceptionView> {
+  return db.transaction(async (tx) => view(tx, actor, await load(tx, actor, id), opts));
+}
+
+/** Receptions of a prison (in progress by default), each with what it is missing. */
+export async function listReceptions(db: Db, actor: Actor, opts: { prison?: string; status?: string } = {}): Promise<ReceptionView[]> {
+  authorize(actor, 'custody.read');
+  const prisonIds = opts.prison ? [(await getPrison(db, actor, opts.prison)).id] : scopeFilter(actor);
+  const rows = await db.select().from(reception)
+    .where(and(eq(reception.status, opts.status ?? 'in_progress'), prisonIds ? inArray(reception.prisonId, [...prisonIds]) : undefined))
+    .orderBy(desc(reception.startedAt)).limit(200);
+  const out: ReceptionView[] = [];
+  for (const r of rows) out.push(await view(db, actor, r));
+  return out;
+}
+
+export const receptionsInProgress = (db: Db, actor: Actor, prisonId: string) => listReceptions(db, actor, { prison: prisonId });
+
+const PERMISSION: Record<Step, Parameters<typeof authorize>[1]> = {
+  security: 'intake.security', administration: 'intake.administration', registry: 'intake.registry', medical: 'health.write', interview: 'intake.interview',
+};
+
+/** Record one step. Out of the default order it needs a reason; each step is done once. */
+export async function recordStep(db: Db, actor: Actor, id: string, step: Step, input: SecurityInput | AdministrationInput | RegistryInput | MedicalInput | InterviewInput): Promise<ReceptionView> {
+  return db.transaction(async (tx) => {
+    const r = await load(tx, actor, id, true);
+    authorize(actor, PERMISSION[step], r.prisonId);
+    if (r.status !== 'in_progress') throw invalid([{ field: '/', key: 'reception.not_in_progress' }]);
+    const done = new Set((await stepsOf(tx, [r.id])).map((s) => s.step as Step));
+    if (done.has(step)) throw new AppError(409, 'reception.step_done');
+    const skipped = outOfOrderError(step, done, input.out_of_order_reason);
+    if (skipped) throw invalid([{ field: '/out_of_order_reason', key: 'reception.out_of_order', params: { steps: skipped.map((s) => s).join(', ') } }]);
+    let data: Record<string, unknown> = {};
+    const { out_of_order_reason: _r, ...rest } = input as unknown as Record<string, unknown>;
+    if (step === 'security') {
+      const s = input as SecurityInput;
+      await assertCodes(tx, [{ field: '/rules_language', kind: 'language', code: s.rules_language }]);
+      if (s.cell_id) {
+        if (r.admissionId) {
+          const a = (await custodyRepo.findAdmission(tx, r.admissionId, true))!;
+          await placeInCell(tx, actor, a, { cell_id: s.cell_id, reason: 'reception', over_capacity_reason: s.over_capacity_reason });
+        } else await checkCell(tx, r.prisonId, s.cell_id, s.over_capacity_reason, '/cell_id');
+      }
+      data = rest;
+    } else if (step === 'administration') {
+      const a = input as AdministrationInput;
+      if (a.fingerprints !== 'captured' && !a.fingerprints_reason?.trim()) throw invalid([{ field: '/fingerprints_reason', key: 'reception.fingerprint_reason' }]);
+      // The cell chosen at the security office, if any, becomes the first placement.
+      const [sec] = (await stepsOf(tx, [r.id])).filter((x) => x.step === 'security');
+      const secData = (sec?.data ?? {}) as Partial<SecurityInput>;
+      const adm = await admit(tx as unknown as Db, actor, {
+        prison: r.prisonId, person: a.person, person_id: a.person_id ?? undefined, admitted_at: r.arrivedAt.toISOString(),
+        arresting_authority: r.arrestingAuthority, arresting_unit: r.officerUnit, legal_document: a.legal_document, charges: a.charges,
+        cell_id: secData.cell_id ?? null, over_capacity_reason: secData.over_capacity_reason ?? null,
+      });
+      await tx.update(reception).set({ admissionId: adm.id, personId: adm.person_id }).where(eq(reception.id, r.id));
+      const { person: _p, ...kept } = rest as Record<string, unknown>;
+      data = { ...kept, committal_number: adm.committal_number };
+    } else if (step === 'registry') {
+      data = rest;
+    } else if (step === 'medical') {
+      const m = input as MedicalInput;
+      await tx.insert(receptionMedical).values({ receptionId: r.id, prisonId: r.prisonId, visibleInjuries: m.visible_injuries ?? null, illTreatmentAlleged: m.ill_treatment_alleged, illTreatmentAccount: m.ill_treatment_account ?? null, fitness: m.fitness, referral: m.referral ?? null, notes: m.notes ?? null, doneBy: actor.userId });
+      await recordAccess(tx, actor, { category: 'health', action: 'write', entity: 'reception_medical', entityId: r.id, personId: r.personId, prisonId: r.prisonId });
+      data = {}; // medical findings stay in reception_medical
+    } else if (step === 'interview') {
+      const iv = input as InterviewInput;
+      await assertCodes(tx, [{ field: '/education_level', kind: 'education_level', code: iv.education_level }, { field: '/occupation', kind: 'occupation', code: iv.occupation }]);
+      data = rest;
+    }
+    await tx.insert(receptionStep).values({ id: newId(), prisonId: r.prisonId, receptionId: r.id, step, data, outOfOrderReason: input.out_of_order_reason ?? null, doneBy: actor.userId });
+    await recordChange(tx, actor, { entity: 'reception', entityId: r.id, personId: r.personId, prisonId: r.prisonId, action: `step.${step}`, reason: input.out_of_order_reason ?? null, after: step === 'medical' ? { done: true } : data });
+    return view(tx, actor, (await load(tx, actor, r.id))!);
+  });
+}
+
+/** Close a reception: refused, naming each missing step, while a mandatory step is missing. */
+export async function completeReception(db: Db, actor: Actor, id: string): Promise<ReceptionView> {
+  return db.transaction(async (tx) => {
+    const r = await load(tx, actor, id, true);
+    if (!can(actor, 'intake.complete') && !can(actor, 'intake.administration')) throw forbidden();
+    if (r.status !== 'in_progress') throw invalid([{ field: '/', key: 'reception.not_in_progress' }]);
+    const done = new Set((await stepsOf(tx, [r.id])).map((s) => s.step as Step));
+    const missing = missingSteps(done);
+    if (missing.length) throw invalid(missing.map((s) => ({ field: `/steps/${s}`, key: `reception.missing.${s}` })));
+    await tx.update(reception).set({ status: 'completed', completedAt: new Date(), completedBy: actor.userId }).where(eq(reception.id, r.id));
+    await recordChange(tx, actor, { entity: 'reception', entityId: r.id, personId: r.personId, prisonId: r.prisonId, action: 'complete' });
+    return view(tx, actor, (await load(tx, actor, r.id))!);
+  });
+}
+
+/** How many arrivals came with nothing shared by the arresting force, per prison, over a period. */
+export async function nothingSharedCount(db: Db, actor: Actor, prison: string, from: Date, to: Date): Promise<{ receptions: number; nothing_shared: number }> {
+  authorize(actor, 'statistics.read');
+  const p = await getPrison(db, actor, prison);
+  const [r] = await db
+    .select({ receptions: sql<number>`count(*)::int`, nothing_shared: sql<number>`count(*) FILTER (WHERE ${reception.nothingShared})::int` })
+    .from(reception)
+    .where(and(eq(reception.prisonId, p.id), gte(reception.arrivedAt, from), lt(reception.arrivedAt, to)));
+  return r!;
+}
