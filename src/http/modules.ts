@@ -4,6 +4,7 @@ import { custodyRoutes } from '../modules/custody/routes.js';
 import { estateRoutes } from '../modules/estate/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { justiceRoutes } from '../modules/justice/routes.js';
+import { receptionPages } from '../modules/reception/pages.js';
 import { receptionRoutes } from '../modules/reception/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { webRoutes } from '../modules/web/routes.js';
@@ -18,4 +19,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await justiceRoutes(app, ctx);
   await webRoutes(app, ctx);
   await receptionRoutes(app, ctx);
+  await receptionPages(app, ctx);
 }

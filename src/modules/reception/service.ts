@@ -233,3 +233,12 @@ export async function nothingSharedCount(db: Db, actor: Actor, prison: string, f
     .where(and(eq(reception.prisonId, p.id), gte(reception.arrivedAt, from), lt(reception.arrivedAt, to)));
   return r!;
 }
+
+/** The receptions that created or re-opened a person's file, in the actor's prisons. */
+export async function receptionsOfPerson(db: Db, actor: Actor, personId: string): Promise<ReceptionView[]> {
+  if (!can(actor, 'custody.read')) return [];
+  const rows = await db.select().from(reception).where(eq(reception.personId, personId)).orderBy(desc(reception.startedAt));
+  const out: ReceptionView[] = [];
+  for (const r of rows.filter((x) => inScope(actor, x.prisonId))) out.push(await view(db, actor, r));
+  return out;
+}

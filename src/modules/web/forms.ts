@@ -67,3 +67,22 @@ ${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : null}
 ${o.options.map((opt, i) => html`<div class="radio"><input type="radio" id="${i === 0 ? id : `${id}-${i}`}" name="${o.name}" value="${opt.value}"${opt.value === o.value ? html` checked` : null}${err ? html` aria-invalid="true"` : null}><label for="${i === 0 ? id : `${id}-${i}`}">${opt.label}</label></div>`)}
 </fieldset>`;
 }
+
+export function textArea(o: FieldOpts & { rows?: number }): Raw {
+  return wrap(o, (id, d) => html`<textarea id="${id}" name="${o.name}" rows="${o.rows ?? 3}"${o.required ? html` required` : null}${d ? html` aria-describedby="${d}"` : null}${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}>${o.value ?? ''}</textarea>`);
+}
+
+/** A single checkbox (value "1" when ticked), label after the box. */
+export function checkbox(o: FieldOpts & { checked: boolean }): Raw {
+  const id = inputId(o.name);
+  const err = o.errors?.byName.get(o.name);
+  return html`<div class="field checkbox${err ? ' has-error' : ''}">${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : null}<input type="checkbox" id="${id}" name="${o.name}" value="1"${o.checked ? html` checked` : null}${err ? html` aria-invalid="true" aria-describedby="${id}-error"` : null}> <label for="${id}">${o.label}</label></div>`;
+}
+
+/** Several checkboxes under one name (the form sends the name once per ticked box). */
+export function checkboxGroup(o: FieldOpts & { options: [string, string][]; values: string[] }): Raw {
+  const id = inputId(o.name);
+  const err = o.errors?.byName.get(o.name);
+  return html`<fieldset class="field radios${err ? ' has-error' : ''}"><legend>${o.label}</legend>${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : null}
+${o.options.map(([v, l], i) => html`<div class="radio"><input type="checkbox" id="${i === 0 ? id : `${id}-${i}`}" name="${o.name}" value="${v}"${o.values.includes(v) ? html` checked` : null}><label for="${i === 0 ? id : `${id}-${i}`}">${l}</label></div>`)}</fieldset>`;
+}

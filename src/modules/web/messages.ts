@@ -68,6 +68,7 @@ registerMessages({
   'web.file.custody': { fr: 'Détention et base légale', en: 'Custody and legal basis' },
   'web.file.elsewhere': { fr: 'Admissions dans d’autres établissements', en: 'Admissions in other prisons' },
   'web.file.elsewhere_intro': { fr: 'Hors de votre périmètre : seuls le numéro d’écrou, l’établissement et les dates sont montrés.', en: 'Outside your scope: only the committal number, the prison and the dates are shown.' },
+  'web.file.reception': { fr: "Accueil à l'arrivée", en: 'Reception on arrival' },
   'web.file.history': { fr: 'Historique du dossier', en: 'File history' },
   'web.file.no_admission': { fr: 'Aucune admission visible.', en: 'No visible admission.' },
   'web.family_name': { fr: 'Nom de famille', en: 'Family name' },

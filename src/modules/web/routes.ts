@@ -3,7 +3,6 @@
  * prisoner search and file, estate, and a simple admission form. Every POST form carries the
  * session's CSRF token (the login form excepted). Authorisation stays in the services.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/access.js';
 import { bamakoDate, formatBamako, startOfBamakoDay } from '../../core/dates.js';
@@ -23,45 +22,16 @@ import { html, type Raw } from './html.js';
 import { APP_CSS, dl, layout, safeNext } from './layout.js';
 import './messages.js';
 import { arrivalsSince } from './repository.js';
+import { csrfOk, errorPage, page, type Req, send } from './page.js';
+export { csrfOk };
 import { justiceAlertsForPrison } from '../justice/service.js';
+import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
 
-type Req = FastifyRequest<{ Querystring: Record<string, string | undefined>; Params: Record<string, string>; Body: Record<string, string | undefined> }>;
-
-function send(reply: FastifyReply, body: string, status = 200): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
-}
-
-/** Refuse a form whose _csrf is not the session's token. */
-export function csrfOk(req: FastifyRequest): boolean {
-  const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
-  if (typeof sent !== 'string' || !req.sessionCsrf) return false;
-  const a = Buffer.from(sent);
-  const b = Buffer.from(req.sessionCsrf);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function errorPage(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
-  const lang = req.lang;
-  return send(reply, layout(req, t(lang, 'web.error.title'), html`<p class="notice" role="alert">${t(lang, err.key, err.params)}</p><p><a href="/">${t(lang, 'web.nav.home')}</a></p>`), err.status);
-}
-
-/** Run a page handler; an AppError (403 out of scope, 404…) becomes an HTML error page. */
-function page(fn: (req: Req, reply: FastifyReply) => Promise<FastifyReply | string>) {
-  return async (req: Req, reply: FastifyReply) => {
-    try {
-      const out = await fn(req, reply);
-      return typeof out === 'string' ? send(reply, out) : out;
-    } catch (e) {
-      if (e instanceof AppError) return errorPage(req, reply, e);
-      throw e;
-    }
-  };
-}
 
 const fmtRate = (lang: Lang, r: number | null) => (r === null ? t(lang, 'web.unknown') : `${r.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')} %`);
 const fmtCap = (lang: Lang, c: number | null) => (c === null ? t(lang, 'web.unknown') : String(c));
 
-function birthText(lang: Lang, b: BirthInput | { precision: string; date?: string | null; estimated_age?: number | null; estimated_on?: string | null }): string {
+export function birthText(lang: Lang, b: BirthInput | { precision: string; date?: string | null; estimated_age?: number | null; estimated_on?: string | null }): string {
   const p = t(lang, `person.precision.${b.precision}`);
   if (b.precision === 'estimated') return `${t(lang, 'web.estimated_age', { age: b.estimated_age ?? '?', on: b.estimated_on ?? '?' })} (${t(lang, 'web.birth_precision_label', { p })})`;
   if (b.precision === 'unknown' || !b.date) return p;
@@ -116,7 +86,7 @@ function admissionInput(v: Record<string, string>): AdmissionInput {
 }
 
 /** What the reception knows of the arrival, as an identity query. */
-function candidateQuery(input: AdmissionInput): CandidateQuery {
+export function candidateQuery(input: AdmissionInput): CandidateQuery {
   const p = input.person!;
   const b = p.birth;
   return {
@@ -126,7 +96,7 @@ function candidateQuery(input: AdmissionInput): CandidateQuery {
   } as CandidateQuery;
 }
 
-function candidateLabel(lang: Lang, c: Candidate): Raw {
+export function candidateLabel(lang: Lang, c: Candidate): Raw {
   const adm = c.admissions.map((a) => a.committal_number).join(', ');
   return html`<strong>${c.family_name} ${c.given_names}</strong>${c.matched_name ? html` (${t(lang, 'web.adm.candidates.as')} ${c.matched_name.family_name} ${c.matched_name.given_names})` : null}
 — ${birthText(lang, { precision: c.birth.precision, date: c.birth.date })}${c.father_name ? html` — ${t(lang, 'web.father_name')} : ${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')} : ${c.mother_name}` : null}
@@ -212,6 +182,10 @@ ${textField({ label: t(lang, 'web.login.password'), name: 'password', type: 'pas
 ${alerts.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.alerts.severity')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.alerts.what')}</th><th scope="col">${t(lang, 'web.alerts.action')}</th></tr></thead><tbody>
 ${alerts.slice(0, 25).map((a) => html`<tr><td>${a.severity === 'critical' ? html`<strong class="over">${t(lang, 'web.alerts.critical')}</strong>` : t(lang, 'web.alerts.warning')}</td><td>${a.committal_number ?? ''}</td><td>${a.personId ? html`<a href="/people/${a.personId}">${a.person_name ?? ''}</a>` : a.person_name ?? ''}</td><td>${a.label}</td><td>${a.action}</td></tr>`)}
 </tbody></table>${alerts.length > 25 ? html`<p>${t(lang, 'web.alerts.more', { n: alerts.length - 25 })}</p>` : null}` : html`<p>${t(lang, 'web.alerts.none')}</p>`}</section>` : null;
+    // Receptions in progress and what each is missing.
+    const receptions = actor.permissions.has('custody.read') ? await receptionsInProgress(db, actor, prison.id) : null;
+    const receptionsHtml = receptions ? html`<section aria-labelledby="rec-h"><h2 id="rec-h">${t(lang, 'web.rec.home_title')} (${receptions.length})</h2>
+${receptions.length ? html`<ul>${receptions.map((r) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(lang, 'web.rec.missing')} : ${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>`)}</ul>` : html`<p>${t(lang, 'web.rec.none')}</p>`}</section>` : null;
     return layout(req, `${t(lang, 'web.home.title')} — ${prison.name}`, html`${prisonSelector(req, prisons, prison.code, '/')}
 ${dl([
   [t(lang, 'web.population'), String(p.population)],
@@ -221,6 +195,7 @@ ${dl([
   [t(lang, 'web.unassigned'), String(p.unassigned)],
 ])}
 ${alertsHtml}
+${receptionsHtml}
 ${latest ? html`<section aria-labelledby="latest-h"><h2 id="latest-h">${t(lang, 'web.latest_admissions')}</h2>
 ${latest.items.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.admitted_at')}</th><th scope="col">${t(lang, 'web.legal_status')}</th><th scope="col">${t(lang, 'web.location')}</th></tr></thead><tbody>
 ${latest.items.map((r) => html`<tr><td>${r.committal_number}</td><td><a href="/people/${r.person_id}">${r.family_name} ${r.given_names}</a></td><td>${formatBamako(r.admitted_at, lang)}</td><td>${t(lang, `custody.status.${r.legal_status}`)}</td><td>${r.cell_code ? `${r.unit_code ?? ''} / ${r.cell_code}` : t(lang, 'web.not_placed')}</td></tr>`)}
@@ -292,8 +267,14 @@ ${a.ended_at ? html`<p>${t(lang, 'web.ended', { when: formatBamako(a.ended_at, l
       ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.history.who')}</th><th scope="col">${t(lang, 'web.history.what')}</th><th scope="col">${t(lang, 'web.history.why')}</th></tr></thead><tbody>
 ${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td><td>${h.entity} · ${h.action}</td><td>${h.reason ?? ''}</td></tr>`)}</tbody></table>`
       : html`<p>${t(lang, 'web.history.unavailable')}</p>`;
+    // The reception steps: who did each and when (the content of each step stays on the reception page).
+    const receptions = await receptionsOfPerson(db, actor, pr.id);
+    const receptionHtml = receptions.length ? html`<h2>${t(lang, 'web.file.reception')}</h2>${receptions.map((r) => html`<section aria-labelledby="rec-${r.id}"><h3 id="rec-${r.id}"><a href="/receptions/${r.id}">${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}</a></h3>
+<table><thead><tr><th scope="col">${t(lang, 'web.rec.step')}</th><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.rec.out_of_order')}</th></tr></thead><tbody>
+<tr><td>${t(lang, 'web.rec.handover')}</td><td>${formatBamako(r.started_at, lang)}</td><td></td></tr>
+${r.steps.map((s) => html`<tr><td>${t(lang, `reception.step.${s.step}`)}</td><td>${s.done_at ? formatBamako(s.done_at, lang) : t(lang, 'web.rec.todo')}</td><td>${s.out_of_order_reason ?? ''}</td></tr>`)}</tbody></table></section>`)}` : null;
     return layout(req, t(lang, 'web.file.title', { name }), html`<h2>${t(lang, 'web.file.identity')}</h2>${identity}
-<h2>${t(lang, 'web.file.custody')}</h2>${admissions}${elsewhere}
+<h2>${t(lang, 'web.file.custody')}</h2>${admissions}${elsewhere}${receptionHtml}
 <h2>${t(lang, 'web.file.history')}</h2>${hist}`);
   }));
 

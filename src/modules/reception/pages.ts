@@ -1,0 +1,258 @@
+/**
+ * Reception pages: the list of arrivals being received, the handover form, one page per reception
+ * with its steps, one form per step, and the printable belongings receipt. No JavaScript needed.
+ */
+import type { FastifyReply } from 'fastify';
+import { AppError, type FieldError } from '../../core/errors.js';
+import { formatBamako, bamakoDate } from '../../core/dates.js';
+import { t, type Lang } from '../../core/i18n.js';
+import type { App, AppContext } from '../../http/app.js';
+import type { BirthInput } from '../people/rules.js';
+import { occupancyReport, listPrisons } from '../estate/service.js';
+import { listCodes } from '../reference/service.js';
+import { type Candidate, findCandidates, recordDecision } from '../identity/service.js';
+import { checkbox, checkboxGroup, errorSummary, type FormErrors, formErrors, hidden, radioGroup, selectField, textArea, textField } from '../web/forms.js';
+import { html, type Raw } from '../web/html.js';
+import { dl, layout } from '../web/layout.js';
+import { page, type Req, send } from '../web/page.js';
+import { birthText, candidateLabel, candidateQuery } from '../web/routes.js';
+import { FINGERPRINTS, FITNESS, INVOLVEMENT, REASONS, type Step, STEPS, skippedBefore } from './rules.js';
+import './page-messages.js';
+import { completeReception, getReception, listReceptions, recordStep, type ReceptionView, startReception } from './service.js';
+
+type V = Record<string, string | string[] | undefined>;
+const str = (v: V, k: string) => { const x = v[k]; return (Array.isArray(x) ? x[0] : x ?? '').trim(); };
+const opt = (v: V, k: string) => str(v, k) || null;
+const list = (v: V, k: string) => { const x = v[k]; return (Array.isArray(x) ? x : x ? [x] : []).filter(Boolean); };
+const lines = (s: string) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const required = (v: V, names: string[]): FieldError[] => names.filter((n) => !str(v, n)).map((n) => ({ field: `/${n.replace(/\./g, '/')}`, key: 'field.required' }));
+
+function stepLabel(lang: Lang, s: Step): string { return t(lang, `reception.step.${s}`); }
+
+function stepsTable(lang: Lang, r: ReceptionView): Raw {
+  return html`<table><thead><tr><th scope="col">${t(lang, 'web.rec.step')}</th><th scope="col">${t(lang, 'web.rec.state')}</th><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.rec.out_of_order')}</th></tr></thead><tbody>
+${r.steps.map((s) => html`<tr id="step-${s.step}"><td>${s.done || r.status !== 'in_progress' ? stepLabel(lang, s.step) : html`<a href="/receptions/${r.id}/steps/${s.step}">${stepLabel(lang, s.step)}</a>`}</td><td>${s.done ? t(lang, 'web.rec.done') : html`<strong>${t(lang, 'web.rec.todo')}</strong>`}</td><td>${s.done_at ? formatBamako(s.done_at, lang) : ''}</td><td>${s.out_of_order_reason ?? ''}</td></tr>`)}
+</tbody></table>`;
+}
+
+export async function receptionPages(app: App, { database }: AppContext): Promise<void> {
+  const db = database.db;
+
+  app.get('/receptions', { schema: { hide: true } }, page(async (req) => {
+    const lang = req.lang;
+    const items = await listReceptions(db, req.actor!);
+    return layout(req, t(lang, 'web.rec.list_title'), html`<p><a class="button" href="/receptions/new">${t(lang, 'web.rec.new')}</a></p>
+${items.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.rec.arrived')}</th><th scope="col">${t(lang, 'web.rec.warrant_name')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.rec.missing')}</th></tr></thead><tbody>
+${items.map((r) => html`<tr><td>${formatBamako(r.arrived_at, lang)}</td><td><a href="/receptions/${r.id}">${r.handover.warrant_name}</a></td><td>${r.committal_number ?? '—'}</td><td>${r.missing.map((s) => stepLabel(lang, s)).join(' · ')}</td></tr>`)}
+</tbody></table>` : html`<p>${t(lang, 'web.rec.none')}</p>`}`);
+  }));
+
+  const handoverForm = async (req: Req, v: V, errors: FormErrors | null) => {
+    const lang = req.lang;
+    const actor = req.actor!;
+    const prisons = (await listPrisons(db, actor)).filter((p) => actor.national || actor.prisonIds.includes(p.id));
+    const [authorities, regions] = await Promise.all([listCodes(db, actor, 'arresting_authority'), listCodes(db, actor, 'region')]);
+    const f = (name: string, label: string, req2 = false) => textField({ label, name, value: str(v, name), errors, required: req2 });
+    return layout(req, t(lang, 'web.rec.new'), html`${errorSummary(lang, errors)}<p>${t(lang, 'web.rec.handover_intro')}</p>
+<form id="form" method="post" action="/receptions/new" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
+${prisons.length > 1 ? selectField({ label: t(lang, 'web.prison'), name: 'prison', value: str(v, 'prison'), errors, required: true, options: prisons.map((p) => [p.code, p.name]) }) : hidden('prison', prisons[0]?.code ?? '')}
+<fieldset><legend>${t(lang, 'web.rec.force')}</legend>
+${selectField({ label: t(lang, 'web.arresting_authority'), name: 'arresting_authority', value: str(v, 'arresting_authority'), errors, required: true, options: authorities.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]), placeholder: t(lang, 'web.choose') })}
+${f('officer_name', t(lang, 'web.rec.officer_name'))}${f('officer_rank', t(lang, 'web.rec.officer_rank'))}${f('officer_unit', t(lang, 'web.rec.officer_unit'))}</fieldset>
+<fieldset><legend>${t(lang, 'web.rec.warrant')}</legend>
+${f('warrant_name', t(lang, 'web.rec.warrant_name'), true)}${f('warrant_birth', t(lang, 'web.rec.warrant_birth'))}
+${selectField({ label: t(lang, 'web.rec.warrant_region'), name: 'warrant_region', value: str(v, 'warrant_region'), errors, options: regions.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]), placeholder: t(lang, 'web.choose') })}
+${f('warrant_charge', t(lang, 'web.rec.warrant_charge'))}${f('warrant_reference', t(lang, 'web.rec.warrant_reference'))}</fieldset>
+<fieldset><legend>${t(lang, 'web.rec.shared')}</legend>
+${textArea({ label: t(lang, 'web.rec.information_shared'), name: 'information_shared', value: str(v, 'information_shared'), errors })}
+${textArea({ label: t(lang, 'web.rec.evidence_shared'), name: 'evidence_shared', value: str(v, 'evidence_shared'), errors })}
+${checkbox({ label: t(lang, 'web.rec.nothing_shared'), name: 'nothing_shared', checked: str(v, 'nothing_shared') === '1', errors })}</fieldset>
+<button type="submit">${t(lang, 'web.rec.start')}</button></form>`);
+  };
+
+  app.get('/receptions/new', { schema: { hide: true } }, page(async (req) => handoverForm(req, {}, null)));
+  app.post('/receptions/new', { schema: { hide: true } }, page(async (req, reply) => {
+    const v = (req.body ?? {}) as V;
+    const names = ['prison', 'arresting_authority', 'officer_name', 'officer_rank', 'officer_unit', 'warrant_name', 'warrant_birth', 'warrant_region', 'warrant_charge', 'warrant_reference', 'information_shared', 'evidence_shared', 'nothing_shared'];
+    const missing = required(v, ['arresting_authority', 'warrant_name']);
+    try {
+      if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
+      const r = await startReception(db, req.actor!, {
+        prison: str(v, 'prison'), arresting_authority: str(v, 'arresting_authority'), officer_name: opt(v, 'officer_name'), officer_rank: opt(v, 'officer_rank'), officer_unit: opt(v, 'officer_unit'),
+        warrant_name: str(v, 'warrant_name'), warrant_birth: opt(v, 'warrant_birth'), warrant_region: opt(v, 'warrant_region'), warrant_charge: opt(v, 'warrant_charge'), warrant_reference: opt(v, 'warrant_reference'),
+        information_shared: opt(v, 'information_shared'), evidence_shared: opt(v, 'evidence_shared'), nothing_shared: str(v, 'nothing_shared') === '1',
+      });
+      return reply.redirect(`/receptions/${r.id}`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.status !== 422) throw e;
+      return send(reply, await handoverForm(req, v, formErrors(e, req.lang, names)), 422);
+    }
+  }));
+
+  const overview = async (req: Req, id: string, errors: FormErrors | null) => {
+    const lang = req.lang;
+    const r = await getReception(db, req.actor!, id, { medical: true });
+    const h = r.handover;
+    return layout(req, t(lang, 'web.rec.title', { name: h.warrant_name }), html`${errorSummary(lang, errors)}
+<p>${t(lang, `web.rec.status.${r.status}`)}${r.committal_number ? html` — ${t(lang, 'web.committal_number')} ${r.committal_number} — <a href="/people/${r.person_id}">${t(lang, 'web.rec.open_file')}</a>` : null}</p>
+<h2>${t(lang, 'web.rec.handover')}</h2>
+${dl([
+  [t(lang, 'web.rec.arrived'), formatBamako(r.arrived_at, lang)], [t(lang, 'web.arresting_authority'), h.arresting_authority],
+  [t(lang, 'web.rec.officer_name'), [h.officer_rank, h.officer_name, h.officer_unit].filter(Boolean).join(' — ') || '—'],
+  [t(lang, 'web.rec.warrant'), [h.warrant_name, h.warrant_birth, h.warrant_region, h.warrant_charge, h.warrant_reference].filter(Boolean).join(' — ')],
+  [t(lang, 'web.rec.shared'), h.nothing_shared ? html`<strong>${t(lang, 'web.rec.nothing_shared_short')}</strong>` : [h.information_shared, h.evidence_shared].filter(Boolean).join(' — ') || '—'],
+])}
+<h2>${t(lang, 'web.rec.steps')}</h2>${stepsTable(lang, r)}
+${r.medical ? html`<h2>${t(lang, 'web.rec.injury_report')}</h2>${dl([[t(lang, 'web.rec.injuries'), String(r.medical.visible_injuries ?? '—')], [t(lang, 'web.rec.ill_treatment'), t(lang, r.medical.ill_treatment_alleged ? 'web.yes' : 'web.no')], [t(lang, 'web.rec.account'), String(r.medical.ill_treatment_account ?? '—')]])}` : null}
+${r.steps.find((s) => s.step === 'registry' && s.done) ? html`<p><a href="/receptions/${r.id}/receipt">${t(lang, 'web.rec.receipt')}</a></p>` : null}
+${r.status === 'in_progress' ? html`<form id="form" method="post" action="/receptions/${r.id}/complete">${hidden('_csrf', req.sessionCsrf ?? '')}<button type="submit">${t(lang, 'web.rec.complete')}</button></form>` : null}`);
+  };
+
+  app.get('/receptions/:id', { schema: { hide: true } }, page(async (req) => overview(req, req.params.id!, null)));
+  app.post('/receptions/:id/complete', { schema: { hide: true } }, page(async (req, reply) => {
+    try {
+      await completeReception(db, req.actor!, req.params.id!);
+      return reply.redirect(`/receptions/${req.params.id}`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.status !== 422) throw e;
+      // Each missing step links to its form.
+      // Each missing step links to its line in the table of steps.
+      const errors: FormErrors = { byName: new Map(), items: e.fields.map((f) => ({ id: `step-${f.field.split('/').pop()}`, message: t(req.lang, f.key, f.params) })) };
+      return send(reply, await overview(req, req.params.id!, errors), 422);
+    }
+  }));
+
+  app.get('/receptions/:id/receipt', { schema: { hide: true } }, page(async (req) => {
+    const lang = req.lang;
+    const r = await getReception(db, req.actor!, req.params.id!);
+    const d = (r.steps.find((s) => s.step === 'registry')?.data ?? {}) as { items?: { item: string; quantity: number; description?: string }[]; money?: { amount: number; currency: string }[]; id_documents?: { kind: string; number?: string }[]; phones?: { description: string; imei?: string }[]; notes?: string };
+    return layout(req, t(lang, 'web.rec.receipt'), html`<p>${r.handover.warrant_name} — ${r.committal_number ?? ''} — ${formatBamako(r.steps.find((s) => s.step === 'registry')?.done_at ?? null, lang)}</p>
+<table><thead><tr><th scope="col">${t(lang, 'web.rec.item')}</th><th scope="col" class="num">${t(lang, 'web.rec.quantity')}</th><th scope="col">${t(lang, 'web.rec.description')}</th></tr></thead><tbody>
+${(d.items ?? []).map((i) => html`<tr><td>${i.item}</td><td class="num">${i.quantity}</td><td>${i.description ?? ''}</td></tr>`)}
+${(d.money ?? []).map((m) => html`<tr><td>${t(lang, 'web.rec.money')}</td><td class="num">${m.amount.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')} ${m.currency}</td><td></td></tr>`)}
+${(d.id_documents ?? []).map((x) => html`<tr><td>${t(lang, 'web.rec.id_document')}</td><td class="num">1</td><td>${x.kind} ${x.number ?? ''}</td></tr>`)}
+${(d.phones ?? []).map((x) => html`<tr><td>${t(lang, 'web.rec.phone')}</td><td class="num">1</td><td>${x.description} ${x.imei ?? ''}</td></tr>`)}
+</tbody></table>
+<p class="signatures">${t(lang, 'web.rec.signature_detainee')} ____________________ &nbsp; ${t(lang, 'web.rec.signature_clerk')} ____________________</p>`);
+  }));
+
+  const stepForm = async (req: Req, r: ReceptionView, step: Step, v: V, errors: FormErrors | null, candidates: Candidate[] | null = null): Promise<string> => {
+    const lang = req.lang;
+    const actor = req.actor!;
+    const done = new Set(r.steps.filter((s) => s.done).map((s) => s.step));
+    const skipped = skippedBefore(step, done);
+    const f = (name: string, label: string, o: { required?: boolean; type?: string } = {}) => textField({ label, name, value: str(v, name), errors, ...o });
+    const ta = (name: string, label: string) => textArea({ label, name, value: str(v, name), errors });
+    const sel = (name: string, label: string, options: [string, string][], req2 = false) => selectField({ label, name, value: str(v, name), errors, required: req2, options, placeholder: t(lang, 'web.choose') });
+    const codes = async (kind: string) => (await listCodes(db, actor, kind)).map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en] as [string, string]);
+    let body: Raw;
+    if (step === 'security') {
+      const occ = await occupancyReport(db, actor, { prison: r.prison_id });
+      const cells: [string, string][] = (occ.prisons[0]?.units ?? []).flatMap((u) => u.cells.map((c) => [c.id, `${u.code} / ${c.code} — ${c.population}/${c.capacity ?? '?'}${c.capacity !== null && c.population >= c.capacity ? ` (${t(lang, 'web.rec.full')})` : ''}`] as [string, string]));
+      body = html`${checkbox({ label: t(lang, 'web.rec.rules_explained'), name: 'rules_explained', checked: str(v, 'rules_explained') === '1', errors })}
+${sel('rules_language', t(lang, 'web.rec.rules_language'), await codes('language'))}
+${sel('cell_id', t(lang, 'web.adm.cell'), cells)}${f('over_capacity_reason', t(lang, 'web.adm.over_capacity_reason'))}
+${checkbox({ label: t(lang, 'web.rec.body_search'), name: 'body_search_done', checked: str(v, 'body_search_done') === '1', errors })}
+${ta('prohibited_items', t(lang, 'web.rec.prohibited_items'))}`;
+    } else if (step === 'administration') {
+      body = html`<fieldset><legend>${t(lang, 'web.adm.person')}</legend>
+${f('person.family_name', t(lang, 'web.family_name'), { required: true })}${f('person.given_names', t(lang, 'web.given_names'))}
+${sel('person.sex', t(lang, 'web.sex'), [['male', t(lang, 'person.sex.male')], ['female', t(lang, 'person.sex.female')]], true)}
+${sel('person.birth.precision', t(lang, 'web.adm.birth_precision'), (['exact', 'month', 'year', 'estimated', 'unknown'] as const).map((p) => [p, t(lang, `person.precision.${p}`)]), true)}
+${f('person.birth.date', t(lang, 'web.adm.birth_date'))}${f('person.birth.estimated_age', t(lang, 'web.adm.estimated_age'), { type: 'number' })}
+${f('person.nina', t(lang, 'web.nina'))}${f('person.father_name', t(lang, 'web.father_name'))}${f('person.mother_name', t(lang, 'web.mother_name'))}
+${sel('person.education_level', t(lang, 'web.rec.education'), await codes('education_level'))}${sel('person.occupation', t(lang, 'web.rec.occupation'), await codes('occupation'))}</fieldset>
+<fieldset><legend>${t(lang, 'web.rec.biometrics')}</legend>
+${checkbox({ label: t(lang, 'web.rec.photo_taken'), name: 'photo_taken', checked: str(v, 'photo_taken') === '1', errors })}
+${sel('fingerprints', t(lang, 'web.rec.fingerprints'), FINGERPRINTS.map((x) => [x, t(lang, `reception.fingerprints.${x}`)]), true)}${f('fingerprints_reason', t(lang, 'web.rec.fingerprints_reason'))}
+${checkbox({ label: t(lang, 'web.rec.warrant_scanned'), name: 'warrant_scanned', checked: str(v, 'warrant_scanned') === '1', errors })}</fieldset>
+<fieldset><legend>${t(lang, 'web.adm.document')}</legend>
+${sel('legal_document.kind', t(lang, 'web.adm.doc_kind'), (['committal_order', 'arrest_warrant', 'committal_for_trial', 'conviction'] as const).map((k) => [k, t(lang, `custody.doc.${k}`)]), true)}
+${f('legal_document.authority', t(lang, 'web.adm.doc_authority'), { required: true })}${f('legal_document.reference', t(lang, 'web.adm.doc_reference'), { required: true })}
+${f('legal_document.issued_on', t(lang, 'web.adm.doc_issued_on'), { required: true, type: 'date' })}
+${f('charges.0.qualification', t(lang, 'web.adm.charge_qualification'), { required: true })}
+${sel('charges.0.category', t(lang, 'web.adm.charge_category'), (['contravention', 'misdemeanour', 'felony'] as const).map((c) => [c, t(lang, `web.charge.${c}`)]), true)}</fieldset>
+${candidates ? html`${hidden('identity.checked', '1')}<section aria-labelledby="cand-h"><h2 id="cand-h">${t(lang, 'web.adm.candidates.title', { n: candidates.length })}</h2><p>${t(lang, 'web.adm.candidates.intro')}</p>
+${radioGroup({ label: t(lang, 'web.adm.candidates.choice'), name: 'identity.choice', value: str(v, 'identity.choice'), errors, required: true, options: [...candidates.map((c) => ({ value: c.person_id, label: candidateLabel(lang, c) })), { value: 'new', label: t(lang, 'web.adm.candidates.new') }] })}</section>` : str(v, 'identity.checked') ? hidden('identity.checked', '1') : null}`;
+    } else if (step === 'registry') {
+      body = html`${ta('items', t(lang, 'web.rec.items'))}${f('money.0.amount', t(lang, 'web.rec.money_amount'), { type: 'number' })}${f('money.0.currency', t(lang, 'web.rec.currency'))}
+${ta('id_documents', t(lang, 'web.rec.id_documents'))}${ta('phones', t(lang, 'web.rec.phones'))}${ta('notes', t(lang, 'web.rec.notes'))}`;
+    } else if (step === 'medical') {
+      body = html`${ta('visible_injuries', t(lang, 'web.rec.injuries'))}
+${checkbox({ label: t(lang, 'web.rec.ill_treatment'), name: 'ill_treatment_alleged', checked: str(v, 'ill_treatment_alleged') === '1', errors })}
+${ta('ill_treatment_account', t(lang, 'web.rec.account'))}
+${sel('fitness', t(lang, 'web.rec.fitness'), FITNESS.map((x) => [x, t(lang, `reception.fitness.${x}`)]), true)}${f('referral', t(lang, 'web.rec.referral'))}${ta('notes', t(lang, 'web.rec.notes'))}`;
+    } else {
+      body = html`${sel('interviewer', t(lang, 'web.rec.interviewer'), [['director', t(lang, 'web.rec.director')], ['social_worker', t(lang, 'web.rec.social_worker')]], true)}
+${ta('background', t(lang, 'web.rec.background'))}${ta('family_situation', t(lang, 'web.rec.family'))}${ta('own_account', t(lang, 'web.rec.own_account'))}
+${sel('education_level', t(lang, 'web.rec.education'), await codes('education_level'))}${sel('occupation', t(lang, 'web.rec.occupation'), await codes('occupation'))}
+${f('affiliation_declared', t(lang, 'web.rec.affiliation'))}
+${sel('involvement', t(lang, 'web.rec.involvement'), INVOLVEMENT.map((x) => [x, t(lang, `reception.interview.${x}`)]), true)}
+${checkboxGroup({ label: t(lang, 'web.rec.reasons'), name: 'reasons', options: REASONS.map((x) => [x, t(lang, `reception.reason.${x}`)]), values: list(v, 'reasons'), errors })}
+${ta('free_text', t(lang, 'web.rec.free_text'))}`;
+    }
+    return layout(req, `${stepLabel(lang, step)} — ${r.handover.warrant_name}`, html`${errorSummary(lang, errors)}
+<form id="form" method="post" action="/receptions/${r.id}/steps/${step}" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
+${skipped.length ? html`<p class="notice">${t(lang, 'web.rec.out_of_order_intro', { steps: skipped.map((s) => stepLabel(lang, s)).join(', ') })}</p>${f('out_of_order_reason', t(lang, 'web.rec.out_of_order'), { required: true })}` : null}
+${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
+<p><a href="/receptions/${r.id}">${t(lang, 'web.rec.back')}</a></p>`);
+  };
+
+  const isStep = (s: string | undefined): s is Step => (STEPS as readonly string[]).includes(s ?? '');
+  app.get('/receptions/:id/steps/:step', { schema: { hide: true } }, page(async (req) => {
+    if (!isStep(req.params.step)) throw new AppError(404, 'error.not_found');
+    return stepForm(req, await getReception(db, req.actor!, req.params.id!), req.params.step, {}, null);
+  }));
+
+  app.post('/receptions/:id/steps/:step', { schema: { hide: true } }, page(async (req, reply: FastifyReply) => {
+    const step = req.params.step;
+    if (!isStep(step)) throw new AppError(404, 'error.not_found');
+    const actor = req.actor!;
+    const r = await getReception(db, actor, req.params.id!);
+    const v = (req.body ?? {}) as V;
+    const yes = (k: string) => str(v, k) === '1';
+    const ooo = opt(v, 'out_of_order_reason');
+    let candidates: Candidate[] | null = null;
+    try {
+      if (step === 'security') {
+        await recordStep(db, actor, r.id, step, { rules_explained: yes('rules_explained'), rules_language: opt(v, 'rules_language'), cell_id: opt(v, 'cell_id'), over_capacity_reason: opt(v, 'over_capacity_reason'), body_search_done: yes('body_search_done'), prohibited_items: lines(str(v, 'prohibited_items')).map((item) => ({ item })), out_of_order_reason: ooo });
+      } else if (step === 'administration') {
+        const missing = required(v, ['person.family_name', 'person.sex', 'person.birth.precision', 'fingerprints', 'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', 'charges.0.qualification', 'charges.0.category']);
+        if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
+        const precision = str(v, 'person.birth.precision') as BirthInput['precision'];
+        const age = str(v, 'person.birth.estimated_age');
+        const birth: BirthInput = precision === 'estimated' ? { precision, estimated_age: age === '' ? null : Number(age), estimated_on: bamakoDate() } : precision === 'unknown' ? { precision } : { precision, date: opt(v, 'person.birth.date') };
+        const person = { family_name: str(v, 'person.family_name'), given_names: str(v, 'person.given_names'), sex: str(v, 'person.sex') as 'male' | 'female', birth, nina: opt(v, 'person.nina'), father_name: opt(v, 'person.father_name'), mother_name: opt(v, 'person.mother_name'), education_level: opt(v, 'person.education_level'), occupation: opt(v, 'person.occupation') };
+        const input = { photo_taken: yes('photo_taken'), fingerprints: str(v, 'fingerprints') as (typeof FINGERPRINTS)[number], fingerprints_reason: opt(v, 'fingerprints_reason'), warrant_scanned: yes('warrant_scanned'), legal_document: { kind: str(v, 'legal_document.kind') as 'committal_order', authority: str(v, 'legal_document.authority'), reference: str(v, 'legal_document.reference'), issued_on: str(v, 'legal_document.issued_on') }, charges: [{ qualification: str(v, 'charges.0.qualification'), category: str(v, 'charges.0.category') as 'felony' }], out_of_order_reason: ooo };
+        // Existing files that may be this person are shown before a new file is created (issue 4).
+        const query = candidateQuery({ prison: r.prison_id, person, arresting_authority: '', legal_document: input.legal_document, charges: input.charges });
+        const canMatch = actor.permissions.has('identity.match');
+        candidates = canMatch ? (await findCandidates(db, actor, query, { lang: req.lang, limit: 5 })).filter((c) => c.decision !== 'different') : [];
+        if (candidates.length && str(v, 'identity.checked') !== '1') return send(reply, await stepForm(req, r, step, v, null, candidates));
+        const choice = str(v, 'identity.choice');
+        if (candidates.length && !choice) throw new AppError(422, 'error.validation', {}, [{ field: '/identity/choice', key: 'web.adm.candidates.required' }]);
+        const existing = choice && choice !== 'new' ? choice : null;
+        const out = await recordStep(db, actor, r.id, step, existing ? { ...input, person_id: existing } : { ...input, person });
+        if (canMatch) await recordDecision(db, actor, { prison_id: r.prison_id, decision: existing ? 'existing_person' : 'new_person', person_id: out.person_id, admission_id: out.admission_id, query, candidates: candidates.map((c) => ({ person_id: c.person_id, score: c.score })) });
+      } else if (step === 'registry') {
+        const items = lines(str(v, 'items')).map((l) => { const m = /^(\d+)\s*[x×]?\s+(.+)$/.exec(l); return m ? { item: m[2]!, quantity: Number(m[1]) } : { item: l, quantity: 1 }; });
+        const amount = str(v, 'money.0.amount');
+        await recordStep(db, actor, r.id, step, { items, money: amount ? [{ amount: Number(amount), currency: (str(v, 'money.0.currency') || 'XOF').toUpperCase() }] : [], id_documents: lines(str(v, 'id_documents')).map((kind) => ({ kind })), phones: lines(str(v, 'phones')).map((description) => ({ description })), notes: opt(v, 'notes'), out_of_order_reason: ooo });
+      } else if (step === 'medical') {
+        const missing = required(v, ['fitness']);
+        if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
+        await recordStep(db, actor, r.id, step, { visible_injuries: opt(v, 'visible_injuries'), ill_treatment_alleged: yes('ill_treatment_alleged'), ill_treatment_account: opt(v, 'ill_treatment_account'), fitness: str(v, 'fitness') as 'fit', referral: opt(v, 'referral'), notes: opt(v, 'notes'), out_of_order_reason: ooo });
+      } else {
+        const missing = required(v, ['interviewer', 'involvement']);
+        if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
+        await recordStep(db, actor, r.id, step, { interviewer: str(v, 'interviewer') as 'director', background: opt(v, 'background'), family_situation: opt(v, 'family_situation'), own_account: opt(v, 'own_account'), education_level: opt(v, 'education_level'), occupation: opt(v, 'occupation'), affiliation_declared: opt(v, 'affiliation_declared'), involvement: str(v, 'involvement') as 'unclear', reasons: list(v, 'reasons') as never, free_text: opt(v, 'free_text'), out_of_order_reason: ooo });
+      }
+      return reply.redirect(`/receptions/${r.id}`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.status !== 422) throw e;
+      const names = [...Object.keys(v), 'out_of_order_reason', 'identity.choice', 'person.family_name', 'person.sex', 'person.birth.precision', 'person.birth.date', 'fingerprints', 'fingerprints_reason', 'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', 'charges.0.qualification', 'charges.0.category', 'cell_id', 'over_capacity_reason', 'fitness', 'interviewer', 'involvement', 'rules_language'];
+      const mapped = new AppError(e.status, e.key, e.params, e.fields.map((x) => (x.field === '/person_id' ? { ...x, field: '/identity/choice' } : x)));
+      return send(reply, await stepForm(req, r, step, v, formErrors(mapped, req.lang, names), candidates && candidates.length ? candidates : null), 422);
+    }
+  }));
+}

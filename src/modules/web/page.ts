@@ -1,0 +1,40 @@
+/** Shared plumbing of the server-rendered pages: HTML replies, error pages, CSRF. */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors.js';
+import { t } from '../../core/i18n.js';
+import { html } from './html.js';
+import { layout } from './layout.js';
+
+export type Req = FastifyRequest<{ Querystring: Record<string, string | undefined>; Params: Record<string, string>; Body: Record<string, string | undefined> }>;
+
+export function send(reply: FastifyReply, body: string, status = 200): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+}
+
+/** Refuse a form whose _csrf is not the session's token. */
+export function csrfOk(req: FastifyRequest): boolean {
+  const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
+  if (typeof sent !== 'string' || !req.sessionCsrf) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(req.sessionCsrf);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function errorPage(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  const lang = req.lang;
+  return send(reply, layout(req, t(lang, 'web.error.title'), html`<p class="notice" role="alert">${t(lang, err.key, err.params)}</p><p><a href="/">${t(lang, 'web.nav.home')}</a></p>`), err.status);
+}
+
+/** Run a page handler; an AppError (403 out of scope, 404…) becomes an HTML error page. */
+export function page(fn: (req: Req, reply: FastifyReply) => Promise<FastifyReply | string>) {
+  return async (req: Req, reply: FastifyReply) => {
+    try {
+      const out = await fn(req, reply);
+      return typeof out === 'string' ? send(reply, out) : out;
+    } catch (e) {
+      if (e instanceof AppError) return errorPage(req, reply, e);
+      throw e;
+    }
+  };
+}
