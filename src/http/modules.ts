@@ -1,5 +1,6 @@
 /** Every module's routes. One line per module; order does not matter. */
 import { accessRoutes } from '../modules/access/routes.js';
+import { attachmentRoutes } from '../modules/attachments/routes.js';
 import { custodyRoutes } from '../modules/custody/routes.js';
 import { estateRoutes } from '../modules/estate/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
@@ -20,4 +21,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await webRoutes(app, ctx);
   await receptionRoutes(app, ctx);
   await receptionPages(app, ctx);
+  await attachmentRoutes(app, ctx);
 }

@@ -50,6 +50,17 @@ test('a reception from the handover to the interview, then the person in the pop
   const receptionUrl = page.url();
   assert.match((await page.locator('main').textContent())!, /Rien transmis/);
 
+  // The scanned warrant, attached at once (type checked from the content, not the name).
+  await page.getByLabel('Nature de la pièce *').selectOption('warrant');
+  await page.getByLabel('Fichier *').setInputFiles({ name: 'mandat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nmandat de dépôt\n') });
+  await Promise.all([page.waitForURL(receptionUrl), page.getByRole('button', { name: 'Joindre le fichier' }).click()]);
+  await page.getByRole('link', { name: /Mandat numérisé — mandat.pdf/ }).waitFor();
+  await page.getByLabel('Nature de la pièce *').selectOption('photo');
+  await page.getByLabel('Fichier *').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a jpeg') });
+  await page.getByRole('button', { name: 'Joindre le fichier' }).click();
+  await page.getByRole('alert').getByText(/Type de fichier refusé/).waitFor();
+  await page.goto(receptionUrl);
+
   // 1. Security office.
   await page.getByRole('link', { name: 'Bureau de la sécurité' }).click();
   await page.getByLabel('Le règlement intérieur a été expliqué').check();

@@ -33,6 +33,7 @@ export const attachment = pgTable('attachment', {
   id: uuid('id').primaryKey(),
   prisonId: uuid('prison_id').notNull(),
   personId: uuid('person_id'),
+  receptionId: uuid('reception_id'),
   kind: text('kind').notNull(),
   filename: text('filename').notNull(),
   contentType: text('content_type').notNull(),

@@ -66,3 +66,7 @@ export async function findRelatives(db: Tx, personId: string): Promise<RelativeR
 export async function insertRelative(db: Tx, row: typeof personRelative.$inferInsert): Promise<void> {
   await db.insert(personRelative).values(row);
 }
+
+export async function setPhoto(db: Tx, personId: string, attachmentId: string): Promise<void> {
+  await db.update(person).set({ photoAttachmentId: attachmentId, updatedAt: new Date() }).where(eq(person.id, personId));
+}

@@ -18,6 +18,8 @@ import { page, type Req, send } from '../web/page.js';
 import { birthText, candidateLabel, candidateQuery } from '../web/routes.js';
 import { FINGERPRINTS, FITNESS, INVOLVEMENT, REASONS, type Step, STEPS, skippedBefore } from './rules.js';
 import './page-messages.js';
+import { readAttachment, receptionAttachments, saveAttachment } from '../attachments/service.js';
+import { KINDS } from '../attachments/rules.js';
 import { completeReception, getReception, listReceptions, recordStep, type ReceptionView, startReception } from './service.js';
 
 type V = Record<string, string | string[] | undefined>;
@@ -35,7 +37,7 @@ ${r.steps.map((s) => html`<tr id="step-${s.step}"><td>${s.done || r.status !== '
 </tbody></table>`;
 }
 
-export async function receptionPages(app: App, { database }: AppContext): Promise<void> {
+export async function receptionPages(app: App, { database, config }: AppContext): Promise<void> {
   const db = database.db;
 
   app.get('/receptions', { schema: { hide: true } }, page(async (req) => {
@@ -92,6 +94,7 @@ ${checkbox({ label: t(lang, 'web.rec.nothing_shared'), name: 'nothing_shared', c
   const overview = async (req: Req, id: string, errors: FormErrors | null) => {
     const lang = req.lang;
     const r = await getReception(db, req.actor!, id, { medical: true });
+    const files = await receptionAttachments(db, req.actor!, r.id, r.prison_id);
     const h = r.handover;
     return layout(req, t(lang, 'web.rec.title', { name: h.warrant_name }), html`${errorSummary(lang, errors)}
 <p>${t(lang, `web.rec.status.${r.status}`)}${r.committal_number ? html` — ${t(lang, 'web.committal_number')} ${r.committal_number} — <a href="/people/${r.person_id}">${t(lang, 'web.rec.open_file')}</a>` : null}</p>
@@ -104,6 +107,12 @@ ${dl([
 ])}
 <h2>${t(lang, 'web.rec.steps')}</h2>${stepsTable(lang, r)}
 ${r.medical ? html`<h2>${t(lang, 'web.rec.injury_report')}</h2>${dl([[t(lang, 'web.rec.injuries'), String(r.medical.visible_injuries ?? '—')], [t(lang, 'web.rec.ill_treatment'), t(lang, r.medical.ill_treatment_alleged ? 'web.yes' : 'web.no')], [t(lang, 'web.rec.account'), String(r.medical.ill_treatment_account ?? '—')]])}` : null}
+<h2>${t(lang, 'web.rec.attachments')}</h2>
+${files.length ? html`<ul>${files.map((a) => html`<li><a href="/attachments/${a.id}">${t(lang, `web.rec.kind.${a.kind}`)} — ${a.filename}</a> (${Math.ceil(a.size_bytes / 1024)} Ko)</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}
+${r.status === 'in_progress' ? html`<form id="upload" method="post" action="/receptions/${r.id}/attachments?_csrf=${encodeURIComponent(req.sessionCsrf ?? '')}" enctype="multipart/form-data">
+${selectField({ label: t(lang, 'web.rec.attachment_kind'), name: 'kind', value: '', errors, required: true, options: KINDS.filter((k) => k !== 'medical' || req.actor!.permissions.has('health.write')).map((k) => [k, t(lang, `web.rec.kind.${k}`)]) })}
+<div class="field"><label for="f-file">${t(lang, 'web.rec.file')} *</label><p class="hint" id="f-file-hint">${t(lang, 'web.rec.file_hint', { max: Math.round(config.attachmentMaxBytes / 1024 / 1024) })}</p><input type="file" id="f-file" name="file" accept="image/jpeg,image/png,application/pdf" aria-describedby="f-file-hint"></div>
+<button type="submit">${t(lang, 'web.rec.attach')}</button></form>` : null}
 ${r.steps.find((s) => s.step === 'registry' && s.done) ? html`<p><a href="/receptions/${r.id}/receipt">${t(lang, 'web.rec.receipt')}</a></p>` : null}
 ${r.status === 'in_progress' ? html`<form id="form" method="post" action="/receptions/${r.id}/complete">${hidden('_csrf', req.sessionCsrf ?? '')}<button type="submit">${t(lang, 'web.rec.complete')}</button></form>` : null}`);
   };
@@ -120,6 +129,30 @@ ${r.status === 'in_progress' ? html`<form id="form" method="post" action="/recep
       const errors: FormErrors = { byName: new Map(), items: e.fields.map((f) => ({ id: `step-${f.field.split('/').pop()}`, message: t(req.lang, f.key, f.params) })) };
       return send(reply, await overview(req, req.params.id!, errors), 422);
     }
+  }));
+
+  app.post('/receptions/:id/attachments', { schema: { hide: true } }, page(async (req, reply) => {
+    const r = await getReception(db, req.actor!, req.params.id!);
+    let kind = '';
+    let file: { filename: string; data: Buffer; truncated: boolean } | null = null;
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          const data = await part.toBuffer().catch((e: { code?: string }) => { if (e.code === 'FST_REQ_FILE_TOO_LARGE') return Buffer.alloc(0); throw e; });
+          if (part.filename) file = { filename: part.filename, data, truncated: part.file.truncated || (data.length === 0 && part.file.bytesRead > 0) };
+        } else if (part.fieldname === 'kind') kind = String(part.value);
+      }
+      await saveAttachment(db, req.actor!, config.attachmentsDir, config.attachmentMaxBytes, { prison: r.prison_id, person_id: r.person_id, reception_id: r.id, kind, filename: file?.filename ?? '', data: file?.data ?? Buffer.alloc(0), truncated: file?.truncated });
+      return reply.redirect(`/receptions/${r.id}`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.status !== 422 && e.status !== 413)) throw e;
+      return send(reply, await overview(req, r.id, formErrors(e, req.lang, ['kind', 'file'])), e.status);
+    }
+  }));
+
+  app.get('/attachments/:id', { schema: { hide: true } }, page(async (req, reply) => {
+    const { meta, data } = await readAttachment(db, req.actor!, config.attachmentsDir, req.params.id!);
+    return reply.type(meta.content_type).header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').header('content-disposition', `inline; filename="${meta.filename.replace(/[^\w.-]/g, '_')}"`).send(data);
   }));
 
   app.get('/receptions/:id/receipt', { schema: { hide: true } }, page(async (req) => {

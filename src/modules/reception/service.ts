@@ -2,7 +2,9 @@
  * The reception: the handover by the arresting force, then five steps, each recording who did it
  * and when. The administration step creates the file and the admission through custody.admit.
  */
-import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { attachment } from '../audit/schema.js';
+import { setPhoto } from '../people/repository.js';
 import { type Actor, authorize, can, inScope, scopeFilter } from '../../core/access.js';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { recordAccess, recordChange } from '../../core/history.js';
@@ -182,12 +184,22 @@ export async function recordStep(db: Db, actor: Actor, id: string, step: Step, i
       // The cell chosen at the security office, if any, becomes the first placement.
       const [sec] = (await stepsOf(tx, [r.id])).filter((x) => x.step === 'security');
       const secData = (sec?.data ?? {}) as Partial<SecurityInput>;
+      // Files received during this reception: the scanned warrant goes with the legal document,
+      // the photo on the file, and every file joins the person's file.
+      const files = await tx.select().from(attachment).where(eq(attachment.receptionId, r.id)).orderBy(desc(attachment.createdAt));
+      const warrant = files.find((f) => f.kind === 'warrant');
+      const photo = files.find((f) => f.kind === 'photo');
       const adm = await admit(tx as unknown as Db, actor, {
         prison: r.prisonId, person: a.person, person_id: a.person_id ?? undefined, admitted_at: r.arrivedAt.toISOString(),
-        arresting_authority: r.arrestingAuthority, arresting_unit: r.officerUnit, legal_document: a.legal_document, charges: a.charges,
+        arresting_authority: r.arrestingAuthority, arresting_unit: r.officerUnit, legal_document: { ...a.legal_document, attachment_id: a.legal_document.attachment_id ?? warrant?.id ?? null }, charges: a.charges,
         cell_id: secData.cell_id ?? null, over_capacity_reason: secData.over_capacity_reason ?? null,
       });
       await tx.update(reception).set({ admissionId: adm.id, personId: adm.person_id }).where(eq(reception.id, r.id));
+      await tx.update(attachment).set({ personId: adm.person_id }).where(and(eq(attachment.receptionId, r.id), isNull(attachment.personId)));
+      if (photo) {
+        await setPhoto(tx, adm.person_id, photo.id);
+        await recordChange(tx, actor, { entity: 'person', entityId: adm.person_id, personId: adm.person_id, prisonId: r.prisonId, action: 'photo', after: { photo_attachment_id: photo.id } });
+      }
       const { person: _p, ...kept } = rest as Record<string, unknown>;
       data = { ...kept, committal_number: adm.committal_number };
     } else if (step === 'registry') {

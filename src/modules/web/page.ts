@@ -14,7 +14,8 @@ export function send(reply: FastifyReply, body: string, status = 200): FastifyRe
 
 /** Refuse a form whose _csrf is not the session's token. */
 export function csrfOk(req: FastifyRequest): boolean {
-  const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
+  // A multipart form (file upload) carries its token in the query string: its body is a stream.
+  const sent = req.isMultipart() ? (req.query as Record<string, unknown>)._csrf : (req.body as Record<string, unknown> | undefined)?._csrf;
   if (typeof sent !== 'string' || !req.sessionCsrf) return false;
   const a = Buffer.from(sent);
   const b = Buffer.from(req.sessionCsrf);

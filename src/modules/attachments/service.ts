@@ -1,0 +1,81 @@
+/**
+ * Files kept on disk under ATTACHMENTS_DIR (scans of warrants, photos, fingerprint images), with
+ * type and size checks; read only by users who may see the person's file in that prison (medical
+ * files also need health.read); every read is audited.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { type Actor, authorize, can, inScope } from '../../core/access.js';
+import { AppError, invalid, notFound } from '../../core/errors.js';
+import { recordAccess, recordChange } from '../../core/history.js';
+import { newId } from '../../core/ids.js';
+import { registerMessages } from '../../core/i18n.js';
+import type { Db } from '../../db/index.js';
+import { attachment } from '../audit/schema.js';
+import { getPrison } from '../estate/service.js';
+import { assertPersonVisible } from '../people/service.js';
+import { type AttachmentKind, KINDS, sniffType, typeAllowed } from './rules.js';
+
+registerMessages({
+  'attachment.type': { fr: 'Type de fichier refusé : JPEG, PNG ou PDF seulement (photos et empreintes : images).', en: 'File type refused: JPEG, PNG or PDF only (photos and fingerprints: images).' },
+  'attachment.too_large': { fr: 'Fichier trop volumineux (au plus {max} octets).', en: 'File too large (at most {max} bytes).' },
+  'attachment.empty': { fr: 'Fichier vide ou absent.', en: 'Empty or missing file.' },
+  'attachment.kind': { fr: 'Nature de pièce jointe inconnue.', en: 'Unknown kind of attachment.' },
+});
+
+export interface AttachmentView { id: string; prison_id: string; person_id: string | null; kind: string; filename: string; content_type: string; size_bytes: number; sha256: string; created_at: string }
+
+const view = (a: typeof attachment.$inferSelect): AttachmentView => ({ id: a.id, prison_id: a.prisonId, person_id: a.personId, kind: a.kind, filename: a.filename, content_type: a.contentType, size_bytes: a.sizeBytes, sha256: a.sha256, created_at: a.createdAt.toISOString() });
+
+export async function saveAttachment(db: Db, actor: Actor, dir: string, maxBytes: number, input: { prison: string; person_id?: string | null; reception_id?: string | null; kind: string; filename: string; data: Buffer; truncated?: boolean }): Promise<AttachmentView> {
+  if (!(KINDS as readonly string[]).includes(input.kind)) throw invalid([{ field: '/kind', key: 'attachment.kind' }]);
+  const kind = input.kind as AttachmentKind;
+  const prison = await getPrison(db, actor, input.prison);
+  authorize(actor, kind === 'medical' ? 'health.write' : 'person.write', prison.id);
+  if (input.person_id) await assertPersonVisible(db, actor, input.person_id, kind === 'medical' ? 'person.read' : 'person.write');
+  if (input.truncated || input.data.length > maxBytes) throw new AppError(413, 'attachment.too_large', { max: maxBytes }, [{ field: '/file', key: 'attachment.too_large', params: { max: maxBytes } }]);
+  if (!input.data.length) throw invalid([{ field: '/file', key: 'attachment.empty' }]);
+  const type = sniffType(input.data.subarray(0, 8));
+  if (!type || !typeAllowed(kind, type)) throw invalid([{ field: '/file', key: 'attachment.type' }]);
+  const id = newId();
+  const sha256 = createHash('sha256').update(input.data).digest('hex');
+  const storageKey = path.join(new Date().toISOString().slice(0, 7), id);
+  const file = path.join(dir, storageKey);
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  await fs.writeFile(file, input.data, { mode: 0o600, flag: 'wx' });
+  try {
+    return await db.transaction(async (tx) => {
+      const row = { id, prisonId: prison.id, personId: input.person_id ?? null, receptionId: input.reception_id ?? null, kind, filename: path.basename(input.filename).slice(0, 200) || 'file', contentType: type, sizeBytes: input.data.length, sha256, storageKey, createdBy: actor.userId, createdAt: new Date() };
+      await tx.insert(attachment).values(row);
+      await recordChange(tx, actor, { entity: 'attachment', entityId: id, prisonId: prison.id, personId: input.person_id ?? null, action: 'create', after: { kind, filename: row.filename, content_type: type, size_bytes: row.sizeBytes, sha256 } });
+      if (kind === 'medical') await recordAccess(tx, actor, { category: 'health', action: 'write', entity: 'attachment', entityId: id, personId: input.person_id ?? null, prisonId: prison.id });
+      return view(row);
+    });
+  } catch (e) {
+    await fs.rm(file, { force: true }); // nothing half-written: no file without its row
+    throw e;
+  }
+}
+
+/** The attachment and its bytes, for a user allowed to see them; the read is audited. */
+export async function readAttachment(db: Db, actor: Actor, dir: string, id: string): Promise<{ meta: AttachmentView; data: Buffer }> {
+  const [a] = await db.select().from(attachment).where(eq(attachment.id, id));
+  if (!a) throw notFound();
+  if (!inScope(actor, a.prisonId)) throw new AppError(403, 'error.out_of_scope');
+  authorize(actor, a.kind === 'medical' ? 'health.read' : 'person.read');
+  if (a.personId) await assertPersonVisible(db, actor, a.personId);
+  const data = await fs.readFile(path.join(dir, a.storageKey));
+  await recordAccess(db, actor, { category: a.kind === 'medical' ? 'health' : 'attachment', action: 'read', entity: 'attachment', entityId: a.id, personId: a.personId, prisonId: a.prisonId });
+  return { meta: view(a), data };
+}
+
+export const canUpload = (actor: Actor) => can(actor, 'person.write') || can(actor, 'health.write');
+
+/** The files attached during a reception (metadata only). */
+export async function receptionAttachments(db: Db, actor: Actor, receptionId: string, prisonId: string): Promise<AttachmentView[]> {
+  if (!inScope(actor, prisonId) || !can(actor, 'person.read')) return [];
+  const rows = await db.select().from(attachment).where(eq(attachment.receptionId, receptionId));
+  return rows.filter((a) => a.kind !== 'medical' || can(actor, 'health.read')).map(view);
+}

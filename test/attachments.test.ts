@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+
+const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-att-'));
+after(() => fs.rm(dir, { recursive: true, force: true }));
+const database = await testDatabase();
+const app = await testApp(database, { attachmentsDir: dir, attachmentMaxBytes: 64 * 1024 });
+const fx = await fixture(database);
+await app.listen({ port: 0, host: '127.0.0.1' });
+const addr = app.server.address();
+const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const PDF = Buffer.from('%PDF-1.4\n%fake but well-formed header\n');
+
+async function upload(token: string, fields: Record<string, string>, file: Buffer, name: string, lang = 'fr') {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append("file", new Blob([new Uint8Array(file)]), name);
+  return fetch(`${base}/api/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'accept-language': lang }, body: form });
+}
+
+test('attachments: type by content, size limit, scope, medical files need health.read, reads audited', async () => {
+  const a = (await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(fx.tokens['clerk.bko']!), payload: newArrival() })).json();
+  const photo = await upload(fx.tokens['clerk.bko']!, { prison: 'BKO', kind: 'photo', person_id: a.person_id }, PNG, 'photo.png');
+  assert.equal(photo.status, 201, await photo.clone().text());
+  const meta = await photo.json() as { id: string; content_type: string; sha256: string };
+  assert.equal(meta.content_type, 'image/png');
+  const got = await fetch(`${base}/api/attachments/${meta.id}`, { headers: { authorization: `Bearer ${fx.tokens['clerk.bko']}` } });
+  assert.equal(got.status, 200);
+  assert.deepEqual(Buffer.from(await got.arrayBuffer()), PNG);
+  // Another prison's clerk cannot read it.
+  assert.equal((await fetch(`${base}/api/attachments/${meta.id}`, { headers: { authorization: `Bearer ${fx.tokens['clerk.klk']}` } })).status, 403);
+  // A PDF is no photo; an executable named .jpg is refused; too large is refused; nothing is left on disk for them.
+  const pdfPhoto = await upload(fx.tokens['clerk.bko']!, { prison: 'BKO', kind: 'photo' }, PDF, 'x.png', 'en');
+  assert.equal(pdfPhoto.status, 422);
+  assert.equal(((await pdfPhoto.json()) as { errors: { field: string; message: string }[] }).errors[0]!.message, 'File type refused: JPEG, PNG or PDF only (photos and fingerprints: images).');
+  assert.equal((await upload(fx.tokens['clerk.bko']!, { prison: 'BKO', kind: 'warrant' }, Buffer.from('MZ\x90\x00 not a scan'), 'mandat.jpg')).status, 422);
+  assert.equal((await upload(fx.tokens['clerk.bko']!, { prison: 'BKO', kind: 'warrant' }, Buffer.concat([PDF, Buffer.alloc(70 * 1024)]), 'big.pdf')).status, 413);
+  const warrant = await upload(fx.tokens['clerk.bko']!, { prison: 'BKO', kind: 'warrant', person_id: a.person_id }, PDF, 'mandat.pdf');
+  assert.equal(warrant.status, 201);
+  const rows = (await database.pool.query('SELECT count(*)::int AS n FROM attachment')).rows[0].n;
+  const files = (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+  assert.equal(files, rows, 'one file on disk per attachment row');
+  // Medical attachments: the nurse may, the clerk may not.
+  const med = await upload(fx.tokens['medic.bko']!, { prison: 'BKO', kind: 'medical', person_id: a.person_id }, PDF, 'certificat.pdf');
+  assert.equal(med.status, 201, await med.clone().text());
+  const medId = ((await med.json()) as { id: string }).id;
+  assert.equal((await fetch(`${base}/api/attachments/${medId}`, { headers: { authorization: `Bearer ${fx.tokens['clerk.bko']}` } })).status, 403);
+  assert.equal((await fetch(`${base}/api/attachments/${medId}`, { headers: { authorization: `Bearer ${fx.tokens['medic.bko']}` } })).status, 200);
+  const audit = (await database.pool.query(`SELECT category, action FROM access_audit WHERE entity = 'attachment' ORDER BY at`)).rows.map((r) => `${r.category}:${r.action}`);
+  assert.deepEqual(audit, ['attachment:read', 'health:write', 'health:read']);
+  // Unauthenticated: refused.
+  assert.equal((await fetch(`${base}/api/attachments/${meta.id}`)).status, 401);
+});
