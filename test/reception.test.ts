@@ -78,3 +78,21 @@ test('a step out of order needs a reason; roles and scope are enforced', async (
   const list = await app.inject({ url: '/api/receptions?prison=BKO', headers: auth(fx.tokens['director.bko']!) });
   assert.deepEqual(list.json().items.find((x: { id: string }) => x.id === id).missing, ['security', 'administration', 'registry', 'interview']);
 });
+
+test('reception pages: deny by default, both languages, under 150 KB each', async (t) => {
+  const { login } = await import('../src/modules/access/service.js');
+  const id = (await post(fx.tokens['security.bko']!, '/api/receptions', handover)).json().id;
+  assert.equal((await app.inject({ url: `/receptions/${id}` })).statusCode, 303, 'anonymous: to the login page');
+  const { session } = await login(database.db, 'director.bko', 'correct horse battery', 1);
+  const { session: klk } = await login(database.db, 'clerk.klk', 'correct horse battery', 1);
+  assert.equal((await app.inject({ url: `/receptions/${id}`, cookies: { pmis_session: klk } })).statusCode, 403);
+  for (const url of ['/receptions', '/receptions/new', `/receptions/${id}`, ...['security', 'administration', 'registry', 'interview'].map((s) => `/receptions/${id}/steps/${s}`)]) {
+    for (const lang of ['fr', 'en']) {
+      const r = await app.inject({ url, cookies: { pmis_session: session, pmis_lang: lang } });
+      assert.equal(r.statusCode, 200, `${url} ${lang}`);
+      assert.match(r.body, new RegExp(`<html lang="${lang}"`));
+      assert.ok(r.body.length < 150 * 1024, `${url}: ${r.body.length} bytes`);
+      t.diagnostic(`${url.replace(id, ':id')} ${lang}: ${r.body.length} bytes`);
+    }
+  }
+});
