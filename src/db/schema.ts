@@ -7,3 +7,4 @@ export * from '../modules/people/schema.js';
 export * from '../modules/reference/schema.js';
 export * from '../modules/justice/schema.js';
 export * from '../modules/reception/schema.js';
+export * from '../modules/housing/schema.js';

@@ -3,6 +3,7 @@ import { accessRoutes } from '../modules/access/routes.js';
 import { attachmentRoutes } from '../modules/attachments/routes.js';
 import { custodyRoutes } from '../modules/custody/routes.js';
 import { estateRoutes } from '../modules/estate/routes.js';
+import { housingRoutes } from '../modules/housing/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { justiceRoutes } from '../modules/justice/routes.js';
 import { receptionPages } from '../modules/reception/pages.js';
@@ -22,4 +23,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await receptionRoutes(app, ctx);
   await receptionPages(app, ctx);
   await attachmentRoutes(app, ctx);
+  await housingRoutes(app, ctx);
 }
