@@ -26,6 +26,7 @@ import { csrfOk, errorPage, page, type Req, send } from './page.js';
 export { csrfOk };
 import { justiceAlertsForPrison } from '../justice/service.js';
 import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
+import { classificationsDueForReview } from '../housing/service.js';
 
 
 const fmtRate = (lang: Lang, r: number | null) => (r === null ? t(lang, 'web.unknown') : `${r.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')} %`);
@@ -186,6 +187,10 @@ ${alerts.slice(0, 25).map((a) => html`<tr><td>${a.severity === 'critical' ? html
     const receptions = actor.permissions.has('custody.read') ? await receptionsInProgress(db, actor, prison.id) : null;
     const receptionsHtml = receptions ? html`<section aria-labelledby="rec-h"><h2 id="rec-h">${t(lang, 'web.rec.home_title')} (${receptions.length})</h2>
 ${receptions.length ? html`<ul>${receptions.map((r) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(lang, 'web.rec.missing')} : ${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>`)}</ul>` : html`<p>${t(lang, 'web.rec.none')}</p>`}</section>` : null;
+    // Security levels due: an initial classification overdue, or a review date come.
+    const due = actor.permissions.has('classification.decide') ? await classificationsDueForReview(db, actor, prison.id) : null;
+    const dueHtml = due ? html`<section aria-labelledby="due-h"><h2 id="due-h">${t(lang, 'web.due.title')} (${due.length})</h2>
+${due.length ? html`<ul>${due.slice(0, 25).map((d) => html`<li><a href="/people/${d.person_id}">${d.name}</a> — ${d.committal_number} — ${t(lang, `web.due.${d.reason}`, { date: d.due_on })}</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}</section>` : null;
     return layout(req, `${t(lang, 'web.home.title')} — ${prison.name}`, html`${prisonSelector(req, prisons, prison.code, '/')}
 ${dl([
   [t(lang, 'web.population'), String(p.population)],
@@ -196,6 +201,7 @@ ${dl([
 ])}
 ${alertsHtml}
 ${receptionsHtml}
+${dueHtml}
 ${latest ? html`<section aria-labelledby="latest-h"><h2 id="latest-h">${t(lang, 'web.latest_admissions')}</h2>
 ${latest.items.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.admitted_at')}</th><th scope="col">${t(lang, 'web.legal_status')}</th><th scope="col">${t(lang, 'web.location')}</th></tr></thead><tbody>
 ${latest.items.map((r) => html`<tr><td>${r.committal_number}</td><td><a href="/people/${r.person_id}">${r.family_name} ${r.given_names}</a></td><td>${formatBamako(r.admitted_at, lang)}</td><td>${t(lang, `custody.status.${r.legal_status}`)}</td><td>${r.cell_code ? `${r.unit_code ?? ''} / ${r.cell_code}` : t(lang, 'web.not_placed')}</td></tr>`)}
