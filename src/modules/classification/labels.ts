@@ -1,0 +1,72 @@
+/**
+ * How a detainee is named in the file, lists and printouts, respecting the presumption of
+ * innocence (ICCPR art. 14(2); Nelson Mandela Rule 111(2)). An untried person is "accused of" the
+ * charge — never "terrorist", "VEO" or "extremist". The words "terrorism-related offence" appear
+ * only once a conviction is recorded; during an appeal the person is "convicted at first instance",
+ * without that category label. Other modules' pages and printouts call `personLabel`.
+ */
+import { t, type Lang } from '../../core/i18n.js';
+import './messages.js';
+
+export type LabelStatus = 'under_investigation' | 'awaiting_trial' | 'convicted' | 'appealing';
+
+export interface LabelCharge {
+  /** The charge as qualified by the judicial authority, shown verbatim. */
+  qualification: string;
+  terrorismRelated?: boolean;
+}
+
+export interface LabelInput {
+  legalStatus: LabelStatus;
+  charges: readonly LabelCharge[];
+  /** For French agreement (inculpé / inculpée); unknown gives the inclusive form "inculpé(e)". */
+  sex?: 'male' | 'female' | null;
+}
+
+/** The words an untried person's label must never contain, outside the charge's own wording. */
+export const NEVER_FOR_UNTRIED = [/terroris/i, /\bVEO\b/, /\bEVE\b/, /extr[ée]mist/i, /djihad/i, /jihad/i];
+
+function joinCharges(lang: Lang, charges: readonly LabelCharge[]): string {
+  const qs = charges.map((c) => c.qualification.trim()).filter(Boolean);
+  if (!qs.length) return t(lang, 'classification.label.no_charge');
+  return qs.join(lang === 'fr' ? ' ; ' : '; ');
+}
+
+function genderKey(sex: LabelInput['sex']): 'm' | 'f' | 'x' {
+  return sex === 'male' ? 'm' : sex === 'female' ? 'f' : 'x';
+}
+
+/** "accused of <charge>" / "inculpé de <charge>" … for the person's current legal status. */
+export function personLabel(lang: Lang, input: LabelInput): string {
+  const charges = joinCharges(lang, input.charges);
+  const g = genderKey(input.sex);
+  switch (input.legalStatus) {
+    case 'under_investigation':
+      return t(lang, `classification.label.under_investigation.${g}`, { charges });
+    case 'awaiting_trial':
+      return t(lang, `classification.label.awaiting_trial.${g}`, { charges });
+    case 'appealing':
+      return t(lang, `classification.label.appealing.${g}`, { charges });
+    case 'convicted':
+      return input.charges.some((c) => c.terrorismRelated)
+        ? t(lang, `classification.label.convicted_terrorism.${g}`, { charges })
+        : t(lang, `classification.label.convicted.${g}`, { charges });
+  }
+}
+
+/** True when the person may be described by the category "terrorism-related offence". */
+export function mayShowTerrorismCategory(input: Pick<LabelInput, 'legalStatus' | 'charges'>): boolean {
+  return input.legalStatus === 'convicted' && input.charges.some((c) => c.terrorismRelated === true);
+}
+
+/**
+ * A guard for other modules' headings and list columns: true when the text, once the charges'
+ * own wording is removed, still calls a person not finally convicted (untried, or appealing) a
+ * terrorist or extremist.
+ */
+export function breachesPresumption(text: string, input: Pick<LabelInput, 'legalStatus' | 'charges'>): boolean {
+  if (input.legalStatus === 'convicted') return false;
+  let rest = text;
+  for (const c of input.charges) if (c.qualification.trim()) rest = rest.split(c.qualification.trim()).join(' ');
+  return NEVER_FOR_UNTRIED.some((re) => re.test(rest));
+}
