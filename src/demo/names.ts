@@ -8,17 +8,9 @@ export const GIVEN_MALE = ['Mamadou', 'Moussa', 'Amadou', 'Ibrahim', 'Boubacar',
 export const GIVEN_FEMALE = ['Fatoumata', 'Mariam', 'Aminata', 'Hawa', 'Kadiatou', 'Awa', 'Oumou', 'Aïssata', 'Djeneba', 'Salimata', 'Rokia', 'Assétou', 'Kadidia', 'Fanta', 'Nana'];
 export const FAMILY = ['Traoré', 'Diarra', 'Coulibaly', 'Keïta', 'Diallo', 'Sangaré', 'Cissé', 'Touré', 'Maïga', 'Sidibé', 'Dembélé', 'Konaté', 'Sissoko', 'Doumbia', 'Kanté', 'Bah', 'Barry', 'Diakité', 'Samaké', 'Koné', 'Camara', 'Tangara', 'Guindo', 'Dicko', 'Ag Intalla', 'Ag Alher', 'Ould Mohamed', 'Haïdara', 'Sow', 'Tall', 'Togo', 'Dolo', 'Kassogué', 'Djimdé', 'Bagayoko', 'Koïta', 'Ag Ghali', 'Ould Sidi', 'Tamboura', 'Yattara'];
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../core/random.js';
+
+export { prng };
 
 export const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 

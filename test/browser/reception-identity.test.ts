@@ -1,25 +1,10 @@
 /** Issue 4 in the browser: an arrival spelled differently is linked to the earlier file at reception. */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import { test } from 'node:test';
 import { admit, endAdmission } from '../../src/modules/custody/service.js';
-import { fixture, testApp, testDatabase } from '../helpers.js';
+import { browserHarness } from './harness.js';
 
-const database = await testDatabase();
-const app = await testApp(database);
-const fx = await fixture(database);
-await app.listen({ port: 0, host: '127.0.0.1' });
-const addr = app.server.address();
-const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-
-let browser: Browser;
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-after(async () => { await browser?.close(); });
+const { database, fx, base, browser: chromiumBrowser } = await browserHarness();
 
 test('the clerk sees the earlier file under another spelling, links it, and the file shows both admissions', { timeout: 120_000 }, async () => {
   const earlier = await admit(database.db, fx.actors['clerk.klk']!, {
@@ -30,7 +15,7 @@ test('the clerk sees the earlier file under another spelling, links it, and the 
   });
   await endAdmission(database.db, fx.actors['clerk.klk']!, earlier.id, { reason: 'release', ended_at: '2025-06-01T10:00:00Z' });
 
-  const ctx = await browser.newContext({ locale: 'fr-FR' });
+  const ctx = await chromiumBrowser().newContext({ locale: 'fr-FR' });
   const page = await ctx.newPage();
   page.setDefaultTimeout(30_000);
   await page.goto(`${base}/admissions/new`);

@@ -4,28 +4,14 @@
  * population with all six steps in the file.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { fixture, testApp, testDatabase } from '../helpers.js';
+import { test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserHarness } from './harness.js';
 
-const database = await testDatabase();
-const app = await testApp(database);
-await fixture(database);
-await app.listen({ port: 0, host: '127.0.0.1' });
-const addr = app.server.address();
-const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-
-let browser: Browser;
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-after(async () => { await browser?.close(); });
+const { base, browser: chromiumBrowser } = await browserHarness();
 
 async function signIn(username: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ locale: 'fr-FR' });
+  const ctx = await chromiumBrowser().newContext({ locale: 'fr-FR' });
   const page = await ctx.newPage();
   page.setDefaultTimeout(30_000);
   await page.goto(`${base}/login`);

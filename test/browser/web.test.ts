@@ -1,24 +1,10 @@
 /** The staff pages in a real browser (Debian's Chromium driven by playwright-core; never downloaded). */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { fixture, testApp, testDatabase } from '../helpers.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserHarness } from './harness.js';
 
-const database = await testDatabase();
-const app = await testApp(database);
-await fixture(database);
-await app.listen({ port: 0, host: '127.0.0.1' });
-const addr = app.server.address();
-const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-
-let browser: Browser;
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-after(async () => { await browser?.close(); });
+const { base, browser: chromiumBrowser } = await browserHarness();
 
 const T = 30_000;
 
@@ -31,7 +17,7 @@ async function loginAsClerk(page: Page, next = '/'): Promise<void> {
 }
 
 test('a clerk admits a new arrival: bad input gives an error summary with working links, then the file', { timeout: 120_000 }, async () => {
-  const ctx = await browser.newContext({ locale: 'fr-FR' });
+  const ctx = await chromiumBrowser().newContext({ locale: 'fr-FR' });
   const page = await ctx.newPage();
   page.setDefaultTimeout(T);
   await loginAsClerk(page, '/admissions/new');
@@ -87,7 +73,7 @@ test('a clerk admits a new arrival: bad input gives an error summary with workin
 });
 
 test('a page in French, then in English after the switch', { timeout: 120_000 }, async () => {
-  const ctx = await browser.newContext({ locale: 'fr-FR' });
+  const ctx = await chromiumBrowser().newContext({ locale: 'fr-FR' });
   const page = await ctx.newPage();
   page.setDefaultTimeout(T);
   await loginAsClerk(page, '/estate');

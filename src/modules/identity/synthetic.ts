@@ -12,19 +12,11 @@
  *     dropped middle names, initials, swapped family/given names, year off by one, day/month swap.
  * Kind 3 keeps the evaluation from only measuring the normaliser against its own rules.
  */
+import { prng } from '../../core/random.js';
 import type { IdentityRecord } from './score.js';
 
-/** mulberry32: small, fast, seeded. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator (mulberry32). */
+export const rng = prng;
 
 type Rnd = () => number;
 const pick = <T>(r: Rnd, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
