@@ -15,7 +15,10 @@ import pg from 'pg';
 import { openEmbedded } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv.filter((a) => a.startsWith('--')));
+/** Test files named on the command line: run only those (e.g. `npx tsx scripts/test.ts test/registry.test.ts`). */
+const only = argv.filter((a) => !a.startsWith('--'));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 async function findTests(dir: string): Promise<string[]> {
@@ -38,7 +41,8 @@ async function main(): Promise<number> {
   const all = [...(await findTests('src')), ...(await findTests('test'))];
   const browser = all.filter((f) => f.includes(`${path.sep}browser${path.sep}`));
   let files = args.has('--only-browser') ? browser : all.filter((f) => !browser.includes(f));
-  const wantBrowser = !args.has('--no-browser') && browser.length > 0;
+  if (only.length) files = only.map((f) => path.normalize(f));
+  const wantBrowser = !only.length && !args.has('--no-browser') && browser.length > 0;
   if (wantBrowser && !args.has('--only-browser')) {
     if (existsSync(CHROMIUM)) files = [...files, ...browser];
     else if (process.env.CI === 'true') { console.error(`CI: Chromium not found at ${CHROMIUM}; browser tests cannot be skipped in CI.`); return 1; }

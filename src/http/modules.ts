@@ -9,6 +9,7 @@ import { justiceRoutes } from '../modules/justice/routes.js';
 import { receptionPages } from '../modules/reception/pages.js';
 import { receptionRoutes } from '../modules/reception/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
+import { backlogPage } from '../modules/web/backlog.js';
 import { webRoutes } from '../modules/web/routes.js';
 import type { App, AppContext } from './app.js';
 
@@ -24,4 +25,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await receptionPages(app, ctx);
   await attachmentRoutes(app, ctx);
   await housingRoutes(app, ctx);
+  await backlogPage(app, ctx);
 }

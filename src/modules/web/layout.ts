@@ -21,6 +21,7 @@ export function layout(req: FastifyRequest, title: string, body: Value, opts: { 
 <li><a href="/">${t(lang, 'web.nav.home')}</a></li>
 <li><a href="/people">${t(lang, 'web.nav.people')}</a></li>
 <li><a href="/estate">${t(lang, 'web.nav.estate')}</a></li>
+${a.permissions.has('justice.read') && a.permissions.has('statistics.read') ? html`<li><a href="/backlog">${t(lang, 'web.nav.backlog')}</a></li>` : null}
 ${a.permissions.has('intake.security') || a.permissions.has('intake.administration') ? html`<li><a href="/receptions">${t(lang, 'web.nav.receptions')}</a></li>` : null}
 ${a.permissions.has('custody.write') ? html`<li><a href="/admissions/new">${t(lang, 'web.nav.admission')}</a></li>` : null}
 </ul></nav>

@@ -72,6 +72,7 @@ registerMessages({
   'web.due.title': { fr: 'Classements à faire ou à revoir', en: 'Classifications due' },
   'web.due.initial_overdue': { fr: 'classement initial attendu depuis le {date}', en: 'initial classification due since {date}' },
   'web.due.review_due': { fr: 'réexamen prévu le {date}', en: 'review due on {date}' },
+  'web.nav.backlog': { fr: 'Détention provisoire en chiffres', en: 'Pre-trial detention in figures' },
   'web.file.history': { fr: 'Historique du dossier', en: 'File history' },
   'web.file.no_admission': { fr: 'Aucune admission visible.', en: 'No visible admission.' },
   'web.family_name': { fr: 'Nom de famille', en: 'Family name' },
