@@ -41,4 +41,18 @@ registerMessages({
   'classification.assessment.summary_required': { fr: 'Rédigez la synthèse de l’évaluation.', en: 'Write the assessment summary.' },
   'classification.assessment.judgement_required': { fr: 'Donnez votre jugement professionnel d’ensemble.', en: 'Give your overall professional judgement.' },
   'classification.assessment.reasons_required': { fr: 'Motivez le jugement d’ensemble.', en: 'Give the reasons for the overall judgement.' },
+  // Classification rules (rules.ts).
+  'classification.settings.levels': { fr: 'Au moins deux niveaux, codes distincts en minuscules.', en: 'At least two levels, distinct lower-case codes.' },
+  'classification.settings.days': { fr: 'Un nombre entier de jours entre 1 et 90.', en: 'A whole number of days between 1 and 90.' },
+  'classification.settings.review_days': { fr: 'Intervalle de réexamen : un nombre entier de jours entre 7 et 730.', en: 'Review interval: a whole number of days between 7 and 730.' },
+  'classification.settings.regime_missing': { fr: 'Définissez le régime de ce niveau.', en: 'Define the regime of this level.' },
+  'classification.settings.unknown_activity': { fr: 'Activité inconnue.', en: 'Unknown activity.' },
+  'classification.settings.visits': { fr: 'Mode de visite inconnu ou nombre de visites invalide.', en: 'Unknown visit mode or invalid number of visits.' },
+  'classification.decision.unknown_level': { fr: 'Ce niveau n’existe pas dans la configuration.', en: 'This level does not exist in the settings.' },
+  'classification.decision.reasons_required': { fr: 'Motivez la décision.', en: 'Give the reasons for the decision.' },
+  'classification.decision.unknown_trigger': { fr: 'Motif de réexamen inconnu.', en: 'Unknown review trigger.' },
+  'classification.decision.initial_exists': { fr: 'Le classement initial a déjà été décidé : il s’agit d’un réexamen.', en: 'The initial classification has already been decided: this is a review.' },
+  'classification.decision.initial_first': { fr: 'Aucun classement encore : décidez d’abord le classement initial.', en: 'No classification yet: decide the initial classification first.' },
+  'classification.decision.assessment_required': { fr: 'Indiquez l’évaluation sur laquelle repose la décision.', en: 'Give the assessment the decision rests on.' },
+  'classification.decision.justification_required': { fr: 'La décision s’écarte du jugement de l’évaluateur : justifiez la dérogation.', en: 'The decision departs from the assessor’s judgement: justify the override.' },
 });
