@@ -69,13 +69,12 @@ function parseInstant(s: string | null | undefined, field: string, errors: Field
 
 /** Checks a cell has room; when full, an over-capacity reason is needed (the director sees it). */
 export async function checkCell(tx: Tx, prisonId: string, cellId: string, overCapacityReason: string | null | undefined, field: string): Promise<estateRepo.CellRow> {
-  const c = await estateRepo.findCell(tx, cellId);
-  if (!c || c.prisonId !== prisonId || c.closedAt) throw invalid([{ field, key: 'custody.cell_unknown' }]);
-  if (c.capacity !== null) {
-    const pop = await estateRepo.cellPopulationNow(tx, c.id);
-    if (pop >= c.capacity && !overCapacityReason?.trim()) {
-      throw invalid([{ field: field.replace(/cell_id$/, 'over_capacity_reason'), key: 'custody.cell_full', params: { population: pop, capacity: c.capacity } }]);
-    }
+  // One round trip: the cell and how many are in it now.
+  const found = await estateRepo.findCellWithPopulation(tx, cellId);
+  if (!found || found.cell.prisonId !== prisonId || found.cell.closedAt) throw invalid([{ field, key: 'custody.cell_unknown' }]);
+  const { cell: c, population: pop } = found;
+  if (c.capacity !== null && pop >= c.capacity && !overCapacityReason?.trim()) {
+    throw invalid([{ field: field.replace(/cell_id$/, 'over_capacity_reason'), key: 'custody.cell_full', params: { population: pop, capacity: c.capacity } }]);
   }
   return c;
 }

@@ -57,10 +57,14 @@ export async function populationByCell(db: Tx, at: Date, prisonIds?: readonly st
   return new Map(rows.rows.map((r) => [r.cell_id, r.n]));
 }
 
-export async function cellPopulationNow(db: Tx, cellId: string): Promise<number> {
-  const r = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM placement WHERE cell_id = ${cellId} AND to_at IS NULL`);
-  return r.rows[0]!.n;
+export async function findCellWithPopulation(db: Tx, id: string): Promise<{ cell: CellRow; population: number } | undefined> {
+  const [r] = await db
+    .select({ cell, population: sql<number>`(SELECT count(*)::int FROM placement p WHERE p.cell_id = ${id} AND p.to_at IS NULL)` })
+    .from(cell)
+    .where(eq(cell.id, id));
+  return r;
 }
+
 
 export async function insertPrison(db: Tx, row: typeof prison.$inferInsert): Promise<void> {
   await db.insert(prison).values(row);
