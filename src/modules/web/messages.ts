@@ -36,6 +36,7 @@ registerMessages({
   'web.adm.candidates.as': { fr: 'enregistré(e) aussi sous', en: 'also registered as' },
   'web.adm.submit_after_check': { fr: 'Confirmer et admettre', en: 'Confirm and admit' },
   'web.alerts.title': { fr: 'Alertes judiciaires', en: 'Justice alerts' },
+  'web.alerts.court_list': { fr: 'Liste des extractions de demain (à imprimer)', en: "Tomorrow's court list (printable)" },
   'web.alerts.none': { fr: 'Aucune alerte : tous les titres de détention sont valides.', en: 'No alerts: every detention title is valid.' },
   'web.alerts.more': { fr: '… et {n} autres (liste complète : /api/justice/alerts).', en: '… and {n} more (full list: /api/justice/alerts).' },
   'web.alerts.severity': { fr: 'Gravité', en: 'Severity' },

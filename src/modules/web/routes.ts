@@ -180,6 +180,7 @@ ${textField({ label: t(lang, 'web.login.password'), name: 'password', type: 'pas
     // The justice alerts: a person held without a valid title first (art. 129 makes it the prison's duty to act).
     const alerts = actor.permissions.has('justice.read') ? await justiceAlertsForPrison(db, actor, prison.id) : null;
     const alertsHtml = alerts ? html`<section aria-labelledby="alerts-h"><h2 id="alerts-h">${t(lang, 'web.alerts.title')} (${alerts.length})</h2>
+<p><a href="/api/justice/prisons/${prison.code}/court-list?format=html">${t(lang, 'web.alerts.court_list')}</a> · <a href="/backlog?prison=${prison.code}">${t(lang, 'web.nav.backlog')}</a></p>
 ${alerts.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.alerts.severity')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.alerts.what')}</th><th scope="col">${t(lang, 'web.alerts.action')}</th></tr></thead><tbody>
 ${alerts.slice(0, 25).map((a) => html`<tr><td>${a.severity === 'critical' ? html`<strong class="over">${t(lang, 'web.alerts.critical')}</strong>` : t(lang, 'web.alerts.warning')}</td><td>${a.committal_number ?? ''}</td><td>${a.personId ? html`<a href="/people/${a.personId}">${a.person_name ?? ''}</a>` : a.person_name ?? ''}</td><td>${a.label}</td><td>${a.action}</td></tr>`)}
 </tbody></table>${alerts.length > 25 ? html`<p>${t(lang, 'web.alerts.more', { n: alerts.length - 25 })}</p>` : null}` : html`<p>${t(lang, 'web.alerts.none')}</p>`}</section>` : null;
