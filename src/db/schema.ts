@@ -8,3 +8,4 @@ export * from '../modules/reference/schema.js';
 export * from '../modules/justice/schema.js';
 export * from '../modules/reception/schema.js';
 export * from '../modules/housing/schema.js';
+export * from '../modules/classification/schema.js';

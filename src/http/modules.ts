@@ -1,6 +1,7 @@
 /** Every module's routes. One line per module; order does not matter. */
 import { accessRoutes } from '../modules/access/routes.js';
 import { attachmentRoutes } from '../modules/attachments/routes.js';
+import { classificationRoutes } from '../modules/classification/routes.js';
 import { custodyRoutes } from '../modules/custody/routes.js';
 import { estateRoutes } from '../modules/estate/routes.js';
 import { housingRoutes } from '../modules/housing/routes.js';
@@ -25,5 +26,6 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await receptionPages(app, ctx);
   await attachmentRoutes(app, ctx);
   await housingRoutes(app, ctx);
+  await classificationRoutes(app, ctx);
   await backlogPage(app, ctx);
 }

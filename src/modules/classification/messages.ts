@@ -55,4 +55,16 @@ registerMessages({
   'classification.decision.initial_first': { fr: 'Aucun classement encore : décidez d’abord le classement initial.', en: 'No classification yet: decide the initial classification first.' },
   'classification.decision.assessment_required': { fr: 'Indiquez l’évaluation sur laquelle repose la décision.', en: 'Give the assessment the decision rests on.' },
   'classification.decision.justification_required': { fr: 'La décision s’écarte du jugement de l’évaluateur : justifiez la dérogation.', en: 'The decision departs from the assessor’s judgement: justify the override.' },
+  // Service errors.
+  'classification.not_held': { fr: 'Cette personne n’est plus détenue au titre de cet écrou.', en: 'This person is no longer held under this admission.' },
+  'classification.instrument.unknown': { fr: 'Instrument d’évaluation inconnu ou retiré.', en: 'Unknown or retired assessment instrument.' },
+  'classification.assessment.final': { fr: 'Une évaluation terminée ne se modifie pas : commencez une nouvelle évaluation.', en: 'A completed assessment is not changed: start a new assessment.' },
+  'classification.assessment.stale': { fr: 'Quelqu’un a enregistré cette évaluation entre-temps : rechargez-la.', en: 'Someone saved this assessment in the meantime: reload it.' },
+  'classification.decision.assessment_unusable': { fr: 'L’évaluation doit être une évaluation terminée de cette personne.', en: 'The assessment must be a completed assessment of this person.' },
+  'classification.event.future': { fr: 'La date ne peut pas être dans le futur.', en: 'The date cannot be in the future.' },
+  'classification.leader.not_in_cell': { fr: 'Cette personne n’est pas actuellement dans cette cellule.', en: 'This person is not currently in this cell.' },
+  'classification.leader.before_previous': { fr: 'La date précède le début du mandat en cours.', en: 'The date is before the start of the current term.' },
+  'classification.leader.none': { fr: 'Cette cellule n’a pas de chef de cellule enregistré.', en: 'This cell has no recorded cell leader.' },
+  'classification.leader.answered': { fr: 'Cette requête a déjà reçu une réponse.', en: 'This request has already been answered.' },
+  'classification.settings.stored_levels': { fr: 'Les niveaux sont choisis parmi high, medium et low (leurs libellés se traduisent à l’affichage).', en: 'Levels are chosen among high, medium and low (their labels are translated on display).' },
 });
