@@ -9,6 +9,7 @@ import type { Database } from '../db/index.js';
 import { addUser } from '../modules/access/service.js';
 import { admit, endAdmission } from '../modules/custody/service.js';
 import { createCell, createPrison, createUnit } from '../modules/estate/service.js';
+import { recordStep, startReception } from '../modules/reception/service.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 
 export const DEMO_PASSWORD = 'pmis-demo-2026';
@@ -93,4 +94,11 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
       }
     }
   }
+  // Two arrivals being received at Bamako, so that the home page shows receptions in progress.
+  const director = users.find((u) => u.username === 'directeur.bko')!;
+  const bko = (await db.execute<{ id: string }>(sql`SELECT id FROM prison WHERE code = 'BKO'`)).rows[0]!.id;
+  const dirActor = makeActor({ id: director.id, username: director.username, displayName: director.display_name, roles: director.roles, national: false, prisonIds: [bko] });
+  const r1 = await startReception(db, dirActor, { prison: 'BKO', arresting_authority: 'gendarmerie', officer_name: 'Adjudant-chef (démo)', officer_unit: 'Camp I de la gendarmerie', warrant_name: 'Dicko Hamadoun', warrant_birth: 'vers 1995', warrant_region: 'MOPTI', warrant_charge: 'Association de malfaiteurs', warrant_reference: 'MD-DEMO-1', nothing_shared: true });
+  await recordStep(db, dirActor, r1.id, 'security', { rules_explained: true, rules_language: 'ff', body_search_done: true, prohibited_items: [] });
+  await startReception(db, dirActor, { prison: 'BKO', arresting_authority: 'police', officer_name: 'Sergent (démo)', warrant_name: 'Koné Siaka', warrant_charge: 'Vol qualifié', warrant_reference: 'MD-DEMO-2', information_shared: 'Procès-verbal d’audition' });
 }
