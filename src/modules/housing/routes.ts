@@ -2,8 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/app.js';
 import { IsoDate, Opt, Reason, Uuid } from '../../http/schemas.js';
 import { LEVELS, POLICIES } from './rules.js';
-import { addKeepApart, allocate, classificationsDueForReview, decideLevel, levelHistory, listKeepApart, setPolicy } from './service.js';
-import { getPrison } from '../estate/service.js';
+import { addKeepApart, allocate, decideLevel, levelHistory, listKeepApart, setPolicy } from './service.js';
 
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
 const IdParam = Type.Object({ id: Uuid });
@@ -26,9 +25,6 @@ export async function housingRoutes(app: App, { database }: AppContext): Promise
   }, async (req, reply) => reply.status(201).send(await addKeepApart(db, req.actor!, req.body)));
   app.get('/api/keep-apart', { schema: { tags: ['housing'], summary: 'Keep-apart records of a prison (security staff; audited)', querystring: Type.Object({ prison: Type.String() }, { additionalProperties: false }) } },
     async (req) => ({ items: await listKeepApart(db, req.actor!, req.query.prison) }));
-  app.get('/api/prisons/:prison/classification-due', {
-    schema: { tags: ['housing'], summary: 'People held with no security level past the initial delay, or whose review date has come', params: Type.Object({ prison: Type.String() }), querystring: Type.Object({ as_of: Type.Optional(IsoDate) }, { additionalProperties: false }) },
-  }, async (req) => ({ items: await classificationsDueForReview(db, req.actor!, (await getPrison(db, req.actor!, req.params.prison)).id, req.query.as_of) }));
   app.put('/api/prisons/:prison/housing-policy', {
     schema: { tags: ['housing'], summary: "The prison's policy for people assessed as high-risk: concentrate (in a unit), disperse, or mixed", params: Type.Object({ prison: Type.String() }),
       body: Type.Object({ high_risk_policy: lit(POLICIES), high_risk_unit_id: Opt(Uuid), reason: Reason }, { additionalProperties: false }) },

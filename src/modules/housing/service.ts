@@ -121,28 +121,3 @@ export async function allocate(db: Db, actor: Actor, admissionId: string, input:
 }
 
 export const canAllocate = (actor: Actor) => can(actor, 'housing.move');
-
-/** Days after admission by which an initial security level is due (a setting, not a law). */
-export const INITIAL_CLASSIFICATION_DAYS = Number(process.env.PMIS_INITIAL_CLASSIFICATION_DAYS ?? 7);
-
-export interface DueItem { admission_id: string; person_id: string; committal_number: string; name: string; reason: 'initial_overdue' | 'review_due'; due_on: string; level: string | null }
-
-/**
- * The director's list: people held with no security level past the initial delay, and people
- * whose review date has come.
- */
-export async function classificationsDueForReview(db: Db, actor: Actor, prisonId: string, asOf: string = bamakoDate()): Promise<DueItem[]> {
-  authorize(actor, 'classification.read', prisonId);
-  const r = await db.execute<{ admission_id: string; person_id: string; committal_number: string; name: string; level: string | null; next_review_on: string | null; admitted_on: string }>(sql`
-    SELECT a.id AS admission_id, a.person_id, a.committal_number, p.family_name || ' ' || p.given_names AS name,
-           s.level, s.next_review_on, (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text AS admitted_on
-    FROM admission a JOIN person p ON p.id = a.person_id
-    LEFT JOIN LATERAL (SELECT level, next_review_on FROM security_level WHERE admission_id = a.id ORDER BY decided_at DESC LIMIT 1) s ON true
-    WHERE a.prison_id = ${prisonId} AND a.ended_at IS NULL
-      AND ((s.level IS NULL AND (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date + ${INITIAL_CLASSIFICATION_DAYS}::int <= ${asOf}::date)
-        OR (s.next_review_on IS NOT NULL AND s.next_review_on <= ${asOf}::date))
-    ORDER BY coalesce(s.next_review_on, (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date + ${INITIAL_CLASSIFICATION_DAYS}::int)
-    LIMIT 500`);
-  const addDays = (d: string, n: number) => { const x = new Date(`${d}T00:00:00Z`); x.setUTCDate(x.getUTCDate() + n); return x.toISOString().slice(0, 10); };
-  return r.rows.map((x) => ({ admission_id: x.admission_id, person_id: x.person_id, committal_number: x.committal_number, name: x.name, level: x.level, reason: x.level ? 'review_due' : 'initial_overdue', due_on: x.next_review_on ?? addDays(x.admitted_on, INITIAL_CLASSIFICATION_DAYS) }));
-}

@@ -26,7 +26,7 @@ import { csrfOk, errorPage, page, type Req, send } from './page.js';
 export { csrfOk };
 import { justiceAlertsForPrison } from '../justice/service.js';
 import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
-import { classificationsDueForReview } from '../housing/service.js';
+import { classificationsDueForReview } from '../classification/service.js';
 
 
 const fmtRate = (lang: Lang, r: number | null) => (r === null ? t(lang, 'web.unknown') : `${r.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')} %`);
@@ -191,7 +191,7 @@ ${receptions.length ? html`<ul>${receptions.map((r) => html`<li><a href="/recept
     // Security levels due: an initial classification overdue, or a review date come.
     const due = actor.permissions.has('classification.decide') ? await classificationsDueForReview(db, actor, prison.id) : null;
     const dueHtml = due ? html`<section aria-labelledby="due-h"><h2 id="due-h">${t(lang, 'web.due.title')} (${due.length})</h2>
-${due.length ? html`<ul>${due.slice(0, 25).map((d) => html`<li><a href="/people/${d.person_id}">${d.name}</a> — ${d.committal_number} — ${t(lang, `web.due.${d.reason}`, { date: d.due_on })}</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}</section>` : null;
+${due.length ? html`<ul>${due.slice(0, 25).map((d) => html`<li><a href="/people/${d.person_id}">${d.name}</a> — ${d.committal_number} — ${d.label} — ${t(lang, `web.due.${d.reason}`, { date: d.due_on })}</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}</section>` : null;
     return layout(req, `${t(lang, 'web.home.title')} — ${prison.name}`, html`${prisonSelector(req, prisons, prison.code, '/')}
 ${dl([
   [t(lang, 'web.population'), String(p.population)],
