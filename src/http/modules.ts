@@ -1,6 +1,7 @@
 /** Every module's routes. One line per module; order does not matter. */
 import { accessRoutes } from '../modules/access/routes.js';
 import { attachmentRoutes } from '../modules/attachments/routes.js';
+import { classificationPages } from '../modules/classification/pages.js';
 import { classificationRoutes } from '../modules/classification/routes.js';
 import { custodyRoutes } from '../modules/custody/routes.js';
 import { estateRoutes } from '../modules/estate/routes.js';
@@ -27,5 +28,6 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await attachmentRoutes(app, ctx);
   await housingRoutes(app, ctx);
   await classificationRoutes(app, ctx);
+  await classificationPages(app, ctx);
   await backlogPage(app, ctx);
 }

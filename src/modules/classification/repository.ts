@@ -154,3 +154,23 @@ export async function requestsOf(db: Tx, cellId: string) {
 }
 
 export { assessment, assessmentInstrument, assessmentInstrumentVersion, cellLeader, cellLeaderRequest, classificationBasis, classificationSettings, regimeAdjustment, reviewEvent };
+
+/** Who an admission is, for page headings: name, sex, committal number, legal status, prison. */
+export async function admissionHeading(db: Tx, admissionId: string) {
+  const r = await db.execute<{ admission_id: string; prison_id: string; person_id: string; name: string; sex: 'male' | 'female'; committal_number: string; legal_status: LabelStatus; ended_at: Date | null; cell_id: string | null; cell_code: string | null }>(sql`
+    SELECT a.id AS admission_id, a.prison_id, a.person_id, p.family_name || ' ' || p.given_names AS name, p.sex, a.committal_number, a.legal_status, a.ended_at,
+           pl.cell_id, c.code AS cell_code
+    FROM admission a JOIN person p ON p.id = a.person_id
+    LEFT JOIN placement pl ON pl.admission_id = a.id AND pl.to_at IS NULL LEFT JOIN cell c ON c.id = pl.cell_id
+    WHERE a.id = ${admissionId}`);
+  return r.rows[0];
+}
+
+/** The cells of a prison with their unit and current population. */
+export async function cellsWithPopulation(db: Tx, prisonId: string) {
+  const r = await db.execute<{ id: string; code: string; unit_code: string; capacity: number | null; population: number }>(sql`
+    SELECT c.id, c.code, u.code AS unit_code, c.capacity,
+           (SELECT count(*) FROM placement pl WHERE pl.cell_id = c.id AND pl.to_at IS NULL)::int AS population
+    FROM cell c JOIN unit u ON u.id = c.unit_id WHERE c.prison_id = ${prisonId} AND c.closed_at IS NULL ORDER BY u.code, c.code`);
+  return r.rows;
+}
