@@ -93,6 +93,12 @@ for (const lang of ['fr', 'en'] as const) {
     assert.ok(after.body.includes(w('Élevé', 'High')));
     assert.ok(after.body.includes(w('Lieu de prière', 'Place of prayer')));
     noTerroristLabel(after.body);
+    // A person's own regime decision, with a reason; a missing reason is named.
+    const noReason = await post(dir, `/admissions/${x.id}/regime`, { subject: 'activity:workshop', effect: 'allow', reason: '' });
+    assert.equal(noReason.statusCode, 422);
+    assert.match(noReason.body, /href="#f-reason"/);
+    assert.equal((await post(dir, `/admissions/${x.id}/regime`, { subject: 'activity:workshop', effect: 'allow', reason: 'Menuisier de métier' })).statusCode, 303);
+    assert.ok((await get(dir, `/admissions/${x.id}/classification`)).body.includes(w('Décision individuelle : Menuisier de métier', 'Individual decision: Menuisier de métier')));
     // Record an incident: the review event is listed.
     assert.equal((await post(dir, `/admissions/${x.id}/review-events`, { kind: 'incident', occurred_on: '2026-01-05', note: 'Rixe' })).statusCode, 303);
     assert.match((await get(dir, `/admissions/${x.id}/classification`)).body, /2026-01-05/);

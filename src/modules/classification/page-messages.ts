@@ -153,4 +153,13 @@ registerMessages({
   'cls.cell.open': { fr: 'en attente', en: 'open' },
   'cls.cell.none': { fr: 'Personne.', en: 'No one.' },
   'cls.csrf': { fr: 'Le formulaire a expiré : rechargez la page.', en: 'The form has expired: reload the page.' },
+  'cls.reg.title': { fr: 'Décision individuelle sur le régime', en: 'Individual regime decision' },
+  'cls.reg.subject': { fr: 'Objet', en: 'About' },
+  'cls.reg.programme_option': { fr: 'Un programme (précisez ci-dessous)', en: 'A programme (name it below)' },
+  'cls.reg.programme': { fr: 'Programme', en: 'Programme' },
+  'cls.reg.effect': { fr: 'Décision', en: 'Decision' },
+  'cls.reg.allow': { fr: 'Autoriser', en: 'Allow' },
+  'cls.reg.restrict': { fr: 'Restreindre', en: 'Restrict' },
+  'cls.reg.until': { fr: 'Jusqu’au (facultatif)', en: 'Until (optional)' },
+  'cls.reg.submit': { fr: 'Enregistrer la décision', en: 'Record the decision' },
 });

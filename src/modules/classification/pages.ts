@@ -19,9 +19,9 @@ import { allItems, type AssessmentContent, type InstrumentDefinition, type Text 
 import { personLabel } from './labels.js';
 import './page-messages.js';
 import * as repo from './repository.js';
-import { REVIEW_EVENTS, TRIGGERS, type ReviewEvent, type Trigger } from './rules.js';
+import { ACTIVITIES, type Activity, type RegimeAdjustment, REVIEW_EVENTS, TRIGGERS, type ReviewEvent, type Trigger, VISIT_MODES, type VisitMode } from './rules.js';
 import {
-  addLeaderRequest, answerLeaderRequest, cellLeaders, cellOccupants, classificationOf, classificationsDueForReview, decideClassification, getAssessment,
+  addLeaderRequest, adjustRegime, answerLeaderRequest, cellLeaders, cellOccupants, classificationOf, classificationsDueForReview, decideClassification, getAssessment,
   getInstrumentVersion, listAssessments, listInstruments, moveHistory, recordReviewEvent, saveAssessment, setCellLeader, settingsOf, startAssessment,
 } from './service.js';
 
@@ -82,7 +82,7 @@ export async function classificationPages(app: App, { database }: AppContext): P
   // ------------------------------------------------------------------ classification of one person
   const DEC = ['level', 'trigger', 'assessment_id', 'reasons', 'override_justification', 'next_review_on'];
   const EV = ['kind', 'occurred_on', 'note'];
-  const classificationPage = async (req: Req, id: string, state: { dec?: [V, FormErrors]; ev?: [V, FormErrors] } = {}) => {
+  const classificationPage = async (req: Req, id: string, state: { dec?: [V, FormErrors]; ev?: [V, FormErrors]; reg?: [V, FormErrors] } = {}) => {
     const lang = req.lang;
     const actor = req.actor!;
     const c = await classificationOf(db, actor, id);
@@ -108,6 +108,18 @@ ${textArea({ label: t(lang, 'cls.override_justification'), name: 'override_justi
 ${textField({ label: t(lang, 'cls.next_review'), name: 'next_review_on', type: 'date', value: str(dv, 'next_review_on'), errors: de, hint: t(lang, 'cls.next_review_hint') })}
 <button type="submit">${t(lang, 'cls.decide')}</button></form></section>`;
     }
+    const [rv, re] = state.reg ?? [{}, null];
+    const regimeForm = can(actor, 'classification.decide') && !h.ended_at ? html`<h3>${t(lang, 'cls.reg.title')}</h3>${errorSummary(lang, re)}<form id="regime" method="post" action="/admissions/${id}/regime" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
+${selectField({ label: t(lang, 'cls.reg.subject'), name: 'subject', value: str(rv, 'subject'), errors: re, required: true, placeholder: t(lang, 'web.choose'), options: [
+    ...ACTIVITIES.map((a): [string, string] => [`activity:${a}`, t(lang, `cls.activity.${a}`)]),
+    ...VISIT_MODES.map((m): [string, string] => [`visits:${m}`, `${t(lang, 'cls.visits')} : ${t(lang, `cls.visits.${m}`)}`]),
+    ['programme', t(lang, 'cls.reg.programme_option')],
+  ] })}
+${textField({ label: t(lang, 'cls.reg.programme'), name: 'programme', value: str(rv, 'programme'), errors: re })}
+${radioGroup({ label: t(lang, 'cls.reg.effect'), name: 'effect', value: str(rv, 'effect'), errors: re, required: true, options: [{ value: 'allow', label: t(lang, 'cls.reg.allow') }, { value: 'restrict', label: t(lang, 'cls.reg.restrict') }] })}
+${textArea({ label: t(lang, 'cls.reason'), name: 'reason', value: str(rv, 'reason'), errors: re, required: true })}
+${textField({ label: t(lang, 'cls.reg.until'), name: 'until', type: 'date', value: str(rv, 'until'), errors: re })}
+<button type="submit">${t(lang, 'cls.reg.submit')}</button></form>` : null;
     const canEvent = ['classification.decide', 'housing.move', 'assessment.write', 'justice.write'].some((p) => can(actor, p as never));
     const r = c.regime;
     return layout(req, t(lang, 'cls.page.classification'), html`${block}${links(req, id)}
@@ -119,7 +131,9 @@ ${dl([[t(lang, 'cls.level'), levelText(lang, c.level)], [t(lang, 'cls.due_col'),
 ${r.activities.map((x) => html`<tr><td>${t(lang, `cls.activity.${x.activity}`)}</td><td>${x.allowed ? t(lang, 'cls.allowed') : t(lang, 'cls.not_allowed')}</td><td>${x.basis === 'level' ? t(lang, 'cls.basis.level') : t(lang, 'cls.basis.individual', { reason: x.reason ?? '' })}</td></tr>`)}
 <tr><td>${t(lang, 'cls.visits')}</td><td>${t(lang, `cls.visits.${r.visits.mode}`)} · ${t(lang, 'cls.visits.per_week', { n: r.visits.perWeek })}</td><td>${r.visits.basis === 'level' ? t(lang, 'cls.basis.level') : t(lang, 'cls.basis.individual', { reason: r.visits.reason ?? '' })}</td></tr>
 <tr><td>${t(lang, 'cls.programmes')}</td><td>${r.programmes.open === 'all' ? t(lang, 'cls.programmes.all') : r.programmes.open.join(', ')}</td><td>${t(lang, 'cls.basis.level')}</td></tr>
-</tbody></table></section>
+</tbody></table>
+${r.programmes.allowed.length || r.programmes.restricted.length ? html`<ul>${r.programmes.allowed.map((p) => html`<li>${t(lang, 'cls.reg.allow')} — ${p.programme} : ${p.reason}</li>`)}${r.programmes.restricted.map((p) => html`<li>${t(lang, 'cls.reg.restrict')} — ${p.programme} : ${p.reason}</li>`)}</ul>` : null}
+${regimeForm}</section>
 <section aria-labelledby="hist-h"><h2 id="hist-h">${t(lang, 'cls.history')}</h2>
 ${c.history.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'cls.level')}</th><th scope="col">${t(lang, 'cls.trigger')}</th><th scope="col">${t(lang, 'cls.reasons')}</th><th scope="col">${t(lang, 'cls.override')}</th><th scope="col">${t(lang, 'cls.decided_by')}</th><th scope="col">${t(lang, 'cls.next_review')}</th></tr></thead><tbody>
 ${c.history.map((d) => html`<tr><td>${when(lang, d.decided_at)}</td><td>${levelText(lang, d.level)}</td><td>${t(lang, `cls.trigger.${d.trigger}`)}</td><td>${d.reasons}</td><td>${d.override ? d.override_justification ?? t(lang, 'cls.override') : ''}${d.indicated_level ? html`<br><small>${t(lang, 'cls.indicated')} : ${levelText(lang, d.indicated_level)}</small>` : null}</td><td>${d.decided_by}</td><td>${d.next_review_on ?? ''}</td></tr>`)}
@@ -152,6 +166,27 @@ ${textArea({ label: t(lang, 'cls.event.note'), name: 'note', value: str(ev, 'not
     const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => recordReviewEvent(db, req.actor!, req.params.id!, { kind: str(v, 'kind') as ReviewEvent, occurred_on: str(v, 'occurred_on'), note: str(v, 'note') }));
     if ('ok' in r) return reply.redirect(`/admissions/${req.params.id}/classification?saved=1`, 303);
     return reply.status(r.error.status).type('text/html; charset=utf-8').send(await classificationPage(req, req.params.id!, { ev: [v, errsOf(req.lang, r.error, EV, 'event')] }));
+  }));
+
+  const REG = ['subject', 'programme', 'effect', 'reason', 'until'];
+  app.post('/admissions/:id/regime', { schema: { hide: true } }, page(async (req, reply) => {
+    checkCsrf(req);
+    const v = (req.body ?? {}) as V;
+    const missing: FieldError[] = ['subject', 'effect', 'reason'].filter((n) => !str(v, n)).map((n) => ({ field: `/${n}`, key: 'field.required' }));
+    const [kind, value] = str(v, 'subject').split(':');
+    let subject: RegimeAdjustment['subject'] | null = null;
+    if (kind === 'activity' && (ACTIVITIES as readonly string[]).includes(value ?? '')) subject = { kind: 'activity', activity: value as Activity };
+    else if (kind === 'visits' && (VISIT_MODES as readonly string[]).includes(value ?? '')) subject = { kind: 'visits', mode: value as VisitMode };
+    else if (kind === 'programme') {
+      if (str(v, 'programme')) subject = { kind: 'programme', programme: str(v, 'programme') };
+      else missing.push({ field: '/programme', key: 'field.required' });
+    } else if (str(v, 'subject')) missing.push({ field: '/subject', key: 'field.required' });
+    const effect = str(v, 'effect');
+    const r = missing.length || !subject || (effect !== 'allow' && effect !== 'restrict')
+      ? { error: new AppError(422, 'error.validation', {}, missing.length ? missing : [{ field: '/effect', key: 'field.required' }]) }
+      : await attempt(() => adjustRegime(db, req.actor!, req.params.id!, { subject: subject!, effect: effect as 'allow' | 'restrict', reason: str(v, 'reason'), until: opt(v, 'until') }));
+    if ('ok' in r) return reply.redirect(`/admissions/${req.params.id}/classification?saved=1`, 303);
+    return reply.status(r.error.status).type('text/html; charset=utf-8').send(await classificationPage(req, req.params.id!, { reg: [v, errsOf(req.lang, r.error, REG, 'regime')] }));
   }));
 
   // ------------------------------------------------------------------ assessments
