@@ -66,3 +66,20 @@ test("an initial classification due appears on the director's home page", async 
   assert.match(home.body, /Classements à faire ou à revoir/);
   assert.match(home.body, /SansClassement[^<]*<\/a> — BKO-\d{4}-\d{6} — inculpé de [^—]* — classement initial attendu le 2026-01-19/);
 });
+
+test('the prisoner file links to classification, assessments and cell move; the estate page links each cell', async () => {
+  const a = await admitted('Liens');
+  const { login } = await import('../src/modules/access/service.js');
+  const { session } = await login(database.db, 'director.bko', 'correct horse battery', 1);
+  const file = await app.inject({ url: `/people/${a.person_id}`, cookies: { pmis_session: session } });
+  for (const href of [`/admissions/${a.id}/classification`, `/admissions/${a.id}/assessments`, `/admissions/${a.id}/move`]) {
+    assert.ok(file.body.includes(`href="${href}"`), href);
+    assert.equal((await app.inject({ url: href, cookies: { pmis_session: session } })).statusCode, 200, href);
+  }
+  const estate = await app.inject({ url: '/estate', cookies: { pmis_session: session } });
+  assert.ok(estate.body.includes(`href="/cells/${fx.prisons.BKO.cells[0]}"`));
+  // A clerk sees no assessment link (restricted data).
+  const { session: clerk } = await login(database.db, 'clerk.bko', 'correct horse battery', 1);
+  const clerkFile = await app.inject({ url: `/people/${a.person_id}`, cookies: { pmis_session: clerk } });
+  assert.ok(!clerkFile.body.includes(`/admissions/${a.id}/assessments`));
+});

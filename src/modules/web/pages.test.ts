@@ -97,7 +97,7 @@ test('the home page shows capacity, congestion and arrivals; the estate page sho
   assert.match(home.body, /Capacité d&#39;accueil officielle<\/dt><dd>400</);
   const estate = await app.inject({ url: '/estate', headers: { cookie } });
   assert.equal(estate.statusCode, 200);
-  assert.match(estate.body, /<td>A-01<\/td><td class="num">1<\/td><td class="num">2<\/td>/);
+  assert.match(estate.body, /<td><a href="\/cells\/[0-9a-f-]{36}">A-01<\/a><\/td><td class="num">1<\/td><td class="num">2<\/td>/);
 });
 
 test('pages render in French by default and in English after the switch, each under 150 KB', async () => {

@@ -190,7 +190,7 @@ ${alerts.slice(0, 25).map((a) => html`<tr><td>${a.severity === 'critical' ? html
 ${receptions.length ? html`<ul>${receptions.map((r) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(lang, 'web.rec.missing')} : ${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>`)}</ul>` : html`<p>${t(lang, 'web.rec.none')}</p>`}</section>` : null;
     // Security levels due: an initial classification overdue, or a review date come.
     const due = actor.permissions.has('classification.decide') ? await classificationsDueForReview(db, actor, prison.id) : null;
-    const dueHtml = due ? html`<section aria-labelledby="due-h"><h2 id="due-h">${t(lang, 'web.due.title')} (${due.length})</h2>
+    const dueHtml = due ? html`<section aria-labelledby="due-h"><h2 id="due-h"><a href="/classifications-due?prison=${prison.code}">${t(lang, 'web.due.title')}</a> (${due.length})</h2>
 ${due.length ? html`<ul>${due.slice(0, 25).map((d) => html`<li><a href="/people/${d.person_id}">${d.name}</a> — ${d.committal_number} — ${d.label} — ${t(lang, `web.due.${d.reason}`, { date: d.due_on })}</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}</section>` : null;
     return layout(req, `${t(lang, 'web.home.title')} — ${prison.name}`, html`${prisonSelector(req, prisons, prison.code, '/')}
 ${dl([
@@ -262,7 +262,12 @@ ${dl([
 ])}
 ${a.ended_at ? html`<p>${t(lang, 'web.ended', { when: formatBamako(a.ended_at, lang), reason: t(lang, `custody.end.${a.end_reason}`) })}</p>` : null}
 <h4>${t(lang, 'web.charges')}</h4><ul>${a.charges.map((c) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: c.qualification })} (${t(lang, `web.charge.${c.category}`)})</li>`)}</ul>
-<h4>${t(lang, 'web.documents')}</h4><ul>${a.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul></section>`;
+<h4>${t(lang, 'web.documents')}</h4><ul>${a.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul>
+${a.ended_at ? null : html`<p class="actions">${[
+  actor.permissions.has('classification.read') ? html`<a href="/admissions/${a.id}/classification">${t(lang, 'web.file.classification')}</a>` : null,
+  actor.permissions.has('assessment.read') ? html`<a href="/admissions/${a.id}/assessments">${t(lang, 'web.file.assessments')}</a>` : null,
+  actor.permissions.has('housing.move') ? html`<a href="/admissions/${a.id}/move">${t(lang, 'web.file.move')}</a>` : null,
+].filter(Boolean).map((l, i) => html`${i ? ' · ' : ''}${l}`)}</p>`}</section>`;
     }) : html`<p>${t(lang, 'web.file.no_admission')}</p>`;
     // Admissions in other prisons: only that they exist, where and when (decision 0003).
     const elsewherePrisons = new Map((await estateRepo.findPrisons(db, [...new Set(file.admissions_elsewhere.map((a) => a.prison_id))])).map((p) => [p.id, p.name]));
@@ -300,7 +305,7 @@ ${dl([[t(lang, 'web.population'), String(p.population)], [t(lang, 'web.capacity'
 ${p.units.map((u) => html`<h2>${t(lang, 'web.estate.unit')} ${u.code} — ${u.name}</h2>
 <table><thead><tr><th scope="col">${t(lang, 'web.estate.cell')}</th>${head}</tr></thead><tbody>
 <tr><th scope="row">${t(lang, 'web.estate.unit')} ${u.code}</th>${occCell(u)}</tr>
-${u.cells.map((c) => html`<tr><td>${c.code}</td>${occCell(c)}</tr>`)}</tbody></table>`)}`);
+${u.cells.map((c) => html`<tr><td><a href="/cells/${c.id}">${c.code}</a></td>${occCell(c)}</tr>`)}</tbody></table>`)}`);
   }));
 
   const admissionForm = async (req: Req, values: Record<string, string>, errors: FormErrors | null, candidates: Candidate[] | null = null): Promise<string> => {
