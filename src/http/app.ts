@@ -35,7 +35,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** Every route registered (method and URL pattern), for the permission × role matrix test. */
-    pmisRoutes: { method: string; url: string; public: boolean }[];
+    pmisRoutes: { method: string; url: string; public: boolean; body?: unknown; query?: unknown }[];
   }
 }
 
@@ -122,7 +122,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const routes: App['pmisRoutes'] = [];
   app.decorate('pmisRoutes', routes);
   app.addHook('onRoute', (r) => {
-    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url, public: !!(r.config as { public?: boolean } | undefined)?.public });
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url, public: !!(r.config as { public?: boolean } | undefined)?.public, body: (r.schema as { body?: unknown } | undefined)?.body, query: (r.schema as { querystring?: unknown } | undefined)?.querystring });
   });
 
   await registerSecurityHeaders(app, ctx.config);

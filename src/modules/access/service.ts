@@ -312,6 +312,8 @@ function validateNewUser(u: NewUser): void {
 }
 
 const grantorOf = (actor: Actor | null): Grantor => actor ?? 'operator';
+/** Account administration needs user.admin before anything is looked up (deny by default). */
+const requireAdmin = (actor: Actor | null) => { if (actor && !actor.permissions.has('user.admin')) throw forbidden(); };
 
 /**
  * Create a user. `actor` null means the operator's CLI on the server (the bootstrap path). The
@@ -393,6 +395,7 @@ async function endAll(tx: Tx, userId: string, reason: string, by: string | null,
 
 /** Disable a user: their sessions and tokens end at once. Only an account the actor could have created. */
 export async function disableUser(db: Db, actor: Actor | null, username: string, reason: string): Promise<void> {
+  requireAdmin(actor);
   await db.transaction(async (tx) => {
     const u = await loadTarget(tx, username);
     checkManage(grantorOf(actor), u);
@@ -405,6 +408,7 @@ export async function disableUser(db: Db, actor: Actor | null, username: string,
 
 /** A second national administrator (or the operator's CLI) approves an account that waits. */
 export async function approveUser(db: Db, actor: Actor | null, username: string, reason: string | null = null): Promise<void> {
+  requireAdmin(actor);
   await db.transaction(async (tx) => {
     const u = await loadTarget(tx, username);
     if (!u.pendingApproval) throw new AppError(409, 'user.not_pending');
@@ -416,6 +420,7 @@ export async function approveUser(db: Db, actor: Actor | null, username: string,
 
 /** Clear an account's failed login attempts (after a lockout). */
 export async function unlockUser(db: Db, actor: Actor | null, username: string, reason: string | null = null): Promise<void> {
+  requireAdmin(actor);
   await db.transaction(async (tx) => {
     const u = await loadTarget(tx, username);
     checkManage(grantorOf(actor), u);
@@ -494,6 +499,7 @@ export function listMySessions(db: Db, actor: Actor): Promise<SessionView[]> {
 
 /** Another user's open sessions and tokens (an administrator, for an account they manage). */
 export async function listUserSessions(db: Db, actor: Actor | null, username: string): Promise<SessionView[]> {
+  requireAdmin(actor);
   const u = await loadTarget(db, username);
   checkManage(grantorOf(actor), u);
   return sessionsOf(db, u.id, null);
@@ -508,6 +514,7 @@ export async function revokeSession(db: Db, actor: Actor | null, id: string, opt
   await db.transaction(async (tx) => {
     let userId: string;
     if (opts.username !== undefined || !actor) {
+      requireAdmin(actor);
       const u = await loadTarget(tx, opts.username ?? '');
       checkManage(grantorOf(actor), u);
       userId = u.id;
@@ -569,6 +576,7 @@ export async function disableTotp(db: Db, actor: Actor, code: string): Promise<v
  * phone; their sessions and tokens end; they log in with their password and may enrol again.
  */
 export async function resetTotp(db: Db, actor: Actor | null, username: string, reason: string): Promise<void> {
+  requireAdmin(actor);
   await db.transaction(async (tx) => {
     const u = await loadTarget(tx, username);
     checkTotpReset(grantorOf(actor), u);
