@@ -116,7 +116,11 @@ export function passwordProblems(password: string, username: string, field = '/p
   const lower = password.toLowerCase();
   const squeezed = lower.replace(/[^\p{L}\p{N}]/gu, '');
   const list = commonPasswords();
-  if (list.has(lower) || list.has(squeezed) || list.has(lower.replace(/\d+$/, '')) || /^(.)\1+$/u.test(password)) errs.push({ field, key: 'user.password_common' });
+  // The common password itself, spaced or decorated: "Password 2026!", "P@ssw0rd", "qwerty123".
+  const bare = lower.replace(/[\d\W_]+$/u, '');
+  const deleet = (x: string) => x.replace(/[@4]/g, 'a').replace(/0/g, 'o').replace(/[1!|]/g, 'i').replace(/3/g, 'e').replace(/[$5]/g, 's').replace(/7/g, 't');
+  const variants = [lower, squeezed, bare, bare.replace(/[^\p{L}\p{N}]/gu, ''), deleet(lower), deleet(bare), deleet(bare).replace(/i/g, 'l')];
+  if (variants.some((v) => v.length >= 4 && list.has(v)) || /^(.)\1+$/u.test(password)) errs.push({ field, key: 'user.password_common' });
   const u = username.trim().toLowerCase();
   if (u.length >= 3 && (lower.includes(u) || squeezed.includes(u.replace(/[^\p{L}\p{N}]/gu, '')))) errs.push({ field, key: 'user.password_username' });
   return errs;
