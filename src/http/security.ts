@@ -9,7 +9,6 @@ import helmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { AppError } from '../core/errors.js';
-import { t } from '../core/i18n.js';
 
 /** The pages need no script at all; styles come from /assets/app.css (inline <style> blocks are allowed by hash). */
 export const CSP_DIRECTIVES = {
@@ -125,6 +124,3 @@ export function productionProblems(config: Config, facts: { demoAccounts: string
 export function productionError(problems: string[]): Error {
   return new Error(`NODE_ENV=production: pmis refuses to start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 }
-
-/** The message of a refused CSRF check on a page, in the user's language. */
-export const csrfMessage = (req: FastifyRequest) => t(req.lang, 'error.csrf');
