@@ -39,6 +39,8 @@ const sessionsOut = (items: SessionView[]) => ({
 
 const Username = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) });
 const Reason = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
+/** A body that may be left out (`{}` then): a POST with nothing to say but an optional reason. */
+const optionalBody = { preValidation: async (req: { body: unknown }) => { req.body ??= {}; } };
 const Code = Type.Object({ code: Type.String({ minLength: 6, maxLength: 10 }) }, { additionalProperties: false });
 
 export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
@@ -85,7 +87,8 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
   }, async (req) => sessionsOut(await listMySessions(db, req.actor!)));
 
   app.post('/api/me/sessions/:id/revoke', {
-    schema: { tags: ['access'], summary: 'End one of my sessions or revoke one of my tokens', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: Type.Optional(Reason) },
+    schema: { tags: ['access'], summary: 'End one of my sessions or revoke one of my tokens', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: Reason },
+    ...optionalBody,
   }, async (req, reply) => {
     await revokeSession(db, req.actor!, req.params.id, { reason: req.body?.reason ?? null });
     return reply.status(204).send();
@@ -166,7 +169,8 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
   });
 
   app.post('/api/users/:username/approve', {
-    schema: { tags: ['access'], summary: 'Approve an account waiting for a second national administrator', params: Username, body: Type.Optional(Reason) },
+    schema: { tags: ['access'], summary: 'Approve an account waiting for a second national administrator', params: Username, body: Reason },
+    ...optionalBody,
   }, async (req, reply) => {
     authorize(req.actor!, 'user.admin');
     await approveUser(db, req.actor!, req.params.username, req.body?.reason ?? null);
@@ -174,7 +178,8 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
   });
 
   app.post('/api/users/:username/unlock', {
-    schema: { tags: ['access'], summary: 'Clear the failed login attempts that locked an account', params: Username, body: Type.Optional(Reason) },
+    schema: { tags: ['access'], summary: 'Clear the failed login attempts that locked an account', params: Username, body: Reason },
+    ...optionalBody,
   }, async (req, reply) => {
     authorize(req.actor!, 'user.admin');
     await unlockUser(db, req.actor!, req.params.username, req.body?.reason ?? null);
@@ -202,7 +207,8 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
   });
 
   app.post('/api/users/:username/sessions/:id/revoke', {
-    schema: { tags: ['access'], summary: "End a user's session or revoke their token", params: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), id: Type.String({ format: 'uuid' }) }), body: Type.Optional(Reason) },
+    schema: { tags: ['access'], summary: "End a user's session or revoke their token", params: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), id: Type.String({ format: 'uuid' }) }), body: Reason },
+    ...optionalBody,
   }, async (req, reply) => {
     authorize(req.actor!, 'user.admin');
     await revokeSession(db, req.actor!, req.params.id, { username: req.params.username, reason: req.body?.reason ?? null });

@@ -1,7 +1,7 @@
 /**
  * Staff pages, rendered on the server (no JavaScript needed): login/logout, home per prison,
  * prisoner search and file, estate, and a simple admission form. Every POST form carries the
- * session's CSRF token (the login form excepted). Authorisation stays in the services.
+ * session's CSRF token (the login form its own pre-session token). Authorisation stays in the services.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/access.js';
