@@ -315,7 +315,7 @@ export function dateInputFirstId(id: string, variant: DateVariant = 'date'): str
 
 /** govukDateInput: day, month and year boxes (or month + year, or year alone), text with inputmode numeric. */
 export function dateInput(o: DateInputOptions): Raw {
-  const items: readonly DateInputItem[] = o.items ?? DATE_PARTS[o.variant ?? 'date'].map((name) => ({ name, value: o.values?.[name] }));
+  const items: readonly DateInputItem[] = o.items?.length ? o.items : DATE_PARTS[o.variant ?? 'date'].map((name) => ({ name, value: o.values?.[name] }));
   const anyItemHasError = items.some((i) => i.error || (i.classes ?? '').includes('govuk-input--error'));
   const hintId = o.hint ? `${o.id}-hint` : undefined;
   const errorId = o.errorMessage ? `${o.id}-error` : undefined;
@@ -327,10 +327,12 @@ export function dateInput(o: DateInputOptions): Raw {
     const errorClass = !(item.classes ?? '').includes('govuk-input--error') && (itemHasError || (item.error !== false && o.errorMessage && !anyItemHasError)) ? 'govuk-input--error' : null;
     const widthClass = (item.classes ?? '').includes('govuk-input--width-') ? null : `govuk-input--width-${width}`;
     const id = item.id || `${o.id}-${item.name}`;
-    return html`<div class="govuk-date-input__item">
-${label({ text: item.label ?? kit.t(o.lang, PART_LABEL[item.name]), classes: 'govuk-date-input__label', for: id })}
+    const partLabel = item.label ?? (item.name in PART_LABEL ? kit.t(o.lang, PART_LABEL[item.name]) : item.name.charAt(0).toUpperCase() + item.name.slice(1).toLowerCase());
+    // Each part is a govukInput (its own form group), as in the macro.
+    return html`<div class="govuk-date-input__item"><div class="govuk-form-group">
+${label({ text: partLabel, classes: 'govuk-date-input__label', for: id })}
 <input class="${classes('govuk-input', 'govuk-date-input__input', errorClass, widthClass, item.classes)}" id="${id}" name="${prefix}${item.name}" type="text"${item.value === undefined ? null : html` value="${item.value}"`}${attr('autocomplete', item.autocomplete)}${attr('pattern', item.pattern)}${attr('inputmode', item.inputmode || 'numeric')}${attributes(item.attributes)}>
-</div>
+</div></div>
 `;
   });
   const inner = html`${o.hint ? hint({ ...o.hint, id: hintId }) : null}${o.errorMessage ? errorMessage({ ...o.errorMessage, id: errorId }) : null}<div class="${classes('govuk-date-input', o.classes)}"${attributes(o.attributes)} id="${o.id}">

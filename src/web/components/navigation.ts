@@ -20,7 +20,7 @@ export function skipLink(o: SkipLinkOptions): Raw {
 }
 
 export interface BackLinkOptions extends Content {
-  href: string;
+  href?: string;
   lang: Lang;
   classes?: string;
   attributes?: Attributes;
