@@ -46,7 +46,8 @@ export function cacheDir(): string {
 /** A hash of every input of the compilation: the Sass sources and the two package versions. */
 export function inputHash(): string {
   const h = createHash('sha256');
-  h.update(`sass ${packageVersion('sass')}\ngovuk-frontend ${packageVersion('govuk-frontend')}\n`);
+  // sass does not export its package.json; its `info` names the compiler and its version.
+  h.update(`${sass.info}\ngovuk-frontend ${packageVersion('govuk-frontend')}\n`);
   for (const f of fs.readdirSync(STYLES_DIR).filter((n) => n.endsWith('.scss')).sort()) {
     h.update(`${f}\n`);
     h.update(fs.readFileSync(path.join(STYLES_DIR, f)));
