@@ -111,7 +111,7 @@ function sources(dir: string): string[] {
  * the families it declared — with the file that uses it. Keys built at run time must be declared
  * as a family (`m.family(prefix, VALUES)`), or they are not seen here.
  */
-export function messagesUsedIn(dirOrFiles: string | readonly string[], ...tables: Messages<MessageTable>[]): { key: string; where: string }[] {
+export function messagesUsedIn(dirOrFiles: string | readonly string[], ...tables: { families(): readonly { prefix: string; values: readonly string[] }[] }[]): { key: string; where: string }[] {
   const files = typeof dirOrFiles === 'string' ? (fs.statSync(dirOrFiles).isDirectory() ? sources(dirOrFiles) : [dirOrFiles]) : dirOrFiles;
   const patterns = [
     /\bt\(\s*[\w.]+\s*,\s*'([a-z_][\w]*\.[\w.]+)'/g,

@@ -126,7 +126,9 @@ const percentFormat = cache((key: string) => {
 
 /** A percentage given as a number of percent (841 → "841 %" fr with a narrow no-break space, "841%" en). */
 export function formatPercent(lang: Lang, percent: number, opts: { maximumFractionDigits?: number } = {}): string {
-  return percentFormat(`${lang}|${opts.maximumFractionDigits ?? 0}`).format(percent / 100);
+  const out = percentFormat(`${lang}|${opts.maximumFractionDigits ?? 0}`).format(percent / 100);
+  // French typography: a narrow no-break space before "%" (ICU gives a full no-break space).
+  return lang === 'fr' ? out.replace(/[\u00a0 ]%/, '\u202f%') : out;
 }
 
 export type DurationUnit = 'day' | 'month' | 'year';

@@ -471,13 +471,14 @@ export function formErrorsFromService(
 // ---------------------------------------------------------------------------------------------
 // The other way: a typed value (e.g. the current file, to correct it) as form values.
 
-/** Flatten a value into form values: dotted names, "1" for true, date fields split into their boxes. */
+/** Flatten a value into form values: dotted names, "1" for true, "" for null, date fields split into their boxes. */
 export function toFormValues(value: unknown, o: { fields?: FieldSpecs } = {}): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   const walk = (v: unknown, path: string[]): void => {
     const name = path.join('.');
     const spec = o.fields?.[name];
-    if (v === undefined || v === null) return;
+    if (v === undefined) return;
+    if (v === null) { out[name] = ''; return; } // an empty field: read back as null
     if (spec?.date && typeof v === 'string') {
       const [y, m, d] = v.split('-');
       if (d !== undefined) out[`${name}.day`] = String(Number(d));
