@@ -98,12 +98,19 @@ function branches(node: Node): Node[] {
   return out;
 }
 
+function safeTest(pattern: string, s: string): boolean {
+  try { return new RegExp(pattern, 'u').test(s); } catch { return false; }
+}
+
+/** The schemas of a property or an array item (a record's pattern properties included). */
 function child(nodes: readonly Node[], segment: string): Node[] {
   const out: Node[] = [];
   for (const n of nodes) for (const b of branches(n)) {
     const props = b.properties;
+    const patterns = isNode(b.patternProperties) ? Object.entries(b.patternProperties).filter(([re, p]) => isNode(p) && safeTest(re, segment)) : [];
     if (isNode(props) && isNode(props[segment])) out.push(props[segment]);
     else if (/^\d+$/.test(segment) && isNode(b.items)) out.push(b.items);
+    else if (patterns.length) for (const [, p] of patterns) { if (isNode(p)) out.push(p); }
     else if (isNode(b.additionalProperties)) out.push(b.additionalProperties);
   }
   return out;
@@ -284,10 +291,12 @@ function build(schema: TSchema, body: FormBody, o: ParseOptions): Built {
     }
   }
 
-  // 3. Unticked checkboxes declared on the page.
+  // 3. Unticked checkboxes declared on the page (an unticked box alone does not make a row filled in).
+  const unticked = new Set<string>();
   for (const [name, spec] of Object.entries(fields)) {
     if (!spec.checkbox || raw.has(name)) continue;
     raw.set(name, isArrayNode(schemaAt(schema, name.split('.'))) ? [] : ['0']);
+    unticked.add(name);
   }
 
   // 4. The tree, guided by the schema.
@@ -318,7 +327,7 @@ function build(schema: TSchema, body: FormBody, o: ParseOptions): Built {
     } else {
       const v = values[values.length - 1] ?? '';
       if (v === '') node.entries.set(last, { kind: 'leaf', value: types(leafNodes).has('null') ? null : undefined, blank: true });
-      else node.entries.set(last, { kind: 'leaf', value: convert(leafNodes, v), blank: false });
+      else node.entries.set(last, { kind: 'leaf', value: convert(leafNodes, v), blank: unticked.has(name) });
     }
   }
   for (const name of rejected) {
@@ -416,7 +425,10 @@ export function parseForm<S extends TSchema>(schema: S, body: FormBody | null | 
   // The fields on the form, in order (a date input's boxes count as its field).
   const onForm = [...new Set(Object.keys(body ?? {}).map((k) => (built.dateVariants.has(k.replace(/\.(day|month|year)$/, '')) ? k.replace(/\.(day|month|year)$/, '') : k)))];
   for (const e of schemaErrors) {
-    if (e.keyword === 'type' && e.params.type === 'null' && schemaErrors.some((x) => x !== e && x.instancePath === e.instancePath && x.keyword !== 'anyOf' && !(x.keyword === 'type' && x.params.type === 'null'))) continue;
+    // "must be null" or "must match a schema in anyOf" beside a real error on this value or inside
+    // it is the noise of a union: the real error names the field.
+    const noise = (x: ErrorObject) => x.keyword === 'anyOf' || x.keyword === 'oneOf' || (x.keyword === 'type' && x.params.type === 'null');
+    if (noise(e) && schemaErrors.some((x) => x !== e && !noise(x) && (x.instancePath === e.instancePath || x.instancePath.startsWith(`${e.instancePath}/`)))) continue;
     const segs = where(e);
     const pointer = pointerOf(segs);
     let name = nameFor(pointer, built.names);
