@@ -441,12 +441,14 @@ export function parseForm<S extends TSchema>(schema: S, body: FormBody | null | 
     const spec = fields[name];
     items.push({ name, id: elementId(name, fields, built.dateVariants), pointer, kind, message: fieldMessage(lang, spec?.label ?? name, spec?.messages?.[kind] ?? text) });
   }
-  return { ok: false, errors: makeErrors(order(items, body ?? {})) };
+  return { ok: false, errors: makeErrors(order(items, [...Object.keys(fields), ...Object.keys(body ?? {})])) };
 }
 
-/** Errors in the order of the fields on the form (the body's order), unknown ones last. */
-function order(items: FormError[], body: FormBody): FormError[] {
-  const keys = Object.keys(body);
+/**
+ * Errors in the order of the fields on the page: the order of `fields` (declare them in page
+ * order), then the body's order (an unticked box sends nothing), unknown ones last.
+ */
+function order(items: FormError[], keys: readonly string[]): FormError[] {
   const rank = (e: FormError) => {
     const i = keys.findIndex((k) => k === e.name || k.startsWith(`${e.name}.`));
     return i < 0 ? keys.length : i;
