@@ -7,8 +7,8 @@
  *     'reception.status.open': { fr: 'En cours', en: 'Open' },
  *     'reception.status.closed': { fr: 'Close', en: 'Closed' },
  *   });
- *   m.t(lang, 'reception.count', { n: 3 });      // parameters typed from the text: { n } required
- *   m.t(lang, 'reception.titel');                // compile error: unknown key
+ *   m.t(lang, "reception.count", { n: 3 });      // parameters typed from the text: { n } required
+ *   m.t(lang, "reception.titel");                // compile error: unknown key
  *   const status = m.family('reception.status.', STATUSES); // keys built from an enum, declared
  *   status(lang, r.status);                     // compile error if a value has no key
  *

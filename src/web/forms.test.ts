@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../core/errors.js';
 import { validateBody } from '../core/validation.js';
-import { type FieldSpecs, formErrorsFromService, formView, parseForm, toFormValues } from './forms.js';
+import { errorFor, type FieldSpecs, formErrorsFromService, formView, parseForm, summaryItems, toFormValues } from './forms.js';
 
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
 const Opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
@@ -54,7 +54,7 @@ const fields: FieldSpecs = {
 
 test('a good form becomes the API input: nested names, arrays (blank rows dropped), numbers, checkboxes, dates, empty → null or absent, defaults', () => {
   const r = parseForm(Schema, good, { lang: 'fr', fields });
-  assert.ok(r.ok, JSON.stringify(!r.ok && r.errors.items));
+  assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
   assert.deepEqual(r.value, {
     prison: 'BKO',
     person: { family_name: 'Keïta', given_names: 'Oumar', sex: 'male', birth: { precision: 'month', date: '1991-07', estimated_age: null }, nina: null, languages: ['bm', 'fr'], children_count: 3 },
@@ -77,12 +77,12 @@ test('a good form becomes the API input: nested names, arrays (blank rows droppe
 test('a bad enum value is a field error naming the field, never a throw', () => {
   const r = parseForm(Schema, { ...good, 'charges.0.category': 'bogus', 'person.sex': 'other' }, { lang: 'fr', fields });
   assert.ok(!r.ok);
-  assert.deepEqual(r.errors.items.map((e) => [e.name, e.id, e.kind, e.message]), [
+  assert.deepEqual(r.errors.map((e) => [e.name, e.id, e.kind, e.message]), [
     ['person.sex', 'person-sex', 'enum', 'Sexe\u00a0: choisissez une valeur de la liste'],
     ['charges.0.category', 'charges-0-category', 'enum', "Catégorie d'infraction\u00a0: choisissez une valeur de la liste"],
   ]);
-  assert.equal(r.errors.message('charges.0.category'), "Catégorie d'infraction\u00a0: choisissez une valeur de la liste");
-  assert.deepEqual(r.errors.summary()[0], { text: 'Sexe\u00a0: choisissez une valeur de la liste', href: '#person-sex' });
+  assert.equal(errorFor(r.errors, 'charges.0.category'), "Catégorie d'infraction\u00a0: choisissez une valeur de la liste");
+  assert.deepEqual(summaryItems(r.errors)[0], { text: 'Sexe\u00a0: choisissez une valeur de la liste', href: '#person-sex' });
 });
 
 test('messages by kind, in English too: required (the field\'s own text), choose, whole number, range, too long, date', () => {
@@ -91,7 +91,7 @@ test('messages by kind, in English too: required (the field\'s own text), choose
     'issued_on.day': '31', 'person.birth.estimated_age': '130',
   }, { lang: 'en', fields: { ...fields, 'person.family_name': { label: 'Family name', messages: { required: 'enter the family name' } }, 'person.sex': { label: 'Sex' }, 'issued_on': { label: 'Date of the order' }, 'person.children_count': { label: 'Number of children' }, 'person.birth.estimated_age': { label: 'Estimated age' }, 'charges.0.qualification': { label: 'Charge' } } });
   assert.ok(!r.ok);
-  const by = Object.fromEntries(r.errors.items.map((e) => [e.name, `${e.kind} | ${e.message}`]));
+  const by = Object.fromEntries(r.errors.map((e) => [e.name, `${e.kind} | ${e.message}`]));
   assert.deepEqual(by, {
     'person.family_name': 'required | Family name: enter the family name',
     'person.sex': 'choose | Sex: select an answer',
@@ -100,7 +100,7 @@ test('messages by kind, in English too: required (the field\'s own text), choose
     'issued_on': 'date | Date of the order: the date must be a real date',
     'charges.0.qualification': 'too_long | Charge: must be 500 characters or fewer',
   });
-  assert.equal(r.errors.items.find((e) => e.name === 'issued_on')?.id, 'issued_on-day', 'a date error links to its first box');
+  assert.equal(r.errors.find((e) => e.name === 'issued_on')?.id, 'issued_on-day', 'a date error links to its first box');
 });
 
 test('dates: three boxes, month + year, year alone, partial birth dates, missing parts, impossible days, leap years', () => {
@@ -119,11 +119,11 @@ test('dates: three boxes, month + year, year alone, partial birth dates, missing
   for (const [body, id, message] of cases) {
     const r = parseForm(D, body, { lang: 'fr', fields: { d: { label: 'Date' } } });
     assert.ok(!r.ok, JSON.stringify(body));
-    assert.deepEqual(r.errors.items.map((e) => [e.id, e.message]), [[id, `Date\u00a0: ${message}`]], JSON.stringify(body));
+    assert.deepEqual(r.errors.map((e) => [e.id, e.message]), [[id, `Date\u00a0: ${message}`]], JSON.stringify(body));
   }
   const empty = parseForm(D, { 'd.day': '', 'd.month': '', 'd.year': '' }, { lang: 'fr', fields: { d: { label: 'Date' } } });
   assert.ok(!empty.ok);
-  assert.deepEqual(empty.errors.items.map((e) => [e.id, e.kind]), [['d-day', 'required']]);
+  assert.deepEqual(empty.errors.map((e) => [e.id, e.kind]), [['d-day', 'required']]);
 });
 
 test('anything a browser or an attacker can send gives field errors, never a throw', () => {
@@ -134,22 +134,22 @@ test('anything a browser or an attacker can send gives field errors, never a thr
   for (const b of bodies) {
     const r = parseForm(Schema, b, { lang: 'en' });
     assert.ok(!r.ok, JSON.stringify(b));
-    assert.ok(r.errors.items.every((e) => e.message && e.id && !e.id.includes('.')), JSON.stringify(r.errors.items));
+    assert.ok(r.errors.every((e) => e.message && e.id && !e.id.includes('.')), JSON.stringify(r.errors));
   }
   assert.equal(({} as Record<string, unknown>).x, undefined, 'no prototype pollution');
   const unknown = parseForm(Schema, { ...good, extra: 'x' }, { lang: 'fr' });
   assert.ok(!unknown.ok);
-  assert.deepEqual(unknown.errors.items.map((e) => [e.name, e.kind]), [['extra', 'unexpected']]);
+  assert.deepEqual(unknown.errors.map((e) => [e.name, e.kind]), [['extra', 'unexpected']]);
 });
 
 test('errors for a group go to its first field on the form; errors come in the order of the form', () => {
   const noCharge = { ...good, 'charges.0.qualification': '', 'charges.0.category': '', 'charges.0.terrorism_related': [], 'charges.2.qualification': '', 'charges.2.category': '' };
   const r = parseForm(Schema, noCharge, { lang: 'fr', fields: { ...fields, 'charges.0.qualification': { label: 'Qualification' } } });
   assert.ok(!r.ok);
-  assert.deepEqual(r.errors.items.map((e) => [e.name, e.id, e.message]), [['charges.0.qualification', 'charges-0-qualification', 'Qualification\u00a0: renseignez ce champ']]);
+  assert.deepEqual(r.errors.map((e) => [e.name, e.id, e.message]), [['charges.0.qualification', 'charges-0-qualification', 'Qualification\u00a0: renseignez ce champ']]);
   const two = parseForm(Schema, { ...good, 'charges.2.category': 'x', prison: '' }, { lang: 'fr' });
   assert.ok(!two.ok);
-  assert.deepEqual(two.errors.items.map((e) => e.name), ['prison', 'charges.2.category']);
+  assert.deepEqual(two.errors.map((e) => e.name), ['prison', 'charges.2.category']);
 });
 
 test('the form accepts and refuses what the schema validator (the API\'s) accepts and refuses', () => {
@@ -183,7 +183,7 @@ test("a service's refusal lands on the form's fields: by pointer, a group to its
   const parsed = parseForm(Schema, good, { lang: 'fr', fields });
   assert.ok(parsed.ok);
   const errors = formErrorsFromService(err, { lang: 'fr', names, nameOf: parsed.nameOf, fields: { ...fields, 'charges.2.category': { label: 'Catégorie' }, 'charges.0.qualification': { label: 'Qualification' } } });
-  assert.deepEqual(errors.items.map((e) => [e.name, e.id, e.message]), [
+  assert.deepEqual(errors.map((e) => [e.name, e.id, e.message]), [
     ['charges.2.category', 'charges-2-category', 'Catégorie\u00a0: ce champ est obligatoire.'],
     ['charges.0.qualification', 'charges-0-qualification', 'Qualification\u00a0: ce champ est obligatoire.'],
     ['issued_on', 'issued_on-day', 'Date du titre\u00a0: la date ne peut pas être dans le futur.'],

@@ -70,17 +70,22 @@ export interface FormError {
   message: string;
 }
 
-export interface FormErrors {
-  readonly items: readonly FormError[];
-  /** The message of a field, for its inline error (first one). */
-  message(name: string): string | undefined;
-  /** One link per bad field, for the error summary (pageLayout's `errors`). */
-  summary(): ErrorSummaryItem[];
+/** A form's errors: one per field, in the order of the page. */
+export type FormErrors = readonly FormError[];
+
+/** The message of a field, for its inline error. */
+export function errorFor(errors: FormErrors | null | undefined, name: string): string | undefined {
+  return errors?.find((e) => e.name === name)?.message;
+}
+
+/** One link per bad field, for the error summary (pageLayout's `errors`). */
+export function summaryItems(errors: FormErrors | null | undefined): ErrorSummaryItem[] {
+  return (errors ?? []).map((e) => ({ text: e.message, href: `#${e.id}` }));
 }
 
 export type ParseResult<T> =
   | { ok: true; value: T; /** the form field a JSON pointer of this value came from (array items are renumbered when blank rows are dropped) */ nameOf: (pointer: string) => string }
-  | { ok: false; errors: FormErrors };
+  | { ok: false; errors: FormError[] };
 
 // ---------------------------------------------------------------------------------------------
 // Walking a JSON schema (TypeBox emits plain JSON schema: properties, items, anyOf, allOf, const…).
@@ -175,6 +180,7 @@ const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
 type Part = 'day' | 'month' | 'year';
 const PARTS: readonly Part[] = ['day', 'month', 'year'];
+const isPart = (x: string | undefined): x is Part => x === 'day' || x === 'month' || x === 'year';
 
 type DateErrorKey = `kit.form.date.missing.${Part}` | 'kit.form.date.real' | 'kit.form.date.year_digits';
 
@@ -214,14 +220,6 @@ export function fieldMessage(lang: Lang, label: string | undefined, message: str
 
 const pointerOf = (segments: readonly string[]) => (segments.length ? `/${segments.join('/')}` : '');
 const segmentsOf = (pointer: string) => pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-
-function makeErrors(items: FormError[]): FormErrors {
-  return {
-    items,
-    message: (name) => items.find((e) => e.name === name)?.message,
-    summary: () => items.map((e) => ({ text: e.message, href: `#${e.id}` })),
-  };
-}
 
 /** The element an error about a field links to: its own id, a date input's first box. */
 function elementId(name: string, fields: FieldSpecs | undefined, dateVariants: ReadonlyMap<string, DateVariant>): string {
@@ -263,13 +261,14 @@ function build(schema: TSchema, body: FormBody, o: ParseOptions): Built {
   const groups = new Map<string, Partial<Record<Part, string>>>();
   for (const [name, v] of raw) {
     const m = /^(.*)\.(day|month|year)$/.exec(name);
-    if (!m) continue;
+    const part = m?.[2];
+    if (!m || !isPart(part)) continue;
     const base = m[1]!;
     const declared = fields[base]?.date;
     const nodes = schemaAt(schema, base.split('.'));
-    if (!declared && !(types(nodes).has('string') && !child(nodes, m[2]!).length)) continue;
+    if (!declared && !(types(nodes).has('string') && !child(nodes, part).length)) continue;
     const g = groups.get(base) ?? {};
-    g[m[2] as Part] = v[v.length - 1] ?? '';
+    g[part] = v[v.length - 1] ?? '';
     groups.set(base, g);
   }
   for (const [base, parts] of groups) {
@@ -441,7 +440,7 @@ export function parseForm<S extends TSchema>(schema: S, body: FormBody | null | 
     const spec = fields[name];
     items.push({ name, id: elementId(name, fields, built.dateVariants), pointer, kind, message: fieldMessage(lang, spec?.label ?? name, spec?.messages?.[kind] ?? text) });
   }
-  return { ok: false, errors: makeErrors(order(items, [...Object.keys(fields), ...Object.keys(body ?? {})])) };
+  return { ok: false, errors: order(items, [...Object.keys(fields), ...Object.keys(body ?? {})]) };
 }
 
 /**
@@ -464,7 +463,7 @@ function order(items: FormError[], keys: readonly string[]): FormError[] {
 export function formErrorsFromService(
   err: AppError | readonly FieldError[],
   o: { lang: Lang; fields?: FieldSpecs; /** the names on the form (the posted body's keys) */ names: readonly string[]; nameOf?: (pointer: string) => string; fallback?: string },
-): FormErrors {
+): FormError[] {
   const list = Array.isArray(err) ? err : 'fields' in err ? err.fields : [];
   const fields = o.fields ?? {};
   const items: FormError[] = [];
@@ -479,7 +478,7 @@ export function formErrorsFromService(
     const id = target ? (dateVariant ? dateInputFirstId(fieldId(target), dateVariant) : fieldId(target)) : o.fallback ?? 'main-content';
     items.push({ name: target ?? name, id, pointer: f.field, kind: 'service', message: fieldMessage(o.lang, label, message) });
   }
-  return makeErrors(items);
+  return items;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -558,7 +557,7 @@ export function formView(o: { lang: Lang; values?: FormBody | null; errors?: For
   const one = (name: string) => all(name).at(-1) ?? '';
   const labelOf = (name: string, given?: string) => given ?? o.fields?.[name]?.label ?? name;
   const err = (name: string): ErrorMessageOptions | undefined => {
-    const m = errors?.message(name);
+    const m = errorFor(errors, name);
     return m ? { text: m, lang } : undefined;
   };
   const hintOf = (h?: string) => (h ? { text: h } : undefined);
@@ -569,8 +568,8 @@ export function formView(o: { lang: Lang; values?: FormBody | null; errors?: For
     value: one,
     values: all,
     error: err,
-    summaryItems: () => errors?.summary() ?? [],
-    errorSummary: () => (errors?.items.length ? errorSummary({ lang, errorList: errors.summary() }) : null),
+    summaryItems: () => summaryItems(errors),
+    errorSummary: () => (errors?.length ? errorSummary({ lang, errorList: summaryItems(errors) }) : null),
     label: (name) => labelOf(name),
     input: (x) => input({ id: fieldId(x.name), name: x.name, label: { text: labelOf(x.name, x.label) }, hint: hintOf(x.hint), type: x.type, inputmode: x.inputmode, autocomplete: x.autocomplete, classes: x.classes, spellcheck: x.spellcheck, value: one(x.name), errorMessage: err(x.name) }),
     textarea: (x) => textarea({ id: fieldId(x.name), name: x.name, label: { text: labelOf(x.name, x.label) }, hint: hintOf(x.hint), rows: x.rows, value: one(x.name), errorMessage: err(x.name) }),
