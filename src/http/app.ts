@@ -9,17 +9,17 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Actor } from '../core/access.js';
 import { AppError, type FieldError, unauthenticated } from '../core/errors.js';
 import { negotiate, t, type Lang } from '../core/i18n.js';
+import { createAjv } from '../core/validation.js';
 import type { Database } from '../db/index.js';
 import { authenticate, configureHashing } from '../modules/access/service.js';
 import { registerModules } from './modules.js';
 import { apiCsrfProblem, isSafeMethod, pageCsrfOk, registerSecurityHeaders } from './security.js';
+import { webAssetRoutes } from '../web/assets.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -104,13 +104,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   // Query strings and path parameters arrive as text and are coerced to their types; JSON bodies
   // are not (a null must stay null, never become 0 or ""). allErrors: every bad field is named.
-  const makeAjv = (coerce: boolean) => {
-    const ajv = new Ajv({ allErrors: true, coerceTypes: coerce ? 'array' : false, removeAdditional: false, useDefaults: true, strict: false });
-    (addFormats as unknown as (a: Ajv) => void)(ajv);
-    return ajv;
-  };
-  const ajvBody = makeAjv(false);
-  const ajvText = makeAjv(true);
+  // The same validator factory as the page forms' (core/validation.ts).
+  const ajvBody = createAjv({ coerce: false });
+  const ajvText = createAjv({ coerce: true });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvText).compile(schema));
 
   app.decorateRequest('actor', null);
@@ -199,6 +195,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
 
   await registerModules(app, ctx);
+  await webAssetRoutes(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   return app;
