@@ -180,6 +180,7 @@ const MATRIX: Record<string, Expect> = {
   'GET /health': 'public',
   'GET /api/openapi.json': 'public',
   'GET /assets/app.css': 'public',
+  'GET /assets/pmis-:hash.css': 'public',
   'GET /lang/:lang': 'public',
   'GET /login': 'public',
   'POST /login': 'public',
