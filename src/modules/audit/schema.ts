@@ -14,6 +14,8 @@ export const changeLog = pgTable('change_log', {
   reason: text('reason'),
   before: jsonb('before'),
   after: jsonb('after'),
+  /** Restricted parts of the change, by category (core/confidentiality.ts); read only through readChanges. */
+  restricted: jsonb('restricted'),
 });
 
 export const accessAudit = pgTable('access_audit', {

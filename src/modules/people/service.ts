@@ -149,8 +149,10 @@ export async function createPersonTx(tx: Tx, actor: Actor, prisonId: string, p: 
   const names = (p.other_names ?? []).map((n) => ({ id: newId(), personId: id, kind: n.kind, familyName: n.family_name, givenNames: n.given_names ?? '', source: n.source ?? null, createdBy: actor.userId }));
   await repo.insertNames(tx, names);
   const { sensitive, ...rest } = p;
-  await recordChange(tx, actor, { entity: 'person', entityId: id, personId: id, prisonId, action: 'create', after: rest });
-  if (sensitive && (sensitive.religion || sensitive.ethnicity)) {
+  const hasSensitive = !!sensitive && !!(sensitive.religion || sensitive.ethnicity);
+  // Religion and ethnicity go to the history as restricted data (core/confidentiality.ts).
+  await recordChange(tx, actor, { entity: 'person', entityId: id, personId: id, prisonId, action: 'create', after: hasSensitive ? { ...rest, sensitive } : rest });
+  if (hasSensitive) {
     await repo.upsertSensitive(tx, id, sensitive);
     await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: id, personId: id, prisonId });
   }
@@ -262,9 +264,11 @@ export async function setSensitive(db: Db, actor: Actor, personId: string, v: { 
     const before = (await repo.findSensitive(tx, personId)) ?? { religion: null, ethnicity: null };
     const next = { religion: v.religion === undefined ? before.religion : v.religion, ethnicity: v.ethnicity === undefined ? before.ethnicity : v.ethnicity };
     await repo.upsertSensitive(tx, personId, next);
-    // The history says that the sensitive fields changed, not their values: those stay behind the permission.
-    await recordChange(tx, actor, { entity: 'person_sensitive', entityId: personId, personId, prisonId: p.registeredPrisonId, action: 'update', reason: v.reason, after: { fields: Object.keys(v).filter((k) => k !== 'reason') } });
-    await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: personId, personId, detail: { before, after: next } });
+    // The old and new values are kept in the history as restricted data (ethnicity_religion): only
+    // holders of person.sensitive read them back, audited; the audit names the fields, not the values.
+    const fields = Object.keys(v).filter((k) => k !== 'reason');
+    await recordChange(tx, actor, { entity: 'person_sensitive', entityId: personId, personId, prisonId: p.registeredPrisonId, action: 'update', reason: v.reason, before, after: { ...next, fields } });
+    await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: personId, personId, detail: { fields } });
     return next;
   });
 }
