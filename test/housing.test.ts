@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import { assertHistoryConfidential } from './confidentiality-walk.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -83,4 +84,9 @@ test('the prisoner file links to classification, assessments and cell move; the 
   const { session: clerk } = await login(database.db, 'clerk.bko', 'correct horse battery', 1);
   const clerkFile = await app.inject({ url: `/people/${a.person_id}`, cookies: { pmis_session: clerk } });
   assert.ok(!clerkFile.body.includes(`/admissions/${a.id}/assessments`));
+});
+
+test("no restricted field reaches a role without its permission (history walk over this file's flows)", async () => {
+  const n = await assertHistoryConfidential(database, app, fx);
+  assert.ok(n.entries > 0);
 });
