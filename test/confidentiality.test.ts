@@ -253,6 +253,11 @@ test('re-admission in another prison: recorded; opens the identity and the legal
   assert.ok(after.some((h) => h.entity === 'security_level' && h.reason === null));
   assert.ok(!JSON.stringify(after).includes('codétenu'));
   assert.equal((await get('clerk.klk', `/api/receptions/${receptionId}`)).statusCode, 200);
+  // Health is never opened this way: not even the injury report, for Koulikoro's director.
+  const med = await get('director.klk', `/api/receptions/${receptionId}?include=medical,interview`);
+  assert.equal(med.statusCode, 200);
+  assert.equal(med.json().medical, undefined);
+  assert.equal(med.json().steps.find((s: { step: string }) => s.step === 'interview').data.own_account, OWN_ACCOUNT, 'the interview, with the permission, once the reception is opened');
   assert.equal((await get('clerk.klk', `/api/admissions/${admissionId}/classification`)).json().history[0].reasons, null);
   assert.equal((await get('director.klk', `/api/admissions/${admissionId}/classification`)).json().history[0].reasons, REASONS, 'the permission still decides');
   // Assessments were not opened.

@@ -130,7 +130,8 @@ async function view(tx: Tx, actor: Actor, r: ReceptionRow, opts: { medical?: boo
     missing: missingSteps(done), next: nextStep(done),
   };
   if (v.steps.some((s) => s.restricted && s.data)) await recordAccess(tx, actor, { category: 'interview', action: 'read', entity: 'reception_step.interview', entityId: r.id, personId: r.personId, prisonId: r.prisonId });
-  if (opts.medical && done.has('medical')) {
+  // Medical findings stay with the prison's medical staff: never through an opening to another prison.
+  if (opts.medical && done.has('medical') && inScope(actor, r.prisonId)) {
     const [m] = await tx.select().from(receptionMedical).where(eq(receptionMedical.receptionId, r.id));
     if (m && can(actor, 'health.read')) {
       v.medical = { visible_injuries: m.visibleInjuries, ill_treatment_alleged: m.illTreatmentAlleged, ill_treatment_account: m.illTreatmentAccount, fitness: m.fitness, referral: m.referral, notes: m.notes, done_at: m.doneAt.toISOString() };
