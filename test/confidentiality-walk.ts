@@ -26,13 +26,12 @@ const ALL_ROLES: Role[] = ['registry_clerk', 'security_officer', 'social_worker'
 
 /** A user per role, national, so that every person is in scope: only permissions decide. */
 async function readers(database: Database): Promise<{ role: Role; token: string; username: string; actor: ReturnType<typeof makeActor> }[]> {
-  const out = [];
-  for (const role of ALL_ROLES) {
+  // In parallel: each password hash takes a while.
+  return Promise.all(ALL_ROLES.map(async (role) => {
     const username = `walk.${role}.${Math.random().toString(36).slice(2, 8)}`;
     const u = await addUser(database.db, null, { username, display_name: username, password: 'correct horse battery', roles: [role], national: true, prisons: [] });
-    out.push({ role, username, token: (await createToken(database.db, u.id)).token, actor: makeActor({ id: u.id, username, displayName: username, roles: [role], national: true, prisonIds: [] }) });
-  }
-  return out;
+    return { role, username, token: (await createToken(database.db, u.id)).token, actor: makeActor({ id: u.id, username, displayName: username, roles: [role], national: true, prisonIds: [] }) };
+  }));
 }
 
 /**
@@ -138,7 +137,7 @@ export async function assertHistoryConfidential(database: Database, app: App, _f
   const withRestricted = persons.filter((p) => rows.some((r) => r.person_id === p && (r.restricted || Object.keys(split(r.entity, { action: r.action, ...merge({ before: r.before, after: r.after, reason: r.reason }, r.restricted) }).restricted).length)));
   const pages = withRestricted.slice(0, opts.pages ?? 0);
   const sessions = new Map<string, string>();
-  if (pages.length) for (const u of users) if (u.actor.permissions.has('person.read')) sessions.set(u.username, (await login(database.db, u.username, 'correct horse battery', 1)).session);
+  if (pages.length) await Promise.all(users.filter((u) => u.actor.permissions.has('person.read')).map(async (u) => sessions.set(u.username, (await login(database.db, u.username, 'correct horse battery', 1)).session)));
   for (const personId of pages) {
     for (const u of users.filter((x) => sessions.has(x.username))) {
       const session = sessions.get(u.username)!;

@@ -171,6 +171,16 @@ export async function assertPersonVisible(db: Tx, actor: Actor, personId: string
   return p;
 }
 
+/**
+ * The prison a change to a person's own record belongs to, for the history's prison scope: the
+ * registering prison when the actor works there (or nationally), otherwise the actor's prison that
+ * holds or held the person — a prison that re-admitted someone sees its own corrections.
+ */
+async function changePrison(tx: Tx, actor: Actor, p: repo.PersonRow): Promise<string> {
+  if (actor.national || actor.prisonIds.includes(p.registeredPrisonId)) return p.registeredPrisonId;
+  return (await repo.personPrisons(tx, p.id)).find((id) => actor.prisonIds.includes(id)) ?? p.registeredPrisonId;
+}
+
 export function personView(p: repo.PersonRow, names: repo.PersonNameRow[], relatives: repo.RelativeRow[] = []): PersonView {
   return {
     id: p.id,
@@ -241,7 +251,7 @@ export async function changePerson(db: Db, actor: Actor, personId: string, input
     if (!Object.keys(d.after).length) throw invalid([{ field: '/changes', key: 'person.nothing_changed' }]);
     const ok = await repo.updatePersonRow(tx, personId, d.after as Partial<repo.PersonRow>, p.version);
     if (!ok) throw new AppError(409, 'person.version_conflict', { current: p.version });
-    await recordChange(tx, actor, { entity: 'person', entityId: personId, personId, prisonId: p.registeredPrisonId, action: input.kind, reason: input.reason, before: d.before, after: d.after });
+    await recordChange(tx, actor, { entity: 'person', entityId: personId, personId, prisonId: await changePrison(tx, actor, p), action: input.kind, reason: input.reason, before: d.before, after: d.after });
     return personView((await repo.findPerson(tx, personId))!, await repo.findNames(tx, personId), await repo.findRelatives(tx, personId));
   });
 }
@@ -251,7 +261,7 @@ export async function addOtherName(db: Db, actor: Actor, personId: string, n: Ot
     const p = await assertPersonVisible(tx, actor, personId, 'person.write');
     const row = { id: newId(), personId, kind: n.kind, familyName: n.family_name, givenNames: n.given_names ?? '', source: n.source ?? null, createdBy: actor.userId };
     await repo.insertNames(tx, [row]);
-    await recordChange(tx, actor, { entity: 'person_name', entityId: row.id, personId, prisonId: p.registeredPrisonId, action: 'create', after: n });
+    await recordChange(tx, actor, { entity: 'person_name', entityId: row.id, personId, prisonId: await changePrison(tx, actor, p), action: 'create', after: n });
     return personView(p, await repo.findNames(tx, personId), await repo.findRelatives(tx, personId));
   });
 }
@@ -267,7 +277,7 @@ export async function setSensitive(db: Db, actor: Actor, personId: string, v: { 
     // The old and new values are kept in the history as restricted data (ethnicity_religion): only
     // holders of person.sensitive read them back, audited; the audit names the fields, not the values.
     const fields = Object.keys(v).filter((k) => k !== 'reason');
-    await recordChange(tx, actor, { entity: 'person_sensitive', entityId: personId, personId, prisonId: p.registeredPrisonId, action: 'update', reason: v.reason, before, after: { ...next, fields } });
+    await recordChange(tx, actor, { entity: 'person_sensitive', entityId: personId, personId, prisonId: await changePrison(tx, actor, p), action: 'update', reason: v.reason, before, after: { ...next, fields } });
     await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: personId, personId, detail: { fields } });
     return next;
   });
@@ -281,7 +291,7 @@ export async function addRelative(db: Db, actor: Actor, personId: string, r: Rel
       id, personId, relationship: r.relationship, fullName: r.full_name, birthYear: r.birth_year ?? null, phone: r.phone ?? null, address: r.address ?? null,
       whereabouts: r.whereabouts ?? null, custody: r.custody ?? null, emergencyContact: !!r.emergency_contact, notes: r.notes ?? null, createdBy: actor.userId,
     });
-    await recordChange(tx, actor, { entity: 'person_relative', entityId: id, personId, prisonId: p.registeredPrisonId, action: 'create', after: r });
+    await recordChange(tx, actor, { entity: 'person_relative', entityId: id, personId, prisonId: await changePrison(tx, actor, p), action: 'create', after: r });
     return personView(p, await repo.findNames(tx, personId), await repo.findRelatives(tx, personId));
   });
 }
