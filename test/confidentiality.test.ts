@@ -278,8 +278,9 @@ test('re-admission in another prison: recorded; opens the identity and the legal
   assert.deepEqual(logged, ['readmission', 'open', 'revoke']);
 });
 
-test('no restricted field reaches a role without its permission (history walk over this file\'s flows)', async () => {
+test('no restricted field reaches a role without its permission (history walk over this file\'s flows)', async (t) => {
   const n = await assertHistoryConfidential(database, app, fx, { pages: 4 });
+  t.diagnostic(`walked ${n.persons} persons, ${n.entries} entries (${n.restricted} restricted), 9 roles; ${n.reads} restricted parts shown to holders`);
   assert.ok(n.restricted >= 6, `restricted entries walked: ${n.restricted}`);
   assert.ok(n.reads > 0);
 });
