@@ -8,17 +8,20 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Actor } from '../core/access.js';
-import { AppError, type FieldError, unauthenticated } from '../core/errors.js';
-import { negotiate, t, type Lang } from '../core/i18n.js';
+import { AppError, unauthenticated } from '../core/errors.js';
+import { negotiate, type Lang } from '../core/i18n.js';
 import type { Database } from '../db/index.js';
+import { databaseProblem } from '../db/errors.js';
 import { authenticate } from '../modules/access/service.js';
+import { errorPage } from '../modules/web/page.js';
+import { frameworkProblem, onClientError, onFrameworkError } from './framework-errors.js';
+import { inputGuard } from './input-guard.js';
+import { loggerOptions } from './logging.js';
 import { registerModules } from './modules.js';
+import { type AjvError, ajvBody, ajvText, boundIntegers, fieldErrors } from './validation.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,47 +38,14 @@ declare module 'fastify' {
 export interface AppContext {
   database: Database;
   config: Config;
+  /** Where the log goes (standard output unless given; tests read it). */
+  logStream?: NodeJS.WritableStream;
 }
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 
-// ajv-i18n is CommonJS (module.exports = fn): load it with require.
-const requireCjs = createRequire(import.meta.url);
-type Localize = (errors: unknown[]) => void;
-const localizeFr = requireCjs('ajv-i18n/localize/fr') as Localize;
-const localizeEn = requireCjs('ajv-i18n/localize/en') as Localize;
-
 export const SESSION_COOKIE = 'pmis_session';
 export const LANG_COOKIE = 'pmis_lang';
-
-interface AjvError { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }
-
-function fieldErrors(errors: AjvError[], lang: Lang, context: string): FieldError[] {
-  const copy = errors.map((e) => ({ ...e, params: { ...e.params } }));
-  (lang === 'fr' ? localizeFr : localizeEn)(copy as never);
-  const seen = new Set<string>();
-  const out: FieldError[] = [];
-  for (const e of copy) {
-    let field = e.instancePath || '';
-    let key = `schema.${e.keyword}`;
-    let message = e.message ?? '';
-    if (e.keyword === 'required') {
-      field = `${field}/${String(e.params.missingProperty)}`;
-      key = 'field.required';
-      message = t(lang, 'field.required');
-    } else if (e.keyword === 'additionalProperties') {
-      field = `${field}/${String(e.params.additionalProperty)}`;
-      key = 'field.unknown_property';
-      message = t(lang, 'field.unknown_property', { name: String(e.params.additionalProperty) });
-    }
-    if (context !== 'body') field = `${context}:${field || '/'}`;
-    // anyOf/oneOf branches repeat each other: keep the first message per field.
-    if (seen.has(field) || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
-    seen.add(field);
-    out.push({ field: field || '/', key, message });
-  }
-  return out;
-}
 
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: AppError): FastifyReply {
   return reply.status(err.status).type('application/problem+json').send(err.toProblem(req.lang, req.url));
@@ -83,21 +53,22 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: AppEr
 
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
-    logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
+    logger: loggerOptions(ctx.config.logLevel, ctx.logStream),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // Query strings and path parameters arrive as text and are coerced to their types; JSON bodies
-  // are not (a null must stay null, never become 0 or ""). allErrors: every bad field is named.
-  const makeAjv = (coerce: boolean) => {
-    const ajv = new Ajv({ allErrors: true, coerceTypes: coerce ? 'array' : false, removeAdditional: false, useDefaults: true, strict: false });
-    (addFormats as unknown as (a: Ajv) => void)(ajv);
-    return ajv;
-  };
-  const ajvBody = makeAjv(false);
-  const ajvText = makeAjv(true);
+  // Same validation for the API and the pages (src/http/validation.ts); unbounded integers get the
+  // range of PostgreSQL's integer; text that cannot be stored (NUL, lone surrogates) is refused
+  // before any schema or handler sees it (src/http/input-guard.ts).
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvText).compile(schema));
+  app.addHook('onRoute', (route) => {
+    const sc = route.schema as Record<string, unknown> | undefined;
+    for (const part of ['body', 'querystring', 'params'] as const) boundIntegers(sc?.[part]);
+  });
+  app.addHook('preValidation', inputGuard((req, reply, err) => errorPage(req, reply, err)));
 
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'fr');
@@ -142,12 +113,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     if (fe.validation) {
       return sendProblem(reply, req, new AppError(422, 'error.validation', {}, fieldErrors(fe.validation, req.lang, fe.validationContext ?? 'body')));
     }
-    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode && fe.statusCode < 500 && fe.statusCode >= 400)) {
-      return reply.status(fe.statusCode ?? 400).type('application/problem+json').send({ type: 'about:blank', title: fe.message, status: fe.statusCode ?? 400, code: fe.code });
-    }
-    const pgCode = (err as { code?: string }).code;
-    if (pgCode === '40001' || pgCode === '40P01') return sendProblem(reply, req, new AppError(409, 'error.conflict'));
-    req.log.error(err);
+    // Database errors the data caused (unique, foreign key, check, bad value, conflict): by SQLSTATE.
+    const problem = frameworkProblem(fe) ?? databaseProblem(err, req.body);
+    if (problem) return sendProblem(reply, req, problem);
+    req.log.error({ err }, 'request failed'); // logged through safeErrorLog: no SQL parameter, no value
     return sendProblem(reply, req, new AppError(500, 'error.internal'));
   });
 
