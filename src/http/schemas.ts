@@ -17,3 +17,7 @@ export const Paging = Type.Object({
   page_size: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
 });
 export const Reason = Type.String({ minLength: 1, maxLength: 2000, description: 'Why: kept in the history' });
+/** A prison named by its id or its code (e.g. 'BKO'). */
+export const PrisonRef = Type.String({ minLength: 1, maxLength: 64, description: 'prison id or code' });
+/** A value of a reference list (region, education_level, occupation, ...): see GET /api/reference/{kind}. */
+export const RefCode = Type.String({ maxLength: 64 });

@@ -39,7 +39,7 @@ registerMessages({
  * field is named. `date` and `date-time` are real calendar checks, not patterns.
  */
 export function makeAjv(coerce: boolean): Ajv {
-  const ajv = new Ajv({ allErrors: true, coerceTypes: coerce ? 'array' : false, removeAdditional: false, useDefaults: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, coerceTypes: coerce ? 'array' : false, removeAdditional: false, useDefaults: true, strict: false, strictNumbers: true });
   (addFormats as unknown as (a: Ajv) => void)(ajv);
   ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
   ajv.addFormat('date-time', { type: 'string', validate: isDateTime });

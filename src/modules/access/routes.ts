@@ -24,7 +24,7 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
       tags: ['access'],
       summary: 'Exchange a username and password for a bearer token',
       security: [],
-      body: Type.Object({ username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }), name: Type.Optional(Type.String()) }, { additionalProperties: false }),
+      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }), name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
       response: { 200: Type.Object({ token: Type.String(), token_type: Type.Literal('Bearer'), expires_at: Type.String({ format: 'date-time' }) }) },
     },
   }, async (req) => {
@@ -49,9 +49,9 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
         username: Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z0-9._-]+$' }),
         display_name: Type.String({ minLength: 1, maxLength: 200 }),
         password: Type.String({ minLength: 10, maxLength: 200 }),
-        roles: Type.Array(Type.String(), { minItems: 1 }),
+        roles: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 20 }),
         national: Type.Optional(Type.Boolean()),
-        prisons: Type.Optional(Type.Array(Type.String())),
+        prisons: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 200 })),
         lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])),
       }, { additionalProperties: false }),
       response: { 201: User },
@@ -62,8 +62,8 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
     schema: {
       tags: ['access'],
       summary: 'Disable a user (sessions and tokens end at once)',
-      params: Type.Object({ username: Type.String() }),
-      body: Type.Object({ reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+      params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
+      body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
     },
   }, async (req, reply) => {
     authorize(req.actor!, 'user.admin');

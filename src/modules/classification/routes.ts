@@ -1,7 +1,7 @@
 /** Classification, assessment instruments and assessments, regime, review events, moves, cell leaders. */
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/app.js';
-import { IsoDate, Nullable, Opt, Reason, Uuid } from '../../http/schemas.js';
+import { IsoDate, Nullable, Opt, PrisonRef, Reason, Uuid } from '../../http/schemas.js';
 import { getPrison } from '../estate/service.js';
 import { ACTIVITIES, REVIEW_EVENTS, TRIGGERS, VISIT_MODES } from './rules.js';
 import {
@@ -36,9 +36,9 @@ const Content = Type.Object({
   recommendations: Opt(Type.String({ maxLength: 20000 })),
 }, { additionalProperties: false });
 
-const Regime = Type.Object({ activities: Type.Array(lit(ACTIVITIES)), visits: Type.Object({ mode: lit(VISIT_MODES), perWeek: Type.Integer() }, { additionalProperties: false }), programmes: Type.Union([Type.Literal('all'), Type.Array(Type.String())]) }, { additionalProperties: false });
+const Regime = Type.Object({ activities: Type.Array(lit(ACTIVITIES)), visits: Type.Object({ mode: lit(VISIT_MODES), perWeek: Type.Integer() }, { additionalProperties: false }), programmes: Type.Union([Type.Literal('all'), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })]) }, { additionalProperties: false });
 const Settings = Type.Object({
-  levels: Type.Array(Type.String(), { maxItems: 10 }), initialDays: Type.Integer(), eventReviewDays: Type.Integer(),
+  levels: Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 }), initialDays: Type.Integer(), eventReviewDays: Type.Integer(),
   reviewDays: Type.Record(Type.String(), Type.Integer()), regime: Type.Record(Type.String(), Regime),
 }, { additionalProperties: false });
 
@@ -74,10 +74,10 @@ export async function classificationRoutes(app: App, { database }: AppContext): 
     async (req) => ({ items: await listAssessments(db, req.actor!, req.params.id) }));
 
   // Classification
-  app.get('/api/prisons/:prison/classification-settings', { schema: { tags, summary: 'Levels, initial delay, review intervals and regime per level', params: Type.Object({ prison: Type.String() }) } },
+  app.get('/api/prisons/:prison/classification-settings', { schema: { tags, summary: 'Levels, initial delay, review intervals and regime per level', params: Type.Object({ prison: PrisonRef }) } },
     async (req) => getSettings(db, req.actor!, req.params.prison));
   app.put('/api/prisons/:prison/classification-settings', {
-    schema: { tags, summary: "Change the prison's classification settings (director)", params: Type.Object({ prison: Type.String() }), body: Type.Object({ settings: Settings, reason: Reason }, { additionalProperties: false }) },
+    schema: { tags, summary: "Change the prison's classification settings (director)", params: Type.Object({ prison: PrisonRef }), body: Type.Object({ settings: Settings, reason: Reason }, { additionalProperties: false }) },
   }, async (req) => putSettings(db, req.actor!, req.params.prison, req.body));
   app.post('/api/admissions/:id/classification', {
     schema: { tags, summary: 'Decide the security classification from an assessment, with reasons; departing from the assessor needs a justification and the director', params: IdParam,
@@ -93,7 +93,7 @@ export async function classificationRoutes(app: App, { database }: AppContext): 
     schema: { tags, summary: "A person's own regime decision: allow or restrict an activity, visits or a programme, with a reason", params: IdParam, body: Type.Object({ subject: Subject, effect: lit(['allow', 'restrict'] as const), reason: Reason, until: Opt(IsoDate) }, { additionalProperties: false }) },
   }, async (req, reply) => reply.status(201).send(await adjustRegime(db, req.actor!, req.params.id, req.body)));
   app.get('/api/prisons/:prison/classifications-due', {
-    schema: { tags, summary: 'Initial classifications and reviews (periodic or after an event) due, earliest first', params: Type.Object({ prison: Type.String() }), querystring: Type.Object({ as_of: Type.Optional(IsoDate) }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Initial classifications and reviews (periodic or after an event) due, earliest first', params: Type.Object({ prison: PrisonRef }), querystring: Type.Object({ as_of: Type.Optional(IsoDate) }, { additionalProperties: false }) },
   }, async (req) => ({ items: await classificationsDueForReview(db, req.actor!, (await getPrison(db, req.actor!, req.params.prison)).id, req.query.as_of, req.lang) }));
 
   // Moves and occupants (moves themselves go through POST /api/admissions/:id/allocate, the allocation check)
