@@ -14,6 +14,7 @@ registerMessages({
   'field.unknown_reference': { fr: "Référence inconnue : rien n'a cet identifiant.", en: 'Unknown reference: nothing has this identifier.' },
   'field.invalid_value': { fr: "Valeur refusée par les règles de l'enregistrement.", en: 'Value refused by the rules of the record.' },
   'error.already_exists': { fr: 'Cet enregistrement existe déjà.', en: 'This record already exists.' },
+  'error.constraint': { fr: 'Refusé par une règle de la base de données ({constraint}).', en: 'Refused by a rule of the database ({constraint}).' },
   'error.invalid_value': { fr: "Une valeur envoyée n'est pas acceptable (hors limites ou mal formée).", en: 'A value sent is not acceptable (out of range or malformed).' },
   'error.busy': { fr: 'La base de données est occupée ; réessayez dans un instant.', en: 'The database is busy; try again in a moment.' },
 });
@@ -114,8 +115,11 @@ export function databaseProblem(err: unknown, body?: unknown): AppError | null {
     return new AppError(422, 'error.validation', {}, f ? [{ field: f, key: 'field.unknown_reference' }] : []);
   }
   if (c === '23502' || c === '23514' || c === '23P01') {
-    const f = e.column ? findPointer(body, e.column) ?? `/${e.column}` : null;
-    return f ? new AppError(422, 'error.validation', {}, [{ field: f, key: 'field.invalid_value' }]) : new AppError(422, 'error.invalid_value');
+    // PostgreSQL names a CHECK on one column "<table>_<column>_check".
+    const column = e.column ?? (e.table && e.constraint ? new RegExp(`^${e.table}_(\\w+)_check$`).exec(e.constraint)?.[1] : undefined);
+    const f = column ? findPointer(body, column) ?? `/${column}` : null;
+    if (f) return new AppError(422, 'error.validation', {}, [{ field: f, key: 'field.invalid_value' }]);
+    return e.constraint ? new AppError(422, 'error.constraint', { constraint: e.constraint }) : new AppError(422, 'error.invalid_value');
   }
   if (c.startsWith('22') || c === '54000') return new AppError(422, 'error.invalid_value');
   if (c === '40001' || c === '40P01' || c === '55P03') return new AppError(409, 'error.conflict');

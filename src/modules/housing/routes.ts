@@ -6,12 +6,15 @@ import { addKeepApart, allocate, decideLevel, levelHistory, listKeepApart, setPo
 
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
 const IdParam = Type.Object({ id: Uuid });
+// Request bodies the pages parse their forms with too.
+export const AllocateBody = Type.Object({ cell_id: Uuid, reason: Reason, override_reason: Opt(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const KeepApartBody = Type.Object({ prison: PrisonRef, person_a: Uuid, person_b: Uuid, reason: Type.String({ minLength: 1, maxLength: 2000 }), source: Type.String({ minLength: 1, maxLength: 300 }), review_on: Opt(IsoDate) }, { additionalProperties: false });
 
 export async function housingRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
   app.post('/api/admissions/:id/allocate', {
     schema: { tags: ['housing'], summary: 'Put a detainee in a cell through the allocation check (capacity, untried/convicted, women/men, minors/adults, keep-apart, high-risk policy); refused with every reason unless a director overrides with a reason', params: IdParam,
-      body: Type.Object({ cell_id: Uuid, reason: Reason, override_reason: Opt(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }) },
+      body: AllocateBody },
   }, async (req) => allocate(db, req.actor!, req.params.id, req.body));
   app.post('/api/admissions/:id/security-level', {
     schema: { tags: ['housing'], summary: 'Decide the security level, by a named person with reasons', params: IdParam,
@@ -21,7 +24,7 @@ export async function housingRoutes(app: App, { database }: AppContext): Promise
     async (req) => ({ items: await levelHistory(db, req.actor!, req.params.id) }));
   app.post('/api/keep-apart', {
     schema: { tags: ['housing'], summary: 'Record that two people must not share a cell or unit (security staff; audited)',
-      body: Type.Object({ prison: PrisonRef, person_a: Uuid, person_b: Uuid, reason: Type.String({ minLength: 1, maxLength: 2000 }), source: Type.String({ minLength: 1, maxLength: 300 }), review_on: Opt(IsoDate) }, { additionalProperties: false }) },
+      body: KeepApartBody },
   }, async (req, reply) => reply.status(201).send(await addKeepApart(db, req.actor!, req.body)));
   app.get('/api/keep-apart', { schema: { tags: ['housing'], summary: 'Keep-apart records of a prison (security staff; audited)', querystring: Type.Object({ prison: PrisonRef }, { additionalProperties: false }) } },
     async (req) => ({ items: await listKeepApart(db, req.actor!, req.query.prison) }));
