@@ -2,10 +2,12 @@
  * `pmis import register.csv --prison BKO`: load a paper committal register typed into a spreadsheet.
  * The file is read as a stream (any size, little memory). It must be UTF-8 — or say its encoding
  * with `--encoding latin1` — else it is refused before anything is written, naming the first line
- * that is not. Row by row: each row is checked by the API's own admission schema, then written in
- * its own savepoint (rows are committed by batches of BATCH_ROWS), so a bad row — one the checks
- * refuse or one PostgreSQL refuses — writes nothing and never stops the rest; it is reported with
- * its line number, column and reason. Running the same file twice is refused row by row by the
+ * that is not. Row by row: each row is checked by the API's own admission schema, then admitted by
+ * the same `admit` as the API, in its own transaction, so a bad row — one the checks refuse or one
+ * PostgreSQL refuses — writes nothing and never stops the rest; it is reported with its line
+ * number, column and reason. WORKERS rows are written at once (each on its own connection); their
+ * commits do not wait for the disk one by one, and the import ends with one that does, so what it
+ * reports as imported is on disk. Running the same file twice is refused row by row by the
  * committal number (when the file has one) or creates duplicates (when it has not): see README.
  */
 import fs from 'node:fs';
@@ -111,8 +113,8 @@ function fieldName(pointer: string): string {
   return COLUMN_OF[pointer] ?? pointer.replace(/^\/(person\/)?/, '');
 }
 
-/** Rows written per transaction; each row has its own savepoint inside it. */
-export const BATCH_ROWS = 200;
+/** Rows written at once, each in its own transaction on its own connection. */
+export const WORKERS = 8;
 
 /**
  * Passes the bytes through when they are UTF-8; otherwise fails naming the first line that is not
@@ -224,29 +226,30 @@ export async function importRegister(db: Db, actor: Actor, file: string, prisonC
   decoded.pipe(parser);
 
   const flushSkipped = () => { for (const e of skipped.splice(0)) { report.rows++; report.failed++; report.errors.push(e); } };
-  let batch: { line: number; row: Record<string, string> }[] = [];
-  const run = async () => {
-    const outcomes = await importBatch(db, actor, batch, prison.code, cellIds, lang);
-    for (const o of outcomes) {
-      if (o.ok) report.imported++;
-      else { report.failed++; report.errors.push(...o.errors); }
-    }
-    batch = [];
+  const record = (o: RowOutcome) => {
+    if (o.ok) report.imported++;
+    else { report.failed++; report.errors.push(...o.errors); }
     bar?.update({ rows: report.rows, failed: report.failed });
   };
-  let lastLine = 1;
+  // Up to WORKERS rows in flight; reading waits for a free one (the file is never all in memory).
+  const inFlight = new Set<Promise<void>>();
   let writeError: unknown;
+  const write = (line: number, row: Record<string, string>) => {
+    const p: Promise<void> = importRow(db, actor, line, row, prison.code, cellIds, lang).then(record, (e) => { writeError ??= e; }).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+  let lastLine = 1;
   try {
     for await (const r of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       flushSkipped();
       report.rows++;
       lastLine = r.info.lines;
-      batch.push({ line: r.info.lines, row: r.record });
-      if (batch.length >= BATCH_ROWS) {
-        try { await run(); } catch (e) { writeError = e; break; }
-      }
+      write(r.info.lines, r.record);
+      while (inFlight.size >= WORKERS) await Promise.race(inFlight);
+      if (writeError) break;
     }
   } catch (e) {
+    await Promise.all(inFlight);
     bar?.stop();
     // The header is wrong, or the CSV cannot be read past a point (an unclosed quote...): what was read is kept, the rest is reported.
     if (e instanceof AppError || !report.rows) throw e;
@@ -254,36 +257,24 @@ export async function importRegister(db: Db, actor: Actor, file: string, prisonC
     report.failed++;
     report.errors.push({ line: lastLine + 1, field: '', message: t(lang, 'import.malformed_csv', { reason: (e as { code?: string }).code ?? String(e) }) });
   }
-  if (writeError) { bar?.stop(); throw writeError; }
+  await Promise.all(inFlight);
   flushSkipped();
-  if (batch.length) await run();
+  // The rows' commits did not wait for the disk: this one does, for all of them.
+  await db.execute(sql`SELECT txid_current()`);
+  if (writeError) { bar?.stop(); throw writeError; }
   bar?.stop();
   report.errors.sort((a, b) => a.line - b.line);
   if (!report.rows) throw new AppError(422, 'import.empty');
   return report;
 }
 
-/**
- * Write a batch of rows in one transaction, each row in its own savepoint: a refused row rolls back
- * to its savepoint and the others stay. Should the batch itself fail (not one of its rows), its rows
- * are written again one transaction each.
- */
-async function importBatch(db: Db, actor: Actor, batch: { line: number; row: Record<string, string> }[], prisonCode: string, cellIds: Map<string, string>, lang: Lang): Promise<RowOutcome[]> {
-  try {
-    return await db.transaction(async (tx) => {
-      const out: RowOutcome[] = [];
-      for (const r of batch) out.push(await importRow(tx as unknown as Db, actor, r.line, r.row, prisonCode, cellIds, lang));
-      return out;
-    });
-  } catch (e) {
-    if (batch.length === 1) throw e;
-    const out: RowOutcome[] = [];
-    for (const r of batch) out.push(...(await importBatch(db, actor, [r], prisonCode, cellIds, lang)));
-    return out;
-  }
+/** A transaction whose nested `transaction()` runs in itself: `admit` then writes in the row's own transaction, without a savepoint. */
+function flat(tx: unknown): Db {
+  return new Proxy(tx as object, { get: (t, p, r) => (p === 'transaction' ? (cb: (x: unknown) => unknown) => cb(r) : Reflect.get(t, p, r)) }) as Db;
 }
 
-async function importRow(tx: Db, actor: Actor, line: number, row: Record<string, string>, prisonCode: string, cellIds: Map<string, string>, lang: Lang): Promise<RowOutcome> {
+/** Check one row, then admit it in its own transaction; a refusal (by the checks or by PostgreSQL) is the row's outcome. */
+async function importRow(db: Db, actor: Actor, line: number, row: Record<string, string>, prisonCode: string, cellIds: Map<string, string>, lang: Lang): Promise<RowOutcome> {
   const refuse = (errors: { field: string; key?: string; params?: Record<string, string | number>; message?: string }[]): RowOutcome =>
     ({ line, ok: false, errors: errors.map((e) => ({ line, field: e.field, message: e.message ?? t(lang, e.key ?? 'error.invalid_value', e.params) })) });
   // Text that cannot be stored (a NUL byte...) is refused by column, as on the API.
@@ -291,22 +282,31 @@ async function importRow(tx: Db, actor: Actor, line: number, row: Record<string,
   if (bad.length) return refuse(bad);
   const { input, errors } = rowToAdmission(row, prisonCode, cellIds);
   if (!input) return refuse(errors);
-  try {
-    // The API's own schema (calendar dates, lengths, codes), then the admission itself.
-    const { committal_number: committal, ...body } = input;
-    const schemaErrors: RowError[] = [];
-    if (committal && committal.length > 64) schemaErrors.push({ line, field: 'committal_number', message: t(lang, 'field.text_too_long', { max: 64 }) });
-    try { validateBody(AdmissionBody, body, lang); } catch (e) { if (e instanceof AppError) schemaErrors.push(...e.fields.map((f) => ({ line, field: fieldName(f.field), message: f.message ?? t(lang, f.key, f.params) }))); else throw e; }
-    if (schemaErrors.length) return { line, ok: false, errors: schemaErrors };
-    await admit(tx, actor, input);
-    return { line, ok: true, errors: [] };
-  } catch (e) {
-    const problem = e instanceof AppError ? e : databaseProblem(e, input);
-    if (problem) return problem.fields.length ? refuse(problem.fields.map((f) => ({ ...f, field: fieldName(f.field) }))) : refuse([{ field: '', key: problem.key, params: problem.params }]);
-    // Any other refusal by PostgreSQL is still this row's: reported, and the import goes on.
-    const pg = pgErrorOf(e);
-    if (pg) return refuse([{ field: '', key: 'import.database_refused', params: { code: pg.code } }]);
-    throw e; // not the row's fault (the database went away...): the import stops
+  // The API's own schema (calendar dates, lengths, codes), then the admission itself.
+  const { committal_number: committal, ...body } = input;
+  if (committal && committal.length > 64) return refuse([{ field: 'committal_number', key: 'field.text_too_long', params: { max: 64 } }]);
+  try { validateBody(AdmissionBody, body, lang); } catch (e) {
+    if (e instanceof AppError) return refuse(e.fields.map((f) => ({ ...f, field: fieldName(f.field) })));
+    throw e;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.transaction(async (tx) => {
+        // Durability is asked once at the end of the import (see importRegister), not at each row.
+        await tx.execute(sql`SET LOCAL synchronous_commit TO off`);
+        await admit(flat(tx), actor, input);
+      });
+      return { line, ok: true, errors: [] };
+    } catch (e) {
+      const pg = pgErrorOf(e);
+      // Two rows written at once may meet (a deadlock, a serialization failure): the row is tried again.
+      if (pg && (pg.code === '40P01' || pg.code === '40001') && attempt < 3) continue;
+      const problem = e instanceof AppError ? e : databaseProblem(e, input);
+      if (problem) return problem.fields.length ? refuse(problem.fields.map((f) => ({ ...f, field: fieldName(f.field) }))) : refuse([{ field: '', key: problem.key, params: problem.params }]);
+      // Any other refusal by PostgreSQL is still this row's: reported, and the import goes on.
+      if (pg) return refuse([{ field: '', key: 'import.database_refused', params: { code: pg.code } }]);
+      throw e; // not the row's fault (the database went away...): the import stops
+    }
   }
 }
 
@@ -332,6 +332,6 @@ export function registerImportCommand(program: Command): void {
         console.log(`${report.imported} imported, ${report.failed} refused, ${report.rows} rows (${seconds.toFixed(1)} s)${report.failed ? `; refused lines: ${[...new Set(report.errors.map((e) => e.line))].join(', ')}` : ''}`);
         // 2: some rows refused (all of them included: then nothing was imported).
         if (report.failed) process.exitCode = 2;
-      });
+      }, { connections: WORKERS + 1 });
     });
 }

@@ -117,11 +117,12 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput): Promis
     if (input.cell_id) cellRow = await checkCell(tx, prison.id, input.cell_id, input.over_capacity_reason, '/cell_id');
 
     let committalNumber: string;
+    let bump: { year: number; seq: number } | null = null;
     if (input.committal_number) {
       committalNumber = input.committal_number.trim().toUpperCase();
       if (await repo.committalNumberTaken(tx, prison.id, committalNumber)) throw invalid([{ field: '/committal_number', key: 'custody.committal_taken' }]);
       const parsed = parseCommittalNumber(committalNumber);
-      if (parsed && parsed.prisonCode === prison.code) await repo.bumpCommittalSeq(tx, prison.id, parsed.year, parsed.seq);
+      if (parsed && parsed.prisonCode === prison.code) bump = parsed;
     } else {
       const year = Number(bamakoDate(admittedAt).slice(0, 4));
       committalNumber = formatCommittalNumber(prison.code, year, await repo.nextCommittalSeq(tx, prison.id, year));
@@ -144,6 +145,9 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput): Promis
     for (const p of placements) await repo.insertPlacement(tx, p);
     const { person: _p, ...logged } = input;
     await recordChange(tx, actor, { entity: 'admission', entityId: id, personId, prisonId: prison.id, action: 'create', after: { ...logged, committal_number: row.committalNumber, legal_status: legalStatus } });
+    // A number given (an imported register) moves the prison's counter past it; last, so that the
+    // counter's row is locked for as short a time as possible (imports write several rows at once).
+    if (bump) await repo.bumpCommittalSeq(tx, prison.id, bump.year, bump.seq);
     // The view is built from the rows just written: no need to read them back.
     return buildViews([row], [doc], charges, placements)[0]!;
   });
