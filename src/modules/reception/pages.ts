@@ -19,7 +19,8 @@ import { birthText, candidateLabel, candidateQuery } from '../web/routes.js';
 import { FINGERPRINTS, FITNESS, INVOLVEMENT, REASONS, type Step, STEPS, skippedBefore } from './rules.js';
 import './page-messages.js';
 import { readAttachment, receptionAttachments, saveAttachment } from '../attachments/service.js';
-import { KINDS } from '../attachments/rules.js';
+import { contentDisposition, KINDS } from '../attachments/rules.js';
+import { readUpload } from '../attachments/upload.js';
 import { completeReception, getReception, listReceptions, recordStep, type ReceptionView, startReception } from './service.js';
 import { Administration, Handover, Interview, Medical, Registry, Security } from './routes.js';
 import { num, parseForm } from '../web/form-input.js';
@@ -135,15 +136,9 @@ ${r.status === 'in_progress' ? html`<form id="form" method="post" action="/recep
 
   app.post('/receptions/:id/attachments', { schema: { hide: true } }, page(async (req, reply) => {
     const r = await getReception(db, req.actor!, req.params.id!);
-    let kind = '';
-    let file: { filename: string; data: Buffer; truncated: boolean } | null = null;
     try {
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          const data = await part.toBuffer().catch((e: { code?: string }) => { if (e.code === 'FST_REQ_FILE_TOO_LARGE') return Buffer.alloc(0); throw e; });
-          if (part.filename) file = { filename: part.filename, data, truncated: part.file.truncated || (data.length === 0 && part.file.bytesRead > 0) };
-        } else if (part.fieldname === 'kind') kind = String(part.value);
-      }
+      const { fields, file } = await readUpload(req);
+      const kind = fields.kind ?? '';
       await saveAttachment(db, req.actor!, config.attachmentsDir, config.attachmentMaxBytes, { prison: r.prison_id, person_id: r.person_id, reception_id: r.id, kind, filename: file?.filename ?? '', data: file?.data ?? Buffer.alloc(0), truncated: file?.truncated });
       return reply.redirect(`/receptions/${r.id}`, 303);
     } catch (e) {
@@ -154,7 +149,7 @@ ${r.status === 'in_progress' ? html`<form id="form" method="post" action="/recep
 
   app.get('/attachments/:id', { schema: { hide: true } }, page(async (req, reply) => {
     const { meta, data } = await readAttachment(db, req.actor!, config.attachmentsDir, req.params.id!);
-    return reply.type(meta.content_type).header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').header('content-disposition', `inline; filename="${meta.filename.replace(/[^\w.-]/g, '_')}"`).send(data);
+    return reply.type(meta.content_type).header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').header('content-disposition', contentDisposition(meta.filename, meta.content_type)).send(data);
   }));
 
   app.get('/receptions/:id/receipt', { schema: { hide: true } }, page(async (req) => {
