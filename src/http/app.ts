@@ -18,7 +18,7 @@ import { databaseProblem } from '../db/errors.js';
 import { authenticate } from '../modules/access/service.js';
 import { errorPage } from '../modules/web/page.js';
 import { frameworkProblem, onClientError, onFrameworkError } from './framework-errors.js';
-import { inputGuard } from './input-guard.js';
+import { inputGuard, safeLocation } from './input-guard.js';
 import { loggerOptions } from './logging.js';
 import { registerModules } from './modules.js';
 import { type AjvError, ajvBody, ajvText, boundIntegers, fieldErrors } from './validation.js';
@@ -29,11 +29,17 @@ declare module 'fastify' {
     lang: Lang;
     sessionCsrf: string | null;
   }
+  interface FastifyInstance {
+    /** Every route declared, pages included (the OpenAPI document lists only the API's). */
+    pmisRoutes: readonly RouteSummary[];
+  }
   interface FastifyContextConfig {
     /** Reachable without authentication (health, login, OpenAPI, static assets). */
     public?: boolean;
   }
 }
+
+export interface RouteSummary { method: string; url: string; /** in the OpenAPI document */ api: boolean }
 
 export interface AppContext {
   database: Database;
@@ -64,11 +70,15 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   // range of PostgreSQL's integer; text that cannot be stored (NUL, lone surrogates) is refused
   // before any schema or handler sees it (src/http/input-guard.ts).
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvText).compile(schema));
+  const routes: RouteSummary[] = [];
+  app.decorate('pmisRoutes', routes);
   app.addHook('onRoute', (route) => {
     const sc = route.schema as Record<string, unknown> | undefined;
     for (const part of ['body', 'querystring', 'params'] as const) boundIntegers(sc?.[part]);
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, api: !(sc as { hide?: boolean } | undefined)?.hide });
   });
   app.addHook('preValidation', inputGuard((req, reply, err) => errorPage(req, reply, err)));
+  app.addHook('onSend', safeLocation);
 
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'fr');

@@ -15,6 +15,7 @@ export const MAX_TEXT = 65536;
 registerMessages({
   'field.nul_character': { fr: 'Le texte contient un caractère nul (U+0000), refusé.', en: 'The text contains a NUL character (U+0000), which is refused.' },
   'field.lone_surrogate': { fr: "Le texte contient un caractère invalide (demi-paire UTF-16), refusé.", en: 'The text contains an invalid character (a lone UTF-16 surrogate), which is refused.' },
+  'field.form_value': { fr: 'Valeur de formulaire attendue (du texte).', en: 'A form value (text) is expected.' },
   'field.text_too_long': { fr: 'Texte trop long (au plus {max} caractères).', en: 'Text too long (at most {max} characters).' },
 });
 
@@ -61,12 +62,26 @@ export function findBadText(value: unknown, pointer = '', out: FieldError[] = []
   return out;
 }
 
+/** The fields of a page form that are not form values (text, or text repeated): a form body sent as JSON can hold objects. */
+function notFormValues(body: unknown): FieldError[] {
+  if (typeof body !== 'object' || Array.isArray(body)) return [{ field: '/', key: 'field.form_value' }];
+  return Object.entries(body as Record<string, unknown>)
+    .filter(([, v]) => !(typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))))
+    .map(([k]) => ({ field: `/${escapePointer(k.slice(0, 100))}`, key: 'field.form_value' }));
+}
+
 /**
  * preValidation hook: refuse a request whose path parameters, query string or body hold text that
- * cannot be stored. API requests get a 422 problem; pages get `onPage` (an HTML error page).
+ * cannot be stored, and a page form that is not a form. API requests get a 4xx problem; pages get
+ * `onPage` (an HTML error page).
  */
 export function inputGuard(onPage?: (req: FastifyRequest, reply: FastifyReply, err: AppError) => unknown) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
+    // A page form's values are text: anything else (an object sent as JSON) never reaches a page handler.
+    if (onPage && !req.url.startsWith('/api/') && req.body !== undefined && req.body !== null) {
+      const shape = notFormValues(req.body);
+      if (shape.length) return onPage(req, reply, new AppError(422, 'error.validation', {}, shape));
+    }
     const fields = [
       ...findBadText(req.params).map((f) => ({ ...f, field: `params:${f.field}` })),
       ...findBadText(req.query).map((f) => ({ ...f, field: `querystring:${f.field}` })),
@@ -77,4 +92,18 @@ export function inputGuard(onPage?: (req: FastifyRequest, reply: FastifyReply, e
     if (onPage && !req.url.startsWith('/api/')) return onPage(req, reply, err);
     throw err;
   };
+}
+
+/**
+ * onSend hook: a redirect's Location with a control, space or non-ASCII character (a `next=`
+ * parameter carrying a newline, a tab, a line separator) would make Node refuse the header (a raw
+ * 500) or let a browser read it as another address: such characters are percent-encoded, so the
+ * address stays the path it was, on this site.
+ */
+export async function safeLocation(_req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  const loc = reply.getHeader('location');
+  if (typeof loc === 'string' && /[^\x21-\x7e]/.test(loc)) {
+    reply.header('location', [...loc].map((c) => (/[\x21-\x7e]/.test(c) ? c : [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''))).join(''));
+  }
+  return payload;
 }
