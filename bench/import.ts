@@ -90,7 +90,7 @@ try {
   const unit = await createUnit(db, null, prison.id, { code: 'A', name: 'A' });
   const cells: string[] = [];
   for (let i = 1; i <= 50; i++) cells.push((await createCell(db, null, prison.id, { unit_id: unit.id, code: `A-${String(i).padStart(2, '0')}`, capacity: 2000 })).code);
-  const u = await addUser(db, null, { username: 'bench.import', display_name: 'Bench', password: 'bench-password-1', roles: ['national_admin'], national: true });
+  const u = await addUser(db, null, { username: 'bench.import', display_name: 'Bench', password: 'registre importé à Bamako', roles: ['national_admin'], national: true });
   const actor = makeActor({ id: u.id, username: u.username, displayName: u.display_name, roles: u.roles, national: true, prisonIds: [] });
 
   const file = path.join(dir, 'register.csv');

@@ -5,17 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { auth, fixture, testApp, testDatabase } from './helpers.js';
+import { auth, fixture, formLogin, testApp, testDatabase } from './helpers.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
 const fx = await fixture(database);
 
 async function loginAs(username: string, lang: 'fr' | 'en') {
-  const r = await app.inject({ method: 'POST', url: '/login', payload: { username, password: 'correct horse battery', next: '/' } });
+  const { res: r, cookie } = await formLogin(app, username, { lang });
   assert.equal(r.statusCode, 303, r.body);
-  const session = r.cookies.find((c) => c.name === 'pmis_session')!;
-  const cookie = `pmis_session=${session.value}; pmis_lang=${lang}`;
   const home = await app.inject({ url: '/', headers: { cookie } });
   return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(home.body)![1]! };
 }

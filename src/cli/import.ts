@@ -25,7 +25,7 @@ import { registerMessages, t, type Lang } from '../core/i18n.js';
 import type { Db } from '../db/index.js';
 import { databaseProblem, pgErrorOf } from '../db/errors.js';
 import { textProblem } from '../http/input-guard.js';
-import { validateBody } from '../http/validation.js';
+import { assertBody } from '../http/validation.js';
 import { appUser } from '../modules/access/schema.js';
 import { AdmissionBody } from '../modules/custody/routes.js';
 import { admit, type AdmissionInput } from '../modules/custody/service.js';
@@ -285,7 +285,7 @@ async function importRow(db: Db, actor: Actor, line: number, row: Record<string,
   // The API's own schema (calendar dates, lengths, codes), then the admission itself.
   const { committal_number: committal, ...body } = input;
   if (committal && committal.length > 64) return refuse([{ field: 'committal_number', key: 'field.text_too_long', params: { max: 64 } }]);
-  try { validateBody(AdmissionBody, body, lang); } catch (e) {
+  try { assertBody(AdmissionBody, body, lang); } catch (e) {
     if (e instanceof AppError) return refuse(e.fields.map((f) => ({ ...f, field: fieldName(f.field) })));
     throw e;
   }

@@ -70,6 +70,12 @@ export interface Actor {
   national: boolean;
   prisonIds: readonly string[];
   lang: Lang;
+  /** Where the request came from (the client address, after TRUST_PROXY), for audit rows. */
+  address?: string | null;
+  /** The login session behind the request (its public reference), for audit rows. */
+  sessionId?: string | null;
+  /** Or the API token behind it. */
+  tokenId?: string | null;
 }
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

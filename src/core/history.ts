@@ -30,6 +30,7 @@ export async function recordChange(tx: Tx, actor: Actor | null, c: Change): Prom
     reason: c.reason ?? null,
     before: c.before === undefined ? null : jsonSafe(c.before),
     after: c.after === undefined ? null : jsonSafe(c.after),
+    ...origin(actor),
   });
 }
 
@@ -50,7 +51,13 @@ export async function recordAccess(
     entityId: a.entityId ?? null,
     personId: a.personId ?? null,
     detail: a.detail === undefined ? null : jsonSafe(a.detail),
+    ...origin(actor),
   });
+}
+
+/** The request behind an audit row: its address and session or token (null for the operator's CLI). */
+function origin(actor: Actor | null): { address: string | null; sessionId: string | null; tokenId: string | null } {
+  return { address: actor?.address ?? null, sessionId: actor?.sessionId ?? null, tokenId: actor?.tokenId ?? null };
 }
 
 /** Only the fields that differ between two flat records: what a correction changed. */

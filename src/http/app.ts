@@ -15,31 +15,32 @@ import { AppError, unauthenticated } from '../core/errors.js';
 import { negotiate, type Lang } from '../core/i18n.js';
 import type { Database } from '../db/index.js';
 import { databaseProblem } from '../db/errors.js';
-import { authenticate } from '../modules/access/service.js';
-import { errorPage } from '../modules/web/page.js';
+import { authenticate, configureHashing } from '../modules/access/service.js';
 import { frameworkProblem, onClientError, onFrameworkError } from './framework-errors.js';
 import { inputGuard, safeLocation } from './input-guard.js';
 import { loggerOptions } from './logging.js';
 import { registerModules } from './modules.js';
+import { apiCsrfProblem, isSafeMethod, pageCsrfOk, registerSecurityHeaders } from './security.js';
 import { type AjvError, ajvBody, ajvText, boundIntegers, fieldErrors } from './validation.js';
+import { webAssetRoutes } from '../web/assets.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     lang: Lang;
     sessionCsrf: string | null;
-  }
-  interface FastifyInstance {
-    /** Every route declared, pages included (the OpenAPI document lists only the API's). */
-    pmisRoutes: readonly RouteSummary[];
+    /** How the actor was authenticated: a session cookie or a bearer token. */
+    authVia: 'session' | 'token' | null;
   }
   interface FastifyContextConfig {
     /** Reachable without authentication (health, login, OpenAPI, static assets). */
     public?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route registered (method and URL pattern), for the permission × role matrix test. */
+    pmisRoutes: { method: string; url: string; public: boolean; body?: unknown; query?: unknown }[];
+  }
 }
-
-export interface RouteSummary { method: string; url: string; /** in the OpenAPI document */ api: boolean }
 
 export interface AppContext {
   database: Database;
@@ -57,33 +58,47 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: AppEr
   return reply.status(err.status).type('application/problem+json').send(err.toProblem(req.lang, req.url));
 }
 
+/** A refused page request: the HTML error page (loaded lazily: the web module depends on this one). */
+async function sendErrorPage(req: FastifyRequest, reply: FastifyReply, err: AppError): Promise<FastifyReply> {
+  const { errorPage } = await import('../modules/web/page.js');
+  return errorPage(req, reply, err);
+}
+const sendCsrfPage = (req: FastifyRequest, reply: FastifyReply) => sendErrorPage(req, reply, new AppError(403, 'error.csrf'));
+
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
     logger: loggerOptions(ctx.config.logLevel, ctx.logStream),
-    trustProxy: true,
+    // Trust X-Forwarded-For only when told which proxy to trust (TRUST_PROXY): req.ip is the audited address.
+    trustProxy: ctx.config.trustProxy as boolean | string, // a hop count is accepted too (proxy-addr)
     bodyLimit: 2 * 1024 * 1024,
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // Same validation for the API and the pages (src/http/validation.ts); unbounded integers get the
-  // range of PostgreSQL's integer; text that cannot be stored (NUL, lone surrogates) is refused
-  // before any schema or handler sees it (src/http/input-guard.ts).
+  // Query strings and path parameters arrive as text and are coerced to their types; JSON bodies
+  // are not (a null must stay null, never become 0 or ""). allErrors: every bad field is named.
+  // The same validator factory as the page forms' (core/validation.ts: real calendar dates, no NaN);
+  // unbounded integers get the range of PostgreSQL's integer (http/validation.ts).
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvText).compile(schema));
-  const routes: RouteSummary[] = [];
-  app.decorate('pmisRoutes', routes);
   app.addHook('onRoute', (route) => {
     const sc = route.schema as Record<string, unknown> | undefined;
     for (const part of ['body', 'querystring', 'params'] as const) boundIntegers(sc?.[part]);
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, api: !(sc as { hide?: boolean } | undefined)?.hide });
   });
-  app.addHook('preValidation', inputGuard((req, reply, err) => errorPage(req, reply, err)));
   app.addHook('onSend', safeLocation);
 
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'fr');
   app.decorateRequest('sessionCsrf', null);
+  app.decorateRequest('authVia', null);
+  configureHashing({ concurrency: ctx.config.loginHashConcurrency });
 
+  const routes: App['pmisRoutes'] = [];
+  app.decorate('pmisRoutes', routes);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url, public: !!(r.config as { public?: boolean } | undefined)?.public, body: (r.schema as { body?: unknown } | undefined)?.body, query: (r.schema as { querystring?: unknown } | undefined)?.querystring });
+  });
+
+  await registerSecurityHeaders(app, ctx.config);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 10 } });
@@ -104,10 +119,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     const auth = await authenticate(ctx.database.db, {
       bearer: req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7).trim() : undefined,
       session: req.cookies[SESSION_COOKIE],
-    });
+    }, { idleMinutes: ctx.config.sessionIdleMinutes, address: req.ip });
     if (auth) {
       req.actor = auth.actor;
       req.sessionCsrf = auth.csrf;
+      req.authVia = auth.via.kind;
       if (!cookieLang && !(req.url.startsWith('/api/') && header)) req.lang = auth.actor.lang;
     }
     if (req.routeOptions.config?.public) return;
@@ -115,7 +131,21 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       if (req.url.startsWith('/api/') || req.method !== 'GET') return sendProblem(reply, req, unauthenticated());
       return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
     }
+    // CSRF, API: a cookie-authenticated change needs the X-CSRF-Token header (checked before the body is read).
+    if (req.authVia === 'session' && req.url.startsWith('/api/')) {
+      const problem = apiCsrfProblem(req);
+      if (problem) return sendProblem(reply, req, problem);
+    }
   });
+
+  // CSRF, pages: every state-changing form of a signed-in user carries the session's token (`_csrf`).
+  // Public forms (login) check their own pre-session token.
+  app.addHook('preValidation', async (req, reply) => {
+    if (isSafeMethod(req.method) || req.url.startsWith('/api/') || req.routeOptions.config?.public || !req.actor) return;
+    if (!pageCsrfOk(req)) return sendCsrfPage(req, reply);
+  });
+  // Text that cannot be stored (NUL, lone surrogates) is refused before any schema or handler sees it.
+  app.addHook('preValidation', inputGuard(sendErrorPage));
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) return sendProblem(reply, req, err);
@@ -142,6 +172,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
 
   await registerModules(app, ctx);
+  await webAssetRoutes(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -1,4 +1,5 @@
 /** Every module's routes. One line per module; order does not matter. */
+import { accessPages } from '../modules/access/pages.js';
 import { accessRoutes } from '../modules/access/routes.js';
 import { attachmentRoutes } from '../modules/attachments/routes.js';
 import { classificationPages } from '../modules/classification/pages.js';
@@ -17,6 +18,7 @@ import type { App, AppContext } from './app.js';
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
   await accessRoutes(app, ctx);
+  await accessPages(app, ctx);
   await referenceRoutes(app, ctx);
   await estateRoutes(app, ctx);
   await custodyRoutes(app, ctx);

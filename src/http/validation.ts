@@ -1,15 +1,15 @@
 /**
- * Request validation, shared by the JSON API (Fastify's validator compiler) and the staff pages
- * (src/modules/web/form-input.ts): the same ajv configuration, the same formats, the same
- * localized field errors. One rule, every path.
+ * Request validation around the validator factory of core/validation.ts, shared by the JSON API
+ * (Fastify's validator compiler), the current staff pages (src/modules/web/form-input.ts) and the
+ * register import: the same ajv configuration, the same formats, the same localized field errors,
+ * and integer bounds for every route. One rule, every path.
  */
 import { createRequire } from 'node:module';
-import type { TSchema } from '@sinclair/typebox';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { DATE_RANGE, isCalendarDate, isDateTime } from '../core/dates.js';
+import type { Static, TSchema } from '@sinclair/typebox';
+import { DATE_RANGE } from '../core/dates.js';
 import { AppError, type FieldError } from '../core/errors.js';
 import { registerMessages, t, type Lang } from '../core/i18n.js';
+import { createAjv, validateBody } from '../core/validation.js';
 
 // ajv-i18n is CommonJS (module.exports = fn): load it with require.
 const requireCjs = createRequire(import.meta.url);
@@ -33,21 +33,9 @@ registerMessages({
   },
 });
 
-/**
- * Query strings and path parameters arrive as text and are coerced to their types; JSON bodies
- * and form bodies are not (a null must stay null, never become 0 or ""). allErrors: every bad
- * field is named. `date` and `date-time` are real calendar checks, not patterns.
- */
-export function makeAjv(coerce: boolean): Ajv {
-  const ajv = new Ajv({ allErrors: true, coerceTypes: coerce ? 'array' : false, removeAdditional: false, useDefaults: true, strict: false, strictNumbers: true });
-  (addFormats as unknown as (a: Ajv) => void)(ajv);
-  ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
-  ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
-  return ajv;
-}
-
-export const ajvBody = makeAjv(false);
-export const ajvText = makeAjv(true);
+/** The API's validators (core/validation.ts): JSON bodies as they are, query strings and path parameters coerced from text. */
+export const ajvBody = createAjv({ coerce: false });
+export const ajvText = createAjv({ coerce: true });
 
 /** ajv's errors as field errors (JSON pointers), in the user's language. */
 export function fieldErrors(errors: AjvError[], lang: Lang, context: string): FieldError[] {
@@ -83,20 +71,15 @@ export function fieldErrors(errors: AjvError[], lang: Lang, context: string): Fi
   return out;
 }
 
-const compiled = new WeakMap<object, ValidateFunction>();
-
 /**
- * Check a value against a request schema as the API would check a JSON body; a 422 naming every
- * bad field otherwise. Used by the staff pages to parse their forms with the API's own schemas.
+ * Check a value against a request schema as the API checks a JSON body (core/validation.ts
+ * `validateBody`); a 422 naming every bad field otherwise, in the user's language. Used where the
+ * object is built by code: the current pages (modules/web/form-input.ts) and the register import.
  */
-export function validateBody<T>(schema: TSchema, value: unknown, lang: Lang): T {
-  let check = compiled.get(schema);
-  if (!check) {
-    check = ajvBody.compile(schema);
-    compiled.set(schema, check);
-  }
-  if (!check(value)) throw new AppError(422, 'error.validation', {}, fieldErrors((check.errors ?? []) as AjvError[], lang, 'body'));
-  return value as T;
+export function assertBody<S extends TSchema>(schema: S, value: unknown, lang: Lang): Static<S> {
+  const r = validateBody(schema, value);
+  if (!r.ok) throw new AppError(422, 'error.validation', {}, fieldErrors(r.errors as AjvError[], lang, 'body'));
+  return r.value;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { Lang } from '../../core/i18n.js';
-import { validateBody } from '../../http/validation.js';
+import { assertBody } from '../../http/validation.js';
 
 /** A parsed form body: each field once (a string) or several times (an array). */
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -43,5 +43,5 @@ export function num(v: FormValues, name: string): number | string | null {
 
 /** Check the object built from a form against the API route's body schema: a 422 naming each bad field otherwise. */
 export function parseForm<T extends TSchema>(schema: T, input: unknown, lang: Lang): Static<T> {
-  return validateBody<Static<T>>(schema, input, lang);
+  return assertBody(schema, input, lang);
 }

@@ -1,7 +1,7 @@
 /**
  * Staff pages, rendered on the server (no JavaScript needed): login/logout, home per prison,
  * prisoner search and file, estate, and a simple admission form. Every POST form carries the
- * session's CSRF token (the login form excepted). Authorisation stays in the services.
+ * session's CSRF token (the login form its own pre-session token). Authorisation stays in the services.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/access.js';
@@ -9,7 +9,8 @@ import { bamakoDate, formatBamako, startOfBamakoDay } from '../../core/dates.js'
 import { AppError, type FieldError } from '../../core/errors.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from '../../http/app.js';
-import { login, logout } from '../access/service.js';
+import { beginLogin, completeLogin, logout } from '../access/service.js';
+import { loginCsrfOk, loginCsrfToken } from '../../http/security.js';
 import { admit, type AdmissionInput, getPrisonerFile, personHistory, population, search } from '../custody/service.js';
 import { isUntried, type LegalStatus } from '../custody/rules.js';
 import * as estateRepo from '../estate/repository.js';
@@ -121,42 +122,84 @@ export async function webRoutes(app: App, ctx: AppContext): Promise<void> {
     return reply.redirect(safeNext((req.query as Record<string, string>).next), 303);
   });
 
-  // POST forms other than login must carry the session's CSRF token.
-  app.addHook('preHandler', async (req, reply) => {
-    if (req.method !== 'POST' || req.url.startsWith('/api/') || req.routeOptions.url === '/login') return;
-    if (!csrfOk(req)) return errorPage(req, reply, new AppError(403, 'error.csrf'));
-  });
+  // POST forms must carry the session's CSRF token: checked for every page in src/http/app.ts.
 
-  const loginPage = (req: FastifyRequest, next: string, username = '', errors: FormErrors | null = null) => {
+  // The login form carries a pre-session CSRF token (a double-submit cookie, src/http/security.ts).
+  const loginPage = (req: FastifyRequest, reply: FastifyReply, next: string, username = '', errors: FormErrors | null = null) => {
     const lang = req.lang;
     return layout(req, t(lang, 'web.login.title'), html`${errorSummary(lang, errors)}
-<form method="post" action="/login" novalidate>${hidden('next', next)}
+<form method="post" action="/login" novalidate>${hidden('next', next)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
 ${textField({ label: t(lang, 'web.login.username'), name: 'username', value: username, errors, required: true, autocomplete: 'username' })}
 ${textField({ label: t(lang, 'web.login.password'), name: 'password', type: 'password', errors, required: true, autocomplete: 'current-password' })}
 <button type="submit">${t(lang, 'web.login.submit')}</button></form>`, { bare: true });
   };
+  const codePage = (req: FastifyRequest, reply: FastifyReply, next: string, errors: FormErrors | null = null) => {
+    const lang = req.lang;
+    return layout(req, t(lang, 'web.login.code_title'), html`${errorSummary(lang, errors)}
+<p>${t(lang, 'web.login.code_intro')}</p>
+<form method="post" action="/login/code" novalidate>${hidden('next', next)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
+${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: true, autocomplete: 'one-time-code', hint: t(lang, 'web.login.code_hint') })}
+<button type="submit">${t(lang, 'web.login.code_submit')}</button></form>
+<p><a href="/login?next=${encodeURIComponent(next)}">${t(lang, 'web.login.restart')}</a></p>`, { bare: true });
+  };
+  const loginCtx = (req: FastifyRequest) => ({ address: req.ip, userAgent: req.headers['user-agent'] ?? null, log: (m: string) => req.log.warn(m) });
+  const challengeCookie = 'pmis_login_totp';
+  const startSession = (reply: FastifyReply, s: { session: string; expiresAt: Date }, next: string) => {
+    reply.setCookie(SESSION_COOKIE, s.session, { ...cookieOpts, expires: s.expiresAt });
+    reply.clearCookie(challengeCookie, { path: '/login' });
+    return reply.redirect(next, 303);
+  };
+  // A refused login shows the form again (401 wrong credentials, 429 locked, 403 waiting for approval, 503 busy).
+  const loginRefusal = (e: unknown): AppError | null => (e instanceof AppError && [401, 403, 429, 503].includes(e.status) ? e : null);
 
   app.get('/login', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const next = safeNext((req.query as Record<string, string>).next);
     if (req.actor) return reply.redirect(next, 303);
-    return send(reply, loginPage(req, next));
+    return send(reply, loginPage(req, reply, next));
   });
 
   app.post('/login', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string | undefined>;
     const next = safeNext(body.next);
-    const username = (body.username ?? '').trim();
-    const password = body.password ?? '';
+    const username = typeof body.username === 'string' ? body.username.trim() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    if (!loginCsrfOk(req, ctx.config)) return send(reply, loginPage(req, reply, next, username, formErrors([{ field: '/username', key: 'error.csrf' }], req.lang, ['username', 'password'])), 403);
     const missing: FieldError[] = [];
     if (!username) missing.push({ field: '/username', key: 'field.required' });
     if (!password) missing.push({ field: '/password', key: 'field.required' });
-    if (missing.length) return send(reply, loginPage(req, next, username, formErrors(missing, req.lang, ['username', 'password'])), 422);
+    if (missing.length) return send(reply, loginPage(req, reply, next, username, formErrors(missing, req.lang, ['username', 'password'])), 422);
     try {
-      const s = await login(db, username, password, ctx.config.sessionTtlHours);
-      reply.setCookie(SESSION_COOKIE, s.session, { ...cookieOpts, expires: s.expiresAt });
-      return reply.redirect(next, 303);
+      const r = await beginLogin(db, username, password, ctx.config.sessionTtlHours, loginCtx(req));
+      if (r.kind === 'session') return startSession(reply, r.session, next);
+      reply.setCookie(challengeCookie, r.challenge, { path: '/login', httpOnly: true, sameSite: 'strict', secure: ctx.config.secureCookies, expires: r.expiresAt });
+      return reply.redirect(`/login/code?next=${encodeURIComponent(next)}`, 303);
     } catch (e) {
-      if (e instanceof AppError && e.status === 401) return send(reply, loginPage(req, next, username, formErrors([{ field: '/username', key: e.key }], req.lang, ['username', 'password'])), 401);
+      const err = loginRefusal(e);
+      if (err) return send(reply, loginPage(req, reply, next, username, formErrors([{ field: '/username', key: err.key, params: err.params }], req.lang, ['username', 'password'])), err.status);
+      throw e;
+    }
+  });
+
+  app.get('/login/code', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    const next = safeNext((req.query as Record<string, string>).next);
+    if (!req.cookies[challengeCookie]) return reply.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
+    return send(reply, codePage(req, reply, next));
+  });
+
+  app.post('/login/code', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, string | undefined>;
+    const next = safeNext(body.next);
+    const code = typeof body.code === 'string' ? body.code.trim() : '';
+    const challenge = req.cookies[challengeCookie];
+    if (!loginCsrfOk(req, ctx.config)) return send(reply, codePage(req, reply, next, formErrors([{ field: '/code', key: 'error.csrf' }], req.lang, ['code'])), 403);
+    if (!challenge) return reply.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
+    if (!code) return send(reply, codePage(req, reply, next, formErrors([{ field: '/code', key: 'field.required' }], req.lang, ['code'])), 422);
+    try {
+      return startSession(reply, await completeLogin(db, challenge, code, ctx.config.sessionTtlHours, loginCtx(req)), next);
+    } catch (e) {
+      const err = loginRefusal(e);
+      if (err?.key === 'error.login_expired') return send(reply, loginPage(req, reply, next, '', formErrors([{ field: '/username', key: err.key }], req.lang, ['username', 'password'])), 401);
+      if (err) return send(reply, codePage(req, reply, next, formErrors([{ field: '/code', key: err.key, params: err.params }], req.lang, ['code'])), err.status);
       throw e;
     }
   });
