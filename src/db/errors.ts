@@ -16,7 +16,7 @@ registerMessages({
   'error.already_exists': { fr: 'Cet enregistrement existe déjà.', en: 'This record already exists.' },
   'error.constraint': { fr: 'Refusé par une règle de la base de données ({constraint}).', en: 'Refused by a rule of the database ({constraint}).' },
   'error.invalid_value': { fr: "Une valeur envoyée n'est pas acceptable (hors limites ou mal formée).", en: 'A value sent is not acceptable (out of range or malformed).' },
-  'error.busy': { fr: 'La base de données est occupée ; réessayez dans un instant.', en: 'The database is busy; try again in a moment.' },
+  'error.database_busy': { fr: 'La base de données est occupée ; réessayez dans un instant.', en: 'The database is busy; try again in a moment.' },
 });
 
 /** The fields of a PostgreSQL error (pg's DatabaseError) that pmis uses. */
@@ -123,7 +123,7 @@ export function databaseProblem(err: unknown, body?: unknown): AppError | null {
   }
   if (c.startsWith('22') || c === '54000') return new AppError(422, 'error.invalid_value');
   if (c === '40001' || c === '40P01' || c === '55P03') return new AppError(409, 'error.conflict');
-  if (c === '57014') return new AppError(503, 'error.busy');
+  if (c === '57014') return new AppError(503, 'error.database_busy');
   return null;
 }
 
