@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import { assertHistoryConfidential } from './confidentiality-walk.js';
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-att-'));
 after(() => fs.rm(dir, { recursive: true, force: true }));
@@ -81,4 +82,9 @@ test('an attachment is named after its type, whatever it was uploaded as; its fi
   assert.equal((await database.pool.query('SELECT count(*)::int AS n FROM attachment')).rows[0].n, before);
   const files = (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
   assert.equal(files, before, 'no file left on disk by a refused upload');
+});
+
+test("no restricted field reaches a role without its permission (history walk over this file's flows)", async () => {
+  const n = await assertHistoryConfidential(database, app, fx);
+  assert.ok(n.entries > 0);
 });

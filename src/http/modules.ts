@@ -12,6 +12,7 @@ import { justiceRoutes } from '../modules/justice/routes.js';
 import { receptionPages } from '../modules/reception/pages.js';
 import { receptionRoutes } from '../modules/reception/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
+import { sharingRoutes } from '../modules/sharing/routes.js';
 import { backlogPage } from '../modules/web/backlog.js';
 import { webRoutes } from '../modules/web/routes.js';
 import type { App, AppContext } from './app.js';
@@ -32,4 +33,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await classificationRoutes(app, ctx);
   await classificationPages(app, ctx);
   await backlogPage(app, ctx);
+  await sharingRoutes(app, ctx);
 }

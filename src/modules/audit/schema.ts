@@ -17,6 +17,8 @@ export const changeLog = pgTable('change_log', {
   address: text('address'),
   sessionId: uuid('session_id'),
   tokenId: uuid('token_id'),
+  /** Restricted parts of the change, by category (core/confidentiality.ts); read only through readChanges. */
+  restricted: jsonb('restricted'),
 });
 
 export const accessAudit = pgTable('access_audit', {

@@ -30,6 +30,8 @@ export { csrfOk };
 import { justiceAlertsForPrison } from '../justice/service.js';
 import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
 import { classificationsDueForReview } from '../classification/service.js';
+import { listOpenings } from '../sharing/service.js';
+import { withheldText } from '../../core/confidentiality.js';
 
 
 const fmtRate = (lang: Lang, r: number | null) => (r === null ? t(lang, 'web.unknown') : `${r.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')} %`);
@@ -101,10 +103,12 @@ export function candidateQuery(input: AdmissionInput): CandidateQuery {
 }
 
 export function candidateLabel(lang: Lang, c: Candidate): Raw {
-  const adm = c.admissions.map((a) => a.committal_number).join(', ');
+  // A person known only in other prisons: their committal numbers are not shown, their prisons and dates are (decision 0006).
+  const adm = c.admissions.map((a) => a.committal_number ?? `${a.prison_name} (${a.admitted_at.slice(0, 10)}${a.ended_at ? ` → ${a.ended_at.slice(0, 10)}` : ''})`).join(', ');
   return html`<strong>${c.family_name} ${c.given_names}</strong>${c.matched_name ? html` (${t(lang, 'web.adm.candidates.as')} ${c.matched_name.family_name} ${c.matched_name.given_names})` : null}
-— ${birthText(lang, { precision: c.birth.precision, date: c.birth.date })}${c.father_name ? html` — ${t(lang, 'web.father_name')} : ${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')} : ${c.mother_name}` : null}
-${adm ? html` — ${adm}` : null} — <span class="score">${t(lang, 'web.adm.candidates.score', { score: Math.round(c.score * 100) })}</span>
+— ${t(lang, `person.sex.${c.sex}`)} — ${birthText(lang, { precision: c.birth.precision, date: c.birth.date })}${c.father_name ? html` — ${t(lang, 'web.father_name')} : ${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')} : ${c.mother_name}` : null}
+${c.details === 'minimal' && c.origin_region_code ? html` — ${t(lang, 'web.adm.candidates.region', { region: c.origin_region_code })}` : null}${adm ? html` — ${adm}` : null} — <span class="score">${t(lang, 'web.adm.candidates.score', { score: Math.round(c.score * 100) })}</span>
+${c.details === 'minimal' ? html`<small class="minimal">${t(lang, 'web.adm.candidates.minimal')}</small>` : null}
 <span class="reasons">${c.reasons.map((r) => r.text).join(' · ')}</span>`;
 }
 
@@ -318,11 +322,19 @@ ${a.ended_at ? null : html`<p class="actions">${[
     const elsewherePrisons = new Map((await estateRepo.findPrisons(db, [...new Set(file.admissions_elsewhere.map((a) => a.prison_id))])).map((p) => [p.id, p.name]));
     const elsewhere = file.admissions_elsewhere.length
       ? html`<section aria-labelledby="elsewhere-h"><h3 id="elsewhere-h">${t(lang, 'web.file.elsewhere')}</h3><p>${t(lang, 'web.file.elsewhere_intro')}</p>
-<ul>${file.admissions_elsewhere.map((a) => html`<li>${a.committal_number} — ${elsewherePrisons.get(a.prison_id) ?? ''} — ${formatBamako(a.admitted_at, lang)}${a.ended_at ? ` → ${formatBamako(a.ended_at, lang)}` : ''}</li>`)}</ul></section>`
+<ul>${file.admissions_elsewhere.map((a) => html`<li>${a.committal_number} — ${elsewherePrisons.get(a.prison_id) ?? ''} — ${formatBamako(a.admitted_at, lang)}${a.ended_at ? ` → ${formatBamako(a.ended_at, lang)}` : ''}${a.legal ? html`<br>${t(lang, 'web.file.legal_history', { status: t(lang, `custody.status.${a.legal.legal_status}`) })}${a.legal.end_reason ? ` — ${t(lang, `custody.end.${a.legal.end_reason}`)}` : ''}
+<ul>${a.legal.charges.map((c) => html`<li>${t(lang, isUntried(a.legal!.legal_status as LegalStatus) ? 'web.accused_of' : 'web.convicted_of', { q: c.qualification })} (${t(lang, `web.charge.${c.category}`)})</li>`)}${a.legal.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul>` : null}</li>`)}</ul></section>`
+      : null;
+    // Openings of this file between prisons: re-admissions and decisions (docs/access.md).
+    const openings = await listOpenings(db, actor, pr.id);
+    const openingPrisons = new Map((await estateRepo.findPrisons(db, [...new Set(openings.flatMap((o) => [o.from_prison_id, o.to_prison_id]))])).map((p) => [p.id, p.name]));
+    const openingsHtml = openings.length
+      ? html`<section aria-labelledby="openings-h"><h3 id="openings-h">${t(lang, 'web.file.openings')}</h3><p>${t(lang, 'web.file.openings_intro')}</p>
+<ul>${openings.map((o) => html`<li>${t(lang, 'web.file.opening', { kind: t(lang, `sharing.kind.${o.kind}`), from: openingPrisons.get(o.from_prison_id) ?? '', to: openingPrisons.get(o.to_prison_id) ?? '', categories: o.categories.map((c) => t(lang, `sharing.category.${c}`)).join(', '), who: o.decided_by ?? '—', when: formatBamako(o.decided_at, lang) })}${o.reason ? ` — ${o.reason}` : ''}${o.revoked_at ? html` — <em>${t(lang, 'web.file.opening_revoked', { when: formatBamako(o.revoked_at, lang), reason: o.revoke_reason ?? '' })}</em>` : null}</li>`)}</ul></section>`
       : null;
     const hist = history
       ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.history.who')}</th><th scope="col">${t(lang, 'web.history.what')}</th><th scope="col">${t(lang, 'web.history.why')}</th></tr></thead><tbody>
-${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td><td>${h.entity} · ${h.action}</td><td>${h.reason ?? ''}</td></tr>`)}</tbody></table>`
+${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td><td>${h.entity} · ${h.action}</td><td>${h.reason ?? ''}${h.withheld.length ? html` <em class="withheld">${withheldText(lang, h.withheld)}</em>` : null}</td></tr>`)}</tbody></table>`
       : html`<p>${t(lang, 'web.history.unavailable')}</p>`;
     // The reception steps: who did each and when (the content of each step stays on the reception page).
     const receptions = await receptionsOfPerson(db, actor, pr.id);
@@ -331,7 +343,7 @@ ${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor 
 <tr><td>${t(lang, 'web.rec.handover')}</td><td>${formatBamako(r.started_at, lang)}</td><td></td></tr>
 ${r.steps.map((s) => html`<tr><td>${t(lang, `reception.step.${s.step}`)}</td><td>${s.done_at ? formatBamako(s.done_at, lang) : t(lang, 'web.rec.todo')}</td><td>${s.out_of_order_reason ?? ''}</td></tr>`)}</tbody></table></section>`)}` : null;
     return layout(req, t(lang, 'web.file.title', { name }), html`<h2>${t(lang, 'web.file.identity')}</h2>${identity}
-<h2>${t(lang, 'web.file.custody')}</h2>${admissions}${elsewhere}${receptionHtml}
+<h2>${t(lang, 'web.file.custody')}</h2>${admissions}${elsewhere}${openingsHtml}${receptionHtml}
 <h2>${t(lang, 'web.file.history')}</h2>${hist}`);
   }));
 
