@@ -28,7 +28,7 @@ import { textProblem } from '../http/input-guard.js';
 import { assertBody } from '../http/validation.js';
 import { appUser } from '../modules/access/schema.js';
 import { AdmissionBody } from '../modules/custody/routes.js';
-import { admit, type AdmissionInput } from '../modules/custody/service.js';
+import { admit, type AdmissionInput, bumpCommittalCounters, type CounterBump } from '../modules/custody/service.js';
 import { findCells, findPrison } from '../modules/estate/repository.js';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 
@@ -113,8 +113,10 @@ function fieldName(pointer: string): string {
   return COLUMN_OF[pointer] ?? pointer.replace(/^\/(person\/)?/, '');
 }
 
-/** Rows written at once, each in its own transaction on its own connection. */
+/** Writes at once, each in its own transaction on its own connection. */
 export const WORKERS = 8;
+/** Rows written in one transaction (rows keeping their register's committal number). */
+export const BATCH = 25;
 
 /**
  * Passes the bytes through when they are UTF-8; otherwise fails naming the first line that is not
@@ -231,12 +233,24 @@ export async function importRegister(db: Db, actor: Actor, file: string, prisonC
     else { report.failed++; report.errors.push(...o.errors); }
     bar?.update({ rows: report.rows, failed: report.failed });
   };
-  // Up to WORKERS rows in flight; reading waits for a free one (the file is never all in memory).
+  // Up to WORKERS writes in flight; reading waits for a free one (the file is never all in memory).
   const inFlight = new Set<Promise<void>>();
   let writeError: unknown;
-  const write = (line: number, row: Record<string, string>) => {
-    const p: Promise<void> = importRow(db, actor, line, row, prison.code, cellIds, lang).then(record, (e) => { writeError ??= e; }).finally(() => inFlight.delete(p));
+  const launch = (writing: Promise<RowOutcome[]>) => {
+    const p: Promise<void> = writing.then((outs) => outs.forEach(record), (e) => { writeError ??= e; }).finally(() => inFlight.delete(p));
     inFlight.add(p);
+  };
+  const writer = { db, actor, lang };
+  let batch: Checked[] = [];
+  const flushBatch = () => { if (batch.length) launch(writeBatch(writer, batch)); batch = []; };
+  const write = (line: number, row: Record<string, string>) => {
+    const checked = checkRow(line, row, prison.code, cellIds, lang);
+    if ('ok' in checked) return record(checked);
+    // Rows keeping their register's number are written BATCH at a time; a row whose number pmis
+    // gives takes the prison's counter, so it is written alone (the counter is locked briefly).
+    if (!checked.input.committal_number) return launch(writeOne(writer, checked).then((o) => [o]));
+    batch.push(checked);
+    if (batch.length >= BATCH) flushBatch();
   };
   let lastLine = 1;
   try {
@@ -249,6 +263,7 @@ export async function importRegister(db: Db, actor: Actor, file: string, prisonC
       if (writeError) break;
     }
   } catch (e) {
+    flushBatch();
     await Promise.all(inFlight);
     bar?.stop();
     // The header is wrong, or the CSV cannot be read past a point (an unclosed quote...): what was read is kept, the rest is reported.
@@ -257,6 +272,7 @@ export async function importRegister(db: Db, actor: Actor, file: string, prisonC
     report.failed++;
     report.errors.push({ line: lastLine + 1, field: '', message: t(lang, 'import.malformed_csv', { reason: (e as { code?: string }).code ?? String(e) }) });
   }
+  if (!writeError) flushBatch();
   await Promise.all(inFlight);
   flushSkipped();
   // The rows' commits did not wait for the disk: this one does, for all of them.
@@ -273,38 +289,76 @@ function flat(tx: unknown): Db {
   return new Proxy(tx as object, { get: (t, p, r) => (p === 'transaction' ? (cb: (x: unknown) => unknown) => cb(r) : Reflect.get(t, p, r)) }) as Db;
 }
 
-/** Check one row, then admit it in its own transaction; a refusal (by the checks or by PostgreSQL) is the row's outcome. */
-async function importRow(db: Db, actor: Actor, line: number, row: Record<string, string>, prisonCode: string, cellIds: Map<string, string>, lang: Lang): Promise<RowOutcome> {
-  const refuse = (errors: { field: string; key?: string; params?: Record<string, string | number>; message?: string }[]): RowOutcome =>
-    ({ line, ok: false, errors: errors.map((e) => ({ line, field: e.field, message: e.message ?? t(lang, e.key ?? 'error.invalid_value', e.params) })) });
+interface Checked { line: number; input: AdmissionInput }
+interface Writer { db: Db; actor: Actor; lang: Lang }
+
+const refusal = (line: number, lang: Lang, errors: { field: string; key?: string; params?: Record<string, string | number>; message?: string }[]): RowOutcome =>
+  ({ line, ok: false, errors: errors.map((e) => ({ line, field: e.field, message: e.message ?? t(lang, e.key ?? 'error.invalid_value', e.params) })) });
+
+/** Check one row like an API request: the admission it becomes, or its refusal. */
+function checkRow(line: number, row: Record<string, string>, prisonCode: string, cellIds: Map<string, string>, lang: Lang): RowOutcome | Checked {
   // Text that cannot be stored (a NUL byte...) is refused by column, as on the API.
   const bad = Object.entries(row).flatMap(([k, v]) => { const p = typeof v === 'string' ? textProblem(v, 4000) : null; return p ? [{ field: k, key: p.key, params: p.params }] : []; });
-  if (bad.length) return refuse(bad);
+  if (bad.length) return refusal(line, lang, bad);
   const { input, errors } = rowToAdmission(row, prisonCode, cellIds);
-  if (!input) return refuse(errors);
-  // The API's own schema (calendar dates, lengths, codes), then the admission itself.
+  if (!input) return refusal(line, lang, errors);
+  // The API's own schema (calendar dates, lengths, codes).
   const { committal_number: committal, ...body } = input;
-  if (committal && committal.length > 64) return refuse([{ field: 'committal_number', key: 'field.text_too_long', params: { max: 64 } }]);
+  if (committal && committal.length > 64) return refusal(line, lang, [{ field: 'committal_number', key: 'field.text_too_long', params: { max: 64 } }]);
   try { assertBody(AdmissionBody, body, lang); } catch (e) {
-    if (e instanceof AppError) return refuse(e.fields.map((f) => ({ ...f, field: fieldName(f.field) })));
+    if (e instanceof AppError) return refusal(line, lang, e.fields.map((f) => ({ ...f, field: fieldName(f.field) })));
     throw e;
   }
+  return { line, input };
+}
+
+/** Two transactions met (a deadlock, a serialization failure): tried again. */
+const retryable = (e: unknown) => { const c = pgErrorOf(e)?.code; return c === '40P01' || c === '40001'; };
+
+/**
+ * Admit checked rows in one transaction. When one of them is refused (by a rule or by PostgreSQL),
+ * the transaction writes nothing and each row is written again on its own, so that the refusal is
+ * that row's and every other row is imported.
+ */
+async function writeBatch(w: Writer, rows: Checked[]): Promise<RowOutcome[]> {
+  if (rows.length === 1) return [await writeOne(w, rows[0]!)];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await w.db.transaction(async (tx) => {
+        // Durability is asked once at the end of the import (see importRegister), not at each batch.
+        await tx.execute(sql`SET LOCAL synchronous_commit TO off`);
+        const bumps: CounterBump[] = [];
+        for (const r of rows) await admit(flat(tx), w.actor, r.input, { deferCounter: (b) => bumps.push(b) });
+        await bumpCommittalCounters(tx, bumps);
+      });
+      return rows.map((r) => ({ line: r.line, ok: true, errors: [] }));
+    } catch (e) {
+      if (retryable(e) && attempt < 3) continue;
+      if (!(e instanceof AppError) && !pgErrorOf(e)) throw e; // not a row's fault (the database went away...): the import stops
+      break;
+    }
+  }
+  const out: RowOutcome[] = [];
+  for (const r of rows) out.push(await writeOne(w, r));
+  return out;
+}
+
+/** Admit one checked row in its own transaction; a refusal (by a rule or by PostgreSQL) is the row's outcome. */
+async function writeOne({ db, actor, lang }: Writer, { line, input }: Checked): Promise<RowOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
       await db.transaction(async (tx) => {
-        // Durability is asked once at the end of the import (see importRegister), not at each row.
         await tx.execute(sql`SET LOCAL synchronous_commit TO off`);
         await admit(flat(tx), actor, input);
       });
       return { line, ok: true, errors: [] };
     } catch (e) {
+      if (retryable(e) && attempt < 3) continue;
       const pg = pgErrorOf(e);
-      // Two rows written at once may meet (a deadlock, a serialization failure): the row is tried again.
-      if (pg && (pg.code === '40P01' || pg.code === '40001') && attempt < 3) continue;
       const problem = e instanceof AppError ? e : databaseProblem(e, input);
-      if (problem) return problem.fields.length ? refuse(problem.fields.map((f) => ({ ...f, field: fieldName(f.field) }))) : refuse([{ field: '', key: problem.key, params: problem.params }]);
+      if (problem) return problem.fields.length ? refusal(line, lang, problem.fields.map((f) => ({ ...f, field: fieldName(f.field) }))) : refusal(line, lang, [{ field: '', key: problem.key, params: problem.params }]);
       // Any other refusal by PostgreSQL is still this row's: reported, and the import goes on.
-      if (pg) return refuse([{ field: '', key: 'import.database_refused', params: { code: pg.code } }]);
+      if (pg) return refusal(line, lang, [{ field: '', key: 'import.database_refused', params: { code: pg.code } }]);
       throw e; // not the row's fault (the database went away...): the import stops
     }
   }

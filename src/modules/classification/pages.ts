@@ -5,7 +5,7 @@
 import type { FastifyReply } from 'fastify';
 import { authorize, can } from '../../core/access.js';
 import type { Db } from '../../db/index.js';
-import { bamakoDate, formatBamako } from '../../core/dates.js';
+import { bamakoDate, formatBamako, isCalendarDate } from '../../core/dates.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { withheldText } from '../../core/confidentiality.js';
 import { t, type Lang } from '../../core/i18n.js';
@@ -407,7 +407,7 @@ ${l.leaders.map((x) => html`<tr><td>${x.name}</td><td>${t(lang, `cls.cell.how.${
     const wanted = req.query.prison;
     const p = wanted ? await getPrison(db, actor, wanted) : prisons.find((x) => actor.national || actor.prisonIds.includes(x.id));
     if (!p) throw new AppError(403, 'error.forbidden');
-    const asOf = /^\d{4}-\d{2}-\d{2}$/.test(req.query.as_of ?? '') ? req.query.as_of! : bamakoDate();
+    const asOf = isCalendarDate(req.query.as_of ?? '') ? req.query.as_of! : bamakoDate();
     const items = await classificationsDueForReview(db, actor, p.id, asOf, lang);
     return layout(req, `${t(lang, 'cls.page.due')} — ${p.name}`, html`<form class="search" method="get" action="/classifications-due">${hidden('prison', p.code)}
 ${textField({ label: t(lang, 'cls.as_of'), name: 'as_of', type: 'date', value: asOf })}<button type="submit">${t(lang, 'cls.show')}</button></form>

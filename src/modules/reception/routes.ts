@@ -64,7 +64,7 @@ export async function receptionRoutes(app: App, { database }: AppContext): Promi
       tags: ['reception'],
       summary: "One reception. include=medical adds the medical check for medical staff (the injury report for the director); include=interview adds the interview's content for holders of intake.interview (social workers, the director); both audited. Without it the interview step says `restricted: interview` and carries no data.",
       params: IdParam,
-      querystring: Type.Object({ include: Type.Optional(Type.String({ pattern: '^(medical|interview)(,(medical|interview))?$', description: 'medical, interview or medical,interview' })) }, { additionalProperties: false }),
+      querystring: Type.Object({ include: Type.Optional(Type.String({ pattern: '^(medical|interview)(,(medical|interview))?$', maxLength: 20, description: 'medical, interview or medical,interview' })) }, { additionalProperties: false }),
     },
   }, async (req) => {
     const include = new Set((req.query.include ?? '').split(','));
