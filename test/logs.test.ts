@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, test } from 'node:test';
+import pg from 'pg';
 import { buildApp } from '../src/http/app.js';
 import { auth, fixture, newArrival, testConfig, testDatabase } from './helpers.js';
 
@@ -38,9 +39,14 @@ test('the access log has the path and a request id, not the query string (names,
 
 test('an error log carries the SQLSTATE and a query hash, never the SQL parameters', async () => {
   // A refusal no rule of pmis knows (as a trigger or a failing disk would give): a 500, logged.
-  await database.pool.query(`CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
-  await database.pool.query(`CREATE TRIGGER test_refuse BEFORE INSERT ON person FOR EACH ROW WHEN (NEW.family_name = 'Keïta-Log') EXECUTE FUNCTION test_refuse()`);
-  after(() => database.pool.query('DROP TRIGGER IF EXISTS test_refuse ON person'));
+  // DDL needs the owner (the application's role may not create objects).
+  const owner = new pg.Pool({ connectionString: database.ownerUrl!, max: 1 });
+  await owner.query(`CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+  await owner.query(`CREATE TRIGGER test_refuse BEFORE INSERT ON person FOR EACH ROW WHEN (NEW.family_name = 'Keïta-Log') EXECUTE FUNCTION test_refuse()`);
+  after(async () => {
+    await owner.query('DROP TRIGGER IF EXISTS test_refuse ON person');
+    await owner.end();
+  });
   lines.length = 0;
   const r = await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(fx.tokens['clerk.bko']!, 'en'), payload: newArrival({ person: { ...newArrival().person, family_name: 'Keïta-Log', nina: '98765432109876Q', father_name: 'Sekou Keïta-Log' } }) });
   assert.equal(r.statusCode, 500);
