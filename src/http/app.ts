@@ -9,42 +9,17 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createRequire } from 'node:module';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Config } from '../config.js';
-import type { Actor } from '../core/access.js';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, type FieldError, unauthenticated } from '../core/errors.js';
 import { negotiate, t, type Lang } from '../core/i18n.js';
 import { createAjv } from '../core/validation.js';
-import type { Database } from '../db/index.js';
 import { authenticate, configureHashing } from '../modules/access/service.js';
-import { registerModules } from './modules.js';
+import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from './context.js';
+import { registerModules, staffNavigation } from './modules.js';
 import { apiCsrfProblem, isSafeMethod, pageCsrfOk, registerSecurityHeaders } from './security.js';
 import { webAssetRoutes } from '../web/assets.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-    lang: Lang;
-    sessionCsrf: string | null;
-    /** How the actor was authenticated: a session cookie or a bearer token. */
-    authVia: 'session' | 'token' | null;
-  }
-  interface FastifyContextConfig {
-    /** Reachable without authentication (health, login, OpenAPI, static assets). */
-    public?: boolean;
-  }
-  interface FastifyInstance {
-    /** Every route registered (method and URL pattern), for the permission × role matrix test. */
-    pmisRoutes: { method: string; url: string; public: boolean; body?: unknown; query?: unknown }[];
-  }
-}
-
-export interface AppContext {
-  database: Database;
-  config: Config;
-}
-
-export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+export { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from './context.js';
 
 // ajv-i18n is CommonJS (module.exports = fn): load it with require.
 const requireCjs = createRequire(import.meta.url);
@@ -52,8 +27,6 @@ type Localize = (errors: unknown[]) => void;
 const localizeFr = requireCjs('ajv-i18n/localize/fr') as Localize;
 const localizeEn = requireCjs('ajv-i18n/localize/en') as Localize;
 
-export const SESSION_COOKIE = 'pmis_session';
-export const LANG_COOKIE = 'pmis_lang';
 
 interface AjvError { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }
 
@@ -117,6 +90,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   const routes: App['pmisRoutes'] = [];
   app.decorate('pmisRoutes', routes);
+  app.decorate('pmisNav', staffNavigation);
   app.addHook('onRoute', (r) => {
     for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url, public: !!(r.config as { public?: boolean } | undefined)?.public, body: (r.schema as { body?: unknown } | undefined)?.body, query: (r.schema as { querystring?: unknown } | undefined)?.querystring });
   });

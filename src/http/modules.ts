@@ -15,7 +15,12 @@ import { referenceRoutes } from '../modules/reference/routes.js';
 import { sharingRoutes } from '../modules/sharing/routes.js';
 import { backlogPage } from '../modules/web/backlog.js';
 import { webRoutes } from '../modules/web/routes.js';
-import type { App, AppContext } from './app.js';
+import type { NavEntry } from '../web/page.js';
+import type { App, AppContext } from './context.js';
+import { legacyNavigation } from './nav.js';
+
+/** The staff pages' menu: every module's entries. */
+export const staffNavigation: readonly NavEntry[] = [...legacyNavigation];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
   await accessRoutes(app, ctx);
