@@ -1,5 +1,5 @@
 /** Every module's routes. One line per module; order does not matter. */
-import { accessPages } from '../modules/access/pages.js';
+import { accessNav, accessPages } from '../modules/access/pages.js';
 import { accessRoutes } from '../modules/access/routes.js';
 import { attachmentRoutes } from '../modules/attachments/routes.js';
 import { classificationPages } from '../modules/classification/pages.js';
@@ -20,7 +20,7 @@ import type { App, AppContext } from './context.js';
 import { legacyNavigation } from './nav.js';
 
 /** The staff pages' menu: every module's entries. */
-export const staffNavigation: readonly NavEntry[] = [...legacyNavigation];
+export const staffNavigation: readonly NavEntry[] = [...legacyNavigation, ...accessNav];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
   await accessRoutes(app, ctx);

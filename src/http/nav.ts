@@ -25,6 +25,4 @@ export const legacyNavigation: readonly NavEntry[] = [
     visible: any('intake.security', 'intake.administration', 'intake.registry', 'intake.interview', 'health.write'),
   },
   { href: '/admissions/new', order: 50, text: (l) => t(l, 'web.nav.admission'), visible: any('custody.write') },
-  { href: '/users', order: 90, text: (l) => t(l, 'access.nav.users'), visible: any('user.admin') },
-  { href: '/account', order: 100, text: (l) => t(l, 'access.nav.account'), visible: () => true },
 ];
