@@ -54,8 +54,8 @@ export function sendHtml(reply: FastifyReply, body: string, status = 200): Fasti
 
 /**
  * The HTML answer to a refusal or an error on a page path: 404 and 403 pages (the refusal's own
- * reason under the standard text), the message of any other refusal (409, 422, 429) on a page of
- * its own, 500 with the request's reference for anything unexpected.
+ * reason under the standard text), the message of any other refusal (409, 422, 429, 503) on a page
+ * of its own, 500 with the request's reference for anything unexpected.
  */
 export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
   const ctx = pageContext(req);
@@ -64,8 +64,8 @@ export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, err: unk
     if (err.status === 404 || err.status === 403) {
       return sendHtml(reply, errorPage(ctx, err.status, { detail: reason }), err.status);
     }
-    if (err.status < 500) {
-      const title = kit.t(req.lang, 'kit.error_page.refused.title');
+    if (err.status !== 500) {
+      const title = kit.t(req.lang, err.status >= 500 ? 'kit.error_page.unavailable.title' : 'kit.error_page.refused.title');
       return sendHtml(
         reply,
         pageLayout(ctx, title, html`<p class="govuk-body">${reason}</p>
