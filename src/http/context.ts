@@ -34,6 +34,8 @@ declare module 'fastify' {
 export interface AppContext {
   database: Database;
   config: Config;
+  /** Where the log goes (standard output unless given; tests read it). */
+  logStream?: NodeJS.WritableStream;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Fastify's generic defaults, with the TypeBox provider

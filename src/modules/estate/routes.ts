@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/app.js';
-import { IsoDate, Nullable, Reason, Uuid } from '../../http/schemas.js';
+import { IsoDate, Nullable, PrisonRef, Reason, Uuid } from '../../http/schemas.js';
 import { PRISON_KINDS } from './rules.js';
 import { createCell, createPrison, createUnit, getPrisonView, listPrisons, occupancyReport, updatePrison } from './service.js';
 
@@ -19,22 +19,22 @@ export async function estateRoutes(app: App, { database }: AppContext): Promise<
     schema: {
       tags: ['estate'], summary: 'Create a prison (national administration)',
       body: Type.Object({
-        code: Type.String({ pattern: '^[A-Z0-9]{2,8}$' }), name: Type.String({ minLength: 1 }),
-        kind: Type.Union(PRISON_KINDS.map((k) => Type.Literal(k))), region_code: Type.String({ minLength: 1 }),
+        code: Type.String({ pattern: '^[A-Z0-9]{2,8}$', maxLength: 8 }), name: Type.String({ minLength: 1, maxLength: 300 }),
+        kind: Type.Union(PRISON_KINDS.map((k) => Type.Literal(k))), region_code: Type.String({ minLength: 1, maxLength: 64 }),
         official_capacity: Nullable(Type.Integer({ minimum: 0 })), opened_on: Type.Optional(Nullable(IsoDate)),
       }, { additionalProperties: false }),
       response: { 201: Prison },
     },
   }, async (req, reply) => reply.status(201).send(await createPrison(db, req.actor!, req.body)));
 
-  app.get('/api/prisons/:prison', { schema: { tags: ['estate'], summary: 'One prison, by id or code', params: Type.Object({ prison: Type.String() }), response: { 200: Prison } } },
+  app.get('/api/prisons/:prison', { schema: { tags: ['estate'], summary: 'One prison, by id or code', params: Type.Object({ prison: PrisonRef }), response: { 200: Prison } } },
     async (req) => getPrisonView(db, req.actor!, req.params.prison));
 
   app.patch('/api/prisons/:prison', {
     schema: {
       tags: ['estate'], summary: 'Change a prison (name, official capacity); kept in the history',
-      params: Type.Object({ prison: Type.String() }),
-      body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1 })), official_capacity: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))), reason: Reason }, { additionalProperties: false }),
+      params: Type.Object({ prison: PrisonRef }),
+      body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })), official_capacity: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))), reason: Reason }, { additionalProperties: false }),
       response: { 200: Prison },
     },
   }, async (req) => updatePrison(db, req.actor!, req.params.prison, req.body));
@@ -42,8 +42,8 @@ export async function estateRoutes(app: App, { database }: AppContext): Promise<
   app.post('/api/prisons/:prison/units', {
     schema: {
       tags: ['estate'], summary: 'Add a unit (quarter) to a prison',
-      params: Type.Object({ prison: Type.String() }),
-      body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 32 }), name: Type.String({ minLength: 1 }), capacity: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))) }, { additionalProperties: false }),
+      params: Type.Object({ prison: PrisonRef }),
+      body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 32 }), name: Type.String({ minLength: 1, maxLength: 300 }), capacity: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))) }, { additionalProperties: false }),
     },
   }, async (req, reply) => {
     const u = await createUnit(db, req.actor!, req.params.prison, req.body);
@@ -53,7 +53,7 @@ export async function estateRoutes(app: App, { database }: AppContext): Promise<
   app.post('/api/prisons/:prison/cells', {
     schema: {
       tags: ['estate'], summary: 'Add a cell to a unit',
-      params: Type.Object({ prison: Type.String() }),
+      params: Type.Object({ prison: PrisonRef }),
       body: Type.Object({ unit_id: Uuid, code: Type.String({ minLength: 1, maxLength: 32 }), capacity: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))), area_m2: Type.Optional(Nullable(Type.Number({ minimum: 0 }))) }, { additionalProperties: false }),
     },
   }, async (req, reply) => {
@@ -64,7 +64,7 @@ export async function estateRoutes(app: App, { database }: AppContext): Promise<
   app.get('/api/occupancy', {
     schema: {
       tags: ['estate'], summary: 'Occupancy and congestion per cell, unit, prison and nationally, today or at the end of a past day (Africa/Bamako)',
-      querystring: Type.Object({ date: Type.Optional(IsoDate), prison: Type.Optional(Type.String()) }, { additionalProperties: false }),
+      querystring: Type.Object({ date: Type.Optional(IsoDate), prison: Type.Optional(PrisonRef) }, { additionalProperties: false }),
       response: {
         200: Type.Object({
           as_of: Type.String(),
