@@ -14,6 +14,8 @@ import { t, type Lang } from '../core/i18n.js';
 import type { Db } from '../db/index.js';
 import { appUser } from '../modules/access/schema.js';
 import { admit, type AdmissionInput } from '../modules/custody/service.js';
+// A row's cell goes through the one placement rule, as any admission (loading it provides it to custody).
+import '../modules/housing/placement.js';
 import { findCells, findPrison } from '../modules/estate/repository.js';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 
@@ -67,14 +69,17 @@ export function rowToAdmission(row: Record<string, string>, prisonCode: string, 
       legal_document: { kind: v('document_kind') as never, authority: v('document_authority'), reference: v('document_reference'), issued_on: v('document_date') },
       charges: [{ qualification: v('charge'), category: cat as never, legal_reference: v('legal_reference') || null, terrorism_related: YES.has(v('terrorism_related').toLowerCase()) }],
       cell_id: cell ? cellIds.get(cell)! : null,
+      // Used only if the cell is full and the prison's director has delegated exceeding capacity
+      // (or the importing user is the director): see README, "Importing a paper register".
       over_capacity_reason: cell ? 'Reprise du registre papier' : null,
+      placement_via: 'import',
     },
   };
 }
 
 function fieldName(pointer: string): string {
   // Map API field pointers back to register columns.
-  const map: Record<string, string> = { '/person/birth/date': 'birth_date', '/person/birth/estimated_age': 'estimated_age', '/person/nina': 'nina', '/person/nationality': 'nationality', '/person/origin_region_code': 'origin_region', '/legal_document/issued_on': 'document_date', '/legal_document/kind': 'document_kind', '/arresting_authority': 'arresting_authority', '/committal_number': 'committal_number', '/admitted_at': 'admitted_at' };
+  const map: Record<string, string> = { '/person/birth/date': 'birth_date', '/person/birth/estimated_age': 'estimated_age', '/person/nina': 'nina', '/person/nationality': 'nationality', '/person/origin_region_code': 'origin_region', '/legal_document/issued_on': 'document_date', '/legal_document/kind': 'document_kind', '/arresting_authority': 'arresting_authority', '/committal_number': 'committal_number', '/admitted_at': 'admitted_at', '/cell_id': 'cell', '/over_capacity_reason': 'cell' };
   return map[pointer] ?? pointer.replace(/^\/(person\/)?/, '');
 }
 

@@ -8,6 +8,7 @@ import { estateRoutes } from '../modules/estate/routes.js';
 import { housingRoutes } from '../modules/housing/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { justiceRoutes } from '../modules/justice/routes.js';
+import { peopleRoutes } from '../modules/people/routes.js';
 import { receptionPages } from '../modules/reception/pages.js';
 import { receptionRoutes } from '../modules/reception/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
@@ -20,6 +21,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await referenceRoutes(app, ctx);
   await estateRoutes(app, ctx);
   await custodyRoutes(app, ctx);
+  await peopleRoutes(app, ctx);
   await identityRoutes(app, ctx);
   await justiceRoutes(app, ctx);
   await webRoutes(app, ctx);
