@@ -5,6 +5,7 @@ import { classificationPages } from '../modules/classification/pages.js';
 import { classificationRoutes } from '../modules/classification/routes.js';
 import { custodyRoutes } from '../modules/custody/routes.js';
 import { estateRoutes } from '../modules/estate/routes.js';
+import { housingPages } from '../modules/housing/pages.js';
 import { housingRoutes } from '../modules/housing/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { justiceRoutes } from '../modules/justice/routes.js';
@@ -29,6 +30,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await receptionPages(app, ctx);
   await attachmentRoutes(app, ctx);
   await housingRoutes(app, ctx);
+  await housingPages(app, ctx);
   await classificationRoutes(app, ctx);
   await classificationPages(app, ctx);
   await backlogPage(app, ctx);
