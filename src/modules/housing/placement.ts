@@ -61,7 +61,10 @@ export async function placeInCell(tx: Tx, actor: Actor, a: custodyRepo.Admission
   const open = await custodyRepo.findOpenPlacement(tx, a.id);
   if (open && at < open.fromAt) throw invalid([{ field: `${base}/at`, key: 'housing.before_current_placement' }]);
   if (at < a.admittedAt) throw invalid([{ field: `${base}/at`, key: 'housing.before_admission' }]);
-  const on = bamakoDate(at);
+  // The check is made on today's facts — the people in the cell now, their legal status and age
+  // today — even for a placement recorded as starting earlier (a paper register, a late entry):
+  // the person is in the cell now, with them.
+  const on = bamakoDate();
   const others = await occupantsFacts(tx, await repo.cellOccupants(tx, c.id, a.id), on);
   const [self] = await occupantsFacts(tx, [{ person_id: a.personId, legal_status: a.legalStatus, sex: (await findPerson(tx, a.personId))!.sex as 'male' | 'female', level: await repo.levelOf(tx, a.id) }], on);
   const reasons = checkAllocation({
