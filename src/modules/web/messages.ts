@@ -26,7 +26,7 @@ registerMessages({
   'web.unknown': { fr: 'inconnue', en: 'unknown' },
   'web.congestion': { fr: "Taux d'occupation", en: 'Occupancy rate' },
   'web.over_capacity': { fr: 'Surpopulation', en: 'Overcrowding' },
-  'web.over_capacity_people': { fr: '{n} personnes au-delà de la capacité', en: '{n} people beyond capacity' },
+  'web.over_capacity_people': { fr: '{n} personne(s) au-delà de la capacité', en: '{n} people beyond capacity' },
   'web.arrivals_today': { fr: "Arrivées aujourd'hui", en: 'Arrivals today' },
   'web.unassigned': { fr: 'Sans cellule attribuée', en: 'Without a cell' },
   'web.adm.candidates.title': { fr: 'Dossiers existants qui pourraient être cette personne ({n})', en: 'Existing files that may be this person ({n})' },
