@@ -48,9 +48,18 @@ export async function openDatabase(
     url = cluster.url();
   }
   const { pool, db } = connect(url, { applicationName: opts.applicationName, max: opts.max });
+  // An idle pool closes its connections after 10 s: this one connection stays open while the
+  // process runs, so that another pmis process leaving (cluster.release) sees that this one is
+  // still here and does not stop the embedded cluster under it.
+  const presence = cluster ? new pg.Client({ connectionString: url, application_name: opts.applicationName ?? 'pmis' }) : null;
   try {
+    if (presence) {
+      presence.on('error', () => { /* the server went away: nothing to keep alive */ });
+      await presence.connect();
+    }
     if (opts.migrate !== false) await migrate(pool, { log: opts.log });
   } catch (e) {
+    await presence?.end().catch(() => undefined);
     await pool.end();
     throw e;
   }
@@ -60,6 +69,7 @@ export async function openDatabase(
     kind: cluster ? 'embedded' : 'external',
     url,
     async close() {
+      await presence?.end().catch(() => undefined);
       await pool.end();
       await cluster?.release();
     },
