@@ -249,3 +249,27 @@ test('the standing delegation covers capacity only: separation still needs the d
   assert.ok(ok.json().capacity_delegation_id);
   assert.equal((await call(fx.tokens['director.bko']!, 'PUT', '/api/prisons/BKO/capacity-delegation', { delegated: false, reason: 'Fin' })).json().delegated, false);
 });
+
+test('the age form on the file: errors named in the page, then the assessment recorded and the reading changed', async () => {
+  const y = await admitted({ name: 'Formulaire', birth: { precision: 'unknown' } });
+  const { login } = await import('../src/modules/access/service.js');
+  const { session, csrf } = await (async () => {
+    const s = await login(database.db, 'clerk.bko', 'correct horse battery', 1);
+    const c = (await database.pool.query(`SELECT csrf_token FROM user_session WHERE ended_at IS NULL ORDER BY created_at DESC LIMIT 1`)).rows[0].csrf_token as string;
+    return { session: s.session, csrf: c };
+  })();
+  const cookies = { pmis_session: session, pmis_lang: 'fr' };
+  const file = await app.inject({ url: `/people/${y.person_id}`, cookies });
+  assert.match(file.body, /Traité\(e\) comme mineur\(e\) : date de naissance inconnue, aucune évaluation de l’âge/);
+  assert.match(file.body, /action="\/people\/[0-9a-f-]+\/age-assessments"/);
+  const bad = await app.inject({ method: 'POST', url: `/people/${y.person_id}/age-assessments`, cookies, payload: { _csrf: csrf, method: 'medical', assessed_by: '', assessed_on: bamakoDate(), result: 'minor', minimum_age: '' } });
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.body, /href="#f-assessed_by"/);
+  const ok = await app.inject({ method: 'POST', url: `/people/${y.person_id}/age-assessments`, cookies, payload: { _csrf: csrf, method: 'psychosocial', assessed_by: 'Assistante sociale, MCA Bamako', assessed_on: bamakoDate(), result: 'minor', minimum_age: '16', notes: 'Entretien avec la mère' } });
+  assert.equal(ok.statusCode, 303, ok.body);
+  const after = await app.inject({ url: `/people/${y.person_id}`, cookies });
+  assert.match(after.body, new RegExp(`Mineur\\(e\\) selon l’évaluation de l’âge du ${bamakoDate()}`));
+  assert.match(after.body, /Entretien avec la mère/);
+  // Without the CSRF token, nothing is recorded.
+  assert.equal((await app.inject({ method: 'POST', url: `/people/${y.person_id}/age-assessments`, cookies, payload: { method: 'other', assessed_by: 'x', assessed_on: bamakoDate(), result: 'adult' } })).statusCode, 403);
+});
