@@ -21,7 +21,7 @@ import { type CellPlacementRequest, type CellPlacementResult, provideCellPlacer 
 import * as custodyRepo from '../custody/repository.js';
 import { isUntried } from '../custody/rules.js';
 import { ageFactsOf, findPerson } from '../people/repository.js';
-import { type MinorReading, minorReading } from '../people/rules.js';
+import { type AgeAssessmentFact, type BirthStored, type MinorReading, minorReading } from '../people/rules.js';
 import './messages.js';
 import * as repo from './repository.js';
 import { checkAllocation, type Occupant, type RefusalReason, resolveRefusals } from './rules.js';
@@ -29,11 +29,13 @@ import { checkAllocation, type Occupant, type RefusalReason, resolveRefusals } f
 /** The allocation check's view of people held, on a date: sex, untried, minor (protective reading), level. */
 export async function occupantsFacts<T extends { person_id: string; legal_status: string; sex: 'male' | 'female'; level: Occupant['level'] }>(tx: Tx, rows: readonly T[], on: string): Promise<(T & { occupant: Occupant; age: MinorReading })[]> {
   const ages = await ageFactsOf(tx, [...new Set(rows.map((r) => r.person_id))]);
-  return rows.map((r) => {
-    const f = ages.get(r.person_id);
-    const m: MinorReading = f ? minorReading(f.birth, on, f.assessments) : { minor: true, assumed: true, basis: 'age_unknown' };
-    return { ...r, age: m, occupant: { personId: r.person_id, sex: r.sex, untried: isUntried(r.legal_status as never), minor: m.minor, minorAssumed: m.assumed, level: r.level } };
-  });
+  return rows.map((r) => withFacts(r, ages.get(r.person_id), on));
+}
+
+/** One person's facts for the check, from their stored birth and age assessments. */
+export function withFacts<T extends { person_id: string; legal_status: string; sex: 'male' | 'female'; level: Occupant['level'] }>(r: T, f: { birth: BirthStored; assessments: AgeAssessmentFact[] } | undefined, on: string): T & { occupant: Occupant; age: MinorReading } {
+  const m: MinorReading = f ? minorReading(f.birth, on, f.assessments) : { minor: true, assumed: true, basis: 'age_unknown' };
+  return { ...r, age: m, occupant: { personId: r.person_id, sex: r.sex, untried: isUntried(r.legal_status as never), minor: m.minor, minorAssumed: m.assumed, level: r.level } };
 }
 
 const refusalParams = (r: RefusalReason): Record<string, number | string> => (r.code === 'capacity' ? { population: r.population, capacity: r.capacity } : {});

@@ -4,6 +4,7 @@ import type { Tx } from '../../db/index.js';
 import type { LegalStatus } from '../custody/rules.js';
 import { cell } from '../estate/schema.js';
 import { capacityDelegation, housingPolicy, keepApart } from './schema.js';
+import type { AgeAssessmentFact } from '../people/rules.js';
 import type { HighRiskPolicy, Level } from './rules.js';
 
 /** The cell row, locked until the end of the transaction: placements into one cell are serialised. */
@@ -37,12 +38,43 @@ export async function cellOccupants(db: Tx, cellId: string, except: string | nul
   return r.rows;
 }
 
-/** Everyone in a cell of a prison now, for the breach report. */
-export async function prisonOccupants(db: Tx, prisonId: string): Promise<OccupantRow[]> {
-  const r = await db.execute<OccupantRow>(sql`SELECT ${OCCUPANT_COLUMNS} FROM ${OCCUPANT_FROM}
-    WHERE pl.prison_id = ${prisonId} AND pl.to_at IS NULL AND pl.cell_id IS NOT NULL AND a.ended_at IS NULL
-    ORDER BY u.code, c.code, name`);
+export type PrisonOccupantRow = OccupantRow & { birth_precision: string; birth_date: string | null; birth_estimated_age: number | null; birth_estimated_on: string | null };
+
+/**
+ * Everyone in a cell of a prison now, with what the separation rules need (not the security level:
+ * the high-risk policy is not a separation rule), for the breach report. One scan of the open
+ * placements, no per-row subquery: Bamako's 4,000 in one round trip.
+ */
+export async function prisonOccupants(db: Tx, prisonId: string): Promise<PrisonOccupantRow[]> {
+  const r = await db.execute<PrisonOccupantRow>(sql`
+    SELECT pl.admission_id, a.person_id, a.prison_id, a.legal_status, p.sex, NULL AS level,
+      pl.overridden, pl.override_reason, ou.username AS override_by, CASE WHEN cardinality(pl.overridden) > 0 THEN pl.created_at END AS override_at,
+      pl.cell_id, c.code AS cell_code, u.code AS unit_code, p.family_name || ' ' || p.given_names AS name, a.committal_number,
+      p.birth_precision, p.birth_date::text AS birth_date, p.birth_estimated_age, p.birth_estimated_on::text AS birth_estimated_on
+    FROM ${OCCUPANT_FROM}
+    WHERE pl.prison_id = ${prisonId} AND pl.to_at IS NULL AND pl.cell_id IS NOT NULL AND a.ended_at IS NULL`);
   return r.rows;
+}
+
+/** The age assessments of everyone held in a prison now, by person. */
+export async function prisonAgeAssessments(db: Tx, prisonId: string): Promise<Map<string, AgeAssessmentFact[]>> {
+  const r = await db.execute<{ person_id: string; assessed_on: string; result: string; minimum_age: number | null; recorded_at: Date }>(sql`
+    SELECT x.person_id, x.assessed_on::text AS assessed_on, x.result, x.minimum_age, x.recorded_at
+    FROM age_assessment x JOIN admission a ON a.person_id = x.person_id
+    WHERE a.prison_id = ${prisonId} AND a.ended_at IS NULL`);
+  const out = new Map<string, AgeAssessmentFact[]>();
+  for (const x of r.rows) out.set(x.person_id, [...(out.get(x.person_id) ?? []), { assessedOn: x.assessed_on, result: x.result as AgeAssessmentFact['result'], minimumAge: x.minimum_age, recordedAt: new Date(x.recorded_at).toISOString() }]);
+  return out;
+}
+
+/** The charges of everyone held in a prison now, for the presumption-of-innocence labels. */
+export async function prisonCharges(db: Tx, prisonId: string): Promise<Map<string, { qualification: string; terrorismRelated: boolean }[]>> {
+  const r = await db.execute<{ admission_id: string; qualification: string; terrorism_related: boolean }>(sql`
+    SELECT ch.admission_id, ch.qualification, ch.terrorism_related FROM charge ch JOIN admission a ON a.id = ch.admission_id
+    WHERE a.prison_id = ${prisonId} AND a.ended_at IS NULL ORDER BY ch.created_at`);
+  const out = new Map<string, { qualification: string; terrorismRelated: boolean }[]>();
+  for (const c of r.rows) out.set(c.admission_id, [...(out.get(c.admission_id) ?? []), { qualification: c.qualification, terrorismRelated: c.terrorism_related }]);
+  return out;
 }
 
 export async function levelOf(db: Tx, admissionId: string): Promise<Level | null> {

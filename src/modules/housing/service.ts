@@ -13,7 +13,8 @@ import * as custodyRepo from '../custody/repository.js';
 import * as estateRepo from '../estate/repository.js';
 import { getPrison } from '../estate/service.js';
 import './messages.js';
-import { occupantsFacts, placeInCell } from './placement.js';
+import { placeInCell, withFacts } from './placement.js';
+import { birthOf } from '../people/repository.js';
 import * as repo from './repository.js';
 import { type CellBreach, cellBreaches, type HighRiskPolicy, type Level, type SeparationRule } from './rules.js';
 import { capacityDelegation as capacityDelegationTable, housingPolicy, keepApart, securityLevel } from './schema.js';
@@ -170,18 +171,22 @@ export async function breachReport(db: Db, actor: Actor, prison: string, lang: L
   const on = bamakoDate();
   const p = await getPrison(db, actor, prison);
   authorize(actor, 'custody.read', p.id);
-  const rows = await occupantsFacts(db, await repo.prisonOccupants(db, p.id), on);
+  // Three scans of the prison's current population (occupants with their birth, age assessments,
+  // charges): the report costs the same whatever the number of breaches.
+  const [occ, assessed, charges] = [await repo.prisonOccupants(db, p.id), await repo.prisonAgeAssessments(db, p.id), await repo.prisonCharges(db, p.id)];
+  const rows = occ.map((r) => withFacts(r, { birth: birthOf({ birthPrecision: r.birth_precision, birthDate: r.birth_date, birthEstimatedAge: r.birth_estimated_age, birthEstimatedOn: r.birth_estimated_on }), assessments: assessed.get(r.person_id) ?? [] }, on));
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  rows.sort((a, b) => cmp(a.unit_code, b.unit_code) || cmp(a.cell_code, b.cell_code) || cmp(a.name, b.name));
   const withIntel = can(actor, 'intelligence.read');
   const pairs = withIntel ? await repo.keepApartPairs(db, p.id) : [];
   const byCell = new Map<string, typeof rows>();
-  for (const r of rows) byCell.set(r.cell_id, [...(byCell.get(r.cell_id) ?? []), r]);
+  for (const r of rows) { const list = byCell.get(r.cell_id); if (list) list.push(r); else byCell.set(r.cell_id, [r]); }
   const found: { cell: typeof rows; breaches: CellBreach[] }[] = [];
   for (const cellRows of byCell.values()) {
     const ids = new Set(cellRows.map((r) => r.person_id));
     const breaches = cellBreaches(cellRows.map((r) => ({ ...r.occupant, overridden: r.overridden })), pairs.filter(([a, b]) => ids.has(a) && ids.has(b)));
     if (breaches.length) found.push({ cell: cellRows, breaches });
   }
-  const charges = await repo.chargesOf(db, found.flatMap((f) => f.cell.map((r) => r.admission_id)));
   const cells: BreachCell[] = found.map(({ cell, breaches }) => {
     const byPerson = new Map(cell.map((r) => [r.person_id, r]));
     const person = (id: string, rule: SeparationRule): BreachPerson => {
