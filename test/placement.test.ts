@@ -233,6 +233,27 @@ test('a conviction puts a cell in breach at once; the untried are named by what 
   // Scope: another prison's clerk sees nothing of it; keep-apart breaches need intelligence.read.
   assert.equal((await call(fx.tokens['clerk.klk']!, 'GET', '/api/prisons/BKO/breaches')).statusCode, 403);
   assert.equal((await call(fx.tokens['clerk.bko']!, 'GET', '/api/prisons/BKO/breaches')).json().keep_apart_included, false);
+  // The API is documented under the housing tag.
+  const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+  for (const p of ['/api/prisons/{prison}/breaches', '/api/prisons/{prison}/awaiting-allocation', '/api/prisons/{prison}/capacity-delegation']) assert.deepEqual(doc.paths[p].get.tags, ['housing'], p);
+  assert.deepEqual(doc.paths['/api/persons/{id}/age-assessments'].post.tags, ['people']);
+  assert.ok(doc.paths['/api/prisons/{prison}/capacity'].post && doc.paths['/api/prisons/{prison}/status'].post);
+});
+
+test('a keep-apart pair sharing a cell is in the report for security staff only, and that read is audited', async () => {
+  const cell = await newCell(10);
+  const [a, b] = [await admitted({ cell: cell.id }), await admitted()];
+  assert.equal((await call(fx.tokens['director.bko']!, 'POST', `/api/admissions/${b.id}/allocate`, { cell_id: cell.id, reason: 'Affectation' })).statusCode, 200);
+  assert.equal((await call(fx.tokens['security.bko']!, 'POST', '/api/keep-apart', { prison: 'BKO', person_a: a.person_id, person_b: b.person_id, reason: 'Dettes', source: 'Rapport du surveillant' })).statusCode, 201);
+  const audited = async () => (await database.pool.query(`SELECT count(*)::int AS n FROM access_audit WHERE entity = 'breach_report'`)).rows[0].n as number;
+  const before = await audited();
+  const sec = (await call(fx.tokens['security.bko']!, 'GET', '/api/prisons/BKO/breaches')).json();
+  const c = sec.cells.find((x: { cell_id: string }) => x.cell_id === cell.id);
+  assert.deepEqual(c.breaches.map((x: { rule: string; covered: boolean }) => [x.rule, x.covered]), [['keep_apart', false]]);
+  assert.equal(await audited(), before + 1);
+  const clerk = (await call(fx.tokens['clerk.bko']!, 'GET', '/api/prisons/BKO/breaches')).json();
+  assert.equal(clerk.cells.some((x: { cell_id: string }) => x.cell_id === cell.id), false, 'a clerk does not see intelligence');
+  assert.equal(await audited(), before + 1);
 });
 
 test('the standing delegation covers capacity only: separation still needs the director', async () => {

@@ -207,7 +207,9 @@ export async function breachReport(db: Db, actor: Actor, prison: string, lang: L
     };
   });
   cells.sort((a, b) => Number(a.breaches.every((x) => x.covered)) - Number(b.breaches.every((x) => x.covered)) || a.unit_code.localeCompare(b.unit_code) || a.cell_code.localeCompare(b.cell_code));
-  if (withIntel) await recordAccess(db, actor, { category: 'intelligence', action: 'list', entity: 'breach_report', prisonId: p.id, detail: { keep_apart_breaches: cells.reduce((n, c) => n + c.breaches.filter((b) => b.rule === 'keep_apart').length, 0) } });
+  // Keep-apart records are intelligence: showing one (a breach of it) is an audited read.
+  const keepApartShown = cells.reduce((n, c) => n + c.breaches.filter((b) => b.rule === 'keep_apart').length, 0);
+  if (keepApartShown) await recordAccess(db, actor, { category: 'intelligence', action: 'list', entity: 'breach_report', prisonId: p.id, detail: { keep_apart_breaches: keepApartShown } });
   return {
     prison_id: p.id, as_of: on, keep_apart_included: withIntel, cells,
     uncovered: cells.reduce((n, c) => n + c.breaches.filter((b) => !b.covered).length, 0),

@@ -200,7 +200,8 @@ ${due.length ? html`<ul>${due.slice(0, 25).map((d) => html`<li><a href="/people/
     return layout(req, `${t(lang, 'web.home.title')} — ${prison.name}`, html`${prisonSelector(req, prisons, prison.code, '/')}
 ${dl([
   [t(lang, 'web.population'), String(p.population)],
-  [t(lang, 'web.capacity'), fmtCap(lang, p.capacity)],
+  [t(lang, 'web.capacity'), fmtCap(lang, p.official_capacity)],
+  ...(p.status !== 'open' ? [[t(lang, 'web.estate.status'), html`<strong class="over">${t(lang, `estate.status.${p.status}`)}</strong>`] as [string, Raw]] : []),
   [t(lang, 'web.congestion'), p.occupancy_rate !== null && p.occupancy_rate > 100 ? html`<span class="over">${fmtRate(lang, p.occupancy_rate)}</span>` : fmtRate(lang, p.occupancy_rate)],
   ...(p.over_capacity ? [[t(lang, 'web.over_capacity'), t(lang, 'web.over_capacity_people', { n: p.over_capacity })] as [string, string]] : []),
   [t(lang, 'web.arrivals_today'), String(arrivals)],
