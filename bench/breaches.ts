@@ -1,11 +1,12 @@
 /**
- * `npm run bench:breaches [-- --held 4000]`: the daily breach report and the placement rule at the
- * size of Bamako. On a fresh embedded PostgreSQL: one prison with `held` people in cells of 30
- * (untried and convicted in separate cells, a few cells mixed as old data would leave them, some
- * people of uncertain age), written straight into the tables; then times the breach report (the
- * director's home page computes it live) and placements through the one rule (the full check under
- * the cell lock, into cells of 30). Prints a table and writes bench/results/breaches-<timestamp>.json
- * with `held`, `breaches_p50_ms`, `breaches_p95_ms`, `placement_p50_ms`, `placement_p95_ms`.
+ * `npm run bench:breaches [-- --held 4000 --doubtful 400]`: the daily breach report and the
+ * placement rule at the size of Bamako. On a fresh embedded PostgreSQL: one prison with `held`
+ * people in cells of 30 (untried and convicted in separate cells, a few cells mixed as old data
+ * would leave them, one person in `doubtful` of uncertain age among adults), written straight into
+ * the tables; then times the breach report (the director's home page computes it live) and
+ * placements through the one rule (the full check under the cell lock). Prints a table and writes
+ * bench/results/breaches-<timestamp>.json with `held`, `cells_in_breach`, `breaches_p50_ms`,
+ * `breaches_p95_ms`, `placement_p50_ms`, `placement_p95_ms` and the load average.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -22,6 +23,8 @@ const argv = process.argv.slice(2);
 const arg = (name: string, def: number) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? Number(argv[i + 1]) : def; };
 const HELD = arg('held', 4000);
 const RUNS = arg('runs', 50);
+/** One person in DOUBTFUL is born "2008" and sits among adults (a breach of the minors rule while the doubt lasts). */
+const DOUBTFUL = arg('doubtful', 400);
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!; };
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -39,17 +42,17 @@ try {
   const director = makeActor({ id: dirUser.id, username: dirUser.username, displayName: 'bench', roles: ['prison_director'], national: false, prisonIds: [p.id] });
   process.stderr.write(`writing ${HELD} people held in ${cells} cells...\n`);
   // Cell k holds people k*28 … k*28+27; even cells untried, odd cells convicted; every 50th cell
-  // mixed (old data); one person in 40 born "2008" (treated as a minor while the doubt lasts).
+  // mixed (old data); one person in DOUBTFUL born "2008" (treated as a minor while the doubt lasts).
   await pool.query(`
     WITH n AS (SELECT g AS i, gen_random_uuid() AS pid, gen_random_uuid() AS aid FROM generate_series(0, $1::int - 1) g),
     c AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS k FROM cell WHERE prison_id = $2),
     pe AS (INSERT INTO person (id, family_name, given_names, sex, birth_precision, birth_date, registered_prison_id, created_by)
-           SELECT pid, 'Bench' || i, 'X', 'male', 'year', CASE WHEN i % 40 = 0 THEN date '2008-01-01' ELSE date '1985-01-01' END, $2, $3 FROM n RETURNING id),
+           SELECT pid, 'Bench' || i, 'X', 'male', 'year', CASE WHEN i % $5::int = 0 THEN date '2008-01-01' ELSE date '1985-01-01' END, $2, $3 FROM n RETURNING id),
     ad AS (INSERT INTO admission (id, prison_id, person_id, committal_number, admitted_at, arresting_authority, legal_status, created_by)
            SELECT aid, $2, pid, 'BKO-2025-' || lpad(i::text, 6, '0'), now() - interval '30 days', 'police',
                   CASE WHEN (i / 28) % 2 = 1 OR ((i / 28) % 50 = 0 AND i % 3 = 0) THEN 'convicted' ELSE 'under_investigation' END, $3 FROM n RETURNING id)
     INSERT INTO placement (id, prison_id, admission_id, unit_id, cell_id, from_at, reason, via, created_by)
-    SELECT gen_random_uuid(), $2, n.aid, $4, c.id, now() - interval '30 days', 'bench', 'admission', $3 FROM n JOIN c ON c.k = n.i / 28`, [HELD, p.id, dirUser.id, u.id]);
+    SELECT gen_random_uuid(), $2, n.aid, $4, c.id, now() - interval '30 days', 'bench', 'admission', $3 FROM n JOIN c ON c.k = n.i / 28`, [HELD, p.id, dirUser.id, u.id, DOUBTFUL]);
   // One committal order and one charge each (the breach report names people by their charges).
   await pool.query(`INSERT INTO legal_document (id, prison_id, admission_id, kind, authority, reference, issued_on, created_by)
     SELECT a.id, a.prison_id, a.id, 'committal_order', 'TGI', 'MD', current_date - 31, a.created_by FROM admission a`);
@@ -78,7 +81,7 @@ try {
   }
   await pool.end();
   const result = {
-    held, cells, runs: RUNS, cells_in_breach: report.cells.length,
+    held, cells, runs: RUNS, doubtful_one_in: DOUBTFUL, cells_in_breach: report.cells.length,
     breaches_p50_ms: round(pct(breaches, 50)), breaches_p95_ms: round(pct(breaches, 95)),
     placement_p50_ms: round(pct(placements, 50)), placement_p95_ms: round(pct(placements, 95)),
     load_average: os.loadavg().map(round), cpus: os.cpus().length, node: process.version,
