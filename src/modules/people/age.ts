@@ -4,7 +4,7 @@
  * assessment (method, by whom, date, result, notes) is recorded. Assessments are never changed or
  * deleted: a new one supersedes (the latest by date, then by recording time, counts).
  */
-import { type Actor, authorize } from '../../core/access.js';
+import type { Actor } from '../../core/access.js';
 import { bamakoDate, isIsoDate } from '../../core/dates.js';
 import { type FieldError, invalid } from '../../core/errors.js';
 import { recordChange } from '../../core/history.js';
