@@ -50,7 +50,7 @@ async function runOn(kind: 'embedded' | 'external', url: string) {
     for (let i = 0; i < 20; i++) cells[code]!.push((await createCell(db, null, p.id, { unit_id: u.id, code: `A-${i}`, capacity: 40 })).id);
   }
   // A registry clerk of the four prisons: the usual reader and writer of files.
-  const user = await addUser(db, null, { username: 'bench', display_name: 'bench', password: 'bench-password-1', roles: ['registry_clerk'], prisons: prisons.map(([c]) => c) });
+  const user = await addUser(db, null, { username: 'bench', display_name: 'bench', password: 'registre mesuré à Bamako', roles: ['registry_clerk'], prisons: prisons.map(([c]) => c) });
   const { token } = await createToken(db, user.id);
   // The cells fill up: each prison's director delegates exceeding capacity (capacity only), as an
   // overcrowded prison's would; every placement still goes through the full allocation check.

@@ -1,20 +1,33 @@
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/index.js';
-import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from './demo/seed.js';
+import { demoAccountsWithPublishedPassword, demoDecision, demoLoginLines, registryFacts } from './demo/policy.js';
+import { seedDemo } from './demo/seed.js';
 import { buildApp, type App } from './http/app.js';
+import { productionError, productionProblems } from './http/security.js';
 
 export interface Running { app: App; database: Database; url: string; stop(): Promise<void> }
 
-/** Open (and migrate) the database, load demo data on a first start, and listen. */
+/**
+ * Open (and migrate) the database, load demo data only when asked for (src/demo/policy.ts), refuse
+ * insecure settings in production mode, and listen.
+ */
 export async function startServer(config: Config, log: (m: string) => void = (m) => console.log(m)): Promise<Running> {
+  // Settings first, before anything is started.
+  const settings = productionProblems(config, { demoAccounts: [] });
+  if (settings.length) throw productionError(settings);
   const database = await openDatabase(config, { log, applicationName: 'pmis-server', max: 20 });
-  let seeded = false;
+  let demoAccounts: string[] = [];
   try {
-    if (config.demo && (await isEmpty(database))) {
-      log('First start: loading demo data (a minute at most)...');
+    const decision = demoDecision({ demo: config.demo, external: database.kind === 'external', allowExternal: config.demoExternal, production: config.production }, await registryFacts(database));
+    if (decision.load) {
+      log('Loading demo data (a minute at most)...');
       await seedDemo(database, { log });
-      seeded = true;
+    } else if (decision.reason) {
+      log(`Demo data not loaded: ${decision.reason}`);
     }
+    if (config.demo || config.production) demoAccounts = await demoAccountsWithPublishedPassword(database);
+    const problems = productionProblems(config, { demoAccounts });
+    if (problems.length) throw productionError(problems);
   } catch (e) {
     await database.close();
     throw e;
@@ -23,11 +36,8 @@ export async function startServer(config: Config, log: (m: string) => void = (m)
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   log(`pmis is running at ${url}  (database: ${database.kind}${database.kind === 'embedded' ? `, data in ${config.dataDir}` : ''})`);
-  if (config.demo) {
-    log(`${seeded ? 'Demo' : 'Demo (if not changed since the first start)'} logins — password for all: ${DEMO_PASSWORD}`);
-    for (const u of DEMO_USERS) log(`  ${u.username.padEnd(15)} ${u.roles.join(', ')}${u.prisons ? ` (${u.prisons.join(', ')})` : ' (national)'}`);
-    log(`API token: curl -s -X POST ${url}/api/auth/token -H 'content-type: application/json' -d '{"username":"admin","password":"${DEMO_PASSWORD}"}'`);
-  }
+  // Demo logins are printed only when demo data was asked for and its accounts still have the published password.
+  if (config.demo) for (const line of demoLoginLines(url, demoAccounts)) log(line);
   let stopping: Promise<void> | null = null;
   return {
     app, database, url,

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import { assertHistoryConfidential } from './confidentiality-walk.js';
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-att-'));
 after(() => fs.rm(dir, { recursive: true, force: true }));
@@ -56,4 +57,9 @@ test('attachments: type by content, size limit, scope, medical files need health
   assert.deepEqual(audit, ['attachment:read', 'health:write', 'health:read']);
   // Unauthenticated: refused.
   assert.equal((await fetch(`${base}/api/attachments/${meta.id}`)).status, 401);
+});
+
+test("no restricted field reaches a role without its permission (history walk over this file's flows)", async () => {
+  const n = await assertHistoryConfidential(database, app, fx);
+  assert.ok(n.entries > 0);
 });

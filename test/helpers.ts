@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
 import pg from 'pg';
-import type { Config } from '../src/config.js';
+import { type Config, loadConfig } from '../src/config.js';
 import { makeActor, type Actor, type Role } from '../src/core/access.js';
 import { connect, type Database } from '../src/db/index.js';
 import { buildApp, type App } from '../src/http/app.js';
@@ -49,7 +49,8 @@ export async function testDatabase(): Promise<Database> {
 }
 
 export function testConfig(over: Partial<Config> = {}): Config {
-  return { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: undefined, attachmentsDir: '/tmp/pmis-test-attachments', attachmentMaxBytes: 5 * 1024 * 1024, sessionTtlHours: 1, logLevel: 'silent', demo: false, secureCookies: false, ...over };
+  // Every setting at its default (loadConfig of an empty environment), then the tests' own.
+  return { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: undefined, attachmentsDir: '/tmp/pmis-test-attachments', attachmentMaxBytes: 5 * 1024 * 1024, sessionTtlHours: 1, logLevel: 'silent', demo: false, secureCookies: false, ...over };
 }
 
 export async function testApp(database: Database, over: Partial<Config> = {}): Promise<App> {
@@ -103,4 +104,23 @@ export function newArrival(over: Record<string, unknown> = {}) {
     charges: [{ qualification: 'Association de malfaiteurs en relation avec une entreprise terroriste', category: 'felony', terrorism_related: true }],
     ...over,
   };
+}
+
+/**
+ * Log in through the login form as a browser does: GET /login (sets the pre-session CSRF cookie,
+ * the form carries the same token), then POST it. Returns the login POST's answer and the cookie
+ * header to send afterwards (session, and the language when given).
+ */
+export async function formLogin(app: App, username: string, opts: { password?: string; next?: string; lang?: 'fr' | 'en' } = {}) {
+  const form = await app.inject({ url: '/login' });
+  const csrfCookie = form.cookies.find((c) => c.name === 'pmis_login_csrf');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1];
+  if (!csrfCookie || !csrf) throw new Error('the login form has no CSRF token');
+  const res = await app.inject({
+    method: 'POST', url: '/login', cookies: { pmis_login_csrf: csrfCookie.value },
+    payload: { username, password: opts.password ?? 'correct horse battery', next: opts.next ?? '/', _csrf: csrf },
+  });
+  const session = res.cookies.find((c) => c.name === 'pmis_session');
+  const cookie = session ? `pmis_session=${session.value}${opts.lang ? `; pmis_lang=${opts.lang}` : ''}` : '';
+  return { res, cookie, session: session?.value ?? null };
 }

@@ -36,7 +36,10 @@ test('the reception shows an earlier file under another spelling; the clerk link
   assert.equal(shown.statusCode, 200);
   assert.match(shown.body, /Dossiers existants qui pourraient être cette personne/);
   assert.match(shown.body, /Ag Intalla Mohamed/);
-  assert.match(shown.body, /KLK-2025-000001/);
+  // Known only at Koulikoro: shown minimally to a Bamako clerk — prison and dates, not the committal number nor the parents (decision 0006).
+  assert.match(shown.body, /Prison KLK \(2025-02-01 → 2025-08-01\)/);
+  assert.doesNotMatch(shown.body, /KLK-2025-000001/);
+  assert.doesNotMatch(shown.body, /Intalla Ag Attaher/);
   assert.equal((await database.pool.query(`SELECT count(*)::int AS n FROM person`)).rows[0].n, 1, 'no new file yet');
   // Confirming without a choice is refused, with the error summary pointing at the choice.
   const noChoice = await app.inject({ method: 'POST', url: '/admissions/new', cookies, headers, payload: form(csrf, { 'identity.checked': '1' }) });
@@ -52,6 +55,9 @@ test('the reception shows an earlier file under another spelling; the clerk link
   assert.deepEqual(decision, [{ decision: 'existing_person', person_id: first.json().person_id, has_admission: true, shown: decision[0].shown }]);
   assert.ok(decision[0].shown >= 1);
   assert.equal((await database.pool.query(`SELECT count(*)::int AS n FROM person`)).rows[0].n, 1, 'still one person');
+  // The re-admission is recorded: it opened the identity and the legal history of Koulikoro to Bamako.
+  const opening = (await database.pool.query(`SELECT o.kind, o.categories, f.code AS "from", t.code AS "to" FROM file_opening o JOIN prison f ON f.id = o.from_prison_id JOIN prison t ON t.id = o.to_prison_id`)).rows;
+  assert.deepEqual(opening, [{ kind: 'readmission', categories: ['legal_history'], from: 'KLK', to: 'BKO' }]);
 });
 
 test('declaring a new person creates a new file and records that decision', async () => {

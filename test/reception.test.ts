@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import { assertHistoryConfidential } from './confidentiality-walk.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -95,4 +96,9 @@ test('reception pages: deny by default, both languages, under 150 KB each', asyn
       t.diagnostic(`${url.replace(id, ':id')} ${lang}: ${r.body.length} bytes`);
     }
   }
+});
+
+test("no restricted field reaches a role without its permission (history walk over this file's flows)", async () => {
+  const n = await assertHistoryConfidential(database, app, fx, { pages: 3 });
+  assert.ok(n.entries > 0);
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import { assertHistoryConfidential } from './confidentiality-walk.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -278,4 +279,9 @@ test('a prosecutor has no general read of the registry: partners go through the 
   assert.equal((await app.inject({ url: `/api/persons/${a.person_id}`, headers: auth(token) })).statusCode, 403);
   assert.equal((await app.inject({ url: `/api/prisons/BKO/population`, headers: auth(token) })).statusCode, 403);
   assert.equal((await app.inject({ url: `/api/persons?q=Samaké`, headers: auth(token) })).statusCode, 403);
+});
+
+test("no restricted field reaches a role without its permission (history walk over this file's flows)", async () => {
+  const n = await assertHistoryConfidential(database, app, fx);
+  assert.ok(n.entries > 0);
 });

@@ -2,8 +2,10 @@
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/index.js';
-import { isEmpty, seedDemo } from '../demo/seed.js';
-import { addUser, disableUser, listUsers } from '../modules/access/service.js';
+import { demoDecision, registryFacts } from '../demo/policy.js';
+import { seedDemo } from '../demo/seed.js';
+import { addUser, approveUser, disableUser, listUsers, resetPassword, resetTotp, unlockUser } from '../modules/access/service.js';
+import { PASSWORD_MIN_LENGTH } from '../modules/access/rules.js';
 import { ROLES } from '../core/access.js';
 import { AppError } from '../core/errors.js';
 import { t } from '../core/i18n.js';
@@ -26,8 +28,11 @@ export async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDat
 export function buildProgram(): Command {
   const program = new Command('pmis').description('pmis — prison management information system').showHelpAfterError();
 
-  program.command('serve').description('Start the web server (embedded PostgreSQL unless DATABASE_URL is set)').action(async () => {
-    const running = await startServer(loadConfig());
+  program.command('serve').description('Start the web server (embedded PostgreSQL unless DATABASE_URL is set)')
+    .option('--demo', 'load demo data on an empty registry and print the demo logins (same as PMIS_DEMO=1)')
+    .action(async (o: { demo?: boolean }) => {
+    const config = loadConfig();
+    const running = await startServer(o.demo ? { ...config, demo: true } : config);
     let signalled = false;
     const shutdown = async (sig: string) => {
       if (signalled) return;
@@ -45,17 +50,23 @@ export function buildProgram(): Command {
     await withDatabase(async () => log('Database is up to date.'));
   });
 
-  program.command('seed-demo').description('Load demo data into an empty registry')
-    .option('--force', 'load even if the registry is not empty (adds to what is there: only for throw-away databases)')
-    .action(async (opts: { force?: boolean }) => {
+  program.command('seed-demo').description('Load demo data (demo accounts with a published password) into an empty registry')
+    .option('--allow-external', 'allow an external database (DATABASE_URL): only for throw-away databases (same as PMIS_DEMO_EXTERNAL=1)')
+    .action(async (opts: { allowExternal?: boolean }) => {
+      const config = loadConfig();
       await withDatabase(async (database) => {
-        if (!opts.force && !(await isEmpty(database))) { log('The registry is not empty: nothing done (use --force on a throw-away database).'); return; }
+        const d = demoDecision({ demo: true, external: database.kind === 'external', allowExternal: !!opts.allowExternal || config.demoExternal, production: config.production }, await registryFacts(database));
+        if (!d.load) { log(`Nothing done: ${d.reason}`); process.exitCode = 2; return; }
         await seedDemo(database, { log });
         log('Demo data loaded.');
       });
     });
 
-  const user = program.command('user').description('Manage user accounts');
+  // The command line is the operator on the server: whoever can run it holds the database's own
+  // credentials (DATA_DIR or DATABASE_URL) and could read or change everything directly, so it is
+  // not limited by the grant rule. It is the bootstrap path (the first national administrator) and
+  // the recovery path. Everything it does is recorded in the history with no actor and "via: cli".
+  const user = program.command('user').description('Manage user accounts (as the operator on the server)');
   user.command('add <username>').description('Create a user (the password is read from PMIS_PASSWORD or asked for)')
     .requiredOption('--name <display name>', 'full name')
     .addOption(new Option('--role <role...>', 'one or more roles').choices([...ROLES]).makeOptionMandatory())
@@ -74,6 +85,35 @@ export function buildProgram(): Command {
       for (const u of await listUsers(db, null)) console.log([u.username.padEnd(20), u.roles.join(',').padEnd(30), (u.national ? 'national' : u.prisons.join(',')).padEnd(16), u.disabled ? 'disabled' : 'active', u.display_name].join(' '));
     });
   });
+  user.command('approve <username>').description('Approve an account waiting for a second national administrator').option('--reason <text>', 'why (kept in the history)')
+    .action(async (username: string, o: { reason?: string }) => {
+      await withDatabase(async ({ db }) => {
+        await approveUser(db, null, username, o.reason ?? null);
+        console.log(`Approved ${username}`);
+      });
+    });
+  user.command('unlock <username>').description('Clear the failed login attempts that locked an account').option('--reason <text>', 'why (kept in the history)')
+    .action(async (username: string, o: { reason?: string }) => {
+      await withDatabase(async ({ db }) => {
+        await unlockUser(db, null, username, o.reason ?? null);
+        console.log(`Unlocked ${username}`);
+      });
+    });
+  user.command('reset-2fa <username>').description("Remove a user's two-step verification (lost phone): their sessions and tokens end").requiredOption('--reason <text>', 'why (kept in the history)')
+    .action(async (username: string, o: { reason: string }) => {
+      await withDatabase(async ({ db }) => {
+        await resetTotp(db, null, username, o.reason);
+        console.log(`Two-step verification removed for ${username}`);
+      });
+    });
+  user.command('password <username>').description('Set a new password (from PMIS_PASSWORD or typed): every session and token of the user ends')
+    .action(async (username: string) => {
+      const password = process.env.PMIS_PASSWORD ?? (await askPassword());
+      await withDatabase(async ({ db }) => {
+        await resetPassword(db, username, password);
+        console.log(`New password set for ${username}`);
+      });
+    });
   user.command('disable <username>').description('Disable a user: their sessions and tokens end at once').requiredOption('--reason <text>', 'why (kept in the history)')
     .action(async (username: string, o: { reason: string }) => {
       await withDatabase(async ({ db }) => {
@@ -92,7 +132,7 @@ async function askPassword(): Promise<string> {
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return await rl.question('Password (10 characters or more): ');
+    return await rl.question(`Password (${PASSWORD_MIN_LENGTH} characters or more, not a common one): `);
   } finally {
     rl.close();
   }

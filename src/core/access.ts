@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'assessment.read', 'assessment.write', 'assessment.instrument',
   'housing.move', 'housing.override',
   'statistics.read',
+  'file.open', // open a person's data held by one prison to another (a recorded decision)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,12 +47,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intake.security', 'intake.administration', 'intake.registry', 'intake.interview', 'intake.complete',
     'health.injury_report.read', 'intelligence.read', 'identity.match', 'identity.merge', 'justice.write',
     'classification.decide', 'classification.override', 'assessment.read', 'assessment.write',
-    'housing.move', 'housing.override', 'audit.read',
+    'housing.move', 'housing.override', 'audit.read', 'file.open',
   ],
   national_admin: [
     ...READ, 'estate.admin', 'reference.admin', 'user.admin', 'person.write', 'person.correct', 'person.sensitive',
     'custody.write', 'custody.correct', 'identity.match', 'identity.merge', 'justice.rules', 'assessment.read',
-    'assessment.instrument', 'audit.read', 'intelligence.read',
+    'assessment.instrument', 'audit.read', 'intelligence.read', 'file.open',
   ],
   auditor: [...READ, 'audit.read'],
   // Justice partners read and write only through the justice module, which checks their jurisdiction:
@@ -70,6 +71,12 @@ export interface Actor {
   national: boolean;
   prisonIds: readonly string[];
   lang: Lang;
+  /** Where the request came from (the client address, after TRUST_PROXY), for audit rows. */
+  address?: string | null;
+  /** The login session behind the request (its public reference), for audit rows. */
+  sessionId?: string | null;
+  /** Or the API token behind it. */
+  tokenId?: string | null;
 }
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

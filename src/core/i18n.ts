@@ -19,6 +19,11 @@ export function hasMessage(key: string): boolean {
   return key in catalogue;
 }
 
+/** Both texts of a key, or undefined when no table declares it. */
+export function getMessage(key: string): { fr: string; en: string } | undefined {
+  return catalogue[key];
+}
+
 export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const entry = catalogue[key];
   const text = entry ? entry[lang] ?? entry.fr : key;

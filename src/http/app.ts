@@ -9,26 +9,33 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Actor } from '../core/access.js';
 import { AppError, type FieldError, unauthenticated } from '../core/errors.js';
 import { negotiate, t, type Lang } from '../core/i18n.js';
+import { createAjv } from '../core/validation.js';
 import type { Database } from '../db/index.js';
-import { authenticate } from '../modules/access/service.js';
+import { authenticate, configureHashing } from '../modules/access/service.js';
 import { registerModules } from './modules.js';
+import { apiCsrfProblem, isSafeMethod, pageCsrfOk, registerSecurityHeaders } from './security.js';
+import { webAssetRoutes } from '../web/assets.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     lang: Lang;
     sessionCsrf: string | null;
+    /** How the actor was authenticated: a session cookie or a bearer token. */
+    authVia: 'session' | 'token' | null;
   }
   interface FastifyContextConfig {
     /** Reachable without authentication (health, login, OpenAPI, static assets). */
     public?: boolean;
+  }
+  interface FastifyInstance {
+    /** Every route registered (method and URL pattern), for the permission × role matrix test. */
+    pmisRoutes: { method: string; url: string; public: boolean; body?: unknown; query?: unknown }[];
   }
 }
 
@@ -81,28 +88,40 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: AppEr
   return reply.status(err.status).type('application/problem+json').send(err.toProblem(req.lang, req.url));
 }
 
+/** A refused page form: the HTML error page (loaded lazily: the web module depends on this one). */
+async function sendCsrfPage(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const { errorPage } = await import('../modules/web/page.js');
+  return errorPage(req, reply, new AppError(403, 'error.csrf'));
+}
+
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
-    trustProxy: true,
+    // Trust X-Forwarded-For only when told which proxy to trust (TRUST_PROXY): req.ip is the audited address.
+    trustProxy: ctx.config.trustProxy as boolean | string, // a hop count is accepted too (proxy-addr)
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Query strings and path parameters arrive as text and are coerced to their types; JSON bodies
   // are not (a null must stay null, never become 0 or ""). allErrors: every bad field is named.
-  const makeAjv = (coerce: boolean) => {
-    const ajv = new Ajv({ allErrors: true, coerceTypes: coerce ? 'array' : false, removeAdditional: false, useDefaults: true, strict: false });
-    (addFormats as unknown as (a: Ajv) => void)(ajv);
-    return ajv;
-  };
-  const ajvBody = makeAjv(false);
-  const ajvText = makeAjv(true);
+  // The same validator factory as the page forms' (core/validation.ts).
+  const ajvBody = createAjv({ coerce: false });
+  const ajvText = createAjv({ coerce: true });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvText).compile(schema));
 
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'fr');
   app.decorateRequest('sessionCsrf', null);
+  app.decorateRequest('authVia', null);
+  configureHashing({ concurrency: ctx.config.loginHashConcurrency });
 
+  const routes: App['pmisRoutes'] = [];
+  app.decorate('pmisRoutes', routes);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url, public: !!(r.config as { public?: boolean } | undefined)?.public, body: (r.schema as { body?: unknown } | undefined)?.body, query: (r.schema as { querystring?: unknown } | undefined)?.querystring });
+  });
+
+  await registerSecurityHeaders(app, ctx.config);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 10 } });
@@ -123,10 +142,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     const auth = await authenticate(ctx.database.db, {
       bearer: req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7).trim() : undefined,
       session: req.cookies[SESSION_COOKIE],
-    });
+    }, { idleMinutes: ctx.config.sessionIdleMinutes, address: req.ip });
     if (auth) {
       req.actor = auth.actor;
       req.sessionCsrf = auth.csrf;
+      req.authVia = auth.via.kind;
       if (!cookieLang && !(req.url.startsWith('/api/') && header)) req.lang = auth.actor.lang;
     }
     if (req.routeOptions.config?.public) return;
@@ -134,6 +154,18 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       if (req.url.startsWith('/api/') || req.method !== 'GET') return sendProblem(reply, req, unauthenticated());
       return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
     }
+    // CSRF, API: a cookie-authenticated change needs the X-CSRF-Token header (checked before the body is read).
+    if (req.authVia === 'session' && req.url.startsWith('/api/')) {
+      const problem = apiCsrfProblem(req);
+      if (problem) return sendProblem(reply, req, problem);
+    }
+  });
+
+  // CSRF, pages: every state-changing form of a signed-in user carries the session's token (`_csrf`).
+  // Public forms (login) check their own pre-session token.
+  app.addHook('preValidation', async (req, reply) => {
+    if (isSafeMethod(req.method) || req.url.startsWith('/api/') || req.routeOptions.config?.public || !req.actor) return;
+    if (!pageCsrfOk(req)) return sendCsrfPage(req, reply);
   });
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -163,6 +195,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
 
   await registerModules(app, ctx);
+  await webAssetRoutes(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -1,4 +1,5 @@
 /** Every module's routes. One line per module; order does not matter. */
+import { accessPages } from '../modules/access/pages.js';
 import { accessRoutes } from '../modules/access/routes.js';
 import { attachmentRoutes } from '../modules/attachments/routes.js';
 import { classificationPages } from '../modules/classification/pages.js';
@@ -13,12 +14,14 @@ import { peopleRoutes } from '../modules/people/routes.js';
 import { receptionPages } from '../modules/reception/pages.js';
 import { receptionRoutes } from '../modules/reception/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
+import { sharingRoutes } from '../modules/sharing/routes.js';
 import { backlogPage } from '../modules/web/backlog.js';
 import { webRoutes } from '../modules/web/routes.js';
 import type { App, AppContext } from './app.js';
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
   await accessRoutes(app, ctx);
+  await accessPages(app, ctx);
   await referenceRoutes(app, ctx);
   await estateRoutes(app, ctx);
   await custodyRoutes(app, ctx);
@@ -34,4 +37,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await classificationRoutes(app, ctx);
   await classificationPages(app, ctx);
   await backlogPage(app, ctx);
+  await sharingRoutes(app, ctx);
 }

@@ -40,12 +40,19 @@ test('the clerk sees the earlier file under another spelling, links it, and the 
 
   const region = page.getByRole('region', { name: /Dossiers existants/ });
   await region.waitFor();
-  assert.match((await region.textContent())!, /KLK-2025-000001/);
+  // Known only at Koulikoro: shown minimally — the prison and the dates, not the committal number (decision 0006).
+  const shown = (await region.textContent())!;
+  assert.match(shown, /Prison KLK \(2025-02-01 → 2025-06-01\)/);
+  assert.doesNotMatch(shown, /KLK-2025-000001/);
+  assert.match(shown, /Connu\(e\) d'un autre établissement/);
   await region.getByRole('radio', { name: /Ould Mohamed Mahamadou/ }).check();
   await Promise.all([page.waitForURL(`${base}/people/${earlier.person_id}`), page.getByRole('button', { name: 'Confirmer et admettre' }).click()]);
   const body = (await page.locator('main').textContent())!;
   assert.match(body, /BKO-2026-000001/);
   // The Koulikoro admission is outside a Bamako clerk's scope: shown as existing, where and when, not in full.
   assert.match(body, /Admissions dans d’autres établissements.*KLK-2025-000001/s);
+  // The re-admission, recorded, opened Koulikoro's legal history to Bamako: the charge and how it ended.
+  assert.match(body, /Historique judiciaire ouvert à votre établissement.*Libération.*Vol qualifié/s);
+  assert.match(body, /Réadmission — de Prison KLK vers Prison BKO — historique judiciaire — clerk\.bko/);
   await ctx.close();
 });

@@ -16,6 +16,7 @@ import type { Db } from '../../db/index.js';
 import { attachment } from '../audit/schema.js';
 import { getPrison } from '../estate/service.js';
 import { assertPersonVisible } from '../people/service.js';
+import { mayReadPrisonData } from '../sharing/service.js';
 import { type AttachmentKind, KINDS, sniffType, typeAllowed } from './rules.js';
 
 registerMessages({
@@ -63,8 +64,14 @@ export async function saveAttachment(db: Db, actor: Actor, dir: string, maxBytes
 export async function readAttachment(db: Db, actor: Actor, dir: string, id: string): Promise<{ meta: AttachmentView; data: Buffer }> {
   const [a] = await db.select().from(attachment).where(eq(attachment.id, id));
   if (!a) throw notFound();
-  if (!inScope(actor, a.prisonId)) throw new AppError(403, 'error.out_of_scope');
   authorize(actor, a.kind === 'medical' ? 'health.read' : 'person.read');
+  if (!inScope(actor, a.prisonId)) {
+    // Another prison's file: the person's photo goes with the identity (opened by a re-admission);
+    // a reception's other files go with that reception when it is opened (sharing). Never medical files.
+    const person = a.personId && a.kind !== 'medical' ? await assertPersonVisible(db, actor, a.personId) : undefined;
+    const ok = person && (person.photoAttachmentId === a.id || (a.receptionId && (await mayReadPrisonData(db, actor, person.id, a.prisonId, 'reception'))));
+    if (!ok) throw new AppError(403, 'error.out_of_scope');
+  }
   if (a.personId) await assertPersonVisible(db, actor, a.personId);
   const data = await fs.readFile(path.join(dir, a.storageKey));
   await recordAccess(db, actor, { category: a.kind === 'medical' ? 'health' : 'attachment', action: 'read', entity: 'attachment', entityId: a.id, personId: a.personId, prisonId: a.prisonId });
@@ -75,7 +82,15 @@ export const canUpload = (actor: Actor) => can(actor, 'person.write') || can(act
 
 /** The files attached during a reception (metadata only). */
 export async function receptionAttachments(db: Db, actor: Actor, receptionId: string, prisonId: string): Promise<AttachmentView[]> {
-  if (!inScope(actor, prisonId) || !can(actor, 'person.read')) return [];
+  if (!can(actor, 'person.read')) return [];
   const rows = await db.select().from(attachment).where(eq(attachment.receptionId, receptionId));
-  return rows.filter((a) => a.kind !== 'medical' || can(actor, 'health.read')).map(view);
+  const own = inScope(actor, prisonId);
+  // Another prison's reception, opened by a recorded decision: its files, never the medical ones.
+  const personId = rows.find((a) => a.personId)?.personId;
+  if (!own && !(personId && (await mayReadPrisonData(db, actor, personId, prisonId, 'reception')))) return [];
+  const shown = rows.filter((a) => a.kind !== 'medical' || (own && can(actor, 'health.read')));
+  // Medical files' metadata is health data: listing it is audited.
+  const medical = shown.filter((a) => a.kind === 'medical');
+  if (medical.length) await recordAccess(db, actor, { category: 'health', action: 'list', entity: 'attachment', personId: medical[0]!.personId, prisonId, detail: { attachments: medical.map((a) => a.id) } });
+  return shown.map(view);
 }

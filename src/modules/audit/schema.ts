@@ -14,6 +14,11 @@ export const changeLog = pgTable('change_log', {
   reason: text('reason'),
   before: jsonb('before'),
   after: jsonb('after'),
+  address: text('address'),
+  sessionId: uuid('session_id'),
+  tokenId: uuid('token_id'),
+  /** Restricted parts of the change, by category (core/confidentiality.ts); read only through readChanges. */
+  restricted: jsonb('restricted'),
 });
 
 export const accessAudit = pgTable('access_audit', {
@@ -27,6 +32,9 @@ export const accessAudit = pgTable('access_audit', {
   entityId: uuid('entity_id'),
   personId: uuid('person_id'),
   detail: jsonb('detail'),
+  address: text('address'),
+  sessionId: uuid('session_id'),
+  tokenId: uuid('token_id'),
 });
 
 export const attachment = pgTable('attachment', {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
+import { assertHistoryConfidential } from '../../../test/confidentiality-walk.js';
 import { allItems } from './instruments.js';
 import { GENERAL_NEEDS_V1, VIOLENT_EXTREMISM_V1 } from './shipped-instruments.js';
 
@@ -206,4 +207,9 @@ test('cell leaders: since when, elected or appointed, the requests they carry', 
   assert.equal((await call(fx.tokens['clerk.bko']!, 'POST', `/api/cells/${c0}/leaders/end`, { until: '2026-03-20', reason: 'x' })).statusCode, 403);
   assert.equal((await call(sec, 'POST', `/api/cells/${c0}/leaders/end`, { until: '2026-03-20', reason: 'Libéré' })).statusCode, 200);
   assert.equal((await call(sec, 'GET', `/api/cells/${c0}/leaders`)).json().current, null);
+});
+
+test("no restricted field reaches a role without its permission (history walk over this file's flows)", async () => {
+  const n = await assertHistoryConfidential(database, app, fx);
+  assert.ok(n.entries > 0);
 });

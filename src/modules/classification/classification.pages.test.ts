@@ -1,7 +1,7 @@
 /** The classification, assessment, keep-apart, cell move and cell pages, in French and English. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
+import { auth, fixture, formLogin, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
 import { allItems } from './instruments.js';
 import { VIOLENT_EXTREMISM_V1 } from './shipped-instruments.js';
 
@@ -10,10 +10,8 @@ const app = await testApp(database);
 const fx = await fixture(database);
 
 async function loginAs(username: string, lang: 'fr' | 'en') {
-  const r = await app.inject({ method: 'POST', url: '/login', payload: { username, password: 'correct horse battery', next: '/' } });
+  const { res: r, cookie } = await formLogin(app, username, { lang });
   assert.equal(r.statusCode, 303, r.body);
-  const session = r.cookies.find((c) => c.name === 'pmis_session')!;
-  const cookie = `pmis_session=${session.value}; pmis_lang=${lang}`;
   const home = await app.inject({ url: '/', headers: { cookie } });
   return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(home.body)![1]! };
 }

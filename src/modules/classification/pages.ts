@@ -7,6 +7,7 @@ import { authorize, can } from '../../core/access.js';
 import type { Db } from '../../db/index.js';
 import { bamakoDate, formatBamako } from '../../core/dates.js';
 import { AppError, type FieldError } from '../../core/errors.js';
+import { withheldText } from '../../core/confidentiality.js';
 import { t, type Lang } from '../../core/i18n.js';
 import type { App, AppContext } from '../../http/app.js';
 import { getPrison, listPrisons } from '../estate/service.js';
@@ -140,7 +141,7 @@ ${r.programmes.allowed.length || r.programmes.restricted.length ? html`<ul>${r.p
 ${regimeForm}</section>
 <section aria-labelledby="hist-h"><h2 id="hist-h">${t(lang, 'cls.history')}</h2>
 ${c.history.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'cls.level')}</th><th scope="col">${t(lang, 'cls.trigger')}</th><th scope="col">${t(lang, 'cls.reasons')}</th><th scope="col">${t(lang, 'cls.override')}</th><th scope="col">${t(lang, 'cls.decided_by')}</th><th scope="col">${t(lang, 'cls.next_review')}</th></tr></thead><tbody>
-${c.history.map((d) => html`<tr><td>${when(lang, d.decided_at)}</td><td>${levelText(lang, d.level)}</td><td>${t(lang, `cls.trigger.${d.trigger}`)}</td><td>${d.reasons}</td><td>${d.override ? d.override_justification ?? t(lang, 'cls.override') : ''}${d.indicated_level ? html`<br><small>${t(lang, 'cls.indicated')} : ${levelText(lang, d.indicated_level)}</small>` : null}</td><td>${d.decided_by}</td><td>${d.next_review_on ?? ''}</td></tr>`)}
+${c.history.map((d) => html`<tr><td>${when(lang, d.decided_at)}</td><td>${levelText(lang, d.level)}</td><td>${t(lang, `cls.trigger.${d.trigger}`)}</td><td>${d.reasons ?? html`<em>${withheldText(lang, d.withheld)}</em>`}</td><td>${d.override ? d.override_justification ?? t(lang, 'cls.override') : ''}${d.indicated_level ? html`<br><small>${t(lang, 'cls.indicated')} : ${levelText(lang, d.indicated_level)}</small>` : null}</td><td>${d.decided_by}</td><td>${d.next_review_on ?? ''}</td></tr>`)}
 </tbody></table>` : html`<p>${t(lang, 'cls.level.none')}</p>`}</section>
 ${decideForm}
 <section aria-labelledby="ev-h"><h2 id="ev-h">${t(lang, 'cls.events')}</h2>

@@ -9,6 +9,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { type Actor, authorize, can, inScope, type Permission } from '../../core/access.js';
 import { bamakoDate } from '../../core/dates.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.js';
+import { mayRead } from '../../core/confidentiality.js';
 import { recordAccess, recordChange } from '../../core/history.js';
 import type { Lang } from '../../core/i18n.js';
 import { newId } from '../../core/ids.js';
@@ -18,6 +19,7 @@ import * as estateRepo from '../estate/repository.js';
 import { getPrison } from '../estate/service.js';
 import { decideLevel } from '../housing/service.js';
 import { ageReadingOf } from '../people/age.js';
+import { assertMayRead, openedPrisons } from '../sharing/service.js';
 import { compareAssessments, profile, validateAssessment, validateNewVersion, type AssessmentContent, type InstrumentDefinition } from './instruments.js';
 import { personLabel } from './labels.js';
 import './messages.js';
@@ -159,7 +161,9 @@ export async function getAssessment(db: Db, actor: Actor, id: string): Promise<A
   return db.transaction(async (tx) => {
     const a = await repo.findAssessment(tx, id);
     if (!a) throw notFound();
-    authorize(actor, 'assessment.read', a.prisonId);
+    authorize(actor, 'assessment.read');
+    // Another prison's assessment needs a recorded opening (sharing), and the permission still.
+    await assertMayRead(tx, actor, a.personId, a.prisonId, 'assessment');
     await recordAccess(tx, actor, { category: 'assessment', action: 'read', entity: 'assessment', entityId: a.id, personId: a.personId, prisonId: a.prisonId });
     return view(tx, a);
   });
@@ -169,7 +173,8 @@ export async function getAssessment(db: Db, actor: Actor, id: string): Promise<A
 export async function listAssessments(db: Db, actor: Actor, personId: string) {
   authorize(actor, 'assessment.read');
   return db.transaction(async (tx) => {
-    const rows = (await repo.assessmentsOfPerson(tx, personId)).filter((r) => inScope(actor, r.prison_id));
+    const opened = new Set(await openedPrisons(tx, actor, personId, 'assessment'));
+    const rows = (await repo.assessmentsOfPerson(tx, personId)).filter((r) => inScope(actor, r.prison_id) || opened.has(r.prison_id));
     await recordAccess(tx, actor, { category: 'assessment', action: 'list', entity: 'assessment', personId, detail: { count: rows.length } });
     return rows.map((r) => ({ id: r.id, admission_id: r.admission_id, instrument: r.code, version: r.version, status: r.status, judgement: r.judgement, assessor: r.assessor, started_at: new Date(r.started_at).toISOString(), completed_at: r.completed_at ? new Date(r.completed_at).toISOString() : null }));
   });
@@ -244,9 +249,16 @@ export async function decideClassification(db: Db, actor: Actor, admissionId: st
 /** The classification of one admission: history, what is due, and the regime that follows. */
 export async function classificationOf(db: Db, actor: Actor, admissionId: string, asOf: string = bamakoDate()) {
   authorize(actor, 'classification.read');
-  const a = await admissionInScope(db, actor, admissionId);
+  const a = await custodyRepo.findAdmission(db, admissionId);
+  if (!a) throw notFound();
+  // Another prison's classification needs a recorded opening (sharing).
+  await assertMayRead(db, actor, a.personId, a.prisonId, 'classification');
   const s = await settingsOf(db, a.prisonId);
   const decisions = await repo.levelDecisions(db, a.id);
+  // The reasons of a security level (and an override's justification) are security intelligence:
+  // only for holders of intelligence.read, and each read is audited.
+  const reasons = mayRead(actor, 'intelligence');
+  if (reasons && decisions.length) await recordAccess(db, actor, { category: 'intelligence', action: 'read', entity: 'security_level', entityId: a.id, personId: a.personId, prisonId: a.prisonId, detail: { decisions: decisions.map((d) => d.id) } });
   const events = await repo.eventsOf(db, [a.id]);
   const cur = decisions[0];
   const state = { admittedOn: bamakoDate(a.admittedAt), current: cur ? { level: cur.level, decidedOn: bamakoDate(new Date(cur.decided_at)), nextReviewOn: cur.next_review_on } : null, events: events.map((e) => ({ id: e.id, kind: e.kind, occurredOn: e.occurredOn })) };
@@ -258,7 +270,7 @@ export async function classificationOf(db: Db, actor: Actor, admissionId: string
     admission_id: a.id,
     level: cur?.level ?? null,
     due: dueForReview(s, state, asOf, 3650),
-    history: decisions.map((d) => ({ id: d.id, level: d.level, reasons: d.reasons, trigger: d.trigger, decided_by: d.decided_by, decided_at: new Date(d.decided_at).toISOString(), next_review_on: d.next_review_on, assessment_id: d.assessment_id, indicated_level: d.indicated_level, override: d.override ?? d.trigger === 'override', override_justification: d.override_justification })),
+    history: decisions.map((d) => ({ id: d.id, level: d.level, reasons: reasons ? d.reasons : null, trigger: d.trigger, decided_by: d.decided_by, decided_at: new Date(d.decided_at).toISOString(), next_review_on: d.next_review_on, assessment_id: d.assessment_id, indicated_level: d.indicated_level, override: d.override ?? d.trigger === 'override', override_justification: reasons ? d.override_justification : null, withheld: reasons ? [] : ['intelligence' as const] })),
     events: events.map((e) => ({ id: e.id, kind: e.kind, occurred_on: e.occurredOn, note: e.note })),
     regime: regimeFor(s, cur?.level ?? null, adjustments.map(toAdjustment), asOf, { minor: age.treated_as_minor, assumed: age.assumed }),
     adjustments: adjustments.map((x) => ({ id: x.id, subject: x.subject, effect: x.effect, reason: x.reason, until: x.until, decided_at: x.decidedAt.toISOString() })),

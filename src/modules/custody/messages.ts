@@ -2,6 +2,8 @@ import { registerMessages } from '../../core/i18n.js';
 
 registerMessages({
   'custody.person_already_held': { fr: 'Cette personne est déjà écrouée ({committal}) : terminez cette admission avant une nouvelle.', en: 'This person is already held ({committal}): end that admission before a new one.' },
+  'custody.person_held_elsewhere': { fr: "Cette personne est déjà écrouée dans un autre établissement ({prison}) : contactez l'administration nationale.", en: 'This person is already held in another prison ({prison}): contact the national administration.' },
+  'custody.person_held_elsewhere_unnamed': { fr: "Cette personne est déjà écrouée dans un autre établissement : contactez l'administration nationale.", en: 'This person is already held in another prison: contact the national administration.' },
   'custody.cell_unknown': { fr: "Cellule inconnue dans cet établissement.", en: 'Unknown cell in this prison.' },
   'custody.cell_full': { fr: 'La cellule est pleine ({population}/{capacity}) : indiquez le motif du placement en surnombre.', en: 'The cell is full ({population}/{capacity}): give the reason for placing over capacity.' },
   'custody.admission_ended': { fr: 'Cette admission est déjà terminée.', en: 'This admission has already ended.' },

@@ -47,7 +47,14 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
     schema: {
       tags: ['people'], summary: 'The prisoner file: identity, admissions, legal basis, location. `include=sensitive` adds religion and ethnicity (person.sensitive; audited).',
       params: IdParam, querystring: Type.Object({ include: Type.Optional(Type.Literal('sensitive')) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ person: Person, admissions: Type.Array(Admission), current_admission_id: Nullable(Uuid), admissions_elsewhere: Type.Array(Type.Object({ prison_id: Uuid, committal_number: Type.String(), admitted_at: Type.String(), ended_at: Nullable(Type.String()) })), age: AgeReading }) },
+      response: { 200: Type.Object({ person: Person, admissions: Type.Array(Admission), current_admission_id: Nullable(Uuid), admissions_elsewhere: Type.Array(Type.Object({
+        prison_id: Uuid, committal_number: Type.String(), admitted_at: Type.String(), ended_at: Nullable(Type.String()),
+        legal: Nullable(Type.Object({
+          legal_status: Type.String(), end_reason: Nullable(Type.String()),
+          documents: Type.Array(Type.Object({ kind: Type.String(), authority: Type.String(), reference: Type.String(), issued_on: Type.String() })),
+          charges: Type.Array(Type.Object({ qualification: Type.String(), legal_reference: Nullable(Type.String()), category: Type.String(), terrorism_related: Type.Boolean() })),
+        }, { description: 'the legal history, when a re-admission or a decision opened it to your prison (docs/access.md)' })),
+      })), age: AgeReading }) },
     },
   }, async (req) => getPrisonerFile(db, req.actor!, req.params.id, { sensitive: req.query.include === 'sensitive' }));
 
@@ -71,7 +78,7 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
   }, async (req) => setSensitive(db, req.actor!, req.params.id, req.body));
 
   app.get('/api/persons/:id/history', {
-    schema: { tags: ['people'], summary: "Every change to the person's file: who, when, what (before/after) and why", params: IdParam },
+    schema: { tags: ['people'], summary: "Every change to the person's file: who, when, what (before/after) and why. Restricted parts (interview, health, intelligence, assessments, ethnicity/religion) only with their permission, audited; otherwise listed in `withheld`", params: IdParam },
   }, async (req) => ({ items: await personHistory(db, req.actor!, req.params.id) }));
 
   app.post('/api/admissions', {

@@ -1,19 +1,17 @@
 /** Admissions (écrou), their legal basis, location over time and end; the prisoner file. */
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import { type Actor, authorize, inScope, scopeFilter } from '../../core/access.js';
+import { type Actor, authorize, can, inScope, scopeFilter } from '../../core/access.js';
 import { bamakoDate, endOfBamakoDay } from '../../core/dates.js';
 import { AppError, type FieldError, invalid, notFound } from '../../core/errors.js';
-import { diff, recordChange } from '../../core/history.js';
+import { diff, type HistoryEntry, personChanges, readChanges, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
-import { changeLog } from '../audit/schema.js';
-import { appUser } from '../access/schema.js';
 import * as estateRepo from '../estate/repository.js';
 import { getPrison } from '../estate/service.js';
 import { assertCodes } from '../reference/service.js';
 import * as peopleRepo from '../people/repository.js';
 import { assertPersonVisible, createPersonTx, getPerson, type PersonInput, type PersonView } from '../people/service.js';
 import { type AgeReadingView, ageReadingOf } from '../people/age.js';
+import { openedPrisons, readablePrisons, recordReadmission } from '../sharing/service.js';
 import './messages.js';
 import * as repo from './repository.js';
 import { type PlacementPath, placeThroughRule } from './placement-port.js';
@@ -95,15 +93,21 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput): Promis
 
     let personId: string;
     if (input.person_id) {
+      let visible = true;
       await assertPersonVisible(tx, actor, input.person_id).catch(async (e) => {
-        // A person known elsewhere in the country may be re-admitted here (a transfer, a re-arrest):
-        // admitting them brings their file into this prison's scope.
-        if (e instanceof AppError && e.status === 403 && (await peopleRepo.findPerson(tx, input.person_id!))) return;
+        // A person known elsewhere in the country may be re-admitted here (a transfer, a re-arrest),
+        // by someone who may match identities across prisons: the re-admission is recorded and
+        // opens the identity and the legal history to this prison (sharing.recordReadmission).
+        if (e instanceof AppError && e.status === 403 && (await peopleRepo.findPerson(tx, input.person_id!))) {
+          authorize(actor, 'identity.match');
+          visible = false;
+          return;
+        }
         throw e;
       });
       personId = input.person_id;
       const open = await repo.findOpenAdmission(tx, personId);
-      if (open) throw invalid([{ field: '/person_id', key: 'custody.person_already_held', params: { committal: open.committalNumber } }]);
+      if (open) throw invalid([await alreadyHeld(tx, actor, open, visible)]);
     } else {
       personId = await createPersonTx(tx, actor, prison.id, input.person!, '/person');
     }
@@ -134,6 +138,7 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput): Promis
     await repo.insertCharges(tx, charges);
     const { person: _p, placement_via: _v, ...logged } = input;
     await recordChange(tx, actor, { entity: 'admission', entityId: id, personId, prisonId: prison.id, action: 'create', after: { ...logged, committal_number: row.committalNumber, legal_status: legalStatus } });
+    if (input.person_id) await recordReadmission(tx, actor, { personId, admissionId: id, toPrisonId: prison.id });
     // A cell given at admission goes through the one placement rule (the full allocation check under
     // a lock on the cell); a refusal refuses the whole admission, nothing half-written. Without a
     // cell the person is awaiting allocation.
@@ -144,6 +149,20 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput): Promis
     // The view is built from the rows just written: no need to read them back.
     return buildViews([row], [doc], charges, [])[0]!;
   });
+}
+
+/**
+ * "Already held": the committal number only when the open admission is in the actor's own prisons;
+ * otherwise another prison holds the person, named only to those who may know it (they hold
+ * identity.match, whose candidate list shows prisons, or the file is in their scope), and the way
+ * forward is the national administration.
+ */
+async function alreadyHeld(tx: Tx, actor: Actor, open: repo.AdmissionRow, personVisible: boolean): Promise<FieldError> {
+  if (inScope(actor, open.prisonId)) return { field: '/person_id', key: 'custody.person_already_held', params: { committal: open.committalNumber } };
+  const prison = personVisible || can(actor, 'identity.match') ? await estateRepo.findPrison(tx, open.prisonId) : undefined;
+  return prison
+    ? { field: '/person_id', key: 'custody.person_held_elsewhere', params: { prison: prison.name } }
+    : { field: '/person_id', key: 'custody.person_held_elsewhere_unnamed' };
 }
 
 async function admissionViews(tx: Tx, rows: repo.AdmissionRow[]): Promise<AdmissionView[]> {
@@ -185,12 +204,23 @@ export async function getAdmission(db: Db, actor: Actor, id: string): Promise<Ad
   return (await admissionViews(db, [a]))[0]!;
 }
 
+/** The legal history of an admission in another prison, once a re-admission or a decision opened it. */
+export interface LegalHistory {
+  legal_status: LegalStatus;
+  end_reason: string | null;
+  documents: { kind: string; authority: string; reference: string; issued_on: string }[];
+  charges: { qualification: string; legal_reference: string | null; category: string; terrorism_related: boolean }[];
+}
+
 export interface PrisonerFile {
   person: PersonView;
   admissions: AdmissionView[];
   current_admission_id: string | null;
-  /** Admissions in prisons outside the actor's scope: only that they exist, where and when (decision 0003). */
-  admissions_elsewhere: { prison_id: string; committal_number: string; admitted_at: string; ended_at: string | null }[];
+  /**
+   * Admissions in prisons outside the actor's scope: that they exist, where and when (decision 0003);
+   * with their legal history when it is opened to the actor's prisons (a re-admission, a decision).
+   */
+  admissions_elsewhere: { prison_id: string; committal_number: string; admitted_at: string; ended_at: string | null; legal: LegalHistory | null }[];
   /** Treated as a minor today? The protective reading of the date of birth and any age assessment. */
   age: AgeReadingView;
 }
@@ -205,7 +235,17 @@ export async function getPrisonerFile(db: Db, actor: Actor, personId: string, op
   const rows = all.filter((a) => inScope(actor, a.prisonId));
   const canRead = actor.permissions.has('custody.read');
   const admissions = canRead ? await admissionViews(db, rows) : [];
-  const elsewhere = canRead ? all.filter((a) => !inScope(actor, a.prisonId)).map((a) => ({ prison_id: a.prisonId, committal_number: a.committalNumber, admitted_at: a.admittedAt.toISOString(), ended_at: a.endedAt?.toISOString() ?? null })) : [];
+  const others = canRead ? all.filter((a) => !inScope(actor, a.prisonId)) : [];
+  const opened = others.length ? new Set(await openedPrisons(db, actor, personId, 'legal_history')) : new Set<string>();
+  const legalRows = others.filter((a) => opened.has(a.prisonId));
+  const legal = new Map((legalRows.length ? await admissionViews(db, legalRows) : []).map((v) => [v.id, v]));
+  const elsewhere = others.map((a) => {
+    const v = legal.get(a.id);
+    return {
+      prison_id: a.prisonId, committal_number: a.committalNumber, admitted_at: a.admittedAt.toISOString(), ended_at: a.endedAt?.toISOString() ?? null,
+      legal: v ? { legal_status: v.legal_status, end_reason: v.end_reason, documents: v.documents.map((d) => ({ kind: d.kind, authority: d.authority, reference: d.reference, issued_on: d.issued_on })), charges: v.charges.map((c) => ({ qualification: c.qualification, legal_reference: c.legal_reference, category: c.category, terrorism_related: c.terrorism_related })) } : null,
+    };
+  });
   return { person, admissions, current_admission_id: rows.find((a) => a.endedAt === null)?.id ?? null, admissions_elsewhere: elsewhere, age: await ageReadingOf(db, personId) };
 }
 
@@ -292,19 +332,17 @@ export async function correctAdmission(db: Db, actor: Actor, admissionId: string
   });
 }
 
-export interface HistoryEntry { id: string; at: string; entity: string; entity_id: string; action: string; actor: string | null; reason: string | null; before: unknown; after: unknown }
+export type { HistoryEntry } from '../../core/history.js';
 
-/** Everything that ever changed in a person's file, oldest first, limited to the actor's prisons. */
+/**
+ * Everything that ever changed in a person's file, oldest first, limited to the actor's prisons and
+ * to those whose history is opened to them (sharing). Restricted parts (the interview, health,
+ * intelligence, assessments, ethnicity and religion) only for holders of their permission, audited;
+ * the others see that an entry is restricted, not its content (readChanges).
+ */
 export async function personHistory(db: Db, actor: Actor, personId: string): Promise<HistoryEntry[]> {
   authorize(actor, 'history.read');
   await assertPersonVisible(db, actor, personId);
-  const scope = scopeFilter(actor);
-  const rows = await db
-    .select({ c: changeLog, username: appUser.username })
-    .from(changeLog)
-    .leftJoin(appUser, eq(appUser.id, changeLog.actorId))
-    .where(and(eq(changeLog.personId, personId), scope ? or(sql`${changeLog.prisonId} IS NULL`, inArray(changeLog.prisonId, [...scope])) : undefined))
-    .orderBy(asc(changeLog.at), asc(changeLog.id));
-  return rows.map(({ c, username }) => ({ id: c.id, at: c.at.toISOString(), entity: c.entity, entity_id: c.entityId, action: c.action, actor: username, reason: c.reason, before: c.before, after: c.after }));
+  const prisons = await readablePrisons(db, actor, personId, 'history');
+  return readChanges(db, actor, personChanges(personId, prisons), { personId });
 }
-

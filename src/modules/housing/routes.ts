@@ -46,7 +46,7 @@ export async function housingRoutes(app: App, { database }: AppContext): Promise
     schema: { tags: ['housing'], summary: 'Decide the security level, by a named person with reasons', params: IdParam,
       body: Type.Object({ level: lit(LEVELS), reasons: Type.String({ minLength: 1, maxLength: 4000 }), trigger: lit(['initial', 'periodic', 'incident', 'new_title', 'programme', 'override'] as const), next_review_on: Opt(IsoDate) }, { additionalProperties: false }) },
   }, async (req, reply) => reply.status(201).send(await decideLevel(db, req.actor!, req.params.id, req.body)));
-  app.get('/api/admissions/:id/security-level', { schema: { tags: ['housing'], summary: 'Security level decisions, latest first', params: IdParam } },
+  app.get('/api/admissions/:id/security-level', { schema: { tags: ['housing'], summary: 'Security level decisions, latest first; the reasons only for holders of intelligence.read (audited), otherwise `withheld`', params: IdParam } },
     async (req) => ({ items: await levelHistory(db, req.actor!, req.params.id) }));
   app.post('/api/keep-apart', {
     schema: { tags: ['housing'], summary: 'Record that two people must not share a cell or unit (security staff; audited)',

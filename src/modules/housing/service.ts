@@ -2,6 +2,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { type Actor, authorize, can, inScope } from '../../core/access.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
+import { mayRead } from '../../core/confidentiality.js';
 import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import { bamakoDate } from '../../core/dates.js';
@@ -12,6 +13,7 @@ import { personLabel } from '../classification/labels.js';
 import * as custodyRepo from '../custody/repository.js';
 import * as estateRepo from '../estate/repository.js';
 import { getPrison } from '../estate/service.js';
+import { assertMayRead } from '../sharing/service.js';
 import './messages.js';
 import { placeInCell, withFacts } from './placement.js';
 import { birthOf } from '../people/repository.js';
@@ -38,13 +40,19 @@ export async function decideLevel(db: Db, actor: Actor, admissionId: string, inp
   });
 }
 
+/**
+ * The security levels of an admission. The reasons are security intelligence: given only to holders
+ * of intelligence.read, and that read is audited; others get the level and `withheld`.
+ */
 export async function levelHistory(db: Db, actor: Actor, admissionId: string) {
   authorize(actor, 'classification.read');
   const a = await custodyRepo.findAdmission(db, admissionId);
   if (!a) throw notFound();
-  if (!inScope(actor, a.prisonId)) throw new AppError(403, 'error.out_of_scope');
+  await assertMayRead(db, actor, a.personId, a.prisonId, 'classification');
   const rows = await db.select().from(securityLevel).where(eq(securityLevel.admissionId, a.id)).orderBy(desc(securityLevel.decidedAt));
-  return rows.map((r) => ({ id: r.id, level: r.level, reasons: r.reasons, trigger: r.trigger, decided_by: r.decidedBy, decided_at: r.decidedAt.toISOString(), next_review_on: r.nextReviewOn }));
+  const reasons = mayRead(actor, 'intelligence');
+  if (reasons && rows.length) await recordAccess(db, actor, { category: 'intelligence', action: 'read', entity: 'security_level', entityId: a.id, personId: a.personId, prisonId: a.prisonId, detail: { decisions: rows.map((r) => r.id) } });
+  return rows.map((r) => ({ id: r.id, level: r.level, reasons: reasons ? r.reasons : null, trigger: r.trigger, decided_by: r.decidedBy, decided_at: r.decidedAt.toISOString(), next_review_on: r.nextReviewOn, withheld: reasons ? [] : ['intelligence' as const] }));
 }
 
 export async function addKeepApart(db: Db, actor: Actor, input: { prison: string; person_a: string; person_b: string; reason: string; source: string; review_on?: string | null }) {

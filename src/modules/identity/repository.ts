@@ -18,10 +18,12 @@ export type PersonIdentityRow = {
   nina: string | null;
   registered_prison_id: string;
   merged_into_id: string | null;
+  sex: string;
+  origin_region_code: string | null;
 };
 
 const PERSON_COLS = sql.raw(`p.id, p.family_name, p.given_names, p.father_name, p.mother_name, p.birth_precision, p.birth_date,
-  p.birth_estimated_age, p.birth_estimated_on, p.birth_place, p.nina, p.registered_prison_id, p.merged_into_id`);
+  p.birth_estimated_age, p.birth_estimated_on, p.birth_place, p.nina, p.registered_prison_id, p.merged_into_id, p.sex, p.origin_region_code`);
 
 /** A stored person as the scorer sees it: the date of birth keeps its precision. */
 export function toRecord(p: PersonIdentityRow, name?: { family_name: string; given_names: string }): IdentityRecord {
@@ -130,10 +132,10 @@ export async function otherNames(tx: Tx, personIds: string[]): Promise<{ person_
 }
 
 /** Prisons where each person has been held (for the candidate list). */
-export async function admissionsOf(tx: Tx, personIds: string[]): Promise<{ person_id: string; prison_id: string; committal_number: string; admitted_at: Date; ended_at: Date | null }[]> {
+export async function admissionsOf(tx: Tx, personIds: string[]): Promise<{ person_id: string; prison_id: string; prison_name: string; committal_number: string; admitted_at: Date; ended_at: Date | null }[]> {
   if (!personIds.length) return [];
-  const r = await tx.execute<{ person_id: string; prison_id: string; committal_number: string; admitted_at: Date; ended_at: Date | null }>(
-    sql`SELECT person_id, prison_id, committal_number, admitted_at, ended_at FROM admission WHERE person_id = ANY(${sql.param(personIds)}::uuid[]) ORDER BY admitted_at`);
+  const r = await tx.execute<{ person_id: string; prison_id: string; prison_name: string; committal_number: string; admitted_at: Date; ended_at: Date | null }>(
+    sql`SELECT a.person_id, a.prison_id, p.name AS prison_name, a.committal_number, a.admitted_at, a.ended_at FROM admission a JOIN prison p ON p.id = a.prison_id WHERE a.person_id = ANY(${sql.param(personIds)}::uuid[]) ORDER BY a.admitted_at`);
   return r.rows;
 }
 
@@ -225,7 +227,7 @@ export async function markUndone(tx: Tx, id: string, by: string, reason: string)
   await tx.execute(sql`UPDATE identity_merge SET undone_by = ${by}::uuid, undone_at = now(), undo_reason = ${reason} WHERE id = ${id}::uuid`);
 }
 
-export async function openAdmissionOf(tx: Tx, personId: string): Promise<{ id: string; committal_number: string } | undefined> {
-  const r = await tx.execute<{ id: string; committal_number: string }>(sql`SELECT id, committal_number FROM admission WHERE person_id = ${personId}::uuid AND ended_at IS NULL`);
+export async function openAdmissionOf(tx: Tx, personId: string): Promise<{ id: string; committal_number: string; prison_id: string; prison_name: string } | undefined> {
+  const r = await tx.execute<{ id: string; committal_number: string; prison_id: string; prison_name: string }>(sql`SELECT a.id, a.committal_number, a.prison_id, p.name AS prison_name FROM admission a JOIN prison p ON p.id = a.prison_id WHERE a.person_id = ${personId}::uuid AND a.ended_at IS NULL`);
   return r.rows[0];
 }

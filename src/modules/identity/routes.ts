@@ -18,12 +18,15 @@ const Query = Type.Object(queryFields, { additionalProperties: false });
 
 const ReasonOut = Type.Object({ field: Type.String(), verdict: Type.String(), code: Type.String(), params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])), weight: Type.Number(), text: Type.String() });
 const CandidateOut = Type.Object({
-  person_id: Uuid, family_name: Type.String(), given_names: Type.String(),
+  person_id: Uuid,
+  details: Type.Union([Type.Literal('full'), Type.Literal('minimal')], { description: "minimal: a person known only in other prisons — names, sex, year of birth, region, prisons and dates; parents, birth date and place, NINA and committal numbers withheld (decision 0006)" }),
+  family_name: Type.String(), given_names: Type.String(),
   matched_name: Nullable(Type.Object({ family_name: Type.String(), given_names: Type.String(), kind: Type.String() })),
+  sex: Type.String(), origin_region_code: Nullable(Type.String()),
   father_name: Nullable(Type.String()), mother_name: Nullable(Type.String()),
   birth: Type.Object({ date: Type.String(), precision: Type.String() }), birth_place: Nullable(Type.String()), nina: Nullable(Type.String()),
   registered_prison_id: Uuid,
-  admissions: Type.Array(Type.Object({ prison_id: Uuid, committal_number: Type.String(), admitted_at: Type.String(), ended_at: Nullable(Type.String()) })),
+  admissions: Type.Array(Type.Object({ prison_id: Uuid, prison_name: Type.String(), committal_number: Nullable(Type.String()), admitted_at: Type.String(), ended_at: Nullable(Type.String()) })),
   score: Type.Number(), decision: Type.String(), reasons: Type.Array(ReasonOut),
 });
 const MergeOut = Type.Object({
@@ -37,7 +40,7 @@ export async function identityRoutes(app: App, { database }: AppContext): Promis
 
   app.post('/api/identity/candidates', {
     schema: {
-      tags: ['identity'], summary: 'Likely same people among everyone ever registered, ranked, with score and reasons field by field (identity.match)',
+      tags: ['identity'], summary: 'Likely same people among everyone ever registered, ranked, with score and reasons field by field (identity.match); people known only in other prisons are shown minimally (decision 0006)',
       body: Type.Object({ ...queryFields, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })), min_score: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })) }, { additionalProperties: false }),
       response: { 200: Type.Object({ candidates: Type.Array(CandidateOut) }) },
     },

@@ -2,9 +2,9 @@
  * Identity resolution: candidates for an arrival, the clerk's decision, merge and unmerge, scan.
  * Authorisation and history here; queries in repository.ts; scoring in score.ts (pure).
  */
-import { type Actor, authorize } from '../../core/access.js';
+import { type Actor, authorize, inScope } from '../../core/access.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
-import { recordChange } from '../../core/history.js';
+import { recordAccess, recordChange } from '../../core/history.js';
 import { type Lang, t } from '../../core/i18n.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
@@ -50,17 +50,26 @@ export interface CandidateQuery extends IdentityRecord {
 
 export interface Candidate {
   person_id: string;
+  /**
+   * `full` for a person in the actor's scope; `minimal` for a person known only in other prisons:
+   * names, sex, year of birth, region of origin, prisons and dates, with the matching reasons said
+   * without the other prison's values (decision 0006). Details come with the recorded decision that
+   * links the arrival to that person, or on request to the holding prison.
+   */
+  details: 'full' | 'minimal';
   family_name: string;
   given_names: string;
   /** The other name (spelling/alias) that matched best, when it did better than the main name. */
   matched_name: { family_name: string; given_names: string; kind: string } | null;
+  sex: string;
+  origin_region_code: string | null;
   father_name: string | null;
   mother_name: string | null;
   birth: { date: string; precision: string };
   birth_place: string | null;
   nina: string | null;
   registered_prison_id: string;
-  admissions: { prison_id: string; committal_number: string; admitted_at: string; ended_at: string | null }[];
+  admissions: { prison_id: string; prison_name: string; committal_number: string | null; admitted_at: string; ended_at: string | null }[];
   score: number;
   decision: Comparison['decision'];
   reasons: (Reason & { text: string })[];
@@ -105,7 +114,36 @@ export async function findCandidates(db: Db, actor: Actor, q: CandidateQuery, op
   authorize(actor, 'identity.match');
   validateQuery(q);
   await drainKeyQueue(db, { max: 20_000 });
-  return searchCandidates(db, q, opts);
+  const found = await searchCandidates(db, q, opts);
+  // A person the actor's prisons do not know is shown minimally (decision 0006); that identity
+  // data crossed prison scope is audited.
+  const out = found.map((c) => (candidateVisible(actor, c) ? c : minimalCandidate(c, opts.lang ?? 'fr')));
+  const foreign = out.filter((c) => c.details === 'minimal');
+  if (foreign.length) await recordAccess(db, actor, { category: 'cross_prison', action: 'list', entity: 'identity_candidate', detail: { persons: foreign.map((c) => c.person_id) } });
+  return out;
+}
+
+/** Whether the candidate's file is in the actor's scope (registered or admitted in one of their prisons). */
+function candidateVisible(actor: Actor, c: Candidate): boolean {
+  return actor.national || inScope(actor, c.registered_prison_id) || c.admissions.some((a) => inScope(actor, a.prison_id));
+}
+
+/** Fields whose values stay with the holding prison; their reasons say only how they compare. */
+const WITHHELD_FIELDS = new Set(['father_name', 'mother_name', 'birth_date', 'birth_place', 'nina']);
+
+/** What a clerk of another prison sees of a candidate: who, roughly born when, from where, held where and when. */
+export function minimalCandidate(c: Candidate, lang: Lang): Candidate {
+  const year = c.birth.precision === 'unknown' || !c.birth.date ? '' : c.birth.date.slice(0, 4);
+  return {
+    ...c,
+    details: 'minimal',
+    father_name: null, mother_name: null, birth_place: null, nina: null,
+    birth: { date: year, precision: year ? (c.birth.precision === 'estimated' ? 'estimated' : 'year') : 'unknown' },
+    admissions: c.admissions.map((a) => ({ ...a, committal_number: null })),
+    reasons: c.reasons.map((r) => (WITHHELD_FIELDS.has(r.field)
+      ? { ...r, params: {}, text: t(lang, 'identity.minimal.reason', { field: t(lang, `identity.minimal.field.${r.field}`), verdict: t(lang, `identity.minimal.verdict.${r.verdict}`) }) }
+      : r)),
+  };
 }
 
 /** The search itself, without authorisation (bench, scan). */
@@ -130,14 +168,17 @@ export async function searchCandidates(db: Tx, q: IdentityRecord, opts: { limit?
       person_id: row.id,
       family_name: row.family_name,
       given_names: row.given_names,
+      details: 'full' as const,
       matched_name: matched,
+      sex: row.sex,
+      origin_region_code: row.origin_region_code,
       father_name: row.father_name,
       mother_name: row.mother_name,
       birth: { date: rec.birth_date ?? '', precision: rec.birth_precision ?? 'unknown' },
       birth_place: row.birth_place,
       nina: row.nina,
       registered_prison_id: row.registered_prison_id,
-      admissions: adm.filter((a) => a.person_id === row.id).map((a) => ({ prison_id: a.prison_id, committal_number: a.committal_number, admitted_at: new Date(a.admitted_at).toISOString(), ended_at: a.ended_at ? new Date(a.ended_at).toISOString() : null })),
+      admissions: adm.filter((a) => a.person_id === row.id).map((a) => ({ prison_id: a.prison_id, prison_name: a.prison_name, committal_number: a.committal_number, admitted_at: new Date(a.admitted_at).toISOString(), ended_at: a.ended_at ? new Date(a.ended_at).toISOString() : null })),
       score: c.score,
       decision: c.decision,
       reasons: c.reasons.map((r) => ({ ...r, text: r.verdict === 'missing' ? t(lang, r.code, r.params) : texts[i++] ?? '' })),
@@ -227,7 +268,12 @@ export async function mergePersons(db: Db, actor: Actor, input: { survivor_id: s
     if ((await repo.activeMergesInto(tx, merged.id)).length) throw new AppError(409, 'identity.has_merged_persons');
     const openA = await repo.openAdmissionOf(tx, survivor.id);
     const openB = await repo.openAdmissionOf(tx, merged.id);
-    if (openA && openB) throw new AppError(409, 'identity.both_held', { a: openA.committal_number, b: openB.committal_number });
+    if (openA && openB) {
+      // Another prison's committal number is not named: its prison is, and the national administration.
+      const own = (o: typeof openA) => inScope(actor, o.prison_id);
+      const label = (o: typeof openA) => (own(o) ? o.committal_number : o.prison_name);
+      throw new AppError(409, own(openA) && own(openB) ? 'identity.both_held' : 'identity.both_held_elsewhere', { a: label(openA), b: label(openB) });
+    }
     const score = compareIdentities(repo.toRecord(survivor), repo.toRecord(merged)).score;
     const moved: { table: string; column: string; ids: string[] }[] = [];
     for (const ref of await repo.personReferences(tx)) {
@@ -292,6 +338,8 @@ export interface DuplicatePair {
  */
 export async function scanDuplicates(db: Db, actor: Actor, opts: { minScore?: number; batch?: number; onProgress?: (done: number, total: number) => void; onPair?: (p: DuplicatePair) => void } = {}): Promise<{ scanned: number; pairs: number }> {
   authorize(actor, 'identity.merge');
+  // The review list carries every prison's identity data (parents, NINA): national scope only.
+  if (!actor.national) throw new AppError(403, 'identity.scan.national');
   const minScore = opts.minScore ?? MATCH_THRESHOLD;
   const batch = opts.batch ?? 500;
   await drainKeyQueue(db);

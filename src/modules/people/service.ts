@@ -149,8 +149,10 @@ export async function createPersonTx(tx: Tx, actor: Actor, prisonId: string, p: 
   const names = (p.other_names ?? []).map((n) => ({ id: newId(), personId: id, kind: n.kind, familyName: n.family_name, givenNames: n.given_names ?? '', source: n.source ?? null, createdBy: actor.userId }));
   await repo.insertNames(tx, names);
   const { sensitive, ...rest } = p;
-  await recordChange(tx, actor, { entity: 'person', entityId: id, personId: id, prisonId, action: 'create', after: rest });
-  if (sensitive && (sensitive.religion || sensitive.ethnicity)) {
+  const hasSensitive = !!sensitive && !!(sensitive.religion || sensitive.ethnicity);
+  // Religion and ethnicity go to the history as restricted data (core/confidentiality.ts).
+  await recordChange(tx, actor, { entity: 'person', entityId: id, personId: id, prisonId, action: 'create', after: hasSensitive ? { ...rest, sensitive } : rest });
+  if (hasSensitive) {
     await repo.upsertSensitive(tx, id, sensitive);
     await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: id, personId: id, prisonId });
   }
@@ -167,6 +169,16 @@ export async function assertPersonVisible(db: Tx, actor: Actor, personId: string
     if (!prisons.some((id) => actor.prisonIds.includes(id))) throw new AppError(403, 'error.out_of_scope');
   }
   return p;
+}
+
+/**
+ * The prison a change to a person's own record belongs to, for the history's prison scope: the
+ * registering prison when the actor works there (or nationally), otherwise the actor's prison that
+ * holds or held the person — a prison that re-admitted someone sees its own corrections.
+ */
+async function changePrison(tx: Tx, actor: Actor, p: repo.PersonRow): Promise<string> {
+  if (actor.national || actor.prisonIds.includes(p.registeredPrisonId)) return p.registeredPrisonId;
+  return (await repo.personPrisons(tx, p.id)).find((id) => actor.prisonIds.includes(id)) ?? p.registeredPrisonId;
 }
 
 export function personView(p: repo.PersonRow, names: repo.PersonNameRow[], relatives: repo.RelativeRow[] = []): PersonView {
@@ -239,7 +251,7 @@ export async function changePerson(db: Db, actor: Actor, personId: string, input
     if (!Object.keys(d.after).length) throw invalid([{ field: '/changes', key: 'person.nothing_changed' }]);
     const ok = await repo.updatePersonRow(tx, personId, d.after as Partial<repo.PersonRow>, p.version);
     if (!ok) throw new AppError(409, 'person.version_conflict', { current: p.version });
-    await recordChange(tx, actor, { entity: 'person', entityId: personId, personId, prisonId: p.registeredPrisonId, action: input.kind, reason: input.reason, before: d.before, after: d.after });
+    await recordChange(tx, actor, { entity: 'person', entityId: personId, personId, prisonId: await changePrison(tx, actor, p), action: input.kind, reason: input.reason, before: d.before, after: d.after });
     return personView((await repo.findPerson(tx, personId))!, await repo.findNames(tx, personId), await repo.findRelatives(tx, personId));
   });
 }
@@ -249,7 +261,7 @@ export async function addOtherName(db: Db, actor: Actor, personId: string, n: Ot
     const p = await assertPersonVisible(tx, actor, personId, 'person.write');
     const row = { id: newId(), personId, kind: n.kind, familyName: n.family_name, givenNames: n.given_names ?? '', source: n.source ?? null, createdBy: actor.userId };
     await repo.insertNames(tx, [row]);
-    await recordChange(tx, actor, { entity: 'person_name', entityId: row.id, personId, prisonId: p.registeredPrisonId, action: 'create', after: n });
+    await recordChange(tx, actor, { entity: 'person_name', entityId: row.id, personId, prisonId: await changePrison(tx, actor, p), action: 'create', after: n });
     return personView(p, await repo.findNames(tx, personId), await repo.findRelatives(tx, personId));
   });
 }
@@ -262,9 +274,11 @@ export async function setSensitive(db: Db, actor: Actor, personId: string, v: { 
     const before = (await repo.findSensitive(tx, personId)) ?? { religion: null, ethnicity: null };
     const next = { religion: v.religion === undefined ? before.religion : v.religion, ethnicity: v.ethnicity === undefined ? before.ethnicity : v.ethnicity };
     await repo.upsertSensitive(tx, personId, next);
-    // The history says that the sensitive fields changed, not their values: those stay behind the permission.
-    await recordChange(tx, actor, { entity: 'person_sensitive', entityId: personId, personId, prisonId: p.registeredPrisonId, action: 'update', reason: v.reason, after: { fields: Object.keys(v).filter((k) => k !== 'reason') } });
-    await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: personId, personId, detail: { before, after: next } });
+    // The old and new values are kept in the history as restricted data (ethnicity_religion): only
+    // holders of person.sensitive read them back, audited; the audit names the fields, not the values.
+    const fields = Object.keys(v).filter((k) => k !== 'reason');
+    await recordChange(tx, actor, { entity: 'person_sensitive', entityId: personId, personId, prisonId: await changePrison(tx, actor, p), action: 'update', reason: v.reason, before, after: { ...next, fields } });
+    await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: personId, personId, detail: { fields } });
     return next;
   });
 }
@@ -277,7 +291,7 @@ export async function addRelative(db: Db, actor: Actor, personId: string, r: Rel
       id, personId, relationship: r.relationship, fullName: r.full_name, birthYear: r.birth_year ?? null, phone: r.phone ?? null, address: r.address ?? null,
       whereabouts: r.whereabouts ?? null, custody: r.custody ?? null, emergencyContact: !!r.emergency_contact, notes: r.notes ?? null, createdBy: actor.userId,
     });
-    await recordChange(tx, actor, { entity: 'person_relative', entityId: id, personId, prisonId: p.registeredPrisonId, action: 'create', after: r });
+    await recordChange(tx, actor, { entity: 'person_relative', entityId: id, personId, prisonId: await changePrison(tx, actor, p), action: 'create', after: r });
     return personView(p, await repo.findNames(tx, personId), await repo.findRelatives(tx, personId));
   });
 }

@@ -59,8 +59,17 @@ export async function receptionRoutes(app: App, { database }: AppContext): Promi
     async (req, reply) => reply.status(201).send(await startReception(db, req.actor!, req.body)));
   app.get('/api/receptions', { schema: { tags: ['reception'], summary: 'Receptions (in progress by default) and what each is missing', querystring: Type.Object({ prison: Type.Optional(Type.String()), status: Type.Optional(lit(['in_progress', 'completed', 'abandoned'] as const)) }, { additionalProperties: false }) } },
     async (req) => ({ items: await listReceptions(db, req.actor!, req.query) }));
-  app.get('/api/receptions/:id', { schema: { tags: ['reception'], summary: 'One reception; include=medical adds the medical check for medical staff (the injury report for the director), audited', params: IdParam, querystring: Type.Object({ include: Type.Optional(Type.Literal('medical')) }, { additionalProperties: false }) } },
-    async (req) => getReception(db, req.actor!, req.params.id, { medical: req.query.include === 'medical' }));
+  app.get('/api/receptions/:id', {
+    schema: {
+      tags: ['reception'],
+      summary: "One reception. include=medical adds the medical check for medical staff (the injury report for the director); include=interview adds the interview's content for holders of intake.interview (social workers, the director); both audited. Without it the interview step says `restricted: interview` and carries no data.",
+      params: IdParam,
+      querystring: Type.Object({ include: Type.Optional(Type.String({ pattern: '^(medical|interview)(,(medical|interview))?$', description: 'medical, interview or medical,interview' })) }, { additionalProperties: false }),
+    },
+  }, async (req) => {
+    const include = new Set((req.query.include ?? '').split(','));
+    return getReception(db, req.actor!, req.params.id, { medical: include.has('medical'), interview: include.has('interview') });
+  });
   const step = (name: 'security' | 'administration' | 'registry' | 'medical' | 'interview', body: ReturnType<typeof Type.Object>, summary: string) =>
     app.post(`/api/receptions/:id/steps/${name}`, { schema: { tags: ['reception'], summary, params: IdParam, body } }, async (req) => recordStep(db, req.actor!, (req.params as { id: string }).id, name, req.body as never));
   step('security', Security, 'Security office: rules explained (language), cell, body search, prohibited items');

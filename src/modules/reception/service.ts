@@ -16,6 +16,7 @@ import { placeInCell, precheckCell } from '../housing/placement.js';
 import { getPrison } from '../estate/service.js';
 import type { PersonInput } from '../people/service.js';
 import { assertCodes } from '../reference/service.js';
+import { mayReadPrisonData, openedPrisons } from '../sharing/service.js';
 import './messages.js';
 import { FINGERPRINTS, FITNESS, INVOLVEMENT, missingSteps, nextStep, outOfOrderError, REASONS, type Step, STEPS } from './rules.js';
 import { reception, receptionMedical, receptionStep } from './schema.js';
@@ -52,7 +53,11 @@ export interface InterviewInput {
 
 type ReceptionRow = typeof reception.$inferSelect;
 
-export interface StepView { step: Step; done: boolean; done_by: string | null; done_at: string | null; out_of_order_reason: string | null; data: Record<string, unknown> | null }
+/**
+ * One step. The interview's content is restricted (category interview): `data` is null and
+ * `restricted` says so unless the reader holds intake.interview and asked for it (audited).
+ */
+export interface StepView { step: Step; done: boolean; done_by: string | null; done_at: string | null; out_of_order_reason: string | null; data: Record<string, unknown> | null; restricted: 'interview' | null }
 export interface ReceptionView {
   id: string; prison_id: string; status: string; arrived_at: string; started_at: string; completed_at: string | null;
   handover: Omit<HandoverInput, 'prison' | 'arrived_at'> & { nothing_shared: boolean };
@@ -66,12 +71,13 @@ function canStart(actor: Actor): boolean {
   return can(actor, 'intake.security') || can(actor, 'intake.administration');
 }
 
-async function load(tx: Tx, actor: Actor, id: string, forUpdate = false): Promise<ReceptionRow> {
+async function load(tx: Tx, actor: Actor, id: string, forUpdate = false, read = false): Promise<ReceptionRow> {
   if (!canStart(actor) && !can(actor, 'health.write') && !can(actor, 'intake.interview') && !can(actor, 'intake.registry')) throw forbidden();
   const q = tx.select().from(reception).where(eq(reception.id, id));
   const [r] = forUpdate ? await q.for('update') : await q;
   if (!r) throw notFound();
-  if (!inScope(actor, r.prisonId)) throw new AppError(403, 'error.out_of_scope');
+  // Reading another prison's reception needs a recorded opening (sharing); writing never.
+  if (!inScope(actor, r.prisonId) && !(read && r.personId && (await mayReadPrisonData(tx, actor, r.personId, r.prisonId, 'reception')))) throw new AppError(403, 'error.out_of_scope');
   return r;
 }
 
@@ -103,7 +109,7 @@ async function stepsOf(tx: Tx, ids: string[]) {
   return tx.select().from(receptionStep).where(inArray(receptionStep.receptionId, ids)).orderBy(asc(receptionStep.doneAt));
 }
 
-async function view(tx: Tx, actor: Actor, r: ReceptionRow, opts: { medical?: boolean } = {}): Promise<ReceptionView> {
+async function view(tx: Tx, actor: Actor, r: ReceptionRow, opts: { medical?: boolean; interview?: boolean } = {}): Promise<ReceptionView> {
   const steps = await stepsOf(tx, [r.id]);
   const done = new Set(steps.map((s) => s.step as Step));
   const adm = r.admissionId ? await custodyRepo.findAdmission(tx, r.admissionId) : undefined;
@@ -116,13 +122,17 @@ async function view(tx: Tx, actor: Actor, r: ReceptionRow, opts: { medical?: boo
     admission_id: r.admissionId, person_id: r.personId, committal_number: adm?.committalNumber ?? null,
     steps: STEPS.map((step) => {
       const s = steps.find((x) => x.step === step);
-      // The interview's content is for those who hold the interview permission or the director.
-      const hideData = step === 'interview' && !can(actor, 'intake.interview');
-      return { step, done: !!s, done_by: s?.doneBy ?? null, done_at: s?.doneAt.toISOString() ?? null, out_of_order_reason: s?.outOfOrderReason ?? null, data: s && !hideData ? s.data : null };
+      // The interview's content is for holders of the interview permission (social workers, the
+      // director), and only when asked for: every such read is audited.
+      const restricted = step === 'interview' && !!s;
+      const hideData = restricted && !(opts.interview && can(actor, 'intake.interview'));
+      return { step, done: !!s, done_by: s?.doneBy ?? null, done_at: s?.doneAt.toISOString() ?? null, out_of_order_reason: s?.outOfOrderReason ?? null, data: s && !hideData ? s.data : null, restricted: restricted ? 'interview' as const : null };
     }),
     missing: missingSteps(done), next: nextStep(done),
   };
-  if (opts.medical && done.has('medical')) {
+  if (v.steps.some((s) => s.restricted && s.data)) await recordAccess(tx, actor, { category: 'interview', action: 'read', entity: 'reception_step.interview', entityId: r.id, personId: r.personId, prisonId: r.prisonId });
+  // Medical findings stay with the prison's medical staff: never through an opening to another prison.
+  if (opts.medical && done.has('medical') && inScope(actor, r.prisonId)) {
     const [m] = await tx.select().from(receptionMedical).where(eq(receptionMedical.receptionId, r.id));
     if (m && can(actor, 'health.read')) {
       v.medical = { visible_injuries: m.visibleInjuries, ill_treatment_alleged: m.illTreatmentAlleged, ill_treatment_account: m.illTreatmentAccount, fitness: m.fitness, referral: m.referral, notes: m.notes, done_at: m.doneAt.toISOString() };
@@ -135,8 +145,9 @@ async function view(tx: Tx, actor: Actor, r: ReceptionRow, opts: { medical?: boo
   return v;
 }
 
-export async function getReception(db: Db, actor: Actor, id: string, opts: { medical?: boolean } = {}): Promise<ReceptionView> {
-  return db.transaction(async (tx) => view(tx, actor, await load(tx, actor, id), opts));
+/** One reception; `medical` and `interview` add those restricted parts for holders of their permission (audited). */
+export async function getReception(db: Db, actor: Actor, id: string, opts: { medical?: boolean; interview?: boolean } = {}): Promise<ReceptionView> {
+  return db.transaction(async (tx) => view(tx, actor, await load(tx, actor, id, false, true), opts));
 }
 
 /** Receptions of a prison (in progress by default), each with what it is missing. */
@@ -232,6 +243,7 @@ export async function recordStep(db: Db, actor: Actor, id: string, step: Step, i
       const iv = input as InterviewInput;
       await assertCodes(tx, [{ field: '/education_level', kind: 'education_level', code: iv.education_level }, { field: '/occupation', kind: 'occupation', code: iv.occupation }]);
       data = rest;
+      await recordAccess(tx, actor, { category: 'interview', action: 'write', entity: 'reception_step.interview', entityId: r.id, personId: r.personId, prisonId: r.prisonId });
     }
     await tx.insert(receptionStep).values({ id: newId(), prisonId: r.prisonId, receptionId: r.id, step, data, outOfOrderReason: input.out_of_order_reason ?? null, doneBy: actor.userId });
     await recordChange(tx, actor, { entity: 'reception', entityId: r.id, personId: r.personId, prisonId: r.prisonId, action: `step.${step}`, reason: input.out_of_order_reason ?? null, after: step === 'medical' ? { done: true } : data });
@@ -270,6 +282,7 @@ export async function receptionsOfPerson(db: Db, actor: Actor, personId: string)
   if (!can(actor, 'custody.read')) return [];
   const rows = await db.select().from(reception).where(eq(reception.personId, personId)).orderBy(desc(reception.startedAt));
   const out: ReceptionView[] = [];
-  for (const r of rows.filter((x) => inScope(actor, x.prisonId))) out.push(await view(db, actor, r));
+  const opened = new Set(await openedPrisons(db, actor, personId, 'reception'));
+  for (const r of rows.filter((x) => inScope(actor, x.prisonId) || opened.has(x.prisonId))) out.push(await view(db, actor, r));
   return out;
 }

@@ -40,7 +40,7 @@ function bars(title: string, rows: { label: string; value: number }[]): Raw {
   const h = 22;
   const w = 460;
   const lw = 150;
-  return html`<figure><svg role="img" aria-label="${title}" viewBox="0 0 ${w} ${rows.length * h + 4}" width="100%" style="max-width:${w}px">
+  return html`<figure><svg role="img" aria-label="${title}" viewBox="0 0 ${w} ${rows.length * h + 4}" width="100%" class="chart">
 ${rows.map((r, i) => html`<text x="0" y="${i * h + 15}" font-size="12">${r.label}</text><rect x="${lw}" y="${i * h + 3}" width="${Math.round(((w - lw - 40) * r.value) / max)}" height="${h - 6}" fill="#0b3d2e"></rect><text x="${lw + Math.round(((w - lw - 40) * r.value) / max) + 4}" y="${i * h + 15}" font-size="12">${r.value}</text>`)}
 </svg></figure>`;
 }

@@ -3,12 +3,27 @@ import type { FastifyRequest } from 'fastify';
 import { t, type Lang } from '../../core/i18n.js';
 import { html, type Raw, type Value } from './html.js';
 import './messages.js';
+import '../access/messages.js';
 
-export const CSS_VERSION = '1';
+export const CSS_VERSION = '2';
 
-/** A local path to come back to (never another site: "//host" and "/\host" are refused). */
+const LOCAL_PATH = /^\/(?![/\\])/;
+
+/**
+ * A local path to come back to, never another site: only "/…" — not "//host" nor "/\host", no
+ * backslash, no control character or whitespace (browsers drop tabs and newlines, so "/\t/host"
+ * would become "//host"; a newline would also break the Location header) — and the path as
+ * normalised by the URL parser must still be local ("/.//host" becomes "//host").
+ */
 export function safeNext(next: unknown, fallback = '/'): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : fallback;
+  if (typeof next !== 'string' || next.length > 2000 || !LOCAL_PATH.test(next) || /[\u0000-\u0020\u007f-\u009f\\]/.test(next)) return fallback;
+  try {
+    const u = new URL(next, 'http://pmis.invalid');
+    const out = u.pathname + u.search + u.hash;
+    return u.origin === 'http://pmis.invalid' && LOCAL_PATH.test(out) ? out : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 export function layout(req: FastifyRequest, title: string, body: Value, opts: { bare?: boolean } = {}): string {
@@ -24,6 +39,8 @@ export function layout(req: FastifyRequest, title: string, body: Value, opts: { 
 ${a.permissions.has('justice.read') && a.permissions.has('statistics.read') ? html`<li><a href="/backlog">${t(lang, 'web.nav.backlog')}</a></li>` : null}
 ${a.permissions.has('intake.security') || a.permissions.has('intake.administration') ? html`<li><a href="/receptions">${t(lang, 'web.nav.receptions')}</a></li>` : null}
 ${a.permissions.has('custody.write') ? html`<li><a href="/admissions/new">${t(lang, 'web.nav.admission')}</a></li>` : null}
+${a.permissions.has('user.admin') ? html`<li><a href="/users">${t(lang, 'access.nav.users')}</a></li>` : null}
+<li><a href="/account">${t(lang, 'access.nav.account')}</a></li>
 </ul></nav>
 <form class="logout" method="post" action="/logout"><span>${t(lang, 'web.signed_in_as', { name: a.displayName })}</span>
 <input type="hidden" name="_csrf" value="${req.sessionCsrf ?? ''}"><button type="submit">${t(lang, 'web.logout')}</button></form>`
@@ -91,6 +108,10 @@ button,.button{font:inherit;background:#0b3d2e;color:#fff;border:2px solid #0b3d
 .error-summary h2{margin-top:0}
 .error-summary a{color:#a10000;font-weight:600}
 .notice{border-left:6px solid #0b4f8a;padding:.5rem 1rem;background:#f0f4f8}
+.chart{max-width:460px}
+.qr svg{display:block;max-width:100%;height:auto}
+.qr code{font-size:1.1rem;letter-spacing:.05em}
+form.action{margin:0 0 1rem}
 @media print{
   .top,.skip,nav,.logout,.lang,form.search,button{display:none!important}
   html{font-size:11pt;color:#000}

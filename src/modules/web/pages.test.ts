@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
+import { auth, fixture, formLogin, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -8,12 +8,11 @@ const fx = await fixture(database);
 
 /** Log in through the form; returns the cookie header and the page's CSRF token. */
 async function loginAs(username: string, lang?: 'fr' | 'en') {
-  const r = await app.inject({ method: 'POST', url: '/login', payload: { username, password: 'correct horse battery', next: '/' } });
+  const { res: r, cookie } = await formLogin(app, username, { lang });
   assert.equal(r.statusCode, 303, r.body);
   const session = r.cookies.find((c) => c.name === 'pmis_session')!;
   assert.ok(session.httpOnly);
   assert.equal(session.sameSite, 'Lax');
-  const cookie = `pmis_session=${session.value}${lang ? `; pmis_lang=${lang}` : ''}`;
   const home = await app.inject({ url: '/', headers: { cookie } });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(home.body)![1]!;
   return { cookie, csrf };
@@ -37,7 +36,7 @@ test('pages deny by default: an anonymous GET is sent to the login page, a POST 
 });
 
 test('a wrong password re-renders the login form with an error summary; next is kept local', async () => {
-  const r = await app.inject({ method: 'POST', url: '/login', payload: { username: 'clerk.bko', password: 'nope', next: '//evil.example/' } });
+  const { res: r } = await formLogin(app, 'clerk.bko', { password: 'nope', next: '//evil.example/' });
   assert.equal(r.statusCode, 401);
   assert.match(r.body, /role="alert"/);
   assert.match(r.body, /href="#f-username"/);

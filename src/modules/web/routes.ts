@@ -1,7 +1,7 @@
 /**
  * Staff pages, rendered on the server (no JavaScript needed): login/logout, home per prison,
  * prisoner search and file, estate, and a simple admission form. Every POST form carries the
- * session's CSRF token (the login form excepted). Authorisation stays in the services.
+ * session's CSRF token (the login form its own pre-session token). Authorisation stays in the services.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/access.js';
@@ -9,7 +9,8 @@ import { bamakoDate, formatBamako, startOfBamakoDay } from '../../core/dates.js'
 import { AppError, type FieldError } from '../../core/errors.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from '../../http/app.js';
-import { login, logout } from '../access/service.js';
+import { beginLogin, completeLogin, logout } from '../access/service.js';
+import { loginCsrfOk, loginCsrfToken } from '../../http/security.js';
 import { admit, type AdmissionInput, getPrisonerFile, personHistory, population, search } from '../custody/service.js';
 import { isUntried, type LegalStatus } from '../custody/rules.js';
 import * as estateRepo from '../estate/repository.js';
@@ -31,6 +32,8 @@ import { awaitingSection, breachSection } from '../housing/pages.js';
 import { ageReadingText } from '../people/age.js';
 import { ageSection, peoplePages } from '../people/pages.js';
 import { estatePages, estateSection } from '../estate/pages.js';
+import { listOpenings } from '../sharing/service.js';
+import { withheldText } from '../../core/confidentiality.js';
 
 
 const fmtRate = (lang: Lang, r: number | null) => (r === null ? t(lang, 'web.unknown') : `${r.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')} %`);
@@ -103,10 +106,12 @@ export function candidateQuery(input: AdmissionInput): CandidateQuery {
 }
 
 export function candidateLabel(lang: Lang, c: Candidate): Raw {
-  const adm = c.admissions.map((a) => a.committal_number).join(', ');
+  // A person known only in other prisons: their committal numbers are not shown, their prisons and dates are (decision 0006).
+  const adm = c.admissions.map((a) => a.committal_number ?? `${a.prison_name} (${a.admitted_at.slice(0, 10)}${a.ended_at ? ` → ${a.ended_at.slice(0, 10)}` : ''})`).join(', ');
   return html`<strong>${c.family_name} ${c.given_names}</strong>${c.matched_name ? html` (${t(lang, 'web.adm.candidates.as')} ${c.matched_name.family_name} ${c.matched_name.given_names})` : null}
-— ${birthText(lang, { precision: c.birth.precision, date: c.birth.date })}${c.father_name ? html` — ${t(lang, 'web.father_name')} : ${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')} : ${c.mother_name}` : null}
-${adm ? html` — ${adm}` : null} — <span class="score">${t(lang, 'web.adm.candidates.score', { score: Math.round(c.score * 100) })}</span>
+— ${t(lang, `person.sex.${c.sex}`)} — ${birthText(lang, { precision: c.birth.precision, date: c.birth.date })}${c.father_name ? html` — ${t(lang, 'web.father_name')} : ${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')} : ${c.mother_name}` : null}
+${c.details === 'minimal' && c.origin_region_code ? html` — ${t(lang, 'web.adm.candidates.region', { region: c.origin_region_code })}` : null}${adm ? html` — ${adm}` : null} — <span class="score">${t(lang, 'web.adm.candidates.score', { score: Math.round(c.score * 100) })}</span>
+${c.details === 'minimal' ? html`<small class="minimal">${t(lang, 'web.adm.candidates.minimal')}</small>` : null}
 <span class="reasons">${c.reasons.map((r) => r.text).join(' · ')}</span>`;
 }
 
@@ -124,42 +129,84 @@ export async function webRoutes(app: App, ctx: AppContext): Promise<void> {
     return reply.redirect(safeNext((req.query as Record<string, string>).next), 303);
   });
 
-  // POST forms other than login must carry the session's CSRF token.
-  app.addHook('preHandler', async (req, reply) => {
-    if (req.method !== 'POST' || req.url.startsWith('/api/') || req.routeOptions.url === '/login') return;
-    if (!csrfOk(req)) return errorPage(req, reply, new AppError(403, 'error.csrf'));
-  });
+  // POST forms must carry the session's CSRF token: checked for every page in src/http/app.ts.
 
-  const loginPage = (req: FastifyRequest, next: string, username = '', errors: FormErrors | null = null) => {
+  // The login form carries a pre-session CSRF token (a double-submit cookie, src/http/security.ts).
+  const loginPage = (req: FastifyRequest, reply: FastifyReply, next: string, username = '', errors: FormErrors | null = null) => {
     const lang = req.lang;
     return layout(req, t(lang, 'web.login.title'), html`${errorSummary(lang, errors)}
-<form method="post" action="/login" novalidate>${hidden('next', next)}
+<form method="post" action="/login" novalidate>${hidden('next', next)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
 ${textField({ label: t(lang, 'web.login.username'), name: 'username', value: username, errors, required: true, autocomplete: 'username' })}
 ${textField({ label: t(lang, 'web.login.password'), name: 'password', type: 'password', errors, required: true, autocomplete: 'current-password' })}
 <button type="submit">${t(lang, 'web.login.submit')}</button></form>`, { bare: true });
   };
+  const codePage = (req: FastifyRequest, reply: FastifyReply, next: string, errors: FormErrors | null = null) => {
+    const lang = req.lang;
+    return layout(req, t(lang, 'web.login.code_title'), html`${errorSummary(lang, errors)}
+<p>${t(lang, 'web.login.code_intro')}</p>
+<form method="post" action="/login/code" novalidate>${hidden('next', next)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
+${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: true, autocomplete: 'one-time-code', hint: t(lang, 'web.login.code_hint') })}
+<button type="submit">${t(lang, 'web.login.code_submit')}</button></form>
+<p><a href="/login?next=${encodeURIComponent(next)}">${t(lang, 'web.login.restart')}</a></p>`, { bare: true });
+  };
+  const loginCtx = (req: FastifyRequest) => ({ address: req.ip, userAgent: req.headers['user-agent'] ?? null, log: (m: string) => req.log.warn(m) });
+  const challengeCookie = 'pmis_login_totp';
+  const startSession = (reply: FastifyReply, s: { session: string; expiresAt: Date }, next: string) => {
+    reply.setCookie(SESSION_COOKIE, s.session, { ...cookieOpts, expires: s.expiresAt });
+    reply.clearCookie(challengeCookie, { path: '/login' });
+    return reply.redirect(next, 303);
+  };
+  // A refused login shows the form again (401 wrong credentials, 429 locked, 403 waiting for approval, 503 busy).
+  const loginRefusal = (e: unknown): AppError | null => (e instanceof AppError && [401, 403, 429, 503].includes(e.status) ? e : null);
 
   app.get('/login', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const next = safeNext((req.query as Record<string, string>).next);
     if (req.actor) return reply.redirect(next, 303);
-    return send(reply, loginPage(req, next));
+    return send(reply, loginPage(req, reply, next));
   });
 
   app.post('/login', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string | undefined>;
     const next = safeNext(body.next);
-    const username = (body.username ?? '').trim();
-    const password = body.password ?? '';
+    const username = typeof body.username === 'string' ? body.username.trim() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    if (!loginCsrfOk(req, ctx.config)) return send(reply, loginPage(req, reply, next, username, formErrors([{ field: '/username', key: 'error.csrf' }], req.lang, ['username', 'password'])), 403);
     const missing: FieldError[] = [];
     if (!username) missing.push({ field: '/username', key: 'field.required' });
     if (!password) missing.push({ field: '/password', key: 'field.required' });
-    if (missing.length) return send(reply, loginPage(req, next, username, formErrors(missing, req.lang, ['username', 'password'])), 422);
+    if (missing.length) return send(reply, loginPage(req, reply, next, username, formErrors(missing, req.lang, ['username', 'password'])), 422);
     try {
-      const s = await login(db, username, password, ctx.config.sessionTtlHours);
-      reply.setCookie(SESSION_COOKIE, s.session, { ...cookieOpts, expires: s.expiresAt });
-      return reply.redirect(next, 303);
+      const r = await beginLogin(db, username, password, ctx.config.sessionTtlHours, loginCtx(req));
+      if (r.kind === 'session') return startSession(reply, r.session, next);
+      reply.setCookie(challengeCookie, r.challenge, { path: '/login', httpOnly: true, sameSite: 'strict', secure: ctx.config.secureCookies, expires: r.expiresAt });
+      return reply.redirect(`/login/code?next=${encodeURIComponent(next)}`, 303);
     } catch (e) {
-      if (e instanceof AppError && e.status === 401) return send(reply, loginPage(req, next, username, formErrors([{ field: '/username', key: e.key }], req.lang, ['username', 'password'])), 401);
+      const err = loginRefusal(e);
+      if (err) return send(reply, loginPage(req, reply, next, username, formErrors([{ field: '/username', key: err.key, params: err.params }], req.lang, ['username', 'password'])), err.status);
+      throw e;
+    }
+  });
+
+  app.get('/login/code', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    const next = safeNext((req.query as Record<string, string>).next);
+    if (!req.cookies[challengeCookie]) return reply.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
+    return send(reply, codePage(req, reply, next));
+  });
+
+  app.post('/login/code', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, string | undefined>;
+    const next = safeNext(body.next);
+    const code = typeof body.code === 'string' ? body.code.trim() : '';
+    const challenge = req.cookies[challengeCookie];
+    if (!loginCsrfOk(req, ctx.config)) return send(reply, codePage(req, reply, next, formErrors([{ field: '/code', key: 'error.csrf' }], req.lang, ['code'])), 403);
+    if (!challenge) return reply.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
+    if (!code) return send(reply, codePage(req, reply, next, formErrors([{ field: '/code', key: 'field.required' }], req.lang, ['code'])), 422);
+    try {
+      return startSession(reply, await completeLogin(db, challenge, code, ctx.config.sessionTtlHours, loginCtx(req)), next);
+    } catch (e) {
+      const err = loginRefusal(e);
+      if (err?.key === 'error.login_expired') return send(reply, loginPage(req, reply, next, '', formErrors([{ field: '/username', key: err.key }], req.lang, ['username', 'password'])), 401);
+      if (err) return send(reply, codePage(req, reply, next, formErrors([{ field: '/code', key: err.key, params: err.params }], req.lang, ['code'])), err.status);
       throw e;
     }
   });
@@ -283,11 +330,19 @@ ${a.ended_at ? null : html`<p class="actions">${[
     const elsewherePrisons = new Map((await estateRepo.findPrisons(db, [...new Set(file.admissions_elsewhere.map((a) => a.prison_id))])).map((p) => [p.id, p.name]));
     const elsewhere = file.admissions_elsewhere.length
       ? html`<section aria-labelledby="elsewhere-h"><h3 id="elsewhere-h">${t(lang, 'web.file.elsewhere')}</h3><p>${t(lang, 'web.file.elsewhere_intro')}</p>
-<ul>${file.admissions_elsewhere.map((a) => html`<li>${a.committal_number} — ${elsewherePrisons.get(a.prison_id) ?? ''} — ${formatBamako(a.admitted_at, lang)}${a.ended_at ? ` → ${formatBamako(a.ended_at, lang)}` : ''}</li>`)}</ul></section>`
+<ul>${file.admissions_elsewhere.map((a) => html`<li>${a.committal_number} — ${elsewherePrisons.get(a.prison_id) ?? ''} — ${formatBamako(a.admitted_at, lang)}${a.ended_at ? ` → ${formatBamako(a.ended_at, lang)}` : ''}${a.legal ? html`<br>${t(lang, 'web.file.legal_history', { status: t(lang, `custody.status.${a.legal.legal_status}`) })}${a.legal.end_reason ? ` — ${t(lang, `custody.end.${a.legal.end_reason}`)}` : ''}
+<ul>${a.legal.charges.map((c) => html`<li>${t(lang, isUntried(a.legal!.legal_status as LegalStatus) ? 'web.accused_of' : 'web.convicted_of', { q: c.qualification })} (${t(lang, `web.charge.${c.category}`)})</li>`)}${a.legal.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul>` : null}</li>`)}</ul></section>`
+      : null;
+    // Openings of this file between prisons: re-admissions and decisions (docs/access.md).
+    const openings = await listOpenings(db, actor, pr.id);
+    const openingPrisons = new Map((await estateRepo.findPrisons(db, [...new Set(openings.flatMap((o) => [o.from_prison_id, o.to_prison_id]))])).map((p) => [p.id, p.name]));
+    const openingsHtml = openings.length
+      ? html`<section aria-labelledby="openings-h"><h3 id="openings-h">${t(lang, 'web.file.openings')}</h3><p>${t(lang, 'web.file.openings_intro')}</p>
+<ul>${openings.map((o) => html`<li>${t(lang, 'web.file.opening', { kind: t(lang, `sharing.kind.${o.kind}`), from: openingPrisons.get(o.from_prison_id) ?? '', to: openingPrisons.get(o.to_prison_id) ?? '', categories: o.categories.map((c) => t(lang, `sharing.category.${c}`)).join(', '), who: o.decided_by ?? '—', when: formatBamako(o.decided_at, lang) })}${o.reason ? ` — ${o.reason}` : ''}${o.revoked_at ? html` — <em>${t(lang, 'web.file.opening_revoked', { when: formatBamako(o.revoked_at, lang), reason: o.revoke_reason ?? '' })}</em>` : null}</li>`)}</ul></section>`
       : null;
     const hist = history
       ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.history.who')}</th><th scope="col">${t(lang, 'web.history.what')}</th><th scope="col">${t(lang, 'web.history.why')}</th></tr></thead><tbody>
-${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td><td>${h.entity} · ${h.action}</td><td>${h.reason ?? ''}</td></tr>`)}</tbody></table>`
+${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td><td>${h.entity} · ${h.action}</td><td>${h.reason ?? ''}${h.withheld.length ? html` <em class="withheld">${withheldText(lang, h.withheld)}</em>` : null}</td></tr>`)}</tbody></table>`
       : html`<p>${t(lang, 'web.history.unavailable')}</p>`;
     // The reception steps: who did each and when (the content of each step stays on the reception page).
     const receptions = await receptionsOfPerson(db, actor, pr.id);
@@ -297,7 +352,7 @@ ${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor 
 ${r.steps.map((s) => html`<tr><td>${t(lang, `reception.step.${s.step}`)}</td><td>${s.done_at ? formatBamako(s.done_at, lang) : t(lang, 'web.rec.todo')}</td><td>${s.out_of_order_reason ?? ''}</td></tr>`)}</tbody></table></section>`)}` : null;
     return layout(req, t(lang, 'web.file.title', { name }), html`<h2>${t(lang, 'web.file.identity')}</h2>${identity}
 ${age ?? await ageSection(req, db, pr.id)}
-<h2>${t(lang, 'web.file.custody')}</h2>${admissions}${elsewhere}${receptionHtml}
+<h2>${t(lang, 'web.file.custody')}</h2>${admissions}${elsewhere}${openingsHtml}${receptionHtml}
 <h2>${t(lang, 'web.file.history')}</h2>${hist}`);
   };
   app.get('/people/:id', { schema: { hide: true } }, page(async (req) => {

@@ -1,0 +1,115 @@
+/**
+ * The page shell: a whole HTML document on the GOV.UK template's structure (skip link, header with
+ * the service navigation and the language switch, main content, footer) and the HTML error pages.
+ * No JavaScript. The stylesheet comes from one hashed URL (assets.ts).
+ */
+import type { Lang } from '../core/i18n.js';
+import { stylesheetUrl } from './assets.js';
+import { backLink, footer, header, type NavItem, skipLink, subNavigation } from './components/navigation.js';
+import { errorSummary, type ErrorSummaryItem } from './components/content.js';
+import { letterhead, type Letterhead } from './components/pmis.js';
+import { html, type Raw, type Value } from './html.js';
+import { kit } from './messages.js';
+
+/** What a page needs to know about its request; made from a Fastify request by the caller. */
+export interface PageContext {
+  lang: Lang;
+  /** The request's path and query (req.url): marks the current navigation item, and where the language switch comes back to. */
+  path: string;
+  /** The navigation the user may see, already chosen by permission (label, href); empty when signed out. */
+  nav: readonly { href: string; text: string }[];
+  /** The signed-in user; null on the login page and the error pages of anonymous requests. */
+  user?: { name: string } | null;
+  /** The session's CSRF token, for the logout form. */
+  csrf?: string | null;
+}
+
+export interface PageOptions {
+  /** The error summary, put first in the main content (title prefixed "Erreur : "/"Error: "). */
+  errors?: readonly ErrorSummaryItem[] | null;
+  /** A back link above the main content. */
+  back?: string;
+  /** A caption above the h1 (e.g. the person's name over a form's title). */
+  caption?: string;
+  /** false: the body carries its own h1 (a label or legend as page heading). */
+  heading?: boolean;
+  /** Sections of the page as links (the no-JavaScript tabs). */
+  sections?: readonly NavItem[];
+  /** Printed on top of the page when printed (hidden on screen). */
+  letterhead?: Letterhead;
+  /** Forms and question pages read best in two thirds of the width. */
+  width?: 'full' | 'two-thirds';
+  /** A notification banner or similar, above the error summary. */
+  banner?: Raw;
+}
+
+/** A local path to come back to (never another site: "//host" and "/\host" are refused). */
+export function safeNext(next: unknown, fallback = '/'): string {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : fallback;
+}
+
+function pathname(p: string): string {
+  const q = p.indexOf('?');
+  return q < 0 ? p : p.slice(0, q);
+}
+
+/** The navigation with the current page (aria-current="page") and its section (aria-current="true") marked. */
+export function markCurrent(nav: PageContext['nav'], path: string): NavItem[] {
+  const here = pathname(path);
+  const exact = nav.find((n) => pathname(n.href) === here);
+  const section = exact ? undefined : [...nav].filter((n) => n.href !== '/' && here.startsWith(`${pathname(n.href)}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+  return nav.map((n) => ({ href: n.href, text: n.text, current: n === exact, active: n === section }));
+}
+
+/** A whole HTML document: skip link, header, back link, main (error summary, h1, body), footer. */
+export function pageLayout(ctx: PageContext, title: string, body: Value, opts: PageOptions = {}): string {
+  const lang = ctx.lang;
+  const here = safeNext(ctx.path);
+  const hasErrors = !!opts.errors?.length;
+  const docTitle = `${hasErrors ? `${kit.t(lang, 'kit.error_prefix')}${lang === 'fr' ? '\u00a0: ' : ': '}` : ''}${title} · ${kit.t(lang, 'kit.service_name')}`;
+  const main = html`${opts.letterhead ? letterhead(lang, opts.letterhead) : null}${opts.banner ?? null}${hasErrors ? errorSummary({ lang, errorList: opts.errors ?? [] }) : null}
+${opts.heading === false ? null : html`${opts.caption ? html`<span class="govuk-caption-l">${opts.caption}</span>` : null}<h1 class="govuk-heading-l">${title}</h1>`}
+${opts.sections?.length ? subNavigation({ lang, items: opts.sections }) : null}
+${body}`;
+  return '<!DOCTYPE html>\n' + html`<html lang="${lang}" class="govuk-template">
+<head>
+<meta charset="utf-8">
+<title>${docTitle}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<meta name="theme-color" content="#0b3d2e">
+<link rel="stylesheet" href="${stylesheetUrl()}">
+</head>
+<body class="govuk-template__body">
+${skipLink({ href: '#main-content', text: kit.t(lang, 'kit.skip') })}
+${header({
+    lang,
+    navigation: ctx.user ? markCurrent(ctx.nav, here) : [],
+    user: ctx.user && ctx.csrf ? { name: ctx.user.name, logoutAction: '/logout', csrf: ctx.csrf } : null,
+    languageLinks: { fr: `/lang/fr?next=${encodeURIComponent(here)}`, en: `/lang/en?next=${encodeURIComponent(here)}` },
+  })}
+<div class="govuk-width-container">
+${opts.back ? backLink({ href: opts.back, lang }) : null}
+<main class="govuk-main-wrapper" id="main-content" tabindex="-1">
+${opts.width === 'two-thirds' ? html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">${main}</div></div>` : main}
+</main>
+</div>
+${footer({ lang })}
+</body>
+</html>`.value;
+}
+
+export type ErrorStatus = 403 | 404 | 500;
+
+/**
+ * The HTML error page for a page path (never for /api, which answers problem+json): 404 (page not
+ * found), 403 (not allowed), 500 (unexpected; `reference` is the request id in the logs).
+ */
+export function errorPage(ctx: PageContext, status: ErrorStatus, opts: { reference?: string } = {}): string {
+  const lang = ctx.lang;
+  const title = kit.t(lang, status === 404 ? 'kit.error_page.404.title' : status === 403 ? 'kit.error_page.403.title' : 'kit.error_page.500.title');
+  const body = status === 404 ? kit.t(lang, 'kit.error_page.404.body')
+    : status === 403 ? kit.t(lang, 'kit.error_page.403.body')
+      : opts.reference ? kit.t(lang, 'kit.error_page.500.body', { ref: opts.reference }) : kit.t(lang, 'kit.error_page.500.body_no_ref');
+  return pageLayout(ctx, title, html`<p class="govuk-body">${body}</p>
+<p class="govuk-body"><a class="govuk-link" href="/">${kit.t(lang, 'kit.error_page.home')}</a></p>`, { width: 'two-thirds' });
+}
