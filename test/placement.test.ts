@@ -256,6 +256,31 @@ test('a keep-apart pair sharing a cell is in the report for security staff only,
   assert.equal(await audited(), before + 1);
 });
 
+test("a director's override of a keep-apart record stays in the history as intelligence: withheld from a clerk, read back (audited) by security", async () => {
+  const cell = await newCell(10);
+  const [a, b] = [await admitted({ cell: cell.id }), await admitted()];
+  assert.equal((await call(fx.tokens['security.bko']!, 'POST', '/api/keep-apart', { prison: 'BKO', person_a: a.person_id, person_b: b.person_id, reason: 'Dettes', source: 'Rapport du surveillant' })).statusCode, 201);
+  const why = 'Infirmerie fermée : une nuit sous surveillance renforcée';
+  const ok = await call(fx.tokens['director.bko']!, 'POST', `/api/admissions/${b.id}/allocate`, { cell_id: cell.id, reason: 'Affectation', override_reason: why });
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.deepEqual(ok.json().overridden, ['keep_apart']);
+  type Entry = { action: string; reason: string | null; after: Record<string, unknown> | null; withheld: string[] };
+  const history = async (token: string) => ((await call(token, 'GET', `/api/persons/${b.person_id}/history`)).json().items as Entry[]).filter((h) => h.action.startsWith('placement'));
+  // The clerk (history.read, not intelligence.read) sees that placements happened, not the record behind them.
+  const clerk = await history(fx.tokens['clerk.bko']!);
+  const override = clerk.find((h) => h.action === 'placement_override')!;
+  assert.deepEqual(override.withheld, ['intelligence']);
+  assert.equal(override.reason, null);
+  assert.equal(JSON.stringify(clerk).includes(a.person_id), false, 'the other person on the record is not named to the clerk');
+  assert.equal(JSON.stringify(clerk).includes('keep_apart'), false);
+  const audits = async () => (await database.pool.query(`SELECT count(*)::int AS n FROM access_audit WHERE category = 'intelligence' AND person_id = $1`, [b.person_id])).rows[0].n as number;
+  const before = await audits();
+  const sec = (await history(fx.tokens['security.bko']!)).find((h) => h.action === 'placement_override')!;
+  assert.deepEqual([sec.withheld, sec.reason, sec.after!.overridden], [[], why, ['keep_apart']]);
+  assert.ok(JSON.stringify(sec.after).includes(a.person_id));
+  assert.ok((await audits()) > before, 'the read of the restricted part is audited');
+});
+
 test('the standing delegation covers capacity only: separation still needs the director', async () => {
   const cell = await newCell(1);
   await admitted({ convicted: true, cell: cell.id });
