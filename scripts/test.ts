@@ -1,7 +1,9 @@
 /**
  * `npm test`: one PostgreSQL for the whole run — the embedded one in a temporary directory, or the
- * server named by TEST_DATABASE_URL — with a migrated template database; each test file clones
- * its own database from the template (test/helpers.ts). Then node's test runner over every
+ * server named by TEST_DATABASE_URL (a superuser) — with a migrated template database; each test
+ * file clones its own database from the template (test/helpers.ts). As in production, the template
+ * belongs to an owner role that ran the migrations, and the tests' application connects as an app
+ * role with only the privileges of src/db/privileges.ts: the suite proves the app works under them. Then node's test runner over every
  * *.test.ts file; browser tests (test/browser) run when Chromium is there, and must run in CI.
  *   --no-browser      skip the browser tests
  *   --only-browser    run only the browser tests
@@ -11,6 +13,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openEmbedded } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
@@ -34,6 +37,13 @@ async function findTests(dir: string): Promise<string[]> {
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
+  return u.toString();
+}
+
+function asRole(url: string, user: string, password: string): string {
+  const u = new URL(url);
+  u.username = encodeURIComponent(user);
+  u.password = encodeURIComponent(password);
   return u.toString();
 }
 
@@ -61,26 +71,40 @@ async function main(): Promise<number> {
     adminUrl = cluster.url('postgres');
   }
   const template = `pmis_tpl_${process.pid}`;
+  const ownerRole = `pmis_t_owner_${process.pid}`;
+  const appRole = `pmis_t_app_${process.pid}`;
+  const ownerPassword = randomBytes(18).toString('base64url');
+  const appPassword = randomBytes(18).toString('base64url');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   let code = 1;
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${template}`);
-    await admin.query(`CREATE DATABASE ${template}`);
-    const pool = new pg.Pool({ connectionString: withDatabase(adminUrl, template), max: 1 });
-    await migrate(pool);
-    await pool.end();
+    for (const [role, password] of [[ownerRole, ownerPassword], [appRole, appPassword]]) {
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${password}'`);
+    }
+    await admin.query(`CREATE DATABASE ${template} OWNER ${ownerRole}`);
+    const pool = new pg.Pool({ connectionString: withDatabase(asRole(adminUrl, ownerRole, ownerPassword), template), max: 1 });
+    pool.on('error', () => undefined);
+    try {
+      await migrate(pool, { appRole });
+    } finally {
+      await pool.end();
+    }
     console.error(`Test database: ${cluster ? 'embedded PostgreSQL' : 'external PostgreSQL (TEST_DATABASE_URL)'}, template ${template}; ${files.length} test files`);
     code = await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
         stdio: 'inherit',
-        env: { ...process.env, PMIS_TEST_ADMIN_URL: adminUrl, PMIS_TEST_TEMPLATE: template, PMIS_TEST_KIND: cluster ? 'embedded' : 'external', LOG_LEVEL: 'silent' },
+        env: { ...process.env, PMIS_TEST_ADMIN_URL: adminUrl, PMIS_TEST_TEMPLATE: template,
+          PMIS_TEST_OWNER_URL: asRole(adminUrl, ownerRole, ownerPassword), PMIS_TEST_APP_URL: asRole(adminUrl, appRole, appPassword), PMIS_TEST_KIND: cluster ? 'embedded' : 'external', LOG_LEVEL: 'silent' },
       });
       child.on('close', (c) => resolve(c ?? 1));
     });
   } finally {
     const left = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [template, `pmis_t_${process.pid}_%`]);
     for (const r of left.rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
+    for (const role of [appRole, ownerRole]) await admin.query(`DROP ROLE IF EXISTS ${role}`).catch((e) => console.error(`Could not drop role ${role}: ${(e as Error).message}`));
     await admin.end();
     if (cluster) await cluster.stop();
     if (tmp) await fs.rm(tmp, { recursive: true, force: true });

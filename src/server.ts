@@ -17,6 +17,7 @@ export async function startServer(config: Config, log: (m: string) => void = (m)
   if (settings.length) throw productionError(settings);
   const database = await openDatabase(config, { log, applicationName: 'pmis-server', max: 20 });
   let demoAccounts: string[] = [];
+  let app: App | undefined;
   try {
     const decision = demoDecision({ demo: config.demo, external: database.kind === 'external', allowExternal: config.demoExternal, production: config.production }, await registryFacts(database));
     if (decision.load) {
@@ -28,22 +29,26 @@ export async function startServer(config: Config, log: (m: string) => void = (m)
     if (config.demo || config.production) demoAccounts = await demoAccountsWithPublishedPassword(database);
     const problems = productionProblems(config, { demoAccounts });
     if (problems.length) throw productionError(problems);
+    app = await buildApp({ database, config });
+    await app.listen({ port: config.port, host: config.host });
   } catch (e) {
+    // e.g. the port is taken: close what was opened, so the embedded PostgreSQL this start may have
+    // started stops again (unless another pmis process is using it).
+    await app?.close().catch(() => undefined);
     await database.close();
     throw e;
   }
-  const app = await buildApp({ database, config });
-  await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   log(`pmis is running at ${url}  (database: ${database.kind}${database.kind === 'embedded' ? `, data in ${config.dataDir}` : ''})`);
   // Demo logins are printed only when demo data was asked for and its accounts still have the published password.
   if (config.demo) for (const line of demoLoginLines(url, demoAccounts)) log(line);
   let stopping: Promise<void> | null = null;
+  const started = app;
   return {
-    app, database, url,
+    app: started, database, url,
     stop() {
       stopping ??= (async () => {
-        await app.close();
+        await started.close();
         await database.close();
       })();
       return stopping;

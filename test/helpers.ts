@@ -11,23 +11,37 @@ import { createCell, createPrison, createUnit } from '../src/modules/estate/serv
 
 const adminUrl = process.env.PMIS_TEST_ADMIN_URL;
 const template = process.env.PMIS_TEST_TEMPLATE;
+/** The owner role (owns the template's tables) and the app role (what the application connects as). */
+const ownerUrl = process.env.PMIS_TEST_OWNER_URL;
+const appUrl = process.env.PMIS_TEST_APP_URL;
 
-function urlFor(db: string): string {
-  const u = new URL(adminUrl!);
+function urlFor(db: string, base = adminUrl): string {
+  const u = new URL(base!);
   u.pathname = `/${db}`;
   return u.toString();
 }
 
-/** A new database cloned from the template; dropped when the test file ends. */
+/** The test run's roles: the superuser (creates databases), the owner and the app role. */
+export const testRoles = () => ({
+  admin: adminUrl!, owner: ownerUrl!, app: appUrl!,
+  ownerRole: decodeURIComponent(new URL(ownerUrl!).username), appRole: decodeURIComponent(new URL(appUrl!).username),
+  urlFor,
+});
+
+/**
+ * A new database cloned from the template; dropped when the test file ends. The application's pool
+ * connects as the app role (no DELETE, no DDL, append-only audit); `ownerUrl` is the owner's.
+ */
 export async function testDatabase(): Promise<Database> {
-  if (!adminUrl || !template) throw new Error('Run the tests with `npm test` (it provides the database).');
+  if (!adminUrl || !template || !ownerUrl || !appUrl) throw new Error('Run the tests with `npm test` (it provides the database).');
+  const owner = decodeURIComponent(new URL(ownerUrl).username);
   const name = `pmis_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   // CREATE DATABASE ... TEMPLATE needs the template to have no other connection: retry briefly.
   for (let i = 0; ; i++) {
     try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${owner}`);
       break;
     } catch (e) {
       if (i > 50 || (e as { code?: string }).code !== '55006') throw e;
@@ -35,11 +49,12 @@ export async function testDatabase(): Promise<Database> {
     }
   }
   await admin.end();
-  const url = urlFor(name);
+  const url = urlFor(name, appUrl);
   const { pool, db } = connect(url, { max: 10 });
-  const database: Database = { pool, db, kind: process.env.PMIS_TEST_KIND === 'external' ? 'external' : 'embedded', url, close: async () => { await pool.end(); } };
+  const database: Database = { pool, db, kind: process.env.PMIS_TEST_KIND === 'external' ? 'external' : 'embedded', url, ownerUrl: urlFor(name, ownerUrl), close: async () => { await pool.end(); } };
   after(async () => {
-    await pool.end().catch(() => undefined);
+    // A client a failed test left checked out must not hang the run: give up waiting after 5 s.
+    await Promise.race([pool.end().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import pg from 'pg';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 import { assertHistoryConfidential } from './confidentiality-walk.js';
 
@@ -165,8 +166,15 @@ test('history keeps who, when, what and why on update and on correction', async 
   assert.equal(correction.after.familyName, 'Dembele');
   assert.equal(correction.before.birthPrecision, 'year');
   assert.equal(items[2]!.after.maritalStatus, 'married');
-  // Nothing is hard-deleted, even by SQL.
-  await assert.rejects(database.pool.query('DELETE FROM person WHERE id = $1', [a.person_id]), /never deleted/);
+  // Nothing is hard-deleted, even by SQL: the app role may not, and the owner is stopped by a trigger.
+  await assert.rejects(database.pool.query('DELETE FROM person WHERE id = $1', [a.person_id]), /permission denied/);
+  const owner = new pg.Client({ connectionString: database.ownerUrl });
+  await owner.connect();
+  try {
+    await assert.rejects(owner.query('DELETE FROM person WHERE id = $1', [a.person_id]), /never deleted/);
+  } finally {
+    await owner.end();
+  }
 });
 
 test('occupancy and congestion per cell, unit, prison and nationally, today and at a past date', async () => {

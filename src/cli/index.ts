@@ -1,4 +1,4 @@
-/** The operators' command line: `pmis serve | migrate | seed-demo | user … | import …`. */
+/** The operators' command line: `pmis serve | migrate | seed-demo | user … | import … | backup | restore`. */
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/index.js';
@@ -10,6 +10,7 @@ import { ROLES } from '../core/access.js';
 import { AppError } from '../core/errors.js';
 import { t } from '../core/i18n.js';
 import { startServer } from '../server.js';
+import { registerBackupCommands } from './backup.js';
 import { registerImportCommand } from './import.js';
 import { registerIdentityCommands } from '../modules/identity/cli.js';
 
@@ -124,6 +125,7 @@ export function buildProgram(): Command {
 
   registerImportCommand(program);
   registerIdentityCommands(program);
+  registerBackupCommands(program);
   return program;
 }
 

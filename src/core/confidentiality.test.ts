@@ -62,7 +62,8 @@ test('one way in and out: only core/history.ts touches the change log; every ent
   const entities = new Set<string>();
   for (const file of await sources('src')) {
     const text = await fs.readFile(file, 'utf8');
-    if (!file.endsWith(path.join('core', 'history.ts')) && !file.endsWith(path.join('audit', 'schema.ts')) && /\bchangeLog\b|\bchange_log\b/.test(text.replace(/entity: 'change_log'/g, ''))) offenders.push(file);
+    // src/db/privileges.ts names the table only to make it append-only for the app role.
+    if (!file.endsWith(path.join('core', 'history.ts')) && !file.endsWith(path.join('audit', 'schema.ts')) && !file.endsWith(path.join('db', 'privileges.ts')) && /\bchangeLog\b|\bchange_log\b/.test(text.replace(/entity: 'change_log'/g, ''))) offenders.push(file);
     for (const m of text.matchAll(/recordChange\([^)]*?entity: '([a-z_]+)'/gs)) entities.add(m[1]!);
   }
   assert.deepEqual(offenders, [], 'read and write the change log through core/history.ts (recordChange, readChanges)');

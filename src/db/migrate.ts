@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { applyAppPrivileges } from './privileges.js';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 const LOCK_KEY = 7_346_001; // arbitrary, constant: "pmis migrations"
@@ -25,8 +26,12 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
   );
 }
 
-/** Apply every migration not yet applied. Returns the names applied by this call. */
-export async function migrate(pool: pg.Pool, opts: { dir?: string; log?: (m: string) => void } = {}): Promise<string[]> {
+/**
+ * Apply every migration not yet applied. Returns the names applied by this call. Run as the owner
+ * role; with `appRole`, the application's role is then given exactly its privileges on every table
+ * (src/db/privileges.ts), so tables added by any migration are covered.
+ */
+export async function migrate(pool: pg.Pool, opts: { dir?: string; log?: (m: string) => void; appRole?: string } = {}): Promise<string[]> {
   const files = await readMigrations(opts.dir);
   const client = await pool.connect();
   const applied: string[] = [];
@@ -55,9 +60,22 @@ export async function migrate(pool: pg.Pool, opts: { dir?: string; log?: (m: str
       }
       applied.push(f.name);
     }
+    if (opts.appRole) {
+      const me = (await client.query<{ u: string }>('SELECT current_user AS u')).rows[0]!.u;
+      if (opts.appRole !== me && (await applyAppPrivileges(client, opts.appRole))) opts.log?.(`Privileges of ${opts.appRole} brought in line with the rule`);
+    }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
     client.release();
   }
   return applied;
+}
+
+/** Names of the migrations on disk that the database has not applied yet (any role may ask). */
+export async function pendingMigrations(client: Pick<pg.ClientBase, 'query'>, opts: { dir?: string } = {}): Promise<string[]> {
+  const files = await readMigrations(opts.dir);
+  const exists = (await client.query<{ t: string | null }>(`SELECT to_regclass('pmis_migration')::text AS t`)).rows[0]!.t;
+  if (!exists) return files.map((f) => f.name);
+  const done = new Set((await client.query<{ name: string }>('SELECT name FROM pmis_migration')).rows.map((r) => r.name));
+  return files.filter((f) => !done.has(f.name)).map((f) => f.name);
 }

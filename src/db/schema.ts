@@ -9,4 +9,5 @@ export * from '../modules/justice/schema.js';
 export * from '../modules/reception/schema.js';
 export * from '../modules/housing/schema.js';
 export * from '../modules/classification/schema.js';
+export * from './heartbeat-schema.js';
 export * from '../modules/sharing/schema.js';

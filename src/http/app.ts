@@ -16,6 +16,9 @@ import { AppError, type FieldError, unauthenticated } from '../core/errors.js';
 import { negotiate, t, type Lang } from '../core/i18n.js';
 import { createAjv } from '../core/validation.js';
 import type { Database } from '../db/index.js';
+import { databaseUnavailable } from '../db/errors.js';
+import { healthProbe } from '../db/health.js';
+import { answerUnavailable } from './unavailable.js';
 import { authenticate, configureHashing } from '../modules/access/service.js';
 import { registerModules } from './modules.js';
 import { apiCsrfProblem, isSafeMethod, pageCsrfOk, registerSecurityHeaders } from './security.js';
@@ -179,19 +182,20 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     }
     const pgCode = (err as { code?: string }).code;
     if (pgCode === '40001' || pgCode === '40P01') return sendProblem(reply, req, new AppError(409, 'error.conflict'));
+    // The database is down, restarting, dropped the connection or refuses writes: 503, not 500.
+    const unavailable = databaseUnavailable(err);
+    if (unavailable) return answerUnavailable(req, reply, unavailable, err);
     req.log.error(err);
     return sendProblem(reply, req, new AppError(500, 'error.internal'));
   });
 
   app.setNotFoundHandler((req, reply) => sendProblem(reply, req, new AppError(404, 'error.not_found')));
 
+  // 200 when the database answers and accepts writes; 503 with a reason otherwise (src/db/health.ts).
+  const health = healthProbe(ctx.database);
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await ctx.database.pool.query('SELECT 1');
-      return { status: 'ok', database: ctx.database.kind };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: ctx.database.kind });
-    }
+    const h = await health();
+    return reply.status(h.status === 'ok' ? 200 : 503).header('cache-control', 'no-store').send(h);
   });
 
   await registerModules(app, ctx);
