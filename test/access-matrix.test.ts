@@ -149,6 +149,8 @@ const FORMS: Record<string, Record<string, string>> = {
     'charges.0.qualification': 'Vol', 'charges.0.category': 'misdemeanour', 'identity.checked': '1', 'identity.choice': 'new',
   },
   'POST /receptions/new': { prison: 'BKO', arresting_authority: 'police', warrant_name: 'Keïta Ali', nothing_shared: '1' },
+  'POST /admissions/:id/classification': { level: 'medium', reasons: 'Raison' },
+  'POST /admissions/:id/assessments': { instrument: 'general_needs' },
   'POST /admissions/:id/review-events': { kind: 'incident', occurred_on: '2026-01-15', note: 'Bagarre' },
   'POST /admissions/:id/regime': { subject: 'activity:sport', effect: 'restrict', reason: 'Raison' },
   'POST /admissions/:id/move': { cell_id: fx.prisons.BKO.cells[1]!, reason: 'Raison' },

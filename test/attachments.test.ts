@@ -59,6 +59,31 @@ test('attachments: type by content, size limit, scope, medical files need health
   assert.equal((await fetch(`${base}/api/attachments/${meta.id}`)).status, 401);
 });
 
+test('an attachment is named after its type, whatever it was uploaded as; its fields and name are checked like any text', async () => {
+  const a = (await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(fx.tokens['clerk.bko']!), payload: newArrival({ person: { ...newArrival().person, family_name: 'Sissoko' } }) })).json();
+  const r = await upload(fx.tokens['clerk.bko']!, { prison: 'BKO', kind: 'photo', person_id: a.person_id }, PNG, 'Sissoko.png.html', 'en');
+  assert.equal(r.status, 201, await r.clone().text());
+  const meta = await r.json() as { id: string; filename: string };
+  assert.equal(meta.filename, 'Sissoko_png.png');
+  const got = await fetch(`${base}/api/attachments/${meta.id}`, { headers: { authorization: `Bearer ${fx.tokens['clerk.bko']}` } });
+  assert.equal(got.headers.get('content-disposition'), `inline; filename="Sissoko_png.png"; filename*=UTF-8''Sissoko_png.png`);
+  assert.equal(got.headers.get('content-type'), 'image/png');
+  const before = (await database.pool.query('SELECT count(*)::int AS n FROM attachment')).rows[0].n;
+  const nulField = await upload(fx.tokens['clerk.bko']!, { prison: 'BKO', kind: 'pho\u0000to' }, PNG, 'a.png', 'en');
+  assert.equal(nulField.status, 422);
+  assert.deepEqual(((await nulField.json()) as { errors: { field: string; code: string }[] }).errors.map((e) => [e.field, e.code]), [['/kind', 'field.nul_character']]);
+  const nulName = await upload(fx.tokens['clerk.bko']!, { prison: 'BKO', kind: 'photo' }, PNG, 'a\u0000b.png', 'en');
+  assert.equal(nulName.status, 422);
+  // A multipart body cut short is a 400 problem, not a 500.
+  const cut = await app.inject({ method: 'POST', url: '/api/attachments', headers: { ...auth(fx.tokens['clerk.bko']!, 'en'), 'content-type': 'multipart/form-data; boundary=XX' }, payload: '--XX\r\nContent-Disposition: form-data; name="kind"\r\n\r\nphoto\r\n--XX\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc' });
+  assert.equal(cut.statusCode, 400);
+  assert.equal(cut.headers['content-type'], 'application/problem+json; charset=utf-8');
+  assert.equal(cut.json().code, 'error.malformed_multipart');
+  assert.equal((await database.pool.query('SELECT count(*)::int AS n FROM attachment')).rows[0].n, before);
+  const files = (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+  assert.equal(files, before, 'no file left on disk by a refused upload');
+});
+
 test("no restricted field reaches a role without its permission (history walk over this file's flows)", async () => {
   const n = await assertHistoryConfidential(database, app, fx);
   assert.ok(n.entries > 0);

@@ -17,8 +17,8 @@ import { registerIdentityCommands } from '../modules/identity/cli.js';
 const log = (m: string) => console.error(m);
 
 /** Open the database for a CLI command and always close (and release the embedded cluster) after. */
-export async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const database = await openDatabase(loadConfig(), { log, applicationName: 'pmis-cli', max: 4 });
+export async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>, opts: { connections?: number } = {}): Promise<T> {
+  const database = await openDatabase(loadConfig(), { log, applicationName: 'pmis-cli', max: opts.connections ?? 4 });
   try {
     return await fn(database);
   } finally {

@@ -30,9 +30,37 @@ export function endOfBamakoDay(date: string): Date {
 }
 
 export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || s.startsWith('0000')) return false; // PostgreSQL has no year 0
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/**
+ * The dates the API and the importer accept: real calendar days from 1900 to 2199. Wider ranges
+ * only let typing mistakes (0000-00-00, 20266-01-01) through, and date arithmetic must stay
+ * within four-digit years.
+ */
+export const DATE_RANGE = { from: 1900, to: 2199 } as const;
+
+/** A real calendar day 'YYYY-MM-DD' within DATE_RANGE (2025-02-30, 2026-13-45 and 0000-00-00 are not). */
+export function isCalendarDate(s: string): boolean {
+  if (!isIsoDate(s)) return false;
+  const y = Number(s.slice(0, 4));
+  return y >= DATE_RANGE.from && y <= DATE_RANGE.to;
+}
+
+/**
+ * An RFC 3339 instant with its time zone ('2026-03-10T09:30:00Z', '…+01:00', fractions allowed),
+ * on a real calendar day within DATE_RANGE, with a real time of day (no leap second: JavaScript
+ * dates cannot hold one).
+ */
+export function isDateTime(s: string): boolean {
+  const m = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(s);
+  if (!m || !isCalendarDate(m[1]!)) return false;
+  const [h, mi, se] = [Number(m[2]), Number(m[3]), Number(m[4])];
+  if (h > 23 || mi > 59 || se > 59) return false;
+  if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59)) return false;
+  return Number.isFinite(Date.parse(s.replace(' ', 'T')));
 }
 
 /** Display an instant in Bamako time: "25/11/2026 14:05". */

@@ -4,10 +4,13 @@
  * validates request bodies with `createAjv({ coerce: false })` and query strings with
  * `{ coerce: true }`; the form layer (web/forms.ts) validates what it parsed from a page's form
  * with `validateBody`, built the same way, so a page accepts and refuses exactly what the API does.
+ * `date` and `date-time` are real calendar checks (core/dates.ts: 2025-02-30 and 0000-00-00 are
+ * refused, years 1900–2199), not the shape alone; NaN and Infinity are no numbers.
  */
 import type { Static, TSchema } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { isCalendarDate, isDateTime } from './dates.js';
 
 export type { ErrorObject };
 
@@ -16,10 +19,12 @@ export type { ErrorObject };
  * and path parameters, which arrive as text.
  */
 export function createAjv(opts: { coerce: boolean }): Ajv {
-  const ajv = new Ajv({ allErrors: true, coerceTypes: opts.coerce ? 'array' : false, removeAdditional: false, useDefaults: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, coerceTypes: opts.coerce ? 'array' : false, removeAdditional: false, useDefaults: true, strict: false, strictNumbers: true });
   // ajv-formats is CommonJS: under NodeNext its default export is the module object, whose
   // `default` is the plugin (at run time both are the same function).
   addFormats.default(ajv);
+  ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
+  ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
   return ajv;
 }
 

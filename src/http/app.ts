@@ -8,20 +8,22 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { createRequire } from 'node:module';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Actor } from '../core/access.js';
-import { AppError, type FieldError, unauthenticated } from '../core/errors.js';
-import { negotiate, t, type Lang } from '../core/i18n.js';
-import { createAjv } from '../core/validation.js';
+import { AppError, unauthenticated } from '../core/errors.js';
+import { negotiate, type Lang } from '../core/i18n.js';
 import type { Database } from '../db/index.js';
-import { databaseUnavailable } from '../db/errors.js';
+import { databaseProblem, databaseUnavailable } from '../db/errors.js';
 import { healthProbe } from '../db/health.js';
 import { answerUnavailable } from './unavailable.js';
 import { authenticate, configureHashing } from '../modules/access/service.js';
+import { frameworkProblem, onClientError, onFrameworkError } from './framework-errors.js';
+import { inputGuard, safeLocation } from './input-guard.js';
+import { loggerOptions } from './logging.js';
 import { registerModules } from './modules.js';
 import { apiCsrfProblem, isSafeMethod, pageCsrfOk, registerSecurityHeaders } from './security.js';
+import { type AjvError, ajvBody, ajvText, boundIntegers, fieldErrors } from './validation.js';
 import { webAssetRoutes } from '../web/assets.js';
 
 declare module 'fastify' {
@@ -45,72 +47,46 @@ declare module 'fastify' {
 export interface AppContext {
   database: Database;
   config: Config;
+  /** Where the log goes (standard output unless given; tests read it). */
+  logStream?: NodeJS.WritableStream;
 }
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 
-// ajv-i18n is CommonJS (module.exports = fn): load it with require.
-const requireCjs = createRequire(import.meta.url);
-type Localize = (errors: unknown[]) => void;
-const localizeFr = requireCjs('ajv-i18n/localize/fr') as Localize;
-const localizeEn = requireCjs('ajv-i18n/localize/en') as Localize;
-
 export const SESSION_COOKIE = 'pmis_session';
 export const LANG_COOKIE = 'pmis_lang';
-
-interface AjvError { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }
-
-function fieldErrors(errors: AjvError[], lang: Lang, context: string): FieldError[] {
-  const copy = errors.map((e) => ({ ...e, params: { ...e.params } }));
-  (lang === 'fr' ? localizeFr : localizeEn)(copy as never);
-  const seen = new Set<string>();
-  const out: FieldError[] = [];
-  for (const e of copy) {
-    let field = e.instancePath || '';
-    let key = `schema.${e.keyword}`;
-    let message = e.message ?? '';
-    if (e.keyword === 'required') {
-      field = `${field}/${String(e.params.missingProperty)}`;
-      key = 'field.required';
-      message = t(lang, 'field.required');
-    } else if (e.keyword === 'additionalProperties') {
-      field = `${field}/${String(e.params.additionalProperty)}`;
-      key = 'field.unknown_property';
-      message = t(lang, 'field.unknown_property', { name: String(e.params.additionalProperty) });
-    }
-    if (context !== 'body') field = `${context}:${field || '/'}`;
-    // anyOf/oneOf branches repeat each other: keep the first message per field.
-    if (seen.has(field) || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
-    seen.add(field);
-    out.push({ field: field || '/', key, message });
-  }
-  return out;
-}
 
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: AppError): FastifyReply {
   return reply.status(err.status).type('application/problem+json').send(err.toProblem(req.lang, req.url));
 }
 
-/** A refused page form: the HTML error page (loaded lazily: the web module depends on this one). */
-async function sendCsrfPage(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+/** A refused page request: the HTML error page (loaded lazily: the web module depends on this one). */
+async function sendErrorPage(req: FastifyRequest, reply: FastifyReply, err: AppError): Promise<FastifyReply> {
   const { errorPage } = await import('../modules/web/page.js');
-  return errorPage(req, reply, new AppError(403, 'error.csrf'));
+  return errorPage(req, reply, err);
 }
+const sendCsrfPage = (req: FastifyRequest, reply: FastifyReply) => sendErrorPage(req, reply, new AppError(403, 'error.csrf'));
 
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
-    logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
+    logger: loggerOptions(ctx.config.logLevel, ctx.logStream),
     // Trust X-Forwarded-For only when told which proxy to trust (TRUST_PROXY): req.ip is the audited address.
     trustProxy: ctx.config.trustProxy as boolean | string, // a hop count is accepted too (proxy-addr)
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Query strings and path parameters arrive as text and are coerced to their types; JSON bodies
   // are not (a null must stay null, never become 0 or ""). allErrors: every bad field is named.
-  // The same validator factory as the page forms' (core/validation.ts).
-  const ajvBody = createAjv({ coerce: false });
-  const ajvText = createAjv({ coerce: true });
+  // The same validator factory as the page forms' (core/validation.ts: real calendar dates, no NaN);
+  // unbounded integers get the range of PostgreSQL's integer (http/validation.ts).
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvText).compile(schema));
+  app.addHook('onRoute', (route) => {
+    const sc = route.schema as Record<string, unknown> | undefined;
+    for (const part of ['body', 'querystring', 'params'] as const) boundIntegers(sc?.[part]);
+  });
+  app.addHook('onSend', safeLocation);
 
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'fr');
@@ -170,6 +146,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     if (isSafeMethod(req.method) || req.url.startsWith('/api/') || req.routeOptions.config?.public || !req.actor) return;
     if (!pageCsrfOk(req)) return sendCsrfPage(req, reply);
   });
+  // Text that cannot be stored (NUL, lone surrogates) is refused before any schema or handler sees it.
+  app.addHook('preValidation', inputGuard(sendErrorPage));
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) return sendProblem(reply, req, err);
@@ -177,15 +155,15 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     if (fe.validation) {
       return sendProblem(reply, req, new AppError(422, 'error.validation', {}, fieldErrors(fe.validation, req.lang, fe.validationContext ?? 'body')));
     }
-    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode && fe.statusCode < 500 && fe.statusCode >= 400)) {
-      return reply.status(fe.statusCode ?? 400).type('application/problem+json').send({ type: 'about:blank', title: fe.message, status: fe.statusCode ?? 400, code: fe.code });
-    }
-    const pgCode = (err as { code?: string }).code;
-    if (pgCode === '40001' || pgCode === '40P01') return sendProblem(reply, req, new AppError(409, 'error.conflict'));
+    const framework = frameworkProblem(fe);
+    if (framework) return sendProblem(reply, req, framework);
     // The database is down, restarting, dropped the connection or refuses writes: 503, not 500.
     const unavailable = databaseUnavailable(err);
     if (unavailable) return answerUnavailable(req, reply, unavailable, err);
-    req.log.error(err);
+    // Database errors the data caused (unique, foreign key, check, bad value, conflict): by SQLSTATE.
+    const problem = databaseProblem(err, req.body);
+    if (problem) return sendProblem(reply, req, problem);
+    req.log.error({ err }, 'request failed'); // logged through safeErrorLog: no SQL parameter, no value
     return sendProblem(reply, req, new AppError(500, 'error.internal'));
   });
 

@@ -2,7 +2,10 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+/** A real calendar day (not only the shape: 2025-02-30 is refused), 1900–2199; see src/http/validation.ts. */
+export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD: a real calendar day between 1900 and 2199' });
+/** An instant with its time zone (RFC 3339), on a real calendar day between 1900 and 2199. */
+export const DateTime = Type.String({ format: 'date-time', description: 'YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM (1900–2199)' });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Opt = <T extends TSchema>(t: T) => Type.Optional(Nullable(t));
 export const Problem = Type.Object({
@@ -14,3 +17,7 @@ export const Paging = Type.Object({
   page_size: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
 });
 export const Reason = Type.String({ minLength: 1, maxLength: 2000, description: 'Why: kept in the history' });
+/** A prison named by its id or its code (e.g. 'BKO'). */
+export const PrisonRef = Type.String({ minLength: 1, maxLength: 64, description: 'prison id or code' });
+/** A value of a reference list (region, education_level, occupation, ...): see GET /api/reference/{kind}. */
+export const RefCode = Type.String({ maxLength: 64 });

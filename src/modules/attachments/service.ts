@@ -17,7 +17,7 @@ import { attachment } from '../audit/schema.js';
 import { getPrison } from '../estate/service.js';
 import { assertPersonVisible } from '../people/service.js';
 import { mayReadPrisonData } from '../sharing/service.js';
-import { type AttachmentKind, KINDS, sniffType, typeAllowed } from './rules.js';
+import { type AttachmentKind, KINDS, sniffType, storedFilename, typeAllowed } from './rules.js';
 
 registerMessages({
   'attachment.type': { fr: 'Type de fichier refusé : JPEG, PNG ou PDF seulement (photos et empreintes : images).', en: 'File type refused: JPEG, PNG or PDF only (photos and fingerprints: images).' },
@@ -48,7 +48,7 @@ export async function saveAttachment(db: Db, actor: Actor, dir: string, maxBytes
   await fs.writeFile(file, input.data, { mode: 0o600, flag: 'wx' });
   try {
     return await db.transaction(async (tx) => {
-      const row = { id, prisonId: prison.id, personId: input.person_id ?? null, receptionId: input.reception_id ?? null, kind, filename: path.basename(input.filename).slice(0, 200) || 'file', contentType: type, sizeBytes: input.data.length, sha256, storageKey, createdBy: actor.userId, createdAt: new Date() };
+      const row = { id, prisonId: prison.id, personId: input.person_id ?? null, receptionId: input.reception_id ?? null, kind, filename: storedFilename(input.filename, type), contentType: type, sizeBytes: input.data.length, sha256, storageKey, createdBy: actor.userId, createdAt: new Date() };
       await tx.insert(attachment).values(row);
       await recordChange(tx, actor, { entity: 'attachment', entityId: id, prisonId: prison.id, personId: input.person_id ?? null, action: 'create', after: { kind, filename: row.filename, content_type: type, size_bytes: row.sizeBytes, sha256 } });
       if (kind === 'medical') await recordAccess(tx, actor, { category: 'health', action: 'write', entity: 'attachment', entityId: id, personId: input.person_id ?? null, prisonId: prison.id });

@@ -5,13 +5,15 @@
 import type { FastifyReply } from 'fastify';
 import { authorize, can } from '../../core/access.js';
 import type { Db } from '../../db/index.js';
-import { bamakoDate, formatBamako } from '../../core/dates.js';
+import { bamakoDate, formatBamako, isCalendarDate } from '../../core/dates.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { withheldText } from '../../core/confidentiality.js';
 import { t, type Lang } from '../../core/i18n.js';
 import type { App, AppContext } from '../../http/app.js';
 import { getPrison, listPrisons } from '../estate/service.js';
 import { addKeepApart, allocate, listKeepApart } from '../housing/service.js';
+import { AllocateBody, KeepApartBody } from '../housing/routes.js';
+import { parseForm } from '../web/form-input.js';
 import { errorSummary, type FormErrors, formErrors, hidden, radioGroup, selectField, textArea, textField } from '../web/forms.js';
 import { html, type Raw } from '../web/html.js';
 import { dl, layout } from '../web/layout.js';
@@ -21,6 +23,7 @@ import { personLabel } from './labels.js';
 import { ageReadingText } from '../people/age.js';
 import './page-messages.js';
 import * as repo from './repository.js';
+import { AnswerBody, DecideBody, LeaderBody, LeaderRequestBody, RegimeBody, ReviewEventBody, SaveAssessmentBody, StartAssessmentBody } from './routes.js';
 import { ACTIVITIES, type Activity, type RegimeAdjustment, REVIEW_EVENTS, TRIGGERS, type ReviewEvent, type Trigger, VISIT_MODES, type VisitMode } from './rules.js';
 import {
   addLeaderRequest, adjustRegime, answerLeaderRequest, cellLeaders, cellOccupants, classificationOf, classificationsDueForReview, decideClassification, getAssessment,
@@ -157,10 +160,10 @@ ${textArea({ label: t(lang, 'cls.event.note'), name: 'note', value: str(ev, 'not
   app.post('/admissions/:id/classification', { schema: { hide: true } }, page(async (req, reply) => {
     checkCsrf(req);
     const v = (req.body ?? {}) as V;
-    const r = await attempt(() => decideClassification(db, req.actor!, req.params.id!, {
+    const r = await attempt(() => decideClassification(db, req.actor!, req.params.id!, parseForm(DecideBody, {
       level: str(v, 'level'), trigger: (str(v, 'trigger') || 'initial') as Trigger, reasons: str(v, 'reasons'),
       assessment_id: opt(v, 'assessment_id'), override_justification: opt(v, 'override_justification'), next_review_on: opt(v, 'next_review_on'),
-    }));
+    }, req.lang) as never));
     if ('ok' in r) return reply.redirect(`/admissions/${req.params.id}/classification?saved=1`, 303);
     return reply.status(r.error.status).type('text/html; charset=utf-8').send(await classificationPage(req, req.params.id!, { dec: [v, errsOf(req.lang, r.error, DEC, 'decide')] }));
   }));
@@ -168,7 +171,7 @@ ${textArea({ label: t(lang, 'cls.event.note'), name: 'note', value: str(ev, 'not
     checkCsrf(req);
     const v = (req.body ?? {}) as V;
     const missing: FieldError[] = EV.filter((n) => !str(v, n)).map((n) => ({ field: `/${n}`, key: 'field.required' }));
-    const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => recordReviewEvent(db, req.actor!, req.params.id!, { kind: str(v, 'kind') as ReviewEvent, occurred_on: str(v, 'occurred_on'), note: str(v, 'note') }));
+    const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => recordReviewEvent(db, req.actor!, req.params.id!, parseForm(ReviewEventBody, { kind: str(v, 'kind') as ReviewEvent, occurred_on: str(v, 'occurred_on'), note: str(v, 'note') }, req.lang) as never));
     if ('ok' in r) return reply.redirect(`/admissions/${req.params.id}/classification?saved=1`, 303);
     return reply.status(r.error.status).type('text/html; charset=utf-8').send(await classificationPage(req, req.params.id!, { ev: [v, errsOf(req.lang, r.error, EV, 'event')] }));
   }));
@@ -189,7 +192,7 @@ ${textArea({ label: t(lang, 'cls.event.note'), name: 'note', value: str(ev, 'not
     const effect = str(v, 'effect');
     const r = missing.length || !subject || (effect !== 'allow' && effect !== 'restrict')
       ? { error: new AppError(422, 'error.validation', {}, missing.length ? missing : [{ field: '/effect', key: 'field.required' }]) }
-      : await attempt(() => adjustRegime(db, req.actor!, req.params.id!, { subject: subject!, effect: effect as 'allow' | 'restrict', reason: str(v, 'reason'), until: opt(v, 'until') }));
+      : await attempt(() => adjustRegime(db, req.actor!, req.params.id!, parseForm(RegimeBody, { subject: subject!, effect: effect as 'allow' | 'restrict', reason: str(v, 'reason'), until: opt(v, 'until') }, req.lang) as never));
     if ('ok' in r) return reply.redirect(`/admissions/${req.params.id}/classification?saved=1`, 303);
     return reply.status(r.error.status).type('text/html; charset=utf-8').send(await classificationPage(req, req.params.id!, { reg: [v, errsOf(req.lang, r.error, REG, 'regime')] }));
   }));
@@ -210,7 +213,7 @@ ${selectField({ label: t(lang, 'cls.asm.instrument'), name: 'instrument', option
   }));
   app.post('/admissions/:id/assessments', { schema: { hide: true } }, page(async (req, reply) => {
     checkCsrf(req);
-    const a = await startAssessment(db, req.actor!, req.params.id!, { instrument: str((req.body ?? {}) as V, 'instrument') });
+    const a = await startAssessment(db, req.actor!, req.params.id!, parseForm(StartAssessmentBody, { instrument: str((req.body ?? {}) as V, 'instrument') }, req.lang));
     return reply.redirect(`/assessments/${a.id}`, 303);
   }));
 
@@ -269,7 +272,8 @@ ${textArea({ label: t(lang, 'cls.asm.recommendations'), name: 'content.recommend
     }
     for (const d of def.domains) { const n = str(v, `content.domain_notes.${d.code}`); if (n) content.domain_notes![d.code] = n; }
     const names = [...allItems(def).flatMap((i) => [`content.ratings.${i.code}.value`, `content.ratings.${i.code}.evidence`]), ...def.domains.map((d) => `content.domain_notes.${d.code}`), 'content.summary', 'content.judgement', 'content.judgement_reasons', 'content.recommendations'];
-    const r = await attempt(() => saveAssessment(db, req.actor!, a.id, { content, row_version: Number(str(v, 'row_version')), complete: str(v, 'action') === 'complete' }));
+    const rowVersion = str(v, 'row_version');
+    const r = await attempt(() => saveAssessment(db, req.actor!, a.id, parseForm(SaveAssessmentBody, { content, row_version: /^\d{1,9}$/.test(rowVersion) ? Number(rowVersion) : rowVersion, complete: str(v, 'action') === 'complete' }, req.lang)));
     if ('ok' in r) return reply.redirect(`/assessments/${a.id}`, 303);
     return reply.status(r.error.status).type('text/html; charset=utf-8').send(await assessmentPage(req, a.id, { v, errors: errsOf(req.lang, r.error, names, 'form') }));
   }));
@@ -302,7 +306,7 @@ ${textField({ label: t(lang, 'cls.ka.review_on'), name: 'review_on', type: 'date
     checkCsrf(req);
     const v = (req.body ?? {}) as V;
     const missing: FieldError[] = ['person_a', 'person_b', 'reason', 'source'].filter((n) => !str(v, n)).map((n) => ({ field: `/${n}`, key: 'field.required' }));
-    const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => addKeepApart(db, req.actor!, { prison: req.params.prison!, person_a: str(v, 'person_a'), person_b: str(v, 'person_b'), reason: str(v, 'reason'), source: str(v, 'source'), review_on: opt(v, 'review_on') }));
+    const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => addKeepApart(db, req.actor!, parseForm(KeepApartBody, { prison: req.params.prison!, person_a: str(v, 'person_a'), person_b: str(v, 'person_b'), reason: str(v, 'reason'), source: str(v, 'source'), review_on: opt(v, 'review_on') }, req.lang)));
     if ('ok' in r) return reply.redirect(`/prisons/${req.params.prison}/keep-apart`, 303);
     return reply.status(r.error.status).type('text/html; charset=utf-8').send(await keepApartPage(req, req.params.prison!, { v, errors: errsOf(req.lang, r.error, KA, 'form') }));
   }));
@@ -334,7 +338,7 @@ ${moves.slice().reverse().map((m) => html`<tr><td>${when(lang, m.from)}</td><td>
     checkCsrf(req);
     const v = (req.body ?? {}) as V;
     const missing: FieldError[] = ['cell_id', 'reason'].filter((n) => !str(v, n)).map((n) => ({ field: `/${n}`, key: 'field.required' }));
-    const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => allocate(db, req.actor!, req.params.id!, { cell_id: str(v, 'cell_id'), reason: str(v, 'reason'), override_reason: opt(v, 'override_reason'), over_capacity_reason: opt(v, 'over_capacity_reason') }));
+    const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => allocate(db, req.actor!, req.params.id!, parseForm(AllocateBody, { cell_id: str(v, 'cell_id'), reason: str(v, 'reason'), override_reason: opt(v, 'override_reason'), over_capacity_reason: opt(v, 'over_capacity_reason') }, req.lang)));
     if ('ok' in r) return reply.redirect(`/admissions/${req.params.id}/move?saved=1`, 303);
     return reply.status(r.error.status).type('text/html; charset=utf-8').send(await movePage(req, req.params.id!, { v, errors: errsOf(req.lang, r.error, MV, 'form') }));
   }));
@@ -381,7 +385,7 @@ ${l.leaders.map((x) => html`<tr><td>${x.name}</td><td>${t(lang, `cls.cell.how.${
     checkCsrf(req);
     const v = (req.body ?? {}) as V;
     const missing: FieldError[] = LEAD.filter((n) => !str(v, n)).map((n) => ({ field: `/${n}`, key: 'field.required' }));
-    const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => setCellLeader(db, req.actor!, req.params.id!, { admission_id: str(v, 'admission_id'), how: str(v, 'how') as 'elected' | 'appointed', since: str(v, 'since'), reason: str(v, 'reason') }));
+    const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => setCellLeader(db, req.actor!, req.params.id!, parseForm(LeaderBody, { admission_id: str(v, 'admission_id'), how: str(v, 'how') as 'elected' | 'appointed', since: str(v, 'since'), reason: str(v, 'reason') }, req.lang) as never));
     if ('ok' in r) return reply.redirect(`/cells/${req.params.id}?saved=1`, 303);
     return reply.status(r.error.status).type('text/html; charset=utf-8').send(await cellPage(req, req.params.id!, { lead: [v, errsOf(req.lang, r.error, LEAD, 'lead')] }));
   }));
@@ -389,14 +393,14 @@ ${l.leaders.map((x) => html`<tr><td>${x.name}</td><td>${t(lang, `cls.cell.how.${
     checkCsrf(req);
     const v = (req.body ?? {}) as V;
     const missing: FieldError[] = ['subject', 'raised_on'].filter((n) => !str(v, n)).map((n) => ({ field: `/${n}`, key: 'field.required' }));
-    const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => addLeaderRequest(db, req.actor!, req.params.id!, { subject: str(v, 'subject'), detail: opt(v, 'detail'), raised_on: str(v, 'raised_on') }));
+    const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => addLeaderRequest(db, req.actor!, req.params.id!, parseForm(LeaderRequestBody, { subject: str(v, 'subject'), detail: opt(v, 'detail'), raised_on: str(v, 'raised_on') }, req.lang)));
     if ('ok' in r) return reply.redirect(`/cells/${req.params.id}?saved=1`, 303);
     return reply.status(r.error.status).type('text/html; charset=utf-8').send(await cellPage(req, req.params.id!, { req: [v, errsOf(req.lang, r.error, REQ, 'request')] }));
   }));
   app.post('/cells/:id/requests/:request/answer', { schema: { hide: true } }, page(async (req, reply) => {
     checkCsrf(req);
     const answer = str((req.body ?? {}) as V, 'answer');
-    if (answer) await answerLeaderRequest(db, req.actor!, req.params.request!, { answer });
+    if (answer) await answerLeaderRequest(db, req.actor!, req.params.request!, parseForm(AnswerBody, { answer }, req.lang));
     return reply.redirect(`/cells/${req.params.id}?saved=1`, 303);
   }));
 
@@ -408,7 +412,7 @@ ${l.leaders.map((x) => html`<tr><td>${x.name}</td><td>${t(lang, `cls.cell.how.${
     const wanted = req.query.prison;
     const p = wanted ? await getPrison(db, actor, wanted) : prisons.find((x) => actor.national || actor.prisonIds.includes(x.id));
     if (!p) throw new AppError(403, 'error.forbidden');
-    const asOf = /^\d{4}-\d{2}-\d{2}$/.test(req.query.as_of ?? '') ? req.query.as_of! : bamakoDate();
+    const asOf = isCalendarDate(req.query.as_of ?? '') ? req.query.as_of! : bamakoDate();
     const items = await classificationsDueForReview(db, actor, p.id, asOf, lang);
     return layout(req, `${t(lang, 'cls.page.due')} — ${p.name}`, html`<form class="search" method="get" action="/classifications-due">${hidden('prison', p.code)}
 ${textField({ label: t(lang, 'cls.as_of'), name: 'as_of', type: 'date', value: asOf })}<button type="submit">${t(lang, 'cls.show')}</button></form>

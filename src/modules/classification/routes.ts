@@ -1,7 +1,7 @@
 /** Classification, assessment instruments and assessments, regime, review events, moves, cell leaders. */
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/app.js';
-import { IsoDate, Nullable, Opt, Reason, Uuid } from '../../http/schemas.js';
+import { IsoDate, Nullable, Opt, PrisonRef, Reason, Uuid } from '../../http/schemas.js';
 import { getPrison } from '../estate/service.js';
 import { ACTIVITIES, REVIEW_EVENTS, TRIGGERS, VISIT_MODES } from './rules.js';
 import {
@@ -36,9 +36,9 @@ const Content = Type.Object({
   recommendations: Opt(Type.String({ maxLength: 20000 })),
 }, { additionalProperties: false });
 
-const Regime = Type.Object({ activities: Type.Array(lit(ACTIVITIES)), visits: Type.Object({ mode: lit(VISIT_MODES), perWeek: Type.Integer() }, { additionalProperties: false }), programmes: Type.Union([Type.Literal('all'), Type.Array(Type.String())]) }, { additionalProperties: false });
+const Regime = Type.Object({ activities: Type.Array(lit(ACTIVITIES)), visits: Type.Object({ mode: lit(VISIT_MODES), perWeek: Type.Integer() }, { additionalProperties: false }), programmes: Type.Union([Type.Literal('all'), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })]) }, { additionalProperties: false });
 const Settings = Type.Object({
-  levels: Type.Array(Type.String(), { maxItems: 10 }), initialDays: Type.Integer(), eventReviewDays: Type.Integer(),
+  levels: Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 }), initialDays: Type.Integer(), eventReviewDays: Type.Integer(),
   reviewDays: Type.Record(Type.String(), Type.Integer()), regime: Type.Record(Type.String(), Regime),
 }, { additionalProperties: false });
 
@@ -47,6 +47,16 @@ const Subject = Type.Union([
   Type.Object({ kind: Type.Literal('visits'), mode: lit(VISIT_MODES) }, { additionalProperties: false }),
   Type.Object({ kind: Type.Literal('programme'), programme: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
 ]);
+
+// Request bodies the classification pages parse their forms with too.
+export const StartAssessmentBody = Type.Object({ instrument: Code, content: Type.Optional(Content) }, { additionalProperties: false });
+export const SaveAssessmentBody = Type.Object({ content: Content, row_version: Type.Integer({ minimum: 0 }), complete: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export const DecideBody = Type.Object({ level: Type.String({ maxLength: 20 }), reasons: Type.String({ minLength: 1, maxLength: 4000 }), trigger: lit(TRIGGERS), assessment_id: Opt(Uuid), override_justification: Opt(Type.String({ maxLength: 4000 })), next_review_on: Opt(IsoDate) }, { additionalProperties: false });
+export const ReviewEventBody = Type.Object({ kind: lit(REVIEW_EVENTS), occurred_on: IsoDate, note: Reason }, { additionalProperties: false });
+export const RegimeBody = Type.Object({ subject: Subject, effect: lit(['allow', 'restrict'] as const), reason: Reason, until: Opt(IsoDate) }, { additionalProperties: false });
+export const LeaderBody = Type.Object({ admission_id: Uuid, how: lit(['elected', 'appointed'] as const), since: IsoDate, reason: Reason }, { additionalProperties: false });
+export const LeaderRequestBody = Type.Object({ subject: Type.String({ minLength: 1, maxLength: 300 }), detail: Opt(Type.String({ maxLength: 4000 })), raised_on: IsoDate }, { additionalProperties: false });
+export const AnswerBody = Type.Object({ answer: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
 
 export async function classificationRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
@@ -63,10 +73,10 @@ export async function classificationRoutes(app: App, { database }: AppContext): 
 
   // Assessments (restricted, every read audited)
   app.post('/api/admissions/:id/assessments', {
-    schema: { tags, summary: 'Start an assessment with the latest version of an instrument (draft)', params: IdParam, body: Type.Object({ instrument: Code, content: Type.Optional(Content) }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Start an assessment with the latest version of an instrument (draft)', params: IdParam, body: StartAssessmentBody },
   }, async (req, reply) => reply.status(201).send(await startAssessment(db, req.actor!, req.params.id, req.body)));
   app.put('/api/assessments/:id', {
-    schema: { tags, summary: 'Save a draft assessment, or complete it (complete: true); a completed assessment is final', params: IdParam, body: Type.Object({ content: Content, row_version: Type.Integer(), complete: Type.Optional(Type.Boolean()) }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Save a draft assessment, or complete it (complete: true); a completed assessment is final', params: IdParam, body: SaveAssessmentBody },
   }, async (req) => saveAssessment(db, req.actor!, req.params.id, req.body));
   app.get('/api/assessments/:id', { schema: { tags, summary: 'One assessment with its profile and change since the previous one (audited read)', params: IdParam } },
     async (req) => getAssessment(db, req.actor!, req.params.id));
@@ -74,26 +84,26 @@ export async function classificationRoutes(app: App, { database }: AppContext): 
     async (req) => ({ items: await listAssessments(db, req.actor!, req.params.id) }));
 
   // Classification
-  app.get('/api/prisons/:prison/classification-settings', { schema: { tags, summary: 'Levels, initial delay, review intervals and regime per level', params: Type.Object({ prison: Type.String() }) } },
+  app.get('/api/prisons/:prison/classification-settings', { schema: { tags, summary: 'Levels, initial delay, review intervals and regime per level', params: Type.Object({ prison: PrisonRef }) } },
     async (req) => getSettings(db, req.actor!, req.params.prison));
   app.put('/api/prisons/:prison/classification-settings', {
-    schema: { tags, summary: "Change the prison's classification settings (director)", params: Type.Object({ prison: Type.String() }), body: Type.Object({ settings: Settings, reason: Reason }, { additionalProperties: false }) },
+    schema: { tags, summary: "Change the prison's classification settings (director)", params: Type.Object({ prison: PrisonRef }), body: Type.Object({ settings: Settings, reason: Reason }, { additionalProperties: false }) },
   }, async (req) => putSettings(db, req.actor!, req.params.prison, req.body));
   app.post('/api/admissions/:id/classification', {
     schema: { tags, summary: 'Decide the security classification from an assessment, with reasons; departing from the assessor needs a justification and the director', params: IdParam,
-      body: Type.Object({ level: Type.String({ maxLength: 20 }), reasons: Type.String({ minLength: 1, maxLength: 4000 }), trigger: lit(TRIGGERS), assessment_id: Opt(Uuid), override_justification: Opt(Type.String({ maxLength: 4000 })), next_review_on: Opt(IsoDate) }, { additionalProperties: false }) },
+      body: DecideBody },
   }, async (req, reply) => reply.status(201).send(await decideClassification(db, req.actor!, req.params.id, req.body)));
   app.get('/api/admissions/:id/classification', {
     schema: { tags, summary: 'Current classification, history, what is due and the regime that follows', params: IdParam, querystring: Type.Object({ as_of: Type.Optional(IsoDate) }, { additionalProperties: false }) },
   }, async (req) => classificationOf(db, req.actor!, req.params.id, req.query.as_of));
   app.post('/api/admissions/:id/review-events', {
-    schema: { tags, summary: 'Record an event that calls for a classification review (incident, new title, programme completed)', params: IdParam, body: Type.Object({ kind: lit(REVIEW_EVENTS), occurred_on: IsoDate, note: Reason }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Record an event that calls for a classification review (incident, new title, programme completed)', params: IdParam, body: ReviewEventBody },
   }, async (req, reply) => reply.status(201).send(await recordReviewEvent(db, req.actor!, req.params.id, req.body)));
   app.post('/api/admissions/:id/regime', {
-    schema: { tags, summary: "A person's own regime decision: allow or restrict an activity, visits or a programme, with a reason", params: IdParam, body: Type.Object({ subject: Subject, effect: lit(['allow', 'restrict'] as const), reason: Reason, until: Opt(IsoDate) }, { additionalProperties: false }) },
+    schema: { tags, summary: "A person's own regime decision: allow or restrict an activity, visits or a programme, with a reason", params: IdParam, body: RegimeBody },
   }, async (req, reply) => reply.status(201).send(await adjustRegime(db, req.actor!, req.params.id, req.body)));
   app.get('/api/prisons/:prison/classifications-due', {
-    schema: { tags, summary: 'Initial classifications and reviews (periodic or after an event) due, earliest first', params: Type.Object({ prison: Type.String() }), querystring: Type.Object({ as_of: Type.Optional(IsoDate) }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Initial classifications and reviews (periodic or after an event) due, earliest first', params: Type.Object({ prison: PrisonRef }), querystring: Type.Object({ as_of: Type.Optional(IsoDate) }, { additionalProperties: false }) },
   }, async (req) => ({ items: await classificationsDueForReview(db, req.actor!, (await getPrison(db, req.actor!, req.params.prison)).id, req.query.as_of, req.lang) }));
 
   // Moves and occupants (moves themselves go through POST /api/admissions/:id/allocate, the allocation check)
@@ -106,15 +116,15 @@ export async function classificationRoutes(app: App, { database }: AppContext): 
   app.get('/api/cells/:id/leaders', { schema: { tags, summary: "A cell's leaders (current first) and the requests they carried", params: IdParam } },
     async (req) => cellLeaders(db, req.actor!, req.params.id));
   app.post('/api/cells/:id/leaders', {
-    schema: { tags, summary: 'Record the cell leader (elected or appointed); ends the previous term', params: IdParam, body: Type.Object({ admission_id: Uuid, how: lit(['elected', 'appointed'] as const), since: IsoDate, reason: Reason }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Record the cell leader (elected or appointed); ends the previous term', params: IdParam, body: LeaderBody },
   }, async (req, reply) => reply.status(201).send(await setCellLeader(db, req.actor!, req.params.id, req.body)));
   app.post('/api/cells/:id/leaders/end', {
     schema: { tags, summary: "End the current cell leader's term", params: IdParam, body: Type.Object({ until: IsoDate, reason: Reason }, { additionalProperties: false }) },
   }, async (req) => endCellLeader(db, req.actor!, req.params.id, req.body));
   app.post('/api/cells/:id/leader-requests', {
-    schema: { tags, summary: 'Record a request the cell leader carries', params: IdParam, body: Type.Object({ subject: Type.String({ minLength: 1, maxLength: 300 }), detail: Opt(Type.String({ maxLength: 4000 })), raised_on: IsoDate }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Record a request the cell leader carries', params: IdParam, body: LeaderRequestBody },
   }, async (req, reply) => reply.status(201).send(await addLeaderRequest(db, req.actor!, req.params.id, req.body)));
   app.post('/api/leader-requests/:id/answer', {
-    schema: { tags, summary: "Answer a cell leader's request", params: IdParam, body: Type.Object({ answer: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false }) },
+    schema: { tags, summary: "Answer a cell leader's request", params: IdParam, body: AnswerBody },
   }, async (req) => answerLeaderRequest(db, req.actor!, req.params.id, req.body));
 }

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/app.js';
-import { IsoDate, Nullable, Opt, Paging, Reason, Uuid } from '../../http/schemas.js';
+import { DateTime, IsoDate, Nullable, Opt, Paging, PrisonRef, Reason, RefCode, Uuid } from '../../http/schemas.js';
 import { OtherName, Person, PersonInput, PersonPatch, Relative } from '../people/api-schemas.js';
 import { AgeReading } from '../people/routes.js';
 import { addOtherName, addRelative, changePerson, createPersonTx, getPerson, setSensitive } from '../people/service.js';
@@ -24,6 +24,18 @@ const Admission = Type.Object({
   placements: Type.Array(Type.Object({ id: Uuid, unit_id: Nullable(Type.String()), cell_id: Nullable(Type.String()), from_at: Type.String(), to_at: Nullable(Type.String()), reason: Nullable(Type.String()), over_capacity_reason: Nullable(Type.String()), via: Nullable(Type.String()), overridden: Type.Array(Type.String()), override_reason: Nullable(Type.String()) })),
 });
 const IdParam = Type.Object({ id: Uuid });
+/** The body of POST /api/admissions; the admission page parses its form with it too. */
+export const AdmissionBody = Type.Object({
+  prison: Type.String({ minLength: 2, maxLength: 64, description: 'prison id or code' }),
+  person_id: Type.Optional(Uuid), person: Type.Optional(PersonInput),
+  admitted_at: Type.Optional(DateTime),
+  arresting_authority: Type.String({ minLength: 1, maxLength: 64 }), arresting_unit: Opt(Type.String({ maxLength: 300 })),
+  arrested_at: Opt(DateTime), arrest_place: Opt(Type.String({ maxLength: 300 })),
+  legal_document: Type.Object(Document, { additionalProperties: false }),
+  charges: Type.Array(Charge, { minItems: 1, maxItems: 50 }),
+  cell_id: Opt(Uuid), over_capacity_reason: Opt(Type.String({ maxLength: 2000, description: 'Why a full cell is exceeded (the director, or an officer under the standing delegation)' })),
+  override_reason: Opt(Type.String({ maxLength: 2000, description: "The director's reason for placing the person in this cell against a refusal (housing.override)" })),
+}, { additionalProperties: false });
 
 export async function custodyRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
@@ -33,7 +45,7 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
   }, async (req) => ({ items: await search(db, req.actor!, req.query.q, req.query.limit) }));
 
   app.post('/api/persons', {
-    schema: { tags: ['people'], summary: 'Register a person (a file without an admission yet)', body: Type.Object({ prison: Type.String({ minLength: 2 }), person: PersonInput }, { additionalProperties: false }), response: { 201: Person } },
+    schema: { tags: ['people'], summary: 'Register a person (a file without an admission yet)', body: Type.Object({ prison: PrisonRef, person: PersonInput }, { additionalProperties: false }), response: { 201: Person } },
   }, async (req, reply) => {
     const actor = req.actor!;
     const id = await db.transaction(async (tx) => {
@@ -74,7 +86,7 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
     async (req, reply) => reply.status(201).send(await addRelative(db, req.actor!, req.params.id, req.body as never)));
 
   app.put('/api/persons/:id/sensitive', {
-    schema: { tags: ['people'], summary: 'Religion and ethnicity (optional; needs person.sensitive; audited)', params: IdParam, body: Type.Object({ religion: Opt(Type.String()), ethnicity: Opt(Type.String()), reason: Reason }, { additionalProperties: false }) },
+    schema: { tags: ['people'], summary: 'Religion and ethnicity (optional; needs person.sensitive; audited)', params: IdParam, body: Type.Object({ religion: Opt(RefCode), ethnicity: Opt(RefCode), reason: Reason }, { additionalProperties: false }) },
   }, async (req) => setSensitive(db, req.actor!, req.params.id, req.body));
 
   app.get('/api/persons/:id/history', {
@@ -84,17 +96,7 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
   app.post('/api/admissions', {
     schema: {
       tags: ['custody'], summary: 'Admit a person (new, or registered before) to a prison; assigns the committal number',
-      body: Type.Object({
-        prison: Type.String({ minLength: 2, description: 'prison id or code' }),
-        person_id: Type.Optional(Uuid), person: Type.Optional(PersonInput),
-        admitted_at: Type.Optional(Type.String({ format: 'date-time' })),
-        arresting_authority: Type.String({ minLength: 1 }), arresting_unit: Opt(Type.String({ maxLength: 300 })),
-        arrested_at: Opt(Type.String({ format: 'date-time' })), arrest_place: Opt(Type.String({ maxLength: 300 })),
-        legal_document: Type.Object(Document, { additionalProperties: false }),
-        charges: Type.Array(Charge, { minItems: 1 }),
-        cell_id: Opt(Uuid), over_capacity_reason: Opt(Type.String({ maxLength: 2000, description: 'Why a full cell is exceeded (the director, or an officer under the standing delegation)' })),
-        override_reason: Opt(Type.String({ maxLength: 2000, description: "The director's reason for placing the person in this cell against a refusal (housing.override)" })),
-      }, { additionalProperties: false }),
+      body: AdmissionBody,
       response: { 201: Admission },
     },
   }, async (req, reply) => reply.status(201).send(await admit(db, req.actor!, req.body as never)));
@@ -103,22 +105,22 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
     async (req) => getAdmission(db, req.actor!, req.params.id));
 
   app.post('/api/admissions/:id/move', {
-    schema: { tags: ['custody'], summary: 'Move to another cell, through the one placement rule (as POST /api/admissions/:id/allocate): refused with every reason unless the director overrides with a reason', params: IdParam, body: Type.Object({ cell_id: Uuid, reason: Reason, over_capacity_reason: Opt(Type.String({ maxLength: 2000 })), override_reason: Opt(Type.String({ maxLength: 2000 })), at: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }), response: { 200: Admission } },
+    schema: { tags: ['custody'], summary: 'Move to another cell, through the one placement rule (as POST /api/admissions/:id/allocate): refused with every reason unless the director overrides with a reason', params: IdParam, body: Type.Object({ cell_id: Uuid, reason: Reason, over_capacity_reason: Opt(Type.String({ maxLength: 2000 })), override_reason: Opt(Type.String({ maxLength: 2000 })), at: Type.Optional(DateTime) }, { additionalProperties: false }), response: { 200: Admission } },
   }, async (req) => move(db, req.actor!, req.params.id, req.body));
 
   app.post('/api/admissions/:id/end', {
-    schema: { tags: ['custody'], summary: 'End an admission: release, transfer, death or escape', params: IdParam, body: Type.Object({ reason: lit(END_REASONS), ended_at: Type.Optional(Type.String({ format: 'date-time' })), detail: Opt(Type.String({ maxLength: 2000 })), transfer_to: Opt(Type.String()) }, { additionalProperties: false }), response: { 200: Admission } },
+    schema: { tags: ['custody'], summary: 'End an admission: release, transfer, death or escape', params: IdParam, body: Type.Object({ reason: lit(END_REASONS), ended_at: Type.Optional(DateTime), detail: Opt(Type.String({ maxLength: 2000 })), transfer_to: Opt(PrisonRef) }, { additionalProperties: false }), response: { 200: Admission } },
   }, async (req) => endAdmission(db, req.actor!, req.params.id, req.body));
 
   app.post('/api/admissions/:id/corrections', {
     schema: {
       tags: ['custody'], summary: 'Correct a wrong value on an admission (the old value is kept)', params: IdParam,
-      body: Type.Object({ changes: Type.Object({ admitted_at: Type.Optional(Type.String({ format: 'date-time' })), arresting_authority: Type.Optional(Type.String()), arresting_unit: Opt(Type.String()), arrested_at: Opt(Type.String({ format: 'date-time' })), arrest_place: Opt(Type.String()) }, { additionalProperties: false }), reason: Reason, version: Type.Optional(Type.Integer()) }, { additionalProperties: false }),
+      body: Type.Object({ changes: Type.Object({ admitted_at: Type.Optional(DateTime), arresting_authority: Type.Optional(Type.String({ maxLength: 64 })), arresting_unit: Opt(Type.String({ maxLength: 300 })), arrested_at: Opt(DateTime), arrest_place: Opt(Type.String({ maxLength: 300 })) }, { additionalProperties: false }), reason: Reason, version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
       response: { 200: Admission },
     },
   }, async (req) => correctAdmission(db, req.actor!, req.params.id, req.body));
 
   app.get('/api/prisons/:prison/population', {
-    schema: { tags: ['custody'], summary: 'People held in a prison, today or at the end of a past day; paginated', params: Type.Object({ prison: Type.String() }), querystring: Type.Intersect([Paging, Type.Object({ date: Type.Optional(IsoDate) })]) },
+    schema: { tags: ['custody'], summary: 'People held in a prison, today or at the end of a past day; paginated', params: Type.Object({ prison: PrisonRef }), querystring: Type.Intersect([Paging, Type.Object({ date: Type.Optional(IsoDate) })]) },
   }, async (req) => population(db, req.actor!, req.params.prison, req.query));
 }

@@ -1,20 +1,27 @@
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/app.js';
-import { IsoDate, Nullable, Opt, Reason, Uuid } from '../../http/schemas.js';
+import { IsoDate, Nullable, Opt, PrisonRef, Reason, Uuid } from '../../http/schemas.js';
 import { LEVELS, POLICIES } from './rules.js';
 import { addKeepApart, allocate, awaitingAllocation, breachReport, capacityDelegation, decideLevel, levelHistory, listKeepApart, setCapacityDelegation, setPolicy } from './service.js';
 
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
 const IdParam = Type.Object({ id: Uuid });
+// Request bodies the pages parse their forms with too.
+export const AllocateBody = Type.Object({
+  cell_id: Uuid, reason: Reason,
+  override_reason: Opt(Type.String({ maxLength: 2000, description: "The director's reason for going past a refusal (housing.override)" })),
+  over_capacity_reason: Opt(Type.String({ maxLength: 2000, description: 'Why the full cell is exceeded (the director, or an officer under a standing delegation)' })),
+}, { additionalProperties: false });
+export const KeepApartBody = Type.Object({ prison: PrisonRef, person_a: Uuid, person_b: Uuid, reason: Type.String({ minLength: 1, maxLength: 2000 }), source: Type.String({ minLength: 1, maxLength: 300 }), review_on: Opt(IsoDate) }, { additionalProperties: false });
 
 export async function housingRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
   app.post('/api/admissions/:id/allocate', {
     schema: { tags: ['housing'], summary: 'Put a detainee in a cell through the one placement rule (capacity, untried/convicted, women/men, minors/adults read protectively, keep-apart, high-risk policy; under a lock on the cell); refused with every reason (422) unless a director overrides with a reason — or, for capacity only, an officer gives a reason under the director\'s standing delegation', params: IdParam,
-      body: Type.Object({ cell_id: Uuid, reason: Reason, override_reason: Opt(Type.String({ maxLength: 2000, description: "The director's reason for going past a refusal (housing.override)" })), over_capacity_reason: Opt(Type.String({ maxLength: 2000, description: 'Why the full cell is exceeded (the director, or an officer under a standing delegation)' })) }, { additionalProperties: false }),
+      body: AllocateBody,
       response: { 200: Type.Object({ admission_id: Uuid, cell_id: Uuid, placement_id: Uuid, overridden: Type.Array(Type.String()), capacity_delegation_id: Nullable(Uuid) }) } },
   }, async (req) => allocate(db, req.actor!, req.params.id, req.body));
-  const PrisonParam = Type.Object({ prison: Type.String() });
+  const PrisonParam = Type.Object({ prison: PrisonRef });
   const BreachPerson = Type.Object({ person_id: Uuid, admission_id: Uuid, name: Type.String(), committal_number: Type.String(), label: Type.String({ description: 'Presumption-of-innocence wording: what the person is accused or convicted of' }), age: Nullable(Type.String()) });
   app.get('/api/prisons/:prison/breaches', {
     schema: {
@@ -50,12 +57,12 @@ export async function housingRoutes(app: App, { database }: AppContext): Promise
     async (req) => ({ items: await levelHistory(db, req.actor!, req.params.id) }));
   app.post('/api/keep-apart', {
     schema: { tags: ['housing'], summary: 'Record that two people must not share a cell or unit (security staff; audited)',
-      body: Type.Object({ prison: Type.String(), person_a: Uuid, person_b: Uuid, reason: Type.String({ minLength: 1, maxLength: 2000 }), source: Type.String({ minLength: 1, maxLength: 300 }), review_on: Opt(IsoDate) }, { additionalProperties: false }) },
+      body: KeepApartBody },
   }, async (req, reply) => reply.status(201).send(await addKeepApart(db, req.actor!, req.body)));
-  app.get('/api/keep-apart', { schema: { tags: ['housing'], summary: 'Keep-apart records of a prison (security staff; audited)', querystring: Type.Object({ prison: Type.String() }, { additionalProperties: false }) } },
+  app.get('/api/keep-apart', { schema: { tags: ['housing'], summary: 'Keep-apart records of a prison (security staff; audited)', querystring: Type.Object({ prison: PrisonRef }, { additionalProperties: false }) } },
     async (req) => ({ items: await listKeepApart(db, req.actor!, req.query.prison) }));
   app.put('/api/prisons/:prison/housing-policy', {
-    schema: { tags: ['housing'], summary: "The prison's policy for people assessed as high-risk: concentrate (in a unit), disperse, or mixed", params: Type.Object({ prison: Type.String() }),
+    schema: { tags: ['housing'], summary: "The prison's policy for people assessed as high-risk: concentrate (in a unit), disperse, or mixed", params: Type.Object({ prison: PrisonRef }),
       body: Type.Object({ high_risk_policy: lit(POLICIES), high_risk_unit_id: Opt(Uuid), reason: Reason }, { additionalProperties: false }) },
   }, async (req) => setPolicy(db, req.actor!, req.params.prison, req.body));
 }

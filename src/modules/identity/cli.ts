@@ -31,7 +31,9 @@ export const SCAN_COLUMNS = [
  * are left empty for the administrator (same / different, a note). Resolves with the counts.
  */
 export async function scanToCsv(db: Db, actor: Actor, out: Writable, opts: { minScore?: number; lang?: Lang; onProgress?: (done: number, total: number, pairs: number) => void } = {}): Promise<{ scanned: number; pairs: number }> {
-  const csv = stringify({ header: true, columns: [...SCAN_COLUMNS] });
+  // escape_formulas: a cell starting with = + - @ tab or CR gets a leading ' — a name typed as
+  // "=HYPERLINK(…)" stays text in a spreadsheet, never a formula run on the reviewer's machine.
+  const csv = stringify({ header: true, columns: [...SCAN_COLUMNS], escape_formulas: true });
   csv.pipe(out, { end: out !== process.stdout });
   const done = new Promise<void>((resolve, reject) => { csv.on('end', resolve); csv.on('error', reject); });
   let pairs = 0;

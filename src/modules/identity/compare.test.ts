@@ -43,3 +43,14 @@ test('compare: a partial file (only names) is scored, absent columns read as emp
   const out = parse(await compareCsvText('a_family_name,a_given_names,b_family_name,b_given_names\nDiallo,Aminata,Diallo,Aminatou\n'), { columns: true }) as Record<string, string>[];
   assert.equal(out[0]!.decision, 'review');
 });
+
+test('compare: no cell of the output can run as a spreadsheet formula (= + - @ tab CR get a leading quote)', async () => {
+  const text = await compareCsvText('a_family_name,a_given_names,b_family_name,b_given_names,a_birth_place\n"=HYPERLINK(""http://example.invalid"",""x"")",+1,@SUM(A1),-2+3,"\tTab"\n');
+  const out = parse(text, { columns: true }) as Record<string, string>[];
+  assert.equal(out[0]!.a_family_name, `'=HYPERLINK("http://example.invalid","x")`);
+  assert.equal(out[0]!.a_given_names, "'+1");
+  assert.equal(out[0]!.b_family_name, "'@SUM(A1)");
+  assert.equal(out[0]!.b_given_names, "'-2+3");
+  assert.equal(out[0]!.a_birth_place, "'\tTab");
+  assert.match(out[0]!.score!, /^0(\.\d+)?$|^1$/, 'numbers stay numbers');
+});

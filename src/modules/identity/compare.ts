@@ -73,7 +73,7 @@ export async function compareCsv(input: Readable, output: Writable, opts: Compar
       }
     },
   });
-  const writer = stringify({ header: true });
+  const writer = stringify({ header: true, escape_formulas: true }); // no cell read as a spreadsheet formula
   await pipeline(input, parser, scorer, writer, output, { end: output !== process.stdout });
   return n;
 }

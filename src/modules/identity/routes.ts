@@ -9,7 +9,7 @@ const queryFields = {
   given_names: Opt(Type.String({ maxLength: 200 })),
   father_name: Opt(Type.String({ maxLength: 200 })),
   mother_name: Opt(Type.String({ maxLength: 200 })),
-  birth_date: Opt(Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD (for estimated: the estimated year of birth)' })),
+  birth_date: Opt(Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', maxLength: 10, description: 'YYYY, YYYY-MM or YYYY-MM-DD (for estimated: the estimated year of birth)' })),
   birth_precision: Opt(Precision),
   birth_place: Opt(Type.String({ maxLength: 200 })),
   nina: Opt(Type.String({ maxLength: 40 })),

@@ -148,3 +148,20 @@ test('scan lists probable duplicates once each', async () => {
   assert.match(row.reasons, /Noms/);
   assert.equal(row.review_decision, '');
 });
+
+test('the scan\'s review list: a name typed as a formula stays text in a spreadsheet', async () => {
+  const person = { family_name: '=HYPERLINK("http://example.invalid","Diarra")', given_names: '@Awa', sex: 'female', birth: { precision: 'year', date: '1980' }, father_name: '+Bakary', mother_name: 'Fatoumata', nationality: 'ML' };
+  const a = await admitVia(fx.tokens['clerk.bko']!, newArrival({ person }));
+  const b = await admitVia(fx.tokens['clerk.klk']!, newArrival({ prison: 'KLK', person }));
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await scanToCsv(db, fx.actors['admin']!, out);
+  const text = Buffer.concat(chunks).toString('utf8');
+  const row = (parse(text, { columns: true }) as Record<string, string>[]).find((x) => [x.a_person_id, x.b_person_id].sort().join() === [a.person_id, b.person_id].sort().join())!;
+  assert.ok(row, 'the pair is listed');
+  assert.equal(row.a_family_name, `'=HYPERLINK("http://example.invalid","Diarra")`);
+  assert.equal(row.a_given_names, "'@Awa");
+  assert.equal(row.a_father_name, "'+Bakary");
+  assert.doesNotMatch(text, /(^|,)[=+@]/m, 'no cell starts with a formula character');
+});

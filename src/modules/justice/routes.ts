@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/app.js';
-import { IsoDate, Opt, Reason, Uuid } from '../../http/schemas.js';
+import { DateTime, IsoDate, Opt, PrisonRef, Reason, RefCode, Uuid } from '../../http/schemas.js';
 import { courtListPage } from './pages.js';
 import { ALERT_KINDS, AUTHORITY_KINDS, HEARING_OUTCOMES, OFFENCE_CATEGORIES, TITLE_KINDS } from './rules.js';
 import {
@@ -17,7 +17,7 @@ const TitleFields = {
   kind: lit(TITLE_KINDS),
   authority_kind: lit(AUTHORITY_KINDS),
   authority: Type.String({ minLength: 1, maxLength: 300, description: 'the issuing court or authority as written on the title' }),
-  jurisdiction: Opt(Type.String({ description: 'jurisdiction id or code (partners: their own)' })),
+  jurisdiction: Opt(Type.String({ maxLength: 64, description: 'jurisdiction id or code (partners: their own)' })),
   reference: Type.String({ minLength: 1, maxLength: 200 }),
   issued_on: IsoDate,
   offence_category: Opt(lit(OFFENCE_CATEGORIES)),
@@ -36,7 +36,7 @@ const TitleBody = Type.Object(TitleFields, { additionalProperties: false });
 const TitleChanges = Type.Partial(Type.Object(TitleFields), { additionalProperties: false });
 const HearingFields = {
   court: Type.String({ minLength: 1, maxLength: 300 }),
-  scheduled_at: Type.String({ format: 'date-time' }),
+  scheduled_at: DateTime,
   purpose: Opt(Type.String({ maxLength: 500 })),
   production_order_ref: Opt(Type.String({ maxLength: 200 })),
   ordered_by: Opt(Type.String({ maxLength: 300 })),
@@ -82,7 +82,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
   }, async (req) => withdrawTitle(db, req.actor!, req.params.id, req.body));
 
   app.post('/api/justice/admissions/:id/hearings', {
-    schema: { tags, summary: 'Schedule a court appearance (production order) with its escort', params: IdParam, body: Type.Object({ ...HearingFields, jurisdiction: Opt(Type.String()) }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Schedule a court appearance (production order) with its escort', params: IdParam, body: Type.Object({ ...HearingFields, jurisdiction: Opt(Type.String({ maxLength: 64 })) }, { additionalProperties: false }) },
   }, async (req, reply) => reply.status(201).send(await scheduleHearing(db, req.actor!, req.params.id, req.body)));
 
   app.post('/api/justice/hearings/:id/outcome', {
@@ -94,7 +94,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
   }, async (req) => updateHearing(db, req.actor!, req.params.id, req.body));
 
   app.get('/api/justice/prisons/:prison/court-list', {
-    schema: { tags, summary: "The people to take to court on a day (tomorrow by default), with the escort; format=html gives the printable list", params: Type.Object({ prison: Type.String() }), querystring: Type.Object({ date: AsOf, format: Type.Optional(lit(['json', 'html'] as const)) }, { additionalProperties: false }) },
+    schema: { tags, summary: "The people to take to court on a day (tomorrow by default), with the escort; format=html gives the printable list", params: Type.Object({ prison: PrisonRef }), querystring: Type.Object({ date: AsOf, format: Type.Optional(lit(['json', 'html'] as const)) }, { additionalProperties: false }) },
   }, async (req, reply) => {
     const list = await courtList(db, req.actor!, req.params.prison, req.query.date);
     if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(courtListPage(list, req.actor!.lang).toString());
@@ -102,15 +102,15 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
   });
 
   app.get('/api/justice/alerts', {
-    schema: { tags, summary: 'Justice alerts (expired titles first), for one prison or every prison in scope, as of a date', querystring: Type.Object({ prison: Type.Optional(Type.String()), as_of: AsOf, kind: Type.Optional(lit(ALERT_KINDS)) }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Justice alerts (expired titles first), for one prison or every prison in scope, as of a date', querystring: Type.Object({ prison: Type.Optional(PrisonRef), as_of: AsOf, kind: Type.Optional(lit(ALERT_KINDS)) }, { additionalProperties: false }) },
   }, async (req) => listAlerts(db, req.actor!, req.query));
 
   app.get('/api/justice/backlog', {
-    schema: { tags, summary: 'The backlog in figures, per prison and over all prisons in scope, from the records as of a date', querystring: Type.Object({ prison: Type.Optional(Type.String()), as_of: AsOf }, { additionalProperties: false }) },
+    schema: { tags, summary: 'The backlog in figures, per prison and over all prisons in scope, from the records as of a date', querystring: Type.Object({ prison: Type.Optional(PrisonRef), as_of: AsOf }, { additionalProperties: false }) },
   }, async (req) => backlog(db, req.actor!, req.query));
 
   app.get('/api/justice/backlog.csv', {
-    schema: { tags, summary: 'The backlog as CSV (one row per prison, and ALL)', querystring: Type.Object({ prison: Type.Optional(Type.String()), as_of: AsOf }, { additionalProperties: false }) },
+    schema: { tags, summary: 'The backlog as CSV (one row per prison, and ALL)', querystring: Type.Object({ prison: Type.Optional(PrisonRef), as_of: AsOf }, { additionalProperties: false }) },
   }, async (req, reply) => {
     const r = await backlog(db, req.actor!, req.query);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="backlog-${r.as_of}.csv"`).send(backlogCsv(r));
@@ -137,11 +137,11 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
     async (req) => ({ items: await listJurisdictions(db, req.actor!) }));
 
   app.post('/api/justice/jurisdictions', {
-    schema: { tags, summary: 'Add a jurisdiction', body: Type.Object({ code: Type.String(), name: Type.String({ minLength: 1, maxLength: 300 }), kind: lit(AUTHORITY_KINDS), region_code: Opt(Type.String()) }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Add a jurisdiction', body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), name: Type.String({ minLength: 1, maxLength: 300 }), kind: lit(AUTHORITY_KINDS), region_code: Opt(RefCode) }, { additionalProperties: false }) },
   }, async (req, reply) => reply.status(201).send(await createJurisdiction(db, req.actor!, req.body)));
 
   app.post('/api/justice/jurisdictions/:id/members', {
-    schema: { tags, summary: 'Give a partner account (role prosecutor) access to the jurisdiction\'s cases', params: Type.Object({ id: Type.String() }), body: Type.Object({ user: Type.String({ minLength: 1 }) }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Give a partner account (role prosecutor) access to the jurisdiction\'s cases', params: Type.Object({ id: Type.String({ maxLength: 64, description: 'jurisdiction id or code' }) }), body: Type.Object({ user: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }) },
   }, async (req, reply) => reply.status(201).send(await addPartnerMember(db, req.actor!, req.params.id, req.body.user)));
 
   app.get('/api/justice/partner/cases', {
@@ -149,6 +149,6 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
   }, async (req) => partnerCases(db, req.actor!, req.query));
 
   app.get('/api/justice/partner-access', {
-    schema: { tags, summary: 'Who among the justice partners read or wrote what in the prison\'s files', querystring: Type.Object({ prison: Type.Optional(Type.String()), days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) }, { additionalProperties: false }) },
+    schema: { tags, summary: 'Who among the justice partners read or wrote what in the prison\'s files', querystring: Type.Object({ prison: Type.Optional(PrisonRef), days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) }, { additionalProperties: false }) },
   }, async (req) => ({ items: await partnerAccessLog(db, req.actor!, req.query) }));
 }

@@ -650,7 +650,7 @@ export function backlogCsv(r: BacklogReport): string {
     ...f.all.pretrial.distribution.map((b) => b.count),
     ...f.hearingsPerMonth.map((m) => m.count),
   ];
-  return stringify([header, ...r.prisons.map((p) => row(p.code, p.figures)), row('ALL', r.overall)]);
+  return stringify([header, ...r.prisons.map((p) => row(p.code, p.figures)), row('ALL', r.overall)], { escape_formulas: true });
 }
 
 // ---------------------------------------------------------------------------------------------

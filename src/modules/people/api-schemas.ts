@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, Opt, Uuid } from '../../http/schemas.js';
+import { Nullable, Opt, RefCode, Uuid } from '../../http/schemas.js';
 
 export const Birth = Type.Object({
   precision: Type.Union([Type.Literal('exact'), Type.Literal('month'), Type.Literal('year'), Type.Literal('estimated'), Type.Literal('unknown')]),
-  date: Opt(Type.String({ description: "'YYYY-MM-DD' (exact), 'YYYY-MM' (month) or 'YYYY' (year)" })),
+  date: Opt(Type.String({ maxLength: 10, description: "'YYYY-MM-DD' (exact), 'YYYY-MM' (month) or 'YYYY' (year)" })),
   estimated_age: Opt(Type.Integer({ minimum: 0, maximum: 120 })),
-  estimated_on: Opt(Type.String({ description: 'YYYY-MM-DD: the day the age was estimated' })),
+  estimated_on: Opt(Type.String({ maxLength: 10, description: 'YYYY-MM-DD: the day the age was estimated' })),
 }, { additionalProperties: false });
 
 export const OtherName = Type.Object({
@@ -22,13 +22,13 @@ const fields = {
   mother_name: Opt(Type.String({ maxLength: 200 })),
   nationality: Opt(Type.String({ maxLength: 8 })),
   nina: Opt(Type.String({ maxLength: 40 })),
-  origin_region_code: Opt(Type.String()),
+  origin_region_code: Opt(RefCode),
   origin_commune: Opt(Type.String({ maxLength: 200 })),
-  languages: Type.Optional(Type.Array(Type.String())),
-  marital_status: Opt(Type.String()),
+  languages: Type.Optional(Type.Array(RefCode, { maxItems: 20 })),
+  marital_status: Opt(RefCode),
   children_count: Opt(Type.Integer({ minimum: 0, maximum: 60 })),
-  education_level: Opt(Type.String()),
-  occupation: Opt(Type.String()),
+  education_level: Opt(RefCode),
+  occupation: Opt(RefCode),
   emergency_contact: Opt(Type.String({ maxLength: 500 })),
 };
 
@@ -38,8 +38,8 @@ export const PersonInput = Type.Object({
   sex: Type.Union([Type.Literal('male'), Type.Literal('female')]),
   birth: Birth,
   ...fields,
-  other_names: Type.Optional(Type.Array(OtherName)),
-  sensitive: Type.Optional(Type.Object({ religion: Opt(Type.String()), ethnicity: Opt(Type.String()) }, { additionalProperties: false })),
+  other_names: Type.Optional(Type.Array(OtherName, { maxItems: 50 })),
+  sensitive: Type.Optional(Type.Object({ religion: Opt(RefCode), ethnicity: Opt(RefCode) }, { additionalProperties: false })),
 }, { additionalProperties: false });
 
 export const PersonPatch = Type.Object({

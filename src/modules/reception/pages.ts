@@ -19,8 +19,11 @@ import { birthText, candidateLabel, candidateQuery } from '../web/routes.js';
 import { FINGERPRINTS, FITNESS, INVOLVEMENT, REASONS, type Step, STEPS, skippedBefore } from './rules.js';
 import './page-messages.js';
 import { readAttachment, receptionAttachments, saveAttachment } from '../attachments/service.js';
-import { KINDS } from '../attachments/rules.js';
+import { contentDisposition, KINDS } from '../attachments/rules.js';
+import { readUpload } from '../attachments/upload.js';
 import { completeReception, getReception, listReceptions, recordStep, type ReceptionView, startReception } from './service.js';
+import { Administration, Handover, Interview, Medical, Registry, Security } from './routes.js';
+import { num, parseForm } from '../web/form-input.js';
 
 type V = Record<string, string | string[] | undefined>;
 const str = (v: V, k: string) => { const x = v[k]; return (Array.isArray(x) ? x[0] : x ?? '').trim(); };
@@ -89,11 +92,11 @@ ${checkbox({ label: t(lang, 'web.rec.nothing_shared'), name: 'nothing_shared', c
     const missing = required(v, ['arresting_authority', 'warrant_name']);
     try {
       if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
-      const r = await startReception(db, req.actor!, {
+      const r = await startReception(db, req.actor!, parseForm(Handover, {
         prison: str(v, 'prison'), arresting_authority: str(v, 'arresting_authority'), officer_name: opt(v, 'officer_name'), officer_rank: opt(v, 'officer_rank'), officer_unit: opt(v, 'officer_unit'),
         warrant_name: str(v, 'warrant_name'), warrant_birth: opt(v, 'warrant_birth'), warrant_region: opt(v, 'warrant_region'), warrant_charge: opt(v, 'warrant_charge'), warrant_reference: opt(v, 'warrant_reference'),
         information_shared: opt(v, 'information_shared'), evidence_shared: opt(v, 'evidence_shared'), nothing_shared: str(v, 'nothing_shared') === '1',
-      });
+      }, req.lang));
       return reply.redirect(`/receptions/${r.id}`, 303);
     } catch (e) {
       if (!(e instanceof AppError) || e.status !== 422) throw e;
@@ -144,15 +147,9 @@ ${r.status === 'in_progress' ? html`<form id="form" method="post" action="/recep
 
   app.post('/receptions/:id/attachments', { schema: { hide: true } }, page(async (req, reply) => {
     const r = await getReception(db, req.actor!, req.params.id!);
-    let kind = '';
-    let file: { filename: string; data: Buffer; truncated: boolean } | null = null;
     try {
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          const data = await part.toBuffer().catch((e: { code?: string }) => { if (e.code === 'FST_REQ_FILE_TOO_LARGE') return Buffer.alloc(0); throw e; });
-          if (part.filename) file = { filename: part.filename, data, truncated: part.file.truncated || (data.length === 0 && part.file.bytesRead > 0) };
-        } else if (part.fieldname === 'kind') kind = String(part.value);
-      }
+      const { fields, file } = await readUpload(req);
+      const kind = fields.kind ?? '';
       await saveAttachment(db, req.actor!, config.attachmentsDir, config.attachmentMaxBytes, { prison: r.prison_id, person_id: r.person_id, reception_id: r.id, kind, filename: file?.filename ?? '', data: file?.data ?? Buffer.alloc(0), truncated: file?.truncated });
       return reply.redirect(`/receptions/${r.id}`, 303);
     } catch (e) {
@@ -163,7 +160,7 @@ ${r.status === 'in_progress' ? html`<form id="form" method="post" action="/recep
 
   app.get('/attachments/:id', { schema: { hide: true } }, page(async (req, reply) => {
     const { meta, data } = await readAttachment(db, req.actor!, config.attachmentsDir, req.params.id!);
-    return reply.type(meta.content_type).header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').header('content-disposition', `inline; filename="${meta.filename.replace(/[^\w.-]/g, '_')}"`).send(data);
+    return reply.type(meta.content_type).header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').header('content-disposition', contentDisposition(meta.filename, meta.content_type)).send(data);
   }));
 
   app.get('/receptions/:id/receipt', { schema: { hide: true } }, page(async (req) => {
@@ -260,15 +257,17 @@ ${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
     let candidates: Candidate[] | null = null;
     try {
       if (step === 'security') {
-        await recordStep(db, actor, r.id, step, { rules_explained: yes('rules_explained'), rules_language: opt(v, 'rules_language'), cell_id: opt(v, 'cell_id'), over_capacity_reason: opt(v, 'over_capacity_reason'), override_reason: opt(v, 'override_reason'), body_search_done: yes('body_search_done'), prohibited_items: lines(str(v, 'prohibited_items')).map((item) => ({ item })), out_of_order_reason: ooo });
+        await recordStep(db, actor, r.id, step, parseForm(Security, { rules_explained: yes('rules_explained'), rules_language: opt(v, 'rules_language'), cell_id: opt(v, 'cell_id'), over_capacity_reason: opt(v, 'over_capacity_reason'), override_reason: opt(v, 'override_reason'), body_search_done: yes('body_search_done'), prohibited_items: lines(str(v, 'prohibited_items')).map((item) => ({ item })), out_of_order_reason: ooo }, req.lang) as never);
       } else if (step === 'administration') {
         const missing = required(v, ['person.family_name', 'person.sex', 'person.birth.precision', 'fingerprints', 'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', 'charges.0.qualification', 'charges.0.category']);
         if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
         const precision = str(v, 'person.birth.precision') as BirthInput['precision'];
         const age = str(v, 'person.birth.estimated_age');
-        const birth: BirthInput = precision === 'estimated' ? { precision, estimated_age: age === '' ? null : Number(age), estimated_on: bamakoDate() } : precision === 'unknown' ? { precision } : { precision, date: opt(v, 'person.birth.date') };
+        const birth: BirthInput = precision === 'estimated' ? { precision, estimated_age: num(v, 'person.birth.estimated_age') as number | null, estimated_on: bamakoDate() } : precision === 'unknown' ? { precision } : { precision, date: opt(v, 'person.birth.date') };
         const person = { family_name: str(v, 'person.family_name'), given_names: str(v, 'person.given_names'), sex: str(v, 'person.sex') as 'male' | 'female', birth, nina: opt(v, 'person.nina'), father_name: opt(v, 'person.father_name'), mother_name: opt(v, 'person.mother_name'), education_level: opt(v, 'person.education_level'), occupation: opt(v, 'person.occupation') };
         const input = { photo_taken: yes('photo_taken'), fingerprints: str(v, 'fingerprints') as (typeof FINGERPRINTS)[number], fingerprints_reason: opt(v, 'fingerprints_reason'), warrant_scanned: yes('warrant_scanned'), legal_document: { kind: str(v, 'legal_document.kind') as 'committal_order', authority: str(v, 'legal_document.authority'), reference: str(v, 'legal_document.reference'), issued_on: str(v, 'legal_document.issued_on') }, charges: [{ qualification: str(v, 'charges.0.qualification'), category: str(v, 'charges.0.category') as 'felony' }], out_of_order_reason: ooo };
+        // The API's schema first: a bad value never reaches the identity search nor the database.
+        parseForm(Administration, { ...input, person }, req.lang);
         // Existing files that may be this person are shown before a new file is created (issue 4).
         const query = candidateQuery({ prison: r.prison_id, person, arresting_authority: '', legal_document: input.legal_document, charges: input.charges });
         const canMatch = actor.permissions.has('identity.match');
@@ -277,20 +276,20 @@ ${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
         const choice = str(v, 'identity.choice');
         if (candidates.length && !choice) throw new AppError(422, 'error.validation', {}, [{ field: '/identity/choice', key: 'web.adm.candidates.required' }]);
         const existing = choice && choice !== 'new' ? choice : null;
-        const out = await recordStep(db, actor, r.id, step, existing ? { ...input, person_id: existing } : { ...input, person });
+        const out = await recordStep(db, actor, r.id, step, parseForm(Administration, existing ? { ...input, person_id: existing } : { ...input, person }, req.lang) as never);
         if (canMatch) await recordDecision(db, actor, { prison_id: r.prison_id, decision: existing ? 'existing_person' : 'new_person', person_id: out.person_id, admission_id: out.admission_id, query, candidates: candidates.map((c) => ({ person_id: c.person_id, score: c.score })) });
       } else if (step === 'registry') {
         const items = lines(str(v, 'items')).map((l) => { const m = /^(\d+)\s*[x×]?\s+(.+)$/.exec(l); return m ? { item: m[2]!, quantity: Number(m[1]) } : { item: l, quantity: 1 }; });
         const amount = str(v, 'money.0.amount');
-        await recordStep(db, actor, r.id, step, { items, money: amount ? [{ amount: Number(amount), currency: (str(v, 'money.0.currency') || 'XOF').toUpperCase() }] : [], id_documents: lines(str(v, 'id_documents')).map((kind) => ({ kind })), phones: lines(str(v, 'phones')).map((description) => ({ description })), notes: opt(v, 'notes'), out_of_order_reason: ooo });
+        await recordStep(db, actor, r.id, step, parseForm(Registry, { items, money: amount ? [{ amount: num(v, 'money.0.amount'), currency: (str(v, 'money.0.currency') || 'XOF').toUpperCase() }] : [], id_documents: lines(str(v, 'id_documents')).map((kind) => ({ kind })), phones: lines(str(v, 'phones')).map((description) => ({ description })), notes: opt(v, 'notes'), out_of_order_reason: ooo }, req.lang) as never);
       } else if (step === 'medical') {
         const missing = required(v, ['fitness']);
         if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
-        await recordStep(db, actor, r.id, step, { visible_injuries: opt(v, 'visible_injuries'), ill_treatment_alleged: yes('ill_treatment_alleged'), ill_treatment_account: opt(v, 'ill_treatment_account'), fitness: str(v, 'fitness') as 'fit', referral: opt(v, 'referral'), notes: opt(v, 'notes'), out_of_order_reason: ooo });
+        await recordStep(db, actor, r.id, step, parseForm(Medical, { visible_injuries: opt(v, 'visible_injuries'), ill_treatment_alleged: yes('ill_treatment_alleged'), ill_treatment_account: opt(v, 'ill_treatment_account'), fitness: str(v, 'fitness'), referral: opt(v, 'referral'), notes: opt(v, 'notes'), out_of_order_reason: ooo }, req.lang) as never);
       } else {
         const missing = required(v, ['interviewer', 'involvement']);
         if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
-        await recordStep(db, actor, r.id, step, { interviewer: str(v, 'interviewer') as 'director', background: opt(v, 'background'), family_situation: opt(v, 'family_situation'), own_account: opt(v, 'own_account'), education_level: opt(v, 'education_level'), occupation: opt(v, 'occupation'), affiliation_declared: opt(v, 'affiliation_declared'), involvement: str(v, 'involvement') as 'unclear', reasons: list(v, 'reasons') as never, free_text: opt(v, 'free_text'), out_of_order_reason: ooo });
+        await recordStep(db, actor, r.id, step, parseForm(Interview, { interviewer: str(v, 'interviewer'), background: opt(v, 'background'), family_situation: opt(v, 'family_situation'), own_account: opt(v, 'own_account'), education_level: opt(v, 'education_level'), occupation: opt(v, 'occupation'), affiliation_declared: opt(v, 'affiliation_declared'), involvement: str(v, 'involvement'), reasons: list(v, 'reasons'), free_text: opt(v, 'free_text'), out_of_order_reason: ooo }, req.lang) as never);
       }
       return reply.redirect(`/receptions/${r.id}`, 303);
     } catch (e) {

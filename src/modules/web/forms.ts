@@ -11,7 +11,8 @@ export interface FormErrors { byName: Map<string, string>; items: { id: string; 
 
 /**
  * Map an AppError's field errors to the form's inputs. A pointer with no input of its own goes to
- * the first input under it ("/charges" → "charges.0.qualification"), else to the form itself.
+ * the first input under it ("/charges" → "charges.0.qualification"), else to the nearest input
+ * above it ("/items/0/quantity" → "items"), else to the form itself.
  */
 export function formErrors(err: AppError | FieldError[], lang: Lang, names: readonly string[], formId = 'form'): FormErrors {
   const fields = Array.isArray(err) ? err : err.fields;
@@ -20,7 +21,9 @@ export function formErrors(err: AppError | FieldError[], lang: Lang, names: read
   for (const f of fields) {
     const message = f.message ?? t(lang, f.key, f.params);
     const n = pointerToName(f.field);
-    const target = names.includes(n) ? n : names.find((x) => x.startsWith(`${n}.`));
+    // The input itself, else the first input under it, else the nearest input above it ("items.0.quantity" → "items").
+    const ancestors = n.split('.').map((_, i, parts) => parts.slice(0, parts.length - i).join('.'));
+    const target = names.includes(n) ? n : names.find((x) => x.startsWith(`${n}.`)) ?? ancestors.find((a) => names.includes(a));
     if (target && !byName.has(target)) byName.set(target, message);
     items.push({ id: target ? inputId(target) : formId, message });
   }

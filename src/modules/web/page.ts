@@ -2,6 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
+import { databaseProblem } from '../../db/errors.js';
 import { t } from '../../core/i18n.js';
 import { html } from './html.js';
 import { layout } from './layout.js';
@@ -24,10 +25,14 @@ export function csrfOk(req: FastifyRequest): boolean {
 
 export function errorPage(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
   const lang = req.lang;
-  return send(reply, layout(req, t(lang, 'web.error.title'), html`<p class="notice" role="alert">${t(lang, err.key, err.params)}</p><p><a href="/">${t(lang, 'web.nav.home')}</a></p>`), err.status);
+  const fields = err.fields.length ? html`<ul>${err.fields.map((f) => html`<li>${f.message ?? t(lang, f.key, f.params)}</li>`)}</ul>` : null;
+  return send(reply, layout(req, t(lang, 'web.error.title'), html`<p class="notice" role="alert">${t(lang, err.key, err.params)}</p>${fields}<p><a href="/">${t(lang, 'web.nav.home')}</a></p>`), err.status);
 }
 
-/** Run a page handler; an AppError (403 out of scope, 404…) becomes an HTML error page. */
+/**
+ * Run a page handler; an AppError (403 out of scope, 404…), or a database error the data caused (a
+ * value taken at the same moment by someone else…), becomes an HTML error page.
+ */
 export function page(fn: (req: Req, reply: FastifyReply) => Promise<FastifyReply | string>) {
   return async (req: Req, reply: FastifyReply) => {
     try {
@@ -35,6 +40,8 @@ export function page(fn: (req: Req, reply: FastifyReply) => Promise<FastifyReply
       return typeof out === 'string' ? send(reply, out) : out;
     } catch (e) {
       if (e instanceof AppError) return errorPage(req, reply, e);
+      const problem = databaseProblem(e, req.body);
+      if (problem) return errorPage(req, reply, problem);
       throw e;
     }
   };

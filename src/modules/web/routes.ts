@@ -24,6 +24,8 @@ import { APP_CSS, dl, layout, safeNext } from './layout.js';
 import './messages.js';
 import { arrivalsSince } from './repository.js';
 import { csrfOk, errorPage, page, type Req, send } from './page.js';
+import { parseForm } from './form-input.js';
+import { AdmissionBody } from '../custody/routes.js';
 export { csrfOk };
 import { justiceAlertsForPrison } from '../justice/service.js';
 import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
@@ -454,9 +456,10 @@ ${radioGroup({ label: t(lang, 'web.adm.candidates.choice'), name: 'identity.choi
     let candidates: Candidate[] | null = null;
     if (!problem) {
       const actor = req.actor!;
-      const input = admissionInput(values);
-      const query = candidateQuery(input);
       try {
+        // Parsed by the API's own schema: a bad value is a field error here, never a database error.
+        const input = parseForm(AdmissionBody, admissionInput(values), req.lang) as AdmissionInput;
+        const query = candidateQuery(input);
         // Before a new file is created, the clerk sees the people already registered who may be this
         // arrival (other spellings, other prisons) and links or declares a new person (issue 4).
         const canMatch = actor.permissions.has('identity.match');
