@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import type { Role } from '../src/core/access.js';
 import { addUser, login } from '../src/modules/access/service.js';
 import { totpCode } from '../src/modules/access/totp.js';
 import { startServer } from '../src/server.js';
@@ -29,7 +30,7 @@ const sysadmin = await token('sysadmin');
 const admin2 = await token('admin2');
 const post = (tok: string, url: string, payload: object) => app.inject({ method: 'POST', url, headers: auth(tok, 'en'), payload });
 const rows = async <T>(q: ReturnType<typeof sql>) => (await db.execute(q)).rows as T[];
-const newUser = (username: string, roles: string[], scope: { national?: boolean; prisons?: string[] }) => ({ username, display_name: username, password: PW, roles, ...scope });
+const newUser = (username: string, roles: Role[], scope: { national?: boolean; prisons?: string[] }) => ({ username, display_name: username, password: PW, roles, ...scope });
 
 test('system_admin is refused national rights, prisoner-data roles and disabling a national administrator', async () => {
   const national = await post(sysadmin, '/api/users', newUser('evil.admin', ['national_admin'], { national: true }));
@@ -51,7 +52,9 @@ test('system_admin is refused national rights, prisoner-data roles and disabling
   const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
   const page = await app.inject({ method: 'POST', url: '/users/new', headers: { cookie }, payload: { _csrf: csrf, username: 'evil.page', display_name: 'x', password: PW, roles: 'national_admin', national: '1' } });
   assert.equal(page.statusCode, 403);
-  assert.match(page.body, /class="error-summary"/);
+  assert.match(page.body, /class="govuk-error-summary"/);
+  // The summary names the field the refusal is about and links to it.
+  assert.match(page.body, /<li><a href="#national">[^<]*portée nationale/);
   assert.equal((await rows(sql`SELECT 1 FROM app_user WHERE username LIKE 'evil.%'`)).length, 0);
 });
 

@@ -6,7 +6,7 @@ import { demoDecision, registryFacts } from '../demo/policy.js';
 import { seedDemo } from '../demo/seed.js';
 import { addUser, approveUser, disableUser, listUsers, resetPassword, resetTotp, unlockUser } from '../modules/access/service.js';
 import { PASSWORD_MIN_LENGTH } from '../modules/access/rules.js';
-import { ROLES } from '../core/access.js';
+import { ROLES, type Role } from '../core/access.js';
 import { AppError } from '../core/errors.js';
 import { t } from '../core/i18n.js';
 import { startServer } from '../server.js';
@@ -74,7 +74,7 @@ export function buildProgram(): Command {
     .option('--prison <code...>', 'prison codes in the scope (e.g. BKO KLK)')
     .option('--national', 'national scope (all prisons)')
     .addOption(new Option('--lang <lang>', 'interface language').choices(['fr', 'en']).default('fr'))
-    .action(async (username: string, o: { name: string; role: string[]; prison?: string[]; national?: boolean; lang: 'fr' | 'en' }) => {
+    .action(async (username: string, o: { name: string; role: Role[]; prison?: string[]; national?: boolean; lang: 'fr' | 'en' }) => {
       const password = process.env.PMIS_PASSWORD ?? (await askPassword());
       await withDatabase(async ({ db }) => {
         const u = await addUser(db, null, { username, display_name: o.name, password, roles: o.role, prisons: o.prison, national: !!o.national, lang: o.lang });

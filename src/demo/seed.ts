@@ -4,7 +4,7 @@
  * written through the same services as real data, so every row has its history.
  */
 import { sql } from 'drizzle-orm';
-import { makeActor } from '../core/access.js';
+import { makeActor, type Role } from '../core/access.js';
 import { bamakoDate } from '../core/dates.js';
 import type { Database } from '../db/index.js';
 import { addUser } from '../modules/access/service.js';
@@ -19,7 +19,7 @@ import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 
 export const DEMO_PASSWORD = 'pmis-demo-2026';
 
-export const DEMO_USERS = [
+export const DEMO_USERS: readonly { username: string; display_name: string; roles: Role[]; national?: boolean; prisons?: string[] }[] = [
   { username: 'admin', display_name: 'Administration nationale (démo)', roles: ['national_admin'], national: true },
   { username: 'directeur.bko', display_name: 'Directeur MCA Bamako (démo)', roles: ['prison_director'], prisons: ['BKO'] },
   { username: 'greffier.bko', display_name: 'Greffier MCA Bamako (démo)', roles: ['registry_clerk'], prisons: ['BKO'] },

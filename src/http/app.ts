@@ -8,12 +8,9 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Config } from '../config.js';
-import type { Actor } from '../core/access.js';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, unauthenticated } from '../core/errors.js';
 import { negotiate, type Lang } from '../core/i18n.js';
-import type { Database } from '../db/index.js';
 import { databaseProblem, databaseUnavailable } from '../db/errors.js';
 import { healthProbe } from '../db/health.js';
 import { answerUnavailable } from './unavailable.js';
@@ -21,40 +18,13 @@ import { authenticate, configureHashing } from '../modules/access/service.js';
 import { frameworkProblem, onClientError, onFrameworkError } from './framework-errors.js';
 import { inputGuard, safeLocation } from './input-guard.js';
 import { loggerOptions } from './logging.js';
-import { registerModules } from './modules.js';
+import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from './context.js';
+import { registerModules, staffNavigation } from './modules.js';
 import { apiCsrfProblem, isSafeMethod, pageCsrfOk, registerSecurityHeaders } from './security.js';
 import { type AjvError, ajvBody, ajvText, boundIntegers, fieldErrors } from './validation.js';
 import { webAssetRoutes } from '../web/assets.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-    lang: Lang;
-    sessionCsrf: string | null;
-    /** How the actor was authenticated: a session cookie or a bearer token. */
-    authVia: 'session' | 'token' | null;
-  }
-  interface FastifyContextConfig {
-    /** Reachable without authentication (health, login, OpenAPI, static assets). */
-    public?: boolean;
-  }
-  interface FastifyInstance {
-    /** Every route registered (method and URL pattern), for the permission × role matrix test. */
-    pmisRoutes: { method: string; url: string; public: boolean; body?: unknown; query?: unknown }[];
-  }
-}
-
-export interface AppContext {
-  database: Database;
-  config: Config;
-  /** Where the log goes (standard output unless given; tests read it). */
-  logStream?: NodeJS.WritableStream;
-}
-
-export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
-
-export const SESSION_COOKIE = 'pmis_session';
-export const LANG_COOKIE = 'pmis_lang';
+export { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from './context.js';
 
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: AppError): FastifyReply {
   return reply.status(err.status).type('application/problem+json').send(err.toProblem(req.lang, req.url));
@@ -96,6 +66,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   const routes: App['pmisRoutes'] = [];
   app.decorate('pmisRoutes', routes);
+  app.decorate('pmisNav', staffNavigation);
   app.addHook('onRoute', (r) => {
     for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url, public: !!(r.config as { public?: boolean } | undefined)?.public, body: (r.schema as { body?: unknown } | undefined)?.body, query: (r.schema as { querystring?: unknown } | undefined)?.querystring });
   });

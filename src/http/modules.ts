@@ -1,5 +1,5 @@
 /** Every module's routes. One line per module; order does not matter. */
-import { accessPages } from '../modules/access/pages.js';
+import { accessNav, accessPages } from '../modules/access/pages.js';
 import { accessRoutes } from '../modules/access/routes.js';
 import { attachmentRoutes } from '../modules/attachments/routes.js';
 import { classificationPages } from '../modules/classification/pages.js';
@@ -17,7 +17,12 @@ import { referenceRoutes } from '../modules/reference/routes.js';
 import { sharingRoutes } from '../modules/sharing/routes.js';
 import { backlogPage } from '../modules/web/backlog.js';
 import { webRoutes } from '../modules/web/routes.js';
-import type { App, AppContext } from './app.js';
+import type { NavEntry } from '../web/page.js';
+import type { App, AppContext } from './context.js';
+import { legacyNavigation } from './nav.js';
+
+/** The staff pages' menu: every module's entries. */
+export const staffNavigation: readonly NavEntry[] = [...legacyNavigation, ...accessNav];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
   await accessRoutes(app, ctx);

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.js';
 import { registerMessages } from '../core/i18n.js';
 import type { Unavailable } from '../db/errors.js';
-import { errorPage } from '../modules/web/page.js';
+import { sendErrorPage } from '../web/page.js';
 
 registerMessages({
   'error.database_unavailable': {
@@ -23,6 +23,6 @@ export function answerUnavailable(req: FastifyRequest, reply: FastifyReply, why:
   req.log.warn({ reason: why, code: (err as { code?: string })?.code }, 'database unavailable');
   const e = why === 'read_only' || why === 'disk_full' ? new AppError(503, 'error.database_read_only') : new AppError(503, 'error.database_unavailable');
   reply.header('retry-after', '5');
-  if (!req.url.startsWith('/api/')) return errorPage(req, reply, e);
+  if (!req.url.startsWith('/api/')) return sendErrorPage(req, reply, e);
   return reply.status(503).type('application/problem+json').send(e.toProblem(req.lang, req.url));
 }

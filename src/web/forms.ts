@@ -433,6 +433,9 @@ export function parseForm<S extends TSchema>(schema: S, body: FormBody | null | 
     let name = nameFor(pointer, built.names);
     // An error about a group ("/charges": add at least one; "/legal_document": required) goes to its first field on the form.
     if (!onForm.includes(name)) name = onForm.find((n) => n.startsWith(`${name}.`)) ?? name;
+    // An item of a checkbox group ("roles.1", one value ticked among several) is the group's error.
+    const item = /^(.*)\.\d+$/.exec(name);
+    if (!onForm.includes(name) && item && onForm.includes(item[1]!)) name = item[1]!;
     if (taken.has(name)) continue;
     taken.add(name);
     const nodes = schemaAt(schema, segs);

@@ -9,3 +9,4 @@ export * from './format.js';
 export * from './forms.js';
 export { stylesheet, stylesheetUrl, webAssetRoutes } from './assets.js';
 export { kit } from './messages.js';
+export * from './page.js';

@@ -43,9 +43,26 @@ export interface PageOptions {
   banner?: Raw;
 }
 
-/** A local path to come back to (never another site: "//host" and "/\host" are refused). */
+const LOCAL_PATH = /^\/(?![/\\])/;
+
+/**
+ * A local path to come back to, never another site: only "/…" — not "//host" nor "/\host", no
+ * backslash, no control character or whitespace (browsers drop tabs and newlines, so "/\t/host"
+ * would become "//host"; a newline would also break the Location header) — and the path as
+ * normalised by the URL parser must still be local ("/.//host" becomes "//host").
+ */
 export function safeNext(next: unknown, fallback = '/'): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  if (typeof next !== 'string' || next.length > 2000 || !LOCAL_PATH.test(next) || /[\u0000-\u0020\u007f-\u009f\\]/.test(next)) {
+    return fallback;
+  }
+  try {
+    const u = new URL(next, 'http://pmis.invalid');
+    const out = u.pathname + u.search + u.hash;
+    return u.origin === 'http://pmis.invalid' && LOCAL_PATH.test(out) ? out : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 function pathname(p: string): string {
@@ -104,12 +121,13 @@ export type ErrorStatus = 403 | 404 | 500;
  * The HTML error page for a page path (never for /api, which answers problem+json): 404 (page not
  * found), 403 (not allowed), 500 (unexpected; `reference` is the request id in the logs).
  */
-export function errorPage(ctx: PageContext, status: ErrorStatus, opts: { reference?: string } = {}): string {
+export function errorPage(ctx: PageContext, status: ErrorStatus, opts: { reference?: string; detail?: string } = {}): string {
   const lang = ctx.lang;
   const title = kit.t(lang, status === 404 ? 'kit.error_page.404.title' : status === 403 ? 'kit.error_page.403.title' : 'kit.error_page.500.title');
   const body = status === 404 ? kit.t(lang, 'kit.error_page.404.body')
     : status === 403 ? kit.t(lang, 'kit.error_page.403.body')
       : opts.reference ? kit.t(lang, 'kit.error_page.500.body', { ref: opts.reference }) : kit.t(lang, 'kit.error_page.500.body_no_ref');
   return pageLayout(ctx, title, html`<p class="govuk-body">${body}</p>
+${opts.detail ? html`<p class="govuk-body">${kit.t(lang, 'kit.error_page.reason', { reason: opts.detail })}</p>` : null}
 <p class="govuk-body"><a class="govuk-link" href="/">${kit.t(lang, 'kit.error_page.home')}</a></p>`, { width: 'two-thirds' });
 }

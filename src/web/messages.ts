@@ -43,6 +43,9 @@ export const kit = defineMessages({
     fr: "Votre rôle ou votre périmètre (établissements) ne donne pas accès à cette page. Si vous en avez besoin pour votre travail, demandez-le à l'administrateur du système.",
     en: 'Your role or your scope (prisons) does not give access to this page. If your work needs it, ask the system administrator.',
   },
+  'kit.error_page.refused.title': { fr: 'Action impossible', en: 'This cannot be done' },
+  'kit.error_page.unavailable.title': { fr: 'Service momentanément indisponible', en: 'Service unavailable for the moment' },
+  'kit.error_page.reason': { fr: 'Motif\u00a0: {reason}', en: 'Reason: {reason}' },
   'kit.error_page.500.title': { fr: 'Désolé, le service rencontre un problème', en: 'Sorry, there is a problem with the service' },
   'kit.error_page.500.body': {
     fr: "Rien de ce que vous avez saisi n'a été enregistré à moitié. Réessayez dans quelques minutes ; l'incident est consigné (référence {ref}).",

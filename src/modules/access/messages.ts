@@ -1,6 +1,6 @@
-import { registerMessages } from '../../core/i18n.js';
+import { defineMessages } from '../../core/messages.js';
 
-registerMessages({
+export const e = defineMessages({
   'user.username_format': { fr: "Identifiant : 3 à 64 caractères parmi a-z, 0-9, « . », « _ », « - ».", en: 'Username: 3 to 64 characters from a-z, 0-9, ".", "_", "-".' },
   'user.password_short': { fr: 'Le mot de passe doit faire au moins {min} caractères.', en: 'The password must be at least {min} characters long.' },
   'user.password_long': { fr: 'Le mot de passe ne doit pas dépasser {max} caractères.', en: 'The password must not be longer than {max} characters.' },
@@ -37,7 +37,7 @@ registerMessages({
 });
 
 // Pages: login second step, my account, administration of accounts.
-registerMessages({
+export const m = defineMessages({
   'web.login.code_title': { fr: 'Code de vérification', en: 'Verification code' },
   'web.login.code_intro': { fr: "Ce compte utilise la double authentification : saisissez le code à 6 chiffres affiché par votre application d'authentification.", en: 'This account uses two-step verification: type the 6-digit code shown by your authenticator app.' },
   'web.login.code': { fr: 'Code à 6 chiffres', en: '6-digit code' },
@@ -124,4 +124,15 @@ registerMessages({
   'access.user.unlock': { fr: 'Débloquer le compte', en: 'Unlock the account' },
   'access.user.totp_reset': { fr: 'Retirer la double authentification (téléphone perdu)', en: 'Remove two-step verification (lost phone)' },
   'access.user.disable': { fr: 'Désactiver le compte', en: 'Disable the account' },
+  'access.username': { fr: 'Identifiant', en: 'Username' },
+  'access.yes': { fr: 'oui', en: 'yes' },
+  'access.no': { fr: 'non', en: 'no' },
+  'access.none': { fr: 'Aucune.', en: 'None.' },
+  'access.users.prisons_hint': { fr: 'Laissez vide pour une portée nationale ou un compte du parquet.', en: 'Leave empty for national scope or a prosecutor account.' },
+  'access.users.roles_required': { fr: 'choisissez au moins un rôle', en: 'choose at least one role' },
+  'access.users.lang_fr': { fr: 'Français', en: 'French' },
+  'access.users.lang_en': { fr: 'Anglais', en: 'English' },
+  'access.totp.qr_caption': { fr: 'Clé\u00a0: {secret}', en: 'Key: {secret}' },
+  'access.sessions.revoke_label': { fr: '{action} ouverte le {date}', en: '{action} opened {date}' },
+  'access.sessions.caption': { fr: 'Sessions et jetons', en: 'Sessions and tokens' },
 });

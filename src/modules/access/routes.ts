@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { authorize } from '../../core/access.js';
 import type { App, AppContext } from '../../http/app.js';
 import './messages.js';
+import { CodeBody, NewUserBody, OptionalReasonBody, PasswordChangeBody, ReasonBody } from './schemas.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './rules.js';
 import {
   addUser, approveUser, changePassword, confirmTotp, disableTotp, disableUser, issueToken, listMySessions, listUserSessions, listUsers,
@@ -38,10 +39,10 @@ const sessionsOut = (items: SessionView[]) => ({
 });
 
 const Username = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) });
-const Reason = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
+const Reason = OptionalReasonBody;
 /** A body that may be left out (`{}` then): a POST with nothing to say but an optional reason. */
 const optionalBody = { preValidation: async (req: { body: unknown }) => { req.body ??= {}; } };
-const Code = Type.Object({ code: Type.String({ minLength: 6, maxLength: 10 }) }, { additionalProperties: false });
+const Code = CodeBody;
 
 export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
@@ -99,7 +100,7 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
       tags: ['access'],
       summary: 'Change my password (my other sessions and my tokens end)',
       description: `At least ${PASSWORD_MIN_LENGTH} characters, not one of the common passwords, not containing the username.`,
-      body: Type.Object({ current_password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }), new_password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }) }, { additionalProperties: false }),
+      body: PasswordChangeBody,
     },
   }, async (req, reply) => {
     await changePassword(db, req.actor!, req.body.current_password, req.body.new_password, { log: (m) => req.log.warn(m) });
@@ -142,15 +143,7 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
       tags: ['access'],
       summary: 'Create a user',
       description: 'The grant rule (docs/access.md): nobody grants a role or scope they do not hold; national scope and restricted rights (health, intelligence, interview, assessments, ethnicity/religion) need a national administrator; restricted rights the administrator does not hold leave the account waiting for a second national administrator (`pending_approval`).',
-      body: Type.Object({
-        username: Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z0-9._-]+$' }),
-        display_name: Type.String({ minLength: 1, maxLength: 200 }),
-        password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
-        roles: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 20 }),
-        national: Type.Optional(Type.Boolean()),
-        prisons: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 200 })),
-        lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])),
-      }, { additionalProperties: false }),
+      body: NewUserBody,
       response: { 201: User },
     },
   }, async (req, reply) => reply.status(201).send(await addUser(db, req.actor!, req.body)));
@@ -160,7 +153,7 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
       tags: ['access'],
       summary: 'Disable a user (sessions and tokens end at once)',
       params: Username,
-      body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+      body: ReasonBody,
     },
   }, async (req, reply) => {
     authorize(req.actor!, 'user.admin');
@@ -191,7 +184,7 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
       tags: ['access'],
       summary: "Remove a user's TOTP after a lost phone (national administrator; their sessions and tokens end)",
       params: Username,
-      body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+      body: ReasonBody,
     },
   }, async (req, reply) => {
     authorize(req.actor!, 'user.admin');

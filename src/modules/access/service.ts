@@ -16,6 +16,7 @@ import { prison } from '../estate/schema.js';
 import { checkApprove, checkGrant, checkManage, checkTotpReset, type Grant, type Grantor, lockout, passwordProblems, THROTTLE, totpEligible } from './rules.js';
 import './messages.js';
 import { apiToken, appUser, loginAttempt, loginChallenge, userPrison, userSession } from './schema.js';
+import type { NewUser } from './schemas.js';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -289,15 +290,7 @@ export async function createToken(db: Tx, userId: string, opts: { name?: string;
 
 // ---- Accounts ----------------------------------------------------------------------------------
 
-export interface NewUser {
-  username: string;
-  display_name: string;
-  password: string;
-  roles: string[];
-  national?: boolean;
-  prisons?: string[]; // prison codes
-  lang?: 'fr' | 'en';
-}
+export type { NewUser } from './schemas.js';
 
 function validateNewUser(u: NewUser): void {
   const errs: FieldError[] = [];

@@ -2,29 +2,14 @@
 import type { FastifyRequest } from 'fastify';
 import { t, type Lang } from '../../core/i18n.js';
 import { html, type Raw, type Value } from './html.js';
+import { safeNext } from '../../web/layout.js';
+import { navFor } from '../../web/page.js';
 import './messages.js';
 import '../access/messages.js';
 
 export const CSS_VERSION = '2';
 
-const LOCAL_PATH = /^\/(?![/\\])/;
-
-/**
- * A local path to come back to, never another site: only "/…" — not "//host" nor "/\host", no
- * backslash, no control character or whitespace (browsers drop tabs and newlines, so "/\t/host"
- * would become "//host"; a newline would also break the Location header) — and the path as
- * normalised by the URL parser must still be local ("/.//host" becomes "//host").
- */
-export function safeNext(next: unknown, fallback = '/'): string {
-  if (typeof next !== 'string' || next.length > 2000 || !LOCAL_PATH.test(next) || /[\u0000-\u0020\u007f-\u009f\\]/.test(next)) return fallback;
-  try {
-    const u = new URL(next, 'http://pmis.invalid');
-    const out = u.pathname + u.search + u.hash;
-    return u.origin === 'http://pmis.invalid' && LOCAL_PATH.test(out) ? out : fallback;
-  } catch {
-    return fallback;
-  }
-}
+export { safeNext } from '../../web/layout.js';
 
 export function layout(req: FastifyRequest, title: string, body: Value, opts: { bare?: boolean } = {}): string {
   const lang: Lang = req.lang;
@@ -33,14 +18,7 @@ export function layout(req: FastifyRequest, title: string, body: Value, opts: { 
   const here = safeNext(req.url);
   const nav = a && !opts.bare
     ? html`<nav aria-label="${t(lang, 'web.nav')}"><ul>
-<li><a href="/">${t(lang, 'web.nav.home')}</a></li>
-<li><a href="/people">${t(lang, 'web.nav.people')}</a></li>
-<li><a href="/estate">${t(lang, 'web.nav.estate')}</a></li>
-${a.permissions.has('justice.read') && a.permissions.has('statistics.read') ? html`<li><a href="/backlog">${t(lang, 'web.nav.backlog')}</a></li>` : null}
-${a.permissions.has('intake.security') || a.permissions.has('intake.administration') ? html`<li><a href="/receptions">${t(lang, 'web.nav.receptions')}</a></li>` : null}
-${a.permissions.has('custody.write') ? html`<li><a href="/admissions/new">${t(lang, 'web.nav.admission')}</a></li>` : null}
-${a.permissions.has('user.admin') ? html`<li><a href="/users">${t(lang, 'access.nav.users')}</a></li>` : null}
-<li><a href="/account">${t(lang, 'access.nav.account')}</a></li>
+${navFor(req.server.pmisNav, a, lang).map((n) => html`<li><a href="${n.href}">${n.text}</a></li>`)}
 </ul></nav>
 <form class="logout" method="post" action="/logout"><span>${t(lang, 'web.signed_in_as', { name: a.displayName })}</span>
 <input type="hidden" name="_csrf" value="${req.sessionCsrf ?? ''}"><button type="submit">${t(lang, 'web.logout')}</button></form>`

@@ -8,6 +8,7 @@ registerMessages({
   'web.nav.people': { fr: 'Recherche de détenus', en: 'Prisoner search' },
   'web.nav.estate': { fr: 'Établissement', en: 'Estate' },
   'web.nav.admission': { fr: 'Nouvelle admission', en: 'New admission' },
+  'web.nav.breaches': { fr: 'Séparation', en: 'Separation' },
   'web.switch_lang': { fr: 'English', en: 'Français' },
   'web.switch_lang_label': { fr: 'Langue', en: 'Language' },
   'web.logout': { fr: 'Se déconnecter', en: 'Log out' },
