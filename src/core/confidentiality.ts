@@ -64,12 +64,15 @@ const field = (v: unknown, k: string): unknown => (v && typeof v === 'object' ? 
  */
 export const CHANGE_LOG_ENTITIES = {
   admission: OPEN,
+  // Method, by whom, date, result: needed by everyone who places people (doubt protects minors).
+  age_assessment: OPEN,
   app_user: OPEN,
   // The change log names the assessment (instrument, version); even that is for assessors.
   assessment: { all: 'assessment' },
   assessment_instrument_version: OPEN,
   // A medical attachment's metadata (kind, file name, type, size, hash) is health data.
   attachment: (c) => (field(c.after, 'kind') === 'medical' || field(c.before, 'kind') === 'medical' ? { all: 'health' } : OPEN),
+  capacity_delegation: OPEN,
   cell: OPEN,
   cell_leader: OPEN,
   cell_leader_request: OPEN,
@@ -86,13 +89,16 @@ export const CHANGE_LOG_ENTITIES = {
   person_relative: OPEN,
   // Which sensitive fields changed is itself sensitive.
   person_sensitive: { all: 'ethnicity_religion' },
-  // An override of a keep-apart record reveals the record, and its reason explains it.
+  // An override of a keep-apart record reveals the record (the rules overridden, and the refusal
+  // reasons that name the other people), and its reason explains it.
   placement: (c) => {
     const overridden = field(c.after, 'overridden');
-    return Array.isArray(overridden) && overridden.includes('keep_apart') ? { fields: { overridden: 'intelligence' }, reason: 'intelligence' } : OPEN;
+    return Array.isArray(overridden) && overridden.includes('keep_apart') ? { fields: { overridden: 'intelligence', reasons: 'intelligence' }, reason: 'intelligence' } : OPEN;
   },
   pretrial_rule: OPEN,
   prison: OPEN,
+  prison_capacity: OPEN,
+  prison_status: OPEN,
   reception: (c) => (c.action === 'step.interview' ? { all: 'interview' } : OPEN),
   reference_code: OPEN,
   regime_adjustment: OPEN,
