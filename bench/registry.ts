@@ -17,6 +17,11 @@ import { buildApp } from '../src/http/app.js';
 import { addUser, createToken } from '../src/modules/access/service.js';
 import { createCell, createPrison, createUnit } from '../src/modules/estate/service.js';
 import { CHARGES, pick, prng, syntheticPerson } from '../src/demo/names.js';
+import { makeActor } from '../src/core/access.js';
+import { bamakoDate } from '../src/core/dates.js';
+import { prison as prisonTable } from '../src/modules/estate/schema.js';
+import { setCapacityDelegation } from '../src/modules/housing/service.js';
+import { minorReading, parseBirth } from '../src/modules/people/rules.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, def: number) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? Number(argv[i + 1]) : def; };
@@ -47,6 +52,11 @@ async function runOn(kind: 'embedded' | 'external', url: string) {
   // A registry clerk of the four prisons: the usual reader and writer of files.
   const user = await addUser(db, null, { username: 'bench', display_name: 'bench', password: 'registre mesuré à Bamako', roles: ['registry_clerk'], prisons: prisons.map(([c]) => c) });
   const { token } = await createToken(db, user.id);
+  // The cells fill up: each prison's director delegates exceeding capacity (capacity only), as an
+  // overcrowded prison's would; every placement still goes through the full allocation check.
+  const director = await addUser(db, null, { username: 'bench-director', display_name: 'bench', password: 'bench-password-1', roles: ['prison_director'], prisons: prisons.map(([c]) => c) });
+  const directorActor = makeActor({ id: director.id, username: director.username, displayName: 'bench', roles: ['prison_director'], national: false, prisonIds: (await db.select().from(prisonTable)).map((p) => p.id) });
+  for (const [code] of prisons) await setCapacityDelegation(db, directorActor, code, { delegated: true, reason: 'bench' });
   const config = { ...loadConfig(), logLevel: 'silent', demo: false };
   const app = await buildApp({ database, config });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -63,10 +73,14 @@ async function runOn(kind: 'embedded' | 'external', url: string) {
     const code = i % 10 < 6 ? 'BKO' : pick(rnd, ['KLK', 'KNB', 'BOL']);
     const charge = pick(rnd, CHARGES);
     const admitted = new Date(now - Math.floor(rnd() * 700 * 86_400_000));
+    const person = syntheticPerson(rnd, code === 'BOL' ? 'female' : 'male');
+    // Everyone is untried and of one sex per prison; a person who may be under 18 waits for an
+    // allocation (the cells hold adults), as the placement rule requires.
+    const minor = minorReading(parseBirth(person.birth, bamakoDate()).value!, bamakoDate()).minor;
     const body = {
-      prison: code, person: syntheticPerson(rnd, code === 'BOL' ? 'female' : 'male'), admitted_at: admitted.toISOString(),
+      prison: code, person, admitted_at: admitted.toISOString(),
       arresting_authority: 'police', legal_document: { kind: 'committal_order', authority: 'TGI', reference: `MD-${i}`, issued_on: admitted.toISOString().slice(0, 10) },
-      charges: [charge], cell_id: pick(rnd, cells[code]!), over_capacity_reason: 'bench',
+      charges: [charge], cell_id: minor ? null : pick(rnd, cells[code]!), over_capacity_reason: 'bench',
     };
     const r = await fetch(`${base}/api/admissions`, { method: 'POST', headers, body: JSON.stringify(body) });
     if (r.status !== 201) throw new Error(`admission ${i}: ${r.status} ${await r.text()}`);

@@ -12,7 +12,7 @@ const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { engines: { 
 const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { version?: string; engines?: { node?: string } | string[] }> };
 
 test('pmis runs on Node 20 LTS and 22 LTS, and so does every package it installs', () => {
-  const supported = ['20.19.0', '22.12.0'];
+  const supported = ['20.19.0', '22.13.0'];
   for (const v of supported) assert.ok(semver.satisfies(v, pkg.engines.node), `${v} is within engines ${pkg.engines.node}`);
   assert.ok(semver.satisfies(process.version, pkg.engines.node), `this Node (${process.version}) is a supported one`);
   const refused: string[] = [];

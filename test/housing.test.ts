@@ -39,7 +39,7 @@ test('allocation refused with every reason, then overridden by the director with
   assert.equal(ok.statusCode, 200, ok.body);
   assert.deepEqual(ok.json().overridden, ['keep_apart']);
   const hist = (await app.inject({ url: `/api/persons/${x.person_id}/history`, headers: auth(d) })).json().items;
-  assert.ok(hist.some((h: { action: string; reason: string }) => h.action === 'allocation_override' && h.reason === 'Seule cellule surveillée de nuit ; réexamen demain'));
+  assert.ok(hist.some((h: { action: string; reason: string; after: { overridden: string[] } }) => h.action === 'placement_override' && h.reason === 'Seule cellule surveillée de nuit ; réexamen demain' && h.after.overridden.join() === 'keep_apart'));
   // Policy: high-risk people concentrated in one unit.
   const unitB = (await post(fx.tokens.admin!, '/api/prisons/BKO/units', { code: 'QS', name: 'Quartier spécial' })).json().id;
   const cellB = (await post(fx.tokens.admin!, '/api/prisons/BKO/cells', { unit_id: unitB, code: 'QS-01', capacity: 10 })).json().id;

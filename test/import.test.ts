@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import iconv from 'iconv-lite';
+import pg from 'pg';
 import { importRegister } from '../src/cli/import.js';
 import { AppError } from '../src/core/errors.js';
 import { t } from '../src/core/i18n.js';
@@ -87,8 +88,13 @@ test('a Latin-1 register is refused with a clear message naming the first bad li
 
 test('a register with a row PostgreSQL refuses imports every other row; impossible dates and NUL bytes are refused by column', async () => {
   // A constraint only the database knows (as a CHECK added by a later migration would be).
-  await database.pool.query(`ALTER TABLE person ADD CONSTRAINT test_import_db_refusal CHECK (family_name <> 'DbRefuse')`);
-  after(() => database.pool.query('ALTER TABLE person DROP CONSTRAINT IF EXISTS test_import_db_refusal'));
+  // DDL needs the owner (the application's role may not alter tables).
+  const owner = new pg.Pool({ connectionString: database.ownerUrl!, max: 1 });
+  await owner.query(`ALTER TABLE person ADD CONSTRAINT test_import_db_refusal CHECK (family_name <> 'DbRefuse')`);
+  after(async () => {
+    await owner.query('ALTER TABLE person DROP CONSTRAINT IF EXISTS test_import_db_refusal');
+    await owner.end();
+  });
   const lines = [HEADER];
   for (let n = 100; n < 520; n++) {
     if (n === 150) lines.push(row(n, { family: 'DbRefuse' }));

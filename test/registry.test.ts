@@ -107,15 +107,31 @@ test('nothing is half-written when an admission fails', async () => {
   assert.deepEqual(await count(), before);
 });
 
-test('a full cell needs an over-capacity reason, kept on the placement', async () => {
+test('a full cell: refused to a clerk unless the director has delegated exceeding capacity; the reason is kept on the placement', async () => {
   const cell = fx.prisons.BKO.cells[2]!;
   for (const name of ['Diarra', 'Keïta']) assert.equal((await admitVia(fx.tokens['clerk.bko']!, newArrival({ person: { ...newArrival().person, family_name: name }, cell_id: cell }))).statusCode, 201);
-  const full = await admitVia(fx.tokens['clerk.bko']!, newArrival({ person: { ...newArrival().person, family_name: 'Touré' }, cell_id: cell }));
+  const touré = newArrival({ person: { ...newArrival().person, family_name: 'Touré' }, cell_id: cell, over_capacity_reason: 'Aucune cellule libre' });
+  // By default, exceeding capacity is not delegated: the clerk's reason is not enough.
+  const full = await admitVia(fx.tokens['clerk.bko']!, touré);
   assert.equal(full.statusCode, 422);
-  assert.equal(full.json().errors[0].field, '/over_capacity_reason');
-  const ok = await admitVia(fx.tokens['clerk.bko']!, newArrival({ person: { ...newArrival().person, family_name: 'Touré' }, cell_id: cell, over_capacity_reason: 'Aucune cellule libre' }));
-  assert.equal(ok.statusCode, 201);
+  assert.deepEqual(full.json().errors.map((e: { field: string; code: string }) => [e.field, e.code]), [['/cell_id', 'housing.refused.capacity']]);
+  // The director records a standing delegation (capacity only), with a reason.
+  const d = await app.inject({ method: 'PUT', url: '/api/prisons/BKO/capacity-delegation', headers: auth(fx.tokens['director.bko']!), payload: { delegated: true, reason: 'Surpopulation chronique : les agents d’écrou peuvent dépasser la capacité en motivant chaque placement' } });
+  assert.equal(d.statusCode, 200, d.body);
+  assert.equal(d.json().delegated, true);
+  // Without a reason for this placement, still refused — the field to give is named.
+  const noReason = await admitVia(fx.tokens['clerk.bko']!, { ...touré, over_capacity_reason: null });
+  assert.equal(noReason.json().errors[0].field, '/over_capacity_reason');
+  const ok = await admitVia(fx.tokens['clerk.bko']!, touré);
+  assert.equal(ok.statusCode, 201, ok.body);
   assert.equal(ok.json().placements[0].over_capacity_reason, 'Aucune cellule libre');
+  assert.deepEqual(ok.json().placements[0].overridden, ['capacity']);
+  const row = (await database.pool.query(`SELECT capacity_delegation_id, override_by FROM placement WHERE admission_id = $1`, [ok.json().id])).rows[0];
+  assert.equal(row.capacity_delegation_id, d.json().current.id);
+  // A clerk may not set the delegation; the director ends it, and the clerk is refused again.
+  assert.equal((await app.inject({ method: 'PUT', url: '/api/prisons/BKO/capacity-delegation', headers: auth(fx.tokens['clerk.bko']!), payload: { delegated: false, reason: 'x' } })).statusCode, 403);
+  assert.equal((await app.inject({ method: 'PUT', url: '/api/prisons/BKO/capacity-delegation', headers: auth(fx.tokens['director.bko']!), payload: { delegated: false, reason: 'Cellules du bâtiment B rouvertes' } })).json().delegated, false);
+  assert.equal((await admitVia(fx.tokens['clerk.bko']!, { ...touré, person: { ...newArrival().person, family_name: 'Sanogo' } })).statusCode, 422);
 });
 
 test('committal numbers stay unique under concurrent admissions', async () => {

@@ -29,6 +29,8 @@ import { assertBody } from '../http/validation.js';
 import { appUser } from '../modules/access/schema.js';
 import { AdmissionBody } from '../modules/custody/routes.js';
 import { admit, type AdmissionInput, bumpCommittalCounters, type CounterBump } from '../modules/custody/service.js';
+// A row's cell goes through the one placement rule, as any admission (loading it provides it to custody).
+import '../modules/housing/placement.js';
 import { findCells, findPrison } from '../modules/estate/repository.js';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 
@@ -96,7 +98,10 @@ export function rowToAdmission(row: Record<string, string>, prisonCode: string, 
       legal_document: { kind: v('document_kind') as never, authority: v('document_authority'), reference: v('document_reference'), issued_on: v('document_date') },
       charges: [{ qualification: v('charge'), category: cat as never, legal_reference: v('legal_reference') || null, terrorism_related: YES.has(v('terrorism_related').toLowerCase()) }],
       cell_id: cell ? cellIds.get(cell)! : null,
+      // Used only if the cell is full and the prison's director has delegated exceeding capacity
+      // (or the importing user is the director): see README, "Importing a paper register".
       over_capacity_reason: cell ? 'Reprise du registre papier' : null,
+      placement_via: 'import',
     },
   };
 }
@@ -107,7 +112,7 @@ const COLUMN_OF: Record<string, string> = {
   '/person/nationality': 'nationality', '/person/origin_region_code': 'origin_region', '/legal_document/issued_on': 'document_date', '/legal_document/kind': 'document_kind',
   '/legal_document/authority': 'document_authority', '/legal_document/reference': 'document_reference', '/arresting_authority': 'arresting_authority',
   '/committal_number': 'committal_number', '/admitted_at': 'admitted_at', '/charges/0/qualification': 'charge', '/charges/0/category': 'charge_category',
-  '/charges/0/legal_reference': 'legal_reference', '/cell_id': 'cell', '/person_id': 'nina',
+  '/charges/0/legal_reference': 'legal_reference', '/cell_id': 'cell', '/over_capacity_reason': 'cell', '/person_id': 'nina',
 };
 function fieldName(pointer: string): string {
   return COLUMN_OF[pointer] ?? pointer.replace(/^\/(person\/)?/, '');
@@ -303,7 +308,7 @@ function checkRow(line: number, row: Record<string, string>, prisonCode: string,
   const { input, errors } = rowToAdmission(row, prisonCode, cellIds);
   if (!input) return refusal(line, lang, errors);
   // The API's own schema (calendar dates, lengths, codes).
-  const { committal_number: committal, ...body } = input;
+  const { committal_number: committal, placement_via: _via, ...body } = input;
   if (committal && committal.length > 64) return refusal(line, lang, [{ field: 'committal_number', key: 'field.text_too_long', params: { max: 64 } }]);
   try { assertBody(AdmissionBody, body, lang); } catch (e) {
     if (e instanceof AppError) return refusal(line, lang, e.fields.map((f) => ({ ...f, field: fieldName(f.field) })));

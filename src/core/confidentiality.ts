@@ -76,6 +76,8 @@ const field = (v: unknown, k: string): unknown =>
  */
 export const CHANGE_LOG_ENTITIES = {
   admission: OPEN,
+  // Method, by whom, date, result: needed by everyone who places people (doubt protects minors).
+  age_assessment: OPEN,
   app_user: OPEN,
   // The change log names the assessment (instrument, version); even that is for assessors.
   assessment: { all: 'assessment' },
@@ -83,6 +85,7 @@ export const CHANGE_LOG_ENTITIES = {
   // A medical attachment's metadata (kind, file name, type, size, hash) is health data.
   attachment: (c) =>
     field(c.after, 'kind') === 'medical' || field(c.before, 'kind') === 'medical' ? { all: 'health' } : OPEN,
+  capacity_delegation: OPEN,
   cell: OPEN,
   cell_leader: OPEN,
   cell_leader_request: OPEN,
@@ -101,15 +104,18 @@ export const CHANGE_LOG_ENTITIES = {
   person_relative: OPEN,
   // Which sensitive fields changed is itself sensitive.
   person_sensitive: { all: 'ethnicity_religion' },
-  // An override of a keep-apart record reveals the record, and its reason explains it.
+  // An override of a keep-apart record reveals the record (the rules overridden, and the refusal
+  // reasons that name the other people), and its reason explains it.
   placement: (c) => {
     const overridden = field(c.after, 'overridden');
     return Array.isArray(overridden) && overridden.includes('keep_apart')
-      ? { fields: { overridden: 'intelligence' }, reason: 'intelligence' }
+      ? { fields: { overridden: 'intelligence', reasons: 'intelligence' }, reason: 'intelligence' }
       : OPEN;
   },
   pretrial_rule: OPEN,
   prison: OPEN,
+  prison_capacity: OPEN,
+  prison_status: OPEN,
   reception: (c) => (c.action === 'step.interview' ? { all: 'interview' } : OPEN),
   reference_code: OPEN,
   regime_adjustment: OPEN,
@@ -206,8 +212,8 @@ export function merge(
       reason = p.reason ?? null;
       continue;
     }
-    if (p.before !== undefined) before = { ...(before ?? {}), ...(p.before as object) };
-    if (p.after !== undefined) after = { ...(after ?? {}), ...(p.after as object) };
+    if (p.before !== undefined) before = { ...((before) ?? {}), ...(p.before as object) };
+    if (p.after !== undefined) after = { ...((after) ?? {}), ...(p.after as object) };
     if (p.reason !== undefined) reason = p.reason;
   }
   return { before, after, reason };

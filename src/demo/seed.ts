@@ -5,10 +5,15 @@
  */
 import { sql } from 'drizzle-orm';
 import { makeActor, type Role } from '../core/access.js';
+import { bamakoDate } from '../core/dates.js';
 import type { Database } from '../db/index.js';
 import { addUser } from '../modules/access/service.js';
 import { admit, endAdmission } from '../modules/custody/service.js';
 import { createCell, createPrison, createUnit } from '../modules/estate/service.js';
+import { checkAllocation } from '../modules/housing/rules.js';
+import { allocate, setCapacityDelegation } from '../modules/housing/service.js';
+import { recordAgeAssessment } from '../modules/people/age.js';
+import { type BirthStored, minorReading, parseBirth } from '../modules/people/rules.js';
 import { recordStep, startReception } from '../modules/reception/service.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 
@@ -30,7 +35,7 @@ interface DemoPrison { code: string; name: string; kind: 'central_prison' | 'det
 
 export const DEMO_PRISONS: DemoPrison[] = [
   { code: 'BKO', name: "Maison centrale d'arrêt de Bamako", kind: 'central_prison', region_code: 'BKO', official_capacity: 400, population: 560, women: false,
-    units: [{ code: 'A', name: 'Bâtiment A', cells: 8, cellCapacity: 30 }, { code: 'B', name: 'Bâtiment B', cells: 8, cellCapacity: 30 }, { code: 'QS1', name: 'Quartier spécial 1', cells: 4, cellCapacity: 20 }, { code: 'QS2', name: 'Quartier spécial 2', cells: 4, cellCapacity: 20 }] },
+    units: [{ code: 'A', name: 'Bâtiment A', cells: 8, cellCapacity: 30 }, { code: 'B', name: 'Bâtiment B', cells: 8, cellCapacity: 30 }, { code: 'QS1', name: 'Quartier spécial 1', cells: 4, cellCapacity: 20 }, { code: 'QS2', name: 'Quartier spécial 2', cells: 4, cellCapacity: 20 }, { code: 'M', name: 'Quartier des mineurs', cells: 2, cellCapacity: 10 }] },
   { code: 'KLK', name: "Maison d'arrêt de Koulikoro", kind: 'detention_centre', region_code: 'KOULIKORO', official_capacity: 200, population: 150, women: false,
     units: [{ code: 'G', name: 'Quartier général', cells: 6, cellCapacity: 40 }] },
   { code: 'KNB', name: 'Centre de détention de Kénièroba', kind: 'detention_centre', region_code: 'KOULIKORO', official_capacity: null, population: 60, women: false,
@@ -38,6 +43,32 @@ export const DEMO_PRISONS: DemoPrison[] = [
   { code: 'BOL', name: 'Centre de détention pour femmes de Bollé', kind: 'womens_centre', region_code: 'BKO', official_capacity: null, population: 25, women: true,
     units: [{ code: 'F', name: 'Quartier des femmes', cells: 3, cellCapacity: 12 }] },
 ];
+
+/** What the demo knows of the people in a cell, to choose a cell the placement rule accepts. */
+interface DemoCell { id: string; unit: string; capacity: number | null; occupants: { key: number; admissionId: string; sex: 'male' | 'female'; untried: boolean; birth: BirthStored }[] }
+
+/**
+ * The cell a careful officer would choose: one the allocation check accepts on that day (the same
+ * pure rule the placement runs), already holding people of the same category, with room; else an
+ * empty cell (the minors' quarter for a minor); else, where the director has delegated it, a
+ * compatible cell over capacity. None: the person waits for an allocation.
+ */
+function chooseCell(cells: DemoCell[], person: { sex: 'male' | 'female'; untried: boolean; birth: BirthStored }, on: string, overCapacityAllowed: boolean): { cell: DemoCell; over: boolean } | null {
+  const occ = (o: { sex: 'male' | 'female'; untried: boolean; birth: BirthStored }, key: string) => { const m = minorReading(o.birth, on); return { personId: key, sex: o.sex, untried: o.untried, minor: m.minor, minorAssumed: m.assumed, level: null }; };
+  const me = occ(person, 'new');
+  const ok = cells.filter((c) => checkAllocation({ person: me, cell: { id: c.id, unitId: c.unit, capacity: null, occupants: c.occupants.map((o) => occ(o, String(o.key))) }, keepApart: new Set(), policy: { highRisk: 'mixed', unitId: null } }).length === 0);
+  const room = (c: DemoCell) => c.capacity === null || c.occupants.length < c.capacity;
+  const fill = (c: DemoCell) => (c.capacity ? c.occupants.length / c.capacity : c.occupants.length / 1000);
+  const byFill = (xs: DemoCell[]) => [...xs].sort((a, b) => fill(a) - fill(b))[0];
+  const minorsUnit = (c: DemoCell) => c.unit === 'M';
+  const shared = byFill(ok.filter((c) => c.occupants.length && room(c)));
+  if (shared) return { cell: shared, over: false };
+  const empty = ok.filter((c) => !c.occupants.length && (c.capacity === null || c.capacity > 0));
+  const first = empty.find((c) => minorsUnit(c) === me.minor) ?? empty[0];
+  if (first) return { cell: first, over: false };
+  const over = overCapacityAllowed ? byFill(ok) : undefined;
+  return over ? { cell: over, over: true } : null;
+}
 
 export async function isEmpty(database: Database): Promise<boolean> {
   const r = await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM prison`);
@@ -49,13 +80,13 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
   const db = database.db;
   const scale = opts.scale ?? 1;
   const system = makeActor({ id: '00000000-0000-0000-0000-000000000000', username: 'demo', displayName: 'demo', roles: ['national_admin'], national: true, prisonIds: [] });
-  const cells = new Map<string, string[]>();
+  const cells = new Map<string, DemoCell[]>();
   for (const p of DEMO_PRISONS) {
     const prison = await createPrison(db, null, p);
-    const ids: string[] = [];
+    const ids: DemoCell[] = [];
     for (const u of p.units) {
       const unit = await createUnit(db, null, prison.id, { code: u.code, name: u.name });
-      for (let i = 1; i <= u.cells; i++) ids.push((await createCell(db, null, prison.id, { unit_id: unit.id, code: `${u.code}-${String(i).padStart(2, '0')}`, capacity: u.cellCapacity })).id);
+      for (let i = 1; i <= u.cells; i++) ids.push({ id: (await createCell(db, null, prison.id, { unit_id: unit.id, code: `${u.code}-${String(i).padStart(2, '0')}`, capacity: u.cellCapacity })).id, unit: u.code, capacity: u.cellCapacity, occupants: [] });
     }
     cells.set(p.code, ids);
   }
@@ -63,12 +94,19 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
   for (const u of DEMO_USERS) users.push(await addUser(db, null, { ...u, password: DEMO_PASSWORD, lang: 'fr' }));
   const admin = users.find((u) => u.username === 'admin')!;
   const actor = { ...system, userId: admin.id, username: admin.username };
+  // Bamako's director lets the registry exceed a cell's capacity with a reason for each placement
+  // (capacity only); elsewhere only the director may.
+  const director = users.find((u) => u.username === 'directeur.bko')!;
+  const bko = (await db.execute<{ id: string }>(sql`SELECT id FROM prison WHERE code = 'BKO'`)).rows[0]!.id;
+  const dirActor = makeActor({ id: director.id, username: director.username, displayName: director.display_name, roles: director.roles, national: false, prisonIds: [bko] });
+  await setCapacityDelegation(db, dirActor, 'BKO', { delegated: true, reason: 'Surpopulation chronique : le greffe peut dépasser la capacité d’une cellule en motivant chaque placement ; la séparation reste de mon ressort (démo)' });
+  const delegated = new Set(['BKO']);
   const rnd = prng(20261125);
   const now = Date.now();
   const DAY = 86_400_000;
   for (const p of DEMO_PRISONS) {
     const n = Math.round(p.population * scale);
-    const cellIds = cells.get(p.code)!;
+    const prisonCells = cells.get(p.code)!;
     log(`Demo: ${n} detainees at ${p.code}`);
     // In date order, so that committal numbers follow the order of arrival as in a real register.
     const dates = Array.from({ length: n }, () => now - Math.floor(rnd() * 720) * DAY - Math.floor(rnd() * DAY)).sort((a, b) => a - b);
@@ -78,6 +116,9 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
       const charge = p.code.startsWith('BKO') && rnd() < 0.3 ? CHARGES[0]! : pick(rnd, CHARGES.slice(1));
       const convicted = rnd() < 0.35;
       const issued = new Date(admittedAt.getTime() - 2 * DAY).toISOString().slice(0, 10);
+      const facts = { sex: person.sex, untried: !convicted, birth: parseBirth(person.birth, bamakoDate()).value! };
+      // The placement rule reads today's facts (ages today): so does the choice.
+      const chosen = chooseCell(prisonCells, facts, bamakoDate(), delegated.has(p.code));
       const a = await admit(db, actor, {
         prison: p.code, person: { ...person, languages: ['bm'] }, admitted_at: admittedAt.toISOString(),
         arresting_authority: charge.terrorism_related ? pick(rnd, ['gendarmerie', 'army', 'state_security', 'foreign_forces']) : pick(rnd, ['police', 'gendarmerie']),
@@ -85,20 +126,37 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
           ? { kind: 'conviction', authority: 'Tribunal de grande instance de la Commune III de Bamako', reference: `JUG-${1000 + i}`, issued_on: issued }
           : { kind: 'committal_order', authority: charge.terrorism_related ? 'Pôle judiciaire spécialisé, cabinet d’instruction n°1' : 'Tribunal de grande instance de la Commune III de Bamako', reference: `MD-${2000 + i}`, issued_on: issued },
         charges: [charge],
-        cell_id: pick(rnd, cellIds), over_capacity_reason: 'Surpopulation : aucune cellule avec de la place (démo)',
+        cell_id: chosen?.cell.id ?? null, over_capacity_reason: chosen?.over ? 'Surpopulation : aucune cellule compatible avec de la place (démo)' : null,
       });
+      chosen?.cell.occupants.push({ key: i, admissionId: a.id, ...facts });
       // About one in six demo admissions has ended (release or transfer), for statistics at past dates.
       if (rnd() < 0.16) {
         const end = new Date(admittedAt.getTime() + Math.floor(rnd() * (now - admittedAt.getTime())));
         await endAdmission(db, actor, a.id, { reason: 'release', ended_at: end.toISOString(), detail: 'Mainlevée (démo)' });
+        if (chosen) chosen.cell.occupants = chosen.cell.occupants.filter((o) => o.key !== i);
       }
     }
   }
+  const today = bamakoDate();
+  // One placement against a separation rule, as a director really would decide it, with the reason:
+  // an untried man moved to the one ventilated cell, shared with convicted men, during treatment.
+  const bkoCells = cells.get('BKO')!;
+  const sick = bkoCells.filter((c) => c.unit !== 'M').flatMap((c) => c.occupants).find((o) => o.untried && !minorReading(o.birth, today).minor);
+  const ventilated = bkoCells.find((c) => c.unit !== 'M' && c.occupants.length > 0 && c.occupants.every((o) => !o.untried && !minorReading(o.birth, today).minor));
+  if (sick && ventilated) {
+    await allocate(db, dirActor, sick.admissionId, { cell_id: ventilated.id, reason: 'Isolement respiratoire sur avis de l’infirmier (démo)', override_reason: 'Seule cellule ventilée disponible pendant le traitement antituberculeux ; réexamen à la fin du traitement (démo)' });
+  }
+  // An age change: a young man treated as a minor (age uncertain, no assessment) is found to be an
+  // adult by the birth certificate his family brought. The breach report shows at once that he now shares
+  // the minors' cell as an adult, until he is moved.
+  const youngAdult = bkoCells.filter((c) => c.unit === 'M').flatMap((c) => c.occupants).find((o) => minorReading(o.birth, today).assumed);
+  if (youngAdult) {
+    const personId = (await db.execute<{ person_id: string }>(sql`SELECT person_id FROM admission WHERE id = ${youngAdult.admissionId}`)).rows[0]!.person_id;
+    await recordAgeAssessment(db, dirActor, personId, { method: 'documents', assessed_by: 'Greffe de la MCA, sur l’acte de naissance apporté par la famille (démo)', assessed_on: today, result: 'adult', minimum_age: 18, notes: 'Majeur selon l’acte de naissance (démo)' });
+  }
   // Two arrivals being received at Bamako, so that the home page shows receptions in progress.
-  const director = users.find((u) => u.username === 'directeur.bko')!;
-  const bko = (await db.execute<{ id: string }>(sql`SELECT id FROM prison WHERE code = 'BKO'`)).rows[0]!.id;
-  const dirActor = makeActor({ id: director.id, username: director.username, displayName: director.display_name, roles: director.roles, national: false, prisonIds: [bko] });
   const r1 = await startReception(db, dirActor, { prison: 'BKO', arresting_authority: 'gendarmerie', officer_name: 'Adjudant-chef (démo)', officer_unit: 'Camp I de la gendarmerie', warrant_name: 'Dicko Hamadoun', warrant_birth: 'vers 1995', warrant_region: 'MOPTI', warrant_charge: 'Association de malfaiteurs', warrant_reference: 'MD-DEMO-1', nothing_shared: true });
   await recordStep(db, dirActor, r1.id, 'security', { rules_explained: true, rules_language: 'ff', body_search_done: true, prohibited_items: [] });
   await startReception(db, dirActor, { prison: 'BKO', arresting_authority: 'police', officer_name: 'Sergent (démo)', warrant_name: 'Koné Siaka', warrant_charge: 'Vol qualifié', warrant_reference: 'MD-DEMO-2', information_shared: 'Procès-verbal d’audition' });
 }
+

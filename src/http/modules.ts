@@ -6,9 +6,11 @@ import { classificationPages } from '../modules/classification/pages.js';
 import { classificationRoutes } from '../modules/classification/routes.js';
 import { custodyRoutes } from '../modules/custody/routes.js';
 import { estateRoutes } from '../modules/estate/routes.js';
+import { housingPages } from '../modules/housing/pages.js';
 import { housingRoutes } from '../modules/housing/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { justiceRoutes } from '../modules/justice/routes.js';
+import { peopleRoutes } from '../modules/people/routes.js';
 import { receptionPages } from '../modules/reception/pages.js';
 import { receptionRoutes } from '../modules/reception/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
@@ -28,6 +30,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await referenceRoutes(app, ctx);
   await estateRoutes(app, ctx);
   await custodyRoutes(app, ctx);
+  await peopleRoutes(app, ctx);
   await identityRoutes(app, ctx);
   await justiceRoutes(app, ctx);
   await webRoutes(app, ctx);
@@ -35,6 +38,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await receptionPages(app, ctx);
   await attachmentRoutes(app, ctx);
   await housingRoutes(app, ctx);
+  await housingPages(app, ctx);
   await classificationRoutes(app, ctx);
   await classificationPages(app, ctx);
   await backlogPage(app, ctx);

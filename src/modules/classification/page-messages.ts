@@ -49,6 +49,8 @@ registerMessages({
   'cls.not_allowed': { fr: 'Non autorisé', en: 'Not allowed' },
   'cls.basis': { fr: 'Fondement', en: 'Basis' },
   'cls.basis.level': { fr: 'Niveau de classement', en: 'Classification level' },
+  'cls.basis.minor': { fr: 'garantie des mineurs (Règles de La Havane 38, 47 et 60)', en: "minors' guarantee (Havana Rules 38, 47 and 60)" },
+  'cls.age': { fr: 'Âge', en: 'Age' },
   'cls.basis.individual': { fr: 'Décision individuelle : {reason}', en: 'Individual decision: {reason}' },
   'cls.activity.education': { fr: 'Enseignement', en: 'Education' },
   'cls.activity.library': { fr: 'Bibliothèque', en: 'Library' },

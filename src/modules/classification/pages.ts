@@ -20,6 +20,7 @@ import { dl, layout } from '../web/layout.js';
 import { csrfOk, page, type Req } from '../web/page.js';
 import { allItems, type AssessmentContent, type InstrumentDefinition, type Text } from './instruments.js';
 import { personLabel } from './labels.js';
+import { ageReadingText } from '../people/age.js';
 import './page-messages.js';
 import * as repo from './repository.js';
 import { AnswerBody, DecideBody, LeaderBody, LeaderRequestBody, RegimeBody, ReviewEventBody, SaveAssessmentBody, StartAssessmentBody } from './routes.js';
@@ -77,6 +78,9 @@ function links(req: Req, admissionId: string): Raw {
   return html`<nav aria-label="${t(lang, 'cls.links')}"><ul class="inline">${items}</ul></nav>`;
 }
 
+const basisText = (lang: Lang, x: { basis: 'level' | 'individual' | 'minor'; reason?: string }) =>
+  x.basis === 'level' ? t(lang, 'cls.basis.level') : x.basis === 'minor' ? t(lang, 'cls.basis.minor') : t(lang, 'cls.basis.individual', { reason: x.reason ?? '' });
+
 const dueText = (lang: Lang, d: { reason: string; dueOn?: string; due_on?: string; overdue: boolean } | null) =>
   d ? html`${t(lang, `cls.due.${d.reason}`)} — ${t(lang, 'cls.due.on', { date: d.dueOn ?? d.due_on ?? '' })}${d.overdue ? html` <strong>(${t(lang, 'cls.due.overdue')})</strong>` : null}` : t(lang, 'cls.due.nothing');
 
@@ -129,11 +133,11 @@ ${textField({ label: t(lang, 'cls.reg.until'), name: 'until', type: 'date', valu
     return layout(req, t(lang, 'cls.page.classification'), html`${block}${links(req, id)}
 ${req.query.saved ? html`<p class="notice" role="status">${t(lang, 'cls.saved')}</p>` : null}
 <section aria-labelledby="cur-h"><h2 id="cur-h">${t(lang, 'cls.current')}</h2>
-${dl([[t(lang, 'cls.level'), levelText(lang, c.level)], [t(lang, 'cls.due_col'), dueText(lang, c.due)]])}</section>
+${dl([[t(lang, 'cls.level'), levelText(lang, c.level)], [t(lang, 'cls.due_col'), dueText(lang, c.due)], [t(lang, 'cls.age'), ageReadingText(lang, c.age)]])}</section>
 <section aria-labelledby="reg-h"><h2 id="reg-h">${t(lang, 'cls.regime')}</h2>
 <table><thead><tr><th scope="col">${t(lang, 'cls.activity')}</th><th scope="col">${t(lang, 'cls.allowed')}</th><th scope="col">${t(lang, 'cls.basis')}</th></tr></thead><tbody>
-${r.activities.map((x) => html`<tr><td>${t(lang, `cls.activity.${x.activity}`)}</td><td>${x.allowed ? t(lang, 'cls.allowed') : t(lang, 'cls.not_allowed')}</td><td>${x.basis === 'level' ? t(lang, 'cls.basis.level') : t(lang, 'cls.basis.individual', { reason: x.reason ?? '' })}</td></tr>`)}
-<tr><td>${t(lang, 'cls.visits')}</td><td>${t(lang, `cls.visits.${r.visits.mode}`)} · ${t(lang, 'cls.visits.per_week', { n: r.visits.perWeek })}</td><td>${r.visits.basis === 'level' ? t(lang, 'cls.basis.level') : t(lang, 'cls.basis.individual', { reason: r.visits.reason ?? '' })}</td></tr>
+${r.activities.map((x) => html`<tr><td>${t(lang, `cls.activity.${x.activity}`)}</td><td>${x.allowed ? t(lang, 'cls.allowed') : t(lang, 'cls.not_allowed')}</td><td>${basisText(lang, x)}</td></tr>`)}
+<tr><td>${t(lang, 'cls.visits')}</td><td>${t(lang, `cls.visits.${r.visits.mode}`)} · ${t(lang, 'cls.visits.per_week', { n: r.visits.perWeek })}</td><td>${basisText(lang, r.visits)}</td></tr>
 <tr><td>${t(lang, 'cls.programmes')}</td><td>${r.programmes.open === 'all' ? t(lang, 'cls.programmes.all') : r.programmes.open.join(', ')}</td><td>${t(lang, 'cls.basis.level')}</td></tr>
 </tbody></table>
 ${r.programmes.allowed.length || r.programmes.restricted.length ? html`<ul>${r.programmes.allowed.map((p) => html`<li>${t(lang, 'cls.reg.allow')} — ${p.programme} : ${p.reason}</li>`)}${r.programmes.restricted.map((p) => html`<li>${t(lang, 'cls.reg.restrict')} — ${p.programme} : ${p.reason}</li>`)}</ul>` : null}
@@ -308,7 +312,7 @@ ${textField({ label: t(lang, 'cls.ka.review_on'), name: 'review_on', type: 'date
   }));
 
   // ------------------------------------------------------------------ cell move through the allocation check
-  const MV = ['cell_id', 'reason', 'override_reason'];
+  const MV = ['cell_id', 'reason', 'over_capacity_reason', 'override_reason'];
   const movePage = async (req: Req, id: string, state?: { v: V; errors: FormErrors }) => {
     const lang = req.lang;
     const actor = req.actor!;
@@ -320,6 +324,7 @@ ${textField({ label: t(lang, 'cls.ka.review_on'), name: 'review_on', type: 'date
     const form = can(actor, 'housing.move') && !h.ended_at ? html`${errorSummary(lang, errors)}<form id="form" method="post" action="/admissions/${id}/move" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
 ${selectField({ label: t(lang, 'cls.mv.cell'), name: 'cell_id', value: str(v, 'cell_id'), errors, required: true, placeholder: t(lang, 'web.choose'), options: cells.filter((c) => c.id !== h.cell_id).map((c) => [c.id, t(lang, 'cls.mv.cell_option', { unit: c.unit_code, code: c.code, population: c.population, capacity: c.capacity ?? '?' })]) })}
 ${textArea({ label: t(lang, 'cls.mv.reason'), name: 'reason', value: str(v, 'reason'), errors, required: true })}
+${textField({ label: t(lang, 'web.adm.over_capacity_reason'), name: 'over_capacity_reason', value: str(v, 'over_capacity_reason'), errors })}
 ${can(actor, 'housing.override') ? textArea({ label: t(lang, 'cls.mv.override'), name: 'override_reason', value: str(v, 'override_reason'), errors, hint: t(lang, 'cls.mv.override_hint') }) : null}
 <button type="submit">${t(lang, 'cls.mv.submit')}</button></form>` : null;
     return layout(req, t(lang, 'cls.page.move'), html`${block}${links(req, id)}${req.query.saved ? html`<p class="notice" role="status">${t(lang, 'cls.saved')}</p>` : null}${form}
@@ -333,7 +338,7 @@ ${moves.slice().reverse().map((m) => html`<tr><td>${when(lang, m.from)}</td><td>
     checkCsrf(req);
     const v = (req.body ?? {}) as V;
     const missing: FieldError[] = ['cell_id', 'reason'].filter((n) => !str(v, n)).map((n) => ({ field: `/${n}`, key: 'field.required' }));
-    const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => allocate(db, req.actor!, req.params.id!, parseForm(AllocateBody, { cell_id: str(v, 'cell_id'), reason: str(v, 'reason'), override_reason: opt(v, 'override_reason') }, req.lang)));
+    const r = missing.length ? { error: new AppError(422, 'error.validation', {}, missing) } : await attempt(() => allocate(db, req.actor!, req.params.id!, parseForm(AllocateBody, { cell_id: str(v, 'cell_id'), reason: str(v, 'reason'), override_reason: opt(v, 'override_reason'), over_capacity_reason: opt(v, 'over_capacity_reason') }, req.lang)));
     if ('ok' in r) return reply.redirect(`/admissions/${req.params.id}/move?saved=1`, 303);
     return reply.status(r.error.status).type('text/html; charset=utf-8').send(await movePage(req, req.params.id!, { v, errors: errsOf(req.lang, r.error, MV, 'form') }));
   }));

@@ -68,3 +68,17 @@ test('the regime follows the level and the person’s own decisions, never a lab
   // The function has no parameter for charges or labels: two people at one level get one regime.
   assert.equal(regimeFor.length, 4);
 });
+
+test('a person treated as a minor — age uncertain included — keeps education, recreation and open visits whatever the level', () => {
+  const adj = [{ subject: { kind: 'activity' as const, activity: 'sport' as const }, effect: 'restrict' as const, reason: 'Rixe', decidedBy: 'dir', until: null },
+    { subject: { kind: 'visits' as const, mode: 'screened' as const }, effect: 'restrict' as const, reason: 'Incident au parloir', decidedBy: 'dir', until: null }];
+  const adult = regimeFor(S, 'high', adj, '2026-03-10', { minor: false, assumed: false });
+  assert.equal(adult.activities.find((a) => a.activity === 'sport')!.allowed, false);
+  assert.equal(adult.visits.mode, 'screened');
+  const doubt = regimeFor(S, 'high', adj, '2026-03-10', { minor: true, assumed: true });
+  assert.deepEqual(doubt.minor, { treated_as_minor: true, assumed: true });
+  assert.deepEqual(doubt.activities.find((a) => a.activity === 'sport'), { activity: 'sport', allowed: true, basis: 'minor', reason: undefined });
+  assert.deepEqual(doubt.visits, { mode: 'open', perWeek: 1, basis: 'minor', reason: undefined });
+  // Nothing else changes: the workshop stays as the level says.
+  assert.equal(doubt.activities.find((a) => a.activity === 'workshop')!.allowed, false);
+});

@@ -174,17 +174,29 @@ export interface RegimeAdjustment {
 
 export interface Regime {
   level: string | null;
-  activities: { activity: Activity; allowed: boolean; basis: 'level' | 'individual'; reason?: string }[];
-  visits: { mode: VisitMode; perWeek: number; basis: 'level' | 'individual'; reason?: string };
+  /** Treated as a minor (people/rules minorReading, the same reading as the cell allocation), and whether that is assumed. */
+  minor: { treated_as_minor: boolean; assumed: boolean } | null;
+  activities: { activity: Activity; allowed: boolean; basis: 'level' | 'individual' | 'minor'; reason?: string }[];
+  visits: { mode: VisitMode; perWeek: number; basis: 'level' | 'individual' | 'minor'; reason?: string };
   programmes: { open: 'all' | string[]; restricted: { programme: string; reason: string }[]; allowed: { programme: string; reason: string }[] };
 }
+
+/**
+ * What no level and no individual decision takes away from a person treated as a minor (UN Rules
+ * for the Protection of Juveniles Deprived of their Liberty — the Havana Rules: education, rule
+ * 38; daily exercise and recreation, rule 47; frequent visits with contact and privacy, rule 60).
+ */
+export const MINOR_GUARANTEES: { activities: readonly Activity[]; visits: { mode: VisitMode; minPerWeek: number } } = {
+  activities: ['education', 'library', 'sport', 'cultural'],
+  visits: { mode: 'open', minPerWeek: 1 },
+};
 
 /**
  * The regime of one person: the level's defaults, then that person's own recorded decisions (each
  * with a reason, and an end date). With no classification yet, the medium regime applies — the
  * absence of an assessment is not a reason for restriction.
  */
-export function regimeFor(s: ClassificationSettings, level: string | null, adjustments: readonly RegimeAdjustment[], asOf: string): Regime {
+export function regimeFor(s: ClassificationSettings, level: string | null, adjustments: readonly RegimeAdjustment[], asOf: string, age: { minor: boolean; assumed: boolean } | null = null): Regime {
   const base = s.regime[level ?? ''] ?? s.regime.medium ?? Object.values(s.regime)[Math.floor(s.levels.length / 2)]!;
   const active = adjustments.filter((a) => a.until === null || a.until >= asOf);
   const activities = ACTIVITIES.map((activity) => {
@@ -197,5 +209,13 @@ export function regimeFor(s: ClassificationSettings, level: string | null, adjus
     ? { mode: vAdj.subject.mode, perWeek: base.visits.perWeek, basis: 'individual' as const, reason: vAdj.reason }
     : { ...base.visits, basis: 'level' as const };
   const prog = (effect: 'allow' | 'restrict') => active.filter((a) => a.effect === effect && a.subject.kind === 'programme').map((a) => ({ programme: (a.subject as { programme: string }).programme, reason: a.reason }));
-  return { level, activities, visits, programmes: { open: base.programmes, restricted: prog('restrict'), allowed: prog('allow') } };
+  const minor = age ? { treated_as_minor: age.minor, assumed: age.assumed } : null;
+  if (age?.minor) {
+    // The minors' guarantees, for anyone treated as a minor — assumed minors included (doubt protects).
+    for (const a of activities) if (MINOR_GUARANTEES.activities.includes(a.activity) && !a.allowed) Object.assign(a, { allowed: true, basis: 'minor' as const, reason: undefined });
+    if (visits.mode !== MINOR_GUARANTEES.visits.mode || visits.perWeek < MINOR_GUARANTEES.visits.minPerWeek) {
+      Object.assign(visits, { mode: MINOR_GUARANTEES.visits.mode, perWeek: Math.max(visits.perWeek, MINOR_GUARANTEES.visits.minPerWeek), basis: 'minor' as const, reason: undefined });
+    }
+  }
+  return { level, minor, activities, visits, programmes: { open: base.programmes, restricted: prog('restrict'), allowed: prog('allow') } };
 }

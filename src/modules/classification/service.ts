@@ -18,6 +18,7 @@ import * as custodyRepo from '../custody/repository.js';
 import * as estateRepo from '../estate/repository.js';
 import { getPrison } from '../estate/service.js';
 import { decideLevel } from '../housing/service.js';
+import { ageReadingOf } from '../people/age.js';
 import { assertMayRead, openedPrisons } from '../sharing/service.js';
 import { compareAssessments, profile, validateAssessment, validateNewVersion, type AssessmentContent, type InstrumentDefinition } from './instruments.js';
 import { personLabel } from './labels.js';
@@ -262,13 +263,16 @@ export async function classificationOf(db: Db, actor: Actor, admissionId: string
   const cur = decisions[0];
   const state = { admittedOn: bamakoDate(a.admittedAt), current: cur ? { level: cur.level, decidedOn: bamakoDate(new Date(cur.decided_at)), nextReviewOn: cur.next_review_on } : null, events: events.map((e) => ({ id: e.id, kind: e.kind, occurredOn: e.occurredOn })) };
   const adjustments = await repo.adjustmentsOf(db, a.id);
+  // The same protective reading of age as the cell allocation (people/rules minorReading).
+  const age = await ageReadingOf(db, a.personId, asOf);
   return {
+    age,
     admission_id: a.id,
     level: cur?.level ?? null,
     due: dueForReview(s, state, asOf, 3650),
     history: decisions.map((d) => ({ id: d.id, level: d.level, reasons: reasons ? d.reasons : null, trigger: d.trigger, decided_by: d.decided_by, decided_at: new Date(d.decided_at).toISOString(), next_review_on: d.next_review_on, assessment_id: d.assessment_id, indicated_level: d.indicated_level, override: d.override ?? d.trigger === 'override', override_justification: reasons ? d.override_justification : null, withheld: reasons ? [] : ['intelligence' as const] })),
     events: events.map((e) => ({ id: e.id, kind: e.kind, occurred_on: e.occurredOn, note: e.note })),
-    regime: regimeFor(s, cur?.level ?? null, adjustments.map(toAdjustment), asOf),
+    regime: regimeFor(s, cur?.level ?? null, adjustments.map(toAdjustment), asOf, { minor: age.treated_as_minor, assumed: age.assumed }),
     adjustments: adjustments.map((x) => ({ id: x.id, subject: x.subject, effect: x.effect, reason: x.reason, until: x.until, decided_at: x.decidedAt.toISOString() })),
   };
 }

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/app.js';
 import { DateTime, IsoDate, Nullable, Opt, Paging, PrisonRef, Reason, RefCode, Uuid } from '../../http/schemas.js';
 import { OtherName, Person, PersonInput, PersonPatch, Relative } from '../people/api-schemas.js';
+import { AgeReading } from '../people/routes.js';
 import { addOtherName, addRelative, changePerson, createPersonTx, getPerson, setSensitive } from '../people/service.js';
 import { CHARGE_CATEGORIES, DOCUMENT_KINDS, END_REASONS } from './rules.js';
 import { admit, correctAdmission, endAdmission, getAdmission, getPrisonerFile, move, personHistory, population, search } from './service.js';
@@ -20,7 +21,7 @@ const Admission = Type.Object({
   documents: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), authority: Type.String(), reference: Type.String(), issued_on: Type.String(), received_at: Type.String(), notes: Nullable(Type.String()), on_arrival: Type.Boolean(), attachment_id: Nullable(Type.String()) })),
   charges: Type.Array(Type.Object({ id: Uuid, legal_document_id: Uuid, qualification: Type.String(), legal_reference: Nullable(Type.String()), category: Type.String(), terrorism_related: Type.Boolean() })),
   location: Nullable(Type.Object({ unit_id: Nullable(Type.String()), cell_id: Nullable(Type.String()), since: Type.String() })),
-  placements: Type.Array(Type.Object({ id: Uuid, unit_id: Nullable(Type.String()), cell_id: Nullable(Type.String()), from_at: Type.String(), to_at: Nullable(Type.String()), reason: Nullable(Type.String()), over_capacity_reason: Nullable(Type.String()) })),
+  placements: Type.Array(Type.Object({ id: Uuid, unit_id: Nullable(Type.String()), cell_id: Nullable(Type.String()), from_at: Type.String(), to_at: Nullable(Type.String()), reason: Nullable(Type.String()), over_capacity_reason: Nullable(Type.String()), via: Nullable(Type.String()), overridden: Type.Array(Type.String()), override_reason: Nullable(Type.String()) })),
 });
 const IdParam = Type.Object({ id: Uuid });
 /** The body of POST /api/admissions; the admission page parses its form with it too. */
@@ -32,7 +33,8 @@ export const AdmissionBody = Type.Object({
   arrested_at: Opt(DateTime), arrest_place: Opt(Type.String({ maxLength: 300 })),
   legal_document: Type.Object(Document, { additionalProperties: false }),
   charges: Type.Array(Charge, { minItems: 1, maxItems: 50 }),
-  cell_id: Opt(Uuid), over_capacity_reason: Opt(Type.String({ maxLength: 2000 })),
+  cell_id: Opt(Uuid), over_capacity_reason: Opt(Type.String({ maxLength: 2000, description: 'Why a full cell is exceeded (the director, or an officer under the standing delegation)' })),
+  override_reason: Opt(Type.String({ maxLength: 2000, description: "The director's reason for placing the person in this cell against a refusal (housing.override)" })),
 }, { additionalProperties: false });
 
 export async function custodyRoutes(app: App, { database }: AppContext): Promise<void> {
@@ -64,7 +66,7 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
           documents: Type.Array(Type.Object({ kind: Type.String(), authority: Type.String(), reference: Type.String(), issued_on: Type.String() })),
           charges: Type.Array(Type.Object({ qualification: Type.String(), legal_reference: Nullable(Type.String()), category: Type.String(), terrorism_related: Type.Boolean() })),
         }, { description: 'the legal history, when a re-admission or a decision opened it to your prison (docs/access.md)' })),
-      })) }) },
+      })), age: AgeReading }) },
     },
   }, async (req) => getPrisonerFile(db, req.actor!, req.params.id, { sensitive: req.query.include === 'sensitive' }));
 
@@ -103,7 +105,7 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
     async (req) => getAdmission(db, req.actor!, req.params.id));
 
   app.post('/api/admissions/:id/move', {
-    schema: { tags: ['custody'], summary: 'Move to another cell', params: IdParam, body: Type.Object({ cell_id: Uuid, reason: Reason, over_capacity_reason: Opt(Type.String({ maxLength: 2000 })), at: Type.Optional(DateTime) }, { additionalProperties: false }), response: { 200: Admission } },
+    schema: { tags: ['custody'], summary: 'Move to another cell, through the one placement rule (as POST /api/admissions/:id/allocate): refused with every reason unless the director overrides with a reason', params: IdParam, body: Type.Object({ cell_id: Uuid, reason: Reason, over_capacity_reason: Opt(Type.String({ maxLength: 2000 })), override_reason: Opt(Type.String({ maxLength: 2000 })), at: Type.Optional(DateTime) }, { additionalProperties: false }), response: { 200: Admission } },
   }, async (req) => move(db, req.actor!, req.params.id, req.body));
 
   app.post('/api/admissions/:id/end', {

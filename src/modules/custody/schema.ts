@@ -67,6 +67,13 @@ export const placement = pgTable('placement', {
   toAt: ts('to_at'),
   reason: text('reason'),
   overCapacityReason: text('over_capacity_reason'),
+  /** Which way in put the person there: admission, reception, move, allocation, import, transfer. */
+  via: text('via'),
+  /** The allocation rules waived for this placement (by a director, or capacity under a delegation). */
+  overridden: text('overridden').array().notNull().default([]),
+  overrideReason: text('override_reason'),
+  overrideBy: uuid('override_by'),
+  capacityDelegationId: uuid('capacity_delegation_id'),
   createdBy: uuid('created_by').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

@@ -10,9 +10,11 @@ import { getPrison } from '../estate/service.js';
 import { assertCodes } from '../reference/service.js';
 import * as peopleRepo from '../people/repository.js';
 import { assertPersonVisible, createPersonTx, getPerson, type PersonInput, type PersonView } from '../people/service.js';
+import { type AgeReadingView, ageReadingOf } from '../people/age.js';
 import { openedPrisons, readablePrisons, recordReadmission } from '../sharing/service.js';
 import './messages.js';
 import * as repo from './repository.js';
+import { type PlacementPath, placeThroughRule } from './placement-port.js';
 import { deriveLegalStatus, type DocumentKind, type EndReason, formatCommittalNumber, type LegalStatus, parseCommittalNumber } from './rules.js';
 
 export interface ChargeInput { qualification: string; legal_reference?: string | null; category: 'contravention' | 'misdemeanour' | 'felony'; terrorism_related?: boolean }
@@ -30,7 +32,12 @@ export interface AdmissionInput {
   legal_document: DocumentInput;
   charges: ChargeInput[];
   cell_id?: string | null;
+  /** For a full cell: the reason it is exceeded (the director, or an officer under a standing delegation). */
   over_capacity_reason?: string | null;
+  /** The director's reason for placing the person in this cell against a refusal (housing.override). */
+  override_reason?: string | null;
+  /** Internal: the way in, for the placement's record ('admission' unless the import says 'import'). */
+  placement_via?: PlacementPath;
   /** Only for registers typed in from paper: keep the number written there. */
   committal_number?: string | null;
 }
@@ -54,7 +61,7 @@ export interface AdmissionView {
   documents: { id: string; kind: string; authority: string; reference: string; issued_on: string; received_at: string; notes: string | null; on_arrival: boolean; attachment_id: string | null }[];
   charges: { id: string; legal_document_id: string; qualification: string; legal_reference: string | null; category: string; terrorism_related: boolean }[];
   location: { unit_id: string | null; cell_id: string | null; since: string } | null;
-  placements: { id: string; unit_id: string | null; cell_id: string | null; from_at: string; to_at: string | null; reason: string | null; over_capacity_reason: string | null }[];
+  placements: { id: string; unit_id: string | null; cell_id: string | null; from_at: string; to_at: string | null; reason: string | null; over_capacity_reason: string | null; via: string | null; overridden: string[]; override_reason: string | null }[];
 }
 
 function parseInstant(s: string | null | undefined, field: string, errors: FieldError[]): Date | null {
@@ -63,18 +70,6 @@ function parseInstant(s: string | null | undefined, field: string, errors: Field
   if (Number.isNaN(d.getTime())) { errors.push({ field, key: 'field.invalid_date' }); return null; }
   if (d.getTime() > Date.now() + 5 * 60_000) { errors.push({ field, key: 'field.date_in_future' }); return null; }
   return d;
-}
-
-/** Checks a cell has room; when full, an over-capacity reason is needed (the director sees it). */
-export async function checkCell(tx: Tx, prisonId: string, cellId: string, overCapacityReason: string | null | undefined, field: string): Promise<estateRepo.CellRow> {
-  // One round trip: the cell and how many are in it now.
-  const found = await estateRepo.findCellWithPopulation(tx, cellId);
-  if (!found || found.cell.prisonId !== prisonId || found.cell.closedAt) throw invalid([{ field, key: 'custody.cell_unknown' }]);
-  const { cell: c, population: pop } = found;
-  if (c.capacity !== null && pop >= c.capacity && !overCapacityReason?.trim()) {
-    throw invalid([{ field: field.replace(/cell_id$/, 'over_capacity_reason'), key: 'custody.cell_full', params: { population: pop, capacity: c.capacity } }]);
-  }
-  return c;
 }
 
 /** A committal number kept from a paper register: the prison's counter for its year must move past it. */
@@ -139,9 +134,6 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput, opts: A
       personId = await createPersonTx(tx, actor, prison.id, input.person!, '/person');
     }
 
-    let cellRow: estateRepo.CellRow | undefined;
-    if (input.cell_id) cellRow = await checkCell(tx, prison.id, input.cell_id, input.over_capacity_reason, '/cell_id');
-
     let committalNumber: string;
     let bump: { year: number; seq: number } | null = null;
     if (input.committal_number) {
@@ -164,22 +156,27 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput, opts: A
     };
     const doc: repo.LegalDocumentRow = { id: docId, prisonId: prison.id, admissionId: id, kind: input.legal_document.kind, authority: input.legal_document.authority, reference: input.legal_document.reference, issuedOn: input.legal_document.issued_on, receivedAt: now, notes: input.legal_document.notes ?? null, attachmentId: input.legal_document.attachment_id ?? null, onArrival: true, createdBy: actor.userId, createdAt: now };
     const charges: repo.ChargeRow[] = input.charges.map((c) => ({ id: newId(), prisonId: prison.id, admissionId: id, legalDocumentId: docId, qualification: c.qualification, legalReference: c.legal_reference ?? null, category: c.category, terrorismRelated: !!c.terrorism_related, createdBy: actor.userId, createdAt: now }));
-    const placements: repo.PlacementRow[] = cellRow ? [{ id: newId(), prisonId: prison.id, admissionId: id, unitId: cellRow.unitId, cellId: cellRow.id, fromAt: admittedAt, toAt: null, reason: 'admission', overCapacityReason: input.over_capacity_reason ?? null, createdBy: actor.userId, createdAt: now }] : [];
     await repo.insertAdmission(tx, row);
     await repo.insertDocument(tx, doc);
     await repo.insertCharges(tx, charges);
-    for (const p of placements) await repo.insertPlacement(tx, p);
-    const { person: _p, ...logged } = input;
+    const { person: _p, placement_via: _v, ...logged } = input;
     await recordChange(tx, actor, { entity: 'admission', entityId: id, personId, prisonId: prison.id, action: 'create', after: { ...logged, committal_number: row.committalNumber, legal_status: legalStatus } });
     if (input.person_id) await recordReadmission(tx, actor, { personId, admissionId: id, toPrisonId: prison.id });
+    // A cell given at admission goes through the one placement rule (the full allocation check under
+    // a lock on the cell); a refusal refuses the whole admission, nothing half-written. Without a
+    // cell the person is awaiting allocation.
+    if (input.cell_id) {
+      await placeThroughRule(tx, actor, row, { cell_id: input.cell_id, reason: input.placement_via === 'import' ? 'import' : 'admission', via: input.placement_via ?? 'admission', at: admittedAt, override_reason: input.override_reason, over_capacity_reason: input.over_capacity_reason });
+    }
     // A number given (an imported register) moves the prison's counter past it; last, so that the
     // counter's row is locked for as short a time as possible (imports write several rows at once).
     if (bump) {
       if (opts.deferCounter) opts.deferCounter({ prisonId: prison.id, ...bump });
       else await repo.bumpCommittalSeq(tx, prison.id, bump.year, bump.seq);
     }
-    // The view is built from the rows just written: no need to read them back.
-    return buildViews([row], [doc], charges, placements)[0]!;
+    // Without a cell the view is built from the rows just written: no need to read them back.
+    if (input.cell_id) return (await admissionViews(tx, [row]))[0]!;
+    return buildViews([row], [doc], charges, [])[0]!;
   });
 }
 
@@ -218,7 +215,7 @@ function buildViews(rows: repo.AdmissionRow[], docs: repo.LegalDocumentRow[], ch
       documents: docs.filter((d) => d.admissionId === a.id).map((d) => ({ id: d.id, kind: d.kind, authority: d.authority, reference: d.reference, issued_on: d.issuedOn, received_at: d.receivedAt.toISOString(), notes: d.notes, on_arrival: d.onArrival, attachment_id: d.attachmentId })),
       charges: charges.filter((c) => c.admissionId === a.id).map((c) => ({ id: c.id, legal_document_id: c.legalDocumentId, qualification: c.qualification, legal_reference: c.legalReference, category: c.category, terrorism_related: c.terrorismRelated })),
       location: open && !a.endedAt ? { unit_id: open.unitId, cell_id: open.cellId, since: open.fromAt.toISOString() } : null,
-      placements: pls.map((p) => ({ id: p.id, unit_id: p.unitId, cell_id: p.cellId, from_at: p.fromAt.toISOString(), to_at: p.toAt?.toISOString() ?? null, reason: p.reason, over_capacity_reason: p.overCapacityReason })),
+      placements: pls.map((p) => ({ id: p.id, unit_id: p.unitId, cell_id: p.cellId, from_at: p.fromAt.toISOString(), to_at: p.toAt?.toISOString() ?? null, reason: p.reason, over_capacity_reason: p.overCapacityReason, via: p.via, overridden: p.overridden, override_reason: p.overrideReason })),
     };
   });
 }
@@ -253,6 +250,8 @@ export interface PrisonerFile {
    * with their legal history when it is opened to the actor's prisons (a re-admission, a decision).
    */
   admissions_elsewhere: { prison_id: string; committal_number: string; admitted_at: string; ended_at: string | null; legal: LegalHistory | null }[];
+  /** Treated as a minor today? The protective reading of the date of birth and any age assessment. */
+  age: AgeReadingView;
 }
 
 /**
@@ -276,7 +275,7 @@ export async function getPrisonerFile(db: Db, actor: Actor, personId: string, op
       legal: v ? { legal_status: v.legal_status, end_reason: v.end_reason, documents: v.documents.map((d) => ({ kind: d.kind, authority: d.authority, reference: d.reference, issued_on: d.issued_on })), charges: v.charges.map((c) => ({ qualification: c.qualification, legal_reference: c.legal_reference, category: c.category, terrorism_related: c.terrorism_related })) } : null,
     };
   });
-  return { person, admissions, current_admission_id: rows.find((a) => a.endedAt === null)?.id ?? null, admissions_elsewhere: elsewhere };
+  return { person, admissions, current_admission_id: rows.find((a) => a.endedAt === null)?.id ?? null, admissions_elsewhere: elsewhere, age: await ageReadingOf(db, personId) };
 }
 
 export async function population(db: Db, actor: Actor, prisonIdOrCode: string, opts: { date?: string; page: number; page_size: number }) {
@@ -299,8 +298,11 @@ export async function search(db: Db, actor: Actor, q: string, limit = 20) {
   return repo.searchPeople(db, q, scopeFilter(actor), limit);
 }
 
-/** Move a detainee to another cell of the same prison (closes the current placement). */
-export async function move(db: Db, actor: Actor, admissionId: string, input: { cell_id: string; reason: string; over_capacity_reason?: string | null; at?: string }): Promise<AdmissionView> {
+/**
+ * Move a detainee to another cell of the same prison (closes the current placement), through the
+ * one placement rule: every refusal named, overridden only by the director with a reason.
+ */
+export async function move(db: Db, actor: Actor, admissionId: string, input: { cell_id: string; reason: string; over_capacity_reason?: string | null; override_reason?: string | null; at?: string }): Promise<AdmissionView> {
   return db.transaction(async (tx) => {
     const a = await visibleAdmission(tx, actor, admissionId, 'custody.write', true);
     authorize(actor, 'housing.move', a.prisonId);
@@ -308,23 +310,9 @@ export async function move(db: Db, actor: Actor, admissionId: string, input: { c
     const errors: FieldError[] = [];
     const at = parseInstant(input.at, '/at', errors) ?? new Date();
     if (errors.length) throw invalid(errors);
-    await placeInCell(tx, actor, a, { ...input, at, field: '/cell_id' });
+    await placeThroughRule(tx, actor, a, { cell_id: input.cell_id, reason: input.reason, via: 'move', at, override_reason: input.override_reason, over_capacity_reason: input.over_capacity_reason });
     return (await admissionViews(tx, [a]))[0]!;
   });
-}
-
-/**
- * Put an admitted person in a cell (closing the current placement), inside the caller's
- * transaction; the caller has authorised the actor. Capacity is checked as for an admission.
- */
-export async function placeInCell(tx: Tx, actor: Actor, a: repo.AdmissionRow, input: { cell_id: string; reason: string; over_capacity_reason?: string | null; at?: Date; field?: string }): Promise<void> {
-  const at = input.at ?? new Date();
-  const c = await checkCell(tx, a.prisonId, input.cell_id, input.over_capacity_reason, input.field ?? '/cell_id');
-  const open = await repo.findOpenPlacement(tx, a.id);
-  if (open) await repo.closePlacement(tx, open.id, at);
-  const pid = newId();
-  await repo.insertPlacement(tx, { id: pid, prisonId: a.prisonId, admissionId: a.id, unitId: c.unitId, cellId: c.id, fromAt: at, reason: input.reason, overCapacityReason: input.over_capacity_reason ?? null, createdBy: actor.userId });
-  await recordChange(tx, actor, { entity: 'placement', entityId: pid, personId: a.personId, prisonId: a.prisonId, action: 'move', reason: input.reason, before: open ? { cell_id: open.cellId } : null, after: { cell_id: c.id, over_capacity_reason: input.over_capacity_reason ?? null } });
 }
 
 /** End an admission: release, transfer (to a named prison), death or escape. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/index.js';
-import { cell, prison, unit } from './schema.js';
+import { cell, prison, prisonCapacity, prisonStatus, unit } from './schema.js';
 
 export type PrisonRow = typeof prison.$inferSelect;
 export type UnitRow = typeof unit.$inferSelect;
@@ -85,4 +85,27 @@ export async function unitCodeTaken(db: Tx, prisonId: string, code: string): Pro
 export async function cellCodeTaken(db: Tx, prisonId: string, code: string): Promise<boolean> {
   const r = await db.select({ id: cell.id }).from(cell).where(and(eq(cell.prisonId, prisonId), eq(cell.code, code)));
   return r.length > 0;
+}
+
+export type CapacityRow = typeof prisonCapacity.$inferSelect;
+export type StatusRow = typeof prisonStatus.$inferSelect;
+
+/** The dated official capacities of some prisons (all when undefined). */
+export async function findCapacityHistory(db: Tx, prisonIds?: readonly string[]): Promise<CapacityRow[]> {
+  if (prisonIds && !prisonIds.length) return [];
+  return db.select().from(prisonCapacity).where(prisonIds ? inArray(prisonCapacity.prisonId, [...prisonIds]) : undefined).orderBy(asc(prisonCapacity.effectiveFrom), asc(prisonCapacity.recordedAt));
+}
+
+/** The dated statuses of some prisons (all when undefined). */
+export async function findStatusHistory(db: Tx, prisonIds?: readonly string[]): Promise<StatusRow[]> {
+  if (prisonIds && !prisonIds.length) return [];
+  return db.select().from(prisonStatus).where(prisonIds ? inArray(prisonStatus.prisonId, [...prisonIds]) : undefined).orderBy(asc(prisonStatus.effectiveFrom), asc(prisonStatus.recordedAt));
+}
+
+export async function insertCapacity(db: Tx, row: typeof prisonCapacity.$inferInsert): Promise<void> {
+  await db.insert(prisonCapacity).values(row);
+}
+
+export async function insertStatus(db: Tx, row: typeof prisonStatus.$inferInsert): Promise<void> {
+  await db.insert(prisonStatus).values(row);
 }

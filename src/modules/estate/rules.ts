@@ -1,9 +1,17 @@
-/** Occupancy arithmetic. A capacity may be unknown (null): the rate is then unknown, never 0 or infinite. */
+/**
+ * Occupancy arithmetic. A capacity may be unknown (null): the rate is then unknown, never 0 or
+ * infinite. Words: the rate is the occupancy rate ("taux d'occupation") at any level; overcrowding
+ * ("surpopulation") names only the part above 100 % — the people held beyond the capacity.
+ */
 
 export interface Occupancy {
   population: number;
   capacity: number | null;
-  /** population ÷ official capacity × 100, one decimal; null when the capacity is unknown or zero. */
+  /** population ÷ capacity × 100, one decimal; null when the capacity is unknown or zero. */
+  occupancy_rate: number | null;
+  /** People held beyond the capacity (0 when within it); null when the capacity is unknown. */
+  over_capacity: number | null;
+  /** Deprecated: the same value as occupancy_rate, kept for existing API clients. */
   congestion_rate: number | null;
 }
 
@@ -13,7 +21,8 @@ export function congestionRate(population: number, capacity: number | null): num
 }
 
 export function occupancy(population: number, capacity: number | null): Occupancy {
-  return { population, capacity, congestion_rate: congestionRate(population, capacity) };
+  const rate = congestionRate(population, capacity);
+  return { population, capacity, occupancy_rate: rate, over_capacity: capacity === null || capacity === undefined ? null : Math.max(0, population - capacity), congestion_rate: rate };
 }
 
 /**
@@ -38,3 +47,31 @@ export function hasRoom(population: number, capacity: number | null): boolean | 
 
 export const PRISON_KINDS = ['central_prison', 'detention_centre', 'womens_centre', 'minors_centre'] as const;
 export type PrisonKind = (typeof PRISON_KINDS)[number];
+
+export const PRISON_STATUSES = ['open', 'closed', 'destroyed', 'under_reconstruction'] as const;
+export type PrisonStatus = (typeof PRISON_STATUSES)[number];
+
+/** One dated value: in force from `effectiveFrom` (null: since before the registry's records, assumed). */
+export interface Dated<T> { value: T; effectiveFrom: string | null; recordedAt: string }
+
+/**
+ * The value in force on a date: the latest effective on or before it; of two effective the same
+ * day, the later recorded (a correction). Undefined when nothing was in force yet.
+ */
+export function inForce<T>(history: readonly Dated<T>[], on: string): Dated<T> | undefined {
+  let best: Dated<T> | undefined;
+  for (const h of history) {
+    if (h.effectiveFrom !== null && h.effectiveFrom > on) continue;
+    if (!best || (h.effectiveFrom ?? '') > (best.effectiveFrom ?? '') || ((h.effectiveFrom ?? '') === (best.effectiveFrom ?? '') && h.recordedAt > best.recordedAt)) best = h;
+  }
+  return best;
+}
+
+/**
+ * The places a prison offers on a date: its official capacity then in force while it is open; none
+ * while it is closed, destroyed or under reconstruction. No status recorded counts as open.
+ */
+export function placesOn(capacity: Dated<number | null> | undefined, status: Dated<PrisonStatus> | undefined): number | null {
+  if (status && status.value !== 'open') return 0;
+  return capacity ? capacity.value : null;
+}

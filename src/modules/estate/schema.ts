@@ -33,3 +33,28 @@ export const cell = pgTable('cell', {
   closedAt: ts('closed_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/** The official capacity over time: the value in force on a date is the latest effective on or before it. */
+export const prisonCapacity = pgTable('prison_capacity', {
+  id: uuid('id').primaryKey(),
+  prisonId: uuid('prison_id').notNull(),
+  officialCapacity: integer('official_capacity'),
+  /** null: in force since before the registry's records (assumed). */
+  effectiveFrom: date('effective_from'),
+  reason: text('reason').notNull(),
+  source: text('source'),
+  recordedBy: uuid('recorded_by'),
+  recordedAt: ts('recorded_at').notNull().defaultNow(),
+});
+
+/** The prison's status over time: open, closed, destroyed, under reconstruction. */
+export const prisonStatus = pgTable('prison_status', {
+  id: uuid('id').primaryKey(),
+  prisonId: uuid('prison_id').notNull(),
+  status: text('status').notNull(),
+  effectiveFrom: date('effective_from'),
+  reason: text('reason').notNull(),
+  source: text('source'),
+  recordedBy: uuid('recorded_by'),
+  recordedAt: ts('recorded_at').notNull().defaultNow(),
+});

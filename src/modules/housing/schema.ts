@@ -37,3 +37,15 @@ export const housingPolicy = pgTable('housing_policy', {
   updatedBy: uuid('updated_by').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/** A director's standing decision letting placing officers exceed a cell's capacity (capacity only). */
+export const capacityDelegation = pgTable('capacity_delegation', {
+  id: uuid('id').primaryKey(),
+  prisonId: uuid('prison_id').notNull(),
+  reason: text('reason').notNull(),
+  decidedBy: uuid('decided_by').notNull(),
+  decidedAt: ts('decided_at').notNull().defaultNow(),
+  endedAt: ts('ended_at'),
+  endedBy: uuid('ended_by'),
+  endReason: text('end_reason'),
+});

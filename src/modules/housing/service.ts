@@ -1,5 +1,5 @@
 /** Security levels, keep-apart records, high-risk policy, and cell allocation through the check. */
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { type Actor, authorize, can, inScope } from '../../core/access.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { mayRead } from '../../core/confidentiality.js';
@@ -7,16 +7,19 @@ import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import { bamakoDate } from '../../core/dates.js';
 import type { Db, Tx } from '../../db/index.js';
-import { isUntried, type LegalStatus } from '../custody/rules.js';
+import type { Lang } from '../../core/i18n.js';
+import { ageReadingText, readingView } from '../people/age.js';
+import { personLabel } from '../classification/labels.js';
 import * as custodyRepo from '../custody/repository.js';
-import { placeInCell } from '../custody/service.js';
 import * as estateRepo from '../estate/repository.js';
 import { getPrison } from '../estate/service.js';
 import { assertMayRead } from '../sharing/service.js';
-import { ageOn, type BirthStored } from '../people/rules.js';
 import './messages.js';
-import { checkAllocation, type HighRiskPolicy, type Level, type Occupant, type RefusalReason } from './rules.js';
-import { housingPolicy, keepApart, securityLevel } from './schema.js';
+import { placeInCell, withFacts } from './placement.js';
+import { birthOf } from '../people/repository.js';
+import * as repo from './repository.js';
+import { type CellBreach, cellBreaches, type HighRiskPolicy, type Level, type SeparationRule } from './rules.js';
+import { capacityDelegation as capacityDelegationTable, housingPolicy, keepApart, securityLevel } from './schema.js';
 
 async function visibleAdmission(tx: Tx, actor: Actor, id: string) {
   const a = await custodyRepo.findAdmission(tx, id, true);
@@ -87,45 +90,137 @@ export async function setPolicy(db: Db, actor: Actor, prison: string, input: { h
   });
 }
 
-async function occupantOf(tx: Tx, admission: custodyRepo.AdmissionRow, today: string): Promise<Occupant> {
-  const r = await tx.execute<{ sex: 'male' | 'female'; birth_precision: string; birth_date: string | null; birth_estimated_age: number | null; birth_estimated_on: string | null; level: Level | null }>(sql`
-    SELECT p.sex, p.birth_precision, p.birth_date, p.birth_estimated_age, p.birth_estimated_on,
-           (SELECT s.level FROM security_level s WHERE s.admission_id = ${admission.id} ORDER BY s.decided_at DESC LIMIT 1) AS level
-    FROM person p WHERE p.id = ${admission.personId}`);
-  const x = r.rows[0]!;
-  const age = ageOn({ birthPrecision: x.birth_precision as BirthStored['birthPrecision'], birthDate: x.birth_date, birthEstimatedAge: x.birth_estimated_age, birthEstimatedOn: x.birth_estimated_on }, today);
-  return { personId: admission.personId, sex: x.sex, untried: isUntried(admission.legalStatus as LegalStatus), minor: age === null ? null : age.max < 18 ? true : age.min >= 18 ? false : null, level: x.level };
-}
-
 /**
- * Put a detainee in a cell through the allocation check. Refused with every reason (422), unless
- * a director overrides with a reason; the override and the reasons it overrode are in the history.
+ * Put a detainee in a cell through the one placement rule (housing/placement.ts): refused with
+ * every reason (422) unless a director overrides with a reason — or, for capacity only, an officer
+ * gives a reason under the director's standing delegation; the placement row and the history keep
+ * the rules overridden.
  */
-export async function allocate(db: Db, actor: Actor, admissionId: string, input: { cell_id: string; reason: string; override_reason?: string | null }) {
+export async function allocate(db: Db, actor: Actor, admissionId: string, input: { cell_id: string; reason: string; override_reason?: string | null; over_capacity_reason?: string | null }) {
   return db.transaction(async (tx) => {
     const a = await visibleAdmission(tx, actor, admissionId);
     authorize(actor, 'housing.move', a.prisonId);
-    if (a.endedAt) throw invalid([{ field: '/cell_id', key: 'housing.not_held' }]);
-    const cell = await estateRepo.findCell(tx, input.cell_id);
-    if (!cell || cell.prisonId !== a.prisonId) throw invalid([{ field: '/cell_id', key: 'custody.cell_unknown' }]);
-    const today = bamakoDate();
-    const occRows = await tx.execute<{ admission_id: string }>(sql`SELECT admission_id FROM placement WHERE cell_id = ${cell.id} AND to_at IS NULL`);
-    const occupants: Occupant[] = [];
-    for (const o of occRows.rows) occupants.push(await occupantOf(tx, (await custodyRepo.findAdmission(tx, o.admission_id))!, today));
-    const person = await occupantOf(tx, a, today);
-    const apart = await tx.select().from(keepApart).where(and(isNull(keepApart.endedAt), or(eq(keepApart.personA, a.personId), eq(keepApart.personB, a.personId))));
-    const keep = new Set(apart.map((k) => (k.personA === a.personId ? k.personB : k.personA)));
-    const [pol] = await tx.select().from(housingPolicy).where(eq(housingPolicy.prisonId, a.prisonId));
-    const reasons = checkAllocation({ person, cell: { id: cell.id, unitId: cell.unitId, capacity: cell.capacity, occupants }, keepApart: keep, policy: { highRisk: (pol?.highRiskPolicy ?? 'mixed') as HighRiskPolicy, unitId: pol?.highRiskUnitId ?? null } });
-    const override = input.override_reason?.trim();
-    if (reasons.length && !override) {
-      throw invalid(reasons.map((r) => ({ field: '/cell_id', key: `housing.refused.${r.code}`, params: (r.code === 'capacity' ? { population: r.population, capacity: r.capacity } : {}) as Record<string, number> })));
-    }
-    if (reasons.length) authorize(actor, 'housing.override', a.prisonId);
-    await placeInCell(tx, actor, a, { cell_id: cell.id, reason: input.reason, over_capacity_reason: reasons.some((r) => r.code === 'capacity') ? override : null });
-    if (reasons.length) await recordChange(tx, actor, { entity: 'placement', entityId: a.id, personId: a.personId, prisonId: a.prisonId, action: 'allocation_override', reason: override, after: { cell_id: cell.id, overridden: reasons.map((r) => r.code) } });
-    return { admission_id: a.id, cell_id: cell.id, overridden: reasons.map((r: RefusalReason) => r.code) };
+    const r = await placeInCell(tx, actor, a, { cell_id: input.cell_id, reason: input.reason, via: 'allocation', override_reason: input.override_reason, over_capacity_reason: input.over_capacity_reason });
+    return { admission_id: a.id, cell_id: r.cell_id, placement_id: r.placement_id, overridden: r.overridden, capacity_delegation_id: r.capacity_delegation_id };
   });
 }
 
 export const canAllocate = (actor: Actor) => can(actor, 'housing.move');
+
+// ---------------------------------------------------------------------------------------------
+// The director's standing delegation to exceed capacity (capacity only; default: none)
+
+export async function capacityDelegation(db: Db, actor: Actor, prison: string) {
+  const p = await getPrison(db, actor, prison);
+  authorize(actor, 'custody.read', p.id);
+  const history = await repo.delegationHistory(db, p.id);
+  const view = (d: (typeof history)[number]) => ({ id: d.id, reason: d.reason, decided_by: d.decided_by, decided_at: new Date(d.decided_at).toISOString(), ended_at: d.ended_at ? new Date(d.ended_at).toISOString() : null, ended_by: d.ended_by, end_reason: d.end_reason });
+  const current = history.find((d) => !d.ended_at);
+  return { prison_id: p.id, delegated: !!current, current: current ? view(current) : null, history: history.map(view) };
+}
+
+/**
+ * The director records (or ends) the standing decision that lets placing officers exceed a cell's
+ * capacity, each time with a reason of their own. Separation rules and keep-aparts are never delegated.
+ */
+export async function setCapacityDelegation(db: Db, actor: Actor, prison: string, input: { delegated: boolean; reason: string }) {
+  await db.transaction(async (tx) => {
+    const p = await getPrison(tx, actor, prison);
+    authorize(actor, 'housing.override', p.id);
+    const [cur] = await tx.select().from(capacityDelegationTable).where(and(eq(capacityDelegationTable.prisonId, p.id), isNull(capacityDelegationTable.endedAt))).for('update');
+    if (input.delegated === !!cur) throw invalid([{ field: '/delegated', key: input.delegated ? 'housing.delegation.already' : 'housing.delegation.none' }]);
+    if (cur) {
+      await tx.update(capacityDelegationTable).set({ endedAt: new Date(), endedBy: actor.userId, endReason: input.reason }).where(eq(capacityDelegationTable.id, cur.id));
+      await recordChange(tx, actor, { entity: 'capacity_delegation', entityId: cur.id, prisonId: p.id, action: 'end', reason: input.reason, before: { delegated: true }, after: { delegated: false } });
+    } else {
+      const id = newId();
+      await tx.insert(capacityDelegationTable).values({ id, prisonId: p.id, reason: input.reason, decidedBy: actor.userId });
+      await recordChange(tx, actor, { entity: 'capacity_delegation', entityId: id, prisonId: p.id, action: 'decide', reason: input.reason, before: { delegated: false }, after: { delegated: true } });
+    }
+  });
+  return capacityDelegation(db, actor, prison);
+}
+
+// ---------------------------------------------------------------------------------------------
+// People awaiting allocation
+
+export async function awaitingAllocation(db: Db, actor: Actor, prison: string, lang: Lang = actor.lang) {
+  const p = await getPrison(db, actor, prison);
+  authorize(actor, 'custody.read', p.id);
+  const rows = await repo.awaitingAllocation(db, p.id);
+  const charges = await repo.chargesOf(db, rows.map((r) => r.admission_id));
+  return rows.map((r) => ({
+    admission_id: r.admission_id, person_id: r.person_id, name: r.name, committal_number: r.committal_number, admitted_at: r.admitted_at.toISOString(),
+    label: personLabel(lang, { legalStatus: r.legal_status, charges: charges.get(r.admission_id) ?? [], sex: r.sex }),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The daily breach report
+
+export interface BreachPerson { person_id: string; admission_id: string; name: string; committal_number: string; label: string; age: string | null }
+export interface BreachItem {
+  rule: SeparationRule;
+  sides: [BreachPerson[], BreachPerson[]];
+  overrides: { person_id: string; name: string; by: string | null; at: string | null; reason: string | null }[];
+  covered: boolean;
+}
+export interface BreachCell { cell_id: string; cell_code: string; unit_code: string; population: number; breaches: BreachItem[] }
+
+/**
+ * Every cell of a prison whose current occupants break a separation rule now (untried with
+ * convicted, women with men, minors — read protectively — with adults, keep-apart records), with
+ * the people concerned (named with the presumption-of-innocence label) and any director's override
+ * that covers it. Computed live from the current placements, so a conviction, an age change or an
+ * import shows at once. Keep-apart breaches are included for holders of intelligence.read, and
+ * that read is audited.
+ */
+export async function breachReport(db: Db, actor: Actor, prison: string, lang: Lang = actor.lang) {
+  const on = bamakoDate();
+  const p = await getPrison(db, actor, prison);
+  authorize(actor, 'custody.read', p.id);
+  // Three scans of the prison's current population (occupants with their birth, age assessments,
+  // charges): the report costs the same whatever the number of breaches.
+  const [occ, assessed, charges] = [await repo.prisonOccupants(db, p.id), await repo.prisonAgeAssessments(db, p.id), await repo.prisonCharges(db, p.id)];
+  const rows = occ.map((r) => withFacts(r, { birth: birthOf({ birthPrecision: r.birth_precision, birthDate: r.birth_date, birthEstimatedAge: r.birth_estimated_age, birthEstimatedOn: r.birth_estimated_on }), assessments: assessed.get(r.person_id) ?? [] }, on));
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  rows.sort((a, b) => cmp(a.unit_code, b.unit_code) || cmp(a.cell_code, b.cell_code) || cmp(a.name, b.name));
+  const withIntel = can(actor, 'intelligence.read');
+  const pairs = withIntel ? await repo.keepApartPairs(db, p.id) : [];
+  const byCell = new Map<string, typeof rows>();
+  for (const r of rows) { const list = byCell.get(r.cell_id); if (list) list.push(r); else byCell.set(r.cell_id, [r]); }
+  const found: { cell: typeof rows; breaches: CellBreach[] }[] = [];
+  for (const cellRows of byCell.values()) {
+    const ids = new Set(cellRows.map((r) => r.person_id));
+    const breaches = cellBreaches(cellRows.map((r) => ({ ...r.occupant, overridden: r.overridden })), pairs.filter(([a, b]) => ids.has(a) && ids.has(b)));
+    if (breaches.length) found.push({ cell: cellRows, breaches });
+  }
+  const cells: BreachCell[] = found.map(({ cell, breaches }) => {
+    const byPerson = new Map(cell.map((r) => [r.person_id, r]));
+    const person = (id: string, rule: SeparationRule): BreachPerson => {
+      const r = byPerson.get(id)!;
+      return {
+        person_id: id, admission_id: r.admission_id, name: r.name, committal_number: r.committal_number,
+        label: personLabel(lang, { legalStatus: r.legal_status, charges: charges.get(r.admission_id) ?? [], sex: r.sex }),
+        age: rule === 'minor_with_adult' ? ageReadingText(lang, readingView(r.age, on)) : null,
+      };
+    };
+    return {
+      cell_id: cell[0]!.cell_id, cell_code: cell[0]!.cell_code, unit_code: cell[0]!.unit_code, population: cell.length,
+      breaches: breaches.map((b) => ({
+        rule: b.rule, covered: b.covered,
+        sides: [b.sides[0].map((id) => person(id, b.rule)), b.sides[1].map((id) => person(id, b.rule))],
+        overrides: b.overriddenBy.map((id) => { const r = byPerson.get(id)!; return { person_id: id, name: r.name, by: r.override_by, at: r.override_at ? new Date(r.override_at).toISOString() : null, reason: r.override_reason }; }),
+      })),
+    };
+  });
+  cells.sort((a, b) => Number(a.breaches.every((x) => x.covered)) - Number(b.breaches.every((x) => x.covered)) || a.unit_code.localeCompare(b.unit_code) || a.cell_code.localeCompare(b.cell_code));
+  // Keep-apart records are intelligence: showing one (a breach of it) is an audited read.
+  const keepApartShown = cells.reduce((n, c) => n + c.breaches.filter((b) => b.rule === 'keep_apart').length, 0);
+  if (keepApartShown) await recordAccess(db, actor, { category: 'intelligence', action: 'list', entity: 'breach_report', prisonId: p.id, detail: { keep_apart_breaches: keepApartShown } });
+  return {
+    prison_id: p.id, as_of: on, keep_apart_included: withIntel, cells,
+    uncovered: cells.reduce((n, c) => n + c.breaches.filter((b) => !b.covered).length, 0),
+    covered: cells.reduce((n, c) => n + c.breaches.filter((b) => b.covered).length, 0),
+  };
+}

@@ -1,6 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/index.js';
-import { person, personName, personRelative, personSensitive } from './schema.js';
+import { ageAssessment, person, personName, personRelative, personSensitive } from './schema.js';
+import type { AgeAssessmentFact, BirthStored } from './rules.js';
 
 export type PersonRow = typeof person.$inferSelect;
 export type PersonNameRow = typeof personName.$inferSelect;
@@ -69,4 +70,41 @@ export async function insertRelative(db: Tx, row: typeof personRelative.$inferIn
 
 export async function setPhoto(db: Tx, personId: string, attachmentId: string): Promise<void> {
   await db.update(person).set({ photoAttachmentId: attachmentId, updatedAt: new Date() }).where(eq(person.id, personId));
+}
+
+export type AgeAssessmentRow = typeof ageAssessment.$inferSelect;
+
+export async function insertAgeAssessment(db: Tx, row: typeof ageAssessment.$inferInsert): Promise<void> {
+  await db.insert(ageAssessment).values(row);
+}
+
+export async function findAgeAssessments(db: Tx, personId: string): Promise<AgeAssessmentRow[]> {
+  return db.select().from(ageAssessment).where(eq(ageAssessment.personId, personId)).orderBy(desc(ageAssessment.assessedOn), desc(ageAssessment.recordedAt));
+}
+
+export const ageFact = (a: Pick<AgeAssessmentRow, 'assessedOn' | 'result' | 'minimumAge' | 'recordedAt'>): AgeAssessmentFact =>
+  ({ assessedOn: a.assessedOn, result: a.result as AgeAssessmentFact['result'], minimumAge: a.minimumAge, recordedAt: a.recordedAt.toISOString() });
+
+export const birthOf = (p: { birthPrecision: string; birthDate: string | null; birthEstimatedAge: number | null; birthEstimatedOn: string | null }): BirthStored =>
+  ({ birthPrecision: p.birthPrecision as BirthStored['birthPrecision'], birthDate: p.birthDate, birthEstimatedAge: p.birthEstimatedAge, birthEstimatedOn: p.birthEstimatedOn });
+
+/**
+ * What the minors rule needs about several people at once (one round trip): the stored birth and
+ * every age assessment. Used by the placement check, the breach report and the regime.
+ */
+export async function ageFactsOf(db: Tx, personIds: readonly string[]): Promise<Map<string, { birth: BirthStored; assessments: AgeAssessmentFact[] }>> {
+  const out = new Map<string, { birth: BirthStored; assessments: AgeAssessmentFact[] }>();
+  if (!personIds.length) return out;
+  const r = await db.execute<{ id: string; birth_precision: string; birth_date: string | null; birth_estimated_age: number | null; birth_estimated_on: string | null; assessments: { assessed_on: string; result: string; minimum_age: number | null; recorded_at: string }[] | null }>(sql`
+    SELECT p.id, p.birth_precision, p.birth_date::text AS birth_date, p.birth_estimated_age, p.birth_estimated_on::text AS birth_estimated_on,
+           (SELECT json_agg(json_build_object('assessed_on', x.assessed_on, 'result', x.result, 'minimum_age', x.minimum_age, 'recorded_at', x.recorded_at))
+              FROM age_assessment x WHERE x.person_id = p.id) AS assessments
+    FROM person p WHERE p.id = ANY(${sql.param([...personIds])}::uuid[])`);
+  for (const x of r.rows) {
+    out.set(x.id, {
+      birth: { birthPrecision: x.birth_precision as BirthStored['birthPrecision'], birthDate: x.birth_date, birthEstimatedAge: x.birth_estimated_age, birthEstimatedOn: x.birth_estimated_on },
+      assessments: (x.assessments ?? []).map((a) => ({ assessedOn: a.assessed_on, result: a.result as AgeAssessmentFact['result'], minimumAge: a.minimum_age, recordedAt: new Date(a.recorded_at).toISOString() })),
+    });
+  }
+  return out;
 }

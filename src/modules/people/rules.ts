@@ -97,6 +97,74 @@ export function ageOn(s: BirthStored, on: string): { min: number; max: number } 
   return { min: Math.max(0, years(r.to)), max: Math.max(0, years(r.from)) };
 }
 
+/**
+ * How many years an estimated age may be off, each way, when deciding whether a person may be a
+ * minor (the same ±2 years as `birthRange`). A person estimated at 19 may be 17: treated as a minor.
+ */
+export const AGE_ESTIMATE_TOLERANCE_YEARS = 2;
+
+export const AGE_METHODS = ['documents', 'psychosocial', 'medical', 'judicial', 'other'] as const;
+export type AgeMethod = (typeof AGE_METHODS)[number];
+export const AGE_RESULTS = ['minor', 'adult', 'inconclusive'] as const;
+export type AgeResult = (typeof AGE_RESULTS)[number];
+
+/** What an age assessment concluded: on `assessedOn` the person was at least `minimumAge`. */
+export interface AgeAssessmentFact {
+  assessedOn: string;
+  result: AgeResult;
+  /** The lowest age the findings support on that day (required for 'minor'). */
+  minimumAge: number | null;
+  /** Tie-break between assessments of the same day: the later recorded counts. */
+  recordedAt?: string;
+}
+
+export type MinorBasis = 'birth_date' | 'age_uncertain' | 'age_unknown' | 'assessment';
+
+export interface MinorReading {
+  /** Treated as a minor on the date, for separation (Rule 11) and regime. */
+  minor: boolean;
+  /** The minority is assumed: the stored birth data leave a doubt and no assessment settles it. */
+  assumed: boolean;
+  basis: MinorBasis;
+  /** The date of the assessment the reading rests on. */
+  assessedOn?: string;
+  /** The latest assessment was inconclusive: the doubt remains, and so does the protection. */
+  inconclusive?: boolean;
+}
+
+const fullYears = (from: string, on: string) => {
+  let a = Number(on.slice(0, 4)) - Number(from.slice(0, 4));
+  if (on.slice(5) < from.slice(5)) a--;
+  return a;
+};
+
+/**
+ * Whether a person is treated as a minor on a date — the one function every placement, the breach
+ * report, the regime and the file use. Doubt protects (CRC General Comment No. 24, benefit of the
+ * doubt to the child): a person who may be under 18 on that day — any birth date possible within
+ * the stored precision (year, month, an estimated age ± AGE_ESTIMATE_TOLERANCE_YEARS, or unknown)
+ * — is treated as a minor until an age assessment settles it. The latest assessment on or before
+ * the date counts; an inconclusive one settles nothing.
+ */
+export function minorReading(birth: BirthStored, on: string, assessments: readonly AgeAssessmentFact[] = [], toleranceYears = AGE_ESTIMATE_TOLERANCE_YEARS): MinorReading {
+  const latest = [...assessments]
+    .filter((a) => a.assessedOn <= on)
+    .sort((a, b) => b.assessedOn.localeCompare(a.assessedOn) || String(b.recordedAt ?? '').localeCompare(String(a.recordedAt ?? '')))[0];
+  if (latest && latest.result === 'adult') return { minor: false, assumed: false, basis: 'assessment', assessedOn: latest.assessedOn };
+  if (latest && latest.result === 'minor') {
+    const age = (latest.minimumAge ?? 0) + Math.max(0, fullYears(latest.assessedOn, on));
+    return { minor: age < 18, assumed: false, basis: 'assessment', assessedOn: latest.assessedOn };
+  }
+  const inconclusive = latest ? { inconclusive: true } : {};
+  const r = birthRange(birth, toleranceYears);
+  if (!r) return { minor: true, assumed: true, basis: 'age_unknown', ...inconclusive };
+  const youngest = Math.max(0, fullYears(r.to, on));
+  const oldest = Math.max(0, fullYears(r.from, on));
+  if (oldest < 18) return { minor: true, assumed: false, basis: 'birth_date' };
+  if (youngest >= 18) return { minor: false, assumed: false, basis: 'birth_date' };
+  return { minor: true, assumed: true, basis: 'age_uncertain', ...inconclusive };
+}
+
 /** NINA as written on the card, normalised for storage: upper case, no spaces or dashes. */
 export function normaliseNina(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;

@@ -67,3 +67,18 @@ export const personRelative = pgTable('person_relative', {
   createdBy: uuid('created_by').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/** Age assessments (method, by whom, when, result): the doubt about a person's age is settled only by one. */
+export const ageAssessment = pgTable('age_assessment', {
+  id: uuid('id').primaryKey(),
+  personId: uuid('person_id').notNull(),
+  prisonId: uuid('prison_id'),
+  method: text('method').notNull(),
+  assessedBy: text('assessed_by').notNull(),
+  assessedOn: date('assessed_on').notNull(),
+  result: text('result').notNull(),
+  minimumAge: integer('minimum_age'),
+  notes: text('notes'),
+  recordedBy: uuid('recorded_by').notNull(),
+  recordedAt: ts('recorded_at').notNull().defaultNow(),
+});

@@ -14,6 +14,7 @@ registerMessages({
   'reception.step_done': { fr: 'Cette étape est déjà faite.', en: 'This step has already been done.' },
   'reception.out_of_order': { fr: 'Étape faite hors de l’ordre habituel (avant : {steps}) : indiquez pourquoi.', en: 'Step done out of the usual order (before: {steps}): say why.' },
   'reception.not_in_progress': { fr: 'Cet accueil est terminé.', en: 'This reception is closed.' },
+  'reception.override_needs_file': { fr: 'La dérogation du directeur se décide une fois le dossier créé (étape de l’administration) : les règles de séparation ont besoin du dossier.', en: "The director's override is decided once the file exists (administration step): the separation rules need the file." },
   'reception.needs_admission': { fr: "Le dossier n'est pas encore créé : faites d'abord l'étape de l'administration.", en: 'The file is not created yet: do the administration step first.' },
   'reception.shared_conflict': { fr: 'Vous avez indiqué que rien n’a été transmis : laissez vides les informations et éléments transmis.', en: 'You said nothing was shared: leave the information and evidence shared empty.' },
   'reception.fingerprint_reason': { fr: 'Indiquez pourquoi les empreintes n’ont pas été prises.', en: 'Say why the fingerprints were not taken.' },

@@ -94,4 +94,6 @@ registerMessages({
   'web.rec.kind.warrant': { fr: 'Mandat numérisé', en: 'Warrant scan' },
   'web.rec.kind.document': { fr: 'Autre document', en: 'Other document' },
   'web.rec.kind.medical': { fr: 'Document médical', en: 'Medical document' },
+  'web.rec.placement_refused': { fr: 'La cellule choisie au poste de sécurité a été refusée une fois le dossier établi ; la personne est en attente d’affectation :', en: 'The cell chosen at the security office was refused once the file was made; the person is awaiting allocation:' },
+  'web.rec.allocate_now': { fr: 'Affecter une cellule', en: 'Allocate a cell' },
 });

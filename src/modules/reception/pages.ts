@@ -40,6 +40,16 @@ ${r.steps.map((s) => html`<tr id="step-${s.step}"><td>${s.done || r.status !== '
 </tbody></table>`;
 }
 
+/** When the cell chosen at the security office was refused once the file said who the person is. */
+function placementRefusal(req: Req, r: ReceptionView): Raw | null {
+  const lang = req.lang;
+  const admin = r.steps.find((s) => s.step === 'administration');
+  const refused = (admin?.data?.placement_refused ?? []) as { code: string; message_key: string; params?: Record<string, string | number> }[];
+  if (!refused.length || !r.admission_id) return null;
+  return html`<div class="notice" role="status"><p>${t(lang, 'web.rec.placement_refused')}</p><ul>${refused.map((x) => html`<li>${t(lang, x.message_key, x.params ?? {})}</li>`)}</ul>
+<p><a href="/admissions/${r.admission_id}/move">${t(lang, 'web.rec.allocate_now')}</a></p></div>`;
+}
+
 export async function receptionPages(app: App, { database, config }: AppContext): Promise<void> {
   const db = database.db;
 
@@ -109,6 +119,7 @@ ${dl([
   [t(lang, 'web.rec.shared'), h.nothing_shared ? html`<strong>${t(lang, 'web.rec.nothing_shared_short')}</strong>` : [h.information_shared, h.evidence_shared].filter(Boolean).join(' — ') || '—'],
 ])}
 <h2>${t(lang, 'web.rec.steps')}</h2>${stepsTable(lang, r)}
+${placementRefusal(req, r)}
 ${r.medical ? html`<h2>${t(lang, 'web.rec.injury_report')}</h2>${dl([[t(lang, 'web.rec.injuries'), String(r.medical.visible_injuries ?? '—')], [t(lang, 'web.rec.ill_treatment'), t(lang, r.medical.ill_treatment_alleged ? 'web.yes' : 'web.no')], [t(lang, 'web.rec.account'), String(r.medical.ill_treatment_account ?? '—')]])}` : null}
 <h2>${t(lang, 'web.rec.attachments')}</h2>
 ${files.length ? html`<ul>${files.map((a) => html`<li><a href="/attachments/${a.id}">${t(lang, `web.rec.kind.${a.kind}`)} — ${a.filename}</a> (${Math.ceil(a.size_bytes / 1024)} Ko)</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}
@@ -182,6 +193,7 @@ ${(d.phones ?? []).map((x) => html`<tr><td>${t(lang, 'web.rec.phone')}</td><td c
       body = html`${checkbox({ label: t(lang, 'web.rec.rules_explained'), name: 'rules_explained', checked: str(v, 'rules_explained') === '1', errors })}
 ${sel('rules_language', t(lang, 'web.rec.rules_language'), await codes('language'))}
 ${sel('cell_id', t(lang, 'web.adm.cell'), cells)}${f('over_capacity_reason', t(lang, 'web.adm.over_capacity_reason'))}
+${r.admission_id && actor.permissions.has('housing.override') ? textArea({ label: t(lang, 'cls.mv.override'), name: 'override_reason', value: str(v, 'override_reason'), errors, hint: t(lang, 'cls.mv.override_hint') }) : null}
 ${checkbox({ label: t(lang, 'web.rec.body_search'), name: 'body_search_done', checked: str(v, 'body_search_done') === '1', errors })}
 ${ta('prohibited_items', t(lang, 'web.rec.prohibited_items'))}`;
     } else if (step === 'administration') {
@@ -245,7 +257,7 @@ ${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
     let candidates: Candidate[] | null = null;
     try {
       if (step === 'security') {
-        await recordStep(db, actor, r.id, step, parseForm(Security, { rules_explained: yes('rules_explained'), rules_language: opt(v, 'rules_language'), cell_id: opt(v, 'cell_id'), over_capacity_reason: opt(v, 'over_capacity_reason'), body_search_done: yes('body_search_done'), prohibited_items: lines(str(v, 'prohibited_items')).map((item) => ({ item })), out_of_order_reason: ooo }, req.lang) as never);
+        await recordStep(db, actor, r.id, step, parseForm(Security, { rules_explained: yes('rules_explained'), rules_language: opt(v, 'rules_language'), cell_id: opt(v, 'cell_id'), over_capacity_reason: opt(v, 'over_capacity_reason'), override_reason: opt(v, 'override_reason'), body_search_done: yes('body_search_done'), prohibited_items: lines(str(v, 'prohibited_items')).map((item) => ({ item })), out_of_order_reason: ooo }, req.lang) as never);
       } else if (step === 'administration') {
         const missing = required(v, ['person.family_name', 'person.sex', 'person.birth.precision', 'fingerprints', 'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', 'charges.0.qualification', 'charges.0.category']);
         if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
@@ -282,7 +294,7 @@ ${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
       return reply.redirect(`/receptions/${r.id}`, 303);
     } catch (e) {
       if (!(e instanceof AppError) || e.status !== 422) throw e;
-      const names = [...Object.keys(v), 'out_of_order_reason', 'identity.choice', 'person.family_name', 'person.sex', 'person.birth.precision', 'person.birth.date', 'fingerprints', 'fingerprints_reason', 'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', 'charges.0.qualification', 'charges.0.category', 'cell_id', 'over_capacity_reason', 'fitness', 'interviewer', 'involvement', 'rules_language'];
+      const names = [...Object.keys(v), 'out_of_order_reason', 'identity.choice', 'person.family_name', 'person.sex', 'person.birth.precision', 'person.birth.date', 'fingerprints', 'fingerprints_reason', 'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', 'charges.0.qualification', 'charges.0.category', 'cell_id', 'over_capacity_reason', 'override_reason', 'fitness', 'interviewer', 'involvement', 'rules_language'];
       const mapped = new AppError(e.status, e.key, e.params, e.fields.map((x) => (x.field === '/person_id' ? { ...x, field: '/identity/choice' } : x)));
       return send(reply, await stepForm(req, r, step, v, formErrors(mapped, req.lang, names), candidates && candidates.length ? candidates : null), 422);
     }

@@ -21,7 +21,7 @@ export const Handover = Type.Object({
 }, { additionalProperties: false });
 
 export const Security = Type.Object({
-  rules_explained: Type.Boolean(), rules_language: Opt(RefCode), cell_id: Opt(Uuid), over_capacity_reason: Text(1000),
+  rules_explained: Type.Boolean(), rules_language: Opt(RefCode), cell_id: Opt(Uuid), over_capacity_reason: Text(1000), override_reason: Text(2000),
   body_search_done: Type.Boolean(), prohibited_items: Type.Optional(Type.Array(Type.Object({ item: Type.String({ minLength: 1, maxLength: 200 }), description: Text(500) }, { additionalProperties: false }))),
   ...OutOfOrder,
 }, { additionalProperties: false });

@@ -11,7 +11,8 @@ import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import * as custodyRepo from '../custody/repository.js';
-import { admit, type ChargeInput, checkCell, type DocumentInput, placeInCell } from '../custody/service.js';
+import { admit, type ChargeInput, type DocumentInput } from '../custody/service.js';
+import { placeInCell, precheckCell } from '../housing/placement.js';
 import { getPrison } from '../estate/service.js';
 import type { PersonInput } from '../people/service.js';
 import { assertCodes } from '../reference/service.js';
@@ -29,7 +30,7 @@ export interface HandoverInput {
   arrived_at?: string;
 }
 
-export interface SecurityInput { rules_explained: boolean; rules_language?: string | null; cell_id?: string | null; over_capacity_reason?: string | null; body_search_done: boolean; prohibited_items?: { item: string; description?: string | null }[]; out_of_order_reason?: string | null }
+export interface SecurityInput { rules_explained: boolean; rules_language?: string | null; cell_id?: string | null; over_capacity_reason?: string | null; override_reason?: string | null; body_search_done: boolean; prohibited_items?: { item: string; description?: string | null }[]; out_of_order_reason?: string | null }
 export interface AdministrationInput {
   person?: PersonInput; person_id?: string | null;
   photo_taken: boolean; fingerprints: (typeof FINGERPRINTS)[number]; fingerprints_reason?: string | null; warrant_scanned: boolean;
@@ -184,9 +185,15 @@ export async function recordStep(db: Db, actor: Actor, id: string, step: Step, i
       await assertCodes(tx, [{ field: '/rules_language', kind: 'language', code: s.rules_language }]);
       if (s.cell_id) {
         if (r.admissionId) {
+          // The file exists (administration done first): the one placement rule, in full.
           const a = (await custodyRepo.findAdmission(tx, r.admissionId, true))!;
-          await placeInCell(tx, actor, a, { cell_id: s.cell_id, reason: 'reception', over_capacity_reason: s.over_capacity_reason });
-        } else await checkCell(tx, r.prisonId, s.cell_id, s.over_capacity_reason, '/cell_id');
+          await placeInCell(tx, actor, a, { cell_id: s.cell_id, reason: 'reception', via: 'reception', override_reason: s.override_reason, over_capacity_reason: s.over_capacity_reason });
+        } else {
+          // No file yet: only the cell and its capacity can be checked now; the full check runs
+          // when the administration step creates the file. An override needs the file.
+          if (s.override_reason?.trim()) throw invalid([{ field: '/override_reason', key: 'reception.override_needs_file' }]);
+          await precheckCell(tx, actor, r.prisonId, s.cell_id, { over_capacity_reason: s.over_capacity_reason });
+        }
       }
       data = rest;
     } else if (step === 'administration') {
@@ -203,16 +210,28 @@ export async function recordStep(db: Db, actor: Actor, id: string, step: Step, i
       const adm = await admit(tx as unknown as Db, actor, {
         prison: r.prisonId, person: a.person, person_id: a.person_id ?? undefined, admitted_at: r.arrivedAt.toISOString(),
         arresting_authority: r.arrestingAuthority, arresting_unit: r.officerUnit, legal_document: { ...a.legal_document, attachment_id: a.legal_document.attachment_id ?? warrant?.id ?? null }, charges: a.charges,
-        cell_id: secData.cell_id ?? null, over_capacity_reason: secData.over_capacity_reason ?? null,
       });
       await tx.update(reception).set({ admissionId: adm.id, personId: adm.person_id }).where(eq(reception.id, r.id));
+      // The cell chosen at the security office goes through the one placement rule, now that the
+      // file says who the person is. A refusal does not block the admission: the person is
+      // awaiting allocation, and the refusal's reasons are kept with this step.
+      let placementRefused: { code: string; message_key: string; params: Record<string, string | number> }[] = [];
+      if (secData.cell_id) {
+        const row = (await custodyRepo.findAdmission(tx, adm.id, true))!;
+        try {
+          await tx.transaction((sp) => placeInCell(sp, actor, row, { cell_id: secData.cell_id!, reason: 'reception', via: 'reception', at: row.admittedAt, over_capacity_reason: secData.over_capacity_reason }));
+        } catch (e) {
+          if (!(e instanceof AppError) || (e.status !== 422 && e.status !== 403)) throw e;
+          placementRefused = (e.fields.length ? e.fields : [{ key: e.key, params: e.params }]).map((f) => ({ code: f.key.replace(/^housing\.refused\./, ''), message_key: f.key, params: f.params ?? {} }));
+        }
+      }
       await tx.update(attachment).set({ personId: adm.person_id }).where(and(eq(attachment.receptionId, r.id), isNull(attachment.personId)));
       if (photo) {
         await setPhoto(tx, adm.person_id, photo.id);
         await recordChange(tx, actor, { entity: 'person', entityId: adm.person_id, personId: adm.person_id, prisonId: r.prisonId, action: 'photo', after: { photo_attachment_id: photo.id } });
       }
       const { person: _p, ...kept } = rest as Record<string, unknown>;
-      data = { ...kept, committal_number: adm.committal_number };
+      data = { ...kept, committal_number: adm.committal_number, ...(secData.cell_id ? { cell_id: secData.cell_id, placement_refused: placementRefused } : {}) };
     } else if (step === 'registry') {
       data = rest;
     } else if (step === 'medical') {

@@ -30,6 +30,10 @@ export { csrfOk };
 import { justiceAlertsForPrison } from '../justice/service.js';
 import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
 import { classificationsDueForReview } from '../classification/service.js';
+import { awaitingSection, breachSection } from '../housing/pages.js';
+import { ageReadingText } from '../people/age.js';
+import { ageSection, peoplePages } from '../people/pages.js';
+import { estatePages, estateSection } from '../estate/pages.js';
 import { listOpenings } from '../sharing/service.js';
 import { withheldText } from '../../core/confidentiality.js';
 
@@ -64,7 +68,7 @@ const ADMISSION_FIELDS = [
   'prison', 'person.family_name', 'person.given_names', 'person.sex', 'person.birth.precision', 'person.birth.date', 'person.birth.estimated_age',
   'person.nina', 'person.father_name', 'person.mother_name', 'arresting_authority', 'arresting_unit',
   'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on',
-  'charges.0.qualification', 'charges.0.category', 'cell_id', 'over_capacity_reason', 'identity.checked', 'identity.choice',
+  'charges.0.qualification', 'charges.0.category', 'cell_id', 'over_capacity_reason', 'override_reason', 'identity.checked', 'identity.choice',
 ] as const;
 const REQUIRED = new Set(['prison', 'person.family_name', 'person.sex', 'person.birth.precision', 'arresting_authority', 'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', 'charges.0.qualification', 'charges.0.category']);
 
@@ -88,6 +92,7 @@ function admissionInput(v: Record<string, string>): AdmissionInput {
     charges: [{ qualification: s('charges.0.qualification'), category: s('charges.0.category') as 'felony' }],
     cell_id: opt('cell_id'),
     over_capacity_reason: opt('over_capacity_reason'),
+    override_reason: opt('override_reason'),
   };
 }
 
@@ -244,12 +249,16 @@ ${due.length ? html`<ul>${due.slice(0, 25).map((d) => html`<li><a href="/people/
     return layout(req, `${t(lang, 'web.home.title')} — ${prison.name}`, html`${prisonSelector(req, prisons, prison.code, '/')}
 ${dl([
   [t(lang, 'web.population'), String(p.population)],
-  [t(lang, 'web.capacity'), fmtCap(lang, p.capacity)],
-  [t(lang, 'web.congestion'), p.congestion_rate !== null && p.congestion_rate > 100 ? html`<span class="over">${fmtRate(lang, p.congestion_rate)}</span>` : fmtRate(lang, p.congestion_rate)],
+  [t(lang, 'web.capacity'), fmtCap(lang, p.official_capacity)],
+  ...(p.status !== 'open' ? [[t(lang, 'web.estate.status'), html`<strong class="over">${t(lang, `estate.status.${p.status}`)}</strong>`] as [string, Raw]] : []),
+  [t(lang, 'web.congestion'), p.occupancy_rate !== null && p.occupancy_rate > 100 ? html`<span class="over">${fmtRate(lang, p.occupancy_rate)}</span>` : fmtRate(lang, p.occupancy_rate)],
+  ...(p.over_capacity ? [[t(lang, 'web.over_capacity'), t(lang, 'web.over_capacity_people', { n: p.over_capacity })] as [string, string]] : []),
   [t(lang, 'web.arrivals_today'), String(arrivals)],
   [t(lang, 'web.unassigned'), String(p.unassigned)],
 ])}
 ${alertsHtml}
+${await breachSection(req, db, prison)}
+${await awaitingSection(req, db, prison)}
 ${receptionsHtml}
 ${dueHtml}
 ${latest ? html`<section aria-labelledby="latest-h"><h2 id="latest-h">${t(lang, 'web.latest_admissions')}</h2>
@@ -274,11 +283,10 @@ ${rows.map((r) => html`<tr><td><a href="/people/${r.person_id}">${r.family_name}
 ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', value: q })}<button type="submit">${t(lang, 'web.search.submit')}</button></form>${results}`);
   }));
 
-  app.get('/people/:id', { schema: { hide: true } }, page(async (req) => {
+  const filePage = async (req: Req, personId: string, age?: Raw): Promise<string> => {
     const lang = req.lang;
     const actor = req.actor!;
-    if (!/^[0-9a-f-]{36}$/i.test(req.params.id!)) throw new AppError(404, 'error.not_found');
-    const file = await getPrisonerFile(db, actor, req.params.id!);
+    const file = await getPrisonerFile(db, actor, personId);
     const history = actor.permissions.has('history.read') ? await personHistory(db, actor, file.person.id) : null;
     const pr = file.person;
     const prisonIds = [...new Set(file.admissions.map((a) => a.prison_id))];
@@ -295,6 +303,8 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
       [t(lang, 'web.sex'), t(lang, `person.sex.${pr.sex}`)], [t(lang, 'web.birth'), birthText(lang, pr.birth)],
       [t(lang, 'web.nina'), pr.nina ?? '—'], [t(lang, 'web.father_name'), pr.father_name ?? '—'], [t(lang, 'web.mother_name'), pr.mother_name ?? '—'],
       [t(lang, 'web.nationality'), pr.nationality ?? '—'],
+      // Doubt protects: "treated as a minor: age uncertain, no age assessment" (people/age.ts).
+      [t(lang, 'person.age.title'), ageReadingText(lang, file.age)],
       ...(pr.other_names.length ? [[t(lang, 'web.other_names'), pr.other_names.map((n) => `${n.family_name} ${n.given_names ?? ''}`.trim()).join(' ; ')] as [string, string]] : []),
     ]);
     const admissions = file.admissions.length ? file.admissions.map((a) => {
@@ -343,27 +353,46 @@ ${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor 
 <tr><td>${t(lang, 'web.rec.handover')}</td><td>${formatBamako(r.started_at, lang)}</td><td></td></tr>
 ${r.steps.map((s) => html`<tr><td>${t(lang, `reception.step.${s.step}`)}</td><td>${s.done_at ? formatBamako(s.done_at, lang) : t(lang, 'web.rec.todo')}</td><td>${s.out_of_order_reason ?? ''}</td></tr>`)}</tbody></table></section>`)}` : null;
     return layout(req, t(lang, 'web.file.title', { name }), html`<h2>${t(lang, 'web.file.identity')}</h2>${identity}
+${age ?? await ageSection(req, db, pr.id)}
 <h2>${t(lang, 'web.file.custody')}</h2>${admissions}${elsewhere}${openingsHtml}${receptionHtml}
 <h2>${t(lang, 'web.file.history')}</h2>${hist}`);
+  };
+  app.get('/people/:id', { schema: { hide: true } }, page(async (req) => {
+    if (!/^[0-9a-f-]{36}$/i.test(req.params.id!)) throw new AppError(404, 'error.not_found');
+    return filePage(req, req.params.id!);
   }));
+  await peoplePages(app, ctx, filePage);
 
-  app.get('/estate', { schema: { hide: true } }, page(async (req) => {
+  const estatePage = async (req: Req, wanted: string | undefined, section?: Raw): Promise<string> => {
     const lang = req.lang;
-    const { prisons, prison } = await currentPrison(db, req.actor!, req.query.prison);
+    const { prisons, prison } = await currentPrison(db, req.actor!, wanted);
     if (!prison) return layout(req, t(lang, 'web.estate.title'), html`<p>${t(lang, 'web.no_prison')}</p>`);
-    const occ = await occupancyReport(db, req.actor!, { prison: prison.id });
+    // Occupancy at the end of a past day uses the official capacity then in force (dated capacities).
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(req.query.date ?? '') && req.query.date! <= bamakoDate() ? req.query.date : undefined;
+    const occ = await occupancyReport(db, req.actor!, { prison: prison.id, date });
     const p = occ.prisons[0]!;
-    const occCell = (o: { population: number; capacity: number | null; congestion_rate: number | null }) =>
-      html`<td class="num">${o.population}</td><td class="num">${fmtCap(lang, o.capacity)}</td><td class="num${o.congestion_rate !== null && o.congestion_rate > 100 ? ' over' : ''}">${fmtRate(lang, o.congestion_rate)}</td>`;
+    const occCell = (o: { population: number; capacity: number | null; occupancy_rate: number | null }) =>
+      html`<td class="num">${o.population}</td><td class="num">${fmtCap(lang, o.capacity)}</td><td class="num${o.occupancy_rate !== null && o.occupancy_rate > 100 ? ' over' : ''}">${fmtRate(lang, o.occupancy_rate)}</td>`;
     const head = html`<th scope="col" class="num">${t(lang, 'web.population')}</th><th scope="col" class="num">${t(lang, 'web.capacity')}</th><th scope="col" class="num">${t(lang, 'web.congestion')}</th>`;
     return layout(req, `${t(lang, 'web.estate.title')} — ${prison.name}`, html`${prisonSelector(req, prisons, prison.code, '/estate')}
+${req.query.saved ? html`<p class="notice" role="status">${t(lang, 'web.estate.saved')}</p>` : null}
+<form class="search" method="get" action="/estate">${hidden('prison', prison.code)}${textField({ label: t(lang, 'web.estate.date'), name: 'date', type: 'date', value: occ.as_of })}<button type="submit">${t(lang, 'web.estate.show')}</button></form>
 <p>${t(lang, 'web.estate.as_of', { date: occ.as_of })}</p>
-${dl([[t(lang, 'web.population'), String(p.population)], [t(lang, 'web.capacity'), fmtCap(lang, p.capacity)], [t(lang, 'web.congestion'), fmtRate(lang, p.congestion_rate)], [t(lang, 'web.unassigned'), String(p.unassigned)]])}
+${dl([
+  [t(lang, 'web.population'), String(p.population)], [t(lang, 'web.capacity'), fmtCap(lang, p.official_capacity)],
+  ...(p.status !== 'open' ? [[t(lang, 'web.estate.status'), html`<strong class="over">${t(lang, `estate.status.${p.status}`)}</strong>`] as [string, Raw]] : []),
+  [t(lang, 'web.congestion'), fmtRate(lang, p.occupancy_rate)],
+  ...(p.over_capacity ? [[t(lang, 'web.over_capacity'), t(lang, 'web.over_capacity_people', { n: p.over_capacity })] as [string, string]] : []),
+  [t(lang, 'web.unassigned'), String(p.unassigned)],
+])}
 ${p.units.map((u) => html`<h2>${t(lang, 'web.estate.unit')} ${u.code} — ${u.name}</h2>
 <table><thead><tr><th scope="col">${t(lang, 'web.estate.cell')}</th>${head}</tr></thead><tbody>
 <tr><th scope="row">${t(lang, 'web.estate.unit')} ${u.code}</th>${occCell(u)}</tr>
-${u.cells.map((c) => html`<tr><td><a href="/cells/${c.id}">${c.code}</a></td>${occCell(c)}</tr>`)}</tbody></table>`)}`);
-  }));
+${u.cells.map((c) => html`<tr><td><a href="/cells/${c.id}">${c.code}</a></td>${occCell(c)}</tr>`)}</tbody></table>`)}
+${section ?? await estateSection(req, db, prison.code)}`);
+  };
+  app.get('/estate', { schema: { hide: true } }, page(async (req) => estatePage(req, req.query.prison)));
+  await estatePages(app, ctx, estatePage);
 
   const admissionForm = async (req: Req, values: Record<string, string>, errors: FormErrors | null, candidates: Candidate[] | null = null): Promise<string> => {
     const lang = req.lang;
@@ -402,6 +431,7 @@ ${s('charges.0.category', t(lang, 'web.adm.charge_category'), (['contravention',
 <fieldset><legend>${t(lang, 'web.adm.cell')}</legend>
 ${s('cell_id', t(lang, 'web.adm.cell'), cells, t(lang, 'web.adm.cell_later'))}
 ${f('over_capacity_reason', t(lang, 'web.adm.over_capacity_reason'))}
+${actor.permissions.has('housing.override') ? f('override_reason', t(lang, 'cls.mv.override'), { hint: t(lang, 'cls.mv.override_hint') }) : null}
 </fieldset>
 ${candidates ? html`${hidden('identity.checked', '1')}<section aria-labelledby="cand-h" class="candidates"><h2 id="cand-h">${t(lang, 'web.adm.candidates.title', { n: candidates.length })}</h2>
 <p>${t(lang, 'web.adm.candidates.intro')}</p>
