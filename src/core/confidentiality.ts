@@ -212,8 +212,8 @@ export function merge(
       reason = p.reason ?? null;
       continue;
     }
-    if (p.before !== undefined) before = { ...((before) ?? {}), ...(p.before as object) };
-    if (p.after !== undefined) after = { ...((after) ?? {}), ...(p.after as object) };
+    if (p.before !== undefined) before = { ...(before ?? {}), ...(p.before as object) };
+    if (p.after !== undefined) after = { ...(after ?? {}), ...(p.after as object) };
     if (p.reason !== undefined) reason = p.reason;
   }
   return { before, after, reason };
