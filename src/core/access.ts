@@ -7,52 +7,136 @@ import { AppError, forbidden } from './errors.js';
 import type { Lang } from './i18n.js';
 
 export const PERMISSIONS = [
-  'estate.read', 'estate.admin',
-  'person.read', 'person.write', 'person.correct',
+  'estate.read',
+  'estate.admin',
+  'person.read',
+  'person.write',
+  'person.correct',
   'person.sensitive', // religion and ethnicity: read and write, audited
-  'custody.read', 'custody.write', 'custody.correct',
+  'custody.read',
+  'custody.write',
+  'custody.correct',
   'reference.admin',
   'user.admin',
   'history.read',
   'audit.read',
-  'health.read', 'health.write', // medical data, audited
+  'health.read',
+  'health.write', // medical data, audited
   'health.injury_report.read', // the injury report of the reception medical check (director)
-  'intelligence.read', 'intelligence.write', // security intelligence and keep-apart records, audited
-  'intake.security', 'intake.administration', 'intake.registry', 'intake.interview', 'intake.complete',
-  'identity.match', 'identity.merge',
-  'justice.read', 'justice.write', 'justice.rules',
-  'classification.read', 'classification.decide', 'classification.override',
-  'assessment.read', 'assessment.write', 'assessment.instrument',
-  'housing.move', 'housing.override',
+  'intelligence.read',
+  'intelligence.write', // security intelligence and keep-apart records, audited
+  'intake.security',
+  'intake.administration',
+  'intake.registry',
+  'intake.interview',
+  'intake.complete',
+  'identity.match',
+  'identity.merge',
+  'justice.read',
+  'justice.write',
+  'justice.rules',
+  'classification.read',
+  'classification.decide',
+  'classification.override',
+  'assessment.read',
+  'assessment.write',
+  'assessment.instrument',
+  'housing.move',
+  'housing.override',
   'statistics.read',
   'file.open', // open a person's data held by one prison to another (a recorded decision)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = [
-  'registry_clerk', 'security_officer', 'social_worker', 'medical_staff',
-  'prison_director', 'national_admin', 'auditor', 'prosecutor', 'system_admin',
+  'registry_clerk',
+  'security_officer',
+  'social_worker',
+  'medical_staff',
+  'prison_director',
+  'national_admin',
+  'auditor',
+  'prosecutor',
+  'system_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-const READ: Permission[] = ['estate.read', 'person.read', 'custody.read', 'justice.read', 'classification.read', 'history.read', 'statistics.read'];
+const READ: Permission[] = [
+  'estate.read',
+  'person.read',
+  'custody.read',
+  'justice.read',
+  'classification.read',
+  'history.read',
+  'statistics.read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  registry_clerk: [...READ, 'person.write', 'person.correct', 'custody.write', 'custody.correct', 'intake.administration', 'intake.registry', 'identity.match', 'justice.write'],
-  security_officer: [...READ, 'intake.security', 'housing.move', 'intelligence.read', 'intelligence.write', 'identity.match'],
+  registry_clerk: [
+    ...READ,
+    'person.write',
+    'person.correct',
+    'custody.write',
+    'custody.correct',
+    'intake.administration',
+    'intake.registry',
+    'identity.match',
+    'justice.write',
+  ],
+  security_officer: [
+    ...READ,
+    'intake.security',
+    'housing.move',
+    'intelligence.read',
+    'intelligence.write',
+    'identity.match',
+  ],
   social_worker: [...READ, 'intake.interview', 'assessment.read', 'assessment.write', 'identity.match'],
   medical_staff: ['estate.read', 'person.read', 'custody.read', 'health.read', 'health.write'],
   prison_director: [
-    ...READ, 'person.write', 'person.correct', 'person.sensitive', 'custody.write', 'custody.correct',
-    'intake.security', 'intake.administration', 'intake.registry', 'intake.interview', 'intake.complete',
-    'health.injury_report.read', 'intelligence.read', 'identity.match', 'identity.merge', 'justice.write',
-    'classification.decide', 'classification.override', 'assessment.read', 'assessment.write',
-    'housing.move', 'housing.override', 'audit.read', 'file.open',
+    ...READ,
+    'person.write',
+    'person.correct',
+    'person.sensitive',
+    'custody.write',
+    'custody.correct',
+    'intake.security',
+    'intake.administration',
+    'intake.registry',
+    'intake.interview',
+    'intake.complete',
+    'health.injury_report.read',
+    'intelligence.read',
+    'identity.match',
+    'identity.merge',
+    'justice.write',
+    'classification.decide',
+    'classification.override',
+    'assessment.read',
+    'assessment.write',
+    'housing.move',
+    'housing.override',
+    'audit.read',
+    'file.open',
   ],
   national_admin: [
-    ...READ, 'estate.admin', 'reference.admin', 'user.admin', 'person.write', 'person.correct', 'person.sensitive',
-    'custody.write', 'custody.correct', 'identity.match', 'identity.merge', 'justice.rules', 'assessment.read',
-    'assessment.instrument', 'audit.read', 'intelligence.read', 'file.open',
+    ...READ,
+    'estate.admin',
+    'reference.admin',
+    'user.admin',
+    'person.write',
+    'person.correct',
+    'person.sensitive',
+    'custody.write',
+    'custody.correct',
+    'identity.match',
+    'identity.merge',
+    'justice.rules',
+    'assessment.read',
+    'assessment.instrument',
+    'audit.read',
+    'intelligence.read',
+    'file.open',
   ],
   auditor: [...READ, 'audit.read'],
   // Justice partners read and write only through the justice module, which checks their jurisdiction:
@@ -85,7 +169,15 @@ export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   return set;
 }
 
-export function makeActor(u: { id: string; username: string; displayName: string; roles: string[]; national: boolean; prisonIds: string[]; lang?: string }): Actor {
+export function makeActor(u: {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  national: boolean;
+  prisonIds: string[];
+  lang?: string;
+}): Actor {
   const roles = u.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   return {
     userId: u.id,

@@ -12,7 +12,13 @@
 import type { Actor, Permission } from './access.js';
 import { type Lang, registerMessages, t } from './i18n.js';
 
-export const RESTRICTED_CATEGORIES = ['interview', 'health', 'intelligence', 'assessment', 'ethnicity_religion'] as const;
+export const RESTRICTED_CATEGORIES = [
+  'interview',
+  'health',
+  'intelligence',
+  'assessment',
+  'ethnicity_religion',
+] as const;
 export type RestrictedCategory = (typeof RESTRICTED_CATEGORIES)[number];
 
 /** The permission that reads each kind of restricted data. */
@@ -52,11 +58,17 @@ export interface Rule {
   reason?: RestrictedCategory;
 }
 
-export interface ChangeContent { action: string; before?: unknown; after?: unknown; reason?: string | null }
+export interface ChangeContent {
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
 type Classifier = Rule | ((c: ChangeContent) => Rule);
 
 const OPEN: Rule = {};
-const field = (v: unknown, k: string): unknown => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined);
+const field = (v: unknown, k: string): unknown =>
+  v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
 
 /**
  * Every entity the change log may hold, with its restricted parts ({} = nothing restricted: readable
@@ -71,7 +83,8 @@ export const CHANGE_LOG_ENTITIES = {
   assessment: { all: 'assessment' },
   assessment_instrument_version: OPEN,
   // A medical attachment's metadata (kind, file name, type, size, hash) is health data.
-  attachment: (c) => (field(c.after, 'kind') === 'medical' || field(c.before, 'kind') === 'medical' ? { all: 'health' } : OPEN),
+  attachment: (c) =>
+    field(c.after, 'kind') === 'medical' || field(c.before, 'kind') === 'medical' ? { all: 'health' } : OPEN,
   capacity_delegation: OPEN,
   cell: OPEN,
   cell_leader: OPEN,
@@ -84,7 +97,9 @@ export const CHANGE_LOG_ENTITIES = {
   jurisdiction: OPEN,
   justice_settings: OPEN,
   legal_title: OPEN,
-  person: { fields: { sensitive: 'ethnicity_religion', religion: 'ethnicity_religion', ethnicity: 'ethnicity_religion' } },
+  person: {
+    fields: { sensitive: 'ethnicity_religion', religion: 'ethnicity_religion', ethnicity: 'ethnicity_religion' },
+  },
   person_name: OPEN,
   person_relative: OPEN,
   // Which sensitive fields changed is itself sensitive.
@@ -93,7 +108,9 @@ export const CHANGE_LOG_ENTITIES = {
   // reasons that name the other people), and its reason explains it.
   placement: (c) => {
     const overridden = field(c.after, 'overridden');
-    return Array.isArray(overridden) && overridden.includes('keep_apart') ? { fields: { overridden: 'intelligence', reasons: 'intelligence' }, reason: 'intelligence' } : OPEN;
+    return Array.isArray(overridden) && overridden.includes('keep_apart')
+      ? { fields: { overridden: 'intelligence', reasons: 'intelligence' }, reason: 'intelligence' }
+      : OPEN;
   },
   pretrial_rule: OPEN,
   prison: OPEN,
@@ -123,10 +140,20 @@ export function classify(entity: string, c: ChangeContent): Rule | null {
 }
 
 /** One category's share of an entry: whole values (rule `all`) or some fields of before/after. */
-export interface RestrictedPart { whole?: boolean; before?: unknown; after?: unknown; reason?: string | null }
+export interface RestrictedPart {
+  whole?: boolean;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
 export type RestrictedParts = Partial<Record<RestrictedCategory, RestrictedPart>>;
 
-export interface Split { before: unknown; after: unknown; reason: string | null; restricted: RestrictedParts }
+export interface Split {
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  restricted: RestrictedParts;
+}
 
 function pick(v: unknown, keys: string[]): [Record<string, unknown> | undefined, unknown] {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return [undefined, v];
@@ -145,7 +172,12 @@ export function split(entity: string, c: ChangeContent): Split {
   if (!rule) return { before: null, after: null, reason: null, restricted: {} };
   if (rule.all) {
     if (before === null && after === null && reason === null) return { before, after, reason, restricted: {} };
-    return { before: null, after: null, reason: null, restricted: { [rule.all]: { whole: true, before, after, reason } } };
+    return {
+      before: null,
+      after: null,
+      reason: null,
+      restricted: { [rule.all]: { whole: true, before, after, reason } },
+    };
   }
   const out: Split = { before, after, reason, restricted: {} };
   const byCategory = new Map<RestrictedCategory, string[]>();
@@ -167,13 +199,21 @@ export function split(entity: string, c: ChangeContent): Split {
 }
 
 /** Put restricted parts back into an entry (the reverse of split). */
-export function merge(open: { before: unknown; after: unknown; reason: string | null }, parts: RestrictedParts | null | undefined): { before: unknown; after: unknown; reason: string | null } {
+export function merge(
+  open: { before: unknown; after: unknown; reason: string | null },
+  parts: RestrictedParts | null | undefined,
+): { before: unknown; after: unknown; reason: string | null } {
   let { before, after, reason } = open;
   for (const p of Object.values(parts ?? {})) {
     if (!p) continue;
-    if (p.whole) { before = p.before ?? null; after = p.after ?? null; reason = p.reason ?? null; continue; }
-    if (p.before !== undefined) before = { ...((before as object | null) ?? {}), ...(p.before as object) };
-    if (p.after !== undefined) after = { ...((after as object | null) ?? {}), ...(p.after as object) };
+    if (p.whole) {
+      before = p.before ?? null;
+      after = p.after ?? null;
+      reason = p.reason ?? null;
+      continue;
+    }
+    if (p.before !== undefined) before = { ...(before ?? {}), ...(p.before as object) };
+    if (p.after !== undefined) after = { ...(after ?? {}), ...(p.after as object) };
     if (p.reason !== undefined) reason = p.reason;
   }
   return { before, after, reason };

@@ -10,7 +10,16 @@ export function bamakoDate(d: Date = new Date()): string {
 
 /** Offset of Bamako from UTC at an instant, in minutes (0 today; computed, not assumed). */
 function offsetMinutes(d: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: TZ, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(d);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: TZ,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(d);
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - d.getTime()) / 60000);
@@ -56,7 +65,7 @@ export function isCalendarDate(s: string): boolean {
  */
 export function isDateTime(s: string): boolean {
   const m = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(s);
-  if (!m || !isCalendarDate(m[1]!)) return false;
+  if (!m || !isCalendarDate(m[1])) return false;
   const [h, mi, se] = [Number(m[2]), Number(m[3]), Number(m[4])];
   if (h > 23 || mi > 59 || se > 59) return false;
   if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59)) return false;
@@ -67,5 +76,9 @@ export function isDateTime(s: string): boolean {
 export function formatBamako(d: Date | string | null | undefined, lang: 'fr' | 'en' = 'fr'): string {
   if (!d) return '';
   const date = typeof d === 'string' ? new Date(d) : d;
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: TZ, dateStyle: 'short', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    timeZone: TZ,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(date);
 }

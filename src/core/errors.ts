@@ -28,7 +28,13 @@ export class AppError extends Error {
       code: this.key,
       ...(instance ? { instance } : {}),
       ...(this.fields.length
-        ? { errors: this.fields.map((f) => ({ field: f.field, code: f.key, message: f.message ?? t(lang, f.key, f.params) })) }
+        ? {
+            errors: this.fields.map((f) => ({
+              field: f.field,
+              code: f.key,
+              message: f.message ?? t(lang, f.key, f.params),
+            })),
+          }
         : {}),
     };
   }
@@ -46,5 +52,6 @@ export interface Problem {
 export const invalid = (fields: FieldError[]) => new AppError(422, 'error.validation', {}, fields);
 export const notFound = () => new AppError(404, 'error.not_found');
 export const forbidden = (key = 'error.forbidden') => new AppError(403, key);
-export const conflict = (key = 'error.conflict', params: Record<string, string | number> = {}) => new AppError(409, key, params);
+export const conflict = (key = 'error.conflict', params: Record<string, string | number> = {}) =>
+  new AppError(409, key, params);
 export const unauthenticated = () => new AppError(401, 'error.unauthenticated');

@@ -9,7 +9,16 @@ import type { Tx } from '../db/index.js';
 import { appUser } from '../modules/access/schema.js';
 import { accessAudit, changeLog } from '../modules/audit/schema.js';
 import type { Actor } from './access.js';
-import { type ChangeEntity, classify, merge, mayRead, RESTRICTED_CATEGORIES, type RestrictedCategory, type RestrictedParts, split } from './confidentiality.js';
+import {
+  type ChangeEntity,
+  classify,
+  merge,
+  mayRead,
+  RESTRICTED_CATEGORIES,
+  type RestrictedCategory,
+  type RestrictedParts,
+  split,
+} from './confidentiality.js';
 import { newId } from './ids.js';
 
 export interface Change {
@@ -25,7 +34,12 @@ export interface Change {
 }
 
 export async function recordChange(tx: Tx, actor: Actor | null, c: Change): Promise<void> {
-  const full = { action: c.action, before: c.before === undefined ? null : jsonSafe(c.before), after: c.after === undefined ? null : jsonSafe(c.after), reason: c.reason ?? null };
+  const full = {
+    action: c.action,
+    before: c.before === undefined ? null : jsonSafe(c.before),
+    after: c.after === undefined ? null : jsonSafe(c.after),
+    reason: c.reason ?? null,
+  };
   // Restricted parts go to their own column, never into before, after or reason.
   const s = split(c.entity, full);
   await tx.insert(changeLog).values({
@@ -49,7 +63,15 @@ export type AuditCategory = RestrictedCategory | 'attachment' | 'partner' | 'cro
 export async function recordAccess(
   tx: Tx,
   actor: Actor,
-  a: { category: AuditCategory; action: 'read' | 'write' | 'list'; entity: string; entityId?: string | null; personId?: string | null; prisonId?: string | null; detail?: unknown },
+  a: {
+    category: AuditCategory;
+    action: 'read' | 'write' | 'list';
+    entity: string;
+    entityId?: string | null;
+    personId?: string | null;
+    prisonId?: string | null;
+    detail?: unknown;
+  },
 ): Promise<void> {
   await tx.insert(accessAudit).values({
     id: newId(),
@@ -66,7 +88,15 @@ export async function recordAccess(
 }
 
 export interface HistoryEntry {
-  id: string; at: string; entity: string; entity_id: string; action: string; actor: string | null; reason: string | null; before: unknown; after: unknown;
+  id: string;
+  at: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  actor: string | null;
+  reason: string | null;
+  before: unknown;
+  after: unknown;
   /** The kinds of restricted data this entry carries (shown or not). */
   restricted: RestrictedCategory[];
   /** Those withheld from this reader: only the marker is shown, not the content. */
@@ -79,7 +109,12 @@ export interface HistoryEntry {
  * back is audited (one access_audit row per category and call, naming the entries). The caller has
  * checked history.read and the scope, and passes the filter.
  */
-export async function readChanges(tx: Tx, actor: Actor, where: SQL | undefined, audit: { personId?: string | null; prisonId?: string | null } = {}): Promise<HistoryEntry[]> {
+export async function readChanges(
+  tx: Tx,
+  actor: Actor,
+  where: SQL | undefined,
+  audit: { personId?: string | null; prisonId?: string | null } = {},
+): Promise<HistoryEntry[]> {
   const rows = await tx
     .select({ c: changeLog, username: appUser.username })
     .from(changeLog)
@@ -105,28 +140,58 @@ export async function readChanges(tx: Tx, actor: Actor, where: SQL | undefined, 
       } else withheld.push(cat);
     }
     const v = merge({ before: s.before, after: s.after, reason: s.reason }, readable);
-    return { id: c.id, at: c.at.toISOString(), entity: c.entity, entity_id: c.entityId, action: c.action, actor: username, reason: v.reason, before: v.before, after: v.after, restricted: [...categories], withheld };
+    return {
+      id: c.id,
+      at: c.at.toISOString(),
+      entity: c.entity,
+      entity_id: c.entityId,
+      action: c.action,
+      actor: username,
+      reason: v.reason,
+      before: v.before,
+      after: v.after,
+      restricted: [...categories],
+      withheld,
+    };
   });
   for (const [category, entries] of shown) {
-    await recordAccess(tx, actor, { category, action: 'read', entity: 'change_log', personId: audit.personId ?? null, prisonId: audit.prisonId ?? null, detail: { entries } });
+    await recordAccess(tx, actor, {
+      category,
+      action: 'read',
+      entity: 'change_log',
+      personId: audit.personId ?? null,
+      prisonId: audit.prisonId ?? null,
+      detail: { entries },
+    });
   }
   return out;
 }
 
 /** A change-log filter: one person's entries in some prisons (undefined = every prison). */
 export function personChanges(personId: string, prisonIds: readonly string[] | undefined): SQL | undefined {
-  return and(eq(changeLog.personId, personId), prisonIds ? or(sql`${changeLog.prisonId} IS NULL`, prisonIds.length ? inArray(changeLog.prisonId, [...prisonIds]) : sql`false`) : undefined);
+  return and(
+    eq(changeLog.personId, personId),
+    prisonIds
+      ? or(
+          sql`${changeLog.prisonId} IS NULL`,
+          prisonIds.length ? inArray(changeLog.prisonId, [...prisonIds]) : sql`false`,
+        )
+      : undefined,
+  );
 }
 
 /** Only the fields that differ between two flat records: what a correction changed. */
-export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};
   const a: Partial<T> = {};
   for (const k of Object.keys(after) as (keyof T)[]) {
     if (after[k] === undefined) continue;
     if (JSON.stringify(jsonSafe(before[k])) !== JSON.stringify(jsonSafe(after[k]))) {
       b[k] = before[k];
-      a[k] = after[k] as T[keyof T];
+      a[k] = after[k];
     }
   }
   return { before: b, after: a };

@@ -10,7 +10,8 @@ const catalogue: Messages = {};
 
 export function registerMessages(messages: Messages): void {
   for (const [k, v] of Object.entries(messages)) {
-    if (catalogue[k] && (catalogue[k].fr !== v.fr || catalogue[k].en !== v.en)) throw new Error(`message ${k} defined twice`);
+    if (catalogue[k] && (catalogue[k].fr !== v.fr || catalogue[k].en !== v.en))
+      throw new Error(`message ${k} defined twice`);
     catalogue[k] = v;
   }
 }
@@ -26,7 +27,7 @@ export function getMessage(key: string): { fr: string; en: string } | undefined 
 
 export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const entry = catalogue[key];
-  const text = entry ? entry[lang] ?? entry.fr : key;
+  const text = entry ? (entry[lang] ?? entry.fr) : key;
   return text.replace(/\{(\w+)\}/g, (_, p: string) => (p in params ? String(params[p]) : `{${p}}`));
 }
 
@@ -54,9 +55,15 @@ registerMessages({
   'error.validation.title': { fr: 'Données invalides', en: 'Invalid data' },
   'error.unauthenticated': { fr: 'Authentification requise.', en: 'Authentication required.' },
   'error.forbidden': { fr: "Vous n'avez pas le droit de faire cela.", en: 'You are not allowed to do this.' },
-  'error.out_of_scope': { fr: "Cet établissement n'est pas dans votre périmètre.", en: 'This prison is outside your scope.' },
+  'error.out_of_scope': {
+    fr: "Cet établissement n'est pas dans votre périmètre.",
+    en: 'This prison is outside your scope.',
+  },
   'error.not_found': { fr: 'Introuvable.', en: 'Not found.' },
-  'error.conflict': { fr: 'Conflit avec une modification concurrente ; rechargez et recommencez.', en: 'Conflict with a concurrent change; reload and try again.' },
+  'error.conflict': {
+    fr: 'Conflit avec une modification concurrente ; rechargez et recommencez.',
+    en: 'Conflict with a concurrent change; reload and try again.',
+  },
   'error.internal': { fr: 'Erreur interne du serveur.', en: 'Internal server error.' },
   'error.bad_credentials': { fr: "Nom d'utilisateur ou mot de passe incorrect.", en: 'Wrong username or password.' },
   'error.csrf': { fr: 'Formulaire expiré ; rechargez la page.', en: 'This form has expired; reload the page.' },

@@ -33,10 +33,16 @@ test('a family of keys built from an enum: declared, every value checked, usable
   const s: Status = 'closed';
   assert.equal(status('en', s), 'Closed');
   assert.equal(status.key('open'), 'test_msgs.status.open');
-  assert.throws(() =>
-    // @ts-expect-error a value without its key does not compile (and throws at start)
-    m.family('test_msgs.status.', ['open', 'pending'] as const), /no message for pending/);
-  assert.deepEqual(m.families().map((f) => f.prefix), ['test_msgs.status.']);
+  assert.throws(
+    () =>
+      // @ts-expect-error a value without its key does not compile (and throws at start)
+      m.family('test_msgs.status.', ['open', 'pending'] as const),
+    /no message for pending/,
+  );
+  assert.deepEqual(
+    m.families().map((f) => f.prefix),
+    ['test_msgs.status.'],
+  );
 });
 
 test('tables register into the shared catalogue; a bad table is refused at start', () => {

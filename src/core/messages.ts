@@ -20,11 +20,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getMessage, registerMessages, type Lang } from './i18n.js';
 
-export interface Message { readonly fr: string; readonly en: string }
+export interface Message {
+  readonly fr: string;
+  readonly en: string;
+}
 export type MessageTable = Readonly<Record<string, Message>>;
 
 /** The `{name}` placeholders of a text, as a union of names. */
-export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | Placeholders<Rest>
+  : never;
 type ParamsOf<M extends Message> = Placeholders<M['fr']> | Placeholders<M['en']>;
 /** The parameters argument of `t` for one message: absent when it has no placeholder, required otherwise. */
 export type ParamsArg<M extends Message> = [ParamsOf<M>] extends [never]
@@ -32,7 +37,11 @@ export type ParamsArg<M extends Message> = [ParamsOf<M>] extends [never]
   : [params: Record<ParamsOf<M>, string | number>];
 
 /** The values V such that `${P}${V}` is a key of the table. */
-export type FamilySuffix<T extends MessageTable, P extends string> = keyof T extends infer K ? (K extends `${P}${infer S}` ? S : never) : never;
+export type FamilySuffix<T extends MessageTable, P extends string> = keyof T extends infer K
+  ? K extends `${P}${infer S}`
+    ? S
+    : never
+  : never;
 
 export interface Family<V extends string> {
   (lang: Lang, value: V, params?: Record<string, string | number>): string;
@@ -68,7 +77,11 @@ export function defineMessages<const T extends MessageTable>(table: T): Messages
   const problems: string[] = [];
   for (const [key, m] of Object.entries(table)) {
     if (!m.fr.trim() || !m.en.trim()) problems.push(`${key}: empty text`);
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort().join(',');
+    const names = (s: string) =>
+      [...s.matchAll(/\{(\w+)\}/g)]
+        .map((x) => x[1])
+        .sort()
+        .join(',');
     if (names(m.fr) !== names(m.en)) problems.push(`${key}: placeholders differ between fr and en`);
   }
   if (problems.length) throw new Error(`message table: ${problems.join('; ')}`);
@@ -83,11 +96,12 @@ export function defineMessages<const T extends MessageTable>(table: T): Messages
     t: (lang, key, ...params) => text(lang, key, params[0]),
     both: (key, ...params) => ({ fr: text('fr', key, params[0]), en: text('en', key, params[0]) }),
     family<P extends string, V extends FamilySuffix<T, P>>(prefix: P, values: readonly V[]): Family<V> {
-      const missing = values.filter((v) => !(`${prefix}${v}` in table));
+      const keyOf = (v: V): string => prefix + String(v);
+      const missing = values.filter((v) => !(keyOf(v) in table));
       if (missing.length) throw new Error(`message family ${prefix}*: no message for ${missing.join(', ')}`);
       declared.push({ prefix, values });
-      const f = (lang: Lang, value: V, params?: Record<string, string | number>) => text(lang, `${prefix}${value}`, params);
-      return Object.assign(f, { prefix, values, key: (value: V) => `${prefix}${value}` });
+      const f = (lang: Lang, value: V, params?: Record<string, string | number>) => text(lang, keyOf(value), params);
+      return Object.assign(f, { prefix, values, key: keyOf });
     },
     keys: () => Object.keys(table).filter((k): k is keyof T & string => k in table),
     families: () => declared,
@@ -111,8 +125,16 @@ function sources(dir: string): string[] {
  * the families it declared — with the file that uses it. Keys built at run time must be declared
  * as a family (`m.family(prefix, VALUES)`), or they are not seen here.
  */
-export function messagesUsedIn(dirOrFiles: string | readonly string[], ...tables: { families(): readonly { prefix: string; values: readonly string[] }[] }[]): { key: string; where: string }[] {
-  const files = typeof dirOrFiles === 'string' ? (fs.statSync(dirOrFiles).isDirectory() ? sources(dirOrFiles) : [dirOrFiles]) : dirOrFiles;
+export function messagesUsedIn(
+  dirOrFiles: string | readonly string[],
+  ...tables: { families(): readonly { prefix: string; values: readonly string[] }[] }[]
+): { key: string; where: string }[] {
+  const files =
+    typeof dirOrFiles === 'string'
+      ? fs.statSync(dirOrFiles).isDirectory()
+        ? sources(dirOrFiles)
+        : [dirOrFiles]
+      : dirOrFiles;
   const patterns = [
     /\bt\(\s*[\w.]+\s*,\s*'([a-z_][\w]*\.[\w.]+)'/g,
     /\bboth\(\s*'([a-z_][\w]*\.[\w.]+)'/g,
@@ -122,9 +144,11 @@ export function messagesUsedIn(dirOrFiles: string | readonly string[], ...tables
   const out: { key: string; where: string }[] = [];
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const re of patterns) for (const m of text.matchAll(re)) out.push({ key: m[1]!, where: file });
+    for (const re of patterns) for (const m of text.matchAll(re)) out.push({ key: m[1], where: file });
   }
-  for (const table of tables) for (const f of table.families()) for (const v of f.values) out.push({ key: `${f.prefix}${v}`, where: `family ${f.prefix}*` });
+  for (const table of tables)
+    for (const f of table.families())
+      for (const v of f.values) out.push({ key: `${f.prefix}${v}`, where: `family ${f.prefix}*` });
   return out;
 }
 

@@ -19,7 +19,14 @@ export type { ErrorObject };
  * and path parameters, which arrive as text.
  */
 export function createAjv(opts: { coerce: boolean }): Ajv {
-  const ajv = new Ajv({ allErrors: true, coerceTypes: opts.coerce ? 'array' : false, removeAdditional: false, useDefaults: true, strict: false, strictNumbers: true });
+  const ajv = new Ajv({
+    allErrors: true,
+    coerceTypes: opts.coerce ? 'array' : false,
+    removeAdditional: false,
+    useDefaults: true,
+    strict: false,
+    strictNumbers: true,
+  });
   // ajv-formats is CommonJS: under NodeNext its default export is the module object, whose
   // `default` is the plugin (at run time both are the same function).
   addFormats.default(ajv);
@@ -36,7 +43,10 @@ export function bodyValidator<S extends TSchema>(schema: S): ValidateFunction<St
 }
 
 /** Validate a parsed body against a schema as the API does (defaults are filled in place). */
-export function validateBody<S extends TSchema>(schema: S, value: unknown): { ok: true; value: Static<S> } | { ok: false; errors: ErrorObject[] } {
+export function validateBody<S extends TSchema>(
+  schema: S,
+  value: unknown,
+): { ok: true; value: Static<S> } | { ok: false; errors: ErrorObject[] } {
   const validate = bodyValidator(schema);
   if (validate(value)) return { ok: true, value };
   return { ok: false, errors: validate.errors ?? [] };

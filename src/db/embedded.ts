@@ -28,8 +28,15 @@ import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import pg from 'pg';
 
-interface Login { user: string; password: string }
-interface Credentials extends Login { port: number; owner?: Login; app?: Login }
+interface Login {
+  user: string;
+  password: string;
+}
+interface Credentials extends Login {
+  port: number;
+  owner?: Login;
+  app?: Login;
+}
 
 /** The superuser (administration), the owner of the schema (migrations) and the application's role. */
 export type EmbeddedRole = 'admin' | 'owner' | 'app';
@@ -53,7 +60,9 @@ async function binaries(): Promise<{ pg_ctl: string; initdb: string; postgres: s
   try {
     return (await import(pkg)) as { pg_ctl: string; initdb: string; postgres: string };
   } catch {
-    throw new Error(`The embedded PostgreSQL binaries (${pkg}) are not installed for this platform; set DATABASE_URL to use an external PostgreSQL server.`);
+    throw new Error(
+      `The embedded PostgreSQL binaries (${pkg}) are not installed for this platform; set DATABASE_URL to use an external PostgreSQL server.`,
+    );
   }
 }
 
@@ -69,20 +78,34 @@ async function runAsIds(): Promise<{ uid?: number; gid?: number; name?: string }
   if (!line) {
     await run('groupadd', ['-f', 'postgres']);
     await run('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres']);
-    line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+    line = readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('postgres:'));
   }
   const parts = line!.split(':');
   return { uid: Number(parts[2]), gid: Number(parts[3]), name: 'postgres' };
 }
 
-function run(cmd: string, args: string[], opts: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+function run(
+  cmd: string,
+  args: string[],
+  opts: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { uid: opts.uid, gid: opts.gid, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C', ...opts.env } });
+    const child = spawn(cmd, args, {
+      uid: opts.uid,
+      gid: opts.gid,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C', ...opts.env },
+    });
     let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => (out += String(d)));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${path.basename(cmd)} ${args.join(' ')} failed (${code}): ${out}`))));
+    child.on('close', (code) => {
+      if (code === 0) resolve(out);
+      else reject(new Error(`${path.basename(cmd)} ${args.join(' ')} failed (${String(code)}): ${out}`));
+    });
   });
 }
 
@@ -93,7 +116,9 @@ export async function freePort(): Promise<number> {
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(addr.port));
+      srv.close(() => {
+        resolve(addr.port);
+      });
     });
   });
 }
@@ -103,17 +128,34 @@ async function initialise(dir: string, credFile: string, ids: { uid?: number; gi
   const { initdb } = await binaries();
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   if (ids.uid !== undefined) await fs.chown(dir, ids.uid, ids.gid!);
-  const creds: Credentials = { user: 'pmis', password: randomBytes(18).toString('base64url'), port: Number(process.env.PMIS_PG_PORT) || (await freePort()) };
+  const creds: Credentials = {
+    user: 'pmis',
+    password: randomBytes(18).toString('base64url'),
+    port: Number(process.env.PMIS_PG_PORT) || (await freePort()),
+  };
   const pwfile = path.join(os.tmpdir(), `pmis-pw-${randomBytes(6).toString('hex')}`);
   await fs.writeFile(pwfile, creds.password + '\n', { mode: 0o600 });
   if (ids.uid !== undefined) await fs.chown(pwfile, ids.uid, ids.gid!);
   try {
-    await run(initdb, [`--pgdata=${dir}`, '--auth=scram-sha-256', `--username=${creds.user}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C.UTF-8', '--data-checksums'], ids);
+    await run(
+      initdb,
+      [
+        `--pgdata=${dir}`,
+        '--auth=scram-sha-256',
+        `--username=${creds.user}`,
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+        '--data-checksums',
+      ],
+      ids,
+    );
   } finally {
     await fs.rm(pwfile, { force: true });
   }
   const conf = [
-    '', '# pmis settings',
+    '',
+    '# pmis settings',
     `port = ${creds.port}`,
     "listen_addresses = 'localhost'",
     "unix_socket_directories = ''",
@@ -123,7 +165,7 @@ async function initialise(dir: string, credFile: string, ids: { uid?: number; gi
     "timezone = 'UTC'",
     'max_connections = 100',
     'shared_buffers = 128MB',
-    "logging_collector = off",
+    'logging_collector = off',
   ].join('\n');
   await fs.appendFile(path.join(dir, 'postgresql.conf'), conf + '\n');
   await fs.writeFile(credFile, JSON.stringify(creds), { mode: 0o600 });
@@ -147,7 +189,8 @@ function mayTraverse(st: { mode: number; uid: number; gid: number }, uid: number
   return (st.mode & 0o001) !== 0;
 }
 
-const describe = (st: { mode: number; uid: number; gid: number }) => `mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}, owner uid ${st.uid}, group gid ${st.gid}`;
+const describe = (st: { mode: number; uid: number; gid: number }) =>
+  `mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}, owner uid ${st.uid}, group gid ${st.gid}`;
 
 /**
  * Refuse early, with a message that says which directory needs which permission, when DATA_DIR
@@ -155,20 +198,28 @@ const describe = (st: { mode: number; uid: number; gid: number }) => `mode ${(st
  * and so runs PostgreSQL as the `postgres` OS user — not reachable by that user (e.g. a directory
  * made by `mktemp -d`, mode 0700, or one under a private home directory).
  */
-export async function checkDataDir(dataDir: string, ids: { uid?: number; gid?: number; name?: string } = {}): Promise<void> {
+export async function checkDataDir(
+  dataDir: string,
+  ids: { uid?: number; gid?: number; name?: string } = {},
+): Promise<void> {
   const me = os.userInfo().username;
   try {
     await fs.mkdir(dataDir, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new Error(`DATA_DIR ${dataDir} cannot be created (${code}): create it and give it to the user running pmis (${me}), e.g. \`mkdir -p ${dataDir} && chown ${me} ${dataDir}\`, or choose another DATA_DIR.`);
+    throw new Error(
+      `DATA_DIR ${dataDir} cannot be created (${code}): create it and give it to the user running pmis (${me}), e.g. \`mkdir -p ${dataDir} && chown ${me} ${dataDir}\`, or choose another DATA_DIR.`,
+      { cause: e },
+    );
   }
   const st = await fs.stat(dataDir);
   if (!st.isDirectory()) throw new Error(`DATA_DIR ${dataDir} is not a directory.`);
   try {
     await fs.access(dataDir, fsConstants.W_OK | fsConstants.X_OK);
   } catch {
-    throw new Error(`DATA_DIR ${dataDir} is not writable by the user running pmis (${me}; ${describe(st)}): \`chown ${me} ${dataDir}\` or choose another DATA_DIR.`);
+    throw new Error(
+      `DATA_DIR ${dataDir} is not writable by the user running pmis (${me}; ${describe(st)}): \`chown ${me} ${dataDir}\` or choose another DATA_DIR.`,
+    );
   }
   if (ids.uid === undefined) return;
   // pmis runs as root: PostgreSQL runs as `postgres` (with its primary group only) and must be able
@@ -176,23 +227,31 @@ export async function checkDataDir(dataDir: string, ids: { uid?: number; gid?: n
   const blocked: string[] = [];
   let p = path.resolve(dataDir);
   const chain: string[] = [];
-  for (;;) { chain.unshift(p); const up = path.dirname(p); if (up === p) break; p = up; }
+  for (;;) {
+    chain.unshift(p);
+    const up = path.dirname(p);
+    if (up === p) break;
+    p = up;
+  }
   for (const d of chain) {
     const s = await fs.stat(d);
     if (!mayTraverse(s, ids.uid, ids.gid!)) blocked.push(`${d} (${describe(s)})`);
   }
   if (blocked.length) {
-    const first = blocked[0]!.split(' (')[0];
-    throw new Error(`DATA_DIR ${dataDir} is not reachable by the OS user "${ids.name ?? 'postgres'}" that runs the embedded PostgreSQL `
-      + `(pmis runs as root and PostgreSQL refuses to run as root). It needs execute (search) permission on: ${blocked.join('; ')}. `
-      + `Fix: \`chmod o+x ${first}\` (or \`chmod 755\`) for each of them, or choose a DATA_DIR elsewhere, e.g. /var/lib/pmis.`);
+    const first = blocked[0].split(' (')[0];
+    throw new Error(
+      `DATA_DIR ${dataDir} is not reachable by the OS user "${ids.name ?? 'postgres'}" that runs the embedded PostgreSQL ` +
+        `(pmis runs as root and PostgreSQL refuses to run as root). It needs execute (search) permission on: ${blocked.join('; ')}. ` +
+        `Fix: \`chmod o+x ${first}\` (or \`chmod 755\`) for each of them, or choose a DATA_DIR elsewhere, e.g. /var/lib/pmis.`,
+    );
   }
 }
 
 /** Adopt a database created before the role scheme: everything the superuser made in it goes to the owner role. */
 export async function adoptDatabase(admin: pg.ClientBase, database: string, owner: string): Promise<number> {
   await admin.query(`ALTER DATABASE ${ident(database)} OWNER TO ${ident(owner)}`);
-  const r = await admin.query<{ n: number }>(`
+  const r = await admin.query<{ q: string }>(
+    `
     WITH moved AS (
       SELECT format('ALTER %s %s OWNER TO %I',
                CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,
@@ -210,8 +269,10 @@ export async function adoptDatabase(admin: pg.ClientBase, database: string, owne
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
        WHERE n.nspname = 'public' AND t.typowner <> $1::regrole AND t.typtype IN ('e', 'd', 'r', 'm') AND t.typelem = 0
          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
-    ) SELECT q FROM moved`, [owner]);
-  for (const row of r.rows as unknown as { q: string }[]) await admin.query(row.q);
+    ) SELECT q FROM moved`,
+    [owner],
+  );
+  for (const row of r.rows) await admin.query(row.q);
   return r.rows.length;
 }
 
@@ -222,20 +283,37 @@ const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * Make sure the roles and the `pmis` database exist and that the database belongs to the owner
  * role; create the roles' passwords on first use (kept in the credentials file, mode 0600).
  */
-async function ensureRoles(adminUrl: (db: string) => string, creds: Credentials, credFile: string, log: (m: string) => void): Promise<Credentials> {
+async function ensureRoles(
+  adminUrl: (db: string) => string,
+  creds: Credentials,
+  credFile: string,
+  log: (m: string) => void,
+): Promise<Credentials> {
   const admin = new pg.Client({ connectionString: adminUrl('postgres'), application_name: 'pmis-admin' });
   admin.on('error', () => undefined);
   await admin.connect();
   let adopt = false;
   try {
     const next: Credentials = { ...creds };
-    const roles = new Set((await admin.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1)', [[OWNER_ROLE, APP_ROLE]])).rows.map((r) => r.rolname));
-    for (const [key, name] of [['owner', OWNER_ROLE], ['app', APP_ROLE]] as const) {
+    const roles = new Set(
+      (
+        await admin.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1)', [
+          [OWNER_ROLE, APP_ROLE],
+        ])
+      ).rows.map((r) => r.rolname),
+    );
+    for (const [key, name] of [
+      ['owner', OWNER_ROLE],
+      ['app', APP_ROLE],
+    ] as const) {
       if (next[key] && roles.has(name)) continue;
       const login: Login = next[key] ?? { user: name, password: randomBytes(24).toString('base64url') };
       const attrs = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal(login.password)}`;
       if (roles.has(name)) await admin.query(`ALTER ROLE ${ident(name)} ${attrs}`);
-      else await admin.query(`CREATE ROLE ${ident(name)} ${attrs}`).catch((e: { code?: string }) => { if (e.code !== '42710') throw e; });
+      else
+        await admin.query(`CREATE ROLE ${ident(name)} ${attrs}`).catch((e: unknown) => {
+          if ((e as { code?: string }).code !== '42710') throw e;
+        });
       next[key] = login;
       log(`Created the database role ${name}`);
     }
@@ -244,9 +322,16 @@ async function ensureRoles(adminUrl: (db: string) => string, creds: Credentials,
       await fs.writeFile(tmp, JSON.stringify(next), { mode: 0o600 });
       await fs.rename(tmp, credFile);
     }
-    const db = (await admin.query<{ owner: string }>('SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1', ['pmis'])).rows[0];
+    const db = (
+      await admin.query<{ owner: string }>(
+        'SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1',
+        ['pmis'],
+      )
+    ).rows[0];
     if (!db) {
-      await admin.query(`CREATE DATABASE pmis OWNER ${ident(OWNER_ROLE)}`).catch((e: { code?: string }) => { if (e.code !== '42P04') throw e; });
+      await admin.query(`CREATE DATABASE pmis OWNER ${ident(OWNER_ROLE)}`).catch((e: unknown) => {
+        if ((e as { code?: string }).code !== '42P04') throw e;
+      });
     } else if (db.owner !== OWNER_ROLE) {
       adopt = true;
     }
@@ -278,7 +363,11 @@ class Presence {
   private client: pg.Client | null = null;
   private ended = false;
   private retrying = false;
-  constructor(private readonly url: () => string, private readonly reopen: () => Promise<void>, private readonly log: (m: string) => void) {}
+  constructor(
+    private readonly url: () => string,
+    private readonly reopen: () => Promise<void>,
+    private readonly log: (m: string) => void,
+  ) {}
 
   async take(): Promise<void> {
     if (this.ended) return;
@@ -331,7 +420,10 @@ class Presence {
  * Find or start the cluster in DATA_DIR/pg and register this process's presence. Safe to call from
  * several processes at once: start and stop decisions are taken under a file lock.
  */
-export async function openEmbedded(dataDir: string, opts: { log?: (msg: string) => void } = {}): Promise<EmbeddedCluster> {
+export async function openEmbedded(
+  dataDir: string,
+  opts: { log?: (msg: string) => void } = {},
+): Promise<EmbeddedCluster> {
   const log = opts.log ?? (() => {});
   dataDir = path.resolve(dataDir);
   const dir = path.join(dataDir, 'pg');
@@ -340,7 +432,12 @@ export async function openEmbedded(dataDir: string, opts: { log?: (msg: string) 
   const ids = await runAsIds();
   await checkDataDir(dataDir, ids);
   const { pg_ctl } = await binaries();
-  const lock = () => lockfile.lock(dataDir, { lockfilePath: path.join(dataDir, '.pmis.lock'), retries: { retries: 60, minTimeout: 100, maxTimeout: 1000 }, stale: 30000 });
+  const lock = () =>
+    lockfile.lock(dataDir, {
+      lockfilePath: path.join(dataDir, '.pmis.lock'),
+      retries: { retries: 60, minTimeout: 100, maxTimeout: 1000 },
+      stale: 30000,
+    });
   let creds: Credentials | undefined;
   const url = (database = 'pmis', role: EmbeddedRole = 'admin') => {
     if (!creds) throw new Error('The embedded PostgreSQL is not open');
@@ -373,10 +470,18 @@ export async function openEmbedded(dataDir: string, opts: { log?: (msg: string) 
     creds = await ensureRoles((db) => url(db, 'admin'), creds, credFile, log);
     await presence.take();
   };
-  const presence = new Presence(() => url('postgres', 'app'), async () => {
-    const unlock = await lock();
-    try { await open(); } finally { await unlock(); }
-  }, log);
+  const presence = new Presence(
+    () => url('postgres', 'app'),
+    async () => {
+      const unlock = await lock();
+      try {
+        await open();
+      } finally {
+        await unlock();
+      }
+    },
+    log,
+  );
 
   const unlock = await lock();
   try {
@@ -404,7 +509,8 @@ export async function openEmbedded(dataDir: string, opts: { log?: (msg: string) 
         }
         try {
           // Exclusive only if no other pmis process holds its (shared) presence.
-          const got = (await c.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [PRESENCE_KEY])).rows[0]!.got;
+          const got = (await c.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [PRESENCE_KEY]))
+            .rows[0].got;
           if (!got) return;
           log('Stopping the embedded PostgreSQL (no other pmis process is using it)');
           await stop();

@@ -10,13 +10,31 @@ import { AppError } from '../core/errors.js';
 import { registerMessages } from '../core/i18n.js';
 
 registerMessages({
-  'field.already_used': { fr: 'Cette valeur est déjà utilisée (enregistrée en même temps ou avant).', en: 'This value is already in use (recorded at the same time or before).' },
-  'field.unknown_reference': { fr: "Référence inconnue : rien n'a cet identifiant.", en: 'Unknown reference: nothing has this identifier.' },
-  'field.invalid_value': { fr: "Valeur refusée par les règles de l'enregistrement.", en: 'Value refused by the rules of the record.' },
+  'field.already_used': {
+    fr: 'Cette valeur est déjà utilisée (enregistrée en même temps ou avant).',
+    en: 'This value is already in use (recorded at the same time or before).',
+  },
+  'field.unknown_reference': {
+    fr: "Référence inconnue : rien n'a cet identifiant.",
+    en: 'Unknown reference: nothing has this identifier.',
+  },
+  'field.invalid_value': {
+    fr: "Valeur refusée par les règles de l'enregistrement.",
+    en: 'Value refused by the rules of the record.',
+  },
   'error.already_exists': { fr: 'Cet enregistrement existe déjà.', en: 'This record already exists.' },
-  'error.constraint': { fr: 'Refusé par une règle de la base de données ({constraint}).', en: 'Refused by a rule of the database ({constraint}).' },
-  'error.invalid_value': { fr: "Une valeur envoyée n'est pas acceptable (hors limites ou mal formée).", en: 'A value sent is not acceptable (out of range or malformed).' },
-  'error.database_busy': { fr: 'La base de données est occupée ; réessayez dans un instant.', en: 'The database is busy; try again in a moment.' },
+  'error.constraint': {
+    fr: 'Refusé par une règle de la base de données ({constraint}).',
+    en: 'Refused by a rule of the database ({constraint}).',
+  },
+  'error.invalid_value': {
+    fr: "Une valeur envoyée n'est pas acceptable (hors limites ou mal formée).",
+    en: 'A value sent is not acceptable (out of range or malformed).',
+  },
+  'error.database_busy': {
+    fr: 'La base de données est occupée ; réessayez dans un instant.',
+    en: 'The database is busy; try again in a moment.',
+  },
 });
 
 /** The fields of a PostgreSQL error (pg's DatabaseError) that pmis uses. */
@@ -31,7 +49,11 @@ export interface PgError {
 }
 
 const isPgError = (e: unknown): e is PgError =>
-  !!e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((e as { code: string }).code) && ('severity' in e || 'routine' in e || 'constraint' in e);
+  !!e &&
+  typeof e === 'object' &&
+  typeof (e as { code?: unknown }).code === 'string' &&
+  /^[0-9A-Z]{5}$/.test((e as { code: string }).code) &&
+  ('severity' in e || 'routine' in e || 'constraint' in e);
 
 /** The PostgreSQL error behind an error, however many wrappers deep (drizzle's `cause`, ...). */
 export function pgErrorOf(err: unknown): PgError | null {
@@ -51,13 +73,19 @@ function queryOf(err: unknown): string | undefined {
 /** Where an error was thrown: the stack's frames only (its first lines repeat the message, which may hold values). */
 function framesOf(err: unknown): string | undefined {
   const stack = (err as { stack?: unknown })?.stack;
-  return typeof stack === 'string' ? stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 12).join('\n') : undefined;
+  return typeof stack === 'string'
+    ? stack
+        .split('\n')
+        .filter((l) => /^\s+at /.test(l))
+        .slice(0, 12)
+        .join('\n')
+    : undefined;
 }
 
 /** The column(s) named in a constraint error's detail: "Key (prison_id, code)=(…) already exists." → ['prison_id', 'code']. */
 export function keyColumns(detail: string | undefined): string[] {
   const m = /^Key \(([^)]*)\)=/.exec(detail ?? '');
-  return m ? m[1]!.split(',').map((c) => c.trim().replace(/^"|"$/g, '')) : [];
+  return m ? m[1].split(',').map((c) => c.trim().replace(/^"|"$/g, '')) : [];
 }
 
 /** Constraint names whose field cannot be read from the error: the pointer to report. */
@@ -77,7 +105,7 @@ export function registerConstraintField(constraint: string, field: string): void
 export function findPointer(body: unknown, name: string, pointer = '', depth = 0): string | null {
   if (!body || typeof body !== 'object' || depth > 8) return null;
   const entries = Array.isArray(body) ? body.map((v, i) => [String(i), v] as const) : Object.entries(body);
-  for (const [k, v] of entries) if (k === name && !Array.isArray(body)) return `${pointer}/${k}`;
+  for (const [k] of entries) if (k === name && !Array.isArray(body)) return `${pointer}/${k}`;
   for (const [k, v] of entries) {
     const p = findPointer(v, name, `${pointer}/${k}`, depth + 1);
     if (p) return p;
@@ -88,7 +116,11 @@ export function findPointer(body: unknown, name: string, pointer = '', depth = 0
 /** The input field a constraint error is about: from the constraint map, else the key's last column that is not a prison. */
 function fieldOf(e: PgError, body: unknown): string | null {
   const cols = keyColumns(e.detail);
-  const name = (e.constraint && constraintFields.get(e.constraint)) || e.column || cols.filter((c) => c !== 'prison_id').at(-1) || cols.at(-1);
+  const name =
+    (e.constraint && constraintFields.get(e.constraint)) ||
+    e.column ||
+    cols.filter((c) => c !== 'prison_id').at(-1) ||
+    cols.at(-1);
   if (!name) return null;
   return findPointer(body, name) ?? `/${name}`;
 }
@@ -108,7 +140,9 @@ export function databaseProblem(err: unknown, body?: unknown): AppError | null {
   const field = () => fieldOf(e, body);
   if (c === '23505') {
     const f = field();
-    return f ? new AppError(409, 'error.validation', {}, [{ field: f, key: 'field.already_used' }]) : new AppError(409, 'error.already_exists');
+    return f
+      ? new AppError(409, 'error.validation', {}, [{ field: f, key: 'field.already_used' }])
+      : new AppError(409, 'error.already_exists');
   }
   if (c === '23503') {
     const f = field();
@@ -116,10 +150,14 @@ export function databaseProblem(err: unknown, body?: unknown): AppError | null {
   }
   if (c === '23502' || c === '23514' || c === '23P01') {
     // PostgreSQL names a CHECK on one column "<table>_<column>_check".
-    const column = e.column ?? (e.table && e.constraint ? new RegExp(`^${e.table}_(\\w+)_check$`).exec(e.constraint)?.[1] : undefined);
-    const f = column ? findPointer(body, column) ?? `/${column}` : null;
+    const column =
+      e.column ??
+      (e.table && e.constraint ? new RegExp(`^${e.table}_(\\w+)_check$`).exec(e.constraint)?.[1] : undefined);
+    const f = column ? (findPointer(body, column) ?? `/${column}`) : null;
     if (f) return new AppError(422, 'error.validation', {}, [{ field: f, key: 'field.invalid_value' }]);
-    return e.constraint ? new AppError(422, 'error.constraint', { constraint: e.constraint }) : new AppError(422, 'error.invalid_value');
+    return e.constraint
+      ? new AppError(422, 'error.constraint', { constraint: e.constraint })
+      : new AppError(422, 'error.invalid_value');
   }
   if (c.startsWith('22') || c === '54000') return new AppError(422, 'error.invalid_value');
   if (c === '40001' || c === '40P01' || c === '55P03') return new AppError(409, 'error.conflict');
@@ -138,8 +176,19 @@ export function safeErrorLog(err: unknown): Record<string, unknown> {
   if (pg) {
     const q = queryOf(err);
     return {
-      type: 'DatabaseError', sqlstate: pg.code, constraint: pg.constraint, table: pg.table, column: pg.column, dataType: pg.dataType, routine: pg.routine,
-      query: q ? { hash: createHash('sha256').update(q).digest('hex').slice(0, 16), statement: /^\s*(\w+)/.exec(q)?.[1]?.toLowerCase() } : undefined,
+      type: 'DatabaseError',
+      sqlstate: pg.code,
+      constraint: pg.constraint,
+      table: pg.table,
+      column: pg.column,
+      dataType: pg.dataType,
+      routine: pg.routine,
+      query: q
+        ? {
+            hash: createHash('sha256').update(q).digest('hex').slice(0, 16),
+            statement: /^\s*(\w+)/.exec(q)?.[1]?.toLowerCase(),
+          }
+        : undefined,
       at: framesOf(err),
     };
   }
@@ -147,9 +196,15 @@ export function safeErrorLog(err: unknown): Record<string, unknown> {
   if (q !== undefined) {
     // A query error without a PostgreSQL error behind it (e.g. the connection dropped): the cause, not the parameters.
     const cause = (err as { cause?: unknown }).cause;
-    return { type: 'QueryError', query: { hash: createHash('sha256').update(q).digest('hex').slice(0, 16) }, cause: cause ? safeErrorLog(cause) : undefined, at: framesOf(err) };
+    return {
+      type: 'QueryError',
+      query: { hash: createHash('sha256').update(q).digest('hex').slice(0, 16) },
+      cause: cause ? safeErrorLog(cause) : undefined,
+      at: framesOf(err),
+    };
   }
-  if (err instanceof Error) return { type: err.name, code: (err as { code?: unknown }).code, message: err.message, stack: err.stack };
+  if (err instanceof Error)
+    return { type: err.name, code: (err as { code?: unknown }).code, message: err.message, stack: err.stack };
   return { type: typeof err };
 }
 
@@ -165,8 +220,15 @@ export function safeErrorLog(err: unknown): Record<string, unknown> {
 export type Unavailable = 'connection_lost' | 'unreachable' | 'starting' | 'read_only' | 'disk_full' | 'overloaded';
 
 const NODE_CODES: Record<string, Unavailable> = {
-  ECONNREFUSED: 'unreachable', ENOTFOUND: 'unreachable', EHOSTUNREACH: 'unreachable', ENETUNREACH: 'unreachable', EAI_AGAIN: 'unreachable',
-  ECONNRESET: 'connection_lost', EPIPE: 'connection_lost', ETIMEDOUT: 'connection_lost', ECONNABORTED: 'connection_lost',
+  ECONNREFUSED: 'unreachable',
+  ENOTFOUND: 'unreachable',
+  EHOSTUNREACH: 'unreachable',
+  ENETUNREACH: 'unreachable',
+  EAI_AGAIN: 'unreachable',
+  ECONNRESET: 'connection_lost',
+  EPIPE: 'connection_lost',
+  ETIMEDOUT: 'connection_lost',
+  ECONNABORTED: 'connection_lost',
 };
 
 // Messages of node-postgres (pg, pg-pool) errors that carry no code.
@@ -179,7 +241,7 @@ const DRIVER_MESSAGES: [RegExp, Unavailable][] = [
 
 function classifyOne(e: { code?: unknown; message?: unknown }): Unavailable | null {
   const code = typeof e.code === 'string' ? e.code : '';
-  if (code in NODE_CODES) return NODE_CODES[code]!;
+  if (code in NODE_CODES) return NODE_CODES[code];
   if (/^08/.test(code)) return 'connection_lost'; // connection exception
   if (code === '57P01' || code === '57P02' || code === '57P05') return 'connection_lost'; // admin or crash shutdown, idle timeout
   if (code === '57P03') return 'starting'; // cannot connect now (starting, recovery)
@@ -195,7 +257,7 @@ function classifyOne(e: { code?: unknown; message?: unknown }): Unavailable | nu
 export function databaseUnavailable(err: unknown): Unavailable | null {
   let e: unknown = err;
   for (let depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
-    const why = classifyOne(e as { code?: unknown; message?: unknown });
+    const why = classifyOne(e);
     if (why) return why;
     e = (e as { cause?: unknown }).cause;
   }

@@ -18,7 +18,10 @@ export interface Health {
   code?: string;
 }
 
-export function healthProbe(database: Pick<Database, 'pool' | 'kind'>, opts: { writeEveryMs?: number; timeoutMs?: number } = {}): () => Promise<Health> {
+export function healthProbe(
+  database: Pick<Database, 'pool' | 'kind'>,
+  opts: { writeEveryMs?: number; timeoutMs?: number } = {},
+): () => Promise<Health> {
   const writeEveryMs = opts.writeEveryMs ?? 5000;
   const timeoutMs = opts.timeoutMs ?? 5000;
   const who = `${os.hostname()}:${process.pid}`.slice(0, 200);
@@ -30,7 +33,9 @@ export function healthProbe(database: Pick<Database, 'pool' | 'kind'>, opts: { w
     }
     await database.pool.query(
       `INSERT INTO pmis_heartbeat (id, beat_at, beat_by) VALUES (1, now(), $1)
-       ON CONFLICT (id) DO UPDATE SET beat_at = excluded.beat_at, beat_by = excluded.beat_by`, [who]);
+       ON CONFLICT (id) DO UPDATE SET beat_at = excluded.beat_at, beat_by = excluded.beat_by`,
+      [who],
+    );
     lastWrite = Date.now();
   };
   return async () => {
@@ -38,14 +43,26 @@ export function healthProbe(database: Pick<Database, 'pool' | 'kind'>, opts: { w
     try {
       await Promise.race([
         probe(),
-        new Promise((_, reject) => { timer = setTimeout(() => reject(Object.assign(new Error('health probe timed out'), { code: 'PMIS_TIMEOUT' })), timeoutMs); }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => {
+            reject(Object.assign(new Error('health probe timed out'), { code: 'PMIS_TIMEOUT' }));
+          }, timeoutMs);
+        }),
       ]);
       return { status: 'ok', database: database.kind };
     } catch (e) {
       lastWrite = 0; // probe the write again next time
       const code = typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
-      const reason: Health['reason'] = code === 'PMIS_TIMEOUT' ? 'timeout' : databaseUnavailable(e) ?? (code === '42501' ? 'write_refused' : 'error');
-      return { status: 'unavailable', database: database.kind, reason, ...(code && code !== 'PMIS_TIMEOUT' ? { code } : {}) };
+      const reason: Health['reason'] =
+        code === 'PMIS_TIMEOUT'
+          ? 'timeout'
+          : (databaseUnavailable(e) ?? (code === '42501' ? 'write_refused' : 'error'));
+      return {
+        status: 'unavailable',
+        database: database.kind,
+        reason,
+        ...(code && code !== 'PMIS_TIMEOUT' ? { code } : {}),
+      };
     } finally {
       clearTimeout(timer);
     }

@@ -11,9 +11,9 @@ export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 // DATE columns come back as 'YYYY-MM-DD' strings, never as JS Dates shifted by a time zone.
-pg.types.setTypeParser(1082, (v: string) => v);
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 // bigint counts (count(*)) as numbers: pmis never counts past 2^53.
-pg.types.setTypeParser(20, (v: string) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 
 export interface Database {
   pool: pg.Pool;
@@ -28,7 +28,9 @@ export interface Database {
 
 /** A plain SELECT (no locking clause): safe to run again on a fresh connection if the first one dropped. */
 export function isRetryableRead(text: string): boolean {
-  return /^\s*(\/\*.*?\*\/\s*)*select\b/is.test(text) && !/\bfor\s+(no\s+key\s+)?(update|share|key\s+share)\b/i.test(text);
+  return (
+    /^\s*(\/\*.*?\*\/\s*)*select\b/is.test(text) && !/\bfor\s+(no\s+key\s+)?(update|share|key\s+share)\b/i.test(text)
+  );
 }
 
 /**
@@ -38,7 +40,10 @@ export function isRetryableRead(text: string): boolean {
  * its connection dropped (a PostgreSQL restart, `pg_terminate_backend`) is tried once more on a
  * fresh connection. Anything else fails, and the HTTP layer answers 503 (src/db/errors.ts).
  */
-export function connect(url: string, opts: { applicationName?: string; max?: number; log?: (m: string) => void } = {}): { pool: pg.Pool; db: Db } {
+export function connect(
+  url: string,
+  opts: { applicationName?: string; max?: number; log?: (m: string) => void } = {},
+): { pool: pg.Pool; db: Db } {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
@@ -60,9 +65,10 @@ export function connect(url: string, opts: { applicationName?: string; max?: num
   pool.on('connect', (client) => client.on('error', report));
 
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+  // Replace the pool's query method (Reflect.set: the typed overloads cannot be assigned directly).
+  Reflect.set(pool, 'query', (...args: unknown[]) => {
     if (args.some((a) => typeof a === 'function')) return query(...args); // callback style: untouched
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text ?? '';
+    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '');
     const first = query(...args);
     if (!isRetryableRead(text)) return first;
     return first.catch(async (e: unknown) => {
@@ -70,12 +76,12 @@ export function connect(url: string, opts: { applicationName?: string; max?: num
       await new Promise((r) => setTimeout(r, 100));
       return query(...args);
     });
-  };
+  });
   return { pool, db: drizzle(pool, { schema }) };
 }
 
 async function scalar<T>(pool: pg.Pool, text: string, values: unknown[] = []): Promise<T> {
-  return (await pool.query(text, values)).rows[0].v as T;
+  return (await pool.query<{ v: T }>(text, values)).rows[0].v;
 }
 
 /**
@@ -102,7 +108,12 @@ export async function openDatabase(
     const appRole = await scalar<string>(pool, 'SELECT current_user AS v');
     if (opts.migrate !== false) {
       if (ownerUrl) {
-        const owner = new pg.Pool({ connectionString: ownerUrl, max: 1, application_name: 'pmis-migrate', options: '-c TimeZone=UTC' });
+        const owner = new pg.Pool({
+          connectionString: ownerUrl,
+          max: 1,
+          application_name: 'pmis-migrate',
+          options: '-c TimeZone=UTC',
+        });
         owner.on('error', () => undefined);
         try {
           await migrate(owner, { log, appRole });
@@ -113,21 +124,30 @@ export async function openDatabase(
         const pending = await pendingMigrations(pool);
         const mayCreate = await scalar<boolean>(pool, `SELECT has_schema_privilege('public', 'CREATE') AS v`);
         if (pending.length && !mayCreate) {
-          throw new Error(`${pending.length} database migration(s) are pending (first: ${pending[0]}) and the role ${appRole} of DATABASE_URL may not apply them: `
-            + 'set DATABASE_OWNER_URL to the owner role (or run `pmis migrate` with it) — see docs/deployment.md.');
+          throw new Error(
+            `${pending.length} database migration(s) are pending (first: ${pending[0]}) and the role ${appRole} of DATABASE_URL may not apply them: ` +
+              'set DATABASE_OWNER_URL to the owner role (or run `pmis migrate` with it) — see docs/deployment.md.',
+          );
         }
         if (pending.length) await migrate(pool, { log });
       }
     }
     if (!cluster) {
       const superuser = await scalar<boolean>(pool, `SELECT rolsuper AS v FROM pg_roles WHERE rolname = current_user`);
-      const owns = await scalar<boolean>(pool, `SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND pg_has_role(c.relowner, 'USAGE')) AS v`);
+      const owns = await scalar<boolean>(
+        pool,
+        `SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND pg_has_role(c.relowner, 'USAGE')) AS v`,
+      );
       if (superuser && process.env.NODE_ENV === 'production') {
-        throw new Error(`DATABASE_URL connects as ${appRole}, a PostgreSQL superuser: refused in production. Give pmis a role of its own and DATABASE_OWNER_URL for migrations (docs/deployment.md).`);
+        throw new Error(
+          `DATABASE_URL connects as ${appRole}, a PostgreSQL superuser: refused in production. Give pmis a role of its own and DATABASE_OWNER_URL for migrations (docs/deployment.md).`,
+        );
       }
       if (superuser || owns) {
-        log(`Warning: DATABASE_URL connects as ${appRole}, which ${superuser ? 'is a superuser' : 'owns the tables'}: the audit trail is not protected against the application. `
-          + 'Use a role of its own for DATABASE_URL and set DATABASE_OWNER_URL (docs/deployment.md).');
+        log(
+          `Warning: DATABASE_URL connects as ${appRole}, which ${superuser ? 'is a superuser' : 'owns the tables'}: the audit trail is not protected against the application. ` +
+            'Use a role of its own for DATABASE_URL and set DATABASE_OWNER_URL (docs/deployment.md).',
+        );
       }
     }
   } catch (e) {

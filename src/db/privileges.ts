@@ -52,17 +52,26 @@ async function currentPrivileges(client: Queryable, appRole: string): Promise<Ma
 /** What differs from the rule, as readable lines (empty when the app role holds exactly what it should). */
 export async function privilegeProblems(client: Queryable, appRole: string): Promise<string[]> {
   const problems: string[] = [];
-  const role = (await client.query<{ rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolbypassrls: boolean }>(
-    'SELECT rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles WHERE rolname = $1', [appRole])).rows[0];
+  const role = (
+    await client.query<{ rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolbypassrls: boolean }>(
+      'SELECT rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles WHERE rolname = $1',
+      [appRole],
+    )
+  ).rows[0];
   if (!role) return [`role ${appRole} does not exist`];
   if (role.rolsuper) problems.push(`${appRole} is a superuser`);
   if (role.rolcreaterole) problems.push(`${appRole} may create roles`);
   const owns = await client.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND pg_has_role($1::name, c.relowner, 'USAGE')`, [appRole]);
-  if (owns.rows[0]!.n > 0) problems.push(`${appRole} owns (or inherits the owner of) ${owns.rows[0]!.n} relations`);
-  const create = await client.query<{ ok: boolean }>(`SELECT has_schema_privilege($1::name, 'public', 'CREATE') AS ok`, [appRole]);
-  if (create.rows[0]!.ok) problems.push(`${appRole} may create objects in schema public`);
+      WHERE n.nspname = 'public' AND pg_has_role($1::name, c.relowner, 'USAGE')`,
+    [appRole],
+  );
+  if (owns.rows[0].n > 0) problems.push(`${appRole} owns (or inherits the owner of) ${owns.rows[0].n} relations`);
+  const create = await client.query<{ ok: boolean }>(
+    `SELECT has_schema_privilege($1::name, 'public', 'CREATE') AS ok`,
+    [appRole],
+  );
+  if (create.rows[0].ok) problems.push(`${appRole} may create objects in schema public`);
   for (const [table, have] of await currentPrivileges(client, appRole)) {
     const want = expectedPrivileges(table);
     const missing = [...want].filter((p) => !have.has(p));
@@ -87,11 +96,15 @@ export async function applyAppPrivileges(client: Queryable, appRole: string): Pr
     fix.push(`REVOKE ALL ON TABLE ${ident(table)} FROM ${ident(appRole)}`);
     fix.push(`GRANT ${[...want].join(', ')} ON TABLE ${ident(table)} TO ${ident(appRole)}`);
   }
-  const schemaUsage = (await client.query<{ ok: boolean }>(`SELECT has_schema_privilege($1::name, 'public', 'USAGE') AS ok`, [appRole])).rows[0]!.ok;
+  const schemaUsage = (
+    await client.query<{ ok: boolean }>(`SELECT has_schema_privilege($1::name, 'public', 'USAGE') AS ok`, [appRole])
+  ).rows[0].ok;
   if (!schemaUsage) fix.unshift(`GRANT USAGE ON SCHEMA public TO ${ident(appRole)}`);
   const sequences = await client.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'S' AND NOT CASE WHEN c.relkind = 'S' THEN has_sequence_privilege($1::name, c.oid, 'USAGE') END`, [appRole]);
+      WHERE n.nspname = 'public' AND c.relkind = 'S' AND NOT CASE WHEN c.relkind = 'S' THEN has_sequence_privilege($1::name, c.oid, 'USAGE') END`,
+    [appRole],
+  );
   for (const s of sequences.rows) fix.push(`GRANT USAGE, SELECT ON SEQUENCE ${ident(s.name)} TO ${ident(appRole)}`);
   if (!fix.length) return false;
   await client.query('BEGIN');

@@ -33,7 +33,9 @@ const requireCjs = createRequire(import.meta.url);
 function packageVersion(name: string): string {
   const file = requireCjs.resolve(`${name}/package.json`);
   const pkg: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string'
+    ? pkg.version
+    : 'unknown';
 }
 
 /** node_modules/.cache/pmis, next to the govuk-frontend package in use; PMIS_CACHE_DIR overrides. */
@@ -48,7 +50,10 @@ export function inputHash(): string {
   const h = createHash('sha256');
   // sass does not export its package.json; its `info` names the compiler and its version.
   h.update(`${sass.info}\ngovuk-frontend ${packageVersion('govuk-frontend')}\n`);
-  for (const f of fs.readdirSync(STYLES_DIR).filter((n) => n.endsWith('.scss')).sort()) {
+  for (const f of fs
+    .readdirSync(STYLES_DIR)
+    .filter((n) => n.endsWith('.scss'))
+    .sort()) {
     h.update(`${f}\n`);
     h.update(fs.readFileSync(path.join(STYLES_DIR, f)));
   }
@@ -61,7 +66,12 @@ export function compileStylesheet(): string {
   const out = sass.compile(ENTRY, {
     style: 'compressed',
     importers: [new sass.NodePackageImporter()],
-    logger: { warn: (message) => { warnings.push(message); }, debug: () => undefined },
+    logger: {
+      warn: (message) => {
+        warnings.push(message);
+      },
+      debug: () => undefined,
+    },
   });
   if (warnings.length) throw new Error(`Sass warnings in ${ENTRY}:\n${warnings.join('\n')}`);
   return out.css;
@@ -102,15 +112,28 @@ export function stylesheetUrl(): string {
 }
 
 /** GET /assets/pmis-<hash>.css: public, immutable for a year; any other hash is 404. */
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function webAssetRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: { hash: string } }>('/assets/pmis-:hash.css', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
-    const s = stylesheet();
-    if (req.params.hash !== s.hash) {
-      return reply.status(404).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('Not found');
-    }
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'accept-encoding');
-    const accepts = req.headers['accept-encoding'];
-    if (typeof accepts === 'string' && /\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(s.gzip);
-    return reply.send(s.css);
-  });
+  app.get<{ Params: { hash: string } }>(
+    '/assets/pmis-:hash.css',
+    { config: { public: true }, schema: { hide: true } },
+    async (req, reply) => {
+      const s = stylesheet();
+      if (req.params.hash !== s.hash) {
+        return reply
+          .status(404)
+          .type('text/plain; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send('Not found');
+      }
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('vary', 'accept-encoding');
+      const accepts = req.headers['accept-encoding'];
+      if (typeof accepts === 'string' && /\bgzip\b/.test(accepts))
+        return reply.header('content-encoding', 'gzip').send(s.gzip);
+      return reply.send(s.css);
+    },
+  );
 }

@@ -1,7 +1,18 @@
 /** Dates, numbers, percentages and durations in French and English, through Intl, Bamako time. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { calendarDuration, formatBirth, formatDate, formatDateTime, formatDuration, formatMonth, formatNumber, formatPercent, formatTime, formatUnit } from './format.js';
+import {
+  calendarDuration,
+  formatBirth,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatTime,
+  formatUnit,
+} from './format.js';
 
 const NNBSP = '\u202f';
 
@@ -36,9 +47,19 @@ test('a date of birth with its precision', () => {
   assert.equal(formatBirth('fr', { precision: 'month', date: '1991-07' }, { monthStyle: 'long' }), 'juillet 1991');
   assert.equal(formatBirth('en', { precision: 'month', date: '1991-07' }), 'July 1991');
   assert.equal(formatBirth('fr', { precision: 'year', date: '1991' }), '1991');
-  assert.equal(formatBirth('fr', { precision: 'estimated', estimated_age: 35, estimated_on: '2026-03-12' }), 'environ 35 ans (estimé le 12/03/2026)');
-  assert.equal(formatBirth('en', { precision: 'estimated', estimated_age: 35, estimated_on: '2026-03-12' }), 'about 35 years old (estimated on 12 March 2026)');
-  assert.equal(formatBirth('fr', { precision: 'estimated', estimated_age: null }), 'inconnue', 'never "âge estimé ? ans"');
+  assert.equal(
+    formatBirth('fr', { precision: 'estimated', estimated_age: 35, estimated_on: '2026-03-12' }),
+    'environ 35 ans (estimé le 12/03/2026)',
+  );
+  assert.equal(
+    formatBirth('en', { precision: 'estimated', estimated_age: 35, estimated_on: '2026-03-12' }),
+    'about 35 years old (estimated on 12 March 2026)',
+  );
+  assert.equal(
+    formatBirth('fr', { precision: 'estimated', estimated_age: null }),
+    'inconnue',
+    'never "âge estimé ? ans"',
+  );
   assert.equal(formatBirth('fr', { precision: 'unknown' }), 'inconnue');
   assert.equal(formatBirth('en', null), 'unknown');
 });

@@ -18,21 +18,34 @@ function cache<K, V>(make: (k: K) => V): (k: K) => V {
   const m = new Map<K, V>();
   return (k) => {
     let v = m.get(k);
-    if (v === undefined) { v = make(k); m.set(k, v); }
+    if (v === undefined) {
+      v = make(k);
+      m.set(k, v);
+    }
     return v;
   };
 }
 
 const dateFormat = cache((key: string) => {
   const [lang, zone] = key.split('|') as [Lang, string];
-  return new Intl.DateTimeFormat(LOCALE[lang], lang === 'fr'
-    ? { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' }
-    : { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric' });
+  return new Intl.DateTimeFormat(
+    LOCALE[lang],
+    lang === 'fr'
+      ? { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' }
+      : { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric' },
+  );
 });
-const timeFormat = cache((lang: Lang) => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+const timeFormat = cache(
+  (lang: Lang) =>
+    new Intl.DateTimeFormat(LOCALE[lang], { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+);
 const monthFormat = cache((key: string) => {
   const [lang, style] = key.split('|') as [Lang, 'numeric' | 'long'];
-  return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'UTC', month: style === 'numeric' ? '2-digit' : 'long', year: 'numeric' });
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    timeZone: 'UTC',
+    month: style === 'numeric' ? '2-digit' : 'long',
+    year: 'numeric',
+  });
 });
 
 /** A calendar date "YYYY-MM-DD" is shown as that day (no time zone shift); anything else is an instant. */
@@ -69,14 +82,21 @@ export function formatDateTime(lang: Lang, value: DateInput | null | undefined):
 }
 
 /** A month "YYYY-MM": "07/1991" (fr; "juillet 1991" with style "long"), "July 1991" (en). */
-export function formatMonth(lang: Lang, value: string, style: 'numeric' | 'long' = lang === 'fr' ? 'numeric' : 'long'): string {
+export function formatMonth(
+  lang: Lang,
+  value: string,
+  style: 'numeric' | 'long' = lang === 'fr' ? 'numeric' : 'long',
+): string {
   const m = /^(\d{4})-(\d{2})$/.exec(value);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return value;
-  return monthFormat(`${lang}|${lang === 'en' ? 'long' : style}`).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+  return monthFormat(`${lang}|${lang === 'en' ? 'long' : style}`).format(
+    new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)),
+  );
 }
 
 export interface BirthLike {
-  precision: 'exact' | 'month' | 'year' | 'estimated' | 'unknown' | string;
+  /** 'exact' | 'month' | 'year' | 'estimated' | 'unknown' (any other value reads as unknown). */
+  precision: string;
   date?: string | null;
   estimated_age?: number | null;
   estimated_on?: string | null;
@@ -87,7 +107,11 @@ export interface BirthLike {
  * "July 1991"; year "1991"; estimated "environ 35 ans (estimé le 12/03/2026)" / "about 35 years
  * old (estimated on 12 March 2026)"; unknown "inconnue" / "unknown".
  */
-export function formatBirth(lang: Lang, birth: BirthLike | null | undefined, opts: { monthStyle?: 'numeric' | 'long' } = {}): string {
+export function formatBirth(
+  lang: Lang,
+  birth: BirthLike | null | undefined,
+  opts: { monthStyle?: 'numeric' | 'long' } = {},
+): string {
   if (!birth) return kit.t(lang, 'kit.birth.unknown');
   const date = birth.date ?? '';
   switch (birth.precision) {
@@ -100,7 +124,10 @@ export function formatBirth(lang: Lang, birth: BirthLike | null | undefined, opt
     case 'estimated':
       if (birth.estimated_age === null || birth.estimated_age === undefined) return kit.t(lang, 'kit.birth.unknown');
       return birth.estimated_on
-        ? kit.t(lang, 'kit.birth.estimated', { age: formatNumber(lang, birth.estimated_age), date: formatDate(lang, birth.estimated_on) })
+        ? kit.t(lang, 'kit.birth.estimated', {
+            age: formatNumber(lang, birth.estimated_age),
+            date: formatDate(lang, birth.estimated_on),
+          })
         : kit.t(lang, 'kit.birth.estimated_no_date', { age: formatNumber(lang, birth.estimated_age) });
     default:
       return kit.t(lang, 'kit.birth.unknown');
@@ -109,11 +136,18 @@ export function formatBirth(lang: Lang, birth: BirthLike | null | undefined, opt
 
 const numberFormat = cache((key: string) => {
   const [lang, min, max] = key.split('|');
-  return new Intl.NumberFormat(LOCALE[lang as Lang], { minimumFractionDigits: Number(min), maximumFractionDigits: Number(max) });
+  return new Intl.NumberFormat(LOCALE[lang as Lang], {
+    minimumFractionDigits: Number(min),
+    maximumFractionDigits: Number(max),
+  });
 });
 
 /** "3 364,5" (fr, narrow no-break space), "3,364.5" (en). At most `maximumFractionDigits` (default 1) decimals. */
-export function formatNumber(lang: Lang, n: number, opts: { minimumFractionDigits?: number; maximumFractionDigits?: number } = {}): string {
+export function formatNumber(
+  lang: Lang,
+  n: number,
+  opts: { minimumFractionDigits?: number; maximumFractionDigits?: number } = {},
+): string {
   const max = opts.maximumFractionDigits ?? 1;
   const min = Math.min(opts.minimumFractionDigits ?? 0, max);
   return numberFormat(`${lang}|${min}|${max}`).format(n);
@@ -143,7 +177,11 @@ export function formatUnit(lang: Lang, n: number, unit: DurationUnit): string {
   return unitFormat(`${lang}|${unit}`).format(n);
 }
 
-export interface Duration { years?: number; months?: number; days?: number }
+export interface Duration {
+  years?: number;
+  months?: number;
+  days?: number;
+}
 
 /** "1 an, 3 mois et 2 jours" / "1 year, 3 months and 2 days"; zero parts are left out; all zero → "0 jour" / "0 days". */
 export function formatDuration(lang: Lang, d: Duration | number): string {

@@ -21,8 +21,18 @@ import { t, type Lang } from '../core/i18n.js';
 import { type ErrorObject, validateBody } from '../core/validation.js';
 import { type ErrorSummaryItem, errorSummary } from './components/content.js';
 import {
-  checkboxes, DATE_PARTS, dateInput, dateInputFirstId, type DateVariant, type ErrorMessageOptions, input, type InputOptions, radios,
-  select, type SelectItem, textarea,
+  checkboxes,
+  DATE_PARTS,
+  dateInput,
+  dateInputFirstId,
+  type DateVariant,
+  type ErrorMessageOptions,
+  input,
+  type InputOptions,
+  radios,
+  select,
+  type SelectItem,
+  textarea,
 } from './components/form.js';
 import { fieldId, type Content } from './components/shared.js';
 import { html, type Raw } from './html.js';
@@ -32,8 +42,21 @@ import { kit } from './messages.js';
 export type FormBody = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 export type FormErrorKind =
-  | 'required' | 'choose' | 'enum' | 'boolean' | 'date' | 'too_long' | 'too_short' | 'number' | 'integer' | 'range'
-  | 'format' | 'min_items' | 'max_items' | 'unexpected' | 'invalid';
+  | 'required'
+  | 'choose'
+  | 'enum'
+  | 'boolean'
+  | 'date'
+  | 'too_long'
+  | 'too_short'
+  | 'number'
+  | 'integer'
+  | 'range'
+  | 'format'
+  | 'min_items'
+  | 'max_items'
+  | 'unexpected'
+  | 'invalid';
 
 export interface FieldSpec {
   /** The field's label as the page shows it, in the user's language: every message names it. */
@@ -84,7 +107,13 @@ export function summaryItems(errors: FormErrors | null | undefined): ErrorSummar
 }
 
 export type ParseResult<T> =
-  | { ok: true; value: T; /** the form field a JSON pointer of this value came from (array items are renumbered when blank rows are dropped) */ nameOf: (pointer: string) => string }
+  | {
+      ok: true;
+      value: T;
+      /** the form field a JSON pointer of this value came from (array items are renumbered when blank rows are dropped) */ nameOf: (
+        pointer: string,
+      ) => string;
+    }
   | { ok: false; errors: FormError[] };
 
 // ---------------------------------------------------------------------------------------------
@@ -104,31 +133,42 @@ function branches(node: Node): Node[] {
 }
 
 function safeTest(pattern: string, s: string): boolean {
-  try { return new RegExp(pattern, 'u').test(s); } catch { return false; }
+  try {
+    return new RegExp(pattern, 'u').test(s);
+  } catch {
+    return false;
+  }
 }
 
 /** The schemas of a property or an array item (a record's pattern properties included). */
 function child(nodes: readonly Node[], segment: string): Node[] {
   const out: Node[] = [];
-  for (const n of nodes) for (const b of branches(n)) {
-    const props = b.properties;
-    const patterns = isNode(b.patternProperties) ? Object.entries(b.patternProperties).filter(([re, p]) => isNode(p) && safeTest(re, segment)) : [];
-    if (isNode(props) && isNode(props[segment])) out.push(props[segment]);
-    else if (/^\d+$/.test(segment) && isNode(b.items)) out.push(b.items);
-    else if (patterns.length) for (const [, p] of patterns) { if (isNode(p)) out.push(p); }
-    else if (isNode(b.additionalProperties)) out.push(b.additionalProperties);
-  }
+  for (const n of nodes)
+    for (const b of branches(n)) {
+      const props = b.properties;
+      const patterns = isNode(b.patternProperties)
+        ? Object.entries(b.patternProperties).filter(([re, p]) => isNode(p) && safeTest(re, segment))
+        : [];
+      if (isNode(props) && isNode(props[segment])) out.push(props[segment]);
+      else if (/^\d+$/.test(segment) && isNode(b.items)) out.push(b.items);
+      else if (patterns.length)
+        for (const [, p] of patterns) {
+          if (isNode(p)) out.push(p);
+        }
+      else if (isNode(b.additionalProperties)) out.push(b.additionalProperties);
+    }
   return out;
 }
 
 function types(nodes: readonly Node[]): Set<string> {
   const out = new Set<string>();
-  for (const n of nodes) for (const b of branches(n)) {
-    if (typeof b.type === 'string') out.add(b.type);
-    else if (Array.isArray(b.type)) for (const x of b.type) if (typeof x === 'string') out.add(x);
-    if ('const' in b) out.add(b.const === null ? 'null' : typeof b.const === 'string' ? 'string' : typeof b.const);
-    if (Array.isArray(b.enum)) for (const e of b.enum) out.add(e === null ? 'null' : typeof e);
-  }
+  for (const n of nodes)
+    for (const b of branches(n)) {
+      if (typeof b.type === 'string') out.add(b.type);
+      else if (Array.isArray(b.type)) for (const x of b.type) if (typeof x === 'string') out.add(x);
+      if ('const' in b) out.add(b.const === null ? 'null' : typeof b.const === 'string' ? 'string' : typeof b.const);
+      if (Array.isArray(b.enum)) for (const e of b.enum) out.add(e === null ? 'null' : typeof e);
+    }
   return out;
 }
 
@@ -184,15 +224,26 @@ const isPart = (x: string | undefined): x is Part => x === 'day' || x === 'month
 
 type DateErrorKey = `kit.form.date.missing.${Part}` | 'kit.form.date.real' | 'kit.form.date.year_digits';
 
-function joinDate(parts: Partial<Record<Part, string>>, variant: DateVariant | 'partial'): { value: string } | { empty: true } | { error: DateErrorKey; firstBad: Part } {
+function joinDate(
+  parts: Partial<Record<Part, string>>,
+  variant: DateVariant | 'partial',
+): { value: string } | { empty: true } | { error: DateErrorKey; firstBad: Part } {
   const has = (p: Part) => (parts[p] ?? '') !== '';
   if (!PARTS.some(has)) return { empty: true };
-  const need: readonly Part[] = variant === 'partial' ? (has('day') ? ['day', 'month', 'year'] : has('month') ? ['month', 'year'] : ['year']) : DATE_PARTS[variant];
+  const need: readonly Part[] =
+    variant === 'partial'
+      ? has('day')
+        ? ['day', 'month', 'year']
+        : has('month')
+          ? ['month', 'year']
+          : ['year']
+      : DATE_PARTS[variant];
   const missing = need.find((p) => !has(p));
   if (missing) return { error: `kit.form.date.missing.${missing}` as const, firstBad: missing };
   const num = (p: Part) => (/^\d{1,4}$/.test(parts[p] ?? '') ? Number(parts[p]) : NaN);
   const y = num('year');
-  if (!/^\d{4}$/.test(parts.year ?? '')) return { error: Number.isNaN(y) ? 'kit.form.date.real' : 'kit.form.date.year_digits', firstBad: 'year' };
+  if (!/^\d{4}$/.test(parts.year ?? ''))
+    return { error: Number.isNaN(y) ? 'kit.form.date.real' : 'kit.form.date.year_digits', firstBad: 'year' };
   if (!need.includes('month')) return { value: String(y).padStart(4, '0') };
   const m = num('month');
   if (!(m >= 1 && m <= 12)) return { error: 'kit.form.date.real', firstBad: 'month' };
@@ -208,21 +259,29 @@ function joinDate(parts: Partial<Record<Part, string>>, variant: DateVariant | '
 // Messages.
 
 function capitalise(s: string): string {
-  return s ? s[0]!.toLocaleUpperCase('fr') + s.slice(1) : s;
+  return s ? s[0].toLocaleUpperCase('fr') + s.slice(1) : s;
 }
 /** "Label : message" (fr, no-break space) / "Label: message" (en); without a label, the message capitalised. */
 export function fieldMessage(lang: Lang, label: string | undefined, message: string): string {
   if (!label) return capitalise(message);
   // After a colon French and English start in lower case, unless the word is an acronym ("NINA").
-  const body = /^\p{Lu}\p{Ll}/u.test(message) ? message[0]!.toLocaleLowerCase('fr') + message.slice(1) : message;
+  const body = /^\p{Lu}\p{Ll}/u.test(message) ? message[0].toLocaleLowerCase('fr') + message.slice(1) : message;
   return kit.t(lang, 'kit.form.field_message', { label, message: body });
 }
 
 const pointerOf = (segments: readonly string[]) => (segments.length ? `/${segments.join('/')}` : '');
-const segmentsOf = (pointer: string) => pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+const segmentsOf = (pointer: string) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 /** The element an error about a field links to: its own id, a date input's first box. */
-function elementId(name: string, fields: FieldSpecs | undefined, dateVariants: ReadonlyMap<string, DateVariant>): string {
+function elementId(
+  name: string,
+  fields: FieldSpecs | undefined,
+  dateVariants: ReadonlyMap<string, DateVariant>,
+): string {
   const declared = fields?.[name]?.date;
   const v = dateVariants.get(name) ?? (declared === 'partial' ? 'date' : declared);
   return v ? dateInputFirstId(fieldId(name), v) : fieldId(name);
@@ -263,7 +322,7 @@ function build(schema: TSchema, body: FormBody, o: ParseOptions): Built {
     const m = /^(.*)\.(day|month|year)$/.exec(name);
     const part = m?.[2];
     if (!m || !isPart(part)) continue;
-    const base = m[1]!;
+    const base = m[1];
     const declared = fields[base]?.date;
     const nodes = schemaAt(schema, base.split('.'));
     if (!declared && !(types(nodes).has('string') && !child(nodes, part).length)) continue;
@@ -284,8 +343,11 @@ function build(schema: TSchema, body: FormBody, o: ParseOptions): Built {
       raw.set(base, [[parts.year, parts.month, parts.day].filter((x) => x !== undefined).join('-')]);
       const spec = fields[base];
       early.push({
-        name: base, id: `${fieldId(base)}-${r.firstBad in parts ? r.firstBad : DATE_PARTS[dateVariants.get(base)!][0]}`, pointer: `/${base.split('.').join('/')}`,
-        kind: 'date', message: fieldMessage(o.lang, spec?.label ?? base, spec?.messages?.date ?? kit.t(o.lang, r.error)),
+        name: base,
+        id: `${fieldId(base)}-${r.firstBad in parts ? r.firstBad : DATE_PARTS[dateVariants.get(base)!][0]}`,
+        pointer: `/${base.split('.').join('/')}`,
+        kind: 'date',
+        message: fieldMessage(o.lang, spec?.label ?? base, spec?.messages?.date ?? kit.t(o.lang, r.error)),
       });
     }
   }
@@ -303,39 +365,66 @@ function build(schema: TSchema, body: FormBody, o: ParseOptions): Built {
   const rejected = new Set<string>();
   for (const [name, values] of raw) {
     const segments = name.split('.');
-    if (segments.some((s) => s === '' || FORBIDDEN.has(s))) { rejected.add(name); continue; }
+    if (segments.some((s) => s === '' || FORBIDDEN.has(s))) {
+      rejected.add(name);
+      continue;
+    }
     let node: Container = root;
     let nodes: Node[] = [schema];
     let ok = true;
     for (let i = 0; i < segments.length - 1; i++) {
-      const s = segments[i]!;
+      const s = segments[i];
       nodes = child(nodes, s);
-      const wantArray = /^\d+$/.test(segments[i + 1]!) && isArrayNode(nodes);
+      const wantArray = /^\d+$/.test(segments[i + 1]) && isArrayNode(nodes);
       let next: Tree | undefined = node.entries.get(s);
-      if (!next) { next = wantArray ? { kind: 'array', entries: new Map() } : { kind: 'object', entries: new Map() }; node.entries.set(s, next); }
-      if (next.kind === 'leaf') { ok = false; break; }
+      if (!next) {
+        next = wantArray ? { kind: 'array', entries: new Map() } : { kind: 'object', entries: new Map() };
+        node.entries.set(s, next);
+      }
+      if (next.kind === 'leaf') {
+        ok = false;
+        break;
+      }
       node = next;
     }
-    const last = segments[segments.length - 1]!;
-    if (!ok || node.entries.has(last)) { rejected.add(name); continue; }
+    const last = segments[segments.length - 1];
+    if (!ok || node.entries.has(last)) {
+      rejected.add(name);
+      continue;
+    }
     const leafNodes = child(nodes, last);
     if (isArrayNode(leafNodes) && !types(leafNodes).has('string')) {
       const itemNodes = child(leafNodes, '0');
       const filled = values.filter((x) => x !== '');
-      node.entries.set(last, { kind: 'leaf', value: filled.map((x) => convert(itemNodes, x)), blank: filled.length === 0 });
+      node.entries.set(last, {
+        kind: 'leaf',
+        value: filled.map((x) => convert(itemNodes, x)),
+        blank: filled.length === 0,
+      });
     } else {
       const v = values[values.length - 1] ?? '';
-      if (v === '') node.entries.set(last, { kind: 'leaf', value: types(leafNodes).has('null') ? null : undefined, blank: true });
+      if (v === '')
+        node.entries.set(last, { kind: 'leaf', value: types(leafNodes).has('null') ? null : undefined, blank: true });
       else node.entries.set(last, { kind: 'leaf', value: convert(leafNodes, v), blank: unticked.has(name) });
     }
   }
   for (const name of rejected) {
-    early.push({ name, id: fieldId(name), pointer: `/${name.split('.').join('/')}`, kind: 'unexpected', message: fieldMessage(o.lang, fields[name]?.label ?? name, fields[name]?.messages?.unexpected ?? kit.t(o.lang, 'kit.form.unexpected')) });
+    early.push({
+      name,
+      id: fieldId(name),
+      pointer: `/${name.split('.').join('/')}`,
+      kind: 'unexpected',
+      message: fieldMessage(
+        o.lang,
+        fields[name]?.label ?? name,
+        fields[name]?.messages?.unexpected ?? kit.t(o.lang, 'kit.form.unexpected'),
+      ),
+    });
   }
 
   // 5. To plain values: blank array items dropped, indices renumbered (and remembered).
   const names = new Map<string, string>();
-  const blank = (tree: Tree): boolean => tree.kind === 'leaf' ? tree.blank : [...tree.entries.values()].every(blank);
+  const blank = (tree: Tree): boolean => (tree.kind === 'leaf' ? tree.blank : [...tree.entries.values()].every(blank));
   const plain = (tree: Tree, formPath: string[], pointer: string[]): unknown => {
     names.set(pointerOf(pointer), formPath.join('.'));
     if (tree.kind === 'leaf') return tree.value;
@@ -366,25 +455,69 @@ function nameFor(pointer: string, names: ReadonlyMap<string, string>): string {
   return segs.join('.');
 }
 
-const PRIORITY: Record<string, number> = { required: 0, const: 1, enum: 1, format: 2, pattern: 2, maxLength: 2, minLength: 2, minimum: 2, maximum: 2, exclusiveMinimum: 2, exclusiveMaximum: 2, minItems: 2, maxItems: 2, multipleOf: 2, additionalProperties: 2, type: 3, anyOf: 9, oneOf: 9 };
+const PRIORITY: Record<string, number> = {
+  required: 0,
+  const: 1,
+  enum: 1,
+  format: 2,
+  pattern: 2,
+  maxLength: 2,
+  minLength: 2,
+  minimum: 2,
+  maximum: 2,
+  exclusiveMinimum: 2,
+  exclusiveMaximum: 2,
+  minItems: 2,
+  maxItems: 2,
+  multipleOf: 2,
+  additionalProperties: 2,
+  type: 3,
+  anyOf: 9,
+  oneOf: 9,
+};
 
 function classify(e: ErrorObject, nodes: readonly Node[], lang: Lang): { kind: FormErrorKind; text: string } {
   const p = e.params;
   const num = (x: unknown) => (typeof x === 'number' ? x : Number(x));
   switch (e.keyword) {
-    case 'required': return isChoice(nodes) ? { kind: 'choose', text: kit.t(lang, 'kit.form.choose') } : { kind: 'required', text: kit.t(lang, 'kit.form.required') };
-    case 'const': case 'enum': return { kind: 'enum', text: kit.t(lang, 'kit.form.enum') };
-    case 'maxLength': return { kind: 'too_long', text: kit.t(lang, 'kit.form.too_long', { max: num(p.limit) }) };
-    case 'minLength': return num(p.limit) <= 1 ? { kind: 'required', text: kit.t(lang, 'kit.form.required') } : { kind: 'too_short', text: kit.t(lang, 'kit.form.too_short', { min: num(p.limit) }) };
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
+    case 'required':
+      return isChoice(nodes)
+        ? { kind: 'choose', text: kit.t(lang, 'kit.form.choose') }
+        : { kind: 'required', text: kit.t(lang, 'kit.form.required') };
+    case 'const':
+    case 'enum':
+      return { kind: 'enum', text: kit.t(lang, 'kit.form.enum') };
+    case 'maxLength':
+      return { kind: 'too_long', text: kit.t(lang, 'kit.form.too_long', { max: num(p.limit) }) };
+    case 'minLength':
+      return num(p.limit) <= 1
+        ? { kind: 'required', text: kit.t(lang, 'kit.form.required') }
+        : { kind: 'too_short', text: kit.t(lang, 'kit.form.too_short', { min: num(p.limit) }) };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
       const b = numberBounds(nodes);
-      if (b.min !== undefined && b.max !== undefined) return { kind: 'range', text: kit.t(lang, 'kit.form.between', { min: b.min, max: b.max }) };
-      return e.keyword.endsWith('inimum') ? { kind: 'range', text: kit.t(lang, 'kit.form.minimum', { min: num(p.limit) }) } : { kind: 'range', text: kit.t(lang, 'kit.form.maximum', { max: num(p.limit) }) };
+      if (b.min !== undefined && b.max !== undefined)
+        return { kind: 'range', text: kit.t(lang, 'kit.form.between', { min: b.min, max: b.max }) };
+      return e.keyword.endsWith('inimum')
+        ? { kind: 'range', text: kit.t(lang, 'kit.form.minimum', { min: num(p.limit) }) }
+        : { kind: 'range', text: kit.t(lang, 'kit.form.maximum', { max: num(p.limit) }) };
     }
-    case 'minItems': return num(p.limit) <= 1 ? { kind: 'required', text: isChoice(child(nodes, '0')) ? kit.t(lang, 'kit.form.choose') : kit.t(lang, 'kit.form.required') } : { kind: 'min_items', text: kit.t(lang, 'kit.form.min_items', { min: num(p.limit) }) };
-    case 'maxItems': return { kind: 'max_items', text: kit.t(lang, 'kit.form.max_items', { max: num(p.limit) }) };
-    case 'format': case 'pattern': return { kind: 'format', text: kit.t(lang, 'kit.form.format') };
-    case 'additionalProperties': return { kind: 'unexpected', text: kit.t(lang, 'kit.form.unexpected') };
+    case 'minItems':
+      return num(p.limit) <= 1
+        ? {
+            kind: 'required',
+            text: isChoice(child(nodes, '0')) ? kit.t(lang, 'kit.form.choose') : kit.t(lang, 'kit.form.required'),
+          }
+        : { kind: 'min_items', text: kit.t(lang, 'kit.form.min_items', { min: num(p.limit) }) };
+    case 'maxItems':
+      return { kind: 'max_items', text: kit.t(lang, 'kit.form.max_items', { max: num(p.limit) }) };
+    case 'format':
+    case 'pattern':
+      return { kind: 'format', text: kit.t(lang, 'kit.form.format') };
+    case 'additionalProperties':
+      return { kind: 'unexpected', text: kit.t(lang, 'kit.form.unexpected') };
     case 'type': {
       const ts = types(nodes);
       if (isChoice(nodes) && !ts.has('boolean')) return { kind: 'enum', text: kit.t(lang, 'kit.form.enum') };
@@ -393,7 +526,8 @@ function classify(e: ErrorObject, nodes: readonly Node[], lang: Lang): { kind: F
       if (ts.has('boolean')) return { kind: 'boolean', text: kit.t(lang, 'kit.form.boolean') };
       return { kind: 'invalid', text: kit.t(lang, 'kit.form.invalid') };
     }
-    default: return { kind: 'invalid', text: kit.t(lang, 'kit.form.invalid') };
+    default:
+      return { kind: 'invalid', text: kit.t(lang, 'kit.form.invalid') };
   }
 }
 
@@ -401,7 +535,11 @@ function classify(e: ErrorObject, nodes: readonly Node[], lang: Lang): { kind: F
  * Parse a form body into the API's input for `schema`, or into field errors. Every name is read
  * with the schema's help; the result is validated exactly as the API validates a JSON body.
  */
-export function parseForm<S extends TSchema>(schema: S, body: FormBody | null | undefined, options: ParseOptions): ParseResult<Static<S>> {
+export function parseForm<S extends TSchema>(
+  schema: S,
+  body: FormBody | null | undefined,
+  options: ParseOptions,
+): ParseResult<Static<S>> {
   const lang = options.lang;
   const fields = options.fields ?? {};
   const built = build(schema, body ?? {}, options);
@@ -422,12 +560,28 @@ export function parseForm<S extends TSchema>(schema: S, body: FormBody | null | 
   // For each pointer, the most telling error (a union's "type null" or "anyOf" says little).
   schemaErrors.sort((a, b) => (PRIORITY[a.keyword] ?? 5) - (PRIORITY[b.keyword] ?? 5));
   // The fields on the form, in order (a date input's boxes count as its field).
-  const onForm = [...new Set(Object.keys(body ?? {}).map((k) => (built.dateVariants.has(k.replace(/\.(day|month|year)$/, '')) ? k.replace(/\.(day|month|year)$/, '') : k)))];
+  const onForm = [
+    ...new Set(
+      Object.keys(body ?? {}).map((k) =>
+        built.dateVariants.has(k.replace(/\.(day|month|year)$/, '')) ? k.replace(/\.(day|month|year)$/, '') : k,
+      ),
+    ),
+  ];
   for (const e of schemaErrors) {
     // "must be null" or "must match a schema in anyOf" beside a real error on this value or inside
     // it is the noise of a union: the real error names the field.
-    const noise = (x: ErrorObject) => x.keyword === 'anyOf' || x.keyword === 'oneOf' || (x.keyword === 'type' && x.params.type === 'null');
-    if (noise(e) && schemaErrors.some((x) => x !== e && !noise(x) && (x.instancePath === e.instancePath || x.instancePath.startsWith(`${e.instancePath}/`)))) continue;
+    const noise = (x: ErrorObject) =>
+      x.keyword === 'anyOf' || x.keyword === 'oneOf' || (x.keyword === 'type' && x.params.type === 'null');
+    if (
+      noise(e) &&
+      schemaErrors.some(
+        (x) =>
+          x !== e &&
+          !noise(x) &&
+          (x.instancePath === e.instancePath || x.instancePath.startsWith(`${e.instancePath}/`)),
+      )
+    )
+      continue;
     const segs = where(e);
     const pointer = pointerOf(segs);
     let name = nameFor(pointer, built.names);
@@ -435,13 +589,19 @@ export function parseForm<S extends TSchema>(schema: S, body: FormBody | null | 
     if (!onForm.includes(name)) name = onForm.find((n) => n.startsWith(`${name}.`)) ?? name;
     // An item of a checkbox group ("roles.1", one value ticked among several) is the group's error.
     const item = /^(.*)\.\d+$/.exec(name);
-    if (!onForm.includes(name) && item && onForm.includes(item[1]!)) name = item[1]!;
+    if (!onForm.includes(name) && item && onForm.includes(item[1])) name = item[1]!;
     if (taken.has(name)) continue;
     taken.add(name);
     const nodes = schemaAt(schema, segs);
     const { kind, text } = classify(e, nodes, lang);
     const spec = fields[name];
-    items.push({ name, id: elementId(name, fields, built.dateVariants), pointer, kind, message: fieldMessage(lang, spec?.label ?? name, spec?.messages?.[kind] ?? text) });
+    items.push({
+      name,
+      id: elementId(name, fields, built.dateVariants),
+      pointer,
+      kind,
+      message: fieldMessage(lang, spec?.label ?? name, spec?.messages?.[kind] ?? text),
+    });
   }
   return { ok: false, errors: order(items, [...Object.keys(fields), ...Object.keys(body ?? {})]) };
 }
@@ -455,8 +615,13 @@ function order(items: FormError[], keys: readonly string[]): FormError[] {
     const i = keys.findIndex((k) => k === e.name || k.startsWith(`${e.name}.`));
     return i < 0 ? keys.length : i;
   };
-  return items.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map((x) => x.e);
+  return items
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+    .map((x) => x.e);
 }
+
+const isFieldList = (e: AppError | readonly FieldError[]): e is readonly FieldError[] => Array.isArray(e);
 
 /**
  * A service's refusal (AppError with field errors as JSON pointers) onto the form's fields. A pointer
@@ -465,9 +630,15 @@ function order(items: FormError[], keys: readonly string[]): FormError[] {
  */
 export function formErrorsFromService(
   err: AppError | readonly FieldError[],
-  o: { lang: Lang; fields?: FieldSpecs; /** the names on the form (the posted body's keys) */ names: readonly string[]; nameOf?: (pointer: string) => string; fallback?: string },
+  o: {
+    lang: Lang;
+    fields?: FieldSpecs;
+    /** the names on the form (the posted body's keys) */ names: readonly string[];
+    nameOf?: (pointer: string) => string;
+    fallback?: string;
+  },
 ): FormError[] {
-  const list = Array.isArray(err) ? err : 'fields' in err ? err.fields : [];
+  const list: readonly FieldError[] = isFieldList(err) ? err : err.fields;
   const fields = o.fields ?? {};
   const items: FormError[] = [];
   const names = o.names.map((n) => n.replace(/\.(day|month|year)$/, ''));
@@ -475,11 +646,27 @@ export function formErrorsFromService(
     const name = o.nameOf ? o.nameOf(f.field) : segmentsOf(f.field).join('.');
     const target = names.includes(name) ? name : names.find((n) => n.startsWith(`${name}.`));
     const message = f.message ?? t(o.lang, f.key, f.params);
-    const label = target ? fields[target]?.label ?? fields[name]?.label : undefined;
-    const dateVariant = target && o.names.some((n) => n.startsWith(`${target}.`) && /\.(day|month|year)$/.test(n))
-      ? (o.names.includes(`${target}.day`) ? 'date' : o.names.includes(`${target}.month`) ? 'month' : 'year') : undefined;
-    const id = target ? (dateVariant ? dateInputFirstId(fieldId(target), dateVariant) : fieldId(target)) : o.fallback ?? 'main-content';
-    items.push({ name: target ?? name, id, pointer: f.field, kind: 'service', message: fieldMessage(o.lang, label, message) });
+    const label = target ? (fields[target]?.label ?? fields[name]?.label) : undefined;
+    const dateVariant =
+      target && o.names.some((n) => n.startsWith(`${target}.`) && /\.(day|month|year)$/.test(n))
+        ? o.names.includes(`${target}.day`)
+          ? 'date'
+          : o.names.includes(`${target}.month`)
+            ? 'month'
+            : 'year'
+        : undefined;
+    const id = target
+      ? dateVariant
+        ? dateInputFirstId(fieldId(target), dateVariant)
+        : fieldId(target)
+      : (o.fallback ?? 'main-content');
+    items.push({
+      name: target ?? name,
+      id,
+      pointer: f.field,
+      kind: 'service',
+      message: fieldMessage(o.lang, label, message),
+    });
   }
   return items;
 }
@@ -494,7 +681,10 @@ export function toFormValues(value: unknown, o: { fields?: FieldSpecs } = {}): R
     const name = path.join('.');
     const spec = o.fields?.[name];
     if (v === undefined) return;
-    if (v === null) { out[name] = ''; return; } // an empty field: read back as null
+    if (v === null) {
+      out[name] = '';
+      return;
+    } // an empty field: read back as null
     if (spec?.date && typeof v === 'string') {
       const [y, m, d] = v.split('-');
       if (d !== undefined) out[`${name}.day`] = String(Number(d));
@@ -503,16 +693,24 @@ export function toFormValues(value: unknown, o: { fields?: FieldSpecs } = {}): R
       return;
     }
     if (Array.isArray(v)) {
-      if (v.every((x) => typeof x !== 'object' || x === null)) out[name] = v.filter((x) => x !== null && x !== undefined).map(String);
-      else v.forEach((x, i) => walk(x, [...path, String(i)]));
+      if (v.every((x) => typeof x !== 'object' || x === null))
+        out[name] = v.filter((x) => x !== null && x !== undefined).map(String);
+      else
+        v.forEach((x, i) => {
+          walk(x, [...path, String(i)]);
+        });
       return;
     }
     if (typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
       return;
     }
-    if (typeof v === 'boolean') { if (v) out[name] = '1'; else if (!spec?.checkbox) out[name] = '0'; return; }
-    out[name] = String(v);
+    if (typeof v === 'boolean') {
+      if (v) out[name] = '1';
+      else if (!spec?.checkbox) out[name] = '0';
+      return;
+    }
+    out[name] = typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' ? String(v) : '';
   };
   walk(value, []);
   return out;
@@ -533,11 +731,40 @@ export interface FormView {
   summaryItems(): ErrorSummaryItem[];
   errorSummary(): Raw | null;
   label(name: string): string;
-  input(o: { name: string; label?: string; hint?: string; type?: InputOptions['type']; inputmode?: InputOptions['inputmode']; autocomplete?: string; classes?: string; spellcheck?: boolean }): Raw;
+  input(o: {
+    name: string;
+    label?: string;
+    hint?: string;
+    type?: InputOptions['type'];
+    inputmode?: InputOptions['inputmode'];
+    autocomplete?: string;
+    classes?: string;
+    spellcheck?: boolean;
+  }): Raw;
   textarea(o: { name: string; label?: string; hint?: string; rows?: number }): Raw;
-  select(o: { name: string; label?: string; hint?: string; items: readonly { value: string; text: string }[]; placeholder?: string }): Raw;
-  radios(o: { name: string; legend?: string; hint?: string; items: readonly ({ value: string; text: string; hint?: string; conditional?: Raw } | { divider: string })[]; inline?: boolean; small?: boolean; legendClasses?: string }): Raw;
-  checkboxes(o: { name: string; legend?: string; hint?: string; items: readonly { value: string; text: string; hint?: string }[]; small?: boolean }): Raw;
+  select(o: {
+    name: string;
+    label?: string;
+    hint?: string;
+    items: readonly { value: string; text: string }[];
+    placeholder?: string;
+  }): Raw;
+  radios(o: {
+    name: string;
+    legend?: string;
+    hint?: string;
+    items: readonly ({ value: string; text: string; hint?: string; conditional?: Raw } | { divider: string })[];
+    inline?: boolean;
+    small?: boolean;
+    legendClasses?: string;
+  }): Raw;
+  checkboxes(o: {
+    name: string;
+    legend?: string;
+    hint?: string;
+    items: readonly { value: string; text: string; hint?: string }[];
+    small?: boolean;
+  }): Raw;
   /** One checkbox sending "1" (declare it `checkbox: true` for parseForm). */
   checkbox(o: { name: string; label?: string; hint?: string }): Raw;
   date(o: { name: string; legend?: string; hint?: string; variant?: DateVariant }): Raw;
@@ -549,7 +776,12 @@ export interface FormView {
  * `values`), its label (from `fields`) and its inline error; `errorSummary()` lists every error
  * with a link to its field.
  */
-export function formView(o: { lang: Lang; values?: FormBody | null; errors?: FormErrors | null; fields?: FieldSpecs }): FormView {
+export function formView(o: {
+  lang: Lang;
+  values?: FormBody | null;
+  errors?: FormErrors | null;
+  fields?: FieldSpecs;
+}): FormView {
   const lang = o.lang;
   const values = o.values ?? {};
   const errors = o.errors ?? null;
@@ -564,7 +796,9 @@ export function formView(o: { lang: Lang; values?: FormBody | null; errors?: For
     return m ? { text: m, lang } : undefined;
   };
   const hintOf = (h?: string) => (h ? { text: h } : undefined);
-  const legend = (text: string, classes?: string): { legend: Content & { classes?: string } } => ({ legend: { text, classes: classes ?? 'govuk-fieldset__legend--s' } });
+  const legend = (text: string, classes?: string): { legend: Content & { classes?: string } } => ({
+    legend: { text, classes: classes ?? 'govuk-fieldset__legend--s' },
+  });
   return {
     lang,
     errors,
@@ -574,32 +808,103 @@ export function formView(o: { lang: Lang; values?: FormBody | null; errors?: For
     summaryItems: () => summaryItems(errors),
     errorSummary: () => (errors?.length ? errorSummary({ lang, errorList: summaryItems(errors) }) : null),
     label: (name) => labelOf(name),
-    input: (x) => input({ id: fieldId(x.name), name: x.name, label: { text: labelOf(x.name, x.label) }, hint: hintOf(x.hint), type: x.type, inputmode: x.inputmode, autocomplete: x.autocomplete, classes: x.classes, spellcheck: x.spellcheck, value: one(x.name), errorMessage: err(x.name) }),
-    textarea: (x) => textarea({ id: fieldId(x.name), name: x.name, label: { text: labelOf(x.name, x.label) }, hint: hintOf(x.hint), rows: x.rows, value: one(x.name), errorMessage: err(x.name) }),
+    input: (x) =>
+      input({
+        id: fieldId(x.name),
+        name: x.name,
+        label: { text: labelOf(x.name, x.label) },
+        hint: hintOf(x.hint),
+        type: x.type,
+        inputmode: x.inputmode,
+        autocomplete: x.autocomplete,
+        classes: x.classes,
+        spellcheck: x.spellcheck,
+        value: one(x.name),
+        errorMessage: err(x.name),
+      }),
+    textarea: (x) =>
+      textarea({
+        id: fieldId(x.name),
+        name: x.name,
+        label: { text: labelOf(x.name, x.label) },
+        hint: hintOf(x.hint),
+        rows: x.rows,
+        value: one(x.name),
+        errorMessage: err(x.name),
+      }),
     select: (x) => {
-      const items: SelectItem[] = [...(x.placeholder !== undefined ? [{ value: '', text: x.placeholder }] : []), ...x.items];
-      return select({ id: fieldId(x.name), name: x.name, label: { text: labelOf(x.name, x.label) }, hint: hintOf(x.hint), items, value: one(x.name), errorMessage: err(x.name) });
+      const items: SelectItem[] = [
+        ...(x.placeholder !== undefined ? [{ value: '', text: x.placeholder }] : []),
+        ...x.items,
+      ];
+      return select({
+        id: fieldId(x.name),
+        name: x.name,
+        label: { text: labelOf(x.name, x.label) },
+        hint: hintOf(x.hint),
+        items,
+        value: one(x.name),
+        errorMessage: err(x.name),
+      });
     },
-    radios: (x) => radios({
-      name: x.name, idPrefix: fieldId(x.name), value: one(x.name), fieldset: legend(labelOf(x.name, x.legend), x.legendClasses), hint: hintOf(x.hint), errorMessage: err(x.name),
-      classes: [x.inline ? 'govuk-radios--inline' : '', x.small ? 'govuk-radios--small' : ''].filter(Boolean).join(' ') || undefined,
-      items: x.items.map((i) => ('divider' in i ? { divider: i.divider } : { value: i.value, text: i.text, hint: i.hint ? { text: i.hint } : undefined, conditional: i.conditional ? { html: i.conditional } : undefined })),
-    }),
-    checkboxes: (x) => checkboxes({
-      name: x.name, idPrefix: fieldId(x.name), values: all(x.name), fieldset: legend(labelOf(x.name, x.legend)), hint: hintOf(x.hint), errorMessage: err(x.name),
-      classes: x.small ? 'govuk-checkboxes--small' : undefined,
-      items: x.items.map((i) => ({ value: i.value, text: i.text, hint: i.hint ? { text: i.hint } : undefined })),
-    }),
-    checkbox: (x) => checkboxes({
-      name: x.name, idPrefix: fieldId(x.name), values: all(x.name).filter((v) => TRUE.has(v.toLowerCase())).map(() => '1'), errorMessage: err(x.name),
-      items: [{ value: '1', text: labelOf(x.name, x.label), hint: x.hint ? { text: x.hint } : undefined }],
-    }),
+    radios: (x) =>
+      radios({
+        name: x.name,
+        idPrefix: fieldId(x.name),
+        value: one(x.name),
+        fieldset: legend(labelOf(x.name, x.legend), x.legendClasses),
+        hint: hintOf(x.hint),
+        errorMessage: err(x.name),
+        classes:
+          [x.inline ? 'govuk-radios--inline' : '', x.small ? 'govuk-radios--small' : ''].filter(Boolean).join(' ') ||
+          undefined,
+        items: x.items.map((i) =>
+          'divider' in i
+            ? { divider: i.divider }
+            : {
+                value: i.value,
+                text: i.text,
+                hint: i.hint ? { text: i.hint } : undefined,
+                conditional: i.conditional ? { html: i.conditional } : undefined,
+              },
+        ),
+      }),
+    checkboxes: (x) =>
+      checkboxes({
+        name: x.name,
+        idPrefix: fieldId(x.name),
+        values: all(x.name),
+        fieldset: legend(labelOf(x.name, x.legend)),
+        hint: hintOf(x.hint),
+        errorMessage: err(x.name),
+        classes: x.small ? 'govuk-checkboxes--small' : undefined,
+        items: x.items.map((i) => ({ value: i.value, text: i.text, hint: i.hint ? { text: i.hint } : undefined })),
+      }),
+    checkbox: (x) =>
+      checkboxes({
+        name: x.name,
+        idPrefix: fieldId(x.name),
+        values: all(x.name)
+          .filter((v) => TRUE.has(v.toLowerCase()))
+          .map(() => '1'),
+        errorMessage: err(x.name),
+        items: [{ value: '1', text: labelOf(x.name, x.label), hint: x.hint ? { text: x.hint } : undefined }],
+      }),
     date: (x) => {
       const variant = x.variant ?? 'date';
       const id = fieldId(x.name);
       const parts: Partial<Record<Part, string>> = {};
       for (const p of DATE_PARTS[variant]) parts[p] = one(`${x.name}.${p}`);
-      return dateInput({ id, namePrefix: x.name, variant, lang, values: parts, fieldset: legend(labelOf(x.name, x.legend)), hint: hintOf(x.hint), errorMessage: err(x.name) });
+      return dateInput({
+        id,
+        namePrefix: x.name,
+        variant,
+        lang,
+        values: parts,
+        fieldset: legend(labelOf(x.name, x.legend)),
+        hint: hintOf(x.hint),
+        errorMessage: err(x.name),
+      });
     },
     hidden: (name, value) => html`<input type="hidden" name="${name}" value="${String(value)}">`,
   };

@@ -8,8 +8,15 @@ import { compileStylesheet, inputHash, stylesheet, webAssetRoutes } from './asse
 import { errorPage, markCurrent, pageLayout, type PageContext, safeNext } from './layout.js';
 
 const ctx: PageContext = {
-  lang: 'fr', path: '/people/42?tab=justice', csrf: 'csrf-token', user: { name: 'Awa Traoré' },
-  nav: [{ href: '/', text: 'Accueil' }, { href: '/people', text: 'Recherche de détenus' }, { href: '/estate', text: 'Établissement' }],
+  lang: 'fr',
+  path: '/people/42?tab=justice',
+  csrf: 'csrf-token',
+  user: { name: 'Awa Traoré' },
+  nav: [
+    { href: '/', text: 'Accueil' },
+    { href: '/people', text: 'Recherche de détenus' },
+    { href: '/estate', text: 'Établissement' },
+  ],
 };
 
 test('a page: doctype, lang, title, one hashed stylesheet, skip link to the main content, header, footer', () => {
@@ -18,7 +25,10 @@ test('a page: doctype, lang, title, one hashed stylesheet, skip link to the main
   assert.match(page, /<title>Dossier · PMIS<\/title>/);
   assert.match(page, new RegExp(`<link rel="stylesheet" href="/assets/pmis-${stylesheet().hash}\\.css">`));
   assert.equal((page.match(/<link rel="stylesheet"/g) ?? []).length, 1);
-  assert.match(page, /<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Aller au contenu principal<\/a>/);
+  assert.match(
+    page,
+    /<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Aller au contenu principal<\/a>/,
+  );
   assert.match(page, /<main class="govuk-main-wrapper" id="main-content" tabindex="-1">/);
   assert.match(page, /<h1 class="govuk-heading-l">Dossier<\/h1>/);
   assert.match(page, /lang="en" hreflang="en">English<\/a>/);
@@ -29,23 +39,37 @@ test('a page: doctype, lang, title, one hashed stylesheet, skip link to the main
 
 test('the current navigation item: the page itself, or the section it is in', () => {
   const marked = markCurrent(ctx.nav, '/people/42?tab=justice');
-  assert.deepEqual(marked.map((n) => [n.href, !!n.current, !!n.active]), [['/', false, false], ['/people', false, true], ['/estate', false, false]]);
+  assert.deepEqual(
+    marked.map((n) => [n.href, !!n.current, !!n.active]),
+    [
+      ['/', false, false],
+      ['/people', false, true],
+      ['/estate', false, false],
+    ],
+  );
   assert.equal(markCurrent(ctx.nav, '/').find((n) => n.current)?.href, '/');
   assert.equal(safeNext('//evil.example/x'), '/');
   assert.equal(safeNext('/\\evil'), '/');
 });
 
 test('a page with errors: the summary first in the main content, before the h1; the title says there is an error', () => {
-  const page = pageLayout({ ...ctx, lang: 'en' }, 'New admission', html`<form></form>`, { errors: [{ text: 'Family name: enter the family name', href: '#person-family_name' }] });
+  const page = pageLayout({ ...ctx, lang: 'en' }, 'New admission', html`<form></form>`, {
+    errors: [{ text: 'Family name: enter the family name', href: '#person-family_name' }],
+  });
   const main = page.slice(page.indexOf('<main'));
   assert.ok(main.indexOf('govuk-error-summary') < main.indexOf('<h1'), 'summary before the heading');
   assert.match(page, /<title>Error: New admission · PMIS<\/title>/);
   assert.match(main, /autofocus/);
-  assert.match(pageLayout(ctx, 'Admission', '', { errors: [{ text: 'x', href: '#x' }] }), /<title>Erreur\u00a0: Admission · PMIS<\/title>/);
+  assert.match(
+    pageLayout(ctx, 'Admission', '', { errors: [{ text: 'x', href: '#x' }] }),
+    /<title>Erreur\u00a0: Admission · PMIS<\/title>/,
+  );
 });
 
 test('a page for print carries the letterhead; the signed-out page has no navigation and no logout', () => {
-  const page = pageLayout(ctx, 'Reçu des effets personnels', '', { letterhead: { prison: 'Maison centrale de Bamako', printedBy: 'Awa Traoré' } });
+  const page = pageLayout(ctx, 'Reçu des effets personnels', '', {
+    letterhead: { prison: 'Maison centrale de Bamako', printedBy: 'Awa Traoré' },
+  });
   assert.match(page, /class="pmis-letterhead"[\s\S]*Maison centrale de Bamako/);
   const anon = pageLayout({ lang: 'fr', path: '/login', nav: ctx.nav }, 'Connexion', '');
   assert.ok(!anon.includes('govuk-service-navigation__list') && !anon.includes('/logout'));

@@ -52,8 +52,13 @@ const LOCAL_PATH = /^\/(?![/\\])/;
  * normalised by the URL parser must still be local ("/.//host" becomes "//host").
  */
 export function safeNext(next: unknown, fallback = '/'): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-  if (typeof next !== 'string' || next.length > 2000 || !LOCAL_PATH.test(next) || /[\u0000-\u0020\u007f-\u009f\\]/.test(next)) {
+  if (
+    typeof next !== 'string' ||
+    next.length > 2000 ||
+    !LOCAL_PATH.test(next) ||
+    // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+    /[\u0000-\u0020\u007f-\u009f\\]/.test(next)
+  ) {
     return fallback;
   }
   try {
@@ -74,7 +79,11 @@ function pathname(p: string): string {
 export function markCurrent(nav: PageContext['nav'], path: string): NavItem[] {
   const here = pathname(path);
   const exact = nav.find((n) => pathname(n.href) === here);
-  const section = exact ? undefined : [...nav].filter((n) => n.href !== '/' && here.startsWith(`${pathname(n.href)}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+  const section = exact
+    ? undefined
+    : [...nav]
+        .filter((n) => n.href !== '/' && here.startsWith(`${pathname(n.href)}/`))
+        .sort((a, b) => b.href.length - a.href.length)[0];
   return nav.map((n) => ({ href: n.href, text: n.text, current: n === exact, active: n === section }));
 }
 
@@ -88,7 +97,9 @@ export function pageLayout(ctx: PageContext, title: string, body: Value, opts: P
 ${opts.heading === false ? null : html`${opts.caption ? html`<span class="govuk-caption-l">${opts.caption}</span>` : null}<h1 class="govuk-heading-l">${title}</h1>`}
 ${opts.sections?.length ? subNavigation({ lang, items: opts.sections }) : null}
 ${body}`;
-  return '<!DOCTYPE html>\n' + html`<html lang="${lang}" class="govuk-template">
+  return (
+    '<!DOCTYPE html>\n' +
+    html`<html lang="${lang}" class="govuk-template">
 <head>
 <meta charset="utf-8">
 <title>${docTitle}</title>
@@ -99,11 +110,11 @@ ${body}`;
 <body class="govuk-template__body">
 ${skipLink({ href: '#main-content', text: kit.t(lang, 'kit.skip') })}
 ${header({
-    lang,
-    navigation: ctx.user ? markCurrent(ctx.nav, here) : [],
-    user: ctx.user && ctx.csrf ? { name: ctx.user.name, logoutAction: '/logout', csrf: ctx.csrf } : null,
-    languageLinks: { fr: `/lang/fr?next=${encodeURIComponent(here)}`, en: `/lang/en?next=${encodeURIComponent(here)}` },
-  })}
+  lang,
+  navigation: ctx.user ? markCurrent(ctx.nav, here) : [],
+  user: ctx.user && ctx.csrf ? { name: ctx.user.name, logoutAction: '/logout', csrf: ctx.csrf } : null,
+  languageLinks: { fr: `/lang/fr?next=${encodeURIComponent(here)}`, en: `/lang/en?next=${encodeURIComponent(here)}` },
+})}
 <div class="govuk-width-container">
 ${opts.back ? backLink({ href: opts.back, lang }) : null}
 <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
@@ -112,7 +123,8 @@ ${opts.width === 'two-thirds' ? html`<div class="govuk-grid-row"><div class="gov
 </div>
 ${footer({ lang })}
 </body>
-</html>`.value;
+</html>`.value
+  );
 }
 
 export type ErrorStatus = 403 | 404 | 500;
@@ -121,13 +133,34 @@ export type ErrorStatus = 403 | 404 | 500;
  * The HTML error page for a page path (never for /api, which answers problem+json): 404 (page not
  * found), 403 (not allowed), 500 (unexpected; `reference` is the request id in the logs).
  */
-export function errorPage(ctx: PageContext, status: ErrorStatus, opts: { reference?: string; detail?: string } = {}): string {
+export function errorPage(
+  ctx: PageContext,
+  status: ErrorStatus,
+  opts: { reference?: string; detail?: string } = {},
+): string {
   const lang = ctx.lang;
-  const title = kit.t(lang, status === 404 ? 'kit.error_page.404.title' : status === 403 ? 'kit.error_page.403.title' : 'kit.error_page.500.title');
-  const body = status === 404 ? kit.t(lang, 'kit.error_page.404.body')
-    : status === 403 ? kit.t(lang, 'kit.error_page.403.body')
-      : opts.reference ? kit.t(lang, 'kit.error_page.500.body', { ref: opts.reference }) : kit.t(lang, 'kit.error_page.500.body_no_ref');
-  return pageLayout(ctx, title, html`<p class="govuk-body">${body}</p>
+  const title = kit.t(
+    lang,
+    status === 404
+      ? 'kit.error_page.404.title'
+      : status === 403
+        ? 'kit.error_page.403.title'
+        : 'kit.error_page.500.title',
+  );
+  const body =
+    status === 404
+      ? kit.t(lang, 'kit.error_page.404.body')
+      : status === 403
+        ? kit.t(lang, 'kit.error_page.403.body')
+        : opts.reference
+          ? kit.t(lang, 'kit.error_page.500.body', { ref: opts.reference })
+          : kit.t(lang, 'kit.error_page.500.body_no_ref');
+  return pageLayout(
+    ctx,
+    title,
+    html`<p class="govuk-body">${body}</p>
 ${opts.detail ? html`<p class="govuk-body">${kit.t(lang, 'kit.error_page.reason', { reason: opts.detail })}</p>` : null}
-<p class="govuk-body"><a class="govuk-link" href="/">${kit.t(lang, 'kit.error_page.home')}</a></p>`, { width: 'two-thirds' });
+<p class="govuk-body"><a class="govuk-link" href="/">${kit.t(lang, 'kit.error_page.home')}</a></p>`,
+    { width: 'two-thirds' },
+  );
 }

@@ -31,7 +31,10 @@ export const kit = defineMessages({
   'kit.pagination.previous': { fr: 'Page précédente', en: 'Previous page' },
   'kit.pagination.next': { fr: 'Page suivante', en: 'Next page' },
   'kit.pagination.page': { fr: 'Page {n}', en: 'Page {n}' },
-  'kit.letterhead.printed': { fr: 'Imprimé le {date} à {time} par {name}', en: 'Printed on {date} at {time} by {name}' },
+  'kit.letterhead.printed': {
+    fr: 'Imprimé le {date} à {time} par {name}',
+    en: 'Printed on {date} at {time} by {name}',
+  },
   'kit.error_page.home': { fr: "Retour à l'accueil", en: 'Go to the home page' },
   'kit.error_page.404.title': { fr: 'Page introuvable', en: 'Page not found' },
   'kit.error_page.404.body': {
@@ -44,9 +47,15 @@ export const kit = defineMessages({
     en: 'Your role or your scope (prisons) does not give access to this page. If your work needs it, ask the system administrator.',
   },
   'kit.error_page.refused.title': { fr: 'Action impossible', en: 'This cannot be done' },
-  'kit.error_page.unavailable.title': { fr: 'Service momentanément indisponible', en: 'Service unavailable for the moment' },
+  'kit.error_page.unavailable.title': {
+    fr: 'Service momentanément indisponible',
+    en: 'Service unavailable for the moment',
+  },
   'kit.error_page.reason': { fr: 'Motif\u00a0: {reason}', en: 'Reason: {reason}' },
-  'kit.error_page.500.title': { fr: 'Désolé, le service rencontre un problème', en: 'Sorry, there is a problem with the service' },
+  'kit.error_page.500.title': {
+    fr: 'Désolé, le service rencontre un problème',
+    en: 'Sorry, there is a problem with the service',
+  },
   'kit.error_page.500.body': {
     fr: "Rien de ce que vous avez saisi n'a été enregistré à moitié. Réessayez dans quelques minutes ; l'incident est consigné (référence {ref}).",
     en: 'Nothing you entered was half-saved. Try again in a few minutes; the incident is logged (reference {ref}).',
@@ -85,6 +94,9 @@ export const kit = defineMessages({
 
   // Formats.
   'kit.birth.unknown': { fr: 'inconnue', en: 'unknown' },
-  'kit.birth.estimated': { fr: 'environ {age} ans (estimé le {date})', en: 'about {age} years old (estimated on {date})' },
+  'kit.birth.estimated': {
+    fr: 'environ {age} ans (estimé le {date})',
+    en: 'about {age} years old (estimated on {date})',
+  },
   'kit.birth.estimated_no_date': { fr: 'environ {age} ans (estimé)', en: 'about {age} years old (estimated)' },
 });

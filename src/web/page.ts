@@ -22,7 +22,11 @@ export interface NavEntry {
 }
 
 /** The navigation an actor sees, in menu order. */
-export function navFor(entries: readonly NavEntry[], actor: Actor | null, lang: Lang): { href: string; text: string }[] {
+export function navFor(
+  entries: readonly NavEntry[],
+  actor: Actor | null,
+  lang: Lang,
+): { href: string; text: string }[] {
   if (!actor) return [];
   return entries
     .filter((e) => e.visible(actor))
@@ -43,7 +47,12 @@ export function pageContext(req: FastifyRequest): PageContext {
 }
 
 /** A whole page for this request (see pageLayout for the options). */
-export function renderPage(req: FastifyRequest, title: string, body: Parameters<typeof pageLayout>[2], opts?: PageOptions): string {
+export function renderPage(
+  req: FastifyRequest,
+  title: string,
+  body: Parameters<typeof pageLayout>[2],
+  opts?: PageOptions,
+): string {
   return pageLayout(pageContext(req), title, body, opts);
 }
 
@@ -65,28 +74,39 @@ export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, err: unk
       return sendHtml(reply, errorPage(ctx, err.status, { detail: reason }), err.status);
     }
     if (err.status !== 500) {
-      const title = kit.t(req.lang, err.status >= 500 ? 'kit.error_page.unavailable.title' : 'kit.error_page.refused.title');
+      const title = kit.t(
+        req.lang,
+        err.status >= 500 ? 'kit.error_page.unavailable.title' : 'kit.error_page.refused.title',
+      );
       return sendHtml(
         reply,
-        pageLayout(ctx, title, html`<p class="govuk-body">${reason}</p>
-<p class="govuk-body"><a class="govuk-link" href="/">${kit.t(req.lang, 'kit.error_page.home')}</a></p>`, { width: 'two-thirds' }),
+        pageLayout(
+          ctx,
+          title,
+          html`<p class="govuk-body">${reason}</p>
+<p class="govuk-body"><a class="govuk-link" href="/">${kit.t(req.lang, 'kit.error_page.home')}</a></p>`,
+          { width: 'two-thirds' },
+        ),
         err.status,
       );
     }
   }
   req.log.error(err);
-  return sendHtml(reply, errorPage(ctx, 500, { reference: String(req.id) }), 500);
+  return sendHtml(reply, errorPage(ctx, 500, { reference: req.id }), 500);
 }
 
 /** A page handler: returns HTML (sent with 200) or a reply; a refusal becomes an HTML error page. */
-export function pageRoute<R extends FastifyRequest>(fn: (req: R, reply: FastifyReply) => Promise<FastifyReply | string>) {
+export function pageRoute<R extends FastifyRequest>(
+  fn: (req: R, reply: FastifyReply) => Promise<FastifyReply | string>,
+) {
   return async (req: R, reply: FastifyReply): Promise<FastifyReply> => {
+    let out: FastifyReply | string;
     try {
-      const out = await fn(req, reply);
-      return typeof out === 'string' ? sendHtml(reply, out) : out;
+      out = await fn(req, reply);
     } catch (e) {
       if (e instanceof AppError && e.status < 500) return sendErrorPage(req, reply, e);
       throw e;
     }
+    return typeof out === 'string' ? sendHtml(reply, out) : out;
   };
 }

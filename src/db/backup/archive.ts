@@ -11,7 +11,10 @@ import { createHash } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 
 export type FrameType = 'M' | 'E' | 'D' | 'F' | 'Z';
-export interface Frame { type: FrameType; payload: Buffer }
+export interface Frame {
+  type: FrameType;
+  payload: Buffer;
+}
 const MAX_DATA = 1024 * 1024;
 const MAX_JSON = 64 * 1024 * 1024;
 
@@ -24,15 +27,29 @@ export class ArchiveWriter {
     head.writeUInt32BE(payload.length, 1);
     if (this.out.destroyed) throw new Error('the backup file could not be written');
     const ok = this.out.write(Buffer.concat([head, payload]));
-    if (!ok) await new Promise<void>((resolve, reject) => {
-      const off = () => { this.out.off('drain', done); this.out.off('error', fail); this.out.off('close', closed); };
-      const done = () => { off(); resolve(); };
-      const fail = (e: Error) => { off(); reject(e); };
-      const closed = () => { off(); reject(new Error('the backup file could not be written')); };
-      this.out.once('drain', done);
-      this.out.once('error', fail);
-      this.out.once('close', closed);
-    });
+    if (!ok)
+      await new Promise<void>((resolve, reject) => {
+        const off = () => {
+          this.out.off('drain', done);
+          this.out.off('error', fail);
+          this.out.off('close', closed);
+        };
+        const done = () => {
+          off();
+          resolve();
+        };
+        const fail = (e: Error) => {
+          off();
+          reject(e);
+        };
+        const closed = () => {
+          off();
+          reject(new Error('the backup file could not be written'));
+        };
+        this.out.once('drain', done);
+        this.out.once('error', fail);
+        this.out.once('close', closed);
+      });
   }
 
   json(type: 'M' | 'Z', value: unknown): Promise<void> {
@@ -40,7 +57,10 @@ export class ArchiveWriter {
   }
 
   /** One entry: its header, every byte of `data`, and a footer with its size and SHA-256. */
-  async entry(header: { kind: string; name: string }, data: AsyncIterable<Buffer | string>): Promise<{ size: number; sha256: string }> {
+  async entry(
+    header: { kind: string; name: string },
+    data: AsyncIterable<Buffer | string>,
+  ): Promise<{ size: number; sha256: string }> {
     await this.frame('E', Buffer.from(JSON.stringify(header)));
     const hash = createHash('sha256');
     let size = 0;
@@ -69,13 +89,16 @@ export async function* readFrames(input: Readable | AsyncIterable<Buffer>): Asyn
     parts.push(data);
     total += data.length;
     while (total >= need) {
-      let buf = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+      let buf = parts.length === 1 ? parts[0] : Buffer.concat(parts);
       parts = [buf];
-      const type = String.fromCharCode(buf[0]!) as FrameType;
+      const type = String.fromCharCode(buf[0]) as FrameType;
       if (!'MEDFZ'.includes(type)) throw new Error(`malformed backup content (frame type ${buf[0]})`);
       const len = buf.readUInt32BE(1);
       if (len > (type === 'D' ? MAX_DATA : MAX_JSON)) throw new Error('malformed backup content (frame too long)');
-      if (buf.length < 5 + len) { need = 5 + len; break; }
+      if (buf.length < 5 + len) {
+        need = 5 + len;
+        break;
+      }
       yield { type, payload: buf.subarray(5, 5 + len) };
       buf = buf.subarray(5 + len);
       parts = buf.length ? [buf] : [];

@@ -83,13 +83,20 @@ test('archive frames carry entries of unknown length with their size and checksu
   const w = new ArchiveWriter(enc);
   await w.json('M', { hello: 'world' });
   const big = randomBytes(3 * 1024 * 1024 + 5);
-  const footer = await w.entry({ kind: 'attachment', name: 'a/b' }, Readable.from([big.subarray(0, 100), big.subarray(100)]));
+  const footer = await w.entry(
+    { kind: 'attachment', name: 'a/b' },
+    Readable.from([big.subarray(0, 100), big.subarray(100)]),
+  );
   assert.equal(footer.size, big.length);
   await w.json('Z', { done: true });
   enc.end();
   const frames = [];
-  for await (const f of readFrames(Readable.from([await out]).pipe(decryptStream('another passphrase')))) frames.push(f);
-  assert.deepEqual(frames.map((f) => f.type), ['M', 'E', 'D', 'D', 'D', 'D', 'F', 'Z']);
+  for await (const f of readFrames(Readable.from([await out]).pipe(decryptStream('another passphrase'))))
+    frames.push(f);
+  assert.deepEqual(
+    frames.map((f) => f.type),
+    ['M', 'E', 'D', 'D', 'D', 'D', 'F', 'Z'],
+  );
   assert.deepEqual(Buffer.concat(frames.filter((f) => f.type === 'D').map((f) => f.payload)), big);
-  assert.deepEqual(JSON.parse(frames[6]!.payload.toString()), footer);
+  assert.deepEqual(JSON.parse(frames[6].payload.toString()), footer);
 });

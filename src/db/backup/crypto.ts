@@ -11,7 +11,15 @@
  * fails authentication. Each chunk is authenticated before a byte of it is used. The header's key
  * check tells a wrong passphrase from a damaged file.
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  scrypt as scryptCb,
+  timingSafeEqual,
+  type ScryptOptions,
+} from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 
 export const MAGIC = Buffer.from('PMISBAK1\n');
@@ -23,7 +31,10 @@ const DEFAULT_KDF = { N: 2 ** 17, r: 8, p: 1 };
 export type BackupErrorKind = 'not_a_backup' | 'wrong_passphrase' | 'damaged' | 'truncated';
 
 export class BackupError extends Error {
-  constructor(public readonly kind: BackupErrorKind, message: string) {
+  constructor(
+    public readonly kind: BackupErrorKind,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -39,7 +50,12 @@ export interface Header {
 
 function scrypt(passphrase: string, salt: Buffer, kdf: { N: number; r: number; p: number }): Promise<Buffer> {
   const opts: ScryptOptions = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 128 * kdf.N * kdf.r * kdf.p + 16 * 1024 * 1024 };
-  return new Promise((resolve, reject) => scryptCb(passphrase.normalize('NFC'), salt, 64, opts, (err, key) => (err ? reject(err) : resolve(key))));
+  return new Promise((resolve, reject) => {
+    scryptCb(passphrase.normalize('NFC'), salt, 64, opts, (err, key) => {
+      if (err) reject(err);
+      else resolve(key);
+    });
+  });
 }
 
 const checkValue = (checkKey: Buffer) => createHmac('sha256', checkKey).update('pmis backup key check').digest();
@@ -59,13 +75,22 @@ function headerBytes(header: Header): Buffer {
 }
 
 /** A Transform that writes the header, then the plaintext it receives as sealed chunks. */
-export async function encryptStream(passphrase: string, opts: { chunk?: number; kdf?: { N: number; r: number; p: number } } = {}): Promise<Transform> {
+export async function encryptStream(
+  passphrase: string,
+  opts: { chunk?: number; kdf?: { N: number; r: number; p: number } } = {},
+): Promise<Transform> {
   const kdf = opts.kdf ?? DEFAULT_KDF;
   const chunk = opts.chunk ?? DEFAULT_CHUNK;
   const salt = randomBytes(16);
   const keys = await scrypt(passphrase, salt, kdf);
   const key = keys.subarray(0, 32);
-  const header: Header = { format: 1, cipher: 'aes-256-gcm', kdf: { name: 'scrypt', ...kdf, salt: salt.toString('base64') }, chunk, check: checkValue(keys.subarray(32)).toString('base64') };
+  const header: Header = {
+    format: 1,
+    cipher: 'aes-256-gcm',
+    kdf: { name: 'scrypt', ...kdf, salt: salt.toString('base64') },
+    chunk,
+    check: checkValue(keys.subarray(32)).toString('base64'),
+  };
   const aad = headerBytes(header);
   let counter = 0n;
   let pending: Buffer[] = [];
@@ -78,7 +103,10 @@ export async function encryptStream(passphrase: string, opts: { chunk?: number; 
   };
   return new Transform({
     transform(data: Buffer, _enc, cb: TransformCallback) {
-      if (!headerSent) { this.push(aad); headerSent = true; }
+      if (!headerSent) {
+        this.push(aad);
+        headerSent = true;
+      }
       pending.push(data);
       pendingLength += data.length;
       if (pendingLength > chunk) {
@@ -94,7 +122,10 @@ export async function encryptStream(passphrase: string, opts: { chunk?: number; 
       cb();
     },
     flush(cb: TransformCallback) {
-      if (!headerSent) { this.push(aad); headerSent = true; }
+      if (!headerSent) {
+        this.push(aad);
+        headerSent = true;
+      }
       this.push(seal(Buffer.concat(pending), true));
       cb();
     },
@@ -104,7 +135,8 @@ export async function encryptStream(passphrase: string, opts: { chunk?: number; 
 /** Read and check the header at the start of `head` (at least its first bytes); returns its length. */
 export function parseHeader(head: Buffer): { header: Header; length: number } | null {
   if (head.length < MAGIC.length + 4) return null;
-  if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw new BackupError('not_a_backup', 'This file is not a pmis backup.');
+  if (!head.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new BackupError('not_a_backup', 'This file is not a pmis backup.');
   const len = head.readUInt32BE(MAGIC.length);
   if (len > 64 * 1024) throw new BackupError('not_a_backup', 'This file is not a pmis backup (header too long).');
   const total = MAGIC.length + 4 + len;
@@ -115,11 +147,17 @@ export function parseHeader(head: Buffer): { header: Header; length: number } | 
   } catch {
     throw new BackupError('damaged', 'The backup header is damaged.');
   }
-  if (header.format !== 1 || header.cipher !== 'aes-256-gcm' || header.kdf?.name !== 'scrypt' || !(header.chunk > 0 && header.chunk <= 16 * 1024 * 1024)) {
+  if (
+    header.format !== 1 ||
+    header.cipher !== 'aes-256-gcm' ||
+    header.kdf?.name !== 'scrypt' ||
+    !(header.chunk > 0 && header.chunk <= 16 * 1024 * 1024)
+  ) {
     throw new BackupError('not_a_backup', 'Unknown backup format (made by a newer pmis?).');
   }
   const { N, r, p } = header.kdf;
-  if (!(N >= 2 ** 10 && N <= 2 ** 22 && r >= 1 && r <= 32 && p >= 1 && p <= 16)) throw new BackupError('damaged', 'The backup header has impossible key parameters.');
+  if (!(N >= 2 ** 10 && N <= 2 ** 22 && r >= 1 && r <= 32 && p >= 1 && p <= 16))
+    throw new BackupError('damaged', 'The backup header has impossible key parameters.');
   return { header, length: total };
 }
 
@@ -129,7 +167,7 @@ export function parseHeader(head: Buffer): { header: Header; length: number } | 
  * or a truncated file.
  */
 export function decryptStream(passphrase: string): Transform {
-  let head: Buffer | null = Buffer.alloc(0) as Buffer;
+  let head: Buffer | null = Buffer.alloc(0);
   let key: Buffer | null = null;
   let aad: Buffer = Buffer.alloc(0);
   let chunk = 0;
@@ -159,7 +197,8 @@ export function decryptStream(passphrase: string): Transform {
           const keys = await scrypt(passphrase, Buffer.from(parsed.header.kdf.salt, 'base64'), parsed.header.kdf);
           const expected = Buffer.from(parsed.header.check, 'base64');
           const got = checkValue(keys.subarray(32));
-          if (expected.length !== got.length || !timingSafeEqual(expected, got)) throw new BackupError('wrong_passphrase', 'Wrong passphrase for this backup.');
+          if (expected.length !== got.length || !timingSafeEqual(expected, got))
+            throw new BackupError('wrong_passphrase', 'Wrong passphrase for this backup.');
           key = keys.subarray(0, 32);
           data = head.subarray(parsed.length);
           head = null;
@@ -170,17 +209,32 @@ export function decryptStream(passphrase: string): Transform {
           this.push(open(buf.subarray(0, chunk + TAG), false));
           buf = buf.subarray(chunk + TAG);
         }
-      })().then(() => cb(), (e: Error) => cb(e));
+      })().then(
+        () => {
+          cb();
+        },
+        (e: unknown) => {
+          cb(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
     },
     flush(cb: TransformCallback) {
       try {
-        if (head) throw new BackupError(head.length ? 'truncated' : 'not_a_backup', head.length ? 'The backup is truncated (incomplete header).' : 'The file is empty.');
+        if (head)
+          throw new BackupError(
+            head.length ? 'truncated' : 'not_a_backup',
+            head.length ? 'The backup is truncated (incomplete header).' : 'The file is empty.',
+          );
         if (buf.length < TAG) throw new BackupError('truncated', 'The backup is truncated.');
         this.push(open(buf, true));
         cb();
       } catch (e) {
         // A non-final chunk sealed as such but found last: the file was cut at a chunk boundary.
-        cb(e instanceof BackupError && e.kind === 'damaged' ? new BackupError('truncated', 'The backup is truncated or damaged at its end.') : (e as Error));
+        cb(
+          e instanceof BackupError && e.kind === 'damaged'
+            ? new BackupError('truncated', 'The backup is truncated or damaged at its end.')
+            : (e as Error),
+        );
       }
     },
   });

@@ -42,8 +42,23 @@ export interface EndRecord {
   attachments: { count: number; bytes: number };
 }
 
-export interface BackupSummary { file: string; bytes: number; tables: number; rows: number; attachments: number; attachment_bytes: number; database_bytes: number; seconds: number }
-export interface RestoreSummary { tables: number; rows: number; attachments: number; migrations_applied: string[]; seconds: number }
+export interface BackupSummary {
+  file: string;
+  bytes: number;
+  tables: number;
+  rows: number;
+  attachments: number;
+  attachment_bytes: number;
+  database_bytes: number;
+  seconds: number;
+}
+export interface RestoreSummary {
+  tables: number;
+  rows: number;
+  attachments: number;
+  migrations_applied: string[];
+  seconds: number;
+}
 
 /** Refusals the operator can act on (not a bug): printed as they are, exit status 2. */
 export class RestoreRefused extends Error {}
@@ -62,19 +77,26 @@ function toolEnv(url: string): NodeJS.ProcessEnv {
 
 function collect(child: ChildProcess): { done: Promise<void> } {
   let err = '';
-  child.stderr?.on('data', (d) => { if (err.length < 20_000) err += d; });
-  const name = path.basename(String(child.spawnfile));
+  child.stderr?.on('data', (d) => {
+    if (err.length < 20_000) err += String(d);
+  });
+  const name = path.basename(child.spawnfile);
   const done = new Promise<void>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${name} failed (${signal ?? `exit ${code}`}): ${err.trim().slice(0, 4000)}`))));
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${name} failed (${signal ?? `exit ${String(code)}`}): ${err.trim().slice(0, 4000)}`));
+    });
   });
   done.catch(() => undefined);
   return { done };
 }
 
 async function serverMajor(c: pg.ClientBase): Promise<{ version: string; major: number }> {
-  const r = await c.query<{ v: string; n: number }>(`SELECT current_setting('server_version') AS v, current_setting('server_version_num')::int AS n`);
-  return { version: r.rows[0]!.v, major: Math.floor(r.rows[0]!.n / 10000) };
+  const r = await c.query<{ v: string; n: number }>(
+    `SELECT current_setting('server_version') AS v, current_setting('server_version_num')::int AS n`,
+  );
+  return { version: r.rows[0].v, major: Math.floor(r.rows[0].n / 10000) };
 }
 
 /** Ordinary tables of the public schema (not those of extensions). */
@@ -108,7 +130,11 @@ async function listFiles(root: string): Promise<string[]> {
 }
 
 async function connectOwner(database: Pick<Database, 'url' | 'ownerUrl'>): Promise<pg.Client> {
-  const c = new pg.Client({ connectionString: database.ownerUrl ?? database.url, application_name: 'pmis-backup', options: '-c TimeZone=UTC' });
+  const c = new pg.Client({
+    connectionString: database.ownerUrl ?? database.url,
+    application_name: 'pmis-backup',
+    options: '-c TimeZone=UTC',
+  });
   c.on('error', () => undefined);
   await c.connect();
   return c;
@@ -117,12 +143,20 @@ async function connectOwner(database: Pick<Database, 'url' | 'ownerUrl'>): Promi
 /** Write an encrypted backup of the database and the attachments to `file`. */
 export async function backup(
   database: Pick<Database, 'url' | 'ownerUrl' | 'kind'>,
-  opts: { file: string; passphrase: string; attachmentsDir: string; force?: boolean; log?: (m: string) => void; kdf?: Kdf },
+  opts: {
+    file: string;
+    passphrase: string;
+    attachmentsDir: string;
+    force?: boolean;
+    log?: (m: string) => void;
+    kdf?: Kdf;
+  },
 ): Promise<BackupSummary> {
   const started = Date.now();
   const log = opts.log ?? (() => {});
   const file = path.resolve(opts.file);
-  if (!opts.force && (await fs.stat(file).catch(() => null))) throw new RestoreRefused(`${file} already exists: choose another name, or use --force to replace it.`);
+  if (!opts.force && (await fs.stat(file).catch(() => null)))
+    throw new RestoreRefused(`${file} already exists: choose another name, or use --force to replace it.`);
   const ownerUrl = database.ownerUrl ?? database.url;
   const snap = await connectOwner(database);
   const tmp = `${file}.partial-${process.pid}`;
@@ -132,11 +166,16 @@ export async function backup(
     const pgDump = await findPgTool('pg_dump', server.major);
     // One snapshot for pg_dump and for the row counts written into the backup.
     await snap.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const snapshot = (await snap.query<{ s: string }>('SELECT pg_export_snapshot() AS s')).rows[0]!.s;
-    const migrations = (await snap.query<{ to_regclass: string | null }>(`SELECT to_regclass('pmis_migration')`)).rows[0]!.to_regclass
-      ? (await snap.query<{ name: string }>('SELECT name FROM pmis_migration ORDER BY name')).rows.map((r) => r.name) : [];
+    const snapshot = (await snap.query<{ s: string }>('SELECT pg_export_snapshot() AS s')).rows[0].s;
+    const migrations = (await snap.query<{ to_regclass: string | null }>(`SELECT to_regclass('pmis_migration')`))
+      .rows[0].to_regclass
+      ? (await snap.query<{ name: string }>('SELECT name FROM pmis_migration ORDER BY name')).rows.map((r) => r.name)
+      : [];
     const tables: Record<string, number> = {};
-    for (const t of await userTables(snap)) tables[t] = Number((await snap.query<{ n: string }>(`SELECT count(*)::text AS n FROM public.${ident(t)}`)).rows[0]!.n);
+    for (const t of await userTables(snap))
+      tables[t] = Number(
+        (await snap.query<{ n: string }>(`SELECT count(*)::text AS n FROM public.${ident(t)}`)).rows[0].n,
+      );
 
     await fs.mkdir(path.dirname(file), { recursive: true });
     const out = createWriteStream(tmp, { mode: 0o600, flags: 'wx' });
@@ -153,7 +192,10 @@ export async function backup(
     await archive.json('M', manifest);
 
     log(`Dumping the database (pg_dump ${server.major})...`);
-    dump = spawn(pgDump, ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`], { env: toolEnv(ownerUrl), stdio: ['ignore', 'pipe', 'pipe'] });
+    dump = spawn(pgDump, ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`], {
+      env: toolEnv(ownerUrl),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const dumped = collect(dump);
     const db = await archive.entry({ kind: 'database', name: 'pmis.dump' }, dump.stdout!);
     await dumped.done;
@@ -163,7 +205,10 @@ export async function backup(
     log(`Adding ${files.length} attachment file(s)...`);
     let attachmentBytes = 0;
     for (const rel of files) {
-      const f = await archive.entry({ kind: 'attachment', name: rel.split(path.sep).join('/') }, createReadStream(path.join(opts.attachmentsDir, rel)));
+      const f = await archive.entry(
+        { kind: 'attachment', name: rel.split(path.sep).join('/') },
+        createReadStream(path.join(opts.attachmentsDir, rel)),
+      );
       attachmentBytes += f.size;
     }
     const end: EndRecord = { tables, database: db, attachments: { count: files.length, bytes: attachmentBytes } };
@@ -176,8 +221,14 @@ export async function backup(
     await fs.rename(tmp, file);
     const bytes = (await fs.stat(file)).size;
     return {
-      file, bytes, tables: Object.keys(tables).length, rows: Object.values(tables).reduce((a, b) => a + b, 0),
-      attachments: files.length, attachment_bytes: attachmentBytes, database_bytes: db.size, seconds: (Date.now() - started) / 1000,
+      file,
+      bytes,
+      tables: Object.keys(tables).length,
+      rows: Object.values(tables).reduce((a, b) => a + b, 0),
+      attachments: files.length,
+      attachment_bytes: attachmentBytes,
+      database_bytes: db.size,
+      seconds: (Date.now() - started) / 1000,
     };
   } catch (e) {
     dump?.kill('SIGKILL');
@@ -188,11 +239,16 @@ export async function backup(
   }
 }
 
-export interface VerifiedBackup { manifest: Manifest; end: EndRecord; entries: { kind: string; name: string; size: number; sha256: string }[] }
+export interface VerifiedBackup {
+  manifest: Manifest;
+  end: EndRecord;
+  entries: { kind: string; name: string; size: number; sha256: string }[];
+}
 
 /** Parse and check a decrypted archive; with `sink`, hand each entry's bytes over as they come. */
 async function walkArchive(
-  file: string, passphrase: string,
+  file: string,
+  passphrase: string,
   sink?: { open(kind: string, name: string): Promise<(data: Buffer | null) => Promise<void>> },
 ): Promise<VerifiedBackup> {
   const dec = decryptStream(passphrase);
@@ -202,7 +258,13 @@ async function walkArchive(
   let manifest: Manifest | undefined;
   let end: EndRecord | undefined;
   const entries: VerifiedBackup['entries'] = [];
-  let current: { kind: string; name: string; size: number; hash: ReturnType<typeof createHash>; write?: (d: Buffer | null) => Promise<void> } | null = null;
+  let current: {
+    kind: string;
+    name: string;
+    size: number;
+    hash: ReturnType<typeof createHash>;
+    write?: (d: Buffer | null) => Promise<void>;
+  } | null = null;
   const bad = (why: string) => new BackupError('damaged', `The backup content is not valid: ${why}.`);
   try {
     for await (const f of readFrames(dec)) {
@@ -216,8 +278,17 @@ async function walkArchive(
       if (f.type === 'E') {
         if (current) throw bad('entry not closed');
         const h = JSON.parse(f.payload.toString('utf8')) as { kind: string; name: string };
-        if (h.kind === 'attachment' && (path.isAbsolute(h.name) || h.name.split('/').includes('..') || h.name.includes('\0'))) throw bad(`unsafe file name ${h.name}`);
-        current = { ...h, size: 0, hash: createHash('sha256'), write: sink ? await sink.open(h.kind, h.name) : undefined };
+        if (
+          h.kind === 'attachment' &&
+          (path.isAbsolute(h.name) || h.name.split('/').includes('..') || h.name.includes('\0'))
+        )
+          throw bad(`unsafe file name ${h.name}`);
+        current = {
+          ...h,
+          size: 0,
+          hash: createHash('sha256'),
+          write: sink ? await sink.open(h.kind, h.name) : undefined,
+        };
       } else if (f.type === 'D') {
         if (!current) throw bad('data outside an entry');
         current.size += f.payload.length;
@@ -227,7 +298,8 @@ async function walkArchive(
         if (!current) throw bad('entry footer without an entry');
         const footer = JSON.parse(f.payload.toString('utf8')) as { size: number; sha256: string };
         const sha256 = current.hash.digest('hex');
-        if (footer.size !== current.size || footer.sha256 !== sha256) throw bad(`${current.name} does not match its checksum`);
+        if (footer.size !== current.size || footer.sha256 !== sha256)
+          throw bad(`${current.name} does not match its checksum`);
         if (current.write) await current.write(null);
         entries.push({ kind: current.kind, name: current.name, size: current.size, sha256 });
         current = null;
@@ -245,7 +317,8 @@ async function walkArchive(
   }
   if (!manifest || !end) throw new BackupError('truncated', 'The backup is incomplete (no end record).');
   const db = entries.filter((x) => x.kind === 'database');
-  if (db.length !== 1 || db[0]!.sha256 !== end.database.sha256) throw bad('the database entry is missing or does not match the end record');
+  if (db.length !== 1 || db[0].sha256 !== end.database.sha256)
+    throw bad('the database entry is missing or does not match the end record');
   if (entries.filter((x) => x.kind === 'attachment').length !== end.attachments.count) throw bad('attachments missing');
   return { manifest, end, entries };
 }
@@ -273,18 +346,24 @@ export async function restore(
     server = await serverMajor(owner);
     const tables = await userTables(owner);
     if (tables.length && !opts.force) {
-      throw new RestoreRefused(`The database is not empty (${tables.length} tables): restore refuses to overwrite it. `
-        + 'Use --force to replace everything in it with the backup (stop the pmis server first).');
+      throw new RestoreRefused(
+        `The database is not empty (${tables.length} tables): restore refuses to overwrite it. ` +
+          'Use --force to replace everything in it with the backup (stop the pmis server first).',
+      );
     }
   } finally {
     await owner.end().catch(() => undefined);
   }
   if (verified.manifest.database.major > server.major) {
-    throw new RestoreRefused(`The backup was made from PostgreSQL ${verified.manifest.database.major}; this database is PostgreSQL ${server.major}: restore it into PostgreSQL ${verified.manifest.database.major} or later.`);
+    throw new RestoreRefused(
+      `The backup was made from PostgreSQL ${verified.manifest.database.major}; this database is PostgreSQL ${server.major}: restore it into PostgreSQL ${verified.manifest.database.major} or later.`,
+    );
   }
   const existing = await listFiles(opts.attachmentsDir);
   if (existing.length && !opts.force) {
-    throw new RestoreRefused(`${opts.attachmentsDir} already holds ${existing.length} file(s): restore refuses to mix them with the backup's. Use --force to replace them.`);
+    throw new RestoreRefused(
+      `${opts.attachmentsDir} already holds ${existing.length} file(s): restore refuses to mix them with the backup's. Use --force to replace them.`,
+    );
   }
   const pgRestore = await findPgTool('pg_restore', server.major);
   const psql = await findPgTool('psql', server.major);
@@ -295,41 +374,65 @@ export async function restore(
   await fs.mkdir(staging, { recursive: true, mode: 0o700 });
 
   // One transaction: (with force) drop what the owner owns, the dump, then the row-count check.
-  const sql = spawn(psql, ['--no-psqlrc', '--quiet', '--single-transaction', '--set=ON_ERROR_STOP=1', '--file=-', '--output=/dev/null'], { env: toolEnv(ownerUrl), stdio: ['pipe', 'ignore', 'pipe'] });
+  const sql = spawn(
+    psql,
+    ['--no-psqlrc', '--quiet', '--single-transaction', '--set=ON_ERROR_STOP=1', '--file=-', '--output=/dev/null'],
+    { env: toolEnv(ownerUrl), stdio: ['pipe', 'ignore', 'pipe'] },
+  );
   const sqlDone = collect(sql).done;
-  const toSql = (text: string) => new Promise<void>((resolve, reject) => sql.stdin!.write(text, (e) => (e ? reject(e) : resolve())));
+  const toSql = (text: string) =>
+    new Promise<void>((resolve, reject) =>
+      sql.stdin.write(text, (e) => {
+        if (e) reject(e);
+        else resolve();
+      }),
+    );
   let restoreProc: ChildProcess | undefined;
   let restored: Promise<void> | undefined;
   // psql failing (e.g. a statement of the dump refused) stops pg_restore, and so the whole restore.
   sqlDone.catch(() => restoreProc?.kill('SIGKILL'));
   try {
-    sql.stdin!.on('error', () => undefined); // psql exiting early is reported by its exit status
+    sql.stdin.on('error', () => undefined); // psql exiting early is reported by its exit status
     if (opts.force) await toSql('DROP OWNED BY CURRENT_USER;\n');
     log('Restoring the database...');
     await walkArchive(file, opts.passphrase, {
       async open(kind, name) {
         if (kind === 'database') {
-          restoreProc = spawn(pgRestore, ['--no-owner', '--no-privileges', '--no-comments', '--file=-'], { env: toolEnv(ownerUrl), stdio: ['pipe', 'pipe', 'pipe'] });
+          restoreProc = spawn(pgRestore, ['--no-owner', '--no-privileges', '--no-comments', '--file=-'], {
+            env: toolEnv(ownerUrl),
+            stdio: ['pipe', 'pipe', 'pipe'],
+          });
           const done = collect(restoreProc).done;
           restoreProc.stdin!.on('error', () => undefined);
           const piped = new Promise<void>((resolve, reject) => {
             restoreProc!.stdout!.on('end', resolve);
             restoreProc!.stdout!.on('error', reject);
-            restoreProc!.stdout!.pipe(sql.stdin!, { end: false });
+            restoreProc!.stdout!.pipe(sql.stdin, { end: false });
           });
           restored = Promise.all([done, piped]).then(() => undefined);
           restored.catch(() => undefined);
           const stdin = restoreProc.stdin!;
           return async (data) => {
-            if (data === null) { stdin.end(); await restored; return; }
-            if (!stdin.write(data)) await new Promise<void>((resolve, reject) => { stdin.once('drain', resolve); restored!.catch(reject); });
+            if (data === null) {
+              stdin.end();
+              await restored;
+              return;
+            }
+            if (!stdin.write(data))
+              await new Promise<void>((resolve, reject) => {
+                stdin.once('drain', resolve);
+                restored!.catch(reject);
+              });
           };
         }
         const target = path.join(staging, ...name.split('/'));
         await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
         const handle = await fs.open(target, 'wx', 0o600);
         return async (data) => {
-          if (data === null) { await handle.close(); return; }
+          if (data === null) {
+            await handle.close();
+            return;
+          }
           await handle.write(data);
         };
       },
@@ -348,7 +451,7 @@ BEGIN
   END LOOP;
 END $pmis_check$;
 `);
-    sql.stdin!.end();
+    sql.stdin.end();
     await sqlDone;
   } catch (e) {
     restoreProc?.kill('SIGKILL');
@@ -377,8 +480,13 @@ END $pmis_check$;
   }
 
   // A backup from an older pmis: apply the newer migrations; then the app role's privileges.
-  const appRole = (await database.pool.query<{ u: string }>('SELECT current_user AS u')).rows[0]!.u;
-  const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 1, application_name: 'pmis-migrate', options: '-c TimeZone=UTC' });
+  const appRole = (await database.pool.query<{ u: string }>('SELECT current_user AS u')).rows[0].u;
+  const ownerPool = new pg.Pool({
+    connectionString: ownerUrl,
+    max: 1,
+    application_name: 'pmis-migrate',
+    options: '-c TimeZone=UTC',
+  });
   ownerPool.on('error', () => undefined);
   let applied: string[];
   try {

@@ -13,7 +13,9 @@ export type PgTool = 'pg_dump' | 'pg_restore' | 'psql';
 
 function version(bin: string): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile(bin, ['--version'], { timeout: 10_000 }, (err, stdout) => resolve(err ? null : stdout.trim()));
+    execFile(bin, ['--version'], { timeout: 10_000 }, (err, stdout) => {
+      resolve(err ? null : stdout.trim());
+    });
   });
 }
 
@@ -53,7 +55,10 @@ export async function findPgTool(tool: PgTool, major: number, env: NodeJS.Proces
     wrong.push(`${bin} is ${v ?? 'unusable'}`);
   }
   const install = `install PostgreSQL ${major}'s client programs (Debian: \`apt-get install postgresql-client-${major}\`) or set PMIS_PG_BIN to the directory that holds them`;
-  if (wrong.length) throw new MissingToolError(`${tool} of PostgreSQL ${major} is needed (the database is PostgreSQL ${major}; a dump must be made and restored by the same major version), but ${wrong.join('; ')}: ${install}.`);
+  if (wrong.length)
+    throw new MissingToolError(
+      `${tool} of PostgreSQL ${major} is needed (the database is PostgreSQL ${major}; a dump must be made and restored by the same major version), but ${wrong.join('; ')}: ${install}.`,
+    );
   throw new MissingToolError(`${tool} (PostgreSQL ${major}) was not found: ${install}.`);
 }
 
@@ -70,7 +75,13 @@ export function libpqEnv(url: string): NodeJS.ProcessEnv {
   if (u.username) env.PGUSER = decodeURIComponent(u.username);
   if (u.password) env.PGPASSWORD = decodeURIComponent(u.password);
   env.PGDATABASE = decodeURIComponent(u.pathname.replace(/^\//, '')) || env.PGUSER;
-  for (const [param, variable] of [['sslmode', 'PGSSLMODE'], ['sslrootcert', 'PGSSLROOTCERT'], ['sslcert', 'PGSSLCERT'], ['sslkey', 'PGSSLKEY'], ['connect_timeout', 'PGCONNECT_TIMEOUT']] as const) {
+  for (const [param, variable] of [
+    ['sslmode', 'PGSSLMODE'],
+    ['sslrootcert', 'PGSSLROOTCERT'],
+    ['sslcert', 'PGSSLCERT'],
+    ['sslkey', 'PGSSLKEY'],
+    ['connect_timeout', 'PGCONNECT_TIMEOUT'],
+  ] as const) {
     const v = q.get(param);
     if (v) env[variable] = v;
   }

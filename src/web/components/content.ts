@@ -43,9 +43,17 @@ export function errorSummary(o: ErrorSummaryOptions): Raw {
 <h2 class="govuk-error-summary__title">${title}</h2>
 <div class="govuk-error-summary__body">
 ${description ? html`<p>${description}</p>` : null}
-${o.errorList.length ? html`<ul class="govuk-list govuk-error-summary__list">
-${o.errorList.map((item) => html`<li>${item.href ? html`<a href="${item.href}"${attributes(item.attributes)}>${content(item)}</a>` : content(item)}</li>
-`)}</ul>` : null}
+${
+  o.errorList.length
+    ? html`<ul class="govuk-list govuk-error-summary__list">
+${o.errorList.map(
+  (
+    item,
+  ) => html`<li>${item.href ? html`<a href="${item.href}"${attributes(item.attributes)}>${content(item)}</a>` : content(item)}</li>
+`,
+)}</ul>`
+    : null
+}
 </div>
 </div>
 </div>`;
@@ -81,9 +89,10 @@ export interface SummaryListOptions {
 }
 
 function actionLink(a: SummaryAction, cardTitle: Content | undefined): Raw {
-  const hidden = a.visuallyHiddenText || (cardTitle && hasContent(cardTitle))
-    ? html`<span class="govuk-visually-hidden">${a.visuallyHiddenText ? html` ${a.visuallyHiddenText}` : null}${cardTitle && hasContent(cardTitle) ? html` (${content(cardTitle)})` : null}</span>`
-    : null;
+  const hidden =
+    a.visuallyHiddenText || (cardTitle && hasContent(cardTitle))
+      ? html`<span class="govuk-visually-hidden">${a.visuallyHiddenText ? html` ${a.visuallyHiddenText}` : null}${cardTitle && hasContent(cardTitle) ? html` (${content(cardTitle)})` : null}</span>`
+      : null;
   return html`<a class="${classes('govuk-link', a.classes)}" href="${a.href}"${attributes(a.attributes)}>${content(a)}${hidden}</a>`;
 }
 
@@ -94,16 +103,22 @@ export function summaryList(o: SummaryListOptions): Raw {
   const cardTitle = o.card?.title;
   const list = html`<dl class="${classes('govuk-summary-list', o.classes)}"${attributes(o.attributes)}>
 ${rows.map((row) => {
-    const actions = row.actions?.items ?? [];
-    return html`<div class="${classes('govuk-summary-list__row', anyRowHasActions && !actions.length && 'govuk-summary-list__row--no-actions', row.classes)}">
+  const actions = row.actions?.items ?? [];
+  return html`<div class="${classes('govuk-summary-list__row', anyRowHasActions && !actions.length && 'govuk-summary-list__row--no-actions', row.classes)}">
 <dt class="${classes('govuk-summary-list__key', row.key.classes)}">${content(row.key)}</dt>
 <dd class="${classes('govuk-summary-list__value', row.value.classes)}">${content(row.value)}</dd>
-${actions.length ? html`<dd class="${classes('govuk-summary-list__actions', row.actions?.classes)}">${actions.length === 1
-      ? actionLink(actions[0]!, cardTitle)
-      : html`<ul class="govuk-summary-list__actions-list">${actions.map((a) => html`<li class="govuk-summary-list__actions-list-item">${actionLink(a, cardTitle)}</li>`)}</ul>`}</dd>` : null}
+${
+  actions.length
+    ? html`<dd class="${classes('govuk-summary-list__actions', row.actions?.classes)}">${
+        actions.length === 1
+          ? actionLink(actions[0], cardTitle)
+          : html`<ul class="govuk-summary-list__actions-list">${actions.map((a) => html`<li class="govuk-summary-list__actions-list-item">${actionLink(a, cardTitle)}</li>`)}</ul>`
+      }</dd>`
+    : null
+}
 </div>
 `;
-  })}</dl>`;
+})}</dl>`;
   if (!o.card) return list;
   const c = o.card;
   const level = c.title?.headingLevel ?? 2;
@@ -111,7 +126,7 @@ ${actions.length ? html`<dd class="${classes('govuk-summary-list__actions', row.
   return html`<div class="${classes('govuk-summary-card', c.classes)}"${attributes(c.attributes)}>
 <div class="govuk-summary-card__title-wrapper">
 ${c.title ? html`${raw(`<h${level}`)} class="${classes('govuk-summary-card__title', c.title.classes)}">${content(c.title)}${raw(`</h${level}>`)}` : null}
-${cardActions.length === 1 ? html`<div class="${classes('govuk-summary-card__actions', c.actions?.classes)}">${actionLink(cardActions[0]!, c.title)}</div>` : null}
+${cardActions.length === 1 ? html`<div class="${classes('govuk-summary-card__actions', c.actions?.classes)}">${actionLink(cardActions[0], c.title)}</div>` : null}
 ${cardActions.length > 1 ? html`<ul class="${classes('govuk-summary-card__actions', c.actions?.classes)}">${cardActions.map((a) => html`<li class="govuk-summary-card__action">${actionLink(a, c.title)}</li>`)}</ul>` : null}
 </div>
 <div class="govuk-summary-card__content">${list}</div>
@@ -147,17 +162,31 @@ function spans(c: TableCell): Raw {
 export function table(o: TableOptions): Raw {
   return html`<table class="${classes('govuk-table', o.classes)}"${attributes(o.attributes)}>
 ${o.caption ? html`<caption class="${classes('govuk-table__caption', o.captionClasses)}">${o.caption}</caption>` : null}
-${o.head ? html`<thead class="govuk-table__head"><tr class="govuk-table__row">
-${o.head.map((c) => html`<th scope="col" class="${classes('govuk-table__header', c.format && `govuk-table__header--${c.format}`, c.classes)}"${spans(c)}>${content(c)}</th>
-`)}</tr></thead>` : null}
+${
+  o.head
+    ? html`<thead class="govuk-table__head"><tr class="govuk-table__row">
+${o.head.map(
+  (
+    c,
+  ) => html`<th scope="col" class="${classes('govuk-table__header', c.format && `govuk-table__header--${c.format}`, c.classes)}"${spans(c)}>${content(c)}</th>
+`,
+)}</tr></thead>`
+    : null
+}
 <tbody class="govuk-table__body">
-${o.rows.map((row) => row ? html`<tr class="govuk-table__row">
-${row.map((c, i) => i === 0 && o.firstCellIsHeader
+${o.rows.map((row) =>
+  row
+    ? html`<tr class="govuk-table__row">
+${row.map((c, i) =>
+  i === 0 && o.firstCellIsHeader
     ? html`<th scope="row" class="${classes('govuk-table__header', c.classes)}"${spans(c)}>${content(c)}</th>
 `
     : html`<td class="${classes('govuk-table__cell', c.format && `govuk-table__cell--${c.format}`, c.classes)}"${spans(c)}>${content(c)}</td>
-`)}</tr>
-` : null)}</tbody>
+`,
+)}</tr>
+`
+    : null,
+)}</tbody>
 </table>`;
 }
 
@@ -210,7 +239,12 @@ export function notificationBanner(o: NotificationBannerOptions): Raw {
   const titleId = o.titleId || 'govuk-notification-banner-title';
   const level = o.titleHeadingLevel || 2;
   const title = o.titleHtml ?? o.titleText ?? kit.t(o.lang, success ? 'kit.success' : 'kit.important');
-  const body = o.html !== undefined ? o.html : o.text !== undefined ? html`<p class="govuk-notification-banner__heading">${String(o.text)}</p>` : null;
+  const body =
+    o.html !== undefined
+      ? o.html
+      : o.text !== undefined
+        ? html`<p class="govuk-notification-banner__heading">${String(o.text)}</p>`
+        : null;
   return html`<div class="${classes('govuk-notification-banner', success && 'govuk-notification-banner--success', o.classes)}" role="${role}" aria-labelledby="${titleId}" data-module="govuk-notification-banner"${o.disableAutoFocus === undefined ? null : html` data-disable-auto-focus="${String(o.disableAutoFocus)}"`}${attributes(o.attributes)}>
 <div class="govuk-notification-banner__header">
 ${raw(`<h${level}`)} class="govuk-notification-banner__title" id="${titleId}">${title}${raw(`</h${level}>`)}
@@ -302,20 +336,22 @@ export function taskList(o: TaskListOptions): Raw {
   const idPrefix = o.idPrefix || 'task-list';
   return html`<ul class="${classes('govuk-task-list', o.classes)}"${attributes(o.attributes)}>
 ${o.items.map((item, i) => {
-    if (!item) return null;
-    const index = i + 1;
-    const hintId = `${idPrefix}-${index}-hint`;
-    const statusId = `${idPrefix}-${index}-status`;
-    const status = 'tag' in item.status ? tag(item.status.tag) : content(item.status);
-    return html`<li class="${classes('govuk-task-list__item', item.href && 'govuk-task-list__item--with-link', item.classes)}">
+  if (!item) return null;
+  const index = i + 1;
+  const hintId = `${idPrefix}-${index}-hint`;
+  const statusId = `${idPrefix}-${index}-status`;
+  const status = 'tag' in item.status ? tag(item.status.tag) : content(item.status);
+  return html`<li class="${classes('govuk-task-list__item', item.href && 'govuk-task-list__item--with-link', item.classes)}">
 <div class="govuk-task-list__name-and-hint">
-${item.href
+${
+  item.href
     ? html`<a class="${classes('govuk-link', 'govuk-task-list__link', item.title.classes)}" href="${item.href}" aria-describedby="${item.hint ? `${hintId} ` : ''}${statusId}">${content(item.title)}</a>`
-    : html`<div${attr('class', item.title.classes)}>${content(item.title)}</div>`}
+    : html`<div${attr('class', item.title.classes)}>${content(item.title)}</div>`
+}
 ${item.hint ? html`<div id="${hintId}" class="govuk-task-list__hint">${content(item.hint)}</div>` : null}
 </div>
 <div class="${classes('govuk-task-list__status', item.status.classes)}" id="${statusId}">${status}</div>
 </li>
 `;
-  })}</ul>`;
+})}</ul>`;
 }

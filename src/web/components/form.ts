@@ -62,9 +62,10 @@ export interface FieldsetOptions {
 }
 
 export function fieldset(o: FieldsetOptions): Raw {
-  const legend = o.legend && hasContent(o.legend)
-    ? html`<legend class="${classes('govuk-fieldset__legend', o.legend.classes)}">${o.legend.isPageHeading ? html`<h1 class="govuk-fieldset__heading">${content(o.legend)}</h1>` : content(o.legend)}</legend>`
-    : null;
+  const legend =
+    o.legend && hasContent(o.legend)
+      ? html`<legend class="${classes('govuk-fieldset__legend', o.legend.classes)}">${o.legend.isPageHeading ? html`<h1 class="govuk-fieldset__heading">${content(o.legend)}</h1>` : content(o.legend)}</legend>`
+      : null;
   return html`<fieldset class="${classes('govuk-fieldset', o.classes)}"${attr('role', o.role)}${attr('aria-describedby', o.describedBy)}${attributes(o.attributes)}>${legend}${o.html ?? null}</fieldset>`;
 }
 
@@ -137,7 +138,12 @@ export interface TextareaOptions extends FieldCommon {
 
 export function textarea(o: TextareaOptions): Raw {
   const id = o.id || o.name;
-  return frame(o, id, (d) => html`<textarea class="${classes('govuk-textarea', o.errorMessage && 'govuk-textarea--error', o.classes)}" id="${id}" name="${o.name}" rows="${o.rows || 5}"${o.spellcheck === undefined ? null : html` spellcheck="${String(o.spellcheck)}"`}${o.disabled ? raw(' disabled') : null}${attr('aria-describedby', d)}${attr('autocomplete', o.autocomplete)}${attributes(o.attributes)}>${o.value ?? ''}</textarea>`);
+  return frame(
+    o,
+    id,
+    (d) =>
+      html`<textarea class="${classes('govuk-textarea', o.errorMessage && 'govuk-textarea--error', o.classes)}" id="${id}" name="${o.name}" rows="${o.rows || 5}"${o.spellcheck === undefined ? null : html` spellcheck="${String(o.spellcheck)}"`}${o.disabled ? raw(' disabled') : null}${attr('aria-describedby', d)}${attr('autocomplete', o.autocomplete)}${attributes(o.attributes)}>${o.value ?? ''}</textarea>`,
+  );
 }
 
 export interface SelectItem {
@@ -155,14 +161,20 @@ export interface SelectOptions extends FieldCommon {
 
 export function select(o: SelectOptions): Raw {
   const id = o.id || o.name;
-  return frame(o, id, (d) => html`<select class="${classes('govuk-select', o.classes, o.errorMessage && 'govuk-select--error')}" id="${id}" name="${o.name}"${o.disabled ? raw(' disabled') : null}${attr('aria-describedby', d)}${attributes(o.attributes)}>
+  return frame(
+    o,
+    id,
+    (
+      d,
+    ) => html`<select class="${classes('govuk-select', o.classes, o.errorMessage && 'govuk-select--error')}" id="${id}" name="${o.name}"${o.disabled ? raw(' disabled') : null}${attr('aria-describedby', d)}${attributes(o.attributes)}>
 ${o.items.map((item) => {
-    if (!item) return null;
-    const effective = item.value ?? item.text;
-    const selected = item.selected ?? (o.value ? effective === o.value && item.selected !== false : false);
-    return html`<option${item.value === undefined ? null : html` value="${item.value}"`}${selected ? raw(' selected') : null}${item.disabled ? raw(' disabled') : null}${attributes(item.attributes)}>${item.text}</option>
+  if (!item) return null;
+  const effective = item.value ?? item.text;
+  const selected = item.selected ?? (o.value ? effective === o.value && item.selected !== false : false);
+  return html`<option${item.value === undefined ? null : html` value="${item.value}"`}${selected ? raw(' selected') : null}${item.disabled ? raw(' disabled') : null}${attributes(item.attributes)}>${item.text}</option>
 `;
-  })}</select>`);
+})}</select>`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,7 +221,8 @@ export interface CheckboxesOptions extends ChoicesCommon {
 
 function choices(kind: 'radios' | 'checkboxes', o: RadiosOptions & CheckboxesOptions): Raw {
   const idPrefix = o.idPrefix || o.name;
-  let describedBy = kind === 'radios' ? (o.fieldset?.describedBy ?? '') : (o.fieldset?.describedBy ?? o.describedBy ?? '');
+  let describedBy =
+    kind === 'radios' ? (o.fieldset?.describedBy ?? '') : (o.fieldset?.describedBy ?? o.describedBy ?? '');
   const hasFieldset = !!o.fieldset;
   const hintId = o.hint ? `${idPrefix}-hint` : undefined;
   const errorId = o.errorMessage ? `${idPrefix}-error` : undefined;
@@ -224,17 +237,29 @@ function choices(kind: 'radios' | 'checkboxes', o: RadiosOptions & CheckboxesOpt
     const index = i + 1;
     const itemId = item.id || (index > 1 ? `${idPrefix}-${index}` : idPrefix);
     const conditionalId = `conditional-${itemId}`;
-    const checked = item.checked ?? (kind === 'radios'
-      ? (o.value ? item.value === o.value && item.checked !== false : false)
-      : (o.values ? item.value !== undefined && o.values.includes(item.value) && item.checked !== false : false));
+    const checked =
+      item.checked ??
+      (kind === 'radios'
+        ? o.value
+          ? item.value === o.value && item.checked !== false
+          : false
+        : o.values
+          ? item.value !== undefined && o.values.includes(item.value) && item.checked !== false
+          : false);
     const hasHint = hasContent(item.hint);
     const itemHintId = `${itemId}-item-hint`;
-    const itemDescribedBy = kind === 'radios'
-      ? (hasHint ? itemHintId : undefined)
-      : describe([itemGroupDescribedBy, hasHint ? itemHintId : undefined]);
+    const itemDescribedBy =
+      kind === 'radios'
+        ? hasHint
+          ? itemHintId
+          : undefined
+        : describe([itemGroupDescribedBy, hasHint ? itemHintId : undefined]);
     const type = kind === 'radios' ? 'radio' : 'checkbox';
     // No JavaScript reveals it: the conditional content is always shown, after the whole group.
-    if (item.conditional?.html) conditionals.push(html`<div class="govuk-${kind}__conditional" id="${conditionalId}">${item.conditional.html}</div>`);
+    if (item.conditional?.html)
+      conditionals.push(
+        html`<div class="govuk-${kind}__conditional" id="${conditionalId}">${item.conditional.html}</div>`,
+      );
     return html`<div class="govuk-${kind}__item">
 <input class="govuk-${kind}__input" id="${itemId}" name="${(kind === 'checkboxes' && item.name) || o.name}" type="${type}" value="${item.value ?? ''}"${checked ? raw(' checked') : null}${item.disabled ? raw(' disabled') : null}${item.conditional?.html ? html` data-aria-controls="${conditionalId}"` : null}${kind === 'checkboxes' ? attr('data-behaviour', item.behaviour) : null}${attr('aria-describedby', itemDescribedBy)}${attributes(item.attributes)}>
 ${label({ ...item, classes: classes(`govuk-${kind}__label`, item.label?.classes), attributes: item.label?.attributes, for: itemId, isPageHeading: false })}
@@ -315,7 +340,9 @@ export function dateInputFirstId(id: string, variant: DateVariant = 'date'): str
 
 /** govukDateInput: day, month and year boxes (or month + year, or year alone), text with inputmode numeric. */
 export function dateInput(o: DateInputOptions): Raw {
-  const items: readonly DateInputItem[] = o.items?.length ? o.items : DATE_PARTS[o.variant ?? 'date'].map((name) => ({ name, value: o.values?.[name] }));
+  const items: readonly DateInputItem[] = o.items?.length
+    ? o.items
+    : DATE_PARTS[o.variant ?? 'date'].map((name) => ({ name, value: o.values?.[name] }));
   const anyItemHasError = items.some((i) => i.error || (i.classes ?? '').includes('govuk-input--error'));
   const hintId = o.hint ? `${o.id}-hint` : undefined;
   const errorId = o.errorMessage ? `${o.id}-error` : undefined;
@@ -324,10 +351,18 @@ export function dateInput(o: DateInputOptions): Raw {
   const parts = items.map((item) => {
     const width = item.name === 'year' ? 4 : 2;
     const itemHasError = item.error || (item.classes ?? '').includes('govuk-input--error');
-    const errorClass = !(item.classes ?? '').includes('govuk-input--error') && (itemHasError || (item.error !== false && o.errorMessage && !anyItemHasError)) ? 'govuk-input--error' : null;
+    const errorClass =
+      !(item.classes ?? '').includes('govuk-input--error') &&
+      (itemHasError || (item.error !== false && o.errorMessage && !anyItemHasError))
+        ? 'govuk-input--error'
+        : null;
     const widthClass = (item.classes ?? '').includes('govuk-input--width-') ? null : `govuk-input--width-${width}`;
     const id = item.id || `${o.id}-${item.name}`;
-    const partLabel = item.label ?? (item.name in PART_LABEL ? kit.t(o.lang, PART_LABEL[item.name]) : item.name.charAt(0).toUpperCase() + item.name.slice(1).toLowerCase());
+    const partLabel =
+      item.label ??
+      (item.name in PART_LABEL
+        ? kit.t(o.lang, PART_LABEL[item.name])
+        : item.name.charAt(0).toUpperCase() + item.name.slice(1).toLowerCase());
     // Each part is a govukInput (its own form group), as in the macro.
     return html`<div class="govuk-date-input__item"><div class="govuk-form-group">
 ${label({ text: partLabel, classes: 'govuk-date-input__label', for: id })}
@@ -358,14 +393,17 @@ export interface ButtonOptions extends Content {
   attributes?: Attributes;
 }
 
-const START_ICON = raw('<svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false"><path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/></svg>');
+const START_ICON = raw(
+  '<svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false"><path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/></svg>',
+);
 
 /** govukButton: a submit button, or a link-button with `href`. */
 export function button(o: ButtonOptions): Raw {
   const cls = classes('govuk-button', o.classes, o.isStartButton && 'govuk-button--start');
   const common = html` class="${cls}" data-module="govuk-button"${attributes(o.attributes)}${attr('id', o.id)}`;
   const text = o.html !== undefined && o.isStartButton ? html`<span>${o.html}</span>` : content(o);
-  if (o.href) return html`<a href="${o.href}" role="button" draggable="false"${common}>${text}${o.isStartButton ? START_ICON : null}</a>`;
+  if (o.href)
+    return html`<a href="${o.href}" role="button" draggable="false"${common}>${text}${o.isStartButton ? START_ICON : null}</a>`;
   return html`<button type="${o.type || 'submit'}"${attr('value', o.value)}${attr('name', o.name)}${o.disabled ? raw(' disabled aria-disabled="true"') : null}${o.preventDoubleClick === undefined ? null : html` data-prevent-double-click="${String(o.preventDoubleClick)}"`}${common}>${text}${o.isStartButton ? START_ICON : null}</button>`;
 }
 

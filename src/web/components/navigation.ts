@@ -40,7 +40,14 @@ export interface PaginationLink extends Content {
 }
 
 export type PaginationItem =
-  | { number: number; href: string; current?: boolean; visuallyHiddenText?: string; attributes?: Attributes; ellipsis?: undefined }
+  | {
+      number: number;
+      href: string;
+      current?: boolean;
+      visuallyHiddenText?: string;
+      attributes?: Attributes;
+      ellipsis?: undefined;
+    }
   | { ellipsis: true };
 
 export interface PaginationOptions {
@@ -53,26 +60,39 @@ export interface PaginationOptions {
   attributes?: Attributes;
 }
 
-const ARROW_PREV = raw('<svg class="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13"><path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z"></path></svg>');
-const ARROW_NEXT = raw('<svg class="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13"><path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z"></path></svg>');
+const ARROW_PREV = raw(
+  '<svg class="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13"><path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z"></path></svg>',
+);
+const ARROW_NEXT = raw(
+  '<svg class="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13"><path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z"></path></svg>',
+);
 
 /** govukPagination: numbered pages (with ellipses), or previous/next links alone (block style). */
 export function pagination(o: PaginationOptions): Raw {
   const blockLevel = !o.items && !!(o.next || o.previous);
   const arrowLink = (link: PaginationLink, type: 'prev' | 'next'): Raw => {
-    const title = link.html !== undefined || link.text !== undefined ? content(link) : kit.t(o.lang, type === 'prev' ? 'kit.pagination.previous' : 'kit.pagination.next');
+    const title =
+      link.html !== undefined || link.text !== undefined
+        ? content(link)
+        : kit.t(o.lang, type === 'prev' ? 'kit.pagination.previous' : 'kit.pagination.next');
     return html`<div class="govuk-pagination__${type}">
 <a class="govuk-link govuk-pagination__link" href="${link.href}" rel="${type}"${attributes(link.attributes)}>${blockLevel || type === 'prev' ? (type === 'prev' ? ARROW_PREV : ARROW_NEXT) : null}<span class="${classes('govuk-pagination__link-title', blockLevel && !link.labelText && 'govuk-pagination__link-title--decorated')}">${title}</span>${link.labelText && blockLevel ? html`<span class="govuk-visually-hidden">:</span><span class="govuk-pagination__link-label">${link.labelText}</span>` : null}${!blockLevel && type === 'next' ? ARROW_NEXT : null}</a>
 </div>`;
   };
   return html`<nav class="${classes('govuk-pagination', blockLevel && 'govuk-pagination--block', o.classes)}" aria-label="${o.landmarkLabel || kit.t(o.lang, 'kit.pagination')}"${attributes(o.attributes)}>
 ${o.previous?.href ? arrowLink(o.previous, 'prev') : null}
-${o.items ? html`<ul class="govuk-pagination__list">
-${o.items.map((item) => item.ellipsis
+${
+  o.items
+    ? html`<ul class="govuk-pagination__list">
+${o.items.map((item) =>
+  item.ellipsis
     ? html`<li class="govuk-pagination__item govuk-pagination__item--ellipsis">&ctdot;</li>
 `
     : html`<li class="${classes('govuk-pagination__item', item.current && 'govuk-pagination__item--current')}"><a class="govuk-link govuk-pagination__link" href="${item.href}" aria-label="${item.visuallyHiddenText || kit.t(o.lang, 'kit.pagination.page', { n: item.number })}"${item.current ? raw(' aria-current="page"') : null}${attributes(item.attributes)}>${item.number}</a></li>
-`)}</ul>` : null}
+`,
+)}</ul>`
+    : null
+}
 ${o.next?.href ? arrowLink(o.next, 'next') : null}
 </nav>`;
 }
@@ -82,10 +102,12 @@ ${o.next?.href ? arrowLink(o.next, 'next') : null}
  * neighbours, ellipses between (GOV.UK's guidance). `href(n)` builds each page's link.
  */
 export function paginationItems(current: number, pages: number, href: (n: number) => string): PaginationItem[] {
-  const shown = [...new Set([1, current - 1, current, current + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const shown = [...new Set([1, current - 1, current, current + 1, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
   const out: PaginationItem[] = [];
   shown.forEach((n, i) => {
-    if (i > 0 && n - shown[i - 1]! > 1) out.push({ ellipsis: true });
+    if (i > 0 && n - shown[i - 1] > 1) out.push({ ellipsis: true });
     out.push({ number: n, href: href(n), current: n === current });
   });
   return out;
@@ -103,14 +125,21 @@ export interface NavItem {
 }
 
 /** govukLanguageNavigation: the current language as text, the other as a link with lang/hreflang. */
-export function languageNavigation(o: { lang: Lang; items: readonly { lang: Lang; text: string; href?: string; current?: boolean }[]; classes?: string; ariaLabel?: string }): Raw {
+export function languageNavigation(o: {
+  lang: Lang;
+  items: readonly { lang: Lang; text: string; href?: string; current?: boolean }[];
+  classes?: string;
+  ariaLabel?: string;
+}): Raw {
   return html`<nav class="${classes('govuk-language-navigation', o.classes)}" aria-label="${o.ariaLabel || kit.t(o.lang, 'kit.language')}">
 <ul class="govuk-language-navigation__list">
-${o.items.map((item) => item.current || !item.href
+${o.items.map((item) =>
+  item.current || !item.href
     ? html`<li class="govuk-language-navigation__list-item"><span class="govuk-language-navigation__text" aria-current="true" lang="${item.lang}">${item.text}</span></li>
 `
     : html`<li class="govuk-language-navigation__list-item"><a class="govuk-language-navigation__link" href="${item.href}" rel="alternate" lang="${item.lang}" hreflang="${item.lang}">${item.text}</a></li>
-`)}</ul>
+`,
+)}</ul>
 </nav>`;
 }
 
@@ -138,10 +167,10 @@ export function serviceNavigation(o: ServiceNavigationOptions): Raw {
 ${o.navigation.length > 1 ? html`<button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="${id}" hidden aria-hidden="true">${menu}</button>` : null}
 <ul class="govuk-service-navigation__list" id="${id}">
 ${o.navigation.map((item) => {
-    const on = item.current || item.active;
-    return html`<li class="${classes('govuk-service-navigation__item', on && 'govuk-service-navigation__item--active')}"><a class="govuk-service-navigation__link" href="${item.href}"${on ? html` aria-current="${item.current ? 'page' : 'true'}"` : null}${attributes(item.attributes)}>${on ? html`<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>` : item.text}</a></li>
+  const on = item.current || item.active;
+  return html`<li class="${classes('govuk-service-navigation__item', on && 'govuk-service-navigation__item--active')}"><a class="govuk-service-navigation__link" href="${item.href}"${on ? html` aria-current="${item.current ? 'page' : 'true'}"` : null}${attributes(item.attributes)}>${on ? html`<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>` : item.text}</a></li>
 `;
-  })}</ul>
+})}</ul>
 </nav>`
     : null;
   const inner = html`<div class="govuk-width-container">
@@ -175,7 +204,12 @@ export function header(o: HeaderOptions): Raw {
   const langNav = languageNavigation({
     lang: o.lang,
     classes: 'govuk-language-navigation--inverse',
-    items: (['fr', 'en'] as const).map((l) => ({ lang: l, text: kit.t(l, `kit.lang.${l}`), href: l === o.lang ? undefined : o.languageLinks[l], current: l === o.lang })),
+    items: (['fr', 'en'] as const).map((l) => ({
+      lang: l,
+      text: kit.t(l, `kit.lang.${l}`),
+      href: l === o.lang ? undefined : o.languageLinks[l],
+      current: l === o.lang,
+    })),
   });
   return html`<header class="govuk-template__header">
 <div class="govuk-generic-header pmis-header">
@@ -201,8 +235,12 @@ export function footer(o: FooterOptions): Raw {
 <div class="govuk-width-container">
 <div class="govuk-footer__meta">
 <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-${o.meta?.length ? html`<h2 class="govuk-visually-hidden">${kit.t(o.lang, 'kit.footer.label')}</h2>
-<ul class="govuk-footer__inline-list">${o.meta.map((m) => html`<li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="${m.href}">${m.text}</a></li>`)}</ul>` : null}
+${
+  o.meta?.length
+    ? html`<h2 class="govuk-visually-hidden">${kit.t(o.lang, 'kit.footer.label')}</h2>
+<ul class="govuk-footer__inline-list">${o.meta.map((m) => html`<li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="${m.href}">${m.text}</a></li>`)}</ul>`
+    : null
+}
 <div class="govuk-footer__meta-custom">${kit.t(o.lang, 'kit.footer.text')}${o.text ? html` · ${o.text}` : null}</div>
 </div>
 </div>
@@ -224,8 +262,11 @@ export interface SubNavigationOptions {
 export function subNavigation(o: SubNavigationOptions): Raw {
   return html`<nav class="pmis-sub-navigation" aria-label="${o.label || kit.t(o.lang, 'kit.sub_navigation')}">
 <ul class="pmis-sub-navigation__list">
-${o.items.map((item) => html`<li class="pmis-sub-navigation__item"><a class="pmis-sub-navigation__link" href="${item.href}"${item.current ? raw(' aria-current="page"') : item.active ? raw(' aria-current="true"') : null}${attributes(item.attributes)}>${item.text}</a></li>
-`)}</ul>
+${o.items.map(
+  (
+    item,
+  ) => html`<li class="pmis-sub-navigation__item"><a class="pmis-sub-navigation__link" href="${item.href}"${item.current ? raw(' aria-current="page"') : item.active ? raw(' aria-current="true"') : null}${attributes(item.attributes)}>${item.text}</a></li>
+`,
+)}</ul>
 </nav>`;
 }
-

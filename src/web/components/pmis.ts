@@ -18,10 +18,10 @@ export interface StatTile {
 export function statTiles(lang: Lang, tiles: readonly StatTile[], opts: { label?: string } = {}): Raw {
   return html`<ul class="pmis-stats"${opts.label ? html` aria-label="${opts.label}"` : null}>
 ${tiles.map((s) => {
-    const value = typeof s.value === 'number' ? formatNumber(lang, s.value) : s.value;
-    return html`<li class="${classes('pmis-stat', s.meaning && `pmis-stat--${s.meaning}`)}"><span class="pmis-stat__label">${s.href ? html`<a class="govuk-link" href="${s.href}">${s.label}</a>` : s.label}</span><span class="pmis-stat__value">${value}</span>${s.note ? html`<span class="pmis-stat__note">${content(s.note)}</span>` : null}</li>
+  const value = typeof s.value === 'number' ? formatNumber(lang, s.value) : s.value;
+  return html`<li class="${classes('pmis-stat', s.meaning && `pmis-stat--${s.meaning}`)}"><span class="pmis-stat__label">${s.href ? html`<a class="govuk-link" href="${s.href}">${s.label}</a>` : s.label}</span><span class="pmis-stat__value">${value}</span>${s.note ? html`<span class="pmis-stat__note">${content(s.note)}</span>` : null}</li>
 `;
-  })}</ul>`;
+})}</ul>`;
 }
 
 export interface Bar {
@@ -35,15 +35,18 @@ export interface Bar {
  * drawn), so it reads aloud, zooms, prints and translates. Put the same figures in a table when
  * they matter for decisions.
  */
-export function barChart(lang: Lang, o: { caption: string; bars: readonly Bar[]; max?: number; unit?: (n: number) => string }): Raw {
+export function barChart(
+  lang: Lang,
+  o: { caption: string; bars: readonly Bar[]; max?: number; unit?: (n: number) => string },
+): Raw {
   const max = Math.max(1, o.max ?? 0, ...o.bars.map((b) => b.value));
   return html`<figure class="pmis-chart"><figcaption class="pmis-chart__caption">${o.caption}</figcaption>
 <ul class="pmis-chart__rows">
 ${o.bars.map((b) => {
-    const pct = Math.max(0, Math.min(100, (b.value / max) * 100));
-    return html`<li class="pmis-chart__row"><span class="pmis-chart__label">${b.label}</span><span class="pmis-chart__track"><span class="${classes('pmis-chart__bar', b.meaning && `pmis-chart__bar--${b.meaning}`)}" style="width:${pct.toFixed(1)}%"></span><span class="pmis-chart__value">${o.unit ? o.unit(b.value) : formatNumber(lang, b.value)}</span></span></li>
+  const pct = Math.max(0, Math.min(100, (b.value / max) * 100));
+  return html`<li class="pmis-chart__row"><span class="pmis-chart__label">${b.label}</span><span class="pmis-chart__track"><span class="${classes('pmis-chart__bar', b.meaning && `pmis-chart__bar--${b.meaning}`)}" style="width:${pct.toFixed(1)}%"></span><span class="pmis-chart__value">${o.unit ? o.unit(b.value) : formatNumber(lang, b.value)}</span></span></li>
 `;
-  })}</ul></figure>`;
+})}</ul></figure>`;
 }
 
 export interface Letterhead {

@@ -3,7 +3,10 @@ import type { Lang } from '../../core/i18n.js';
 import { html, type Raw, raw, escapeHtml } from '../html.js';
 
 /** The macros' text/html pair: `text` is escaped, `html` is trusted markup (a Raw from `html```). */
-export interface Content { text?: string | number; html?: Raw }
+export interface Content {
+  text?: string | number;
+  html?: Raw;
+}
 
 /** Extra attributes: true → the bare attribute, false/null/undefined → left out, anything else → name="value". */
 export type Attributes = Readonly<Record<string, string | number | boolean | null | undefined>>;
@@ -40,7 +43,9 @@ export function attr(name: string, value: string | number | null | undefined): R
 }
 
 /** Words the kit writes itself come from the page's language, or from the caller's own text. */
-export interface WithLang { lang: Lang }
+export interface WithLang {
+  lang: Lang;
+}
 
 /** Element id from a form field name: "person.birth.date" → "person-birth-date". */
 export function fieldId(name: string): string {
