@@ -29,9 +29,12 @@ const db = database.db;
 const ACCOUNTS: Record<Role, string> = {
   registry_clerk: 'clerk.bko', security_officer: 'security.bko', social_worker: 'social.bko', medical_staff: 'medic.bko',
   prison_director: 'director.bko', national_admin: 'admin', auditor: 'auditor', prosecutor: 'prosecutor.bko', system_admin: 'sysadmin',
+  inspector: 'inspector', complaints_officer: 'complaints.officer',
 };
 await addUser(db, null, { username: 'social.bko', display_name: 'social.bko', password: 'correct horse battery', roles: ['social_worker'], prisons: ['BKO'] });
 await addUser(db, null, { username: 'prosecutor.bko', display_name: 'prosecutor.bko', password: 'correct horse battery', roles: ['prosecutor'] });
+await addUser(db, null, { username: 'inspector', display_name: 'inspector', password: 'correct horse battery', roles: ['inspector'], national: true });
+await addUser(db, null, { username: 'complaints.officer', display_name: 'complaints.officer', password: 'correct horse battery', roles: ['complaints_officer'], national: true });
 await addUser(db, null, { username: 'sysadmin', display_name: 'sysadmin', password: 'correct horse battery', roles: ['system_admin'], national: true });
 const who: Record<Role, { token: string; cookie: string; csrf: string }> = {} as never;
 for (const role of ROLES) {
@@ -181,6 +184,8 @@ const JUSTICE_STAFF = but(any('justice.read'), 'prosecutor');
 /** Who may open a reception: the offices that record a step (medical staff included), not national or audit roles. */
 const RECEPTION = any('intake.security', 'intake.administration', 'intake.registry', 'intake.interview', 'health.write');
 const NONE = (why: string) => ({ every: 404, why });
+const COMPLAINT_READERS = any('complaints.read', 'complaints.national', 'complaints.confidential');
+const COMPLAINT_ANY = any('complaints.read', 'complaints.national', 'complaints.confidential', 'complaints.record', 'complaints.handle');
 
 const MATRIX: Record<string, Expect> = {
   'GET /health': 'public',
@@ -378,6 +383,22 @@ const MATRIX: Record<string, Expect> = {
   'POST /cells/:id/requests': any('housing.move', 'custody.write', 'intake.interview'),
   'POST /cells/:id/requests/:request/answer': NONE('a request that does not exist'),
   'GET /classifications-due': any('classification.read'),
+  // Requests and complaints: the service's visibility rule decides past these rights (a record that does not exist: 404).
+  'POST /api/complaints': any('complaints.record', 'complaints.confidential'),
+  'GET /api/complaints': any('complaints.read', 'complaints.national'),
+  'GET /api/complaints/inspector': any('complaints.confidential', 'complaints.national'),
+  'GET /api/complaints/statistics': any('complaints.read', 'complaints.national'),
+  'GET /api/complaints/notices': ['prison_director', 'national_admin', 'inspector', 'complaints_officer'],
+  'POST /api/complaints/notices/:id/seen': ['prison_director', 'national_admin', 'inspector', 'complaints_officer'],
+  'GET /api/complaints/reprisal-warnings': COMPLAINT_READERS,
+  'GET /api/complaints/settings': any('complaints.read', 'complaints.confidential', 'complaints.record'),
+  'PUT /api/complaints/settings': any('complaints.national'),
+  'GET /api/complaints/by-reference/:reference': COMPLAINT_READERS,
+  'GET /api/complaints/:id': COMPLAINT_READERS,
+  'POST /api/complaints/:id/actions': COMPLAINT_ANY,
+  'POST /api/complaints/:id/notes': COMPLAINT_ANY,
+  'POST /api/complaints/:id/assign': COMPLAINT_ANY,
+  'GET /api/persons/:id/complaints': COMPLAINT_READERS,
 };
 
 interface Route { method: string; url: string; public: boolean; body?: unknown; query?: unknown }

@@ -45,6 +45,11 @@ export const PERMISSIONS = [
   'housing.override',
   'statistics.read',
   'file.open', // open a person's data held by one prison to another (a recorded decision)
+  'complaints.read', // the prison's requests and complaints (never the confidential ones)
+  'complaints.record', // record a request or complaint at the detainee's word, a cell leader's, a paper slip
+  'complaints.handle', // acknowledge, investigate, answer (never a complaint naming oneself)
+  'complaints.national', // the national complaints officer: every complaint, confidential ones included; appeals
+  'complaints.confidential', // the independent body (inspector): its confidential complaints and every allegation of ill-treatment
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +63,8 @@ export const ROLES = [
   'auditor',
   'prosecutor',
   'system_admin',
+  'inspector', // the independent body (Mali: the national human rights commission, also the national preventive mechanism)
+  'complaints_officer', // the national administration's complaints officer
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -82,6 +89,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intake.registry',
     'identity.match',
     'justice.write',
+    'complaints.read',
+    'complaints.record',
   ],
   security_officer: [
     ...READ,
@@ -90,9 +99,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intelligence.read',
     'intelligence.write',
     'identity.match',
+    'complaints.read',
+    'complaints.record',
   ],
-  social_worker: [...READ, 'intake.interview', 'assessment.read', 'assessment.write', 'identity.match'],
-  medical_staff: ['estate.read', 'person.read', 'custody.read', 'health.read', 'health.write'],
+  social_worker: [
+    ...READ,
+    'intake.interview',
+    'assessment.read',
+    'assessment.write',
+    'identity.match',
+    'complaints.read',
+    'complaints.record',
+  ],
+  medical_staff: ['estate.read', 'person.read', 'custody.read', 'health.read', 'health.write', 'complaints.record'],
   prison_director: [
     ...READ,
     'person.write',
@@ -118,6 +137,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'housing.override',
     'audit.read',
     'file.open',
+    'complaints.read',
+    'complaints.record',
+    'complaints.handle',
   ],
   national_admin: [
     ...READ,
@@ -137,12 +159,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'intelligence.read',
     'file.open',
+    'complaints.read',
   ],
   auditor: [...READ, 'audit.read'],
   // Justice partners read and write only through the justice module, which checks their jurisdiction:
   // no general read of the prison's files.
   prosecutor: ['justice.read', 'justice.write'],
   system_admin: ['estate.read', 'estate.admin', 'reference.admin', 'user.admin', 'audit.read'],
+  // The independent body reads only what is addressed to it: no general read of the prisons' files.
+  inspector: ['estate.read', 'complaints.confidential'],
+  complaints_officer: [...READ, 'complaints.read', 'complaints.handle', 'complaints.national'],
 };
 
 export interface Actor {

@@ -90,6 +90,10 @@ export const CHANGE_LOG_ENTITIES = {
   cell_leader: OPEN,
   cell_leader_request: OPEN,
   classification_settings: OPEN,
+  // A complaint's change-log entries carry its state and ids, never the detainee's words; those of a
+  // confidential complaint are written without person or prison, so no file's history shows them.
+  complaint: OPEN,
+  complaint_settings: OPEN,
   file_opening: OPEN,
   hearing: OPEN,
   housing_policy: OPEN,

@@ -58,7 +58,7 @@ export async function recordChange(tx: Tx, actor: Actor | null, c: Change): Prom
   });
 }
 
-export type AuditCategory = RestrictedCategory | 'attachment' | 'partner' | 'cross_prison';
+export type AuditCategory = RestrictedCategory | 'attachment' | 'partner' | 'cross_prison' | 'confidential_complaint';
 
 export async function recordAccess(
   tx: Tx,

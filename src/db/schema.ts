@@ -11,3 +11,4 @@ export * from '../modules/housing/schema.js';
 export * from '../modules/classification/schema.js';
 export * from './heartbeat-schema.js';
 export * from '../modules/sharing/schema.js';
+export * from '../modules/complaints/schema.js';

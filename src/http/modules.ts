@@ -4,6 +4,7 @@ import { accessRoutes } from '../modules/access/routes.js';
 import { attachmentRoutes } from '../modules/attachments/routes.js';
 import { classificationPages } from '../modules/classification/pages.js';
 import { classificationRoutes } from '../modules/classification/routes.js';
+import { complaintsRoutes } from '../modules/complaints/routes.js';
 import { custodyRoutes } from '../modules/custody/routes.js';
 import { estateRoutes } from '../modules/estate/routes.js';
 import { housingPages } from '../modules/housing/pages.js';
@@ -43,4 +44,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await classificationPages(app, ctx);
   await backlogPage(app, ctx);
   await sharingRoutes(app, ctx);
+  await complaintsRoutes(app, ctx);
 }

@@ -55,6 +55,8 @@ export const m = defineMessages({
   'access.role.auditor': { fr: 'Inspection (lecture seule)', en: 'Auditor (read-only)' },
   'access.role.prosecutor': { fr: 'Parquet', en: 'Prosecutor' },
   'access.role.system_admin': { fr: 'Administration technique', en: 'System administrator' },
+  'access.role.inspector': { fr: 'Organe indépendant (plaintes confidentielles)', en: 'Independent body (confidential complaints)' },
+  'access.role.complaints_officer': { fr: 'Chargé national des plaintes', en: 'National complaints officer' },
   'access.account.title': { fr: 'Mon compte', en: 'My account' },
   'access.name': { fr: 'Nom', en: 'Name' },
   'access.roles': { fr: 'Rôles', en: 'Roles' },

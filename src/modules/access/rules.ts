@@ -17,6 +17,7 @@ export const RESTRICTED: readonly Permission[] = [
   'health.read', 'health.write', 'health.injury_report.read',
   'intelligence.read', 'intelligence.write',
   'person.sensitive', 'intake.interview', 'assessment.read', 'assessment.write',
+  'complaints.national', 'complaints.confidential',
 ];
 
 /** Powers over the system or over everyone's data: only someone who holds one may grant it. */

@@ -22,6 +22,7 @@ import * as custodyRepo from '../custody/repository.js';
 import { isUntried } from '../custody/rules.js';
 import { ageFactsOf, findPerson } from '../people/repository.js';
 import { type AgeAssessmentFact, type BirthStored, type MinorReading, minorReading } from '../people/rules.js';
+import { checkReprisal } from '../complaints/service.js';
 import './messages.js';
 import * as repo from './repository.js';
 import { checkAllocation, type Occupant, type RefusalReason, resolveRefusals } from './rules.js';
@@ -106,6 +107,8 @@ export async function placeInCell(tx: Tx, actor: Actor, a: custodyRepo.Admission
       reason: row.overrideReason ?? row.overCapacityReason, after: { cell_id: c.id, overridden: waived, reasons: res.waived, capacity_delegation_id: row.capacityDelegationId },
     });
   }
+  // No reprisal: a complainant moved from their cell within 30 days of a complaint is flagged (complaints module).
+  if (open && open.cellId !== c.id) await checkReprisal(tx, actor, { personId: a.personId, prisonId: a.prisonId, event: req.via === 'transfer' ? 'transfer' : 'move', at, detail: req.reason });
   return { placement_id: id, cell_id: c.id, unit_id: c.unitId, overridden: waived, capacity_delegation_id: row.capacityDelegationId };
 }
 
