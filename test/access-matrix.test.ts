@@ -165,6 +165,9 @@ const FORMS: Record<string, Record<string, string>> = {
   'POST /estate/capacity': { official_capacity: '500', effective_from: '2026-01-15', reason: 'Raison' },
   'POST /estate/status': { status: 'open', effective_from: '2026-01-15', reason: 'Raison' },
   'POST /placement/delegation': { delegated: '0', reason: 'Raison' },
+  'POST /complaints/new': { admission_id: admission.id, kind: 'complaint', category: 'food', channel: 'paper_slip', addressee: 'inspector', words: 'Le riz' },
+  'POST /complaints/:id/action': { action: 'acknowledge' },
+  'POST /complaints/:id/note': { kind: 'note', text: 'Note' },
   'POST /users/new': { username: 'made.here', display_name: 'Made Here', password: 'un mot de passe assez long', roles: 'registry_clerk', prisons: 'BKO' },
 };
 
@@ -178,7 +181,7 @@ const both = (...ps: Permission[]): Role[] => ROLES.filter((r) => ps.every((p) =
 const ALL: Role[] = [...ROLES];
 const but = (rs: Role[], ...out: Role[]) => rs.filter((r) => !out.includes(r));
 /** Two-step verification is offered to national accounts and directors (here: auditor and sysadmin are national). */
-const TOTP: Role[] = ['prison_director', 'national_admin', 'auditor', 'system_admin'];
+const TOTP: Role[] = ['prison_director', 'national_admin', 'auditor', 'system_admin', 'inspector', 'complaints_officer'];
 /** Prosecutors read the justice chain only for their jurisdiction's cases (partner routes), never a prison's. */
 const JUSTICE_STAFF = but(any('justice.read'), 'prosecutor');
 /** Who may open a reception: the offices that record a step (medical staff included), not national or audit roles. */
@@ -399,6 +402,17 @@ const MATRIX: Record<string, Expect> = {
   'POST /api/complaints/:id/notes': COMPLAINT_ANY,
   'POST /api/complaints/:id/assign': COMPLAINT_ANY,
   'GET /api/persons/:id/complaints': COMPLAINT_READERS,
+  'GET /complaints': any('complaints.read', 'complaints.national'),
+  'GET /complaints/inspector': any('complaints.confidential', 'complaints.national'),
+  'GET /complaints/statistics': any('complaints.read', 'complaints.national'),
+  'GET /complaints/warnings': COMPLAINT_READERS,
+  'GET /complaints/person/:id': COMPLAINT_READERS,
+  'GET /complaints/new': any('complaints.record', 'complaints.confidential'),
+  'POST /complaints/new': any('complaints.record', 'complaints.confidential'),
+  'GET /complaints/:id/receipt': COMPLAINT_READERS,
+  'GET /complaints/:id': COMPLAINT_READERS,
+  'POST /complaints/:id/action': COMPLAINT_ANY,
+  'POST /complaints/:id/note': COMPLAINT_ANY,
 };
 
 interface Route { method: string; url: string; public: boolean; body?: unknown; query?: unknown }

@@ -15,6 +15,7 @@ import { allocate, setCapacityDelegation } from '../modules/housing/service.js';
 import { recordAgeAssessment } from '../modules/people/age.js';
 import { type BirthStored, minorReading, parseBirth } from '../modules/people/rules.js';
 import { recordStep, startReception } from '../modules/reception/service.js';
+import { seedComplaints } from './complaints.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 
 export const DEMO_PASSWORD = 'pmis-demo-2026';
@@ -29,6 +30,8 @@ export const DEMO_USERS: readonly { username: string; display_name: string; role
   { username: 'greffier.klk', display_name: 'Greffier Koulikoro (démo)', roles: ['registry_clerk'], prisons: ['KLK'] },
   { username: 'directeur.klk', display_name: 'Directeur Koulikoro (démo)', roles: ['prison_director'], prisons: ['KLK'] },
   { username: 'auditeur', display_name: 'Inspection (démo, lecture seule)', roles: ['auditor'], national: true },
+  { username: 'cndh', display_name: 'Commission nationale des droits de l’homme (démo)', roles: ['inspector'], national: true },
+  { username: 'plaintes.nat', display_name: 'Chargé national des plaintes (démo)', roles: ['complaints_officer'], national: true },
 ];
 
 interface DemoPrison { code: string; name: string; kind: 'central_prison' | 'detention_centre' | 'womens_centre' | 'minors_centre'; region_code: string; official_capacity: number | null; units: { code: string; name: string; cells: number; cellCapacity: number | null }[]; population: number; women: boolean }
@@ -158,5 +161,12 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
   const r1 = await startReception(db, dirActor, { prison: 'BKO', arresting_authority: 'gendarmerie', officer_name: 'Adjudant-chef (démo)', officer_unit: 'Camp I de la gendarmerie', warrant_name: 'Dicko Hamadoun', warrant_birth: 'vers 1995', warrant_region: 'MOPTI', warrant_charge: 'Association de malfaiteurs', warrant_reference: 'MD-DEMO-1', nothing_shared: true });
   await recordStep(db, dirActor, r1.id, 'security', { rules_explained: true, rules_language: 'ff', body_search_done: true, prohibited_items: [] });
   await startReception(db, dirActor, { prison: 'BKO', arresting_authority: 'police', officer_name: 'Sergent (démo)', warrant_name: 'Koné Siaka', warrant_charge: 'Vol qualifié', warrant_reference: 'MD-DEMO-2', information_shared: 'Procès-verbal d’audition' });
+  // A handful of requests and complaints (one overdue, one allegation, one confidential).
+  const clerkRow = users.find((u) => u.username === 'greffier.bko')!;
+  const officerRow = users.find((u) => u.username === 'plaintes.nat')!;
+  await seedComplaints(database, {
+    clerk: makeActor({ id: clerkRow.id, username: clerkRow.username, displayName: clerkRow.display_name, roles: clerkRow.roles, national: false, prisonIds: [bko] }),
+    director: dirActor,
+    officer: makeActor({ id: officerRow.id, username: officerRow.username, displayName: officerRow.display_name, roles: officerRow.roles, national: true, prisonIds: [] }),
+  });
 }
-

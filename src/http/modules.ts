@@ -4,6 +4,7 @@ import { accessRoutes } from '../modules/access/routes.js';
 import { attachmentRoutes } from '../modules/attachments/routes.js';
 import { classificationPages } from '../modules/classification/pages.js';
 import { classificationRoutes } from '../modules/classification/routes.js';
+import { complaintsNav, complaintsPages } from '../modules/complaints/pages.js';
 import { complaintsRoutes } from '../modules/complaints/routes.js';
 import { custodyRoutes } from '../modules/custody/routes.js';
 import { estateRoutes } from '../modules/estate/routes.js';
@@ -23,7 +24,7 @@ import type { App, AppContext } from './context.js';
 import { legacyNavigation } from './nav.js';
 
 /** The staff pages' menu: every module's entries. */
-export const staffNavigation: readonly NavEntry[] = [...legacyNavigation, ...accessNav];
+export const staffNavigation: readonly NavEntry[] = [...legacyNavigation, ...complaintsNav, ...accessNav];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
   await accessRoutes(app, ctx);
@@ -45,4 +46,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await backlogPage(app, ctx);
   await sharingRoutes(app, ctx);
   await complaintsRoutes(app, ctx);
+  await complaintsPages(app, ctx);
 }

@@ -124,3 +124,8 @@ export async function seenBy(db: Tx, warningIds: readonly string[]) {
     WHERE s.warning_id = ANY(${sql.param([...warningIds])}::uuid[]) ORDER BY s.seen_at`);
   return r.rows;
 }
+
+export async function openAdmissionOf(db: Tx, personId: string) {
+  const r = await db.execute<{ id: string; prison_id: string }>(sql`SELECT id, prison_id FROM admission WHERE person_id = ${personId} AND ended_at IS NULL LIMIT 1`);
+  return r.rows[0];
+}

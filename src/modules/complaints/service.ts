@@ -10,7 +10,7 @@ import { AppError, conflict, type FieldError, forbidden, invalid, notFound } fro
 import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
-import { getPrison } from '../estate/service.js';
+import { getPrison, listPrisons } from '../estate/service.js';
 import * as estateRepo from '../estate/repository.js';
 import './messages.js';
 import * as repo from './repository.js';
@@ -43,6 +43,7 @@ async function auditRead(tx: Tx, actor: Actor, c: Row, action: 'read' | 'list' =
   await recordAccess(tx, actor, { category: 'confidential_complaint', action, entity: 'complaint', entityId: c.id, detail: { reference: c.reference } });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const READERS = ['complaints.read', 'complaints.national', 'complaints.confidential'] as const;
 const ANY = [...READERS, 'complaints.record', 'complaints.handle'] as const;
 /** Deny by default: the caller holds at least one of these complaints rights (then the visibility rule decides). */
@@ -51,6 +52,7 @@ function assertSome(actor: Actor, ps: readonly Permission[]) {
 }
 
 async function load(tx: Tx, actor: Actor, id: string, forUpdate = false): Promise<Row> {
+  if (!UUID.test(id)) throw notFound();
   const c = await repo.find(tx, id, forUpdate);
   // Not visible = does not exist, for this reader: a confidential complaint's existence is itself confidential.
   if (!c || !visible(actor, rowVis(c))) throw notFound();
@@ -212,6 +214,7 @@ export async function openList(db: Db, actor: Actor, prison: string, now = new D
 /** A person's complaints, latest first (those the reader may see). */
 export async function personComplaints(db: Db, actor: Actor, personId: string, now = new Date()) {
   assertSome(actor, READERS);
+  if (!UUID.test(personId)) throw notFound();
   return listed(db, actor, await repo.list(db, { personId, prisonIds: scopeFilter(actor) && !can(actor, 'complaints.national') && !can(actor, 'complaints.confidential') ? scopeFilter(actor) : undefined }), now);
 }
 
@@ -350,6 +353,7 @@ export async function notices(db: Db, actor: Actor) {
 }
 
 export async function markNoticeSeen(db: Db, actor: Actor, noticeId: string) {
+  if (!audiencesOf(actor).length) throw forbidden();
   const mine = await notices(db, actor);
   const n = mine.find((x) => x.id === noticeId);
   if (!n) throw notFound();
@@ -402,4 +406,41 @@ export async function reprisalWarnings(db: Db, actor: Actor, prison?: string) {
     event_at: new Date(w.event_at).toISOString(), detail: w.detail, triggered_by: w.triggered_by,
     seen_by: seen.filter((s) => s.warning_id === w.id).map((s) => ({ name: s.name, at: new Date(s.seen_at).toISOString() })),
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the pages need around the lists and forms
+
+/** The prison a page is about: the one asked for, or the reader's first (national: the first of all). */
+export async function prisonFor(db: Db, actor: Actor, prison?: string) {
+  if (prison) return getPrison(db, actor, prison);
+  const all = await listPrisons(db, actor);
+  if (!all[0]) throw notFound();
+  return getPrison(db, actor, all[0].id);
+}
+
+export async function prisonsFor(db: Db, actor: Actor) {
+  return (await listPrisons(db, actor)).map((x) => ({ code: x.code, name: x.name }));
+}
+
+/** The recording form's choices: the prison (from the admission when given), its cells, the independent body's name. */
+export async function recordingContext(db: Db, actor: Actor, o: { prison?: string; admission?: string }) {
+  assertSome(actor, ['complaints.record', 'complaints.confidential']);
+  let prisonRef = o.prison;
+  if (o.admission) {
+    const place = UUID.test(o.admission) ? await repo.currentPlace(db, o.admission) : undefined;
+    if (!place || place.ended) throw notFound();
+    prisonRef = place.prison_id;
+  }
+  const prison = await prisonFor(db, actor, prisonRef);
+  const cells = (await estateRepo.findCells(db, [prison.id])).filter((c) => !c.closedAt).map((c) => ({ id: c.id, code: c.code })).sort((a, b) => a.code.localeCompare(b.code));
+  const settings = await repo.settings(db);
+  return { prison: { id: prison.id, code: prison.code, name: prison.name }, cells, body: settings.inspector_name[actor.lang] };
+}
+
+/** The person's current admission, for the "record a complaint" link (only in the reader's scope). */
+export async function currentAdmissionOf(db: Db, actor: Actor, personId: string): Promise<string | null> {
+  if (!UUID.test(personId)) return null;
+  const a = await repo.openAdmissionOf(db, personId);
+  return a && inScope(actor, a.prison_id) ? a.id : null;
 }
