@@ -88,6 +88,8 @@ registerMessages({
   'web.file.classification': { fr: 'Classement et régime', en: 'Classification and regime' },
   'web.file.assessments': { fr: 'Évaluations des risques et des besoins', en: 'Risk and needs assessments' },
   'web.file.move': { fr: 'Changer de cellule', en: 'Move to another cell' },
+  'web.file.complaint_new': { fr: 'Enregistrer une requête ou une plainte', en: 'Record a request or complaint' },
+  'web.file.complaints': { fr: 'Requêtes et plaintes', en: 'Requests and complaints' },
   'web.file.history': { fr: 'Historique du dossier', en: 'File history' },
   'web.file.no_admission': { fr: 'Aucune admission visible.', en: 'No visible admission.' },
   'web.family_name': { fr: 'Nom de famille', en: 'Family name' },

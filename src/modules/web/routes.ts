@@ -326,6 +326,8 @@ ${a.ended_at ? null : html`<p class="actions">${[
   actor.permissions.has('classification.read') ? html`<a href="/admissions/${a.id}/classification">${t(lang, 'web.file.classification')}</a>` : null,
   actor.permissions.has('assessment.read') ? html`<a href="/admissions/${a.id}/assessments">${t(lang, 'web.file.assessments')}</a>` : null,
   actor.permissions.has('housing.move') ? html`<a href="/admissions/${a.id}/move">${t(lang, 'web.file.move')}</a>` : null,
+  actor.permissions.has('complaints.record') ? html`<a href="/complaints/new?admission=${a.id}">${t(lang, 'web.file.complaint_new')}</a>` : null,
+  actor.permissions.has('complaints.read') ? html`<a href="/complaints/person/${a.person_id}">${t(lang, 'web.file.complaints')}</a>` : null,
 ].filter(Boolean).map((l, i) => html`${i ? ' · ' : ''}${l}`)}</p>`}</section>`;
     }) : html`<p>${t(lang, 'web.file.no_admission')}</p>`;
     // Admissions in other prisons: only that they exist, where and when (decision 0003).
