@@ -129,6 +129,16 @@ test('the reprisal warning: a complainant moved within 30 days; who saw it is re
   assert.ok((await reprisalWarnings(db, inspector)).some((x) => x.person_id === a2.person_id && x.event === 'move'));
 });
 
+test('the reprisal warning on a transfer to another prison', async () => {
+  const a3 = await admit('Sidibé', fx.prisons.BKO.cells[2]!);
+  const c = await recordComplaint(db, clerk, { admission_id: a3.id, kind: 'request', category: 'health', channel: 'in_person', addressee: 'director', words: 'J’ai besoin de voir le médecin.' });
+  const r = await app.inject({ method: 'POST', url: `/api/admissions/${a3.id}/end`, headers: auth(fx.tokens['clerk.bko']!), payload: { reason: 'transfer', transfer_to: 'KLK' } });
+  assert.equal(r.statusCode, 200, r.body);
+  const w = (await reprisalWarnings(db, director, 'BKO')).find((x) => x.complaint_id === c.id);
+  assert.equal(w?.event, 'transfer');
+  assert.equal(w?.triggered_by, 'clerk.bko');
+});
+
 test('an appeal goes to the national level: only the national administration answers it; once', async () => {
   const c = await recordComplaint(db, clerk, { admission_id: a1.id, kind: 'complaint', category: 'discipline', channel: 'in_person', addressee: 'director', words: 'Sanction injuste.' });
   await act(db, director, c.id, { action: 'acknowledge' });

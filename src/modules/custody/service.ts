@@ -5,6 +5,7 @@ import { AppError, type FieldError, invalid, notFound } from '../../core/errors.
 import { diff, type HistoryEntry, personChanges, readChanges, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
+import { checkReprisal } from '../complaints/service.js';
 import * as estateRepo from '../estate/repository.js';
 import { getPrison } from '../estate/service.js';
 import { assertCodes } from '../reference/service.js';
@@ -333,6 +334,8 @@ export async function endAdmission(db: Db, actor: Actor, admissionId: string, in
     const open = await repo.findOpenPlacement(tx, a.id);
     if (open) await repo.closePlacement(tx, open.id, endedAt);
     await repo.updateAdmissionRow(tx, a.id, { endedAt, endReason: input.reason, endDetail: input.detail ?? null, transferToPrisonId: transferTo });
+    // No reprisal: a complainant transferred within 30 days of a complaint is flagged (complaints module).
+    if (input.reason === 'transfer') await checkReprisal(tx, actor, { personId: a.personId, prisonId: a.prisonId, event: 'transfer', at: endedAt, detail: input.detail ?? null });
     await recordChange(tx, actor, { entity: 'admission', entityId: a.id, personId: a.personId, prisonId: a.prisonId, action: 'end', reason: input.detail ?? input.reason, before: { ended_at: null }, after: { ended_at: endedAt.toISOString(), end_reason: input.reason, transfer_to_prison_id: transferTo } });
     return (await admissionViews(tx, [(await repo.findAdmission(tx, a.id))!]))[0]!;
   });
