@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../core/access.js';
 import type { Database } from '../db/index.js';
-import { act, recordComplaint } from '../modules/complaints/service.js';
+import { act, recordComplaint } from '../modules/complaints/index.js';
 
 const DAY = 86_400_000;
 

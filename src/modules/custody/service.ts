@@ -5,7 +5,7 @@ import { AppError, type FieldError, invalid, notFound } from '../../core/errors.
 import { diff, type HistoryEntry, personChanges, readChanges, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
-import { checkReprisal } from '../complaints/service.js';
+import { checkReprisal } from '../complaints/index.js';
 import * as estateRepo from '../estate/repository.js';
 import { getPrison } from '../estate/service.js';
 import { assertCodes } from '../reference/service.js';

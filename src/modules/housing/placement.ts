@@ -22,7 +22,7 @@ import * as custodyRepo from '../custody/repository.js';
 import { isUntried } from '../custody/rules.js';
 import { ageFactsOf, findPerson } from '../people/repository.js';
 import { type AgeAssessmentFact, type BirthStored, type MinorReading, minorReading } from '../people/rules.js';
-import { checkReprisal } from '../complaints/service.js';
+import { checkReprisal } from '../complaints/index.js';
 import './messages.js';
 import * as repo from './repository.js';
 import { checkAllocation, type Occupant, type RefusalReason, resolveRefusals } from './rules.js';
