@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { addUser, login } from '../src/modules/access/service.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 
@@ -51,8 +52,14 @@ for (const lang of ['fr', 'en'] as const) {
     assert.ok(receipt.body.includes(w.receipt));
     const id = /\/complaints\/([0-9a-f-]+)\/receipt/.exec(ok.headers.location as string)![1]!;
     const conf = await clerk.post(`/complaints/new?admission=${a.id}`, { ...form, category: 'staff_treatment', channel: 'paper_slip', addressee: 'inspector', words: `Racket secret (${lang})` });
-    assert.equal(conf.statusCode, 303);
-    const confId = /\/complaints\/([0-9a-f-]+)\/receipt/.exec(conf.headers.location as string)![1]!;
+    // A confidential complaint's receipt is given at once: its recorder may not open it again.
+    assert.equal(conf.statusCode, 201);
+    assert.ok(conf.body.includes(w.receipt) && !conf.body.includes(`Racket secret (${lang})`));
+    const confRef = /PL-BKO-\d{4}-\d{5}/.exec(conf.body)![0];
+    const found = await app.inject({ method: 'GET', url: `/api/complaints/by-reference/${confRef}`, headers: auth(fx.tokens.admin!) });
+    assert.equal(found.statusCode, 404, 'the national administration does not find it either');
+    const confId = (await db.execute<{ id: string }>(sql`SELECT id FROM complaint WHERE reference = ${confRef}`)).rows[0]!.id;
+    assert.equal((await clerk.get(`/complaints/${confId}/receipt`)).statusCode, 404);
 
     const dir = await who('director.bko', lang);
     const list = await dir.get('/complaints?prison=BKO');

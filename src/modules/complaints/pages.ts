@@ -80,6 +80,11 @@ export async function complaintsPages(app: App, ctx: AppContext): Promise<void> 
     if (!parsed.ok) return sendHtml(reply, await newPage(req, req.body, parsed.errors), 422);
     try {
       const c = await recordComplaint(db, req.actor!, parsed.value);
+      if (c.confidential) {
+        // The receipt is shown once, now: the one who took it down may not open a confidential complaint again.
+        const s = await complaintSettings(db);
+        return sendHtml(reply, receiptView(pageContext(req), c, { body: s.inspector_name[req.lang], prison: c.prison_code, printedBy: req.actor!.displayName }), 201);
+      }
       return reply.redirect(`/complaints/${c.id}/receipt`, 303);
     } catch (e) {
       if (!onForm(e)) throw e;

@@ -49,7 +49,7 @@ ${summaryList({ rows: [
   ] })}
 ${c.confidential ? html`<p class="govuk-body">${p.t(lang, 'cmp.receipt.confidential', { body: o.body })}</p>` : null}
 <p class="govuk-body pmis-no-print">${p.t(lang, 'cmp.receipt.print')}</p>
-<p class="govuk-body pmis-no-print"><a class="govuk-link" href="/complaints/${c.id}">${p.t(lang, 'cmp.receipt.open')}</a></p>`,
+${c.confidential ? null : html`<p class="govuk-body pmis-no-print"><a class="govuk-link" href="/complaints/${c.id}">${p.t(lang, 'cmp.receipt.open')}</a></p>`}`,
   { width: 'two-thirds', letterhead: { prison: o.prison, printedBy: o.printedBy } });
 }
 
