@@ -28,10 +28,15 @@ async function who(username: string, lang: 'fr' | 'en') {
 const r = await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(fx.tokens['clerk.bko']!), payload: newArrival({ cell_id: fx.prisons.BKO.cells[0] }) });
 assert.equal(r.statusCode, 201, r.body);
 const a = r.json() as { id: string; person_id: string };
+// A cell leader, and a request recorded on the cell's page: it shows on the complaints list too.
+const lead = await app.inject({ method: 'POST', url: `/api/cells/${fx.prisons.BKO.cells[0]}/leaders`, headers: auth(fx.tokens['director.bko']!), payload: { admission_id: a.id, how: 'elected', since: '2026-03-11', reason: 'Élu par la chambre' } });
+assert.equal(lead.statusCode, 201, lead.body);
+const lr = await app.inject({ method: 'POST', url: `/api/cells/${fx.prisons.BKO.cells[0]}/leader-requests`, headers: auth(fx.tokens['director.bko']!), payload: { subject: 'Eau potable', raised_on: '2026-03-12' } });
+assert.equal(lr.statusCode, 201, lr.body);
 
 const W = {
-  fr: { missing: 'Les mots de la personne', receipt: 'Récépissé PL-BKO-', list: 'Requêtes et plaintes en cours', ack: 'Accusé de réception', answered: 'Répondue', stats: 'Par catégorie', food: 'Alimentation', warn: 'Alertes de représailles', insp: 'Plaintes confidentielles et allégations' },
-  en: { missing: 'The person’s own words', receipt: 'Receipt PL-BKO-', list: 'Open requests and complaints', ack: 'Acknowledged', answered: 'Answered', stats: 'By category', food: 'Food', warn: 'Reprisal warnings', insp: 'Confidential complaints and allegations' },
+  fr: { missing: 'Les mots de la personne', receipt: 'Récépissé PL-BKO-', list: 'Requêtes et plaintes en cours', ack: 'Accusé de réception', answered: 'Répondue', stats: 'Par catégorie', food: 'Alimentation', warn: 'Alertes de représailles', insp: 'Plaintes confidentielles et allégations', leaders: 'Demandes des chefs de chambre' },
+  en: { missing: 'The person’s own words', receipt: 'Receipt PL-BKO-', list: 'Open requests and complaints', ack: 'Acknowledged', answered: 'Answered', stats: 'By category', food: 'Food', warn: 'Reprisal warnings', insp: 'Confidential complaints and allegations', leaders: 'Cell leaders’ requests' },
 } as const;
 
 for (const lang of ['fr', 'en'] as const) {
@@ -65,6 +70,7 @@ for (const lang of ['fr', 'en'] as const) {
     const list = await dir.get('/complaints?prison=BKO');
     assert.equal(list.statusCode, 200);
     assert.ok(list.body.includes(w.list) && list.body.includes(`/complaints/${id}`));
+    assert.ok(list.body.includes('Eau potable') && list.body.includes(w.leaders), 'the cell leaders’ requests in the same list');
     assert.ok(!list.body.includes(confId), 'the confidential complaint is not on the director’s list');
     assert.equal((await dir.get(`/complaints/${confId}`)).statusCode, 404);
     assert.ok(!(await dir.get(`/complaints/person/${a.person_id}`)).body.includes(confId));

@@ -13,7 +13,7 @@ import { parseActionForm, parseComplaintForm, parseNoteForm } from './forms.js';
 import { m } from './messages.js';
 import { p } from './page-messages.js';
 import {
-  act, addNote, complaintSettings, complaintStatistics, currentAdmissionOf, getComplaint, inspectorList, notices, openList, personComplaints,
+  act, addNote, complaintSettings, complaintStatistics, currentAdmissionOf, getComplaint, inspectorList, leaderRequests, notices, openList, personComplaints,
   prisonFor, prisonsFor, recordComplaint, recordingContext, reprisalWarnings,
 } from './service.js';
 import { newView, receiptView, showView } from './views/complaint.js';
@@ -43,7 +43,8 @@ export async function complaintsPages(app: App, ctx: AppContext): Promise<void> 
     const prison = await prisonFor(db, actor, req.query.prison);
     const items = await openList(db, actor, prison.code);
     const told = await notices(db, actor).catch((e: unknown) => { if (e instanceof AppError && e.status === 403) return []; throw e; });
-    return openListView(pageContext(req), { prison, prisons: await prisonsFor(db, actor), items, notices: told, mayRecord: can(actor, 'complaints.record') });
+    const leaders = await leaderRequests(db, actor, prison.code);
+    return openListView(pageContext(req), { prison, prisons: await prisonsFor(db, actor), items, leaders, notices: told, mayRecord: can(actor, 'complaints.record') });
   }));
 
   app.get('/complaints/inspector', hide, pageRoute<Req>(async (req) => {

@@ -129,3 +129,18 @@ export async function openAdmissionOf(db: Tx, personId: string) {
   const r = await db.execute<{ id: string; prison_id: string }>(sql`SELECT id, prison_id FROM admission WHERE person_id = ${personId} AND ended_at IS NULL LIMIT 1`);
   return r.rows[0];
 }
+
+/**
+ * The cell leaders' requests recorded on the cell's page (classification's `cell_leader_request`)
+ * still open, so that the prison's list shows them with the complaints. Read-only here: they are
+ * answered on the cell's page.
+ */
+export async function openLeaderRequests(db: Tx, prisonId: string) {
+  const r = await db.execute<{ id: string; cell_id: string; cell_code: string; unit_code: string; subject: string; detail: string | null; raised_on: string; leader: string | null }>(sql`
+    SELECT r.id, r.cell_id, c.code AS cell_code, u.code AS unit_code, r.subject, r.detail, r.raised_on::text AS raised_on,
+      p.family_name || ' ' || p.given_names AS leader
+    FROM cell_leader_request r JOIN cell c ON c.id = r.cell_id JOIN unit u ON u.id = c.unit_id
+      LEFT JOIN cell_leader l ON l.id = r.cell_leader_id LEFT JOIN person p ON p.id = l.person_id
+    WHERE r.prison_id = ${prisonId} AND r.status = 'open' ORDER BY r.raised_on, r.id LIMIT 500`);
+  return r.rows;
+}

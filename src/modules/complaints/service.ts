@@ -444,3 +444,10 @@ export async function currentAdmissionOf(db: Db, actor: Actor, personId: string)
   const a = await repo.openAdmissionOf(db, personId);
   return a && inScope(actor, a.prison_id) ? a.id : null;
 }
+
+/** The cell leaders' open requests of a prison (recorded on the cell's page), oldest first, with their age. */
+export async function leaderRequests(db: Db, actor: Actor, prison: string, now = new Date()) {
+  const p = await getPrison(db, actor, prison);
+  if (!can(actor, 'complaints.read') && !can(actor, 'complaints.national')) throw forbidden();
+  return (await repo.openLeaderRequests(db, p.id)).map((r) => ({ ...r, age_days: ageInDays(new Date(`${r.raised_on}T00:00:00Z`), now) }));
+}

@@ -33,6 +33,7 @@ export interface OpenListModel {
   prison: { code: string; name: string };
   prisons: readonly { code: string; name: string }[];
   items: readonly ComplaintItemView[];
+  leaders: readonly { cell_id: string; cell_code: string; unit_code: string; subject: string; detail: string | null; raised_on: string; leader: string | null; age_days: number }[];
   notices: readonly { complaint_id: string; reference: string; prison_code: string; category: string; seen_at: string | null }[];
   mayRecord: boolean;
 }
@@ -52,7 +53,16 @@ ${m.mayRecord ? html`<li>${link(`/complaints/new?prison=${m.prison.code}`, p.t(l
 <li>${link(`/complaints/warnings?prison=${m.prison.code}`, p.t(lang, 'cmp.list.warnings'))}</li>
 </ul>
 ${m.prisons.length > 1 ? html`<p class="govuk-body">${p.t(lang, 'cmp.list.prisons')} : ${m.prisons.map((x, i) => html`${i ? ' · ' : ''}${link(`/complaints?prison=${x.code}`, x.code)}`)}</p>` : null}
-${complaintTable(lang, m.items)}`, { banner });
+${complaintTable(lang, m.items)}
+${m.leaders.length ? html`<h2 class="govuk-heading-m">${p.t(lang, 'cmp.leaders.title')}</h2>
+<p class="govuk-body">${p.t(lang, 'cmp.leaders.intro')}</p>
+${tableScroll(p.t(lang, 'cmp.leaders.title'), table({
+    head: [{ text: p.t(lang, 'cmp.leaders.cell') }, { text: p.t(lang, 'cmp.leaders.subject') }, { text: p.t(lang, 'cmp.leaders.leader') }, { text: p.t(lang, 'cmp.col.age'), format: 'numeric' }],
+    rows: m.leaders.map((r) => [
+      { html: link(`/cells/${r.cell_id}`, `${r.unit_code} / ${r.cell_code}`) }, { text: r.detail ? `${r.subject} — ${r.detail}` : r.subject },
+      { text: r.leader ?? '' }, { text: String(r.age_days), format: 'numeric' as const },
+    ]),
+  }))}` : null}`, { banner });
 }
 
 export function inspectorView(ctx: PageContext, m: { body: string; items: readonly ComplaintItemView[] }): string {
