@@ -139,6 +139,15 @@ test('the reprisal warning on a transfer to another prison', async () => {
   assert.equal(w?.triggered_by, 'clerk.bko');
 });
 
+test('an allegation links to the reception whose medical check recorded it; a reception of another prison is refused', async () => {
+  const rec = await app.inject({ method: 'POST', url: '/api/receptions', headers: auth(fx.tokens['security.bko']!), payload: { prison: 'BKO', arresting_authority: 'gendarmerie', officer_name: 'Adjudant', warrant_name: 'Maïga Hamadoun', warrant_charge: 'Vol', nothing_shared: true } });
+  assert.equal(rec.statusCode, 201, rec.body);
+  const base = { admission_id: a1.id, kind: 'complaint' as const, category: 'ill_treatment' as const, channel: 'in_person' as const, addressee: 'director' as const, words: 'Frappé pendant la garde à vue.' };
+  const c = await recordComplaint(db, clerk, { ...base, reception_id: rec.json().id });
+  assert.equal(c.reception_id, rec.json().id);
+  await assert.rejects(recordComplaint(db, clerk, { ...base, reception_id: '01900000-0000-7000-8000-000000000001' }), (e: { status?: number; fields?: { field: string }[] }) => e.status === 422 && e.fields![0]!.field === '/reception_id');
+});
+
 test('an appeal goes to the national level: only the national administration answers it; once', async () => {
   const c = await recordComplaint(db, clerk, { admission_id: a1.id, kind: 'complaint', category: 'discipline', channel: 'in_person', addressee: 'director', words: 'Sanction injuste.' });
   await act(db, director, c.id, { action: 'acknowledge' });
@@ -167,7 +176,7 @@ test('statistics by category', async () => {
   const n = (k: string) => s.by_category.find((x) => x.key === k)!.count;
   assert.equal(n('food'), 1);
   assert.equal(n('family'), 1);
-  assert.equal(n('ill_treatment'), 2);
+  assert.equal(n('ill_treatment'), 3, 'two allegations, and one linked to its reception');
   assert.equal(n('conditions'), 1);
   assert.equal(n('discipline'), 1);
   assert.equal(n('staff_treatment'), 0, 'the confidential one and the one naming the director are not counted for the director');

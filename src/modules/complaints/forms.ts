@@ -7,6 +7,7 @@ import { ActionBody, NewComplaintBody, NoteBody } from './schemas.js';
 export const complaintFields = (lang: Lang): FieldSpecs => ({
   admission_id: { label: p.t(lang, 'cmp.f.admission_id') },
   cell_id: { label: p.t(lang, 'cmp.f.cell_id') },
+  reception_id: { label: p.t(lang, 'cmp.show.reception') },
   kind: { label: p.t(lang, 'cmp.f.kind') },
   category: { label: p.t(lang, 'cmp.f.category') },
   channel: { label: p.t(lang, 'cmp.f.channel') },

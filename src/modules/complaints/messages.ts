@@ -17,6 +17,7 @@ export const m = defineMessages({
   'complaints.not_held': { fr: 'Cette personne n’est pas détenue actuellement.', en: 'This person is not held now.' },
   'complaints.future': { fr: 'La date de réception ne peut pas être dans le futur.', en: 'The date received cannot be in the future.' },
   'complaints.confidential_addressee': { fr: 'Une plainte confidentielle s’adresse à l’organe indépendant ou à l’administration nationale, pas à la direction.', en: 'A confidential complaint goes to the independent body or the national administration, not the director.' },
+  'complaints.reception_other': { fr: 'Cette réception n’est pas celle de la personne dans cet établissement.', en: 'This reception is not the person’s in this prison.' },
   'complaints.no_answer': { fr: 'Il n’y a pas encore de réponse à lire.', en: 'There is no answer to read yet.' },
   'complaints.settings.positive': { fr: 'Un délai est un nombre entier positif.', en: 'A deadline is a positive whole number.' },
   'complaints.settings.owner': { fr: 'Chaque catégorie a un responsable.', en: 'Every category has an owner.' },

@@ -64,6 +64,8 @@ export const p = defineMessages({
   'cmp.show.action_taken': { fr: 'Suite donnée', en: 'Action taken' },
   'cmp.show.read': { fr: 'Réponse lue à la personne le', en: 'Answer read to the person' },
   'cmp.show.appeal': { fr: 'Recours', en: 'Appeal' },
+  'cmp.show.reception': { fr: 'Visite médicale d’arrivée', en: 'Reception medical check' },
+  'cmp.show.reception_link': { fr: 'Voir la réception (blessures constatées, allégation)', en: 'See the reception (injuries found, allegation)' },
   'cmp.show.history': { fr: 'Historique', en: 'History' },
   'cmp.show.at': { fr: 'Quand', en: 'When' },
   'cmp.show.what': { fr: 'Quoi', en: 'What' },

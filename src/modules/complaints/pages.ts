@@ -73,7 +73,8 @@ export async function complaintsPages(app: App, ctx: AppContext): Promise<void> 
   const newPage = async (req: Req, values: FormBody | null, errors: ReturnType<typeof formErrorsFromService> | null) => {
     const admission = req.query.admission ?? (typeof values?.admission_id === 'string' && values.admission_id ? values.admission_id : undefined);
     const c = await recordingContext(db, req.actor!, { prison: req.query.prison || undefined, admission: req.query.admission || undefined });
-    return newView(pageContext(req), { body: c.body, admissionId: req.query.admission ? admission ?? null : null, cells: c.cells, values, errors, prison: c.prison.code });
+    const reception = req.query.reception && /^[0-9a-f-]{36}$/i.test(req.query.reception) ? req.query.reception : null;
+    return newView(pageContext(req), { body: c.body, admissionId: req.query.admission ? admission ?? null : null, receptionId: reception, cells: c.cells, values, errors, prison: c.prison.code });
   };
   app.get('/complaints/new', hide, pageRoute<Req>(async (req) => newPage(req, null, null)));
   app.post('/complaints/new', hide, pageRoute<Req>(async (req, reply) => {

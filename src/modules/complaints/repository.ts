@@ -144,3 +144,9 @@ export async function openLeaderRequests(db: Tx, prisonId: string) {
     WHERE r.prison_id = ${prisonId} AND r.status = 'open' ORDER BY r.raised_on, r.id LIMIT 500`);
   return r.rows;
 }
+
+/** A reception's prison and the admission it produced, to link a complaint to its medical check. */
+export async function receptionOf(db: Tx, id: string) {
+  const r = await db.execute<{ id: string; prison_id: string; admission_id: string | null }>(sql`SELECT id, prison_id, admission_id FROM reception WHERE id = ${id}`);
+  return r.rows[0];
+}

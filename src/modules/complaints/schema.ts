@@ -25,6 +25,7 @@ export const complaint = pgTable('complaint', {
   admissionId: uuid('admission_id'),
   cellId: uuid('cell_id'),
   unitId: uuid('unit_id'),
+  receptionId: uuid('reception_id'),
   kind: text('kind').notNull(),
   category: text('category').notNull(),
   channel: text('channel').notNull(),

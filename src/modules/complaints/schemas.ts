@@ -23,6 +23,7 @@ export const NewComplaintBody = Type.Object({
   named_staff: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64, description: 'username' }), { maxItems: 10, description: 'Staff the complaint names (accounts): they never handle it nor see it' })),
   named_staff_text: Opt(Type.String({ maxLength: 500, description: 'Staff named as the detainee names them' })),
   received_at: Opt(DateTime),
+  reception_id: Opt(Type.String({ format: 'uuid', description: "The reception whose medical check recorded the injuries or the allegation (same person's prison)" })),
 }, { additionalProperties: false });
 export type NewComplaint = Static<typeof NewComplaintBody>;
 
@@ -79,7 +80,7 @@ export type ComplaintItemView = Static<typeof ComplaintItem>;
 export const ComplaintDetail = Type.Intersect([ComplaintItem, Type.Object({
   words: Type.String(), named_staff_text: Nullable(Type.String()), answer: Nullable(Type.String()), action_taken: Nullable(Type.String()),
   answered_at: Nullable(Type.String()), answer_read_at: Nullable(Type.String()), appealed_at: Nullable(Type.String()), appeal_reason: Nullable(Type.String()),
-  closed_at: Nullable(Type.String()), allowed_actions: Type.Array(Type.String()), may_handle: Type.Boolean(),
+  closed_at: Nullable(Type.String()), reception_id: Nullable(Type.String()), allowed_actions: Type.Array(Type.String()), may_handle: Type.Boolean(),
   events: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), state_after: Type.String(), text: Nullable(Type.String()), by: Nullable(Type.String()), at: Type.String() })),
 })]);
 export type ComplaintDetailView = Static<typeof ComplaintDetail>;

@@ -120,6 +120,12 @@ export async function recordComplaint(db: Db, actor: Actor, input: NewComplaint,
         if (leader) ({ admission_id: admissionId, person_id: personId } = leader);
       }
     }
+    let receptionId: string | null = null;
+    if (input.reception_id) {
+      const rec = await repo.receptionOf(tx, input.reception_id);
+      if (!rec || rec.prison_id !== prisonId! || (admissionId && rec.admission_id && rec.admission_id !== admissionId)) throw invalid([{ field: '/reception_id', key: 'complaints.reception_other' }]);
+      receptionId = rec.id;
+    }
     // The prison's staff record; the independent body records what is addressed to it in confidence.
     if (!(confidential && can(actor, 'complaints.confidential'))) authorize(actor, 'complaints.record', prisonId!);
     const named = input.named_staff?.length ? await repo.usersByName(tx, input.named_staff) : [];
@@ -132,7 +138,7 @@ export async function recordComplaint(db: Db, actor: Actor, input: NewComplaint,
     const category = input.category;
     const id = newId();
     const row = {
-      id, prisonId: prison.id, reference, personId, admissionId, cellId, unitId, kind: input.kind, category, channel: input.channel,
+      id, prisonId: prison.id, reference, personId, admissionId, cellId, unitId, receptionId, kind: input.kind, category, channel: input.channel,
       addressee: input.addressee, confidential, urgent: input.urgent === true || category === 'ill_treatment', words: input.words,
       namedStaff: named.map((n) => n.id), namedStaffText: input.named_staff_text ?? null, owner: settings.owners[category],
       state: 'received', receivedAt, dueAt: deadlineFor(settings, { kind: input.kind, category, received_at: receivedAt }), recordedBy: actor.userId,
@@ -178,7 +184,7 @@ async function detail(db: Db, actor: Actor, c: Row, now: Date): Promise<Complain
   return {
     ...base, words: c.words, named_staff_text: c.namedStaffText, answer: c.answer, action_taken: c.actionTaken,
     answered_at: c.answeredAt?.toISOString() ?? null, answer_read_at: c.answerReadAt?.toISOString() ?? null,
-    appealed_at: c.appealedAt?.toISOString() ?? null, appeal_reason: c.appealReason, closed_at: c.closedAt?.toISOString() ?? null,
+    appealed_at: c.appealedAt?.toISOString() ?? null, appeal_reason: c.appealReason, closed_at: c.closedAt?.toISOString() ?? null, reception_id: c.receptionId,
     allowed_actions: allowedActions(c.state as State, { appealed: !!c.appealedAt }), may_handle: mayHandleNow(actor, c),
     events: (await repo.events(db, c.id)).map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
   };

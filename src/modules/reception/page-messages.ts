@@ -39,6 +39,7 @@ registerMessages({
   'web.rec.injury_report': { fr: 'Rapport sur les blessures (visite médicale)', en: 'Injury report (medical check)' },
   'web.rec.injuries': { fr: 'Blessures visibles', en: 'Visible injuries' },
   'web.rec.ill_treatment': { fr: 'Allègue des mauvais traitements avant l\'arrivée', en: 'Alleges ill-treatment before arrival' },
+  'web.rec.allegation_complaint': { fr: 'Enregistrer l’allégation comme plainte (transmise à la direction, à l’administration nationale et à l’organe indépendant)', en: 'Record the allegation as a complaint (sent to the director, the national administration and the independent body)' },
   'web.rec.account': { fr: 'Son récit', en: 'Their account' },
   'web.rec.receipt': { fr: 'Reçu des effets personnels (à imprimer et signer)', en: 'Belongings receipt (print and sign)' },
   'web.rec.complete': { fr: 'Terminer l\'accueil', en: 'Complete the reception' },

@@ -120,7 +120,7 @@ ${dl([
 ])}
 <h2>${t(lang, 'web.rec.steps')}</h2>${stepsTable(lang, r)}
 ${placementRefusal(req, r)}
-${r.medical ? html`<h2>${t(lang, 'web.rec.injury_report')}</h2>${dl([[t(lang, 'web.rec.injuries'), String(r.medical.visible_injuries ?? '—')], [t(lang, 'web.rec.ill_treatment'), t(lang, r.medical.ill_treatment_alleged ? 'web.yes' : 'web.no')], [t(lang, 'web.rec.account'), String(r.medical.ill_treatment_account ?? '—')]])}` : null}
+${r.medical ? html`<h2>${t(lang, 'web.rec.injury_report')}</h2>${dl([[t(lang, 'web.rec.injuries'), String(r.medical.visible_injuries ?? '—')], [t(lang, 'web.rec.ill_treatment'), t(lang, r.medical.ill_treatment_alleged ? 'web.yes' : 'web.no')], [t(lang, 'web.rec.account'), String(r.medical.ill_treatment_account ?? '—')]])}${r.medical.ill_treatment_alleged && r.admission_id && req.actor!.permissions.has('complaints.record') ? html`<p><a href="/complaints/new?admission=${r.admission_id}&reception=${r.id}">${t(lang, 'web.rec.allegation_complaint')}</a></p>` : null}` : null}
 <h2>${t(lang, 'web.rec.attachments')}</h2>
 ${files.length ? html`<ul>${files.map((a) => html`<li><a href="/attachments/${a.id}">${t(lang, `web.rec.kind.${a.kind}`)} — ${a.filename}</a> (${Math.ceil(a.size_bytes / 1024)} Ko)</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}
 ${r.status === 'in_progress' ? html`<form id="upload" method="post" action="/receptions/${r.id}/attachments?_csrf=${encodeURIComponent(req.sessionCsrf ?? '')}" enctype="multipart/form-data">

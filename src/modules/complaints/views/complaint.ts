@@ -10,6 +10,8 @@ import { NOTE_KINDS, type ComplaintDetailView } from '../schemas.js';
 export interface NewModel {
   body: string;
   admissionId: string | null;
+  /** From the reception's injury report: the allegation is linked to that medical check. */
+  receptionId: string | null;
   cells: readonly { id: string; code: string }[];
   values: FormBody | null;
   errors: FormErrors | null;
@@ -18,10 +20,11 @@ export interface NewModel {
 
 export function newView(ctx: PageContext, mdl: NewModel): string {
   const lang = ctx.lang;
-  const values = mdl.values ?? { kind: 'complaint', channel: 'in_person', addressee: 'director', ...(mdl.admissionId ? { admission_id: mdl.admissionId } : {}) };
+  const values = mdl.values ?? { kind: 'complaint', channel: 'in_person', addressee: 'director', ...(mdl.admissionId ? { admission_id: mdl.admissionId } : {}), ...(mdl.receptionId ? { category: 'ill_treatment' } : {}) };
   const f = formView({ lang, values, errors: mdl.errors, fields: complaintFields(lang) });
   return pageLayout(ctx, p.t(lang, 'cmp.new.title'), html`<p class="govuk-body">${p.t(lang, 'cmp.new.intro', { body: mdl.body })}</p>
 <form method="post" action="/complaints/new?prison=${mdl.prison}" novalidate>${f.hidden('_csrf', ctx.csrf ?? '')}
+${mdl.receptionId ? f.hidden('reception_id', mdl.receptionId) : typeof mdl.values?.reception_id === 'string' && mdl.values.reception_id ? f.hidden('reception_id', mdl.values.reception_id) : null}
 ${mdl.admissionId ? f.hidden('admission_id', mdl.admissionId) : f.input({ name: 'admission_id', hint: p.t(lang, 'cmp.f.admission_hint'), autocomplete: 'off', spellcheck: false })}
 ${mdl.cells.length ? f.select({ name: 'cell_id', placeholder: p.t(lang, 'cmp.f.cell_none'), items: mdl.cells.map((c) => ({ value: c.id, text: c.code })) }) : null}
 ${f.radios({ name: 'kind', inline: true, small: true, items: KINDS.map((k) => ({ value: k, text: kindLabel(lang, k) })) })}
@@ -85,6 +88,7 @@ ${summaryList({ rows: [
     { key: { text: p.t(lang, 'cmp.show.channel') }, value: { text: channelLabel(lang, c.channel as Channel) } },
     { key: { text: p.t(lang, 'cmp.show.addressee') }, value: { text: addresseeLabel(lang, c.addressee as Addressee) } },
     { key: { text: p.t(lang, 'cmp.col.owner') }, value: { text: ownerLabel(lang, c.owner as Owner) } },
+    c.reception_id ? { key: { text: p.t(lang, 'cmp.show.reception') }, value: { html: html`<a class="govuk-link" href="/receptions/${c.reception_id}">${p.t(lang, 'cmp.show.reception_link')}</a>` } } : null,
     c.named_staff_text ? { key: { text: p.t(lang, 'cmp.show.named') }, value: { text: c.named_staff_text } } : null,
     { key: { text: p.t(lang, 'cmp.show.words') }, value: { text: c.words } },
     c.answer ? { key: { text: p.t(lang, 'cmp.show.answer') }, value: { text: c.answer } } : null,
