@@ -8,6 +8,7 @@ import type { Actor } from '../../core/access.js';
 import { bamakoDate, formatBamako, startOfBamakoDay } from '../../core/dates.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { t, type Lang } from '../../core/i18n.js';
+import { colon } from '../../core/words.js';
 import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from '../../http/app.js';
 import { beginLogin, completeLogin, logout } from '../access/service.js';
 import { loginCsrfOk, loginCsrfToken } from '../../http/security.js';
@@ -111,7 +112,7 @@ export function candidateLabel(lang: Lang, c: Candidate): Raw {
   // A person known only in other prisons: their committal numbers are not shown, their prisons and dates are (decision 0006).
   const adm = c.admissions.map((a) => a.committal_number ?? `${a.prison_name} (${a.admitted_at.slice(0, 10)}${a.ended_at ? ` → ${a.ended_at.slice(0, 10)}` : ''})`).join(', ');
   return html`<strong>${c.family_name} ${c.given_names}</strong>${c.matched_name ? html` (${t(lang, 'web.adm.candidates.as')} ${c.matched_name.family_name} ${c.matched_name.given_names})` : null}
-— ${t(lang, `person.sex.${c.sex}`)} — ${birthText(lang, { precision: c.birth.precision, date: c.birth.date })}${c.father_name ? html` — ${t(lang, 'web.father_name')} : ${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')} : ${c.mother_name}` : null}
+— ${t(lang, `person.sex.${c.sex}`)} — ${birthText(lang, { precision: c.birth.precision, date: c.birth.date })}${c.father_name ? html` — ${t(lang, 'web.father_name')}${colon(lang)}${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')}${colon(lang)}${c.mother_name}` : null}
 ${c.details === 'minimal' && c.origin_region_code ? html` — ${t(lang, 'web.adm.candidates.region', { region: c.origin_region_code })}` : null}${adm ? html` — ${adm}` : null} — <span class="score">${t(lang, 'web.adm.candidates.score', { score: Math.round(c.score * 100) })}</span>
 ${c.details === 'minimal' ? html`<small class="minimal">${t(lang, 'web.adm.candidates.minimal')}</small>` : null}
 <span class="reasons">${c.reasons.map((r) => r.text).join(' · ')}</span>`;
@@ -137,7 +138,7 @@ export async function webRoutes(app: App, ctx: AppContext): Promise<void> {
   const loginPage = (req: FastifyRequest, reply: FastifyReply, next: string, username = '', errors: FormErrors | null = null) => {
     const lang = req.lang;
     return layout(req, t(lang, 'web.login.title'), html`${errorSummary(lang, errors)}
-<form method="post" action="/login" novalidate>${hidden('next', next)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
+<form method="post" action="/login" novalidate>${hidden('next', next)}${hidden('lang', lang)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
 ${textField({ label: t(lang, 'web.login.username'), name: 'username', value: username, errors, required: true, autocomplete: 'username' })}
 ${textField({ label: t(lang, 'web.login.password'), name: 'password', type: 'password', errors, required: true, autocomplete: 'current-password' })}
 <button type="submit">${t(lang, 'web.login.submit')}</button></form>`, { bare: true });
@@ -146,10 +147,20 @@ ${textField({ label: t(lang, 'web.login.password'), name: 'password', type: 'pas
     const lang = req.lang;
     return layout(req, t(lang, 'web.login.code_title'), html`${errorSummary(lang, errors)}
 <p>${t(lang, 'web.login.code_intro')}</p>
-<form method="post" action="/login/code" novalidate>${hidden('next', next)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
+<form method="post" action="/login/code" novalidate>${hidden('next', next)}${hidden('lang', lang)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
 ${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: true, autocomplete: 'one-time-code', hint: t(lang, 'web.login.code_hint') })}
 <button type="submit">${t(lang, 'web.login.code_submit')}</button></form>
 <p><a href="/login?next=${encodeURIComponent(next)}">${t(lang, 'web.login.restart')}</a></p>`, { bare: true });
+  };
+  /**
+   * The language the login page was shown in (its hidden "lang" field) is kept after login: the
+   * language cookie is set to it, so the pages do not switch to the account's language behind the
+   * user's back (the header's switch changes it at any time).
+   */
+  const keepLanguage = (req: FastifyRequest, reply: FastifyReply, chosen: unknown) => {
+    if (chosen !== 'fr' && chosen !== 'en') return;
+    req.lang = chosen;
+    reply.setCookie(LANG_COOKIE, chosen, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, secure: ctx.config.secureCookies });
   };
   const loginCtx = (req: FastifyRequest) => ({ address: req.ip, userAgent: req.headers['user-agent'] ?? null, log: (m: string) => req.log.warn(m) });
   const challengeCookie = 'pmis_login_totp';
@@ -172,6 +183,7 @@ ${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: 
     const next = safeNext(body.next);
     const username = typeof body.username === 'string' ? body.username.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
+    keepLanguage(req, reply, body.lang);
     if (!loginCsrfOk(req, ctx.config)) return send(reply, loginPage(req, reply, next, username, formErrors([{ field: '/username', key: 'error.csrf' }], req.lang, ['username', 'password'])), 403);
     const missing: FieldError[] = [];
     if (!username) missing.push({ field: '/username', key: 'field.required' });
@@ -200,6 +212,7 @@ ${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: 
     const next = safeNext(body.next);
     const code = typeof body.code === 'string' ? body.code.trim() : '';
     const challenge = req.cookies[challengeCookie];
+    keepLanguage(req, reply, body.lang);
     if (!loginCsrfOk(req, ctx.config)) return send(reply, codePage(req, reply, next, formErrors([{ field: '/code', key: 'error.csrf' }], req.lang, ['code'])), 403);
     if (!challenge) return reply.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
     if (!code) return send(reply, codePage(req, reply, next, formErrors([{ field: '/code', key: 'field.required' }], req.lang, ['code'])), 422);
@@ -241,7 +254,7 @@ ${alerts.slice(0, 25).map((a) => html`<tr><td>${a.severity === 'critical' ? html
     // Receptions in progress and what each is missing.
     const receptions = actor.permissions.has('custody.read') ? await receptionsInProgress(db, actor, prison.id) : null;
     const receptionsHtml = receptions ? html`<section aria-labelledby="rec-h"><h2 id="rec-h">${t(lang, 'web.rec.home_title')} (${receptions.length})</h2>
-${receptions.length ? html`<ul>${receptions.map((r) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(lang, 'web.rec.missing')} : ${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>`)}</ul>` : html`<p>${t(lang, 'web.rec.none')}</p>`}</section>` : null;
+${receptions.length ? html`<ul>${receptions.map((r) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(lang, 'web.rec.missing')}${colon(lang)}${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>`)}</ul>` : html`<p>${t(lang, 'web.rec.none')}</p>`}</section>` : null;
     // Security levels due: an initial classification overdue, or a review date come.
     const due = actor.permissions.has('classification.decide') ? await classificationsDueForReview(db, actor, prison.id) : null;
     const dueHtml = due ? html`<section aria-labelledby="due-h"><h2 id="due-h"><a href="/classifications-due?prison=${prison.code}">${t(lang, 'web.due.title')}</a> (${due.length})</h2>
