@@ -21,8 +21,26 @@ export function labelled(lang: Lang, label: string, value: string): string {
  * harcèlement; the courts write "de harcèlement", listed here). Compared without accents, lower case.
  */
 const H_ASPIRE = [
-  'hachisch', 'haschich', 'haschisch', 'hasch', 'hold-up', 'harcelement', 'hargne', 'hasard', 'haine', 'halte',
-  'handicap', 'hangar', 'haut', 'hauteur', 'heros', 'honte', 'houspill', 'hurl', 'hutte', 'hors',
+  'hachisch',
+  'haschich',
+  'haschisch',
+  'hasch',
+  'hold-up',
+  'harcelement',
+  'hargne',
+  'hasard',
+  'haine',
+  'halte',
+  'handicap',
+  'hangar',
+  'haut',
+  'hauteur',
+  'heros',
+  'honte',
+  'houspill',
+  'hurl',
+  'hutte',
+  'hors',
 ];
 
 function bare(word: string): string {
@@ -72,7 +90,7 @@ export function inRunningText(label: string): string {
   return s.charAt(0).toLocaleLowerCase('fr') + s.slice(1);
 }
 
-/** "de {charge}" composed right: "d'assassinat", "de vol aggravé" (French); English: the label as it is. */
+/** "de {charge}" composed right: "d'assassinat", "de vol aggravé" (French); English: the label in running text ("murder"). */
 export function ofCharge(lang: Lang, charge: string): string {
   const c = inRunningText(charge);
   return lang === 'fr' ? elide('de', c) : c;
