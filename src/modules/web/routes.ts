@@ -18,7 +18,7 @@ import { isUntried, type LegalStatus } from '../custody/rules.js';
 import * as estateRepo from '../estate/repository.js';
 import { getPrison, listPrisons, occupancyReport, type PrisonView } from '../estate/service.js';
 import { occupancyRateWord } from '../estate/rules.js';
-import { formatBirth, formatPercent } from '../../web/format.js';
+import { formatBirth, formatDate, formatPercent } from '../../web/format.js';
 import type { BirthInput } from '../people/rules.js';
 import { listCodes } from '../reference/service.js';
 import { errorSummary, type FormErrors, formErrors, hidden, radioGroup, selectField, textField } from './forms.js';
@@ -259,7 +259,7 @@ ${receptions.length ? html`<ul>${receptions.map((r) => html`<li><a href="/recept
     // Security levels due: an initial classification overdue, or a review date come.
     const due = actor.permissions.has('classification.decide') ? await classificationsDueForReview(db, actor, prison.id) : null;
     const dueHtml = due ? html`<section aria-labelledby="due-h"><h2 id="due-h"><a href="/classifications-due?prison=${prison.code}">${t(lang, 'web.due.title')}</a> (${due.length})</h2>
-${due.length ? html`<ul>${due.slice(0, 25).map((d) => html`<li><a href="/people/${d.person_id}">${d.name}</a> — ${d.committal_number} — ${d.label} — ${t(lang, `web.due.${d.reason}`, { date: d.due_on })}</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}</section>` : null;
+${due.length ? html`<ul>${due.slice(0, 25).map((d) => html`<li><a href="/people/${d.person_id}">${d.name}</a> — ${d.committal_number} — ${d.label} — ${t(lang, `web.due.${d.reason}`, { date: formatDate(lang, d.due_on) })}</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}</section>` : null;
     return layout(req, `${t(lang, 'web.home.title')} — ${prison.name}`, html`${prisonSelector(req, prisons, prison.code, '/')}
 ${dl([
   [t(lang, 'web.population'), String(p.population)],
