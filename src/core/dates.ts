@@ -72,13 +72,22 @@ export function isDateTime(s: string): boolean {
   return Number.isFinite(Date.parse(s.replace(' ', 'T')));
 }
 
-/** Display an instant in Bamako time: "25/11/2026 14:05". */
+const bamakoDay: Record<'fr' | 'en', Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric' }),
+};
+const bamakoTime: Record<'fr' | 'en', Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+};
+
+/**
+ * Display an instant in Bamako time: "25/11/2026 à 14:05" (fr), "25 November 2026 at 14:05" (en)
+ * — the web kit's formatDateTime (src/web/format.ts), for code outside the kit.
+ */
 export function formatBamako(d: Date | string | null | undefined, lang: 'fr' | 'en' = 'fr'): string {
   if (!d) return '';
   const date = typeof d === 'string' ? new Date(d) : d;
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    timeZone: TZ,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(date);
+  if (Number.isNaN(date.getTime())) return String(d);
+  return `${bamakoDay[lang].format(date)} ${lang === 'fr' ? 'à' : 'at'} ${bamakoTime[lang].format(date)}`;
 }

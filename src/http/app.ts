@@ -23,6 +23,7 @@ import { registerModules, staffNavigation } from './modules.js';
 import { apiCsrfProblem, isSafeMethod, pageCsrfOk, registerSecurityHeaders } from './security.js';
 import { type AjvError, ajvBody, ajvText, boundIntegers, fieldErrors } from './validation.js';
 import { webAssetRoutes } from '../web/assets.js';
+import { sendErrorPage } from '../web/page.js';
 
 export { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from './context.js';
 
@@ -30,10 +31,14 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: AppEr
   return reply.status(err.status).type('application/problem+json').send(err.toProblem(req.lang, req.url));
 }
 
-/** A refused page request: the HTML error page (loaded lazily: the web module depends on this one). */
-async function sendErrorPage(req: FastifyRequest, reply: FastifyReply, err: AppError): Promise<FastifyReply> {
-  const { errorPage } = await import('../modules/web/page.js');
-  return errorPage(req, reply, err);
+/** Paths under /api answer application/problem+json; every other path is a page and answers HTML. */
+export function isApiPath(url: string): boolean {
+  return /^\/api(?:[/?#]|$)/.test(url);
+}
+
+/** A refusal or an error: the HTML error page (the kit's layout, the user's language) on a page path, problem+json under /api. */
+function sendRefusal(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  return isApiPath(req.url) ? sendProblem(reply, req, err) : sendErrorPage(req, reply, err);
 }
 const sendCsrfPage = (req: FastifyRequest, reply: FastifyReply) => sendErrorPage(req, reply, new AppError(403, 'error.csrf'));
 
@@ -121,24 +126,26 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.addHook('preValidation', inputGuard(sendErrorPage));
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    if (err instanceof AppError) return sendProblem(reply, req, err);
+    if (err instanceof AppError) return sendRefusal(req, reply, err);
     const fe = err as FastifyError & { validation?: AjvError[]; validationContext?: string };
     if (fe.validation) {
-      return sendProblem(reply, req, new AppError(422, 'error.validation', {}, fieldErrors(fe.validation, req.lang, fe.validationContext ?? 'body')));
+      return sendRefusal(req, reply, new AppError(422, 'error.validation', {}, fieldErrors(fe.validation, req.lang, fe.validationContext ?? 'body')));
     }
     const framework = frameworkProblem(fe);
-    if (framework) return sendProblem(reply, req, framework);
+    if (framework) return sendRefusal(req, reply, framework);
     // The database is down, restarting, dropped the connection or refuses writes: 503, not 500.
     const unavailable = databaseUnavailable(err);
     if (unavailable) return answerUnavailable(req, reply, unavailable, err);
     // Database errors the data caused (unique, foreign key, check, bad value, conflict): by SQLSTATE.
     const problem = databaseProblem(err, req.body);
-    if (problem) return sendProblem(reply, req, problem);
+    if (problem) return sendRefusal(req, reply, problem);
     req.log.error({ err }, 'request failed'); // logged through safeErrorLog: no SQL parameter, no value
-    return sendProblem(reply, req, new AppError(500, 'error.internal'));
+    // A page gets the 500 page with the request's reference (never the message key, never JSON).
+    return sendRefusal(req, reply, new AppError(500, 'error.internal'));
   });
 
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, req, new AppError(404, 'error.not_found')));
+  // Not found: the 404 page on a page path (after the sign-in check of onRequest), problem+json under /api.
+  app.setNotFoundHandler((req, reply) => sendRefusal(req, reply, new AppError(404, 'error.not_found')));
 
   // 200 when the database answers and accepts writes; 503 with a reason otherwise (src/db/health.ts).
   const health = healthProbe(ctx.database);

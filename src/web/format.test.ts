@@ -13,6 +13,7 @@ import {
   formatTime,
   formatUnit,
 } from './format.js';
+import { formatBamako } from '../core/dates.js';
 
 const NNBSP = '\u202f';
 
@@ -24,6 +25,15 @@ test('dates: dd/mm/yyyy in French, d Month yyyy in English; a calendar date neve
   assert.equal(formatDate('en', new Date('2026-03-01T00:10:00Z')), '1 March 2026');
   assert.equal(formatDate('fr', null), '');
   assert.equal(formatDate('fr', '2026-02-30'), '2026-02-30', 'an impossible date is shown as it is, never shifted');
+});
+
+test('formatBamako (core, for code outside the kit) writes an instant as the kit does', () => {
+  for (const lang of ['fr', 'en'] as const)
+    for (const at of ['2026-11-25T14:05:00Z', '2026-01-01T23:30:00Z', '2026-03-01T00:10:00+01:00'])
+      assert.equal(formatBamako(at, lang), formatDateTime(lang, at));
+  assert.equal(formatBamako('2026-11-25T14:05:00Z', 'fr'), '25/11/2026 à 14:05');
+  assert.equal(formatBamako('2026-11-25T14:05:00Z', 'en'), '25 November 2026 at 14:05');
+  assert.equal(formatBamako(null), '');
 });
 
 test('times HH:MM (24 hours) in both languages; date and time together', () => {
@@ -47,6 +57,10 @@ test('a date of birth with its precision', () => {
   assert.equal(formatBirth('fr', { precision: 'month', date: '1991-07' }, { monthStyle: 'long' }), 'juillet 1991');
   assert.equal(formatBirth('en', { precision: 'month', date: '1991-07' }), 'July 1991');
   assert.equal(formatBirth('fr', { precision: 'year', date: '1991' }), '1991');
+  assert.equal(formatBirth('fr', { precision: 'estimated', date: '1990-01-01' }), 'vers 1990');
+  assert.equal(formatBirth('en', { precision: 'estimated', date: '1990' }), 'about 1990');
+  assert.equal(formatBirth('fr', { precision: 'estimated', date: null }), 'inconnue');
+  assert.equal(formatBirth('fr', { precision: 'month', date: '1990-03-01' }, { monthStyle: 'long' }), 'mars 1990');
   assert.equal(
     formatBirth('fr', { precision: 'estimated', estimated_age: 35, estimated_on: '2026-03-12' }),
     'environ 35 ans (estimé le 12/03/2026)',

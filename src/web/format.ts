@@ -105,7 +105,8 @@ export interface BirthLike {
 /**
  * A date of birth with its precision: exact "14/07/1991" / "14 July 1991"; month "07/1991" /
  * "July 1991"; year "1991"; estimated "environ 35 ans (estimé le 12/03/2026)" / "about 35 years
- * old (estimated on 12 March 2026)"; unknown "inconnue" / "unknown".
+ * old (estimated on 12 March 2026)"; estimated with only a year "vers 1990" / "about 1990";
+ * unknown "inconnue" / "unknown".
  */
 export function formatBirth(
   lang: Lang,
@@ -122,7 +123,12 @@ export function formatBirth(
     case 'year':
       return date ? date.slice(0, 4) : kit.t(lang, 'kit.birth.unknown');
     case 'estimated':
-      if (birth.estimated_age === null || birth.estimated_age === undefined) return kit.t(lang, 'kit.birth.unknown');
+      // Only the birth year worked out from an estimate (a search result): "vers 1990" / "about 1990".
+      if (birth.estimated_age === null || birth.estimated_age === undefined) {
+        return /^\d{4}/.test(date)
+          ? kit.t(lang, 'kit.birth.about_year', { year: date.slice(0, 4) })
+          : kit.t(lang, 'kit.birth.unknown');
+      }
       return birth.estimated_on
         ? kit.t(lang, 'kit.birth.estimated', {
             age: formatNumber(lang, birth.estimated_age),

@@ -99,4 +99,5 @@ export const kit = defineMessages({
     en: 'about {age} years old (estimated on {date})',
   },
   'kit.birth.estimated_no_date': { fr: 'environ {age} ans (estimé)', en: 'about {age} years old (estimated)' },
+  'kit.birth.about_year': { fr: 'vers {year}', en: 'about {year}' },
 });

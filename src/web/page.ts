@@ -62,36 +62,38 @@ export function sendHtml(reply: FastifyReply, body: string, status = 200): Fasti
 }
 
 /**
- * The HTML answer to a refusal or an error on a page path: 404 and 403 pages (the refusal's own
- * reason under the standard text), the message of any other refusal (409, 422, 429, 503) on a page
- * of its own, 500 with the request's reference for anything unexpected.
+ * The HTML answer to a refusal or an error on a page path, in the kit's layout and the request's
+ * language: 404 and 403 pages (the refusal's own reason under the standard text), the message of
+ * any other refusal (409, 422, 429, 503) on a page of its own with the fields it names, 500 with
+ * the request's reference for anything unexpected — never a message key, never JSON.
  */
 export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
   const ctx = pageContext(req);
-  if (err instanceof AppError) {
+  if (err instanceof AppError && err.status !== 500) {
     const reason = t(req.lang, err.key, err.params);
     if (err.status === 404 || err.status === 403) {
       return sendHtml(reply, errorPage(ctx, err.status, { detail: reason }), err.status);
     }
-    if (err.status !== 500) {
-      const title = kit.t(
-        req.lang,
-        err.status >= 500 ? 'kit.error_page.unavailable.title' : 'kit.error_page.refused.title',
-      );
-      return sendHtml(
-        reply,
-        pageLayout(
-          ctx,
-          title,
-          html`<p class="govuk-body">${reason}</p>
+    const title = kit.t(
+      req.lang,
+      err.status >= 500 ? 'kit.error_page.unavailable.title' : 'kit.error_page.refused.title',
+    );
+    const fields = err.fields.map((f) => f.message ?? t(req.lang, f.key, f.params));
+    return sendHtml(
+      reply,
+      pageLayout(
+        ctx,
+        title,
+        html`<p class="govuk-body">${reason}</p>
+${fields.length ? html`<ul class="govuk-list govuk-list--bullet">${fields.map((f) => html`<li>${f}</li>`)}</ul>` : null}
 <p class="govuk-body"><a class="govuk-link" href="/">${kit.t(req.lang, 'kit.error_page.home')}</a></p>`,
-          { width: 'two-thirds' },
-        ),
-        err.status,
-      );
-    }
+        { width: 'two-thirds' },
+      ),
+      err.status,
+    );
   }
-  req.log.error(err);
+  // An AppError(500) was logged by whoever made it (the application's error handler); anything else here.
+  if (!(err instanceof AppError)) req.log.error(err);
   return sendHtml(reply, errorPage(ctx, 500, { reference: req.id }), 500);
 }
 

@@ -6,6 +6,8 @@
  * without that category label. Other modules' pages and printouts call `personLabel`.
  */
 import { t, type Lang } from '../../core/i18n.js';
+import { elide, inRunningText } from '../../core/words.js';
+import { hasFelony } from '../custody/labels.js';
 import './messages.js';
 
 export type LabelStatus = 'under_investigation' | 'awaiting_trial' | 'convicted' | 'appealing';
@@ -14,6 +16,8 @@ export interface LabelCharge {
   /** The charge as qualified by the judicial authority, shown verbatim. */
   qualification: string;
   terrorismRelated?: boolean;
+  /** contravention, misdemeanour, felony: a felony makes a person committed for trial "accusé(e)". */
+  category?: string | null;
 }
 
 export interface LabelInput {
@@ -26,10 +30,11 @@ export interface LabelInput {
 /** The words an untried person's label must never contain, outside the charge's own wording. */
 export const NEVER_FOR_UNTRIED = [/terroris/i, /\bVEO\b/, /\bEVE\b/, /extr[ée]mist/i, /djihad/i, /jihad/i];
 
-function joinCharges(lang: Lang, charges: readonly LabelCharge[]): string {
-  const qs = charges.map((c) => c.qualification.trim()).filter(Boolean);
-  if (!qs.length) return t(lang, 'classification.label.no_charge');
-  return qs.join(lang === 'fr' ? ' ; ' : '; ');
+/** The charges in running text (lower-cased first letter), joined; "de" elided before them when asked (French). */
+function joinCharges(lang: Lang, charges: readonly LabelCharge[], withDe = false): string {
+  const qs = charges.map((c) => inRunningText(c.qualification)).filter(Boolean);
+  const text = qs.length ? qs.join(lang === 'fr' ? ' ; ' : '; ') : t(lang, 'classification.label.no_charge');
+  return withDe && lang === 'fr' ? elide('de', text) : text;
 }
 
 function genderKey(sex: LabelInput['sex']): 'm' | 'f' | 'x' {
@@ -39,12 +44,17 @@ function genderKey(sex: LabelInput['sex']): 'm' | 'f' | 'x' {
 /** "accused of <charge>" / "inculpé de <charge>" … for the person's current legal status. */
 export function personLabel(lang: Lang, input: LabelInput): string {
   const charges = joinCharges(lang, input.charges);
+  // "inculpé d'assassinat", "prévenue de vol": in French {of_charges} carries its "de", elided.
+  const ofCharges = joinCharges(lang, input.charges, true);
   const g = genderKey(input.sex);
   switch (input.legalStatus) {
     case 'under_investigation':
-      return t(lang, `classification.label.under_investigation.${g}`, { charges });
+      return t(lang, `classification.label.under_investigation.${g}`, { of_charges: ofCharges });
     case 'awaiting_trial':
-      return t(lang, `classification.label.awaiting_trial.${g}`, { charges });
+      // Committed for trial for a felony: "accusé(e)"; otherwise "prévenu(e)" (custody/labels.ts, glossary).
+      return hasFelony(input.charges)
+        ? t(lang, `classification.label.accused.${g}`, { of_charges: ofCharges })
+        : t(lang, `classification.label.awaiting_trial.${g}`, { of_charges: ofCharges });
     case 'appealing':
       return t(lang, `classification.label.appealing.${g}`, { charges });
     case 'convicted':
@@ -67,6 +77,8 @@ export function mayShowTerrorismCategory(input: Pick<LabelInput, 'legalStatus' |
 export function breachesPresumption(text: string, input: Pick<LabelInput, 'legalStatus' | 'charges'>): boolean {
   if (input.legalStatus === 'convicted') return false;
   let rest = text;
-  for (const c of input.charges) if (c.qualification.trim()) rest = rest.split(c.qualification.trim()).join(' ');
+  for (const c of input.charges) {
+    for (const form of [c.qualification.trim(), inRunningText(c.qualification)]) if (form) rest = rest.split(form).join(' ');
+  }
   return NEVER_FOR_UNTRIED.some((re) => re.test(rest));
 }

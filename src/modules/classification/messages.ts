@@ -4,12 +4,16 @@ import { registerMessages } from '../../core/i18n.js';
 registerMessages({
   // Presumption of innocence: how a person is named (labels.ts).
   'classification.label.no_charge': { fr: 'chef d’inculpation non renseigné', en: 'charge not recorded' },
-  'classification.label.under_investigation.m': { fr: 'inculpé de {charges}', en: 'accused of {charges}' },
-  'classification.label.under_investigation.f': { fr: 'inculpée de {charges}', en: 'accused of {charges}' },
-  'classification.label.under_investigation.x': { fr: 'inculpé(e) de {charges}', en: 'accused of {charges}' },
-  'classification.label.awaiting_trial.m': { fr: 'prévenu de {charges}', en: 'accused of {charges} (awaiting trial)' },
-  'classification.label.awaiting_trial.f': { fr: 'prévenue de {charges}', en: 'accused of {charges} (awaiting trial)' },
-  'classification.label.awaiting_trial.x': { fr: 'prévenu(e) de {charges}', en: 'accused of {charges} (awaiting trial)' },
+  // {of_charges}: in French the charges with their "de", elided ("d'assassinat", "de vol"); in English the charges.
+  'classification.label.under_investigation.m': { fr: 'inculpé {of_charges}', en: 'accused of {of_charges}' },
+  'classification.label.under_investigation.f': { fr: 'inculpée {of_charges}', en: 'accused of {of_charges}' },
+  'classification.label.under_investigation.x': { fr: 'inculpé(e) {of_charges}', en: 'accused of {of_charges}' },
+  'classification.label.awaiting_trial.m': { fr: 'prévenu {of_charges}', en: 'accused of {of_charges} (awaiting trial)' },
+  'classification.label.awaiting_trial.f': { fr: 'prévenue {of_charges}', en: 'accused of {of_charges} (awaiting trial)' },
+  'classification.label.awaiting_trial.x': { fr: 'prévenu(e) {of_charges}', en: 'accused of {of_charges} (awaiting trial)' },
+  'classification.label.accused.m': { fr: "accusé {of_charges}, renvoyé devant la cour d'assises", en: 'accused of {of_charges}, committed for trial at the assize court' },
+  'classification.label.accused.f': { fr: "accusée {of_charges}, renvoyée devant la cour d'assises", en: 'accused of {of_charges}, committed for trial at the assize court' },
+  'classification.label.accused.x': { fr: "accusé(e) {of_charges}, renvoyé(e) devant la cour d'assises", en: 'accused of {of_charges}, committed for trial at the assize court' },
   'classification.label.appealing.m': { fr: 'condamné en première instance pour {charges}, appel en cours', en: 'convicted at first instance of {charges}, appeal pending' },
   'classification.label.appealing.f': { fr: 'condamnée en première instance pour {charges}, appel en cours', en: 'convicted at first instance of {charges}, appeal pending' },
   'classification.label.appealing.x': { fr: 'condamné(e) en première instance pour {charges}, appel en cours', en: 'convicted at first instance of {charges}, appeal pending' },

@@ -102,11 +102,11 @@ export async function heldWithLevel(db: Tx, prisonId: string): Promise<HeldRow[]
 export async function chargesOf(db: Tx, admissionIds: readonly string[]): Promise<Map<string, LabelCharge[]>> {
   const out = new Map<string, LabelCharge[]>();
   if (!admissionIds.length) return out;
-  const r = await db.execute<{ admission_id: string; qualification: string; terrorism_related: boolean }>(sql`
-    SELECT admission_id, qualification, terrorism_related FROM charge WHERE admission_id IN (${sql.join(admissionIds.map((id) => sql`${id}`), sql`, `)}) ORDER BY created_at`);
+  const r = await db.execute<{ admission_id: string; qualification: string; terrorism_related: boolean; category: string }>(sql`
+    SELECT admission_id, qualification, terrorism_related, category FROM charge WHERE admission_id IN (${sql.join(admissionIds.map((id) => sql`${id}`), sql`, `)}) ORDER BY created_at`);
   for (const c of r.rows) {
     const list = out.get(c.admission_id) ?? [];
-    list.push({ qualification: c.qualification, terrorismRelated: c.terrorism_related });
+    list.push({ qualification: c.qualification, terrorismRelated: c.terrorism_related, category: c.category });
     out.set(c.admission_id, list);
   }
   return out;

@@ -90,6 +90,8 @@ export type PopulationRow = {
   unit_code: string | null;
   cell_code: string | null;
   charges: string[];
+  /** A felony among the charges: committed for trial, the person is "accusé(e)" (labels.ts). */
+  felony: boolean;
 };
 
 /** One page of the people held in a prison at instant `at` (now when null), newest admissions first. */
@@ -113,7 +115,8 @@ export async function populationPage(db: Tx, prisonId: string, at: Date | null, 
         LIMIT ${limit} OFFSET ${offset})
       SELECT a.id AS admission_id, a.person_id, a.committal_number, p.family_name, p.given_names, p.sex,
              a.admitted_at, a.legal_status, u.code AS unit_code, c.code AS cell_code,
-             coalesce((SELECT array_agg(ch.qualification ORDER BY ch.created_at) FROM charge ch WHERE ch.admission_id = a.id), '{}') AS charges
+             coalesce((SELECT array_agg(ch.qualification ORDER BY ch.created_at) FROM charge ch WHERE ch.admission_id = a.id), '{}') AS charges,
+             EXISTS (SELECT 1 FROM charge ch WHERE ch.admission_id = a.id AND ch.category = 'felony') AS felony
       FROM page a
       JOIN person p ON p.id = a.person_id
       LEFT JOIN placement pl ON pl.admission_id = a.id AND ${placementAt}

@@ -15,6 +15,15 @@ export interface Occupancy {
   congestion_rate: number | null;
 }
 
+/**
+ * The words for a rate: "taux d'occupation" at or under 100 %; "taux de surpopulation" only above
+ * 100 % (the prison holds more people than its places); unknown when the rate is.
+ */
+export function occupancyRateWord(rate: number | null): 'occupancy' | 'overcrowding' | 'unknown' {
+  if (rate === null || rate === undefined || Number.isNaN(rate)) return 'unknown';
+  return rate > 100 ? 'overcrowding' : 'occupancy';
+}
+
 export function congestionRate(population: number, capacity: number | null): number | null {
   if (capacity === null || capacity === undefined || capacity <= 0) return null;
   return Math.round((population / capacity) * 1000) / 10;

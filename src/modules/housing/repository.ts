@@ -68,12 +68,12 @@ export async function prisonAgeAssessments(db: Tx, prisonId: string): Promise<Ma
 }
 
 /** The charges of everyone held in a prison now, for the presumption-of-innocence labels. */
-export async function prisonCharges(db: Tx, prisonId: string): Promise<Map<string, { qualification: string; terrorismRelated: boolean }[]>> {
-  const r = await db.execute<{ admission_id: string; qualification: string; terrorism_related: boolean }>(sql`
-    SELECT ch.admission_id, ch.qualification, ch.terrorism_related FROM charge ch JOIN admission a ON a.id = ch.admission_id
+export async function prisonCharges(db: Tx, prisonId: string): Promise<Map<string, { qualification: string; terrorismRelated: boolean; category: string }[]>> {
+  const r = await db.execute<{ admission_id: string; qualification: string; terrorism_related: boolean; category: string }>(sql`
+    SELECT ch.admission_id, ch.qualification, ch.terrorism_related, ch.category FROM charge ch JOIN admission a ON a.id = ch.admission_id
     WHERE a.prison_id = ${prisonId} AND a.ended_at IS NULL ORDER BY ch.created_at`);
-  const out = new Map<string, { qualification: string; terrorismRelated: boolean }[]>();
-  for (const c of r.rows) out.set(c.admission_id, [...(out.get(c.admission_id) ?? []), { qualification: c.qualification, terrorismRelated: c.terrorism_related }]);
+  const out = new Map<string, { qualification: string; terrorismRelated: boolean; category: string }[]>();
+  for (const c of r.rows) out.set(c.admission_id, [...(out.get(c.admission_id) ?? []), { qualification: c.qualification, terrorismRelated: c.terrorism_related, category: c.category }]);
   return out;
 }
 
@@ -126,11 +126,11 @@ export async function awaitingAllocation(db: Tx, prisonId: string): Promise<Awai
 }
 
 /** The charges of some admissions, for the presumption-of-innocence labels. */
-export async function chargesOf(db: Tx, admissionIds: readonly string[]): Promise<Map<string, { qualification: string; terrorismRelated: boolean }[]>> {
-  const out = new Map<string, { qualification: string; terrorismRelated: boolean }[]>();
+export async function chargesOf(db: Tx, admissionIds: readonly string[]): Promise<Map<string, { qualification: string; terrorismRelated: boolean; category: string }[]>> {
+  const out = new Map<string, { qualification: string; terrorismRelated: boolean; category: string }[]>();
   if (!admissionIds.length) return out;
-  const r = await db.execute<{ admission_id: string; qualification: string; terrorism_related: boolean }>(sql`
-    SELECT admission_id, qualification, terrorism_related FROM charge WHERE admission_id = ANY(${sql.param([...admissionIds])}::uuid[]) ORDER BY created_at`);
-  for (const c of r.rows) out.set(c.admission_id, [...(out.get(c.admission_id) ?? []), { qualification: c.qualification, terrorismRelated: c.terrorism_related }]);
+  const r = await db.execute<{ admission_id: string; qualification: string; terrorism_related: boolean; category: string }>(sql`
+    SELECT admission_id, qualification, terrorism_related, category FROM charge WHERE admission_id = ANY(${sql.param([...admissionIds])}::uuid[]) ORDER BY created_at`);
+  for (const c of r.rows) out.set(c.admission_id, [...(out.get(c.admission_id) ?? []), { qualification: c.qualification, terrorismRelated: c.terrorism_related, category: c.category }]);
   return out;
 }

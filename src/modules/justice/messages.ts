@@ -33,7 +33,7 @@ registerMessages({
 
   // Legal status (derived)
   'justice.status.under_investigation': { fr: 'Inculpé(e), en instruction', en: 'Untried, under investigation' },
-  'justice.status.awaiting_trial': { fr: 'Prévenu(e) ou accusé(e), en attente de jugement', en: 'Untried, awaiting trial' },
+  'justice.status.awaiting_trial': { fr: 'Prévenu(e), en attente de jugement', en: 'Untried, awaiting trial' },
   'justice.status.convicted': { fr: 'Condamné(e)', en: 'Convicted' },
   'justice.status.appealing': { fr: 'Condamné(e), en appel', en: 'Convicted, appealing' },
   'justice.status.acquitted': { fr: 'Relaxé(e) ou acquitté(e) : à libérer', en: 'Acquitted: to be released' },

@@ -15,6 +15,8 @@ import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import * as estateRepo from '../estate/repository.js';
 import { addDays, addMonths, isDate, type Period } from './calendar.js';
+import { hasFelony, legalStatusLabel } from '../custody/labels.js';
+import { LEGAL_STATUSES, type LegalStatus } from '../custody/rules.js';
 import './messages.js';
 import * as repo from './repository.js';
 import {
@@ -198,6 +200,13 @@ function alertView(a: JusticeAlert, lang: 'fr' | 'en', extra: { committal_number
 
 const stepView = (s: Step, lang: 'fr' | 'en') => ({ key: s.key, text: t(lang, s.key, s.params), date: s.date ?? null, params: s.params });
 
+/** The legal status in words: custody's one label (prévenu(e), accusé(e) for a felony…), justice's own for acquitted/released. */
+function statusLabel(lang: 'fr' | 'en', status: string, felony: boolean): string {
+  return (LEGAL_STATUSES as readonly string[]).includes(status)
+    ? legalStatusLabel(lang, { status: status as LegalStatus, felony })
+    : t(lang, `justice.status.${status}`);
+}
+
 /** "accused of …" while untried, "convicted of …" once sentenced: never a label on the person. */
 function chargeWording(lang: 'fr' | 'en', qualification: string, sentenced: boolean): string {
   return t(lang, sentenced ? 'justice.charge.convicted_of' : 'justice.charge.accused_of', { qualification });
@@ -218,7 +227,7 @@ export async function justiceFileOf(db: Tx, actor: Actor, c: LoadedCase, asOf: s
     person: { family_name: n?.familyName ?? '', given_names: n?.givenNames ?? '' },
     as_of: asOf,
     status: e.situation.status,
-    status_label: t(lang, `justice.status.${e.situation.status}`),
+    status_label: statusLabel(lang, e.situation.status, e.category === 'felony' || e.category === 'terrorism' || hasFelony(c.charges)),
     untried: isUntried(e.situation.status),
     basis: titles.find((x) => x.id === e.situation.basis?.id) ?? null,
     charges: c.charges.map((x) => ({ id: x.id, qualification: x.qualification, category: x.category, terrorism_related: x.terrorismRelated, wording: chargeWording(lang, x.qualification, sentenced) })),
@@ -821,7 +830,7 @@ export async function partnerCases(db: Db, actor: Actor, opts: { as_of?: string 
       const n = names.get(c.admission.personId);
       return {
         admission_id: c.admission.id, prison_id: c.admission.prisonId, committal_number: c.admission.committalNumber, person_name: n ? `${n.familyName} ${n.givenNames}`.trim() : '',
-        status: e.situation.status, status_label: t(actor.lang, `justice.status.${e.situation.status}`), expires_on: e.pretrial.expiresOn, days_in_pretrial: e.pretrial.daysInPretrial,
+        status: e.situation.status, status_label: statusLabel(actor.lang, e.situation.status, e.category === 'felony' || e.category === 'terrorism' || hasFelony(c.charges)), expires_on: e.pretrial.expiresOn, days_in_pretrial: e.pretrial.daysInPretrial,
         held: e.held, alerts: alertsForCase(e, settings).map((a) => a.kind),
       };
     });

@@ -1,6 +1,7 @@
 /** The page shell: French by default, English switch, skip link, navigation, one shared stylesheet. */
 import type { FastifyRequest } from 'fastify';
 import { t, type Lang } from '../../core/i18n.js';
+import { colon } from '../../core/words.js';
 import { html, type Raw, type Value } from './html.js';
 import { safeNext } from '../../web/layout.js';
 import { navFor } from '../../web/page.js';
@@ -31,7 +32,7 @@ ${navFor(req.server.pmisNav, a, lang).map((n) => html`<li><a href="${n.href}">${
 <a class="skip" href="#main">${t(lang, 'web.skip')}</a>
 <header class="top"><div class="wrap">
 <p class="brand">${t(lang, 'web.app_name')}</p>
-<p class="lang">${t(lang, 'web.switch_lang_label')} : <a href="/lang/${other}?next=${encodeURIComponent(here)}" lang="${other}" hreflang="${other}">${t(lang, 'web.switch_lang')}</a></p>
+<p class="lang">${t(lang, 'web.switch_lang_label')}${colon(lang)}<a href="/lang/${other}?next=${encodeURIComponent(here)}" lang="${other}" hreflang="${other}">${t(lang, 'web.switch_lang')}</a></p>
 ${nav}
 </div></header>
 <main id="main" tabindex="-1" class="wrap"><h1>${title}</h1>

@@ -26,6 +26,7 @@ registerMessages({
   'web.capacity': { fr: "Capacité d'accueil officielle", en: 'Official capacity' },
   'web.unknown': { fr: 'inconnue', en: 'unknown' },
   'web.congestion': { fr: "Taux d'occupation", en: 'Occupancy rate' },
+  'web.congestion_over': { fr: 'Taux de surpopulation', en: 'Overcrowding rate' },
   'web.over_capacity': { fr: 'Surpopulation', en: 'Overcrowding' },
   'web.over_capacity_people': { fr: '{n} personne(s) au-delà de la capacité', en: '{n} people beyond capacity' },
   'web.arrivals_today': { fr: "Arrivées aujourd'hui", en: 'Arrivals today' },

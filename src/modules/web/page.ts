@@ -3,9 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
 import { databaseProblem } from '../../db/errors.js';
-import { t } from '../../core/i18n.js';
-import { html } from './html.js';
-import { layout } from './layout.js';
+import { sendErrorPage } from '../../web/page.js';
 
 export type Req = FastifyRequest<{ Querystring: Record<string, string | undefined>; Params: Record<string, string>; Body: Record<string, string | undefined> }>;
 
@@ -23,10 +21,9 @@ export function csrfOk(req: FastifyRequest): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A refusal on a page: the kit's error page (src/web/page.ts), in the request's language. */
 export function errorPage(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
-  const lang = req.lang;
-  const fields = err.fields.length ? html`<ul>${err.fields.map((f) => html`<li>${f.message ?? t(lang, f.key, f.params)}</li>`)}</ul>` : null;
-  return send(reply, layout(req, t(lang, 'web.error.title'), html`<p class="notice" role="alert">${t(lang, err.key, err.params)}</p>${fields}<p><a href="/">${t(lang, 'web.nav.home')}</a></p>`), err.status);
+  return sendErrorPage(req, reply, err);
 }
 
 /**

@@ -8,6 +8,8 @@ import type { Actor } from '../../core/access.js';
 import { bamakoDate, formatBamako, startOfBamakoDay } from '../../core/dates.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { t, type Lang } from '../../core/i18n.js';
+import { colon, inRunningText } from '../../core/words.js';
+import { hasFelony, legalStatusLabel } from '../custody/labels.js';
 import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from '../../http/app.js';
 import { beginLogin, completeLogin, logout } from '../access/service.js';
 import { loginCsrfOk, loginCsrfToken } from '../../http/security.js';
@@ -15,6 +17,8 @@ import { admit, type AdmissionInput, getPrisonerFile, personHistory, population,
 import { isUntried, type LegalStatus } from '../custody/rules.js';
 import * as estateRepo from '../estate/repository.js';
 import { getPrison, listPrisons, occupancyReport, type PrisonView } from '../estate/service.js';
+import { occupancyRateWord } from '../estate/rules.js';
+import { formatBirth, formatDate, formatPercent } from '../../web/format.js';
 import type { BirthInput } from '../people/rules.js';
 import { listCodes } from '../reference/service.js';
 import { errorSummary, type FormErrors, formErrors, hidden, radioGroup, selectField, textField } from './forms.js';
@@ -38,14 +42,12 @@ import { listOpenings } from '../sharing/service.js';
 import { withheldText } from '../../core/confidentiality.js';
 
 
-const fmtRate = (lang: Lang, r: number | null) => (r === null ? t(lang, 'web.unknown') : `${r.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')} %`);
+const fmtRate = (lang: Lang, r: number | null) => (r === null ? t(lang, 'web.unknown') : formatPercent(lang, r, { maximumFractionDigits: 1 }));
 const fmtCap = (lang: Lang, c: number | null) => (c === null ? t(lang, 'web.unknown') : String(c));
 
+/** A date of birth with its precision, by the kit's formats: "14/07/1991", "juillet 1991", "1991", "vers 1990", "environ 35 ans (estimé le …)". */
 export function birthText(lang: Lang, b: BirthInput | { precision: string; date?: string | null; estimated_age?: number | null; estimated_on?: string | null }): string {
-  const p = t(lang, `person.precision.${b.precision}`);
-  if (b.precision === 'estimated') return `${t(lang, 'web.estimated_age', { age: b.estimated_age ?? '?', on: b.estimated_on ?? '?' })} (${t(lang, 'web.birth_precision_label', { p })})`;
-  if (b.precision === 'unknown' || !b.date) return p;
-  return `${b.date} (${t(lang, 'web.birth_precision_label', { p })})`;
+  return formatBirth(lang, b, { monthStyle: 'long' });
 }
 
 function prisonSelector(req: Req, prisons: PrisonView[], current: string, action: string): Raw | null {
@@ -111,7 +113,7 @@ export function candidateLabel(lang: Lang, c: Candidate): Raw {
   // A person known only in other prisons: their committal numbers are not shown, their prisons and dates are (decision 0006).
   const adm = c.admissions.map((a) => a.committal_number ?? `${a.prison_name} (${a.admitted_at.slice(0, 10)}${a.ended_at ? ` → ${a.ended_at.slice(0, 10)}` : ''})`).join(', ');
   return html`<strong>${c.family_name} ${c.given_names}</strong>${c.matched_name ? html` (${t(lang, 'web.adm.candidates.as')} ${c.matched_name.family_name} ${c.matched_name.given_names})` : null}
-— ${t(lang, `person.sex.${c.sex}`)} — ${birthText(lang, { precision: c.birth.precision, date: c.birth.date })}${c.father_name ? html` — ${t(lang, 'web.father_name')} : ${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')} : ${c.mother_name}` : null}
+— ${t(lang, `person.sex.${c.sex}`)} — ${birthText(lang, { precision: c.birth.precision, date: c.birth.date })}${c.father_name ? html` — ${t(lang, 'web.father_name')}${colon(lang)}${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')}${colon(lang)}${c.mother_name}` : null}
 ${c.details === 'minimal' && c.origin_region_code ? html` — ${t(lang, 'web.adm.candidates.region', { region: c.origin_region_code })}` : null}${adm ? html` — ${adm}` : null} — <span class="score">${t(lang, 'web.adm.candidates.score', { score: Math.round(c.score * 100) })}</span>
 ${c.details === 'minimal' ? html`<small class="minimal">${t(lang, 'web.adm.candidates.minimal')}</small>` : null}
 <span class="reasons">${c.reasons.map((r) => r.text).join(' · ')}</span>`;
@@ -137,7 +139,7 @@ export async function webRoutes(app: App, ctx: AppContext): Promise<void> {
   const loginPage = (req: FastifyRequest, reply: FastifyReply, next: string, username = '', errors: FormErrors | null = null) => {
     const lang = req.lang;
     return layout(req, t(lang, 'web.login.title'), html`${errorSummary(lang, errors)}
-<form method="post" action="/login" novalidate>${hidden('next', next)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
+<form method="post" action="/login" novalidate>${hidden('next', next)}${hidden('lang', lang)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
 ${textField({ label: t(lang, 'web.login.username'), name: 'username', value: username, errors, required: true, autocomplete: 'username' })}
 ${textField({ label: t(lang, 'web.login.password'), name: 'password', type: 'password', errors, required: true, autocomplete: 'current-password' })}
 <button type="submit">${t(lang, 'web.login.submit')}</button></form>`, { bare: true });
@@ -146,10 +148,20 @@ ${textField({ label: t(lang, 'web.login.password'), name: 'password', type: 'pas
     const lang = req.lang;
     return layout(req, t(lang, 'web.login.code_title'), html`${errorSummary(lang, errors)}
 <p>${t(lang, 'web.login.code_intro')}</p>
-<form method="post" action="/login/code" novalidate>${hidden('next', next)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
+<form method="post" action="/login/code" novalidate>${hidden('next', next)}${hidden('lang', lang)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
 ${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: true, autocomplete: 'one-time-code', hint: t(lang, 'web.login.code_hint') })}
 <button type="submit">${t(lang, 'web.login.code_submit')}</button></form>
 <p><a href="/login?next=${encodeURIComponent(next)}">${t(lang, 'web.login.restart')}</a></p>`, { bare: true });
+  };
+  /**
+   * The language the login page was shown in (its hidden "lang" field) is kept after login: the
+   * language cookie is set to it, so the pages do not switch to the account's language behind the
+   * user's back (the header's switch changes it at any time).
+   */
+  const keepLanguage = (req: FastifyRequest, reply: FastifyReply, chosen: unknown) => {
+    if (chosen !== 'fr' && chosen !== 'en') return;
+    req.lang = chosen;
+    reply.setCookie(LANG_COOKIE, chosen, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, secure: ctx.config.secureCookies });
   };
   const loginCtx = (req: FastifyRequest) => ({ address: req.ip, userAgent: req.headers['user-agent'] ?? null, log: (m: string) => req.log.warn(m) });
   const challengeCookie = 'pmis_login_totp';
@@ -172,6 +184,7 @@ ${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: 
     const next = safeNext(body.next);
     const username = typeof body.username === 'string' ? body.username.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
+    keepLanguage(req, reply, body.lang);
     if (!loginCsrfOk(req, ctx.config)) return send(reply, loginPage(req, reply, next, username, formErrors([{ field: '/username', key: 'error.csrf' }], req.lang, ['username', 'password'])), 403);
     const missing: FieldError[] = [];
     if (!username) missing.push({ field: '/username', key: 'field.required' });
@@ -200,6 +213,7 @@ ${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: 
     const next = safeNext(body.next);
     const code = typeof body.code === 'string' ? body.code.trim() : '';
     const challenge = req.cookies[challengeCookie];
+    keepLanguage(req, reply, body.lang);
     if (!loginCsrfOk(req, ctx.config)) return send(reply, codePage(req, reply, next, formErrors([{ field: '/code', key: 'error.csrf' }], req.lang, ['code'])), 403);
     if (!challenge) return reply.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
     if (!code) return send(reply, codePage(req, reply, next, formErrors([{ field: '/code', key: 'field.required' }], req.lang, ['code'])), 422);
@@ -241,17 +255,17 @@ ${alerts.slice(0, 25).map((a) => html`<tr><td>${a.severity === 'critical' ? html
     // Receptions in progress and what each is missing.
     const receptions = actor.permissions.has('custody.read') ? await receptionsInProgress(db, actor, prison.id) : null;
     const receptionsHtml = receptions ? html`<section aria-labelledby="rec-h"><h2 id="rec-h">${t(lang, 'web.rec.home_title')} (${receptions.length})</h2>
-${receptions.length ? html`<ul>${receptions.map((r) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(lang, 'web.rec.missing')} : ${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>`)}</ul>` : html`<p>${t(lang, 'web.rec.none')}</p>`}</section>` : null;
+${receptions.length ? html`<ul>${receptions.map((r) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(lang, 'web.rec.missing')}${colon(lang)}${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>`)}</ul>` : html`<p>${t(lang, 'web.rec.none')}</p>`}</section>` : null;
     // Security levels due: an initial classification overdue, or a review date come.
     const due = actor.permissions.has('classification.decide') ? await classificationsDueForReview(db, actor, prison.id) : null;
     const dueHtml = due ? html`<section aria-labelledby="due-h"><h2 id="due-h"><a href="/classifications-due?prison=${prison.code}">${t(lang, 'web.due.title')}</a> (${due.length})</h2>
-${due.length ? html`<ul>${due.slice(0, 25).map((d) => html`<li><a href="/people/${d.person_id}">${d.name}</a> — ${d.committal_number} — ${d.label} — ${t(lang, `web.due.${d.reason}`, { date: d.due_on })}</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}</section>` : null;
+${due.length ? html`<ul>${due.slice(0, 25).map((d) => html`<li><a href="/people/${d.person_id}">${d.name}</a> — ${d.committal_number} — ${d.label} — ${t(lang, `web.due.${d.reason}`, { date: formatDate(lang, d.due_on) })}</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}</section>` : null;
     return layout(req, `${t(lang, 'web.home.title')} — ${prison.name}`, html`${prisonSelector(req, prisons, prison.code, '/')}
 ${dl([
   [t(lang, 'web.population'), String(p.population)],
   [t(lang, 'web.capacity'), fmtCap(lang, p.official_capacity)],
   ...(p.status !== 'open' ? [[t(lang, 'web.estate.status'), html`<strong class="over">${t(lang, `estate.status.${p.status}`)}</strong>`] as [string, Raw]] : []),
-  [t(lang, 'web.congestion'), p.occupancy_rate !== null && p.occupancy_rate > 100 ? html`<span class="over">${fmtRate(lang, p.occupancy_rate)}</span>` : fmtRate(lang, p.occupancy_rate)],
+  [t(lang, occupancyRateWord(p.occupancy_rate) === 'overcrowding' ? 'web.congestion_over' : 'web.congestion'), p.occupancy_rate !== null && p.occupancy_rate > 100 ? html`<span class="over">${fmtRate(lang, p.occupancy_rate)}</span>` : fmtRate(lang, p.occupancy_rate)],
   ...(p.over_capacity ? [[t(lang, 'web.over_capacity'), t(lang, 'web.over_capacity_people', { n: p.over_capacity })] as [string, string]] : []),
   [t(lang, 'web.arrivals_today'), String(arrivals)],
   [t(lang, 'web.unassigned'), String(p.unassigned)],
@@ -263,7 +277,7 @@ ${receptionsHtml}
 ${dueHtml}
 ${latest ? html`<section aria-labelledby="latest-h"><h2 id="latest-h">${t(lang, 'web.latest_admissions')}</h2>
 ${latest.items.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.admitted_at')}</th><th scope="col">${t(lang, 'web.legal_status')}</th><th scope="col">${t(lang, 'web.location')}</th></tr></thead><tbody>
-${latest.items.map((r) => html`<tr><td>${r.committal_number}</td><td><a href="/people/${r.person_id}">${r.family_name} ${r.given_names}</a></td><td>${formatBamako(r.admitted_at, lang)}</td><td>${t(lang, `custody.status.${r.legal_status}`)}</td><td>${r.cell_code ? `${r.unit_code ?? ''} / ${r.cell_code}` : t(lang, 'web.not_placed')}</td></tr>`)}
+${latest.items.map((r) => html`<tr><td>${r.committal_number}</td><td><a href="/people/${r.person_id}">${r.family_name} ${r.given_names}</a></td><td>${formatBamako(r.admitted_at, lang)}</td><td>${legalStatusLabel(lang, { status: r.legal_status as LegalStatus, sex: r.sex, felony: r.felony })}</td><td>${r.cell_code ? `${r.unit_code ?? ''} / ${r.cell_code}` : t(lang, 'web.not_placed')}</td></tr>`)}
 </tbody></table>` : html`<p>${t(lang, 'web.none')}</p>`}</section>` : null}`);
   }));
 
@@ -315,12 +329,12 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
       return html`<section aria-labelledby="adm-${a.id}"><h3 id="adm-${a.id}">${a.committal_number} — ${prisonName.get(a.prison_id) ?? ''}</h3>
 ${dl([
   [t(lang, 'web.admitted_at'), formatBamako(a.admitted_at, lang)],
-  [t(lang, 'web.legal_status'), t(lang, `custody.status.${a.legal_status}`)],
+  [t(lang, 'web.legal_status'), legalStatusLabel(lang, { status: a.legal_status as LegalStatus, sex: pr.sex, felony: hasFelony(a.charges) })],
   [t(lang, 'web.arresting_authority'), `${authority.get(a.arresting_authority) ?? a.arresting_authority}${a.arresting_unit ? ` — ${a.arresting_unit}` : ''}`],
   [t(lang, 'web.location'), loc],
 ])}
 ${a.ended_at ? html`<p>${t(lang, 'web.ended', { when: formatBamako(a.ended_at, lang), reason: t(lang, `custody.end.${a.end_reason}`) })}</p>` : null}
-<h4>${t(lang, 'web.charges')}</h4><ul>${a.charges.map((c) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: c.qualification })} (${t(lang, `web.charge.${c.category}`)})</li>`)}</ul>
+<h4>${t(lang, 'web.charges')}</h4><ul>${a.charges.map((c) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>`)}</ul>
 <h4>${t(lang, 'web.documents')}</h4><ul>${a.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul>
 ${a.ended_at ? null : html`<p class="actions">${[
   actor.permissions.has('classification.read') ? html`<a href="/admissions/${a.id}/classification">${t(lang, 'web.file.classification')}</a>` : null,
@@ -334,8 +348,8 @@ ${a.ended_at ? null : html`<p class="actions">${[
     const elsewherePrisons = new Map((await estateRepo.findPrisons(db, [...new Set(file.admissions_elsewhere.map((a) => a.prison_id))])).map((p) => [p.id, p.name]));
     const elsewhere = file.admissions_elsewhere.length
       ? html`<section aria-labelledby="elsewhere-h"><h3 id="elsewhere-h">${t(lang, 'web.file.elsewhere')}</h3><p>${t(lang, 'web.file.elsewhere_intro')}</p>
-<ul>${file.admissions_elsewhere.map((a) => html`<li>${a.committal_number} — ${elsewherePrisons.get(a.prison_id) ?? ''} — ${formatBamako(a.admitted_at, lang)}${a.ended_at ? ` → ${formatBamako(a.ended_at, lang)}` : ''}${a.legal ? html`<br>${t(lang, 'web.file.legal_history', { status: t(lang, `custody.status.${a.legal.legal_status}`) })}${a.legal.end_reason ? ` — ${t(lang, `custody.end.${a.legal.end_reason}`)}` : ''}
-<ul>${a.legal.charges.map((c) => html`<li>${t(lang, isUntried(a.legal!.legal_status as LegalStatus) ? 'web.accused_of' : 'web.convicted_of', { q: c.qualification })} (${t(lang, `web.charge.${c.category}`)})</li>`)}${a.legal.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul>` : null}</li>`)}</ul></section>`
+<ul>${file.admissions_elsewhere.map((a) => html`<li>${a.committal_number} — ${elsewherePrisons.get(a.prison_id) ?? ''} — ${formatBamako(a.admitted_at, lang)}${a.ended_at ? ` → ${formatBamako(a.ended_at, lang)}` : ''}${a.legal ? html`<br>${t(lang, 'web.file.legal_history', { status: legalStatusLabel(lang, { status: a.legal.legal_status as LegalStatus, sex: pr.sex, felony: hasFelony(a.legal.charges) }) })}${a.legal.end_reason ? ` — ${t(lang, `custody.end.${a.legal.end_reason}`)}` : ''}
+<ul>${a.legal.charges.map((c) => html`<li>${t(lang, isUntried(a.legal!.legal_status as LegalStatus) ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>`)}${a.legal.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul>` : null}</li>`)}</ul></section>`
       : null;
     // Openings of this file between prisons: re-admissions and decisions (docs/access.md).
     const openings = await listOpenings(db, actor, pr.id);
@@ -383,7 +397,7 @@ ${req.query.saved ? html`<p class="notice" role="status">${t(lang, 'web.estate.s
 ${dl([
   [t(lang, 'web.population'), String(p.population)], [t(lang, 'web.capacity'), fmtCap(lang, p.official_capacity)],
   ...(p.status !== 'open' ? [[t(lang, 'web.estate.status'), html`<strong class="over">${t(lang, `estate.status.${p.status}`)}</strong>`] as [string, Raw]] : []),
-  [t(lang, 'web.congestion'), fmtRate(lang, p.occupancy_rate)],
+  [t(lang, occupancyRateWord(p.occupancy_rate) === 'overcrowding' ? 'web.congestion_over' : 'web.congestion'), fmtRate(lang, p.occupancy_rate)],
   ...(p.over_capacity ? [[t(lang, 'web.over_capacity'), t(lang, 'web.over_capacity_people', { n: p.over_capacity })] as [string, string]] : []),
   [t(lang, 'web.unassigned'), String(p.unassigned)],
 ])}

@@ -10,6 +10,8 @@ import { allItems } from '../instruments.js';
 const { base, fx, browser } = await browserHarness();
 const T = 30_000;
 const CHARGE = 'Association de malfaiteurs en relation avec une entreprise terroriste';
+/** The charge in running text (lower-cased first letter, after an elided "d'" in French). */
+const CHARGE_TEXT = 'association de malfaiteurs en relation avec une entreprise terroriste';
 
 async function api(method: 'POST' | 'PUT', url: string, token: string, payload: unknown) {
   const r = await fetch(`${base}${url}`, { method, headers: { ...auth(token), 'content-type': 'application/json' }, body: JSON.stringify(payload) });
@@ -42,12 +44,12 @@ async function session(lang: 'fr' | 'en', username: string, next: string): Promi
 
 const W = { fr: {
   start: 'Commencer une évaluation', complete: 'Terminer l’évaluation', problem: 'Il y a un problème', summary: 'Synthèse', reasons: 'Motifs du jugement',
-  level: 'Élevé', decide: 'Décider', reasonsField: 'Motifs *', assessment: 'Évaluation sur laquelle repose la décision', accused: `inculpé de ${CHARGE}`,
+  level: 'Élevé', decide: 'Décider', reasonsField: 'Motifs *', assessment: 'Évaluation sur laquelle repose la décision', accused: `inculpé d'${CHARGE_TEXT}`,
   move: 'Changer de cellule', cell: 'Nouvelle cellule *', moveReason: 'Motif du changement *', full: 'La cellule est pleine', override: 'Dérogation du directeur : motif',
   ka: 'Enregistrer la fiche', person: 'Personne *', apart: 'À tenir à l’écart de *', kaReason: /^Motif \(groupes/, source: 'Source de l’information *', prayer: 'Lieu de prière',
 }, en: {
   start: 'Start an assessment', complete: 'Complete the assessment', problem: 'There is a problem', summary: 'Summary', reasons: 'Reasons for the judgement',
-  level: 'High', decide: 'Decide', reasonsField: 'Reasons *', assessment: 'Assessment the decision rests on', accused: `accused of ${CHARGE}`,
+  level: 'High', decide: 'Decide', reasonsField: 'Reasons *', assessment: 'Assessment the decision rests on', accused: `accused of ${CHARGE_TEXT}`,
   move: 'Move', cell: 'New cell *', moveReason: 'Reason for the move *', full: 'The cell is full', override: 'Director’s override: reason',
   ka: 'Record', person: 'Person *', apart: 'To be kept apart from *', kaReason: /^Reason \(rival/, source: 'Source of the information *', prayer: 'Place of prayer',
 } } as const;
@@ -83,7 +85,7 @@ for (const lang of ['fr', 'en'] as const) {
     await Promise.all([page.waitForURL(/classification\?saved=1$/), page.getByRole('button', { name: w.decide }).click()]);
     const main = (await page.locator('main').textContent())!;
     assert.ok(main.includes(w.prayer) && main.includes(w.level));
-    assert.doesNotMatch(main.split(CHARGE).join(''), /terroris|\bVEO\b|extr[ée]mist/i);
+    assert.doesNotMatch(main.split(CHARGE).join('').split(CHARGE_TEXT).join(''), /terroris|\bVEO\b|extr[ée]mist/i);
     // Move into a full cell: refused with the reason; the director overrides with a reason.
     const target = fx.prisons.BKO.cells[1]!;
     for (let i = 0; i < 2; i++) {

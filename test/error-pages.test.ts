@@ -1,0 +1,140 @@
+/**
+ * Page paths answer errors with an HTML page in the kit's layout and the user's language (404, 403,
+ * 500 with a reference; never a message key, never JSON); /api/* keeps application/problem+json.
+ * The language chosen on the login page is kept after login.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildApp } from '../src/http/app.js';
+import { auth, fixture, formLogin, newArrival, testConfig, testDatabase } from './helpers.js';
+
+const database = await testDatabase();
+const app = await buildApp({ database, config: testConfig() });
+// Two routes that fail unexpectedly, one a page and one under /api: what a bug would do.
+app.get('/test-boom', async () => {
+  throw new Error('boom: an unexpected failure');
+});
+app.get('/api/test-boom', async () => {
+  throw new Error('boom: an unexpected failure');
+});
+test.after(() => app.close());
+const fx = await fixture(database);
+
+const admitted = await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(fx.tokens['clerk.bko']!), payload: newArrival() });
+assert.equal(admitted.statusCode, 201, admitted.body);
+const bkoPerson = admitted.json().person_id as string;
+
+const html = /^text\/html; charset=utf-8/;
+const problem = /^application\/problem\+json/;
+
+function assertKitPage(body: string, lang: 'fr' | 'en') {
+  assert.match(body, new RegExp(`<html lang="${lang}" class="govuk-template">`), 'the kit layout, in the language');
+  assert.match(body, /<main class="govuk-main-wrapper" id="main-content"/);
+  assert.doesNotMatch(body, /\berror\.[a-z_]+\b/, 'no raw message key');
+  assert.doesNotMatch(body, /"status":|"title":/, 'no JSON');
+}
+
+test('404: an HTML page in the user language on a page path, problem+json under /api', async () => {
+  for (const lang of ['fr', 'en'] as const) {
+    const { cookie } = await formLogin(app, 'clerk.bko', { lang });
+    const r = await app.inject({ url: '/no-such-page?x=1', headers: { cookie } });
+    assert.equal(r.statusCode, 404);
+    assert.match(r.headers['content-type'] as string, html);
+    assertKitPage(r.body, lang);
+    assert.match(r.body, lang === 'fr' ? /<h1 class="govuk-heading-l">Page introuvable<\/h1>/ : /<h1 class="govuk-heading-l">Page not found<\/h1>/);
+    assert.match(r.body, /href="\/"/, 'a way home');
+    // A POST to an unknown page is answered the same way.
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await app.inject({ url: '/', headers: { cookie } })).body)![1]!;
+    const posted = await app.inject({ method: 'POST', url: '/no-such-page', headers: { cookie }, payload: { _csrf: csrf } });
+    assert.equal(posted.statusCode, 404);
+    assert.match(posted.headers['content-type'] as string, html);
+  }
+  const api = await app.inject({ url: '/api/no-such-thing', headers: auth(fx.tokens['clerk.bko']!, 'en') });
+  assert.equal(api.statusCode, 404);
+  assert.match(api.headers['content-type'] as string, problem);
+  assert.equal(api.json().status, 404);
+  // Anonymous: a page path still goes to the login page first (nothing is revealed), the API says 401.
+  const anon = await app.inject({ url: '/no-such-page' });
+  assert.equal(anon.statusCode, 303);
+  assert.equal(anon.headers.location, '/login?next=%2Fno-such-page');
+});
+
+test('403: a page out of the user scope is the HTML "not allowed" page in their language', async () => {
+  for (const lang of ['fr', 'en'] as const) {
+    const { cookie } = await formLogin(app, 'clerk.klk', { lang });
+    const r = await app.inject({ url: `/people/${bkoPerson}`, headers: { cookie } });
+    assert.equal(r.statusCode, 403);
+    assert.match(r.headers['content-type'] as string, html);
+    assertKitPage(r.body, lang);
+    assert.match(r.body, lang === 'fr' ? /Accès refusé/ : /You cannot see this page/);
+    assert.doesNotMatch(r.body, /Maïga/);
+  }
+  const api = await app.inject({ url: `/api/people/${bkoPerson}`, headers: auth(fx.tokens['clerk.klk']!, 'en') });
+  assert.ok([403, 404].includes(api.statusCode), String(api.statusCode));
+  assert.match(api.headers['content-type'] as string, problem);
+});
+
+test('500: an unexpected failure on a page is the HTML page with the request reference, never error.internal', async () => {
+  for (const lang of ['fr', 'en'] as const) {
+    const { cookie } = await formLogin(app, 'clerk.bko', { lang });
+    const r = await app.inject({ url: '/test-boom', headers: { cookie } });
+    assert.equal(r.statusCode, 500);
+    assert.match(r.headers['content-type'] as string, html);
+    assertKitPage(r.body, lang);
+    assert.match(r.body, lang === 'fr' ? /Désolé, le service rencontre un problème/ : /Sorry, there is a problem with the service/);
+    assert.match(r.body, /référence req-[\w-]+|reference req-[\w-]+/, 'the request id to quote');
+    assert.doesNotMatch(r.body, /unexpected failure/, 'the error itself is not shown');
+    assert.doesNotMatch(r.body, /Internal server error|Erreur interne/);
+  }
+  for (const lang of ['fr', 'en'] as const) {
+    const api = await app.inject({ url: '/api/test-boom', headers: auth(fx.tokens['clerk.bko']!, lang) });
+    assert.equal(api.statusCode, 500);
+    assert.match(api.headers['content-type'] as string, problem);
+    assert.equal(api.json().title, lang === 'fr' ? 'Erreur interne du serveur.' : 'Internal server error.');
+    assert.doesNotMatch(api.body, /unexpected failure/, 'the error itself is not sent'); // code: "error.internal" is the machine-readable code, the title is the words
+  }
+});
+
+test('a page refusal of another kind (a bad path parameter) is an HTML page naming the problem', async () => {
+  const { cookie } = await formLogin(app, 'clerk.bko', { lang: 'en' });
+  const r = await app.inject({ url: '/people/not-a-uuid', headers: { cookie } });
+  assert.ok(r.statusCode >= 400 && r.statusCode < 500, String(r.statusCode));
+  assert.match(r.headers['content-type'] as string, html);
+  assertKitPage(r.body, 'en');
+});
+
+test('the language chosen on the login page is kept after login; "Language:" spacing by language', async () => {
+  // The login page follows the browser when nothing was chosen: English here.
+  const form = await app.inject({ url: '/login', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+  assert.match(form.body, /<html lang="en"/);
+  assert.match(form.body, /name="lang" value="en"/);
+  assert.match(form.body, /Language: <a href="\/lang\/fr/, 'English colon: no space before');
+  assert.doesNotMatch(form.body, /Language :/);
+  const fr = await app.inject({ url: '/login' });
+  assert.match(fr.body, /Langue\u00a0: <a href="\/lang\/en/, 'French colon: a no-break space before');
+
+  const csrfCookie = form.cookies.find((c) => c.name === 'pmis_login_csrf')!;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+  const res = await app.inject({
+    method: 'POST', url: '/login', cookies: { pmis_login_csrf: csrfCookie.value },
+    payload: { username: 'clerk.bko', password: 'correct horse battery', next: '/', lang: 'en', _csrf: csrf },
+  });
+  assert.equal(res.statusCode, 303, res.body);
+  const session = res.cookies.find((c) => c.name === 'pmis_session')!;
+  const langCookie = res.cookies.find((c) => c.name === 'pmis_lang');
+  assert.equal(langCookie?.value, 'en', 'the chosen language is kept in its cookie');
+  // The account's language is French: without the kept choice, the home page would be French.
+  const withoutChoice = await app.inject({ url: '/', headers: { cookie: `pmis_session=${session.value}` } });
+  assert.match(withoutChoice.body, /<html lang="fr"/);
+  const home = await app.inject({ url: '/', headers: { cookie: `pmis_session=${session.value}; pmis_lang=${langCookie!.value}` } });
+  assert.equal(home.statusCode, 200);
+  assert.match(home.body, /<html lang="en"/);
+  // A forged language value is ignored.
+  const form2 = await app.inject({ url: '/login' });
+  const bad = await app.inject({
+    method: 'POST', url: '/login', cookies: { pmis_login_csrf: form2.cookies.find((c) => c.name === 'pmis_login_csrf')!.value },
+    payload: { username: 'clerk.bko', password: 'correct horse battery', next: '/', lang: 'de', _csrf: /name="_csrf" value="([^"]+)"/.exec(form2.body)![1]! },
+  });
+  assert.equal(bad.statusCode, 303);
+  assert.equal(bad.cookies.find((c) => c.name === 'pmis_lang'), undefined);
+});
