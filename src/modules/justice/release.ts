@@ -335,16 +335,23 @@ export function computeRelease(input: MultiReleaseInput): MultiRelease {
 // ---------------------------------------------------------------------------------------------
 
 /** A case a title belongs to: its case number when recorded, else the sequence (a new committal order after a release opens a new case). */
-function caseKeys(list: readonly LegalTitle[]): Map<string, string> {
-  const out = new Map<string, string>();
+function caseKeys(list: readonly LegalTitle[]): { keys: Map<string, string>; remandOwner: (t: LegalTitle) => string } {
+  const keys = new Map<string, string>();
+  const seqOf = new Map<string, number>();
+  const firstConviction = new Map<number, string>();
   let seq = 0;
   let released = false;
   for (const t of list) {
     if ((t.kind === 'committal_order' || t.kind === 'arrest_warrant') && released) { seq++; released = false; }
     if (t.kind === 'acquittal' || t.kind === 'release_order') released = true;
-    out.set(t.id, t.caseRef?.trim() ? t.caseRef.trim() : `seq:${seq}`);
+    const key = t.caseRef?.trim() ? t.caseRef.trim() : `seq:${seq}`;
+    keys.set(t.id, key);
+    seqOf.set(t.id, seq);
+    if (t.kind === 'conviction' && t.sentence && !firstConviction.has(seq)) firstConviction.set(seq, key);
   }
-  return out;
+  // A detention order with no case number is remand for the first case judged in its sequence.
+  const remandOwner = (t: LegalTitle) => (t.caseRef?.trim() ? keys.get(t.id)! : firstConviction.get(seqOf.get(t.id)!) ?? keys.get(t.id)!);
+  return { keys, remandOwner };
 }
 
 const APPEAL_COURTS = new Set(['appeal_court', 'supreme_court']);
@@ -355,7 +362,7 @@ const APPEAL_COURTS = new Set(['appeal_court', 'supreme_court']);
  */
 export function sentencesFromTitles(titles: readonly LegalTitle[], detentionStart: string | null, asOf?: string): MultiReleaseInput & { pardonedAll: LegalTitle | null } {
   const list = effectiveTitles(titles).filter((t) => !asOf || t.issuedOn <= asOf);
-  const keys = caseKeys(list);
+  const { keys, remandOwner } = caseKeys(list);
   const convictions = list.filter((t) => t.kind === 'conviction' && t.sentence);
   // An appeal court's judgment replaces the earlier judgment of the same case that was appealed.
   const replaced = new Set<string>();
@@ -396,9 +403,9 @@ export function sentencesFromTitles(titles: readonly LegalTitle[], detentionStar
   }
   // Remand per case: from its first detention order (the first case: or the first day in detention) to the day before its first judgment.
   const remand: RemandSpan[] = [];
-  const firstKey = list[0] ? keys.get(list[0].id) : undefined;
+  const firstKey = list[0] ? remandOwner(list[0]) : undefined;
   for (const key of new Set(sentences.map((s) => s.caseKey))) {
-    const orders = list.filter((t) => keys.get(t.id) === key && (t.kind === 'committal_order' || t.kind === 'arrest_warrant' || t.kind === 'extension_order'));
+    const orders = list.filter((t) => remandOwner(t) === key && (t.kind === 'committal_order' || t.kind === 'arrest_warrant' || t.kind === 'extension_order'));
     const judged = convictions.filter((t) => keys.get(t.id) === key).map((t) => t.issuedOn).sort()[0];
     let from = orders[0] ? orders[0].effectiveFrom ?? orders[0].issuedOn : null;
     if (key === firstKey && detentionStart) from = from ? minDate(from, detentionStart) : detentionStart;
