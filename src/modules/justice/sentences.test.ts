@@ -42,6 +42,24 @@ test('a sentence entered at admission gives a release date and a release alert w
   assert.deepEqual(due.map((a) => [a.kind, a.severity]), [['release_due', 'critical']]);
 });
 
+test('a sentence entered at the reception\'s administration step gives a release date', async () => {
+  const post = (token: string, url: string, payload: unknown) => app.inject({ method: 'POST', url, headers: auth(token), payload: payload as Record<string, unknown> });
+  const handover = { prison: 'BKO', arresting_authority: 'gendarmerie', officer_name: 'Adjudant Diarra', officer_unit: 'Brigade de Kati', warrant_name: 'Sangaré Oumar', warrant_reference: 'JUG-2026-77', nothing_shared: true };
+  const rec = await post(fx.tokens['security.bko']!, '/api/receptions', handover);
+  assert.equal(rec.statusCode, 201, rec.body);
+  const base = newArrival();
+  const adm = await post(fx.tokens['clerk.bko']!, `/api/receptions/${rec.json().id}/steps/administration`, {
+    person: { ...base.person, family_name: 'Sangaré', given_names: 'Oumar' }, photo_taken: true, fingerprints: 'refused', fingerprints_reason: 'Refus', warrant_scanned: true,
+    legal_document: { kind: 'conviction', authority: 'Tribunal de grande instance de Kati', reference: 'JUG-2026-77', issued_on: '2026-02-02', sentence: { years: 1, suspended: { months: 6 } }, case_ref: 'RP-KATI-12' },
+    charges: [{ qualification: 'Coups et blessures volontaires', category: 'misdemeanour' }], out_of_order_reason: 'Arrivé pendant la fouille d\'un autre groupe',
+  });
+  assert.equal(adm.statusCode, 200, adm.body);
+  const file = await getJusticeFile(db, clerk, adm.json().admission_id, { asOf: '2026-05-01' });
+  // 1 year from 2 Feb 2026 → 1 Feb 2027, 6 months suspended → 1 Aug 2026.
+  assert.equal(file.release?.release_on, '2026-08-01');
+  assert.ok(file.release!.steps.some((s) => s.key === 'justice.release.step.suspended'));
+});
+
 test('a bad sentence at admission is a 422 naming the field, in French and English', async () => {
   for (const [sentence, kind] of [[{ months: 6 }, 'committal_order'], [{ life: true, years: 3 }, 'conviction'], [{}, 'conviction']] as const) {
     const r = await app.inject({
