@@ -28,6 +28,11 @@ registerMessages({
   'justice.sentence.final_before_judgment': { fr: 'La date à laquelle la condamnation est définitive précède le jugement.', en: 'The date the conviction became final is before the judgment.' },
   'justice.sentence.commutation_names_sentence': { fr: 'Une commutation désigne la condamnation commuée.', en: 'A commutation names the sentence it commutes.' },
   'justice.sentence.unknown_conviction': { fr: "Condamnation introuvable parmi celles de cette personne.", en: 'No such conviction for this person.' },
+  'justice.release.title': { fr: 'Date de libération', en: 'Release date' },
+  'justice.release.date': { fr: 'Libération le {date}', en: 'Release on {date}' },
+  'justice.release.no_date': { fr: 'Pas de date de libération', en: 'No release date' },
+  'justice.release.breakdown': { fr: 'Le calcul, étape par étape', en: 'The calculation, step by step' },
+  'justice.release.rule_note': { fr: "Mois et années comptés de date à date (loi malienne muette : règle retenue par pmis, à confirmer) ; sans confusion ordonnée, les peines se cumulent.", en: 'Months and years counted date to date (Malian law silent: the rule pmis chose, to confirm); without a court-ordered concurrent running, sentences add up.' },
   'justice.alert.release_soon': { fr: 'Libération prévue le {date}', en: 'Release due on {date}' },
   'justice.action.prepare_release': { fr: 'Préparer la levée d\'écrou (vérifier les titres, informer le parquet).', en: 'Prepare the release (check the titles, inform the prosecutor).' },
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
+import { login } from '../access/service.js';
 import { admit, endAdmission } from '../custody/service.js';
 import { addTitle, correctTitle, getJusticeFile, justiceAlertsForPrison } from './service.js';
 
@@ -90,6 +91,19 @@ test('two sentences with their relation and a remission naming one; a correction
   const fixed = await correctTitle(db, clerk, B.id, { changes: { sentence_relation: 'concurrent' }, reason: 'Confusion ordonnée par le jugement, mal saisie' });
   const versions = fixed.titles.filter((x) => x.reference === 'JUG-B');
   assert.deepEqual(versions.map((x) => [x.sentence_relation, x.in_force]), [['consecutive', false], ['concurrent', true]]);
+  // The prisoner file page shows the release date and its breakdown (as corrected), French and English.
+  const { session } = await login(db, 'clerk.bko', 'correct horse battery', 1);
+  const fr = await app.inject({ url: `/people/${a.person_id}`, cookies: { pmis_session: session } });
+  assert.equal(fr.statusCode, 200, fr.body);
+  assert.match(fr.body, /<h4 id="release-[^"]+">Date de libération<\/h4>/);
+  assert.match(fr.body, /Libération le 2026-10-09/);
+  assert.match(fr.body, /Détention provisoire imputée, du 2025-01-10 au 2025-07-09 : 181 jour\(s\)/);
+  assert.match(fr.body, /Confusion avec la peine JUG-A ordonnée : court depuis le 2025-09-01/);
+  const en = await app.inject({ url: `/people/${a.person_id}`, cookies: { pmis_session: session, pmis_lang: 'en' } });
+  assert.match(en.body, /Release on 2026-10-09/);
+  assert.match(en.body, /Remand credit, 2025-01-10 to 2025-07-09: 181 day\(s\)/);
+  assert.match(en.body, /Runs concurrently with sentence JUG-A \(ordered by the court\): from 2025-09-01/);
+  assert.match(en.body, /Release date, all 2 sentences counted: 2026-10-09/);
   const after = await getJusticeFile(db, clerk, a.id, { asOf: '2026-02-01' });
   // B from 1 Sep 2025 → 31 Aug 2026; A ends 9 Oct 2026: the later.
   assert.equal(after.release?.release_on, '2026-10-09');

@@ -28,7 +28,8 @@ import { parseForm } from './form-input.js';
 import { AdmissionBody } from '../custody/routes.js';
 import { SENTENCE_FORM_FIELDS, sentenceFromForm } from '../custody/sentence-form.js';
 export { csrfOk };
-import { justiceAlertsForPrison } from '../justice/service.js';
+import { getJusticeFile, justiceAlertsForPrison } from '../justice/service.js';
+import { releaseSection } from '../justice/pages.js';
 import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
 import { classificationsDueForReview } from '../classification/service.js';
 import { awaitingSection, breachSection } from '../housing/pages.js';
@@ -299,6 +300,11 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
     const cellCode = new Map(cells.map((c) => [c.id, c.code]));
     const authority = new Map(authorities.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]));
     const name = `${pr.family_name} ${pr.given_names}`.trim();
+    // The release date with its calculation, for each open admission the actor may read in the justice module.
+    const releases = new Map(actor.permissions.has('justice.read') ? await Promise.all(file.admissions.filter((a) => !a.ended_at).map(async (a) => {
+      const jf = await getJusticeFile(db, actor, a.id).catch(() => null);
+      return [a.id, jf ? releaseSection(jf, lang) : null] as const;
+    })) : []);
     const identity = dl([
       [t(lang, 'web.family_name'), pr.family_name], [t(lang, 'web.given_names'), pr.given_names],
       [t(lang, 'web.sex'), t(lang, `person.sex.${pr.sex}`)], [t(lang, 'web.birth'), birthText(lang, pr.birth)],
@@ -323,6 +329,7 @@ ${dl([
 ${a.ended_at ? html`<p>${t(lang, 'web.ended', { when: formatBamako(a.ended_at, lang), reason: t(lang, `custody.end.${a.end_reason}`) })}</p>` : null}
 <h4>${t(lang, 'web.charges')}</h4><ul>${a.charges.map((c) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: c.qualification })} (${t(lang, `web.charge.${c.category}`)})</li>`)}</ul>
 <h4>${t(lang, 'web.documents')}</h4><ul>${a.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul>
+${releases.get(a.id) ?? null}
 ${a.ended_at ? null : html`<p class="actions">${[
   actor.permissions.has('classification.read') ? html`<a href="/admissions/${a.id}/classification">${t(lang, 'web.file.classification')}</a>` : null,
   actor.permissions.has('assessment.read') ? html`<a href="/admissions/${a.id}/assessments">${t(lang, 'web.file.assessments')}</a>` : null,
