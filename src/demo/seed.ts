@@ -14,6 +14,7 @@ import { checkAllocation } from '../modules/housing/rules.js';
 import { allocate, setCapacityDelegation } from '../modules/housing/service.js';
 import { recordAgeAssessment } from '../modules/people/age.js';
 import { type BirthStored, minorReading, parseBirth } from '../modules/people/rules.js';
+import { addTitle } from '../modules/justice/service.js';
 import { recordStep, startReception } from '../modules/reception/service.js';
 import { seedComplaints } from './complaints.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
@@ -104,6 +105,13 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
   const dirActor = makeActor({ id: director.id, username: director.username, displayName: director.display_name, roles: director.roles, national: false, prisonIds: [bko] });
   await setCapacityDelegation(db, dirActor, 'BKO', { delegated: true, reason: 'Surpopulation chronique : le greffe peut dépasser la capacité d’une cellule en motivant chaque placement ; la séparation reste de mon ressort (démo)' });
   const delegated = new Set(['BKO']);
+  // The registry clerks record the later judgments and remissions (justice.write in their prison).
+  const clerks = new Map<string, ReturnType<typeof makeActor>>();
+  for (const u of users.filter((x) => x.username.startsWith('greffier.'))) {
+    const code = u.username.slice('greffier.'.length).toUpperCase();
+    const pid = (await db.execute<{ id: string }>(sql`SELECT id FROM prison WHERE code = ${code}`)).rows[0]?.id;
+    if (pid) clerks.set(code, makeActor({ id: u.id, username: u.username, displayName: u.display_name, roles: u.roles, national: false, prisonIds: [pid] }));
+  }
   const rnd = prng(20261125);
   const now = Date.now();
   const DAY = 86_400_000;
@@ -126,12 +134,18 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
         prison: p.code, person: { ...person, languages: ['bm'] }, admitted_at: admittedAt.toISOString(),
         arresting_authority: charge.terrorism_related ? pick(rnd, ['gendarmerie', 'army', 'state_security', 'foreign_forces']) : pick(rnd, ['police', 'gendarmerie']),
         legal_document: convicted
-          ? { kind: 'conviction', authority: 'Tribunal de grande instance de la Commune III de Bamako', reference: `JUG-${1000 + i}`, issued_on: issued }
+          ? {
+            kind: 'conviction', authority: 'Tribunal de grande instance de la Commune III de Bamako', reference: `JUG-${1000 + i}`, issued_on: issued,
+            // The sentence of the judgment (from the index, not the random stream: the rest of the demo is unchanged).
+            sentence: { years: 1 + (i % 5), ...((i * 7) % 12 ? { months: (i * 7) % 12 } : {}), ...(i % 9 === 0 ? { suspended: { months: 6 } } : {}) },
+            sentence_start: issued, case_ref: `RP-${p.code}-${1000 + i}`,
+          }
           : { kind: 'committal_order', authority: charge.terrorism_related ? 'Pôle judiciaire spécialisé, cabinet d’instruction n°1' : 'Tribunal de grande instance de la Commune III de Bamako', reference: `MD-${2000 + i}`, issued_on: issued },
         charges: [charge],
         cell_id: chosen?.cell.id ?? null, over_capacity_reason: chosen?.over ? 'Surpopulation : aucune cellule compatible avec de la place (démo)' : null,
       });
       chosen?.cell.occupants.push({ key: i, admissionId: a.id, ...facts });
+      if (convicted && clerks.has(p.code)) await demoSentences(db, clerks.get(p.code)!, a, i, issued);
       // About one in six demo admissions has ended (release or transfer), for statistics at past dates.
       if (rnd() < 0.16) {
         const end = new Date(admittedAt.getTime() + Math.floor(rnd() * (now - admittedAt.getTime())));
@@ -169,4 +183,29 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
     director: dirActor,
     officer: makeActor({ id: officerRow.id, username: officerRow.username, displayName: officerRow.display_name, roles: officerRow.roles, national: true, prisonIds: [] }),
   });
+}
+
+
+/**
+ * A few convicted demo people have more than one sentence: every fourth a second conviction in
+ * another case, consecutive (or, every eighth, concurrent by court order); every third a remission on
+ * the first sentence only. So the release dates show the whole calculation.
+ */
+async function demoSentences(db: Database['db'], actor: Parameters<typeof addTitle>[1], a: Awaited<ReturnType<typeof admit>>, i: number, issued: string): Promise<void> {
+  const first = a.documents[0]!;
+  const today = bamakoDate();
+  const later = (days: number) => { const d = new Date(`${issued}T12:00:00Z`); d.setUTCDate(d.getUTCDate() + days); return d.toISOString().slice(0, 10); };
+  const court = { authority_kind: 'court_first_instance', authority: 'Tribunal de grande instance de la Commune III de Bamako' } as const;
+  if (i % 4 === 1 && later(60) <= today) {
+    await addTitle(db, actor, a.id, {
+      ...court, kind: 'conviction', reference: `JUG-${5000 + i}`, issued_on: later(60), sentence: { months: 6 + (i % 3) * 6 }, case_ref: `RP-${a.committal_number}-B`,
+      sentence_relation: i % 8 === 1 ? 'concurrent' : 'consecutive', related_to_id: first.id, notes: 'Deuxième affaire jugée pendant la détention (démo)',
+    });
+  }
+  if (i % 3 === 0 && later(120) <= today) {
+    await addTitle(db, actor, a.id, {
+      authority_kind: 'head_of_state', authority: 'Président de la Transition', kind: 'remission', reference: `DEC-REM-${i}`, issued_on: later(120),
+      reduction: { months: 2 }, applies_to_id: first.id, notes: 'Remise de peine collective du 22 septembre (démo)',
+    });
+  }
 }

@@ -60,6 +60,9 @@ registerMessages({
 
 registerMessages({
   'custody.arrest_after_admission': { fr: "L'arrestation ne peut pas suivre l'admission.", en: 'The arrest cannot come after the admission.' },
+  'custody.sentence_not_for_kind': { fr: 'Une peine ne se saisit qu\'avec un jugement de condamnation.', en: 'A sentence is entered only with a conviction.' },
+  'custody.sentence_invalid': { fr: 'Peine invalide : une durée (ans, mois, jours), ou la perpétuité, ou la mort ; sursis et amende en nombres entiers positifs.', en: 'Invalid sentence: a term (years, months, days), or life, or death; suspended part and fine as whole positive numbers.' },
+  'custody.sentence_required': { fr: 'Saisir la peine prononcée avec sa date de début.', en: 'Enter the sentence with its start date.' },
   'custody.document_date': { fr: "Date du document au format AAAA-MM-JJ, au plus tard le jour de l'admission.", en: 'Document date as YYYY-MM-DD, no later than the day of admission.' },
   'custody.charges_required': { fr: 'Indiquez au moins un chef de poursuite ou de condamnation.', en: 'Give at least one charge or offence.' },
 });

@@ -10,9 +10,19 @@ import { getPrison } from '../estate/service.js';
 
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
 const Charge = Type.Object({ qualification: Type.String({ minLength: 1, maxLength: 500 }), legal_reference: Opt(Type.String({ maxLength: 200 })), category: lit(CHARGE_CATEGORIES), terrorism_related: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+const Term = Type.Integer({ minimum: 0, maximum: 1200 });
+const TermT = { years: Type.Optional(Term), months: Type.Optional(Term), days: Type.Optional(Term) };
+/** A sentence as written in a judgment (conviction only): a term, or life, or death; a suspended part; a fine in CFA francs. */
+export const DocumentSentenceT = Type.Object({
+  ...TermT, life: Type.Optional(Type.Boolean()), death: Type.Optional(Type.Boolean()),
+  suspended: Type.Optional(Type.Object(TermT, { additionalProperties: false })), fine: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_000_000_000 })),
+}, { additionalProperties: false });
 const Document = {
   kind: lit(DOCUMENT_KINDS), authority: Type.String({ minLength: 1, maxLength: 300 }), reference: Type.String({ minLength: 1, maxLength: 200 }),
   issued_on: IsoDate, notes: Opt(Type.String({ maxLength: 2000 })), attachment_id: Opt(Uuid),
+  // A person admitted already convicted: the sentence of the judgment (the release date follows).
+  sentence: Opt(DocumentSentenceT), sentence_start: Opt(IsoDate),
+  case_ref: Opt(Type.String({ minLength: 1, maxLength: 100, description: 'the case number as written on the title' })),
 };
 const Admission = Type.Object({
   id: Uuid, prison_id: Uuid, person_id: Uuid, committal_number: Type.String(), admitted_at: Type.String(), arresting_authority: Type.String(),

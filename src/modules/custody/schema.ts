@@ -1,4 +1,10 @@
-import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** A sentence as written in a judgment: term, life, death, suspended part, fine (CFA francs). */
+export interface DocumentSentence {
+  years?: number; months?: number; days?: number; life?: boolean; death?: boolean;
+  suspended?: { years?: number; months?: number; days?: number }; fine?: number;
+}
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -40,6 +46,10 @@ export const legalDocument = pgTable('legal_document', {
   attachmentId: uuid('attachment_id'),
   notes: text('notes'),
   onArrival: boolean('on_arrival').notNull().default(false),
+  /** A conviction recorded at admission: its sentence (the justice module's Sentence shape) and case number. */
+  sentence: jsonb('sentence').$type<DocumentSentence>(),
+  sentenceStart: date('sentence_start'),
+  caseRef: text('case_ref'),
   createdBy: uuid('created_by').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

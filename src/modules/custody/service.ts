@@ -6,6 +6,7 @@ import { diff, type HistoryEntry, personChanges, readChanges, recordChange } fro
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import { checkReprisal } from '../complaints/index.js';
+import type { DocumentSentence } from './schema.js';
 import * as estateRepo from '../estate/repository.js';
 import { getPrison } from '../estate/service.js';
 import { assertCodes } from '../reference/service.js';
@@ -19,7 +20,7 @@ import { type PlacementPath, placeThroughRule } from './placement-port.js';
 import { deriveLegalStatus, type DocumentKind, type EndReason, formatCommittalNumber, type LegalStatus, parseCommittalNumber } from './rules.js';
 
 export interface ChargeInput { qualification: string; legal_reference?: string | null; category: 'contravention' | 'misdemeanour' | 'felony'; terrorism_related?: boolean }
-export interface DocumentInput { kind: DocumentKind; authority: string; reference: string; issued_on: string; notes?: string | null; attachment_id?: string | null }
+export interface DocumentInput { kind: DocumentKind; authority: string; reference: string; issued_on: string; notes?: string | null; attachment_id?: string | null; sentence?: DocumentSentence | null; sentence_start?: string | null; case_ref?: string | null }
 
 export interface AdmissionInput {
   prison: string; // id or code
@@ -110,6 +111,7 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput, opts: A
     if (arrestedAt && arrestedAt > admittedAt) errors.push({ field: '/arrested_at', key: 'custody.arrest_after_admission' });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.legal_document.issued_on) || input.legal_document.issued_on > bamakoDate(admittedAt)) errors.push({ field: '/legal_document/issued_on', key: 'custody.document_date' });
     if (!input.charges.length) errors.push({ field: '/charges', key: 'custody.charges_required' });
+    errors.push(...documentSentenceErrors(input.legal_document, '/legal_document'));
     if (!!input.person_id === !!input.person) errors.push({ field: '/person_id', key: 'custody.person_or_id' });
     try { await assertCodes(tx, [{ field: '/arresting_authority', kind: 'arresting_authority', code: input.arresting_authority }]); } catch (e) { if (e instanceof AppError) errors.push(...e.fields); else throw e; }
     if (errors.length) throw invalid(errors);
@@ -155,7 +157,7 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput, opts: A
       arrestingAuthority: input.arresting_authority, arrestingUnit: input.arresting_unit ?? null, arrestedAt, arrestPlace: input.arrest_place ?? null,
       legalStatus, endedAt: null, endReason: null, endDetail: null, transferToPrisonId: null, version: 1, createdBy: actor.userId, createdAt: now,
     };
-    const doc: repo.LegalDocumentRow = { id: docId, prisonId: prison.id, admissionId: id, kind: input.legal_document.kind, authority: input.legal_document.authority, reference: input.legal_document.reference, issuedOn: input.legal_document.issued_on, receivedAt: now, notes: input.legal_document.notes ?? null, attachmentId: input.legal_document.attachment_id ?? null, onArrival: true, createdBy: actor.userId, createdAt: now };
+    const doc: repo.LegalDocumentRow = { id: docId, prisonId: prison.id, admissionId: id, kind: input.legal_document.kind, authority: input.legal_document.authority, reference: input.legal_document.reference, issuedOn: input.legal_document.issued_on, receivedAt: now, notes: input.legal_document.notes ?? null, attachmentId: input.legal_document.attachment_id ?? null, onArrival: true, ...documentSentenceRow(input.legal_document), createdBy: actor.userId, createdAt: now };
     const charges: repo.ChargeRow[] = input.charges.map((c) => ({ id: newId(), prisonId: prison.id, admissionId: id, legalDocumentId: docId, qualification: c.qualification, legalReference: c.legal_reference ?? null, category: c.category, terrorismRelated: !!c.terrorism_related, createdBy: actor.userId, createdAt: now }));
     await repo.insertAdmission(tx, row);
     await repo.insertDocument(tx, doc);
@@ -377,4 +379,37 @@ export async function personHistory(db: Db, actor: Actor, personId: string): Pro
   await assertPersonVisible(db, actor, personId);
   const prisons = await readablePrisons(db, actor, personId, 'history');
   return readChanges(db, actor, personChanges(personId, prisons), { personId });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A person admitted already convicted: the sentence on the judgment (read by the justice module)
+// ---------------------------------------------------------------------------------------------
+
+const TERM_KEYS = ['years', 'months', 'days'] as const;
+const badTerm = (p: { years?: number; months?: number; days?: number } | undefined) => !!p && TERM_KEYS.some((k) => p[k] !== undefined && p[k] !== null && (!Number.isInteger(p[k]) || p[k]! < 0 || p[k]! > 1200));
+const emptyTerm = (p: { years?: number; months?: number; days?: number } | undefined) => !p || TERM_KEYS.every((k) => !p[k]);
+
+/** Field errors of the sentence given with a document at admission or reception. */
+export function documentSentenceErrors(d: Pick<DocumentInput, 'kind' | 'sentence' | 'sentence_start' | 'issued_on' | 'case_ref'>, base: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (d.sentence_start !== undefined && d.sentence_start !== null && !/^\d{4}-\d{2}-\d{2}$/.test(d.sentence_start)) errs.push({ field: `${base}/sentence_start`, key: 'field.invalid_date' });
+  const s = d.sentence;
+  if (!s) {
+    if (d.sentence_start) errs.push({ field: `${base}/sentence`, key: 'custody.sentence_required' });
+    return errs;
+  }
+  if (d.kind !== 'conviction') return [...errs, { field: `${base}/sentence`, key: 'custody.sentence_not_for_kind' }];
+  if (badTerm(s) || badTerm(s.suspended) || (s.fine !== undefined && s.fine !== null && (!Number.isInteger(s.fine) || s.fine < 0))) errs.push({ field: `${base}/sentence`, key: 'custody.sentence_invalid' });
+  else if ((s.life || s.death) ? !emptyTerm(s) || (s.life && s.death) : emptyTerm(s) && !s.fine) errs.push({ field: `${base}/sentence`, key: 'custody.sentence_invalid' });
+  return errs;
+}
+
+function documentSentenceRow(d: DocumentInput): Pick<repo.LegalDocumentRow, 'sentence' | 'sentenceStart' | 'caseRef'> {
+  const s = d.sentence;
+  const term = (p: { years?: number; months?: number; days?: number } | undefined) => Object.fromEntries(TERM_KEYS.filter((k) => p?.[k]).map((k) => [k, p![k]]));
+  const sentence: DocumentSentence | null = !s || d.kind !== 'conviction' ? null
+    : s.death ? { death: true, ...(s.fine ? { fine: s.fine } : {}) }
+    : s.life ? { life: true, ...(s.fine ? { fine: s.fine } : {}) }
+    : { ...term(s), ...(!emptyTerm(s.suspended) ? { suspended: term(s.suspended) } : {}), ...(s.fine ? { fine: s.fine } : {}) };
+  return { sentence, sentenceStart: sentence ? d.sentence_start ?? null : null, caseRef: d.case_ref?.trim() || null };
 }

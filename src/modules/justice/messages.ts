@@ -1,4 +1,5 @@
 import { registerMessages } from '../../core/i18n.js';
+import './release-messages.js';
 
 registerMessages({
   // Legal titles

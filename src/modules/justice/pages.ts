@@ -2,7 +2,7 @@
 import { t, type Lang } from '../../core/i18n.js';
 import { html, type Raw } from '../web/html.js';
 import './messages.js';
-import type { CourtList } from './service.js';
+import type { CourtList, JusticeFile } from './service.js';
 
 /** Tomorrow's list of people to take to court: one row per hearing, with the escort, ready to print. */
 export function courtListPage(list: CourtList, lang: Lang): Raw {
@@ -41,4 +41,19 @@ ${list.items.map((i) => html`<tr>
 </tbody></table>` : html`<p>${t(lang, 'justice.court_list.empty')}</p>`}
 <div class="sign"><span>${t(lang, 'justice.court_list.registry_signature')}</span><span>${t(lang, 'justice.court_list.escort_signature')}</span></div>
 </body></html>`;
+}
+
+/**
+ * The release date of a file with its calculation, step by step (every sentence in force, each
+ * case's remand credit, the reductions naming each sentence). For the prisoner file page.
+ */
+export function releaseSection(file: JusticeFile, lang: Lang): Raw | null {
+  const r = file.release;
+  if (!r) return null;
+  const id = `release-${file.admission.id}`;
+  return html`<section class="release" aria-labelledby="${id}"><h4 id="${id}">${t(lang, 'justice.release.title')}</h4>
+<p><strong>${r.release_on ? t(lang, 'justice.release.date', { date: r.release_on }) : t(lang, 'justice.release.no_date')}</strong></p>
+<details open><summary>${t(lang, 'justice.release.breakdown')}</summary>
+<ol class="release-steps">${r.steps.map((s) => html`<li>${t(lang, s.key, s.params)}</li>`)}</ol></details>
+<p class="govuk-hint">${t(lang, 'justice.release.rule_note')}</p></section>`;
 }

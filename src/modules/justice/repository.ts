@@ -198,3 +198,22 @@ export async function partnerAccess(db: Tx, prisonIds: readonly string[] | undef
     .orderBy(sql`${accessAudit.at} DESC`)
     .limit(limit);
 }
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A conviction of the person (a justice title, or a judgment recorded at admission), in any of their admissions. */
+export async function findPersonConviction(db: Tx, personId: string, id: string): Promise<{ id: string } | undefined> {
+  if (!UUID_RE.test(id)) return undefined;
+  const [t] = await db.select({ id: legalTitle.id }).from(legalTitle)
+    .where(and(eq(legalTitle.id, id), eq(legalTitle.personId, personId), eq(legalTitle.kind, 'conviction')));
+  if (t) return t;
+  const [d] = await db.select({ id: legalDocument.id }).from(legalDocument).innerJoin(admission, eq(admission.id, legalDocument.admissionId))
+    .where(and(eq(legalDocument.id, id), eq(admission.personId, personId), eq(legalDocument.kind, 'conviction')));
+  return d;
+}
+
+/** Every admission of these people (to follow titles across transfers), oldest first. */
+export async function admissionsOfPeople(db: Tx, personIds: string[]): Promise<AdmissionRow[]> {
+  if (!personIds.length) return [];
+  return db.select().from(admission).where(inArray(admission.personId, personIds)).orderBy(asc(admission.admittedAt));
+}

@@ -12,7 +12,10 @@ import {
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
 const Count = Type.Integer({ minimum: 0, maximum: 1200 });
 const PeriodT = Type.Object({ years: Type.Optional(Count), months: Type.Optional(Count), days: Type.Optional(Count) }, { additionalProperties: false });
-const SentenceT = Type.Object({ years: Type.Optional(Count), months: Type.Optional(Count), days: Type.Optional(Count), life: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+const SentenceT = Type.Object({
+  years: Type.Optional(Count), months: Type.Optional(Count), days: Type.Optional(Count), life: Type.Optional(Type.Boolean()), death: Type.Optional(Type.Boolean()),
+  suspended: Type.Optional(PeriodT), fine: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_000_000_000, description: 'CFA francs' })),
+}, { additionalProperties: false, description: 'a term, or life, or death; the suspended part (sursis) and a fine' });
 const TitleFields = {
   kind: lit(TITLE_KINDS),
   authority_kind: lit(AUTHORITY_KINDS),
@@ -31,6 +34,12 @@ const TitleFields = {
   pardon_scope: Opt(lit(['full', 'partial'] as const)),
   attachment_id: Opt(Uuid),
   notes: Opt(Type.String({ maxLength: 2000 })),
+  case_ref: Opt(Type.String({ minLength: 1, maxLength: 100, description: 'the case number as written: titles of one case share it (remand credit is counted for its own case only)' })),
+  sentence_relation: Opt(lit(['consecutive', 'concurrent'] as const)),
+  related_to_id: Opt(Type.String({ format: 'uuid', description: 'convictions: the conviction this sentence runs consecutively to, or concurrently with (confusion ordered by a court)' })),
+  final_on: Opt(IsoDate),
+  applies_to_id: Opt(Type.String({ format: 'uuid', description: 'remissions, pardons, appeals: the conviction they name' })),
+  commuted_to: Opt(PeriodT),
 };
 const TitleBody = Type.Object(TitleFields, { additionalProperties: false });
 const TitleChanges = Type.Partial(Type.Object(TitleFields), { additionalProperties: false });

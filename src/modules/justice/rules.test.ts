@@ -332,7 +332,9 @@ describe('alerts', () => {
     const served = caseOf({ titles: [title('committal_order', '2026-01-01'), title('conviction', '2026-03-01', { sentence: { months: 3 } })] });
     // 3 months from 1 Mar → 31 May, minus 59 days of remand credit → 2 Apr.
     assert.equal(evaluateCase(served, '2026-04-01').release?.releaseOn, '2026-04-02');
-    assert.deepEqual(alertsForCase(evaluateCase(served, '2026-04-01')), []);
+    // The day before: the release is near (within the expiring window), not yet due.
+    assert.deepEqual(alertsForCase(evaluateCase(served, '2026-04-01')).map((a) => [a.kind, a.severity, a.days]), [['release_soon', 'warning', 1]]);
+    assert.deepEqual(alertsForCase(evaluateCase(served, '2026-02-01')), []);
     assert.deepEqual(alertsForCase(evaluateCase(served, '2026-04-03')).map((a) => [a.kind, a.days]), [['release_due', 1]]);
     const acq = caseOf({ titles: [title('committal_order', '2026-01-01'), title('acquittal', '2026-03-01')] });
     assert.deepEqual(alertsForCase(evaluateCase(acq, '2026-03-01')).map((a) => [a.kind, a.severity]), [['release_due', 'critical']]);

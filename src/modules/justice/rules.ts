@@ -58,10 +58,7 @@ export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
 export const OFFENCE_CATEGORIES = ['misdemeanour_2y_or_less', 'misdemeanour_over_2y', 'felony', 'terrorism'] as const;
 export type OffenceCategory = (typeof OFFENCE_CATEGORIES)[number];
 
-export interface Sentence extends Period {
-  /** Life imprisonment (or a death sentence under the moratorium): no release date. */
-  life?: boolean;
-}
+export type { Sentence } from './release.js';
 
 export interface LegalTitle {
   id: string;
@@ -94,6 +91,17 @@ export interface LegalTitle {
   /** Remissions and partial pardons. */
   reduction?: Period | null;
   pardonScope?: 'full' | 'partial' | null;
+  /** The case (case number as written) the title belongs to; else the sequence of titles decides. */
+  caseRef?: string | null;
+  /** Convictions: runs consecutively to, or concurrently with (confusion ordered by a court), the conviction `relatedToId`. */
+  relation?: SentenceRelation | null;
+  relatedToId?: string | null;
+  /** Convictions: the day the judgment became final (appeal period passed, or appeal decided). */
+  finalOn?: string | null;
+  /** Remissions, pardons, appeals: the conviction they name. */
+  appliesToId?: string | null;
+  /** Pardons: commutation (of a life or death sentence, or a term) to this term. */
+  commutedTo?: Period | null;
 }
 
 /** Compare by date of issue, then by the time recorded, then by id (UUIDv7: time-ordered). */
@@ -240,7 +248,8 @@ export function deriveLegalSituation(titles: readonly LegalTitle[], asOf?: strin
         break;
       case 'pardon':
         if (status !== null && isSentenced(status)) {
-          if ((t.pardonScope ?? (isEmptyPeriod(t.reduction) ? 'full' : 'partial')) === 'full') { outcome = t; status = 'pardoned'; }
+          // A full pardon naming one sentence ends that sentence only (release.ts); the others stay.
+          if ((t.pardonScope ?? (isEmptyPeriod(t.reduction) && isEmptyPeriod(t.commutedTo) ? 'full' : 'partial')) === 'full' && !t.appliesToId) { outcome = t; status = 'pardoned'; }
           else reductions.push(t);
         } else warnings.push({ key: 'justice.warn.pardon_without_judgment', titleId: t.id });
         break;
@@ -517,108 +526,15 @@ export function computePretrial(input: PretrialInput): PretrialComputation {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Release dates
+// Release dates: in release.ts (every sentence in force, each case's remand credit once)
 // ---------------------------------------------------------------------------------------------
 
-/** One line of a calculation shown on the file: a message key (fr/en) with its values. */
-export interface Step {
-  key: string;
-  params: Record<string, string | number>;
-  /** The date this step arrives at, when it moves one. */
-  date?: string;
-}
-
-export interface Reduction {
-  kind: 'remission' | 'pardon';
-  reference: string;
-  issuedOn: string;
-  period: Period;
-}
-
-export interface ReleaseInput {
-  sentence: Sentence;
-  /** First day of the sentence. */
-  sentenceStart: string;
-  /** Days of pre-trial detention credited against the sentence. */
-  remandCreditDays: number;
-  reductions: readonly Reduction[];
-}
-
-export interface ReleaseComputation {
-  /** The day the person is to be released (the last day of the sentence); null for life. */
-  releaseOn: string | null;
-  /** The last day of the sentence before any deduction. */
-  sentenceEnd: string | null;
-  /** The deductions exceed the sentence: release is due at once. */
-  servedInFull: boolean;
-  steps: Step[];
-}
-
-function periodParams(p: Period): Record<string, number> {
-  return { years: p.years ?? 0, months: p.months ?? 0, days: p.days ?? 0 };
-}
-
-/**
- * Release date from the sentence, its start, the remand credit and the reductions, in that order.
- * The sentence counts its first day: one year from 1 January 2026 ends on 31 December 2026.
- */
-export function computeReleaseDate(input: ReleaseInput): ReleaseComputation {
-  const steps: Step[] = [];
-  const s = input.sentence;
-  if (s.life) {
-    steps.push({ key: 'justice.release.step.life', params: {} });
-    return { releaseOn: null, sentenceEnd: null, servedInFull: false, steps };
-  }
-  steps.push({ key: 'justice.release.step.sentence', params: periodParams(s) });
-  steps.push({ key: 'justice.release.step.start', params: { date: input.sentenceStart }, date: input.sentenceStart });
-  const sentenceEnd = lastDayOf(input.sentenceStart, s);
-  steps.push({ key: 'justice.release.step.end', params: { date: sentenceEnd }, date: sentenceEnd });
-  let end = sentenceEnd;
-  if (input.remandCreditDays > 0) {
-    end = addDays(end, -input.remandCreditDays);
-    steps.push({ key: 'justice.release.step.remand_credit', params: { days: input.remandCreditDays, date: end }, date: end });
-  }
-  for (const r of [...input.reductions].sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : 0))) {
-    end = subtractPeriod(end, r.period);
-    steps.push({ key: r.kind === 'pardon' ? 'justice.release.step.pardon_partial' : 'justice.release.step.remission', params: { reference: r.reference, ...periodParams(r.period), date: end }, date: end });
-  }
-  const servedInFull = end < input.sentenceStart;
-  const releaseOn = servedInFull ? input.sentenceStart : end;
-  steps.push(servedInFull
-    ? { key: 'justice.release.step.served_in_full', params: { date: releaseOn }, date: releaseOn }
-    : { key: 'justice.release.step.result', params: { date: releaseOn }, date: releaseOn });
-  return { releaseOn, sentenceEnd, servedInFull, steps };
-}
-
-/**
- * The release date of a convicted person from their titles: the latest conviction's sentence,
- * starting on the date it states (else the judgment's date), with the remand credit (stated by the
- * court, else the days in detention before the sentence started) and the reductions since.
- * A full pardon releases on its date.
- */
-export function releaseFromTitles(titles: readonly LegalTitle[], detentionStart: string | null, asOf?: string): ReleaseComputation | null {
-  const sit = deriveLegalSituation(titles, asOf);
-  if (sit.status === 'pardoned' && sit.outcome) {
-    return { releaseOn: sit.outcome.issuedOn, sentenceEnd: null, servedInFull: false, steps: [{ key: 'justice.release.step.pardon_full', params: { reference: sit.outcome.reference, date: sit.outcome.issuedOn }, date: sit.outcome.issuedOn }] };
-  }
-  const j = sit.judgment;
-  if (!j || !j.sentence || isReleaseOutcome(sit.status)) return null;
-  const sentenceStart = j.sentenceStart ?? j.issuedOn;
-  const firstOrder = sit.detentionOrders[0];
-  const start = firstOrder ? minDate(firstOrder.effectiveFrom ?? firstOrder.issuedOn, detentionStart ?? '9999-12-31') : detentionStart;
-  const credit = typeof j.remandCreditDays === 'number' ? j.remandCreditDays : start && start < sentenceStart ? daysBetween(start, sentenceStart) : 0;
-  const result = computeReleaseDate({
-    sentence: j.sentence,
-    sentenceStart,
-    remandCreditDays: credit,
-    reductions: sit.reductions.map((r) => ({ kind: r.kind === 'pardon' ? 'pardon' as const : 'remission' as const, reference: r.reference, issuedOn: r.issuedOn, period: r.reduction ?? {} })),
-  });
-  if (credit > 0 && typeof j.remandCreditDays !== 'number' && start) {
-    const i = result.steps.findIndex((s) => s.key === 'justice.release.step.remand_credit');
-    if (i >= 0) result.steps[i] = { ...result.steps[i]!, params: { ...result.steps[i]!.params, from: start, to: addDays(sentenceStart, -1) }, key: 'justice.release.step.remand_credit_computed' };
-  }
-  return result;
-}
+export {
+  computeRelease, computeReleaseDate, hasCustodialTerm, releaseFromTitles, sentencesFromTitles,
+  type MultiRelease, type MultiReleaseInput, type Reduction, type ReleaseComputation, type ReleaseInput, type RemandSpan,
+  type SentenceRecord, type SentenceReduction, type SentenceRelation, type SentenceResult, type Step,
+} from './release.js';
+import { releaseFromTitles, type ReleaseComputation, type Sentence, type SentenceRelation } from './release.js';
 
 // ---------------------------------------------------------------------------------------------
 // Cases, alerts and backlog
@@ -696,7 +612,7 @@ export function evaluateCase(c: CaseInput, asOf: string, settings: JusticeSettin
   };
 }
 
-export const ALERT_KINDS = ['expired', 'no_title', 'release_due', 'expiring', 'no_hearing'] as const;
+export const ALERT_KINDS = ['expired', 'no_title', 'release_due', 'expiring', 'no_hearing', 'release_soon'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface JusticeAlert {
@@ -735,6 +651,9 @@ export function alertsForCase(e: CaseEvaluation, settings: Pick<JusticeSettings,
     out.push({ ...base, kind: 'release_due', severity: 'critical', date: d, days: daysBetween(d, e.asOf), titleId: s.outcome?.id ?? null, actionKey: 'justice.action.release' });
   } else if (isSentenced(s.status) && e.release?.releaseOn && e.release.releaseOn <= e.asOf) {
     out.push({ ...base, kind: 'release_due', severity: 'critical', date: e.release.releaseOn, days: daysBetween(e.release.releaseOn, e.asOf), titleId: s.judgment?.id ?? null, actionKey: 'justice.action.release' });
+  } else if (isSentenced(s.status) && e.release?.releaseOn && daysBetween(e.asOf, e.release.releaseOn) <= settings.expiringWithinDays) {
+    // Release near: within the same window as an expiring title, so the registry prepares it.
+    out.push({ ...base, kind: 'release_soon', severity: 'warning', date: e.release.releaseOn, days: daysBetween(e.asOf, e.release.releaseOn), titleId: s.judgment?.id ?? null, actionKey: 'justice.action.prepare_release' });
   }
   if (s.status === 'under_investigation') {
     if (!s.detentionOrders.length) {
@@ -754,14 +673,14 @@ export function alertsForCase(e: CaseEvaluation, settings: Pick<JusticeSettings,
 }
 
 const SEVERITY_ORDER = { critical: 0, warning: 1 } as const;
-const KIND_ORDER: Record<AlertKind, number> = { expired: 0, no_title: 1, release_due: 2, expiring: 3, no_hearing: 4 };
+const KIND_ORDER: Record<AlertKind, number> = { expired: 0, no_title: 1, release_due: 2, expiring: 3, release_soon: 4, no_hearing: 5 };
 
 /** Most serious first; within a kind, the longest overdue (or the soonest to expire) first. */
 export function sortAlerts(alerts: JusticeAlert[]): JusticeAlert[] {
   return [...alerts].sort((a, b) =>
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
     || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]
-    || (a.kind === 'expiring' ? a.days - b.days : b.days - a.days)
+    || (a.kind === 'expiring' || a.kind === 'release_soon' ? a.days - b.days : b.days - a.days)
     || a.admissionId.localeCompare(b.admissionId));
 }
 

@@ -1,5 +1,6 @@
 import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Period, Sentence } from './rules.js';
+import type { SentenceRelation } from './release.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -40,6 +41,12 @@ export const legalTitle = pgTable('legal_title', {
   pardonScope: text('pardon_scope'),
   attachmentId: uuid('attachment_id'),
   notes: text('notes'),
+  caseRef: text('case_ref'),
+  sentenceRelation: text('sentence_relation').$type<SentenceRelation>(),
+  relatedToId: uuid('related_to_id'),
+  finalOn: date('final_on'),
+  appliesToId: uuid('applies_to_id'),
+  commutedTo: jsonb('commuted_to').$type<Period>(),
   supersedesId: uuid('supersedes_id'),
   correctionReason: text('correction_reason'),
   withdrawnAt: ts('withdrawn_at'),

@@ -14,7 +14,7 @@ import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import * as estateRepo from '../estate/repository.js';
-import { addDays, addMonths, isDate, type Period } from './calendar.js';
+import { addDays, addMonths, isDate, lastDayOf, type Period } from './calendar.js';
 import { hasFelony, legalStatusLabel } from '../custody/labels.js';
 import { LEGAL_STATUSES, type LegalStatus } from '../custody/rules.js';
 import './messages.js';
@@ -44,7 +44,7 @@ function guessAuthorityKind(authority: string): AuthorityKind {
 /** A document recorded at admission (custody) is the first version of a title. */
 export function documentTitle(d: repo.DocumentRow): LegalTitle | null {
   if (!(TITLE_KINDS as readonly string[]).includes(d.kind)) return null;
-  return { id: d.id, kind: d.kind as TitleKind, issuedOn: d.issuedOn, recordedAt: d.receivedAt.toISOString(), authorityKind: guessAuthorityKind(d.authority), authority: d.authority, reference: d.reference };
+  return { id: d.id, kind: d.kind as TitleKind, issuedOn: d.issuedOn, recordedAt: d.receivedAt.toISOString(), authorityKind: guessAuthorityKind(d.authority), authority: d.authority, reference: d.reference, sentence: d.sentence, sentenceStart: d.sentenceStart, caseRef: d.caseRef };
 }
 
 export function rowTitle(r: repo.LegalTitleRow): LegalTitle {
@@ -54,6 +54,7 @@ export function rowTitle(r: repo.LegalTitleRow): LegalTitle {
     withdrawn: r.withdrawnAt !== null, withdrawnReason: r.withdrawnReason, offenceCategory: r.offenceCategory as OffenceCategory | null,
     effectiveFrom: r.effectiveFrom, validUntil: r.validUntil, period: r.period, sentence: r.sentence, sentenceStart: r.sentenceStart,
     remandCreditDays: r.remandCreditDays, reduction: r.reduction, pardonScope: r.pardonScope as 'full' | 'partial' | null,
+    caseRef: r.caseRef, relation: r.sentenceRelation, relatedToId: r.relatedToId, finalOn: r.finalOn, appliesToId: r.appliesToId, commutedTo: r.commutedTo,
   };
 }
 
@@ -85,7 +86,7 @@ async function loadCases(db: Tx, admissions: repo.AdmissionRow[]): Promise<Loade
     return m;
   };
   const d = by(docs), r = by(rows), c = by(charges), h = by(hearings);
-  return admissions.map((a) => {
+  return withTransferredTitles(db, admissions.map((a) => {
     const ad = d.get(a.id) ?? [], ar = r.get(a.id) ?? [], ac = c.get(a.id) ?? [], ah = h.get(a.id) ?? [];
     const titles = [...ad.map(documentTitle).filter((x): x is LegalTitle => !!x), ...ar.map(rowTitle)];
     return {
@@ -98,6 +99,42 @@ async function loadCases(db: Tx, admissions: repo.AdmissionRow[]): Promise<Loade
         hearings: ah.map((x) => ({ date: bamakoDate(x.scheduledAt), outcome: x.outcome as HearingOutcome | null })),
       },
     };
+  }));
+}
+
+/**
+ * Titles follow the person across transfers: an admission that follows a transfer (the person's
+ * previous admission ended with reason "transfer", on or before this one began) carries the titles of
+ * that admission, and so on back along the chain. The clock does not restart in the receiving prison.
+ */
+async function withTransferredTitles(db: Tx, cases: LoadedCase[]): Promise<LoadedCase[]> {
+  if (!cases.length) return cases;
+  const all = await repo.admissionsOfPeople(db, [...new Set(cases.map((c) => c.admission.personId))]);
+  const byPerson = new Map<string, repo.AdmissionRow[]>();
+  for (const a of all) { const l = byPerson.get(a.personId); if (l) l.push(a); else byPerson.set(a.personId, [a]); }
+  const chains = new Map<string, string[]>();
+  for (const c of cases) {
+    const mine = byPerson.get(c.admission.personId) ?? [];
+    const chain: string[] = [];
+    let cur = c.admission;
+    for (;;) {
+      const prev = mine.filter((x) => x.id !== cur.id && !chain.includes(x.id) && x.admittedAt < cur.admittedAt).at(-1);
+      if (!prev || prev.endReason !== 'transfer' || !prev.endedAt || prev.endedAt > cur.admittedAt) break;
+      chain.push(prev.id);
+      cur = prev;
+    }
+    if (chain.length) chains.set(c.admission.id, chain);
+  }
+  if (!chains.size) return cases;
+  const ids = [...new Set([...chains.values()].flat())];
+  const docs = await repo.documentsOf(db, ids);
+  const rows = await repo.titlesOf(db, ids);
+  return cases.map((c) => {
+    const chain = chains.get(c.admission.id);
+    if (!chain) return c;
+    const d = docs.filter((x) => chain.includes(x.admissionId)), r = rows.filter((x) => chain.includes(x.admissionId));
+    const titles = [...d.map(documentTitle).filter((x): x is LegalTitle => !!x), ...r.map(rowTitle), ...c.input.titles];
+    return { ...c, docs: [...d, ...c.docs], rows: [...r, ...c.rows], input: { ...c.input, titles } };
   });
 }
 
@@ -151,6 +188,7 @@ export interface TitleView {
   reference: string; issued_on: string; offence_category: string | null; effective_from: string | null; valid_until: string | null;
   period: Period | null; sentence: Sentence | null; sentence_start: string | null; remand_credit_days: number | null; reduction: Period | null;
   pardon_scope: string | null; attachment_id: string | null; notes: string | null;
+  case_ref: string | null; sentence_relation: string | null; related_to_id: string | null; final_on: string | null; applies_to_id: string | null; commuted_to: Period | null;
   in_force: boolean; supersedes_id: string | null; correction_reason: string | null; superseded_by_id: string | null;
   withdrawn: boolean; withdrawn_reason: string | null; recorded_at: string;
 }
@@ -162,7 +200,8 @@ function titleViews(c: LoadedCase, lang: 'fr' | 'en'): TitleView[] {
   const fromDocs: TitleView[] = c.docs.filter((d) => (TITLE_KINDS as readonly string[]).includes(d.kind)).map((d) => ({
     id: d.id, source: 'admission', kind: d.kind, kind_label: t(lang, `justice.title.${d.kind}`), authority_kind: guessAuthorityKind(d.authority), authority: d.authority,
     jurisdiction_id: null, reference: d.reference, issued_on: d.issuedOn, offence_category: null, effective_from: null, valid_until: null, period: null,
-    sentence: null, sentence_start: null, remand_credit_days: null, reduction: null, pardon_scope: null, attachment_id: d.attachmentId, notes: d.notes,
+    sentence: d.sentence, sentence_start: d.sentenceStart, remand_credit_days: null, reduction: null, pardon_scope: null, attachment_id: d.attachmentId, notes: d.notes,
+    case_ref: d.caseRef, sentence_relation: null, related_to_id: null, final_on: null, applies_to_id: null, commuted_to: null,
     in_force: inForce.has(d.id), supersedes_id: null, correction_reason: null, superseded_by_id: supersededBy.get(d.id) ?? null,
     withdrawn: false, withdrawn_reason: null, recorded_at: d.receivedAt.toISOString(),
   }));
@@ -171,6 +210,7 @@ function titleViews(c: LoadedCase, lang: 'fr' | 'en'): TitleView[] {
     jurisdiction_id: r.jurisdictionId, reference: r.reference, issued_on: r.issuedOn, offence_category: r.offenceCategory, effective_from: r.effectiveFrom,
     valid_until: r.validUntil, period: r.period, sentence: r.sentence, sentence_start: r.sentenceStart, remand_credit_days: r.remandCreditDays,
     reduction: r.reduction, pardon_scope: r.pardonScope, attachment_id: r.attachmentId, notes: r.notes,
+    case_ref: r.caseRef, sentence_relation: r.sentenceRelation, related_to_id: r.relatedToId, final_on: r.finalOn, applies_to_id: r.appliesToId, commuted_to: r.commutedTo,
     in_force: inForce.has(r.id), supersedes_id: r.supersedesId, correction_reason: r.correctionReason, superseded_by_id: supersededBy.get(r.id) ?? null,
     withdrawn: r.withdrawnAt !== null, withdrawn_reason: r.withdrawnReason, recorded_at: r.createdAt.toISOString(),
   }));
@@ -289,6 +329,17 @@ export interface TitleInput {
   pardon_scope?: 'full' | 'partial' | null;
   attachment_id?: string | null;
   notes?: string | null;
+  /** The case number as written (titles of one case share it). */
+  case_ref?: string | null;
+  /** Convictions: consecutive to, or concurrent with (court-ordered confusion), the conviction `related_to_id`. */
+  sentence_relation?: 'consecutive' | 'concurrent' | null;
+  related_to_id?: string | null;
+  /** Convictions: final on (appeal period passed or appeal decided). */
+  final_on?: string | null;
+  /** Remissions, pardons, appeals: the conviction they name. */
+  applies_to_id?: string | null;
+  /** Pardons: commutation to this term (life or death to a term). */
+  commuted_to?: Period | null;
 }
 
 function badPeriod(p: Period | null | undefined): boolean {
@@ -317,7 +368,7 @@ export function validateTitle(input: TitleInput, today: string, base = ''): Fiel
   if (!detention && (input.offence_category || input.effective_from || input.valid_until)) errs.push({ field: f('offence_category'), key: 'justice.title.field_not_for_kind' });
   if (input.period && (input.kind !== 'extension_order' || badPeriod(input.period))) errs.push({ field: f('period'), key: input.kind !== 'extension_order' ? 'justice.title.field_not_for_kind' : 'justice.rule.bad_period' });
   if (input.kind === 'conviction') {
-    if (!input.sentence || (!input.sentence.life && emptyPeriod(input.sentence))) errs.push({ field: f('sentence'), key: 'justice.title.sentence_required' });
+    if (!input.sentence || (!input.sentence.life && !input.sentence.death && emptyPeriod(input.sentence) && !input.sentence.fine)) errs.push({ field: f('sentence'), key: 'justice.title.sentence_required' });
     else if (badPeriod(input.sentence)) errs.push({ field: f('sentence'), key: 'justice.rule.bad_period' });
     if (input.remand_credit_days !== undefined && input.remand_credit_days !== null && (!Number.isInteger(input.remand_credit_days) || input.remand_credit_days < 0)) errs.push({ field: f('remand_credit_days'), key: 'justice.rule.bad_count' });
   } else if (input.sentence || input.sentence_start || (input.remand_credit_days ?? null) !== null) errs.push({ field: f('sentence'), key: 'justice.title.field_not_for_kind' });
@@ -325,6 +376,7 @@ export function validateTitle(input: TitleInput, today: string, base = ''): Fiel
   if (needsReduction && (emptyPeriod(input.reduction) || badPeriod(input.reduction))) errs.push({ field: f('reduction'), key: 'justice.title.reduction_required' });
   if (!needsReduction && !emptyPeriod(input.reduction) && input.kind !== 'pardon') errs.push({ field: f('reduction'), key: 'justice.title.field_not_for_kind' });
   if (input.pardon_scope && input.kind !== 'pardon') errs.push({ field: f('pardon_scope'), key: 'justice.title.field_not_for_kind' });
+  errs.push(...validateSentenceFields(input, base));
   return errs;
 }
 
@@ -344,10 +396,12 @@ function rowValues(input: TitleInput): Omit<typeof import('./schema.js').legalTi
   return {
     kind: input.kind, authorityKind: input.authority_kind, authority: input.authority.trim(), reference: input.reference.trim(), issuedOn: input.issued_on,
     offenceCategory: input.offence_category ?? null, effectiveFrom: input.effective_from ?? null, validUntil: input.valid_until ?? null,
-    period: clean(input.period), sentence: input.sentence ? (input.sentence.life ? { life: true } : clean(input.sentence)) : null,
+    period: clean(input.period), sentence: input.sentence ? cleanSentence(input.sentence) : null,
     sentenceStart: input.sentence_start ?? null, remandCreditDays: input.remand_credit_days ?? null, reduction: clean(input.reduction),
     pardonScope: input.kind === 'pardon' ? input.pardon_scope ?? (emptyPeriod(input.reduction) ? 'full' : 'partial') : null,
     attachmentId: input.attachment_id ?? null, notes: input.notes ?? null,
+    caseRef: input.case_ref?.trim() || null, sentenceRelation: input.sentence_relation ?? null, relatedToId: input.sentence_relation ? input.related_to_id ?? null : null,
+    finalOn: input.final_on ?? null, appliesToId: input.applies_to_id ?? null, commutedTo: clean(input.commuted_to),
   };
 }
 
@@ -370,6 +424,7 @@ export async function addTitle(db: Db, actor: Actor, admissionId: string, input:
     const { a, access } = await visibleAdmission(tx, actor, admissionId, 'justice.write', true);
     const jurisdictionId = await resolveJurisdiction(tx, access, input, '/jurisdiction');
     const id = newId();
+    await checkSentenceLinks(tx, a.personId, input, '');
     await repo.insertTitle(tx, { id, prisonId: a.prisonId, admissionId: a.id, personId: a.personId, jurisdictionId, createdBy: actor.userId, ...rowValues(input) });
     await recordChange(tx, actor, { entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, action: 'create', after: { ...input, jurisdiction_id: jurisdictionId } });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, detail: { kind: input.kind, reference: input.reference } });
@@ -397,6 +452,7 @@ function titleAsInput(f: FoundTitle): TitleInput {
     offence_category: x.offenceCategory ?? null, effective_from: x.effectiveFrom ?? null, valid_until: x.validUntil ?? null, period: x.period ?? null,
     sentence: x.sentence ?? null, sentence_start: x.sentenceStart ?? null, remand_credit_days: x.remandCreditDays ?? null, reduction: x.reduction ?? null,
     pardon_scope: x.pardonScope ?? null, attachment_id: f.row?.attachmentId ?? f.doc?.attachmentId ?? null, notes: f.row?.notes ?? f.doc?.notes ?? null,
+    case_ref: x.caseRef ?? null, sentence_relation: x.relation ?? null, related_to_id: x.relatedToId ?? null, final_on: x.finalOn ?? null, applies_to_id: x.appliesToId ?? null, commuted_to: x.commutedTo ?? null,
   };
 }
 
@@ -427,6 +483,7 @@ export async function correctTitle(db: Db, actor: Actor, titleId: string, input:
     if (!changed.length) throw invalid([{ field: '/changes', key: 'justice.title.nothing_to_correct' }]);
     const jurisdictionId = await resolveJurisdiction(tx, access, next, '/changes/jurisdiction');
     const id = newId();
+    await checkSentenceLinks(tx, a.personId, next, '/changes', titleId);
     await repo.insertTitle(tx, { id, prisonId: a.prisonId, admissionId: a.id, personId: a.personId, jurisdictionId, createdBy: actor.userId, supersedesId: titleId, correctionReason: input.reason.trim(), ...rowValues(next) });
     await recordChange(tx, actor, {
       entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, action: 'correction', reason: input.reason,
@@ -850,3 +907,56 @@ export async function partnerAccessLog(db: Db, actor: Actor, opts: { prison?: st
   return rows.map((r) => ({ at: r.a.at.toISOString(), actor: r.username, actor_name: r.displayName, action: r.a.action, entity: r.a.entity, entity_id: r.a.entityId, person_id: r.a.personId, prison_id: r.a.prisonId, detail: r.a.detail }));
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Sentences: the fields of a conviction, remission or pardon that release.ts reads
+// ---------------------------------------------------------------------------------------------
+
+/** The sentence as stored: a term, or life, or death; a suspended part and a fine when set. */
+function cleanSentence(s: Sentence): Sentence {
+  const p = (x: Period | null | undefined): Period => ({ ...(x?.years ? { years: x.years } : {}), ...(x?.months ? { months: x.months } : {}), ...(x?.days ? { days: x.days } : {}) });
+  if (s.death) return { death: true, ...(s.fine ? { fine: s.fine } : {}) };
+  if (s.life) return { life: true, ...(s.fine ? { fine: s.fine } : {}) };
+  return { ...p(s), ...(s.suspended && !emptyPeriod(s.suspended) ? { suspended: p(s.suspended) } : {}), ...(s.fine ? { fine: s.fine } : {}) };
+}
+
+/** Field errors of the sentence fields, kind by kind (pure). */
+export function validateSentenceFields(input: TitleInput, base = ''): FieldError[] {
+  const errs: FieldError[] = [];
+  const f = (name: string) => `${base}/${name}`;
+  const s = input.sentence;
+  if (s && input.kind === 'conviction') {
+    if (s.life && s.death) errs.push({ field: f('sentence'), key: 'justice.sentence.life_or_death' });
+    if ((s.life || s.death) && !emptyPeriod(s)) errs.push({ field: f('sentence'), key: 'justice.sentence.term_with_life' });
+    if (s.suspended && badPeriod(s.suspended)) errs.push({ field: f('sentence/suspended'), key: 'justice.rule.bad_period' });
+    else if (s.suspended && !emptyPeriod(s.suspended) && (s.life || s.death || lastDayOf('2001-01-01', s.suspended) > lastDayOf('2001-01-01', s))) errs.push({ field: f('sentence/suspended'), key: 'justice.sentence.suspended_exceeds' });
+    if (s.fine !== undefined && s.fine !== null && (!Number.isInteger(s.fine) || s.fine < 0)) errs.push({ field: f('sentence/fine'), key: 'justice.sentence.bad_fine' });
+  }
+  if (input.case_ref !== undefined && input.case_ref !== null && (typeof input.case_ref !== 'string' || !input.case_ref.trim() || input.case_ref.length > 100)) errs.push({ field: f('case_ref'), key: 'justice.sentence.bad_case_ref' });
+  const conviction = input.kind === 'conviction';
+  if ((input.sentence_relation || input.related_to_id) && !conviction) errs.push({ field: f('sentence_relation'), key: 'justice.title.field_not_for_kind' });
+  else if (!!input.sentence_relation !== !!input.related_to_id) errs.push({ field: f(input.sentence_relation ? 'related_to_id' : 'sentence_relation'), key: 'justice.sentence.relation_pair' });
+  if (input.final_on !== undefined && input.final_on !== null) {
+    if (!conviction) errs.push({ field: f('final_on'), key: 'justice.title.field_not_for_kind' });
+    else if (!isDate(input.final_on)) errs.push({ field: f('final_on'), key: 'field.invalid_date' });
+    else if (isDate(input.issued_on) && input.final_on < input.issued_on) errs.push({ field: f('final_on'), key: 'justice.sentence.final_before_judgment' });
+  }
+  if (input.applies_to_id && !['remission', 'pardon', 'appeal'].includes(input.kind)) errs.push({ field: f('applies_to_id'), key: 'justice.title.field_not_for_kind' });
+  if (input.commuted_to && !emptyPeriod(input.commuted_to)) {
+    if (input.kind !== 'pardon') errs.push({ field: f('commuted_to'), key: 'justice.title.field_not_for_kind' });
+    else if (badPeriod(input.commuted_to)) errs.push({ field: f('commuted_to'), key: 'justice.rule.bad_period' });
+    else if (!input.applies_to_id) errs.push({ field: f('applies_to_id'), key: 'justice.sentence.commutation_names_sentence' });
+  }
+  return errs;
+}
+
+/** The conviction a title names must be one of the person's convictions in force (any admission: titles follow the person). */
+async function checkSentenceLinks(tx: Tx, personId: string, input: TitleInput, base: string, selfId?: string): Promise<void> {
+  const errs: FieldError[] = [];
+  for (const [field, id] of [['related_to_id', input.related_to_id], ['applies_to_id', input.applies_to_id]] as const) {
+    if (!id) continue;
+    const t = await repo.findPersonConviction(tx, personId, id);
+    if (!t || id === selfId) errs.push({ field: `${base}/${field}`, key: 'justice.sentence.unknown_conviction' });
+  }
+  if (errs.length) throw invalid(errs);
+}

@@ -2,6 +2,7 @@
  * Reception pages: the list of arrivals being received, the handover form, one page per reception
  * with its steps, one form per step, and the printable belongings receipt. No JavaScript needed.
  */
+import { SENTENCE_FORM_FIELDS, sentenceFromForm } from '../custody/sentence-form.js';
 import type { FastifyReply } from 'fastify';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { formatBamako, bamakoDate } from '../../core/dates.js';
@@ -212,6 +213,9 @@ ${checkbox({ label: t(lang, 'web.rec.warrant_scanned'), name: 'warrant_scanned',
 ${sel('legal_document.kind', t(lang, 'web.adm.doc_kind'), (['committal_order', 'arrest_warrant', 'committal_for_trial', 'conviction'] as const).map((k) => [k, t(lang, `custody.doc.${k}`)]), true)}
 ${f('legal_document.authority', t(lang, 'web.adm.doc_authority'), { required: true })}${f('legal_document.reference', t(lang, 'web.adm.doc_reference'), { required: true })}
 ${f('legal_document.issued_on', t(lang, 'web.adm.doc_issued_on'), { required: true, type: 'date' })}
+<p class="govuk-hint">${t(lang, 'web.adm.sentence_hint')}</p>
+${f('legal_document.sentence.years', t(lang, 'web.adm.sentence_years'), { type: 'number' })}${f('legal_document.sentence.months', t(lang, 'web.adm.sentence_months'), { type: 'number' })}${f('legal_document.sentence.days', t(lang, 'web.adm.sentence_days'), { type: 'number' })}
+${f('legal_document.sentence_start', t(lang, 'web.adm.sentence_start'), { type: 'date' })}${f('legal_document.case_ref', t(lang, 'web.adm.case_ref'))}
 ${f('charges.0.qualification', t(lang, 'web.adm.charge_qualification'), { required: true })}
 ${sel('charges.0.category', t(lang, 'web.adm.charge_category'), (['contravention', 'misdemeanour', 'felony'] as const).map((c) => [c, t(lang, `web.charge.${c}`)]), true)}</fieldset>
 ${candidates ? html`${hidden('identity.checked', '1')}<section aria-labelledby="cand-h"><h2 id="cand-h">${t(lang, 'web.adm.candidates.title', { n: candidates.length })}</h2><p>${t(lang, 'web.adm.candidates.intro')}</p>
@@ -265,7 +269,7 @@ ${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
         const age = str(v, 'person.birth.estimated_age');
         const birth: BirthInput = precision === 'estimated' ? { precision, estimated_age: num(v, 'person.birth.estimated_age') as number | null, estimated_on: bamakoDate() } : precision === 'unknown' ? { precision } : { precision, date: opt(v, 'person.birth.date') };
         const person = { family_name: str(v, 'person.family_name'), given_names: str(v, 'person.given_names'), sex: str(v, 'person.sex') as 'male' | 'female', birth, nina: opt(v, 'person.nina'), father_name: opt(v, 'person.father_name'), mother_name: opt(v, 'person.mother_name'), education_level: opt(v, 'person.education_level'), occupation: opt(v, 'person.occupation') };
-        const input = { photo_taken: yes('photo_taken'), fingerprints: str(v, 'fingerprints') as (typeof FINGERPRINTS)[number], fingerprints_reason: opt(v, 'fingerprints_reason'), warrant_scanned: yes('warrant_scanned'), legal_document: { kind: str(v, 'legal_document.kind') as 'committal_order', authority: str(v, 'legal_document.authority'), reference: str(v, 'legal_document.reference'), issued_on: str(v, 'legal_document.issued_on') }, charges: [{ qualification: str(v, 'charges.0.qualification'), category: str(v, 'charges.0.category') as 'felony' }], out_of_order_reason: ooo };
+        const input = { photo_taken: yes('photo_taken'), fingerprints: str(v, 'fingerprints') as (typeof FINGERPRINTS)[number], fingerprints_reason: opt(v, 'fingerprints_reason'), warrant_scanned: yes('warrant_scanned'), legal_document: { kind: str(v, 'legal_document.kind') as 'committal_order', authority: str(v, 'legal_document.authority'), reference: str(v, 'legal_document.reference'), issued_on: str(v, 'legal_document.issued_on'), ...sentenceFromForm((k) => str(v, k)) }, charges: [{ qualification: str(v, 'charges.0.qualification'), category: str(v, 'charges.0.category') as 'felony' }], out_of_order_reason: ooo };
         // The API's schema first: a bad value never reaches the identity search nor the database.
         parseForm(Administration, { ...input, person }, req.lang);
         // Existing files that may be this person are shown before a new file is created (issue 4).
@@ -294,7 +298,7 @@ ${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
       return reply.redirect(`/receptions/${r.id}`, 303);
     } catch (e) {
       if (!(e instanceof AppError) || e.status !== 422) throw e;
-      const names = [...Object.keys(v), 'out_of_order_reason', 'identity.choice', 'person.family_name', 'person.sex', 'person.birth.precision', 'person.birth.date', 'fingerprints', 'fingerprints_reason', 'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', 'charges.0.qualification', 'charges.0.category', 'cell_id', 'over_capacity_reason', 'override_reason', 'fitness', 'interviewer', 'involvement', 'rules_language'];
+      const names = [...Object.keys(v), 'out_of_order_reason', 'identity.choice', 'person.family_name', 'person.sex', 'person.birth.precision', 'person.birth.date', 'fingerprints', 'fingerprints_reason', 'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', ...SENTENCE_FORM_FIELDS, 'charges.0.qualification', 'charges.0.category', 'cell_id', 'over_capacity_reason', 'override_reason', 'fitness', 'interviewer', 'involvement', 'rules_language'];
       const mapped = new AppError(e.status, e.key, e.params, e.fields.map((x) => (x.field === '/person_id' ? { ...x, field: '/identity/choice' } : x)));
       return send(reply, await stepForm(req, r, step, v, formErrors(mapped, req.lang, names), candidates && candidates.length ? candidates : null), 422);
     }

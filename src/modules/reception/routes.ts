@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { DocumentSentenceT } from '../custody/routes.js';
 import type { App, AppContext } from '../../http/app.js';
 import { DateTime, IsoDate, Opt, PrisonRef, RefCode, Uuid } from '../../http/schemas.js';
 import { PersonInput } from '../people/api-schemas.js';
@@ -29,7 +30,11 @@ export const Security = Type.Object({
 export const Administration = Type.Object({
   person: Type.Optional(PersonInput), person_id: Opt(Uuid),
   photo_taken: Type.Boolean(), fingerprints: lit(FINGERPRINTS), fingerprints_reason: Text(500), warrant_scanned: Type.Boolean(),
-  legal_document: Type.Object({ kind: lit(DOCUMENT_KINDS), authority: Type.String({ minLength: 1, maxLength: 300 }), reference: Type.String({ minLength: 1, maxLength: 200 }), issued_on: IsoDate, notes: Text() }, { additionalProperties: false }),
+  legal_document: Type.Object({
+    kind: lit(DOCUMENT_KINDS), authority: Type.String({ minLength: 1, maxLength: 300 }), reference: Type.String({ minLength: 1, maxLength: 200 }), issued_on: IsoDate, notes: Text(),
+    // A person received already convicted: the sentence of the judgment (the release date follows).
+    sentence: Type.Optional(DocumentSentenceT), sentence_start: Type.Optional(IsoDate), case_ref: Text(100),
+  }, { additionalProperties: false }),
   charges: Type.Array(Type.Object({ qualification: Type.String({ minLength: 1, maxLength: 500 }), legal_reference: Text(200), category: lit(CHARGE_CATEGORIES), terrorism_related: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), { minItems: 1 }),
   ...OutOfOrder,
 }, { additionalProperties: false });

@@ -30,8 +30,10 @@ import { arrivalsSince } from './repository.js';
 import { csrfOk, errorPage, page, type Req, send } from './page.js';
 import { parseForm } from './form-input.js';
 import { AdmissionBody } from '../custody/routes.js';
+import { SENTENCE_FORM_FIELDS, sentenceFromForm } from '../custody/sentence-form.js';
 export { csrfOk };
-import { justiceAlertsForPrison } from '../justice/service.js';
+import { getJusticeFile, justiceAlertsForPrison } from '../justice/service.js';
+import { releaseSection } from '../justice/pages.js';
 import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
 import { classificationsDueForReview } from '../classification/service.js';
 import { awaitingSection, breachSection } from '../housing/pages.js';
@@ -69,7 +71,7 @@ async function currentPrison(db: AppContext['database']['db'], actor: Actor, wan
 const ADMISSION_FIELDS = [
   'prison', 'person.family_name', 'person.given_names', 'person.sex', 'person.birth.precision', 'person.birth.date', 'person.birth.estimated_age',
   'person.nina', 'person.father_name', 'person.mother_name', 'arresting_authority', 'arresting_unit',
-  'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on',
+  'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', ...SENTENCE_FORM_FIELDS,
   'charges.0.qualification', 'charges.0.category', 'cell_id', 'over_capacity_reason', 'override_reason', 'identity.checked', 'identity.choice',
 ] as const;
 const REQUIRED = new Set(['prison', 'person.family_name', 'person.sex', 'person.birth.precision', 'arresting_authority', 'legal_document.kind', 'legal_document.authority', 'legal_document.reference', 'legal_document.issued_on', 'charges.0.qualification', 'charges.0.category']);
@@ -90,7 +92,7 @@ function admissionInput(v: Record<string, string>): AdmissionInput {
     },
     arresting_authority: s('arresting_authority'),
     arresting_unit: opt('arresting_unit'),
-    legal_document: { kind: s('legal_document.kind') as AdmissionInput['legal_document']['kind'], authority: s('legal_document.authority'), reference: s('legal_document.reference'), issued_on: s('legal_document.issued_on') },
+    legal_document: { kind: s('legal_document.kind') as AdmissionInput['legal_document']['kind'], authority: s('legal_document.authority'), reference: s('legal_document.reference'), issued_on: s('legal_document.issued_on'), ...sentenceFromForm(s) },
     charges: [{ qualification: s('charges.0.qualification'), category: s('charges.0.category') as 'felony' }],
     cell_id: opt('cell_id'),
     over_capacity_reason: opt('over_capacity_reason'),
@@ -312,6 +314,11 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
     const cellCode = new Map(cells.map((c) => [c.id, c.code]));
     const authority = new Map(authorities.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]));
     const name = `${pr.family_name} ${pr.given_names}`.trim();
+    // The release date with its calculation, for each open admission the actor may read in the justice module.
+    const releases = new Map(actor.permissions.has('justice.read') ? await Promise.all(file.admissions.filter((a) => !a.ended_at).map(async (a) => {
+      const jf = await getJusticeFile(db, actor, a.id).catch(() => null);
+      return [a.id, jf ? releaseSection(jf, lang) : null] as const;
+    })) : []);
     const identity = dl([
       [t(lang, 'web.family_name'), pr.family_name], [t(lang, 'web.given_names'), pr.given_names],
       [t(lang, 'web.sex'), t(lang, `person.sex.${pr.sex}`)], [t(lang, 'web.birth'), birthText(lang, pr.birth)],
@@ -336,6 +343,7 @@ ${dl([
 ${a.ended_at ? html`<p>${t(lang, 'web.ended', { when: formatBamako(a.ended_at, lang), reason: t(lang, `custody.end.${a.end_reason}`) })}</p>` : null}
 <h4>${t(lang, 'web.charges')}</h4><ul>${a.charges.map((c) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>`)}</ul>
 <h4>${t(lang, 'web.documents')}</h4><ul>${a.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul>
+${releases.get(a.id) ?? null}
 ${a.ended_at ? null : html`<p class="actions">${[
   actor.permissions.has('classification.read') ? html`<a href="/admissions/${a.id}/classification">${t(lang, 'web.file.classification')}</a>` : null,
   actor.permissions.has('assessment.read') ? html`<a href="/admissions/${a.id}/assessments">${t(lang, 'web.file.assessments')}</a>` : null,
@@ -439,6 +447,9 @@ ${f('arresting_unit', t(lang, 'web.adm.arresting_unit'))}
 ${s('legal_document.kind', t(lang, 'web.adm.doc_kind'), (['committal_order', 'arrest_warrant', 'committal_for_trial', 'conviction'] as const).map((k) => [k, t(lang, `custody.doc.${k}`)]))}
 ${f('legal_document.authority', t(lang, 'web.adm.doc_authority'))}${f('legal_document.reference', t(lang, 'web.adm.doc_reference'))}
 ${f('legal_document.issued_on', t(lang, 'web.adm.doc_issued_on'), { type: 'date' })}
+<p class="govuk-hint">${t(lang, 'web.adm.sentence_hint')}</p>
+${f('legal_document.sentence.years', t(lang, 'web.adm.sentence_years'), { type: 'number' })}${f('legal_document.sentence.months', t(lang, 'web.adm.sentence_months'), { type: 'number' })}${f('legal_document.sentence.days', t(lang, 'web.adm.sentence_days'), { type: 'number' })}
+${f('legal_document.sentence_start', t(lang, 'web.adm.sentence_start'), { type: 'date' })}${f('legal_document.case_ref', t(lang, 'web.adm.case_ref'))}
 </fieldset>
 <fieldset><legend>${t(lang, 'web.adm.charge')}</legend>
 ${f('charges.0.qualification', t(lang, 'web.adm.charge_qualification'))}
