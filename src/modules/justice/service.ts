@@ -20,7 +20,7 @@ import * as repo from './repository.js';
 import {
   alertsForCase, AUTHORITY_KINDS, type AuthorityKind, backlogFigures, type BacklogFigures, type CaseInput, deriveLegalSituation,
   effectiveTitles, evaluateCase, HEARING_OUTCOMES, type HearingOutcome, isSentenced, isUntried, type JusticeAlert, type JusticeSettings,
-  type LegalTitle, OFFENCE_CATEGORIES, type OffenceCategory, type PretrialRule, type Sentence, sortAlerts, type Step, TITLE_KINDS,
+  type LegalTitle, OFFENCE_CATEGORIES, type OffenceCategory, type PretrialRule, RULE_CATEGORIES, type RuleCategory, type Sentence, sortAlerts, type Step, TITLE_KINDS,
   type TitleKind, validateRule,
 } from './rules.js';
 
@@ -57,7 +57,7 @@ export function rowTitle(r: repo.LegalTitleRow): LegalTitle {
 
 export function ruleFromRow(r: repo.RuleRow): PretrialRule & { version: number } {
   return {
-    id: r.code, category: r.category as OffenceCategory, legalBasis: r.legalBasis, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo,
+    id: r.code, category: r.category as RuleCategory, legalBasis: r.legalBasis, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo,
     initial: r.initialPeriod, renewal: r.renewalPeriod, maxRenewals: r.maxRenewals, absoluteMax: r.absoluteMax,
     renewalWindowWorkingDays: r.renewalWindowWorkingDays, toConfirm: r.toConfirm, source: r.source, version: r.version,
   };
@@ -659,7 +659,7 @@ export function backlogCsv(r: BacklogReport): string {
 
 export interface RuleInput {
   code: string;
-  category: OffenceCategory;
+  category: RuleCategory;
   legal_basis: string;
   effective_from: string;
   effective_to?: string | null;
@@ -681,7 +681,7 @@ export type RuleView = ReturnType<typeof ruleView>;
 
 function checkRule(input: RuleInput, base = ''): void {
   const errs: FieldError[] = [];
-  if (!(OFFENCE_CATEGORIES as readonly string[]).includes(input.category)) errs.push({ field: `${base}/category`, key: 'field.unknown_code', params: { code: String(input.category), kind: 'category' } });
+  if (!(RULE_CATEGORIES as readonly string[]).includes(input.category)) errs.push({ field: `${base}/category`, key: 'field.unknown_code', params: { code: String(input.category), kind: 'category' } });
   if (!isDate(input.effective_from)) errs.push({ field: `${base}/effective_from`, key: 'field.invalid_date' });
   if (input.effective_to && !isDate(input.effective_to)) errs.push({ field: `${base}/effective_to`, key: 'field.invalid_date' });
   if (!input.legal_basis?.trim()) errs.push({ field: `${base}/legal_basis`, key: 'field.required' });
