@@ -47,7 +47,7 @@ CREATE TABLE justice_state (
   has_detention_order boolean NOT NULL,
   pretrial_start     date,
   expires_on         date,
-  current_title_id   uuid,
+  periods            jsonb NOT NULL DEFAULT '[]',
   basis_title_id     uuid,
   judgment_on        date,
   release_on         date,

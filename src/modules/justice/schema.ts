@@ -128,7 +128,7 @@ export const justiceState = pgTable('justice_state', {
   hasDetentionOrder: boolean('has_detention_order').notNull(),
   pretrialStart: date('pretrial_start'),
   expiresOn: date('expires_on'),
-  currentTitleId: uuid('current_title_id'),
+  periods: jsonb('periods').$type<{ titleId: string; from: string; to: string | null }[]>().notNull().default([]),
   basisTitleId: uuid('basis_title_id'),
   judgmentOn: date('judgment_on'),
   releaseOn: date('release_on'),
