@@ -6,7 +6,7 @@ import { appUser } from '../access/schema.js';
 import { admission, charge, legalDocument, placement } from '../custody/schema.js';
 import { cell } from '../estate/schema.js';
 import { person } from '../people/schema.js';
-import { hearing, jurisdiction, justiceSettings, legalTitle, pretrialRule, userJurisdiction } from './schema.js';
+import { alertEpisode, hearing, jurisdiction, justiceSettings, justiceState, legalTitle, pretrialRule, userJurisdiction } from './schema.js';
 
 export type LegalTitleRow = typeof legalTitle.$inferSelect;
 export type HearingRow = typeof hearing.$inferSelect;
@@ -197,4 +197,70 @@ export async function partnerAccess(db: Tx, prisonIds: readonly string[] | undef
     .where(and(eq(accessAudit.category, 'partner'), gte(accessAudit.at, since), prisonIds ? inArray(accessAudit.prisonId, [...prisonIds]) : undefined))
     .orderBy(sql`${accessAudit.at} DESC`)
     .limit(limit);
+}
+
+// Stored justice state and alert episodes (issue 9) ---------------------------------------------
+export type JusticeStateRow = typeof justiceState.$inferSelect;
+export type AlertEpisodeRow = typeof alertEpisode.$inferSelect;
+
+/** Admissions of the prisons held at `at` (admitted before, not ended), with their stored state when there is one. */
+export async function heldStateRows(db: Tx, prisonIds: readonly string[] | undefined, at: Date) {
+  return db
+    .select({
+      id: admission.id, prisonId: admission.prisonId, personId: admission.personId, committalNumber: admission.committalNumber,
+      admittedAt: admission.admittedAt, endedAt: admission.endedAt, s: justiceState,
+    })
+    .from(admission)
+    .leftJoin(justiceState, eq(justiceState.admissionId, admission.id))
+    .where(and(prisonIds ? inArray(admission.prisonId, [...prisonIds]) : undefined, lt(admission.admittedAt, at), or(isNull(admission.endedAt), gte(admission.endedAt, at))));
+}
+
+export async function upsertStates(db: Tx, rows: (typeof justiceState.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    await db.insert(justiceState).values(chunk).onConflictDoUpdate({
+      target: justiceState.admissionId,
+      set: Object.fromEntries(Object.keys(chunk[0]!).filter((k) => k !== 'admissionId').map((k) => {
+        const col = (justiceState as unknown as Record<string, { name: string }>)[k]!;
+        return [k, sql.raw(`excluded.${col.name}`)];
+      })),
+    });
+  }
+}
+
+export async function episodesOf(db: Tx, admissionIds: string[]): Promise<AlertEpisodeRow[]> {
+  if (!admissionIds.length) return [];
+  return db.select().from(alertEpisode).where(inArray(alertEpisode.admissionId, admissionIds)).orderBy(asc(alertEpisode.fromOn), asc(alertEpisode.kind));
+}
+
+/** A new episode; a concurrent refresh that recorded the same one first wins (no error). */
+export async function insertEpisode(db: Tx, row: typeof alertEpisode.$inferInsert): Promise<boolean> {
+  const r = await db.insert(alertEpisode).values(row).onConflictDoNothing().returning({ id: alertEpisode.id });
+  return r.length > 0;
+}
+
+export async function closeEpisode(db: Tx, id: string, toOn: string, resolvedByTitleId: string | null, resolvedBy: string): Promise<void> {
+  await db.update(alertEpisode).set({ toOn, resolvedByTitleId, resolvedBy, closedAt: new Date() }).where(and(eq(alertEpisode.id, id), isNull(alertEpisode.toOn)));
+}
+
+export async function reopenEpisode(db: Tx, id: string): Promise<void> {
+  await db.update(alertEpisode).set({ toOn: null, resolvedByTitleId: null, resolvedBy: null, closedAt: null }).where(eq(alertEpisode.id, id));
+}
+
+/** Court appearances that took place (held, adjourned) per Bamako month, for the admissions of the prisons, in [from, to). */
+export async function hearingsPerMonth(db: Tx, prisonIds: readonly string[], from: Date, to: Date): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  if (!prisonIds.length) return out;
+  const ids = sql.join(prisonIds.map((p) => sql`${p}::uuid`), sql`, `);
+  const r = await db.execute<{ prison_id: string; month: string; n: number }>(sql`
+    SELECT a.prison_id, to_char(h.scheduled_at AT TIME ZONE 'Africa/Bamako', 'YYYY-MM') AS month, count(*)::int AS n
+      FROM hearing h JOIN admission a ON a.id = h.admission_id
+     WHERE a.prison_id IN (${ids}) AND h.outcome IN ('held', 'adjourned') AND h.scheduled_at >= ${from.toISOString()}::timestamptz AND h.scheduled_at < ${to.toISOString()}::timestamptz
+     GROUP BY 1, 2`);
+  for (const x of r.rows) {
+    let m = out.get(x.prison_id);
+    if (!m) out.set(x.prison_id, (m = new Map()));
+    m.set(x.month, x.n);
+  }
+  return out;
 }

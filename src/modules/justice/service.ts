@@ -14,15 +14,16 @@ import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import * as estateRepo from '../estate/repository.js';
-import { addDays, addMonths, isDate, type Period } from './calendar.js';
+import { addDays, addMonths, daysBetween, isDate, type Period } from './calendar.js';
 import './messages.js';
 import * as repo from './repository.js';
 import {
   alertsForCase, AUTHORITY_KINDS, type AuthorityKind, backlogFigures, type BacklogFigures, type CaseInput, deriveLegalSituation,
   effectiveTitles, evaluateCase, HEARING_OUTCOMES, type HearingOutcome, isSentenced, isUntried, type JusticeAlert, type JusticeSettings,
   type LegalTitle, OFFENCE_CATEGORIES, type OffenceCategory, type PretrialRule, RULE_CATEGORIES, type RuleCategory, type Sentence, sortAlerts, type Step, TITLE_KINDS,
-  type TitleKind, validateRule,
+  type TitleKind, validateRule, type CaseEvaluation, type LegalStatus, type AlertEpisode, expiredEpisodes,
 } from './rules.js';
+import { alertsFromSnapshot, backlogFromSnapshots, type JusticeSnapshot, snapshotOf } from './state.js';
 
 // ---------------------------------------------------------------------------------------------
 // Conversions
@@ -229,7 +230,8 @@ export async function justiceFileOf(db: Tx, actor: Actor, c: LoadedCase, asOf: s
       rule: e.pretrial.rule ? { id: e.pretrial.rule.id, legal_basis: e.pretrial.rule.legalBasis, to_confirm: [...e.pretrial.rule.toConfirm] } : null,
       start: e.pretrial.start, days_in_pretrial: e.pretrial.daysInPretrial, current_title_id: e.pretrial.currentTitleId, expires_on: e.pretrial.expiresOn,
       days_left: e.pretrial.daysLeft, expired: e.pretrial.expired, legal_maximum_on: e.pretrial.legalMaximumOn, renewals_used: e.pretrial.renewalsUsed,
-      renewals_allowed: e.pretrial.renewalsAllowed, gaps: e.pretrial.gaps,
+      renewals_allowed: e.pretrial.renewalsAllowed, gaps: e.pretrial.gaps, days_without_title: e.pretrial.daysWithoutTitle,
+      category_assumed_label: e.categoryAssumed ? t(lang, 'justice.category.assumed') : null,
       periods: e.pretrial.periods.map((p) => ({ ...p, flag_labels: p.flags.map((f) => t(lang, `justice.flag.${f}`)) })),
     },
     release: e.release ? { release_on: e.release.releaseOn, sentence_end: e.release.sentenceEnd, served_in_full: e.release.servedInFull, steps: e.release.steps.map((s) => stepView(s, lang)) } : null,
@@ -237,6 +239,8 @@ export async function justiceFileOf(db: Tx, actor: Actor, c: LoadedCase, asOf: s
     last_hearing_on: e.lastHearingOn,
     next_hearing_on: e.nextHearingOn,
     alerts: sortAlerts(alertsForCase(e, settings)).map((a) => alertView(a, lang)),
+    /** Every stretch of time a legality alert was on, kept after what ended it (a late extension closes it, never removes it). */
+    alert_history: await alertHistory(db, lang, c.admission.id, e, settings),
   };
 }
 export type JusticeFile = Awaited<ReturnType<typeof justiceFileOf>>;
@@ -365,6 +369,7 @@ export async function addTitle(db: Db, actor: Actor, admissionId: string, input:
     await recordChange(tx, actor, { entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, action: 'create', after: { ...input, jurisdiction_id: jurisdictionId } });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, detail: { kind: input.kind, reference: input.reference } });
     await syncLegalStatus(tx, actor, a, `${input.kind} ${input.reference}`);
+    await refreshJusticeState(tx, a.id, actor, `${input.kind} ${input.reference}`);
     const [c] = await loadCases(tx, [(await repo.findAdmission(tx, a.id))!]);
     return justiceFileOf(tx, actor, c!, bamakoDate(), await loadSettings(tx));
   });
@@ -426,6 +431,7 @@ export async function correctTitle(db: Db, actor: Actor, titleId: string, input:
     });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, detail: { corrects: titleId } });
     await syncLegalStatus(tx, actor, a, `correction ${found.title.reference}: ${input.reason}`);
+    await refreshJusticeState(tx, a.id, actor, `correction ${found.title.reference}: ${input.reason}`);
     const [c] = await loadCases(tx, [(await repo.findAdmission(tx, a.id))!]);
     return justiceFileOf(tx, actor, c!, bamakoDate(), await loadSettings(tx));
   });
@@ -450,6 +456,7 @@ export async function withdrawTitle(db: Db, actor: Actor, titleId: string, input
     await recordChange(tx, actor, { entity: 'legal_title', entityId, personId: a.personId, prisonId: a.prisonId, action: 'withdraw', reason: input.reason, before: { in_force: true, id: titleId }, after: { in_force: false } });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'legal_title', entityId, personId: a.personId, prisonId: a.prisonId, detail: { withdraws: titleId } });
     await syncLegalStatus(tx, actor, a, `withdrawn ${found.title.reference}: ${input.reason}`);
+    await refreshJusticeState(tx, a.id, actor, `withdrawn ${found.title.reference}: ${input.reason}`);
     const [c] = await loadCases(tx, [(await repo.findAdmission(tx, a.id))!]);
     return justiceFileOf(tx, actor, c!, bamakoDate(), await loadSettings(tx));
   });
@@ -496,6 +503,7 @@ export async function scheduleHearing(db: Db, actor: Actor, admissionId: string,
     await repo.insertHearing(tx, row);
     await recordChange(tx, actor, { entity: 'hearing', entityId: id, personId: a.personId, prisonId: a.prisonId, action: 'create', after: { ...input, jurisdiction_id: jurisdictionId } });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'hearing', entityId: id, personId: a.personId, prisonId: a.prisonId });
+    await refreshJusticeState(tx, a.id, actor, `hearing ${row.court}`);
     return hearingView((await repo.findHearing(tx, id))!, actor.lang);
   });
 }
@@ -519,6 +527,7 @@ export async function recordHearingOutcome(db: Db, actor: Actor, hearingId: stri
     await repo.updateHearing(tx, h.id, patch);
     await recordChange(tx, actor, { entity: 'hearing', entityId: h.id, personId: a.personId, prisonId: a.prisonId, action: h.outcome ? 'outcome_correction' : 'outcome', reason: input.notes ?? null, before: { outcome: h.outcome, outcome_notes: h.outcomeNotes, next_date: h.nextDate }, after: { outcome: input.outcome, outcome_notes: patch.outcomeNotes, next_date: patch.nextDate } });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'hearing', entityId: h.id, personId: a.personId, prisonId: a.prisonId });
+    await refreshJusticeState(tx, a.id, actor, `hearing ${h.court}`);
     return hearingView((await repo.findHearing(tx, h.id))!, actor.lang);
   });
 }
@@ -544,6 +553,7 @@ export async function updateHearing(db: Db, actor: Actor, hearingId: string, inp
     await repo.updateHearing(tx, h.id, patch);
     await recordChange(tx, actor, { entity: 'hearing', entityId: h.id, personId: a.personId, prisonId: a.prisonId, action: 'update', reason: input.reason, before, after: patch });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'hearing', entityId: h.id, personId: a.personId, prisonId: a.prisonId });
+    await refreshJusticeState(tx, a.id, actor, `hearing ${h.court}`);
     return hearingView((await repo.findHearing(tx, h.id))!, actor.lang);
   });
 }
@@ -578,6 +588,8 @@ async function heldCases(db: Tx, prisonIds: readonly string[] | undefined, asOf:
 }
 
 async function alertsFor(db: Tx, actor: Actor, prisonIds: readonly string[] | undefined, asOf: string, kind?: string): Promise<AlertView[]> {
+  // Today and after: read the stored states (refreshed with every change); a past date recomputes from the records.
+  if (asOf >= bamakoDate()) return alertsFromStates(db, actor, prisonIds, asOf, kind);
   const settings = await loadSettings(db);
   const cases = await heldCases(db, prisonIds, asOf);
   const byId = new Map(cases.map((c) => [c.admission.id, c.admission]));
@@ -619,6 +631,7 @@ export async function backlog(db: Db, actor: Actor, opts: { prison?: string; as_
   const day = checkAsOf(opts.as_of);
   staffPrisonScope(actor, 'justice.read');
   const prisonRows = opts.prison ? [await resolvePrison(db, actor, opts.prison)] : await estateRepo.findPrisons(db, scopeFilter(actor));
+  if (day >= bamakoDate()) return backlogFromStates(db, prisonRows, day);
   const ids = prisonRows.map((p) => p.id);
   const settings = await loadSettings(db);
   // Hearings are counted over the 12 months up to the date: load every admission that overlaps them.
@@ -841,3 +854,175 @@ export async function partnerAccessLog(db: Db, actor: Actor, opts: { prison?: st
   return rows.map((r) => ({ at: r.a.at.toISOString(), actor: r.username, actor_name: r.displayName, action: r.a.action, entity: r.a.entity, entity_id: r.a.entityId, person_id: r.a.personId, prison_id: r.a.prisonId, detail: r.a.detail }));
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Stored justice state and alert episodes (issue 9)
+// ---------------------------------------------------------------------------------------------
+
+function stateRow(s: JusticeSnapshot): typeof import('./schema.js').justiceState.$inferInsert {
+  return {
+    admissionId: s.admissionId, prisonId: s.prisonId, computedOn: s.computedOn, status: s.status, category: s.category, categoryAssumed: s.categoryAssumed,
+    terrorismRelated: s.terrorismRelated, hasDetentionOrder: s.hasDetentionOrder, pretrialStart: s.pretrialStart, expiresOn: s.expiresOn, periods: s.periods,
+    basisTitleId: s.basisTitleId, judgmentOn: s.judgmentOn, releaseOn: s.releaseOn, releaseTitleId: s.releaseTitleId, outcomeOn: s.outcomeOn,
+    lastHearingOn: s.lastHearingOn, gapDays: s.gapDays, stale: false, refreshedAt: new Date(),
+  };
+}
+
+function rowSnapshot(r: repo.JusticeStateRow, a: { id: string; prisonId: string; personId: string; admittedAt: Date; endedAt: Date | null }): JusticeSnapshot {
+  return {
+    admissionId: a.id, prisonId: a.prisonId, personId: a.personId, admittedOn: bamakoDate(a.admittedAt), endedOn: a.endedAt ? bamakoDate(a.endedAt) : null,
+    computedOn: r.computedOn, status: r.status as LegalStatus, category: r.category as OffenceCategory, categoryAssumed: r.categoryAssumed,
+    terrorismRelated: r.terrorismRelated, hasDetentionOrder: r.hasDetentionOrder, pretrialStart: r.pretrialStart, expiresOn: r.expiresOn, periods: r.periods,
+    basisTitleId: r.basisTitleId, judgmentOn: r.judgmentOn, releaseOn: r.releaseOn, releaseTitleId: r.releaseTitleId, outcomeOn: r.outcomeOn,
+    lastHearingOn: r.lastHearingOn, gapDays: r.gapDays,
+  };
+}
+
+/** The episodes a case shows today: every gap and the open expiry, and the other legality alerts that are on. */
+function derivedEpisodes(e: CaseEvaluation, settings: JusticeSettings): AlertEpisode[] {
+  const out = expiredEpisodes(e.pretrial).filter((x) => x.to !== null || e.held);
+  const first = e.pretrial.start ?? e.asOf;
+  for (const a of alertsForCase(e, settings)) {
+    if (a.kind === 'no_title') out.push({ kind: 'no_title', from: first, to: null, resolvedByTitleId: null });
+    else if (a.kind === 'release_due') out.push({ kind: 'release_due', from: a.date ?? e.asOf, to: null, resolvedByTitleId: null });
+    else if (a.kind === 'category_assumed') out.push({ kind: 'category_assumed', from: first, to: null, resolvedByTitleId: null });
+  }
+  return out;
+}
+
+/**
+ * Record the alert episodes: a new one opens (or, for a gap found after the fact, is recorded
+ * closed); an open one is closed when the titles show its end (a late extension: the day before it)
+ * or when the alert is no longer on (the day before today). Episodes are never deleted.
+ */
+async function syncEpisodes(tx: Tx, actor: Actor | null, c: LoadedCase, e: CaseEvaluation, settings: JusticeSettings, existing: repo.AlertEpisodeRow[], because: string): Promise<void> {
+  const key = (kind: string, from: string) => `${kind}|${from}`;
+  const byKey = new Map(existing.map((x) => [key(x.kind, x.fromOn), x]));
+  /** Keys handled above (open now, or just closed): left alone by the closing pass. */
+  const stillOpen = new Set<string>();
+  const base = { personId: c.admission.personId, prisonId: c.admission.prisonId };
+  for (const d of derivedEpisodes(e, settings)) {
+    const k = key(d.kind, d.from);
+    const ex = byKey.get(k);
+    if (!ex) {
+      const id = newId();
+      const inserted = await repo.insertEpisode(tx, {
+        id, admissionId: c.admission.id, prisonId: c.admission.prisonId, personId: c.admission.personId, kind: d.kind, fromOn: d.from, toOn: d.to,
+        resolvedByTitleId: d.resolvedByTitleId, resolvedBy: d.to ? because : null, closedAt: d.to ? new Date() : null,
+      });
+      if (inserted) await recordChange(tx, actor, { entity: 'alert_episode', entityId: id, ...base, action: d.to ? 'record_closed' : 'open', reason: because, after: { admission_id: c.admission.id, kind: d.kind, from: d.from, to: d.to, resolved_by_title_id: d.resolvedByTitleId } });
+      if (!d.to) stillOpen.add(k);
+    } else if (ex.toOn === null && d.to !== null) {
+      await repo.closeEpisode(tx, ex.id, d.to, d.resolvedByTitleId, because);
+      await recordChange(tx, actor, { entity: 'alert_episode', entityId: ex.id, ...base, action: 'close', reason: because, before: { to: null }, after: { to: d.to, resolved_by_title_id: d.resolvedByTitleId } });
+      stillOpen.add(k); // handled: not closed again below
+    } else if (d.to === null) {
+      stillOpen.add(k);
+      // The title that ended it is gone (withdrawn, corrected): the alert is on again. The change log keeps the closing.
+      if (ex.toOn !== null) {
+        await repo.reopenEpisode(tx, ex.id);
+        await recordChange(tx, actor, { entity: 'alert_episode', entityId: ex.id, ...base, action: 'reopen', reason: because, before: { to: ex.toOn, resolved_by_title_id: ex.resolvedByTitleId, resolved_by: ex.resolvedBy }, after: { to: null } });
+      }
+    }
+  }
+  const yesterday = addDays(e.asOf, -1);
+  for (const ex of existing) {
+    if (ex.toOn !== null || stillOpen.has(key(ex.kind, ex.fromOn))) continue;
+    const to = yesterday < ex.fromOn ? ex.fromOn : yesterday;
+    await repo.closeEpisode(tx, ex.id, to, null, because);
+    await recordChange(tx, actor, { entity: 'alert_episode', entityId: ex.id, ...base, action: 'close', reason: because, before: { to: null }, after: { to } });
+  }
+}
+
+/** Recompute and store the justice state of these admissions as of today, with their alert episodes. */
+export async function refreshJusticeStates(tx: Tx, admissions: repo.AdmissionRow[], actor: Actor | null = null, because = 'refresh'): Promise<Map<string, JusticeSnapshot>> {
+  const out = new Map<string, JusticeSnapshot>();
+  if (!admissions.length) return out;
+  const today = bamakoDate();
+  const settings = await loadSettings(tx);
+  const cases = await loadCases(tx, admissions);
+  const episodes = await repo.episodesOf(tx, admissions.map((a) => a.id));
+  const rows: ReturnType<typeof stateRow>[] = [];
+  for (const c of cases) {
+    const e = evaluateCase(c.input, today, settings);
+    const snap = snapshotOf(e, c.input);
+    out.set(c.admission.id, snap);
+    rows.push(stateRow(snap));
+    await syncEpisodes(tx, actor, c, e, settings, episodes.filter((x) => x.admissionId === c.admission.id), because);
+  }
+  await repo.upsertStates(tx, rows);
+  return out;
+}
+
+/**
+ * Recompute the stored justice state of one admission (same transaction as the change that calls
+ * it: a title, a hearing, a charge) so the alert list and the backlog read a table.
+ */
+export async function refreshJusticeState(tx: Tx, admissionId: string, actor: Actor | null = null, because = 'refresh'): Promise<JusticeSnapshot | null> {
+  const a = await repo.findAdmission(tx, admissionId);
+  if (!a) return null;
+  return (await refreshJusticeStates(tx, [a], actor, because)).get(a.id) ?? null;
+}
+
+interface HeldState { snap: JusticeSnapshot; committalNumber: string }
+
+/** The stored states of the people held at the end of `asOf`; rows missing or marked stale are refreshed first. */
+async function heldStates(db: Tx, prisonIds: readonly string[] | undefined, asOf: string): Promise<HeldState[]> {
+  const rows = await repo.heldStateRows(db, prisonIds, endOfBamakoDay(asOf));
+  const today = bamakoDate();
+  const todo = rows.filter((r) => !r.s || r.s.stale || r.s.computedOn > asOf || r.s.computedOn > today);
+  let fresh = new Map<string, JusticeSnapshot>();
+  if (todo.length) {
+    fresh = await db.transaction(async (tx) => refreshJusticeStates(tx, await repo.findAdmissions(tx, todo.map((r) => r.id)), null, 'justice_state refresh'));
+  }
+  return rows.map((r) => {
+    const f = fresh.get(r.id);
+    const snap = f ? { ...f, admittedOn: bamakoDate(r.admittedAt), endedOn: r.endedAt ? bamakoDate(r.endedAt) : null } : rowSnapshot(r.s!, r);
+    return { snap, committalNumber: r.committalNumber };
+  });
+}
+
+/** The alerts from the stored states (dates on or after the day they were computed). */
+async function alertsFromStates(db: Tx, actor: Actor, prisonIds: readonly string[] | undefined, asOf: string, kind?: string): Promise<AlertView[]> {
+  const s = await repo.settings(db);
+  const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
+  const states = await heldStates(db, prisonIds, asOf);
+  const committal = new Map(states.map((x) => [x.snap.admissionId, x.committalNumber]));
+  let alerts = sortAlerts(states.flatMap((x) => alertsFromSnapshot(x.snap, asOf, settings)));
+  if (kind) alerts = alerts.filter((a) => a.kind === kind);
+  const names = await repo.peopleNames(db, [...new Set(alerts.map((a) => a.personId!).filter(Boolean))]);
+  return alerts.map((a) => {
+    const n = a.personId ? names.get(a.personId) : undefined;
+    return alertView(a, actor.lang, { committal_number: committal.get(a.admissionId), person_name: n ? `${n.familyName} ${n.givenNames}`.trim() : undefined });
+  });
+}
+
+/** The backlog from the stored states, per prison and overall, with hearings per month counted by the database. */
+async function backlogFromStates(db: Tx, prisonRows: estateRepo.PrisonRow[], day: string): Promise<BacklogReport> {
+  const ids = prisonRows.map((p) => p.id);
+  const s = await repo.settings(db);
+  const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
+  const states = ids.length ? (await heldStates(db, ids, day)).map((x) => x.snap) : [];
+  const perPrison = await repo.hearingsPerMonth(db, ids, startOfBamakoDay(addMonths(`${day.slice(0, 7)}-01`, -11)), endOfBamakoDay(day));
+  const overall = new Map<string, number>();
+  for (const m of perPrison.values()) for (const [k, v] of m) overall.set(k, (overall.get(k) ?? 0) + v);
+  return {
+    as_of: day,
+    overall: backlogFromSnapshots(states, day, settings, overall),
+    prisons: prisonRows.map((p) => ({ prison_id: p.id, code: p.code, name: p.name, figures: backlogFromSnapshots(states.filter((x) => x.prisonId === p.id), day, settings, perPrison.get(p.id) ?? new Map()) })),
+  };
+}
+
+export interface EpisodeView { kind: string; label: string; from: string; to: string | null; days: number; resolved_by_title_id: string | null; resolved_by: string | null; recorded: boolean }
+
+/** The alert history of a file: the recorded episodes, plus those the titles show that are not recorded yet. */
+async function alertHistory(db: Tx, lang: 'fr' | 'en', admissionId: string, e: CaseEvaluation, settings: JusticeSettings): Promise<EpisodeView[]> {
+  const stored = await repo.episodesOf(db, [admissionId]);
+  const seen = new Set(stored.map((x) => `${x.kind}|${x.fromOn}`));
+  const view = (kind: string, from: string, to: string | null, byTitle: string | null, by: string | null, recorded: boolean): EpisodeView => ({
+    kind, label: t(lang, `justice.episode.${kind}`), from, to, days: daysBetween(from, to ?? e.asOf) + 1, resolved_by_title_id: byTitle, resolved_by: by, recorded,
+  });
+  const out = stored.map((x) => view(x.kind, x.fromOn, x.toOn, x.resolvedByTitleId, x.resolvedBy, true));
+  for (const d of derivedEpisodes(e, settings)) if (!seen.has(`${d.kind}|${d.from}`)) out.push(view(d.kind, d.from, d.to, d.resolvedByTitleId, null, false));
+  return out.sort((a, b) => a.from.localeCompare(b.from) || a.kind.localeCompare(b.kind));
+}
