@@ -203,16 +203,33 @@ export async function partnerAccess(db: Tx, prisonIds: readonly string[] | undef
 export type JusticeStateRow = typeof justiceState.$inferSelect;
 export type AlertEpisodeRow = typeof alertEpisode.$inferSelect;
 
-/** Admissions of the prisons held at `at` (admitted before, not ended), with their stored state when there is one. */
-export async function heldStateRows(db: Tx, prisonIds: readonly string[] | undefined, at: Date) {
-  return db
-    .select({
-      id: admission.id, prisonId: admission.prisonId, personId: admission.personId, committalNumber: admission.committalNumber,
-      admittedAt: admission.admittedAt, endedAt: admission.endedAt, s: justiceState,
-    })
-    .from(admission)
-    .leftJoin(justiceState, eq(justiceState.admissionId, admission.id))
-    .where(and(prisonIds ? inArray(admission.prisonId, [...prisonIds]) : undefined, lt(admission.admittedAt, at), or(isNull(admission.endedAt), gte(admission.endedAt, at))));
+/** One row of `heldStateRows`: the admission (dates already Bamako days), the person's name, and the stored state when there is one. */
+export type HeldStateRow = {
+  id: string; prison_id: string; person_id: string; committal_number: string; admitted_on: string; ended_on: string | null;
+  family_name: string; given_names: string; has_state: boolean; stale: boolean | null; computed_on: string | null; status: string | null; category: string | null;
+  category_assumed: boolean | null; terrorism_related: boolean | null; has_detention_order: boolean | null; pretrial_start: string | null; expires_on: string | null;
+  periods: { titleId: string; from: string; to: string | null }[] | null; basis_title_id: string | null; judgment_on: string | null; release_on: string | null;
+  release_title_id: string | null; outcome_on: string | null; last_hearing_on: string | null; gap_days: number | null;
+};
+
+/**
+ * Admissions of the prisons held at `at` (admitted before, not ended), with the person's name and
+ * their stored state when there is one. One query; dates come back as Bamako days (text), so the
+ * home page reads 4,000 rows without converting instants one by one.
+ */
+export async function heldStateRows(db: Tx, prisonIds: readonly string[] | undefined, at: Date): Promise<HeldStateRow[]> {
+  const scope = prisonIds ? (prisonIds.length ? sql`a.prison_id IN (${sql.join(prisonIds.map((p) => sql`${p}::uuid`), sql`, `)})` : sql`false`) : sql`true`;
+  const r = await db.execute<HeldStateRow>(sql`
+    SELECT a.id, a.prison_id, a.person_id, a.committal_number,
+           (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text AS admitted_on, (a.ended_at AT TIME ZONE 'Africa/Bamako')::date::text AS ended_on,
+           p.family_name, p.given_names, s.admission_id IS NOT NULL AS has_state, s.stale, s.computed_on::text, s.status, s.category, s.category_assumed,
+           s.terrorism_related, s.has_detention_order, s.pretrial_start::text, s.expires_on::text, s.periods, s.basis_title_id, s.judgment_on::text,
+           s.release_on::text, s.release_title_id, s.outcome_on::text, s.last_hearing_on::text, s.gap_days
+      FROM admission a
+      JOIN person p ON p.id = a.person_id
+      LEFT JOIN justice_state s ON s.admission_id = a.id
+     WHERE ${scope} AND a.admitted_at < ${at.toISOString()}::timestamptz AND (a.ended_at IS NULL OR a.ended_at >= ${at.toISOString()}::timestamptz)`);
+  return r.rows;
 }
 
 export async function upsertStates(db: Tx, rows: (typeof justiceState.$inferInsert)[]): Promise<void> {

@@ -868,13 +868,13 @@ function stateRow(s: JusticeSnapshot): typeof import('./schema.js').justiceState
   };
 }
 
-function rowSnapshot(r: repo.JusticeStateRow, a: { id: string; prisonId: string; personId: string; admittedAt: Date; endedAt: Date | null }): JusticeSnapshot {
+function rowSnapshot(r: repo.HeldStateRow): JusticeSnapshot {
   return {
-    admissionId: a.id, prisonId: a.prisonId, personId: a.personId, admittedOn: bamakoDate(a.admittedAt), endedOn: a.endedAt ? bamakoDate(a.endedAt) : null,
-    computedOn: r.computedOn, status: r.status as LegalStatus, category: r.category as OffenceCategory, categoryAssumed: r.categoryAssumed,
-    terrorismRelated: r.terrorismRelated, hasDetentionOrder: r.hasDetentionOrder, pretrialStart: r.pretrialStart, expiresOn: r.expiresOn, periods: r.periods,
-    basisTitleId: r.basisTitleId, judgmentOn: r.judgmentOn, releaseOn: r.releaseOn, releaseTitleId: r.releaseTitleId, outcomeOn: r.outcomeOn,
-    lastHearingOn: r.lastHearingOn, gapDays: r.gapDays,
+    admissionId: r.id, prisonId: r.prison_id, personId: r.person_id, admittedOn: r.admitted_on, endedOn: r.ended_on,
+    computedOn: r.computed_on!, status: r.status as LegalStatus, category: r.category as OffenceCategory, categoryAssumed: !!r.category_assumed,
+    terrorismRelated: !!r.terrorism_related, hasDetentionOrder: !!r.has_detention_order, pretrialStart: r.pretrial_start, expiresOn: r.expires_on, periods: r.periods ?? [],
+    basisTitleId: r.basis_title_id, judgmentOn: r.judgment_on, releaseOn: r.release_on, releaseTitleId: r.release_title_id, outcomeOn: r.outcome_on,
+    lastHearingOn: r.last_hearing_on, gapDays: r.gap_days ?? 0,
   };
 }
 
@@ -964,21 +964,21 @@ export async function refreshJusticeState(tx: Tx, admissionId: string, actor: Ac
   return (await refreshJusticeStates(tx, [a], actor, because)).get(a.id) ?? null;
 }
 
-interface HeldState { snap: JusticeSnapshot; committalNumber: string }
+interface HeldState { snap: JusticeSnapshot; committalNumber: string; name: string }
 
 /** The stored states of the people held at the end of `asOf`; rows missing or marked stale are refreshed first. */
 async function heldStates(db: Tx, prisonIds: readonly string[] | undefined, asOf: string): Promise<HeldState[]> {
   const rows = await repo.heldStateRows(db, prisonIds, endOfBamakoDay(asOf));
   const today = bamakoDate();
-  const todo = rows.filter((r) => !r.s || r.s.stale || r.s.computedOn > asOf || r.s.computedOn > today);
+  const todo = rows.filter((r) => !r.has_state || r.stale || r.computed_on! > asOf || r.computed_on! > today);
   let fresh = new Map<string, JusticeSnapshot>();
   if (todo.length) {
     fresh = await db.transaction(async (tx) => refreshJusticeStates(tx, await repo.findAdmissions(tx, todo.map((r) => r.id)), null, 'justice_state refresh'));
   }
   return rows.map((r) => {
     const f = fresh.get(r.id);
-    const snap = f ? { ...f, admittedOn: bamakoDate(r.admittedAt), endedOn: r.endedAt ? bamakoDate(r.endedAt) : null } : rowSnapshot(r.s!, r);
-    return { snap, committalNumber: r.committalNumber };
+    const snap = f ? { ...f, admittedOn: r.admitted_on, endedOn: r.ended_on } : rowSnapshot(r);
+    return { snap, committalNumber: r.committal_number, name: `${r.family_name} ${r.given_names}`.trim() };
   });
 }
 
@@ -987,13 +987,12 @@ async function alertsFromStates(db: Tx, actor: Actor, prisonIds: readonly string
   const s = await repo.settings(db);
   const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
   const states = await heldStates(db, prisonIds, asOf);
-  const committal = new Map(states.map((x) => [x.snap.admissionId, x.committalNumber]));
+  const byId = new Map(states.map((x) => [x.snap.admissionId, x]));
   let alerts = sortAlerts(states.flatMap((x) => alertsFromSnapshot(x.snap, asOf, settings)));
   if (kind) alerts = alerts.filter((a) => a.kind === kind);
-  const names = await repo.peopleNames(db, [...new Set(alerts.map((a) => a.personId!).filter(Boolean))]);
   return alerts.map((a) => {
-    const n = a.personId ? names.get(a.personId) : undefined;
-    return alertView(a, actor.lang, { committal_number: committal.get(a.admissionId), person_name: n ? `${n.familyName} ${n.givenNames}`.trim() : undefined });
+    const h = byId.get(a.admissionId);
+    return alertView(a, actor.lang, { committal_number: h?.committalNumber, person_name: h?.name });
   });
 }
 
