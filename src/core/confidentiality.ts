@@ -76,6 +76,8 @@ const field = (v: unknown, k: string): unknown =>
  */
 export const CHANGE_LOG_ENTITIES = {
   admission: OPEN,
+  // When a legality alert was on and what ended it (issue 9): the file's history, open to history.read.
+  alert_episode: OPEN,
   // Method, by whom, date, result: needed by everyone who places people (doubt protects minors).
   age_assessment: OPEN,
   app_user: OPEN,

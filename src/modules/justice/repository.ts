@@ -6,7 +6,7 @@ import { appUser } from '../access/schema.js';
 import { admission, charge, legalDocument, placement } from '../custody/schema.js';
 import { cell } from '../estate/schema.js';
 import { person } from '../people/schema.js';
-import { hearing, jurisdiction, justiceSettings, legalTitle, pretrialRule, userJurisdiction } from './schema.js';
+import { alertEpisode, hearing, jurisdiction, justiceSettings, justiceState, legalTitle, pretrialRule, userJurisdiction } from './schema.js';
 
 export type LegalTitleRow = typeof legalTitle.$inferSelect;
 export type HearingRow = typeof hearing.$inferSelect;
@@ -216,4 +216,98 @@ export async function findPersonConviction(db: Tx, personId: string, id: string)
 export async function admissionsOfPeople(db: Tx, personIds: string[]): Promise<AdmissionRow[]> {
   if (!personIds.length) return [];
   return db.select().from(admission).where(inArray(admission.personId, personIds)).orderBy(asc(admission.admittedAt));
+}
+
+// Stored justice state and alert episodes (issue 9) ---------------------------------------------
+export type JusticeStateRow = typeof justiceState.$inferSelect;
+export type AlertEpisodeRow = typeof alertEpisode.$inferSelect;
+
+/** One row of `heldStateRows`: the admission (dates already Bamako days), the person's name, and the stored state when there is one. */
+export type HeldStateRow = {
+  id: string; prison_id: string; person_id: string; committal_number: string; admitted_on: string; ended_on: string | null;
+  family_name: string; given_names: string; has_state: boolean; stale: boolean | null; computed_on: string | null; status: string | null; category: string | null;
+  category_assumed: boolean | null; terrorism_related: boolean | null; has_detention_order: boolean | null; pretrial_start: string | null; expires_on: string | null;
+  periods: { titleId: string; from: string; to: string | null }[] | null; basis_title_id: string | null; judgment_on: string | null; release_on: string | null;
+  release_title_id: string | null; outcome_on: string | null; last_hearing_on: string | null; gap_days: number | null;
+};
+
+/**
+ * Admissions of the prisons held at `at` (admitted before, not ended), with the person's name and
+ * their stored state when there is one. One query (the open admissions through the partial index
+ * admission_prison_current_idx, those ended after `at` through the period index); dates come back as Bamako days (text), so the
+ * home page reads 4,000 rows without converting instants one by one.
+ */
+export async function heldStateRows(db: Tx, prisonIds: readonly string[] | undefined, at: Date): Promise<HeldStateRow[]> {
+  const scope = prisonIds ? (prisonIds.length ? sql`a.prison_id IN (${sql.join(prisonIds.map((p) => sql`${p}::uuid`), sql`, `)})` : sql`false`) : sql`true`;
+  const r = await db.execute<HeldStateRow>(sql`
+    SELECT a.id, a.prison_id, a.person_id, a.committal_number,
+           (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text AS admitted_on, (a.ended_at AT TIME ZONE 'Africa/Bamako')::date::text AS ended_on,
+           p.family_name, p.given_names, s.admission_id IS NOT NULL AS has_state, s.stale, s.computed_on::text, s.status, s.category, s.category_assumed,
+           s.terrorism_related, s.has_detention_order, s.pretrial_start::text, s.expires_on::text, s.periods, s.basis_title_id, s.judgment_on::text,
+           s.release_on::text, s.release_title_id, s.outcome_on::text, s.last_hearing_on::text, s.gap_days
+      FROM admission a
+      JOIN person p ON p.id = a.person_id
+      LEFT JOIN justice_state s ON s.admission_id = a.id
+     WHERE ${scope} AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at IS NULL
+     UNION ALL
+    SELECT a.id, a.prison_id, a.person_id, a.committal_number,
+           (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text, (a.ended_at AT TIME ZONE 'Africa/Bamako')::date::text,
+           p.family_name, p.given_names, s.admission_id IS NOT NULL, s.stale, s.computed_on::text, s.status, s.category, s.category_assumed,
+           s.terrorism_related, s.has_detention_order, s.pretrial_start::text, s.expires_on::text, s.periods, s.basis_title_id, s.judgment_on::text,
+           s.release_on::text, s.release_title_id, s.outcome_on::text, s.last_hearing_on::text, s.gap_days
+      FROM admission a
+      JOIN person p ON p.id = a.person_id
+      LEFT JOIN justice_state s ON s.admission_id = a.id
+     WHERE ${scope} AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at >= ${at.toISOString()}::timestamptz`);
+  return r.rows;
+}
+
+export async function upsertStates(db: Tx, rows: (typeof justiceState.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    await db.insert(justiceState).values(chunk).onConflictDoUpdate({
+      target: justiceState.admissionId,
+      set: Object.fromEntries(Object.keys(chunk[0]!).filter((k) => k !== 'admissionId').map((k) => {
+        const col = (justiceState as unknown as Record<string, { name: string }>)[k]!;
+        return [k, sql.raw(`excluded.${col.name}`)];
+      })),
+    });
+  }
+}
+
+export async function episodesOf(db: Tx, admissionIds: string[]): Promise<AlertEpisodeRow[]> {
+  if (!admissionIds.length) return [];
+  return db.select().from(alertEpisode).where(inArray(alertEpisode.admissionId, admissionIds)).orderBy(asc(alertEpisode.fromOn), asc(alertEpisode.kind));
+}
+
+/** A new episode; a concurrent refresh that recorded the same one first wins (no error). */
+export async function insertEpisode(db: Tx, row: typeof alertEpisode.$inferInsert): Promise<boolean> {
+  const r = await db.insert(alertEpisode).values(row).onConflictDoNothing().returning({ id: alertEpisode.id });
+  return r.length > 0;
+}
+
+export async function closeEpisode(db: Tx, id: string, toOn: string, resolvedByTitleId: string | null, resolvedBy: string): Promise<void> {
+  await db.update(alertEpisode).set({ toOn, resolvedByTitleId, resolvedBy, closedAt: new Date() }).where(and(eq(alertEpisode.id, id), isNull(alertEpisode.toOn)));
+}
+
+export async function reopenEpisode(db: Tx, id: string): Promise<void> {
+  await db.update(alertEpisode).set({ toOn: null, resolvedByTitleId: null, resolvedBy: null, closedAt: null }).where(eq(alertEpisode.id, id));
+}
+
+/** Court appearances that took place (held, adjourned) per Bamako month, for the admissions of the prisons, in [from, to). */
+export async function hearingsPerMonth(db: Tx, prisonIds: readonly string[], from: Date, to: Date): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  if (!prisonIds.length) return out;
+  const ids = sql.join(prisonIds.map((p) => sql`${p}::uuid`), sql`, `);
+  const r = await db.execute<{ prison_id: string; month: string; n: number }>(sql`
+    SELECT a.prison_id, to_char(h.scheduled_at AT TIME ZONE 'Africa/Bamako', 'YYYY-MM') AS month, count(*)::int AS n
+      FROM hearing h JOIN admission a ON a.id = h.admission_id
+     WHERE a.prison_id IN (${ids}) AND h.outcome IN ('held', 'adjourned') AND h.scheduled_at >= ${from.toISOString()}::timestamptz AND h.scheduled_at < ${to.toISOString()}::timestamptz
+     GROUP BY 1, 2`);
+  for (const x of r.rows) {
+    let m = out.get(x.prison_id);
+    if (!m) out.set(x.prison_id, (m = new Map()));
+    m.set(x.month, x.n);
+  }
+  return out;
 }

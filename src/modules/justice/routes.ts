@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/app.js';
 import { DateTime, IsoDate, Opt, PrisonRef, Reason, RefCode, Uuid } from '../../http/schemas.js';
 import { courtListPage } from './pages.js';
-import { ALERT_KINDS, AUTHORITY_KINDS, HEARING_OUTCOMES, OFFENCE_CATEGORIES, TITLE_KINDS } from './rules.js';
+import { ALERT_KINDS, AUTHORITY_KINDS, HEARING_OUTCOMES, OFFENCE_CATEGORIES, RULE_CATEGORIES, TITLE_KINDS } from './rules.js';
 import {
   addPartnerMember, addTitle, backlog, backlogCsv, correctTitle, courtList, createJurisdiction, createRule, getJusticeFile, getSettings,
   listAlerts, listJurisdictions, listRules, partnerAccessLog, partnerCases, recordHearingOutcome, scheduleHearing, updateHearing, updateRule,
@@ -55,7 +55,7 @@ const HearingFields = {
   vehicle: Opt(Type.String({ maxLength: 200 })),
 };
 const RuleFields = {
-  category: lit(OFFENCE_CATEGORIES),
+  category: lit(RULE_CATEGORIES),
   legal_basis: Type.String({ minLength: 1, maxLength: 500 }),
   effective_from: IsoDate,
   effective_to: Opt(IsoDate),

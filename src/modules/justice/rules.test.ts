@@ -163,10 +163,12 @@ describe('pre-trial limits', () => {
     assert.equal(p.periods[1]!.from, '2026-09-09');
     assert.deepEqual(p.gaps, []);
     p = computePretrial({ titles: [co, title('extension_order', '2026-09-20')], category: 'misdemeanour_over_2y', rules: R, asOf: '2026-10-01' });
-    assert.deepEqual(p.gaps, [{ from: '2026-09-09', to: '2026-09-19' }]);
-    // Six months from the late order would pass the twelve-month maximum: capped.
+    assert.deepEqual(p.gaps, [{ from: '2026-09-09', to: '2026-09-19', days: 11, closedBy: p.periods[1]!.titleId }]);
+    // The late order runs from its date, to the end a timely renewal would have given (not six months from its date).
+    assert.equal(p.periods[1]!.from, '2026-09-20');
     assert.equal(p.periods[1]!.to, '2027-03-08');
-    assert.ok(p.periods[1]!.flags.includes('capped_at_legal_maximum'));
+    assert.deepEqual(p.periods[1]!.flags, ['late']);
+    assert.equal(p.daysWithoutTitle, 11);
   });
 
   test('art. 125: one month, no extension; month ends', () => {
@@ -226,7 +228,9 @@ describe('pre-trial limits', () => {
     assert.deepEqual(offenceCategoryOf([{ category: 'felony', terrorismRelated: true }]), { category: 'terrorism', assumed: false });
     assert.deepEqual(offenceCategoryOf([{ category: 'misdemeanour', terrorismRelated: false }, { category: 'felony', terrorismRelated: false }]), { category: 'felony', assumed: false });
     assert.deepEqual(offenceCategoryOf([{ category: 'misdemeanour', terrorismRelated: false, maxPenaltyMonths: 12 }], { residentInMali: true }), { category: 'misdemeanour_2y_or_less', assumed: false });
-    assert.deepEqual(offenceCategoryOf([{ category: 'misdemeanour', terrorismRelated: false, maxPenaltyMonths: 12 }]), { category: 'misdemeanour_over_2y', assumed: true });
+    // Residence unknown: doubt protects (art. 125), and the category is shown as assumed.
+    assert.deepEqual(offenceCategoryOf([{ category: 'misdemeanour', terrorismRelated: false, maxPenaltyMonths: 12 }]), { category: 'misdemeanour_2y_or_less', assumed: true });
+    assert.deepEqual(offenceCategoryOf([{ category: 'misdemeanour', terrorismRelated: false, maxPenaltyMonths: 12 }], { residentInMali: false }), { category: 'misdemeanour_over_2y', assumed: false });
     assert.deepEqual(offenceCategoryOf([{ category: 'misdemeanour', terrorismRelated: false, maxPenaltyMonths: 60 }]), { category: 'misdemeanour_over_2y', assumed: false });
   });
 

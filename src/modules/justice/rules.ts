@@ -13,8 +13,9 @@
  *   reason), a withdrawal keeps the row and says why; derivation reads only the versions in force.
  */
 import {
-  addDays, addMonths, daysBetween, isEmptyPeriod, lastDayOf, maxDate, minDate, type Period, subtractPeriod, workingDaysBefore,
+  addDays, addMonths, daysBetween, isEmptyPeriod, lastDayOf, minDate, type Period, subtractPeriod,
 } from './calendar.js';
+import { type ChargeFacts, computePretrial, DEFAULT_SETTINGS, type JusticeSettings, offenceCategoryOf, type PretrialComputation } from './pretrial.js';
 
 export type { Period } from './calendar.js';
 
@@ -270,260 +271,8 @@ export function deriveLegalSituation(titles: readonly LegalTitle[], asOf?: strin
   return { status: finalStatus, admissionStatus: stage, basis, detentionOrders, committalForTrial, judgment, appeal, reductions, outcome, warnings };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Pre-trial detention limits
-// ---------------------------------------------------------------------------------------------
-
-export interface PretrialRule {
-  id: string;
-  category: OffenceCategory;
-  /** The text the values come from. */
-  legalBasis: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  initial: Period;
-  /** Length of one extension; null when the law allows none. */
-  renewal: Period | null;
-  /** How many extensions; null means as many as fit in the absolute maximum. */
-  maxRenewals: number | null;
-  /** Never more than this in all, from the first day of detention; null when the law sets none. */
-  absoluteMax: Period | null;
-  /** An extension must be issued within this many working days before expiry (art. 135: 8). */
-  renewalWindowWorkingDays: number | null;
-  /** Fields of this rule that the sources gathered so far do not confirm. */
-  toConfirm: readonly string[];
-  source: string;
-}
-
-const CPP2001 = 'Loi n°01-080 du 20 août 2001 portant Code de procédure pénale';
-const SECONDARY = 'Article text as quoted by maliweb.net ("Que dit la loi : mode d\'emploi du mandat de dépôt"), afribone.com (MCA de Bamako, art. 127 and 129) and malizine.com (2016, art. 135); the primary Journal officiel text was not read.';
-
-/**
- * The Malian defaults (Code of Criminal Procedure of 2001, as amended by Loi 2013-016). An
- * administrator maintains the rules in the database; these are the seed and the fallback.
- */
-export const DEFAULT_PRETRIAL_RULES: readonly PretrialRule[] = [
-  {
-    id: 'cpp2001-art125', category: 'misdemeanour_2y_or_less', legalBasis: `${CPP2001}, art. 125`,
-    effectiveFrom: '2001-08-20', effectiveTo: null,
-    initial: { months: 1 }, renewal: null, maxRenewals: 0, absoluteMax: { months: 1 }, renewalWindowWorkingDays: null,
-    toConfirm: ['effectiveFrom', 'countedFromFirstAppearance'],
-    source: SECONDARY,
-  },
-  {
-    id: 'cpp2001-art127', category: 'misdemeanour_over_2y', legalBasis: `${CPP2001}, art. 127`,
-    effectiveFrom: '2001-08-20', effectiveTo: null,
-    initial: { months: 6 }, renewal: { months: 6 }, maxRenewals: 1, absoluteMax: { months: 12 }, renewalWindowWorkingDays: null,
-    toConfirm: ['effectiveFrom'],
-    source: SECONDARY,
-  },
-  {
-    id: 'cpp2001-art135', category: 'felony', legalBasis: `${CPP2001}, art. 135`,
-    effectiveFrom: '2001-08-20', effectiveTo: null,
-    initial: { years: 1 }, renewal: { years: 1 }, maxRenewals: null, absoluteMax: { years: 3 }, renewalWindowWorkingDays: 8,
-    toConfirm: ['effectiveFrom'],
-    source: SECONDARY,
-  },
-  {
-    id: 'cpp2001-art135-terrorism', category: 'terrorism', legalBasis: `${CPP2001}, art. 135 (no special pre-trial period for terrorism found)`,
-    effectiveFrom: '2001-08-20', effectiveTo: null,
-    initial: { years: 1 }, renewal: { years: 1 }, maxRenewals: null, absoluteMax: { years: 3 }, renewalWindowWorkingDays: 8,
-    toConfirm: ['effectiveFrom', 'initial', 'renewal', 'maxRenewals', 'absoluteMax'],
-    source: `${SECONDARY} Terrorism offences are felonies; Loi 2013-016 set a special custody (garde à vue) period for them (CPP art. 7: 48 h, extendable three times), no special pre-trial detention period was found.`,
-  },
-];
-
-/** The rule in force on a date for a category: the one with the latest start not after the date. */
-export function ruleFor(rules: readonly PretrialRule[], category: OffenceCategory, on: string): PretrialRule | null {
-  let best: PretrialRule | null = null;
-  for (const r of rules) {
-    if (r.category !== category || r.effectiveFrom > on || (r.effectiveTo !== null && r.effectiveTo <= on)) continue;
-    if (!best || r.effectiveFrom > best.effectiveFrom) best = r;
-  }
-  return best;
-}
-
-/** Problems an administrator must fix before saving a rule. Keys with the field they concern. */
-export function validateRule(r: Omit<PretrialRule, 'id' | 'toConfirm' | 'source'> & { toConfirm?: readonly string[] }): { field: string; key: string }[] {
-  const errs: { field: string; key: string }[] = [];
-  const bad = (p: Period | null | undefined) => !!p && [p.years, p.months, p.days].some((v) => v !== undefined && (!Number.isInteger(v) || v < 0));
-  if (isEmptyPeriod(r.initial) || bad(r.initial)) errs.push({ field: '/initial', key: 'justice.rule.bad_period' });
-  if (bad(r.renewal)) errs.push({ field: '/renewal', key: 'justice.rule.bad_period' });
-  if (bad(r.absoluteMax)) errs.push({ field: '/absolute_max', key: 'justice.rule.bad_period' });
-  if (r.maxRenewals !== null && (!Number.isInteger(r.maxRenewals) || r.maxRenewals < 0)) errs.push({ field: '/max_renewals', key: 'justice.rule.bad_count' });
-  if (r.maxRenewals && isEmptyPeriod(r.renewal)) errs.push({ field: '/renewal', key: 'justice.rule.renewal_needed' });
-  if (r.effectiveTo !== null && r.effectiveTo <= r.effectiveFrom) errs.push({ field: '/effective_to', key: 'justice.rule.bad_dates' });
-  if (r.absoluteMax && !isEmptyPeriod(r.initial) && lastDayOf('2001-01-01', r.absoluteMax) < lastDayOf('2001-01-01', r.initial)) errs.push({ field: '/absolute_max', key: 'justice.rule.max_below_initial' });
-  return errs;
-}
-
-export interface ChargeFacts {
-  category: 'contravention' | 'misdemeanour' | 'felony' | string;
-  terrorismRelated: boolean;
-  /** Maximum penalty the law sets for the offence, in months, when known. */
-  maxPenaltyMonths?: number | null;
-}
-
-/**
- * The category that sets the pre-trial limits, from the charges. Art. 125 needs both a maximum
- * penalty of two years or less and an accused regularly domiciled in Mali; when either is not
- * known, the misdemeanour falls under art. 127 and `assumed` says so.
- */
-export function offenceCategoryOf(charges: readonly ChargeFacts[], opts: { residentInMali?: boolean | null } = {}): { category: OffenceCategory; assumed: boolean } {
-  if (charges.some((c) => c.terrorismRelated)) return { category: 'terrorism', assumed: false };
-  if (charges.some((c) => c.category === 'felony')) return { category: 'felony', assumed: false };
-  const mis = charges.filter((c) => c.category === 'misdemeanour' || c.category === 'contravention');
-  if (!mis.length) return { category: 'misdemeanour_over_2y', assumed: true };
-  const known = mis.every((c) => typeof c.maxPenaltyMonths === 'number');
-  if (known && mis.some((c) => (c.maxPenaltyMonths as number) > 24)) return { category: 'misdemeanour_over_2y', assumed: false };
-  if (known && opts.residentInMali === true) return { category: 'misdemeanour_2y_or_less', assumed: false };
-  if (known && opts.residentInMali === false) return { category: 'misdemeanour_over_2y', assumed: false };
-  return { category: 'misdemeanour_over_2y', assumed: true };
-}
-
-export type PeriodFlag =
-  | 'late' // issued after the previous title had expired: the person was held without a title
-  | 'early' // extension issued before the window the law sets (art. 135: 8 working days before expiry)
-  | 'renewal_not_provided' // the law allows no extension for this category
-  | 'renewals_exceeded'
-  | 'period_exceeds_rule' // the order grants more than one renewal period
-  | 'capped_at_legal_maximum'
-  | 'no_validity' // nothing left under the legal maximum
-  | 'no_rule'; // no rule known for this category and date
-
-export interface PretrialPeriod {
-  titleId: string;
-  kind: TitleKind;
-  reference: string;
-  issuedOn: string;
-  from: string;
-  /** Last day covered; null when no rule and no date on the order set one. */
-  to: string | null;
-  ruleId: string | null;
-  legalBasis: string | null;
-  flags: PeriodFlag[];
-}
-
-export interface PretrialComputation {
-  /** The limits apply: untried and still in the investigation. */
-  applies: boolean;
-  category: OffenceCategory;
-  rule: PretrialRule | null;
-  /** First day of pre-trial detention. */
-  start: string | null;
-  daysInPretrial: number;
-  periods: PretrialPeriod[];
-  /** The title covering `asOf` (or the last one). */
-  currentTitleId: string | null;
-  /** Last day the titles cover. */
-  expiresOn: string | null;
-  /** expiresOn − asOf: 0 on the last covered day, negative once expired. */
-  daysLeft: number | null;
-  expired: boolean;
-  /** The last day the law allows in all (absolute maximum from the first day). */
-  legalMaximumOn: string | null;
-  renewalsUsed: number;
-  renewalsAllowed: number | null;
-  /** Days held without a title, between titles. */
-  gaps: { from: string; to: string }[];
-}
-
-/**
- * Days in pre-trial detention as of a date, both ends counted: from the first day until `asOf`
- * while untried; until the day before the judgment once judged.
- */
-export function pretrialDays(start: string | null, situation: LegalSituation, asOf: string): number {
-  if (!start || start > asOf) return 0;
-  const end = situation.judgment && situation.judgment.issuedOn <= asOf ? addDays(situation.judgment.issuedOn, -1) : asOf;
-  return end < start ? 0 : daysBetween(start, end) + 1;
-}
-
-export interface PretrialInput {
-  titles: readonly LegalTitle[];
-  /** Category from the charges when no detention order states one. */
-  category: OffenceCategory;
-  rules: readonly PretrialRule[];
-  /** The first day in detention known otherwise (the admission date): the start is the earlier of it and the first order. */
-  detentionStart?: string | null;
-  asOf: string;
-}
-
-/** Days in pre-trial detention, the current title's expiry and days left, with each period explained. */
-export function computePretrial(input: PretrialInput): PretrialComputation {
-  const { rules, asOf } = input;
-  const situation = deriveLegalSituation(input.titles, asOf);
-  const orders = situation.detentionOrders;
-  const category = [...orders].reverse().find((t) => t.offenceCategory)?.offenceCategory ?? input.category;
-  const firstFrom = orders[0] ? orders[0].effectiveFrom ?? orders[0].issuedOn : null;
-  const start = firstFrom && input.detentionStart ? minDate(firstFrom, input.detentionStart) : firstFrom ?? input.detentionStart ?? null;
-  const applies = situation.status === 'under_investigation' && orders.length > 0;
-  const periods: PretrialPeriod[] = [];
-  const gaps: { from: string; to: string }[] = [];
-  let prevEnd: string | null = null;
-  let renewals = 0;
-  let rule: PretrialRule | null = null;
-  let legalMaximumOn: string | null = null;
-  let unlimited = false;
-
-  for (const t of orders) {
-    const r = ruleFor(rules, category, t.issuedOn);
-    rule = r;
-    const flags: PeriodFlag[] = [];
-    let from: string;
-    let length: Period | null;
-    if (t.kind === 'extension_order' && prevEnd !== null) {
-      renewals++;
-      if (t.issuedOn > prevEnd) {
-        flags.push('late');
-        if (daysBetween(prevEnd, t.issuedOn) > 1) gaps.push({ from: addDays(prevEnd, 1), to: addDays(t.issuedOn, -1) });
-        from = t.issuedOn;
-      } else {
-        from = addDays(prevEnd, 1);
-        if (r?.renewalWindowWorkingDays && t.issuedOn < workingDaysBefore(from, r.renewalWindowWorkingDays)) flags.push('early');
-      }
-      if (r && (isEmptyPeriod(r.renewal) || r.maxRenewals === 0)) flags.push('renewal_not_provided');
-      else if (r && r.maxRenewals !== null && renewals > r.maxRenewals) flags.push('renewals_exceeded');
-      length = t.period && !isEmptyPeriod(t.period) ? t.period : r?.renewal ?? r?.initial ?? null;
-      if (r?.renewal && t.period && !isEmptyPeriod(t.period) && lastDayOf(from, t.period) > lastDayOf(from, r.renewal)) flags.push('period_exceeds_rule');
-    } else {
-      from = t.effectiveFrom ?? t.issuedOn;
-      // A new order (e.g. the committal order at first appearance after an arrest warrant) starts
-      // its own period; a day uncovered since the previous one is a gap.
-      if (prevEnd !== null && from > addDays(prevEnd, 1)) {
-        flags.push('late');
-        gaps.push({ from: addDays(prevEnd, 1), to: addDays(from, -1) });
-      }
-      length = r?.initial ?? null;
-    }
-    let to: string | null = t.validUntil ?? (length ? lastDayOf(from, length) : null);
-    if (!r) flags.push('no_rule');
-    if (r?.absoluteMax && start) {
-      legalMaximumOn = lastDayOf(start, r.absoluteMax);
-      if (to === null || to > legalMaximumOn) { to = legalMaximumOn; flags.push('capped_at_legal_maximum'); }
-    } else if (r) legalMaximumOn = null;
-    if (to !== null && to < from) { to = addDays(from, -1); flags.push('no_validity'); }
-    periods.push({ titleId: t.id, kind: t.kind, reference: t.reference, issuedOn: t.issuedOn, from, to, ruleId: r?.id ?? null, legalBasis: r?.legalBasis ?? null, flags });
-    if (to === null) unlimited = true;
-    else {
-      unlimited = false;
-      prevEnd = t.kind === 'extension_order' && prevEnd !== null ? maxDate(prevEnd, to) : to;
-    }
-  }
-  const expiresOn = applies && !unlimited ? prevEnd : null;
-  const daysLeft = expiresOn ? daysBetween(asOf, expiresOn) : null;
-  const current = [...periods].reverse().find((p) => p.from <= asOf && (p.to === null || p.to >= asOf)) ?? periods[periods.length - 1];
-  return {
-    applies, category, rule, start,
-    daysInPretrial: pretrialDays(start, situation, asOf),
-    periods,
-    currentTitleId: current?.titleId ?? null,
-    expiresOn, daysLeft, expired: daysLeft !== null && daysLeft < 0,
-    legalMaximumOn,
-    renewalsUsed: renewals,
-    renewalsAllowed: rule ? (rule.maxRenewals ?? null) : null,
-    gaps,
-  };
-}
+// Pre-trial detention limits: see pretrial.ts (re-exported here so callers compile unchanged).
+export * from './pretrial.js';
 
 // ---------------------------------------------------------------------------------------------
 // Release dates: in release.ts (every sentence in force, each case's remand credit once)
@@ -562,16 +311,6 @@ export interface CaseInput {
   residentInMali?: boolean | null;
 }
 
-export interface JusticeSettings {
-  rules: readonly PretrialRule[];
-  /** Alert when a title expires within this many days. */
-  expiringWithinDays: number;
-  /** Alert when an untried person has not appeared before a court for this many months. */
-  noHearingMonths: number;
-}
-
-export const DEFAULT_SETTINGS: JusticeSettings = { rules: DEFAULT_PRETRIAL_RULES, expiringWithinDays: 30, noHearingMonths: 6 };
-
 export interface CaseEvaluation {
   admissionId: string;
   prisonId: string;
@@ -597,7 +336,7 @@ export function evaluateCase(c: CaseInput, asOf: string, settings: JusticeSettin
   const titles = c.titles.filter((t) => t.issuedOn <= asOf);
   const situation = deriveLegalSituation(titles);
   const { category, assumed } = offenceCategoryOf(c.charges, { residentInMali: c.residentInMali });
-  const pretrial = computePretrial({ titles, category, rules: settings.rules, detentionStart: c.admittedOn, asOf });
+  const pretrial = computePretrial({ titles, category, categoryAssumed: assumed, rules: settings.rules, detentionStart: c.admittedOn, asOf });
   const release = isSentenced(situation.status) || situation.status === 'pardoned' ? releaseFromTitles(titles, pretrial.start ?? c.admittedOn) : null;
   const past = c.hearings.filter((h) => h.date <= asOf && hearingTookPlace(h.outcome)).map((h) => h.date).sort();
   const future = c.hearings.filter((h) => h.date > asOf && h.outcome !== 'cancelled').map((h) => h.date).sort();
@@ -612,7 +351,7 @@ export function evaluateCase(c: CaseInput, asOf: string, settings: JusticeSettin
   };
 }
 
-export const ALERT_KINDS = ['expired', 'no_title', 'release_due', 'expiring', 'no_hearing', 'release_soon'] as const;
+export const ALERT_KINDS = ['expired', 'no_title', 'release_due', 'expiring', 'no_hearing', 'release_soon', 'category_assumed'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface JusticeAlert {
@@ -663,6 +402,10 @@ export function alertsForCase(e: CaseEvaluation, settings: Pick<JusticeSettings,
       else if (p.daysLeft <= settings.expiringWithinDays) out.push({ ...base, kind: 'expiring', severity: 'warning', date: p.expiresOn, days: p.daysLeft, titleId: p.currentTitleId, actionKey: 'justice.action.remind_judge' });
     }
   }
+  // The limits rest on an assumed category (the protective one): ask the court for it.
+  if (s.status === 'under_investigation' && e.categoryAssumed && s.detentionOrders.length) {
+    out.push({ ...base, kind: 'category_assumed', severity: 'warning', date: null, days: 0, titleId: p.currentTitleId, actionKey: 'justice.action.confirm_category' });
+  }
   if (isUntried(s.status)) {
     const since = e.lastHearingOn ?? p.start ?? null;
     if (since && addMonths(since, settings.noHearingMonths) <= e.asOf) {
@@ -673,7 +416,7 @@ export function alertsForCase(e: CaseEvaluation, settings: Pick<JusticeSettings,
 }
 
 const SEVERITY_ORDER = { critical: 0, warning: 1 } as const;
-const KIND_ORDER: Record<AlertKind, number> = { expired: 0, no_title: 1, release_due: 2, expiring: 3, release_soon: 4, no_hearing: 5 };
+const KIND_ORDER: Record<AlertKind, number> = { expired: 0, no_title: 1, release_due: 2, expiring: 3, release_soon: 4, no_hearing: 5, category_assumed: 6 };
 
 /** Most serious first; within a kind, the longest overdue (or the soonest to expire) first. */
 export function sortAlerts(alerts: JusticeAlert[]): JusticeAlert[] {
@@ -719,6 +462,8 @@ export interface BacklogGroup {
   expiredTitles: number;
   expiringTitles: number;
   noHearing: number;
+  /** People held on the date whose record shows days without a valid title (gaps, or expired now), and those days in all. */
+  withoutTitle: { people: number; days: number };
 }
 
 export interface BacklogFigures {
@@ -780,6 +525,10 @@ function group(evals: readonly CaseEvaluation[], settings: Pick<JusticeSettings,
     expiredTitles: alerts.filter((a) => a.kind === 'expired' || a.kind === 'no_title').length,
     expiringTitles: alerts.filter((a) => a.kind === 'expiring').length,
     noHearing: alerts.filter((a) => a.kind === 'no_hearing').length,
+    withoutTitle: {
+      people: held.filter((e) => e.pretrial.daysWithoutTitle > 0).length,
+      days: held.reduce((n, e) => n + e.pretrial.daysWithoutTitle, 0),
+    },
   };
 }
 

@@ -107,3 +107,42 @@ export const hearing = pgTable('hearing', {
   createdBy: uuid('created_by').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/** Every stretch of time a legality alert was on, and what ended it (migration 20261202_0200). Never deleted. */
+export const alertEpisode = pgTable('alert_episode', {
+  id: uuid('id').primaryKey(),
+  admissionId: uuid('admission_id').notNull(),
+  prisonId: uuid('prison_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  kind: text('kind').notNull(),
+  fromOn: date('from_on').notNull(),
+  toOn: date('to_on'),
+  resolvedByTitleId: uuid('resolved_by_title_id'),
+  resolvedBy: text('resolved_by'),
+  openedAt: ts('opened_at').notNull().defaultNow(),
+  closedAt: ts('closed_at'),
+});
+
+/** The justice situation of an admission, stored and refreshed with every change (refreshJusticeState). */
+export const justiceState = pgTable('justice_state', {
+  admissionId: uuid('admission_id').primaryKey(),
+  prisonId: uuid('prison_id').notNull(),
+  computedOn: date('computed_on').notNull(),
+  status: text('status').notNull(),
+  category: text('category').notNull(),
+  categoryAssumed: boolean('category_assumed').notNull(),
+  terrorismRelated: boolean('terrorism_related').notNull(),
+  hasDetentionOrder: boolean('has_detention_order').notNull(),
+  pretrialStart: date('pretrial_start'),
+  expiresOn: date('expires_on'),
+  periods: jsonb('periods').$type<{ titleId: string; from: string; to: string | null }[]>().notNull().default([]),
+  basisTitleId: uuid('basis_title_id'),
+  judgmentOn: date('judgment_on'),
+  releaseOn: date('release_on'),
+  releaseTitleId: uuid('release_title_id'),
+  outcomeOn: date('outcome_on'),
+  lastHearingOn: date('last_hearing_on'),
+  gapDays: integer('gap_days').notNull().default(0),
+  stale: boolean('stale').notNull().default(false),
+  refreshedAt: ts('refreshed_at').notNull().defaultNow(),
+});

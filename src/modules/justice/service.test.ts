@@ -45,22 +45,25 @@ test('the seeded rules are the documented defaults (migration and code agree)', 
   const fromDb = rows.map(ruleFromRow).map(({ version: _v, ...r }) => r).sort((a, b) => a.id.localeCompare(b.id));
   const fromCode = [...DEFAULT_PRETRIAL_RULES].map((r) => ({ ...r, toConfirm: [...r.toConfirm] })).sort((a, b) => a.id.localeCompare(b.id));
   assert.deepEqual(fromDb.map((r) => ({ ...r, source: '' })), fromCode.map((r) => ({ ...r, source: '' })));
-  assert.equal((await listRules(db, clerk)).length, 4);
+  assert.equal((await listRules(db, clerk)).length, 5);
 });
 
 test('a person held past an expired title appears in the alert list; an extended one does not; the status follows the titles', async () => {
   const misdemeanour = [{ qualification: 'Vol qualifié', category: 'misdemeanour' }];
-  // Committal order of 9 March 2026, misdemeanour (art. 127: six months, last day 8 September).
+  // Committal order of 9 March 2026, misdemeanour with no maximum penalty on file: the protective
+  // art. 125 applies (one month, last day 8 April), shown as assumed. The extension order states
+  // the category (art. 127: six months, last day 8 September, extended on that day).
   const expired = await admit(db, clerk, arrival({ charges: misdemeanour }));
   const extended = await admit(db, clerk, arrival({ charges: misdemeanour }));
-  await addTitle(db, clerk, extended.id, { kind: 'extension_order', authority_kind: 'investigating_judge', authority: 'Juge d\'instruction, 2e cabinet, TGI Commune III', reference: 'OP-2026-77', issued_on: '2026-09-08' });
+  await addTitle(db, clerk, extended.id, { kind: 'extension_order', authority_kind: 'investigating_judge', authority: 'Juge d\'instruction, 2e cabinet, TGI Commune III', reference: 'OP-2026-77', issued_on: '2026-09-08', offence_category: 'misdemeanour_over_2y' });
   const asOf = '2026-11-25';
   const alerts = await justiceAlertsForPrison(db, director, fx.prisons.BKO.id, asOf);
   const mine = alerts.filter((a) => a.admissionId === expired.id);
   assert.equal(mine[0]?.kind, 'expired');
   assert.equal(mine[0]?.severity, 'critical');
-  assert.equal(mine[0]?.date, '2026-09-08');
-  assert.equal(mine[0]?.days, 78);
+  assert.equal(mine[0]?.date, '2026-04-08');
+  assert.equal(mine[0]?.days, 231);
+  assert.ok(mine.some((a) => a.kind === 'category_assumed'));
   assert.equal(mine[0]?.committal_number, expired.committal_number);
   assert.match(mine[0]!.action, /129/);
   assert.equal(alerts[0]!.kind, 'expired'); // most serious first

@@ -14,7 +14,7 @@ import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import * as estateRepo from '../estate/repository.js';
-import { addDays, addMonths, isDate, lastDayOf, type Period } from './calendar.js';
+import { addDays, addMonths, daysBetween, isDate, lastDayOf, type Period } from './calendar.js';
 import { hasFelony, legalStatusLabel } from '../custody/labels.js';
 import { LEGAL_STATUSES, type LegalStatus } from '../custody/rules.js';
 import './messages.js';
@@ -22,9 +22,10 @@ import * as repo from './repository.js';
 import {
   alertsForCase, AUTHORITY_KINDS, type AuthorityKind, backlogFigures, type BacklogFigures, type CaseInput, deriveLegalSituation,
   effectiveTitles, evaluateCase, HEARING_OUTCOMES, type HearingOutcome, isSentenced, isUntried, type JusticeAlert, type JusticeSettings,
-  type LegalTitle, OFFENCE_CATEGORIES, type OffenceCategory, type PretrialRule, type Sentence, sortAlerts, type Step, TITLE_KINDS,
-  type TitleKind, validateRule,
+  type LegalTitle, OFFENCE_CATEGORIES, type OffenceCategory, type PretrialRule, RULE_CATEGORIES, type RuleCategory, type Sentence, sortAlerts, type Step, TITLE_KINDS,
+  type TitleKind, validateRule, type CaseEvaluation, type AlertEpisode, expiredEpisodes,
 } from './rules.js';
+import { alertsFromSnapshot, backlogFromSnapshots, type JusticeSnapshot, snapshotOf } from './state.js';
 
 // ---------------------------------------------------------------------------------------------
 // Conversions
@@ -60,7 +61,7 @@ export function rowTitle(r: repo.LegalTitleRow): LegalTitle {
 
 export function ruleFromRow(r: repo.RuleRow): PretrialRule & { version: number } {
   return {
-    id: r.code, category: r.category as OffenceCategory, legalBasis: r.legalBasis, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo,
+    id: r.code, category: r.category as RuleCategory, legalBasis: r.legalBasis, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo,
     initial: r.initialPeriod, renewal: r.renewalPeriod, maxRenewals: r.maxRenewals, absoluteMax: r.absoluteMax,
     renewalWindowWorkingDays: r.renewalWindowWorkingDays, toConfirm: r.toConfirm, source: r.source, version: r.version,
   };
@@ -278,7 +279,8 @@ export async function justiceFileOf(db: Tx, actor: Actor, c: LoadedCase, asOf: s
       rule: e.pretrial.rule ? { id: e.pretrial.rule.id, legal_basis: e.pretrial.rule.legalBasis, to_confirm: [...e.pretrial.rule.toConfirm] } : null,
       start: e.pretrial.start, days_in_pretrial: e.pretrial.daysInPretrial, current_title_id: e.pretrial.currentTitleId, expires_on: e.pretrial.expiresOn,
       days_left: e.pretrial.daysLeft, expired: e.pretrial.expired, legal_maximum_on: e.pretrial.legalMaximumOn, renewals_used: e.pretrial.renewalsUsed,
-      renewals_allowed: e.pretrial.renewalsAllowed, gaps: e.pretrial.gaps,
+      renewals_allowed: e.pretrial.renewalsAllowed, gaps: e.pretrial.gaps, days_without_title: e.pretrial.daysWithoutTitle,
+      category_assumed_label: e.categoryAssumed ? t(lang, 'justice.category.assumed') : null,
       periods: e.pretrial.periods.map((p) => ({ ...p, flag_labels: p.flags.map((f) => t(lang, `justice.flag.${f}`)) })),
     },
     release: e.release ? { release_on: e.release.releaseOn, sentence_end: e.release.sentenceEnd, served_in_full: e.release.servedInFull, steps: e.release.steps.map((s) => stepView(s, lang)) } : null,
@@ -286,6 +288,8 @@ export async function justiceFileOf(db: Tx, actor: Actor, c: LoadedCase, asOf: s
     last_hearing_on: e.lastHearingOn,
     next_hearing_on: e.nextHearingOn,
     alerts: sortAlerts(alertsForCase(e, settings)).map((a) => alertView(a, lang)),
+    /** Every stretch of time a legality alert was on, kept after what ended it (a late extension closes it, never removes it). */
+    alert_history: await alertHistory(db, lang, c.admission.id, e, settings),
   };
 }
 export type JusticeFile = Awaited<ReturnType<typeof justiceFileOf>>;
@@ -429,6 +433,7 @@ export async function addTitle(db: Db, actor: Actor, admissionId: string, input:
     await recordChange(tx, actor, { entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, action: 'create', after: { ...input, jurisdiction_id: jurisdictionId } });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, detail: { kind: input.kind, reference: input.reference } });
     await syncLegalStatus(tx, actor, a, `${input.kind} ${input.reference}`);
+    await refreshJusticeState(tx, a.id, actor, `${input.kind} ${input.reference}`);
     const [c] = await loadCases(tx, [(await repo.findAdmission(tx, a.id))!]);
     return justiceFileOf(tx, actor, c!, bamakoDate(), await loadSettings(tx));
   });
@@ -492,6 +497,7 @@ export async function correctTitle(db: Db, actor: Actor, titleId: string, input:
     });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'legal_title', entityId: id, personId: a.personId, prisonId: a.prisonId, detail: { corrects: titleId } });
     await syncLegalStatus(tx, actor, a, `correction ${found.title.reference}: ${input.reason}`);
+    await refreshJusticeState(tx, a.id, actor, `correction ${found.title.reference}: ${input.reason}`);
     const [c] = await loadCases(tx, [(await repo.findAdmission(tx, a.id))!]);
     return justiceFileOf(tx, actor, c!, bamakoDate(), await loadSettings(tx));
   });
@@ -516,6 +522,7 @@ export async function withdrawTitle(db: Db, actor: Actor, titleId: string, input
     await recordChange(tx, actor, { entity: 'legal_title', entityId, personId: a.personId, prisonId: a.prisonId, action: 'withdraw', reason: input.reason, before: { in_force: true, id: titleId }, after: { in_force: false } });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'legal_title', entityId, personId: a.personId, prisonId: a.prisonId, detail: { withdraws: titleId } });
     await syncLegalStatus(tx, actor, a, `withdrawn ${found.title.reference}: ${input.reason}`);
+    await refreshJusticeState(tx, a.id, actor, `withdrawn ${found.title.reference}: ${input.reason}`);
     const [c] = await loadCases(tx, [(await repo.findAdmission(tx, a.id))!]);
     return justiceFileOf(tx, actor, c!, bamakoDate(), await loadSettings(tx));
   });
@@ -562,6 +569,7 @@ export async function scheduleHearing(db: Db, actor: Actor, admissionId: string,
     await repo.insertHearing(tx, row);
     await recordChange(tx, actor, { entity: 'hearing', entityId: id, personId: a.personId, prisonId: a.prisonId, action: 'create', after: { ...input, jurisdiction_id: jurisdictionId } });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'hearing', entityId: id, personId: a.personId, prisonId: a.prisonId });
+    await refreshJusticeState(tx, a.id, actor, `hearing ${row.court}`);
     return hearingView((await repo.findHearing(tx, id))!, actor.lang);
   });
 }
@@ -585,6 +593,7 @@ export async function recordHearingOutcome(db: Db, actor: Actor, hearingId: stri
     await repo.updateHearing(tx, h.id, patch);
     await recordChange(tx, actor, { entity: 'hearing', entityId: h.id, personId: a.personId, prisonId: a.prisonId, action: h.outcome ? 'outcome_correction' : 'outcome', reason: input.notes ?? null, before: { outcome: h.outcome, outcome_notes: h.outcomeNotes, next_date: h.nextDate }, after: { outcome: input.outcome, outcome_notes: patch.outcomeNotes, next_date: patch.nextDate } });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'hearing', entityId: h.id, personId: a.personId, prisonId: a.prisonId });
+    await refreshJusticeState(tx, a.id, actor, `hearing ${h.court}`);
     return hearingView((await repo.findHearing(tx, h.id))!, actor.lang);
   });
 }
@@ -610,6 +619,7 @@ export async function updateHearing(db: Db, actor: Actor, hearingId: string, inp
     await repo.updateHearing(tx, h.id, patch);
     await recordChange(tx, actor, { entity: 'hearing', entityId: h.id, personId: a.personId, prisonId: a.prisonId, action: 'update', reason: input.reason, before, after: patch });
     if (access.partner) await recordAccess(tx, actor, { category: 'partner', action: 'write', entity: 'hearing', entityId: h.id, personId: a.personId, prisonId: a.prisonId });
+    await refreshJusticeState(tx, a.id, actor, `hearing ${h.court}`);
     return hearingView((await repo.findHearing(tx, h.id))!, actor.lang);
   });
 }
@@ -644,6 +654,8 @@ async function heldCases(db: Tx, prisonIds: readonly string[] | undefined, asOf:
 }
 
 async function alertsFor(db: Tx, actor: Actor, prisonIds: readonly string[] | undefined, asOf: string, kind?: string): Promise<AlertView[]> {
+  // Today and after: read the stored states (refreshed with every change); a past date recomputes from the records.
+  if (asOf >= bamakoDate()) return alertsFromStates(db, actor, prisonIds, asOf, kind);
   const settings = await loadSettings(db);
   const cases = await heldCases(db, prisonIds, asOf);
   const byId = new Map(cases.map((c) => [c.admission.id, c.admission]));
@@ -685,6 +697,7 @@ export async function backlog(db: Db, actor: Actor, opts: { prison?: string; as_
   const day = checkAsOf(opts.as_of);
   staffPrisonScope(actor, 'justice.read');
   const prisonRows = opts.prison ? [await resolvePrison(db, actor, opts.prison)] : await estateRepo.findPrisons(db, scopeFilter(actor));
+  if (day >= bamakoDate()) return backlogFromStates(db, prisonRows, day);
   const ids = prisonRows.map((p) => p.id);
   const settings = await loadSettings(db);
   // Hearings are counted over the 12 months up to the date: load every admission that overlaps them.
@@ -725,7 +738,7 @@ export function backlogCsv(r: BacklogReport): string {
 
 export interface RuleInput {
   code: string;
-  category: OffenceCategory;
+  category: RuleCategory;
   legal_basis: string;
   effective_from: string;
   effective_to?: string | null;
@@ -747,7 +760,7 @@ export type RuleView = ReturnType<typeof ruleView>;
 
 function checkRule(input: RuleInput, base = ''): void {
   const errs: FieldError[] = [];
-  if (!(OFFENCE_CATEGORIES as readonly string[]).includes(input.category)) errs.push({ field: `${base}/category`, key: 'field.unknown_code', params: { code: String(input.category), kind: 'category' } });
+  if (!(RULE_CATEGORIES as readonly string[]).includes(input.category)) errs.push({ field: `${base}/category`, key: 'field.unknown_code', params: { code: String(input.category), kind: 'category' } });
   if (!isDate(input.effective_from)) errs.push({ field: `${base}/effective_from`, key: 'field.invalid_date' });
   if (input.effective_to && !isDate(input.effective_to)) errs.push({ field: `${base}/effective_to`, key: 'field.invalid_date' });
   if (!input.legal_basis?.trim()) errs.push({ field: `${base}/legal_basis`, key: 'field.required' });
@@ -959,4 +972,175 @@ async function checkSentenceLinks(tx: Tx, personId: string, input: TitleInput, b
     if (!t || id === selfId) errs.push({ field: `${base}/${field}`, key: 'justice.sentence.unknown_conviction' });
   }
   if (errs.length) throw invalid(errs);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored justice state and alert episodes (issue 9)
+// ---------------------------------------------------------------------------------------------
+
+function stateRow(s: JusticeSnapshot): typeof import('./schema.js').justiceState.$inferInsert {
+  return {
+    admissionId: s.admissionId, prisonId: s.prisonId, computedOn: s.computedOn, status: s.status, category: s.category, categoryAssumed: s.categoryAssumed,
+    terrorismRelated: s.terrorismRelated, hasDetentionOrder: s.hasDetentionOrder, pretrialStart: s.pretrialStart, expiresOn: s.expiresOn, periods: s.periods,
+    basisTitleId: s.basisTitleId, judgmentOn: s.judgmentOn, releaseOn: s.releaseOn, releaseTitleId: s.releaseTitleId, outcomeOn: s.outcomeOn,
+    lastHearingOn: s.lastHearingOn, gapDays: s.gapDays, stale: false, refreshedAt: new Date(),
+  };
+}
+
+function rowSnapshot(r: repo.HeldStateRow): JusticeSnapshot {
+  return {
+    admissionId: r.id, prisonId: r.prison_id, personId: r.person_id, admittedOn: r.admitted_on, endedOn: r.ended_on,
+    computedOn: r.computed_on!, status: r.status as LegalStatus, category: r.category as OffenceCategory, categoryAssumed: !!r.category_assumed,
+    terrorismRelated: !!r.terrorism_related, hasDetentionOrder: !!r.has_detention_order, pretrialStart: r.pretrial_start, expiresOn: r.expires_on, periods: r.periods ?? [],
+    basisTitleId: r.basis_title_id, judgmentOn: r.judgment_on, releaseOn: r.release_on, releaseTitleId: r.release_title_id, outcomeOn: r.outcome_on,
+    lastHearingOn: r.last_hearing_on, gapDays: r.gap_days ?? 0,
+  };
+}
+
+/** The episodes a case shows today: every gap and the open expiry, and the other legality alerts that are on. */
+function derivedEpisodes(e: CaseEvaluation, settings: JusticeSettings): AlertEpisode[] {
+  const out = expiredEpisodes(e.pretrial).filter((x) => x.to !== null || e.held);
+  const first = e.pretrial.start ?? e.asOf;
+  for (const a of alertsForCase(e, settings)) {
+    if (a.kind === 'no_title') out.push({ kind: 'no_title', from: first, to: null, resolvedByTitleId: null });
+    else if (a.kind === 'release_due') out.push({ kind: 'release_due', from: a.date ?? e.asOf, to: null, resolvedByTitleId: null });
+    else if (a.kind === 'category_assumed') out.push({ kind: 'category_assumed', from: first, to: null, resolvedByTitleId: null });
+  }
+  return out;
+}
+
+/**
+ * Record the alert episodes: a new one opens (or, for a gap found after the fact, is recorded
+ * closed); an open one is closed when the titles show its end (a late extension: the day before it)
+ * or when the alert is no longer on (the day before today). Episodes are never deleted.
+ */
+async function syncEpisodes(tx: Tx, actor: Actor | null, c: LoadedCase, e: CaseEvaluation, settings: JusticeSettings, existing: repo.AlertEpisodeRow[], because: string): Promise<void> {
+  const key = (kind: string, from: string) => `${kind}|${from}`;
+  const byKey = new Map(existing.map((x) => [key(x.kind, x.fromOn), x]));
+  /** Keys handled above (open now, or just closed): left alone by the closing pass. */
+  const stillOpen = new Set<string>();
+  const base = { personId: c.admission.personId, prisonId: c.admission.prisonId };
+  for (const d of derivedEpisodes(e, settings)) {
+    const k = key(d.kind, d.from);
+    const ex = byKey.get(k);
+    if (!ex) {
+      const id = newId();
+      const inserted = await repo.insertEpisode(tx, {
+        id, admissionId: c.admission.id, prisonId: c.admission.prisonId, personId: c.admission.personId, kind: d.kind, fromOn: d.from, toOn: d.to,
+        resolvedByTitleId: d.resolvedByTitleId, resolvedBy: d.to ? because : null, closedAt: d.to ? new Date() : null,
+      });
+      if (inserted) await recordChange(tx, actor, { entity: 'alert_episode', entityId: id, ...base, action: d.to ? 'record_closed' : 'open', reason: because, after: { admission_id: c.admission.id, kind: d.kind, from: d.from, to: d.to, resolved_by_title_id: d.resolvedByTitleId } });
+      if (!d.to) stillOpen.add(k);
+    } else if (ex.toOn === null && d.to !== null) {
+      await repo.closeEpisode(tx, ex.id, d.to, d.resolvedByTitleId, because);
+      await recordChange(tx, actor, { entity: 'alert_episode', entityId: ex.id, ...base, action: 'close', reason: because, before: { to: null }, after: { to: d.to, resolved_by_title_id: d.resolvedByTitleId } });
+      stillOpen.add(k); // handled: not closed again below
+    } else if (d.to === null) {
+      stillOpen.add(k);
+      // The title that ended it is gone (withdrawn, corrected): the alert is on again. The change log keeps the closing.
+      if (ex.toOn !== null) {
+        await repo.reopenEpisode(tx, ex.id);
+        await recordChange(tx, actor, { entity: 'alert_episode', entityId: ex.id, ...base, action: 'reopen', reason: because, before: { to: ex.toOn, resolved_by_title_id: ex.resolvedByTitleId, resolved_by: ex.resolvedBy }, after: { to: null } });
+      }
+    }
+  }
+  const yesterday = addDays(e.asOf, -1);
+  for (const ex of existing) {
+    if (ex.toOn !== null || stillOpen.has(key(ex.kind, ex.fromOn))) continue;
+    const to = yesterday < ex.fromOn ? ex.fromOn : yesterday;
+    await repo.closeEpisode(tx, ex.id, to, null, because);
+    await recordChange(tx, actor, { entity: 'alert_episode', entityId: ex.id, ...base, action: 'close', reason: because, before: { to: null }, after: { to } });
+  }
+}
+
+/** Recompute and store the justice state of these admissions as of today, with their alert episodes. */
+export async function refreshJusticeStates(tx: Tx, admissions: repo.AdmissionRow[], actor: Actor | null = null, because = 'refresh'): Promise<Map<string, JusticeSnapshot>> {
+  const out = new Map<string, JusticeSnapshot>();
+  if (!admissions.length) return out;
+  const today = bamakoDate();
+  const settings = await loadSettings(tx);
+  const cases = await loadCases(tx, admissions);
+  const episodes = await repo.episodesOf(tx, admissions.map((a) => a.id));
+  const rows: ReturnType<typeof stateRow>[] = [];
+  for (const c of cases) {
+    const e = evaluateCase(c.input, today, settings);
+    const snap = snapshotOf(e, c.input);
+    out.set(c.admission.id, snap);
+    rows.push(stateRow(snap));
+    await syncEpisodes(tx, actor, c, e, settings, episodes.filter((x) => x.admissionId === c.admission.id), because);
+  }
+  await repo.upsertStates(tx, rows);
+  return out;
+}
+
+/**
+ * Recompute the stored justice state of one admission (same transaction as the change that calls
+ * it: a title, a hearing, a charge) so the alert list and the backlog read a table.
+ */
+export async function refreshJusticeState(tx: Tx, admissionId: string, actor: Actor | null = null, because = 'refresh'): Promise<JusticeSnapshot | null> {
+  const a = await repo.findAdmission(tx, admissionId);
+  if (!a) return null;
+  return (await refreshJusticeStates(tx, [a], actor, because)).get(a.id) ?? null;
+}
+
+interface HeldState { snap: JusticeSnapshot; committalNumber: string; name: string }
+
+/** The stored states of the people held at the end of `asOf`; rows missing or marked stale are refreshed first. */
+async function heldStates(db: Tx, prisonIds: readonly string[] | undefined, asOf: string): Promise<HeldState[]> {
+  const rows = await repo.heldStateRows(db, prisonIds, endOfBamakoDay(asOf));
+  const today = bamakoDate();
+  const todo = rows.filter((r) => !r.has_state || r.stale || r.computed_on! > asOf || r.computed_on! > today);
+  let fresh = new Map<string, JusticeSnapshot>();
+  if (todo.length) {
+    fresh = await db.transaction(async (tx) => refreshJusticeStates(tx, await repo.findAdmissions(tx, todo.map((r) => r.id)), null, 'justice_state refresh'));
+  }
+  return rows.map((r) => {
+    const f = fresh.get(r.id);
+    const snap = f ? { ...f, admittedOn: r.admitted_on, endedOn: r.ended_on } : rowSnapshot(r);
+    return { snap, committalNumber: r.committal_number, name: `${r.family_name} ${r.given_names}`.trim() };
+  });
+}
+
+/** The alerts from the stored states (dates on or after the day they were computed). */
+async function alertsFromStates(db: Tx, actor: Actor, prisonIds: readonly string[] | undefined, asOf: string, kind?: string): Promise<AlertView[]> {
+  const s = await repo.settings(db);
+  const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
+  const states = await heldStates(db, prisonIds, asOf);
+  const byId = new Map(states.map((x) => [x.snap.admissionId, x]));
+  let alerts = sortAlerts(states.flatMap((x) => alertsFromSnapshot(x.snap, asOf, settings)));
+  if (kind) alerts = alerts.filter((a) => a.kind === kind);
+  return alerts.map((a) => {
+    const h = byId.get(a.admissionId);
+    return alertView(a, actor.lang, { committal_number: h?.committalNumber, person_name: h?.name });
+  });
+}
+
+/** The backlog from the stored states, per prison and overall, with hearings per month counted by the database. */
+async function backlogFromStates(db: Tx, prisonRows: estateRepo.PrisonRow[], day: string): Promise<BacklogReport> {
+  const ids = prisonRows.map((p) => p.id);
+  const s = await repo.settings(db);
+  const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
+  const states = ids.length ? (await heldStates(db, ids, day)).map((x) => x.snap) : [];
+  const perPrison = await repo.hearingsPerMonth(db, ids, startOfBamakoDay(addMonths(`${day.slice(0, 7)}-01`, -11)), endOfBamakoDay(day));
+  const overall = new Map<string, number>();
+  for (const m of perPrison.values()) for (const [k, v] of m) overall.set(k, (overall.get(k) ?? 0) + v);
+  return {
+    as_of: day,
+    overall: backlogFromSnapshots(states, day, settings, overall),
+    prisons: prisonRows.map((p) => ({ prison_id: p.id, code: p.code, name: p.name, figures: backlogFromSnapshots(states.filter((x) => x.prisonId === p.id), day, settings, perPrison.get(p.id) ?? new Map()) })),
+  };
+}
+
+export interface EpisodeView { kind: string; label: string; from: string; to: string | null; days: number; resolved_by_title_id: string | null; resolved_by: string | null; recorded: boolean }
+
+/** The alert history of a file: the recorded episodes, plus those the titles show that are not recorded yet. */
+async function alertHistory(db: Tx, lang: 'fr' | 'en', admissionId: string, e: CaseEvaluation, settings: JusticeSettings): Promise<EpisodeView[]> {
+  const stored = await repo.episodesOf(db, [admissionId]);
+  const seen = new Set(stored.map((x) => `${x.kind}|${x.fromOn}`));
+  const view = (kind: string, from: string, to: string | null, byTitle: string | null, by: string | null, recorded: boolean): EpisodeView => ({
+    kind, label: t(lang, `justice.episode.${kind}`), from, to, days: daysBetween(from, to ?? e.asOf) + 1, resolved_by_title_id: byTitle, resolved_by: by, recorded,
+  });
+  const out = stored.map((x) => view(x.kind, x.fromOn, x.toOn, x.resolvedByTitleId, x.resolvedBy, true));
+  for (const d of derivedEpisodes(e, settings)) if (!seen.has(`${d.kind}|${d.from}`)) out.push(view(d.kind, d.from, d.to, d.resolvedByTitleId, null, false));
+  return out.sort((a, b) => a.from.localeCompare(b.from) || a.kind.localeCompare(b.kind));
 }

@@ -1,0 +1,170 @@
+/**
+ * The stored justice state of an admission, pure: what `refreshJusticeState` keeps in the
+ * justice_state table (one row per admission), and the alerts and backlog figures computed from it
+ * for any date on or after the day it was computed. The titles, charges and hearings do not change
+ * without a refresh (the service refreshes in the same transaction; triggers mark the row stale for
+ * writes from elsewhere), so the row stays true as days pass: only the comparisons with the date move.
+ * Tests check that these give the same answers as `alertsForCase` and `backlogFigures`.
+ */
+import { addMonths, daysBetween } from './calendar.js';
+import {
+  type BacklogFigures, type BacklogGroup, type CaseEvaluation, DURATION_BUCKETS, heldOn, isReleaseOutcome, isSentenced, isUntried, type JusticeAlert,
+  type JusticeSettings, type LegalStatus, median, monthsUpTo, type OffenceCategory, percent,
+} from './rules.js';
+
+export interface JusticeSnapshot {
+  admissionId: string;
+  prisonId: string;
+  personId?: string;
+  admittedOn: string;
+  endedOn?: string | null;
+  /** The day the snapshot was computed: valid for that day and after. */
+  computedOn: string;
+  status: LegalStatus;
+  category: OffenceCategory;
+  categoryAssumed: boolean;
+  terrorismRelated: boolean;
+  hasDetentionOrder: boolean;
+  pretrialStart: string | null;
+  /** Last day the titles cover, while the pre-trial limits apply. */
+  expiresOn: string | null;
+  /** The periods of the titles (title, first and last day): the one in force on a date names the alert. */
+  periods: { titleId: string; from: string; to: string | null }[];
+  basisTitleId: string | null;
+  judgmentOn: string | null;
+  /** Release due on: the release date of the sentence, or the day of an acquittal, release order or full pardon. */
+  releaseOn: string | null;
+  releaseTitleId: string | null;
+  outcomeOn: string | null;
+  lastHearingOn: string | null;
+  /** Days held without a valid title between titles (closed gaps). */
+  gapDays: number;
+}
+
+export function snapshotOf(e: CaseEvaluation, c: { admittedOn: string; endedOn?: string | null }): JusticeSnapshot {
+  const s = e.situation;
+  const p = e.pretrial;
+  const outcome = isReleaseOutcome(s.status) ? s.outcome : null;
+  return {
+    admissionId: e.admissionId, prisonId: e.prisonId, personId: e.personId, admittedOn: c.admittedOn, endedOn: c.endedOn ?? null, computedOn: e.asOf,
+    status: s.status, category: e.category, categoryAssumed: e.categoryAssumed, terrorismRelated: e.terrorismRelated,
+    hasDetentionOrder: s.detentionOrders.length > 0,
+    pretrialStart: p.start, expiresOn: p.expiresOn, periods: p.periods.map((x) => ({ titleId: x.titleId, from: x.from, to: x.to })),
+    basisTitleId: s.basis?.id ?? null,
+    judgmentOn: s.judgment?.issuedOn ?? null,
+    releaseOn: outcome ? outcome.issuedOn : isSentenced(s.status) ? e.release?.releaseOn ?? null : null,
+    releaseTitleId: outcome ? outcome.id : isSentenced(s.status) ? s.judgment?.id ?? null : null,
+    outcomeOn: outcome?.issuedOn ?? null,
+    lastHearingOn: e.lastHearingOn,
+    gapDays: p.gaps.reduce((n, g) => n + g.days, 0),
+  };
+}
+
+/** Days in pre-trial detention on a date, both ends counted, until the day before the judgment. */
+function pretrialDaysOf(s: JusticeSnapshot, asOf: string): number {
+  if (!s.pretrialStart || s.pretrialStart > asOf) return 0;
+  const end = s.judgmentOn && s.judgmentOn <= asOf ? daysBetween(s.pretrialStart, s.judgmentOn) - 1 : daysBetween(s.pretrialStart, asOf);
+  return end < 0 ? 0 : end + 1;
+}
+
+/** Every day held without a valid title up to the date: the closed gaps and, when expired, the days since expiry. */
+export function daysWithoutTitleOf(s: JusticeSnapshot, asOf: string): number {
+  const open = s.status === 'under_investigation' && s.expiresOn && s.expiresOn < asOf ? daysBetween(s.expiresOn, asOf) : 0;
+  return s.gapDays + open;
+}
+
+/** The same alerts as `alertsForCase`, from the stored state, on any date from the day it was computed. */
+export function alertsFromSnapshot(s: JusticeSnapshot, asOf: string, settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>): JusticeAlert[] {
+  if (!heldOn(s, asOf)) return [];
+  const out: JusticeAlert[] = [];
+  const base = { admissionId: s.admissionId, prisonId: s.prisonId, personId: s.personId };
+  const current = [...s.periods].reverse().find((p) => p.from <= asOf && (p.to === null || p.to >= asOf)) ?? s.periods[s.periods.length - 1];
+  const currentTitleId = current?.titleId ?? null;
+  if (isReleaseOutcome(s.status)) {
+    const d = s.outcomeOn ?? asOf;
+    out.push({ ...base, kind: 'release_due', severity: 'critical', date: d, days: daysBetween(d, asOf), titleId: s.releaseTitleId, actionKey: 'justice.action.release' });
+  } else if (isSentenced(s.status) && s.releaseOn && s.releaseOn <= asOf) {
+    out.push({ ...base, kind: 'release_due', severity: 'critical', date: s.releaseOn, days: daysBetween(s.releaseOn, asOf), titleId: s.releaseTitleId, actionKey: 'justice.action.release' });
+  } else if (isSentenced(s.status) && s.releaseOn && daysBetween(asOf, s.releaseOn) <= settings.expiringWithinDays) {
+    out.push({ ...base, kind: 'release_soon', severity: 'warning', date: s.releaseOn, days: daysBetween(asOf, s.releaseOn), titleId: s.releaseTitleId, actionKey: 'justice.action.prepare_release' });
+  }
+  if (s.status === 'under_investigation') {
+    if (!s.hasDetentionOrder) {
+      out.push({ ...base, kind: 'no_title', severity: 'critical', date: null, days: 0, titleId: null, actionKey: 'justice.action.art129' });
+    } else if (s.expiresOn) {
+      const daysLeft = daysBetween(asOf, s.expiresOn);
+      if (daysLeft < 0) out.push({ ...base, kind: 'expired', severity: 'critical', date: s.expiresOn, days: -daysLeft, titleId: currentTitleId, actionKey: 'justice.action.art129' });
+      else if (daysLeft <= settings.expiringWithinDays) out.push({ ...base, kind: 'expiring', severity: 'warning', date: s.expiresOn, days: daysLeft, titleId: currentTitleId, actionKey: 'justice.action.remind_judge' });
+    }
+    if (s.categoryAssumed && s.hasDetentionOrder) out.push({ ...base, kind: 'category_assumed', severity: 'warning', date: null, days: 0, titleId: currentTitleId, actionKey: 'justice.action.confirm_category' });
+  }
+  if (isUntried(s.status)) {
+    const since = s.lastHearingOn ?? s.pretrialStart ?? null;
+    if (since && addMonths(since, settings.noHearingMonths) <= asOf) {
+      out.push({ ...base, kind: 'no_hearing', severity: 'warning', date: s.lastHearingOn, days: daysBetween(since, asOf), titleId: s.basisTitleId, actionKey: 'justice.action.request_hearing' });
+    }
+  }
+  return out;
+}
+
+function groupOf(all: readonly JusticeSnapshot[], asOf: string, settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>): BacklogGroup {
+  const held = all.filter((s) => heldOn(s, asOf));
+  const n = (f: (s: JusticeSnapshot) => boolean) => held.filter(f).length;
+  const untriedCases = held.filter((s) => isUntried(s.status));
+  const withDays = untriedCases.map((s) => ({ s, d: pretrialDaysOf(s, asOf) }));
+  const days = withDays.map((x) => x.d);
+  let longest: { s: JusticeSnapshot; d: number } | null = null;
+  for (const x of withDays) if (!longest || x.d > longest.d) longest = x;
+  let expired = 0, expiring = 0, noHearing = 0;
+  for (const s of held) for (const a of alertsFromSnapshot(s, asOf, settings)) {
+    if (a.kind === 'expired' || a.kind === 'no_title') expired++;
+    else if (a.kind === 'expiring') expiring++;
+    else if (a.kind === 'no_hearing') noHearing++;
+  }
+  const total = held.length;
+  const sentenced = n((s) => isSentenced(s.status));
+  const untried = untriedCases.length;
+  let lower = -1;
+  const distribution = DURATION_BUCKETS.map((b) => {
+    const count = days.filter((d) => d > lower && d <= b.maxDays).length;
+    lower = b.maxDays;
+    return { bucket: b.key, count };
+  });
+  const without = held.map((s) => daysWithoutTitleOf(s, asOf));
+  return {
+    total, untried,
+    underInvestigation: n((s) => s.status === 'under_investigation'),
+    awaitingTrial: n((s) => s.status === 'awaiting_trial'),
+    sentenced,
+    convicted: n((s) => s.status === 'convicted'),
+    appealing: n((s) => s.status === 'appealing'),
+    releasePending: n((s) => isReleaseOutcome(s.status)),
+    sentencedPercent: percent(sentenced, total),
+    untriedPercent: percent(untried, total),
+    pretrial: {
+      count: days.length,
+      medianDays: median(days),
+      meanDays: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
+      longestDays: longest ? longest.d : null,
+      longestAdmissionId: longest?.s.admissionId ?? null,
+      distribution,
+    },
+    expiredTitles: expired,
+    expiringTitles: expiring,
+    noHearing,
+    withoutTitle: { people: without.filter((d) => d > 0).length, days: without.reduce((a, b) => a + b, 0) },
+  };
+}
+
+/**
+ * The backlog from stored states (as `backlogFigures` from the cases), with the hearings that took
+ * place per month counted by the database ("YYYY-MM" → count).
+ */
+export function backlogFromSnapshots(states: readonly JusticeSnapshot[], asOf: string, settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>, hearingsByMonth: ReadonlyMap<string, number>, monthsBack = 12): BacklogFigures {
+  return {
+    asOf,
+    all: groupOf(states, asOf, settings),
+    terrorismRelated: groupOf(states.filter((s) => s.terrorismRelated), asOf, settings),
+    hearingsPerMonth: monthsUpTo(asOf, monthsBack).map((month) => ({ month, count: hearingsByMonth.get(month) ?? 0 })),
+  };
+}
