@@ -6,11 +6,25 @@
  * writes from elsewhere), so the row stays true as days pass: only the comparisons with the date move.
  * Tests check that these give the same answers as `alertsForCase` and `backlogFigures`.
  */
-import { addMonths, daysBetween } from './calendar.js';
+import { addMonths, dayNumber } from './calendar.js';
 import {
   type BacklogFigures, type BacklogGroup, type CaseEvaluation, DURATION_BUCKETS, heldOn, isReleaseOutcome, isSentenced, isUntried, type JusticeAlert,
   type JusticeSettings, type LegalStatus, median, monthsUpTo, type OffenceCategory, percent,
 } from './rules.js';
+
+/** Day numbers memoised: a prison's 4,000 states share few distinct dates, and parsing one is the main cost here. */
+const dayCache = new Map<string, number>();
+function day(d: string): number {
+  let n = dayCache.get(d);
+  if (n === undefined) {
+    n = dayNumber(d);
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(d, n);
+  }
+  return n;
+}
+/** b − a in days (as calendar.daysBetween). */
+const daysBetween = (a: string, b: string): number => day(b) - day(a);
 
 export interface JusticeSnapshot {
   admissionId: string;
