@@ -18,12 +18,13 @@ test("the director's home page lists a person held past an expired title, in Fre
   const { session } = await login(database.db, 'director.bko', 'correct horse battery', 1);
   const fr = await app.inject({ url: '/', cookies: { pmis_session: session } });
   assert.equal(fr.statusCode, 200);
-  assert.match(fr.body, /Alertes judiciaires \(2\)/); // the expired title, and no hearing for months
-  assert.match(fr.body, /sans titre valide : titre expiré le 2024-07-01/);
+  assert.match(fr.body, /Alertes judiciaires \(3\)/); // the expired title, no hearing for months, and the category assumed (no maximum penalty known)
+  // Category unknown (no maximum penalty on the charge): the protective art. 125 month applies, so the title expired after one month.
+  assert.match(fr.body, /sans titre valide : titre expiré le 2024-02-01/);
   assert.match(fr.body, /Critique/);
   assert.match(fr.body, /Kanté/);
   const en = await app.inject({ url: '/', cookies: { pmis_session: session, pmis_lang: 'en' } });
-  assert.match(en.body, /Justice alerts \(2\)/);
+  assert.match(en.body, /Justice alerts \(3\)/);
   // A clerk of another prison sees no such section for Bamako.
   const { session: klk } = await login(database.db, 'clerk.klk', 'correct horse battery', 1);
   const other = await app.inject({ url: '/?prison=BKO', cookies: { pmis_session: klk } });
