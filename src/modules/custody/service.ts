@@ -72,33 +72,11 @@ function parseInstant(s: string | null | undefined, field: string, errors: Field
   return d;
 }
 
-/** A committal number kept from a paper register: the prison's counter for its year must move past it. */
-export interface CounterBump { prisonId: string; year: number; seq: number }
-
-export interface AdmitOptions {
-  /**
-   * Several admissions written in one transaction (the register import): the counter moves are
-   * handed to the caller, which applies them once at the end with `bumpCommittalCounters` — each
-   * counter row locked once, in one order, so that concurrent batches cannot deadlock on them.
-   */
-  deferCounter?: (bump: CounterBump) => void;
-}
-
-/** Move each prison's counter past the highest number kept for its year; counters in a fixed order. */
-export async function bumpCommittalCounters(tx: Tx, bumps: CounterBump[]): Promise<void> {
-  const highest = new Map<string, CounterBump>();
-  for (const b of bumps) {
-    const k = `${b.prisonId} ${String(b.year).padStart(4, '0')}`;
-    if ((highest.get(k)?.seq ?? -1) < b.seq) highest.set(k, b);
-  }
-  for (const [, b] of [...highest].sort(([a], [c]) => a.localeCompare(c))) await repo.bumpCommittalSeq(tx, b.prisonId, b.year, b.seq);
-}
-
 /**
  * Admit a person (new or already registered) to a prison: the committal number, the legal basis
  * on arrival with its charges, the arresting authority and, when given, the cell. All or nothing.
  */
-export async function admit(db: Db, actor: Actor, input: AdmissionInput, opts: AdmitOptions = {}): Promise<AdmissionView> {
+export async function admit(db: Db, actor: Actor, input: AdmissionInput): Promise<AdmissionView> {
   authorize(actor, 'custody.write');
   return db.transaction(async (tx) => {
     const prison = await getPrison(tx, actor, input.prison);
@@ -149,11 +127,8 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput, opts: A
     // cell the person is awaiting allocation.
     if (input.cell_id) await placeThroughRule(tx, actor, row, placementRequest(input, admittedAt));
     // A number given (an imported register) moves the prison's counter past it; last, so that the
-    // counter's row is locked for as short a time as possible (imports write several rows at once).
-    if (bump) {
-      if (opts.deferCounter) opts.deferCounter({ prisonId: prison.id, ...bump });
-      else await repo.bumpCommittalSeq(tx, prison.id, bump.year, bump.seq);
-    }
+    // counter's row is locked for as short a time as possible.
+    if (bump) await repo.bumpCommittalSeq(tx, prison.id, bump.year, bump.seq);
     // Without a cell the view is built from the rows just written: no need to read them back.
     if (input.cell_id) return (await admissionViews(tx, [row]))[0]!;
     return buildViews([row], [doc], charges, [])[0]!;
