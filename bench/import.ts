@@ -33,7 +33,17 @@ const HEADER = ['committal_number', 'admitted_at', 'family_name', 'given_names',
   'nationality', 'nina', 'origin_region', 'arresting_authority', 'document_kind', 'document_authority', 'document_reference', 'document_date', 'charge', 'charge_category',
   'legal_reference', 'terrorism_related', 'cell'];
 
-async function generate(file: string, cells: string[]): Promise<number> {
+/**
+ * A row is given a cell the one placement rule accepts: men and women in their own cells, and only
+ * people whose register birth date makes them adults beyond doubt (an uncertain age counts as a
+ * minor, who may not share a cell with adults). About a quarter of the rows are placed.
+ */
+function cellFor(i: number, rnd: () => number, p: ReturnType<typeof syntheticPerson>, cells: { male: string[]; female: string[] }): string {
+  if (i % 3 !== 0 || p.birth.precision === 'estimated' || !p.birth.date || 2026 - Number(p.birth.date.slice(0, 4)) < 20) return '';
+  return pick(rnd, cells[p.sex]);
+}
+
+async function generate(file: string, cells: { male: string[]; female: string[] }): Promise<number> {
   const rnd = prng(11);
   const out = fs.createWriteStream(file);
   out.write(stringify([HEADER]));
@@ -50,7 +60,7 @@ async function generate(file: string, cells: string[]): Promise<number> {
       `BKO-${year}-${String(i + 1).padStart(6, '0')}`, `${day} 10:30`, p.family_name, p.given_names, p.sex === 'male' ? 'M' : 'F', ...birth,
       'Bamako', p.father_name ?? '', p.mother_name ?? '', 'ML', '', p.origin_region_code ?? '', 'police', 'committal_order', 'TGI Commune III', `MD-${i}`,
       refused ? `${year}-02-30` : day, charge.qualification, charge.category === 'felony' ? 'crime' : 'délit', charge.legal_reference ?? '', charge.terrorism_related ? 'oui' : 'non',
-      i % 3 === 0 ? pick(rnd, cells) : '',
+      cellFor(i, rnd, p, cells),
     ]]);
     if (!out.write(line)) await once(out, 'drain');
   }
@@ -88,8 +98,11 @@ try {
   await migrate(pool);
   const prison = await createPrison(db, null, { code: 'BKO', name: 'Maison centrale d’arrêt de Bamako', kind: 'central_prison', region_code: 'BKO', official_capacity: 400 });
   const unit = await createUnit(db, null, prison.id, { code: 'A', name: 'A' });
-  const cells: string[] = [];
-  for (let i = 1; i <= 50; i++) cells.push((await createCell(db, null, prison.id, { unit_id: unit.id, code: `A-${String(i).padStart(2, '0')}`, capacity: 2000 })).code);
+  const cells = { male: [] as string[], female: [] as string[] };
+  for (let i = 1; i <= 50; i++) {
+    const female = i > 45;
+    cells[female ? 'female' : 'male'].push((await createCell(db, null, prison.id, { unit_id: unit.id, code: `${female ? 'F' : 'A'}-${String(i).padStart(2, '0')}`, capacity: 2000 })).code);
+  }
   const u = await addUser(db, null, { username: 'bench.import', display_name: 'Bench', password: 'registre importé à Bamako', roles: ['national_admin'], national: true });
   const actor = makeActor({ id: u.id, username: u.username, displayName: u.display_name, roles: u.roles, national: true, prisonIds: [] });
 

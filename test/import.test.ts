@@ -120,6 +120,44 @@ test('a register with a row PostgreSQL refuses imports every other row; impossib
   assert.deepEqual(await admittedNames('DbRefuse'), []);
 });
 
+test('a batch with one row PostgreSQL refuses in the middle: every other row imported, the line reported, numbers gapless, history as a row written alone', async () => {
+  const owner = new pg.Pool({ connectionString: database.ownerUrl!, max: 1 });
+  await owner.query(`ALTER TABLE person ADD CONSTRAINT test_import_batch_refusal CHECK (family_name <> 'BatchRefuse')`);
+  after(async () => {
+    await owner.query('ALTER TABLE person DROP CONSTRAINT IF EXISTS test_import_batch_refusal');
+    await owner.end();
+  });
+  const counter = async () => (await database.pool.query<{ last: number }>(`SELECT c.last FROM committal_counter c JOIN prison p ON p.id = c.prison_id WHERE p.code = 'KLK' AND c.year = 2025`)).rows[0]?.last ?? 0;
+  const before = await counter();
+  // Rows without a committal number (pmis gives the next ones), admitted in 2025.
+  const line = (n: number, family: string) => row(n, { family }).replace(/^KLK-2023-\d+/, '').replace(',2023-05-0', ',2025-05-0').replace(',2023-05-01,', ',2025-05-01,');
+  const batchFile = async (name: string, families: string[]) => write(name, `${HEADER}\n${families.map((f, k) => line(k + 1, f)).join('\n')}\n`);
+  const families = Array.from({ length: 30 }, (_, k) => (k === 14 ? 'BatchRefuse' : `BatchRow${String(k).padStart(2, '0')}`));
+  const report = await importRegister(database.db, fx.actors.admin!, await batchFile('batch-refusal.csv', families), 'KLK', { lang: 'en' });
+  assert.equal(report.imported, 29);
+  assert.deepEqual(report.errors.map((e) => [e.line, e.message]), [[16, 'Refused by a rule of the database (test_import_batch_refusal).']]);
+  // A clean batch, written set-based.
+  const clean = await importRegister(database.db, fx.actors.admin!, await batchFile('batch-clean.csv', Array.from({ length: 30 }, (_, k) => `BatchClean${String(k).padStart(2, '0')}`)), 'KLK', { lang: 'en' });
+  assert.equal(clean.imported, 30);
+  // Gapless: 59 numbers taken, 59 numbers given, no hole.
+  assert.equal((await counter()) - before, 59);
+  const numbers = (await database.pool.query<{ n: string }>(`SELECT a.committal_number AS n FROM admission a JOIN person p ON p.id = a.person_id WHERE p.family_name LIKE 'Batch%' ORDER BY 1`)).rows.map((r) => r.n);
+  assert.deepEqual(numbers, Array.from({ length: 59 }, (_, k) => `KLK-2025-${String(before + k + 1).padStart(6, '0')}`));
+  // History: each person has their creation, then their admission, with the number given.
+  const history = async (family: string) => (await database.pool.query(`SELECT c.entity, c.action, c.after FROM change_log c JOIN person p ON p.id = c.person_id WHERE p.family_name = $1 ORDER BY c.at, c.id`, [family])).rows;
+  const alone = await history('BatchRow20'); // written again on its own after the batch was refused
+  const inBatch = await history('BatchClean20'); // written set-based
+  assert.deepEqual(alone.map((h) => `${h.entity}.${h.action}`), ['person.create', 'admission.create']);
+  assert.deepEqual(inBatch.map((h) => `${h.entity}.${h.action}`), ['person.create', 'admission.create']);
+  const comparable = (h: { after: Record<string, unknown> }[]) => h.map((e) => ({ ...e, after: { ...e.after, committal_number: '?', family_name: '?', legal_document: { ...(e.after.legal_document as object), reference: '?' } } }));
+  assert.deepEqual(comparable(inBatch), comparable(alone));
+  assert.match(String(inBatch[1].after.committal_number), /^KLK-2025-\d{6}$/);
+  assert.equal(inBatch[0].after.family_name, 'BatchClean20');
+  // Identity keys (search) written for people imported set-based.
+  const { search } = await import('../src/modules/custody/service.js');
+  assert.ok((await search(database.db, fx.actors.admin!, 'BatchClean20')).length >= 1);
+});
+
 test('an empty register, or one with only its header, is an error; so is a header without the required columns', async () => {
   for (const content of ['', '\ufeff', `${HEADER}\n`, '\n\n']) {
     const file = await write('empty.csv', content);

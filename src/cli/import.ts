@@ -28,7 +28,7 @@ import { textProblem } from '../http/input-guard.js';
 import { assertBody } from '../http/validation.js';
 import { appUser } from '../modules/access/schema.js';
 import { AdmissionBody } from '../modules/custody/routes.js';
-import { admit, type AdmissionInput, bumpCommittalCounters, type CounterBump } from '../modules/custody/service.js';
+import { admit, admitBatch, type AdmissionInput } from '../modules/custody/service.js';
 // A row's cell goes through the one placement rule, as any admission (loading it provides it to custody).
 import '../modules/housing/placement.js';
 import { findCells, findPrison } from '../modules/estate/repository.js';
@@ -118,10 +118,10 @@ function fieldName(pointer: string): string {
   return COLUMN_OF[pointer] ?? pointer.replace(/^\/(person\/)?/, '');
 }
 
-/** Writes at once, each in its own transaction on its own connection. */
-export const WORKERS = 8;
-/** Rows written in one transaction (rows keeping their register's committal number). */
-export const BATCH = 25;
+/** Batches written at once, each in its own transaction on its own connection. */
+export const WORKERS = 3;
+/** Rows written in one transaction. */
+export const BATCH = 500;
 
 /**
  * Passes the bytes through when they are UTF-8; otherwise fails naming the first line that is not
@@ -251,9 +251,6 @@ export async function importRegister(db: Db, actor: Actor, file: string, prisonC
   const write = (line: number, row: Record<string, string>) => {
     const checked = checkRow(line, row, prison.code, cellIds, lang);
     if ('ok' in checked) return record(checked);
-    // Rows keeping their register's number are written BATCH at a time; a row whose number pmis
-    // gives takes the prison's counter, so it is written alone (the counter is locked briefly).
-    if (!checked.input.committal_number) return launch(writeOne(writer, checked).then((o) => [o]));
     batch.push(checked);
     if (batch.length >= BATCH) flushBatch();
   };
@@ -321,50 +318,71 @@ function checkRow(line: number, row: Record<string, string>, prisonCode: string,
 const retryable = (e: unknown) => { const c = pgErrorOf(e)?.code; return c === '40P01' || c === '40001'; };
 
 /**
- * Admit checked rows in one transaction. When one of them is refused (by a rule or by PostgreSQL),
- * the transaction writes nothing and each row is written again on its own, so that the refusal is
- * that row's and every other row is imported.
+ * Admit a batch of checked rows in one transaction, set-based (`admitBatch`: one INSERT per table
+ * for the batch, cells through the one placement rule). When the batch is refused — a rule or
+ * PostgreSQL refused one of its rows — the set-based part is rolled back to its savepoint and each
+ * row is admitted again by `admit`, in its own savepoint of the same transaction, so that the
+ * refusal is that row's and every other row is imported.
  */
 async function writeBatch(w: Writer, rows: Checked[]): Promise<RowOutcome[]> {
-  if (rows.length === 1) return [await writeOne(w, rows[0]!)];
   for (let attempt = 1; ; attempt++) {
     try {
-      await w.db.transaction(async (tx) => {
+      return await w.db.transaction(async (tx) => {
         // Durability is asked once at the end of the import (see importRegister), not at each batch.
         await tx.execute(sql`SET LOCAL synchronous_commit TO off`);
-        const bumps: CounterBump[] = [];
-        for (const r of rows) await admit(flat(tx), w.actor, r.input, { deferCounter: (b) => bumps.push(b) });
-        await bumpCommittalCounters(tx, bumps);
+        try {
+          await tx.transaction((sp) => admitBatch(sp, w.actor, rows.map((r) => r.input)));
+          return rows.map((r) => ({ line: r.line, ok: true, errors: [] }));
+        } catch (e) {
+          if (retryable(e) || (!(e instanceof AppError) && !pgErrorOf(e))) throw e;
+        }
+        const out: RowOutcome[] = [];
+        for (const r of rows) out.push(await admitRow(w, r, () => admit(tx, w.actor, r.input)));
+        return out;
       });
-      return rows.map((r) => ({ line: r.line, ok: true, errors: [] }));
     } catch (e) {
       if (retryable(e) && attempt < 3) continue;
-      if (!(e instanceof AppError) && !pgErrorOf(e)) throw e; // not a row's fault (the database went away...): the import stops
+      if (!retryable(e)) throw e; // not a row's fault (the database went away...): the import stops
       break;
     }
   }
+  // Still meeting other transactions after three tries: each row in its own transaction.
   const out: RowOutcome[] = [];
   for (const r of rows) out.push(await writeOne(w, r));
   return out;
 }
 
-/** Admit one checked row in its own transaction; a refusal (by a rule or by PostgreSQL) is the row's outcome. */
-async function writeOne({ db, actor, lang }: Writer, { line, input }: Checked): Promise<RowOutcome> {
+/**
+ * Run one row's admission; a refusal (by a rule or by PostgreSQL) is the row's outcome. Two
+ * transactions that met (a deadlock) are not the row's fault: thrown, for the caller to retry.
+ */
+async function admitRow({ lang }: Writer, { line, input }: Checked, run: () => Promise<unknown>): Promise<RowOutcome> {
+  try {
+    await run();
+    return { line, ok: true, errors: [] };
+  } catch (e) {
+    if (retryable(e)) throw e;
+    const pg = pgErrorOf(e);
+    const problem = e instanceof AppError ? e : databaseProblem(e, input);
+    if (problem) return problem.fields.length ? refusal(line, lang, problem.fields.map((f) => ({ ...f, field: fieldName(f.field) }))) : refusal(line, lang, [{ field: '', key: problem.key, params: problem.params }]);
+    // Any other refusal by PostgreSQL is still this row's: reported, and the import goes on.
+    if (pg) return refusal(line, lang, [{ field: '', key: 'import.database_refused', params: { code: pg.code } }]);
+    throw e; // not the row's fault (the database went away...): the import stops
+  }
+}
+
+/** Admit one checked row in its own transaction (a batch that kept meeting other transactions). */
+async function writeOne(w: Writer, r: Checked): Promise<RowOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await db.transaction(async (tx) => {
+      return await admitRow(w, r, () => w.db.transaction(async (tx) => {
         await tx.execute(sql`SET LOCAL synchronous_commit TO off`);
-        await admit(flat(tx), actor, input);
-      });
-      return { line, ok: true, errors: [] };
+        await admit(flat(tx), w.actor, r.input);
+      }));
     } catch (e) {
       if (retryable(e) && attempt < 3) continue;
-      const pg = pgErrorOf(e);
-      const problem = e instanceof AppError ? e : databaseProblem(e, input);
-      if (problem) return problem.fields.length ? refusal(line, lang, problem.fields.map((f) => ({ ...f, field: fieldName(f.field) }))) : refusal(line, lang, [{ field: '', key: problem.key, params: problem.params }]);
-      // Any other refusal by PostgreSQL is still this row's: reported, and the import goes on.
-      if (pg) return refusal(line, lang, [{ field: '', key: 'import.database_refused', params: { code: pg.code } }]);
-      throw e; // not the row's fault (the database went away...): the import stops
+      if (retryable(e)) return refusal(r.line, w.lang, [{ field: '', key: 'import.database_refused', params: { code: pgErrorOf(e)!.code } }]);
+      throw e;
     }
   }
 }

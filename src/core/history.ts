@@ -34,6 +34,15 @@ export interface Change {
 }
 
 export async function recordChange(tx: Tx, actor: Actor | null, c: Change): Promise<void> {
+  await tx.insert(changeLog).values(changeValues(actor, c));
+}
+
+/** Several changes in one statement (the register import's batches): the same rows as `recordChange` for each, in this order. */
+export async function recordChanges(tx: Tx, actor: Actor | null, cs: readonly Change[]): Promise<void> {
+  if (cs.length) await tx.insert(changeLog).values(cs.map((c) => changeValues(actor, c)));
+}
+
+function changeValues(actor: Actor | null, c: Change): typeof changeLog.$inferInsert {
   const full = {
     action: c.action,
     before: c.before === undefined ? null : jsonSafe(c.before),
@@ -42,7 +51,7 @@ export async function recordChange(tx: Tx, actor: Actor | null, c: Change): Prom
   };
   // Restricted parts go to their own column, never into before, after or reason.
   const s = split(c.entity, full);
-  await tx.insert(changeLog).values({
+  return {
     id: newId(),
     prisonId: c.prisonId ?? null,
     entity: c.entity,
@@ -55,7 +64,7 @@ export async function recordChange(tx: Tx, actor: Actor | null, c: Change): Prom
     after: s.after,
     restricted: Object.keys(s.restricted).length ? s.restricted : null,
     ...origin(actor),
-  });
+  };
 }
 
 export type AuditCategory = RestrictedCategory | 'attachment' | 'partner' | 'cross_prison' | 'confidential_complaint';

@@ -25,13 +25,32 @@ export async function bumpCommittalSeq(db: Tx, prisonId: string, year: number, s
     .onConflictDoUpdate({ target: [committalCounter.prisonId, committalCounter.year], set: { last: sql`greatest(${committalCounter.last}, ${seq})` } });
 }
 
+/** Reserve the next `n` numbers of a prison's year at once: the last one reserved. */
+export async function reserveCommittalSeqs(db: Tx, prisonId: string, year: number, n: number): Promise<number> {
+  const [r] = await db
+    .insert(committalCounter)
+    .values({ prisonId, year, last: n })
+    .onConflictDoUpdate({ target: [committalCounter.prisonId, committalCounter.year], set: { last: sql`${committalCounter.last} + ${n}` } })
+    .returning({ last: committalCounter.last });
+  return r!.last;
+}
+
+/** Which of these committal numbers the prison already has. */
+export async function committalNumbersTaken(db: Tx, prisonId: string, numbers: string[]): Promise<Set<string>> {
+  if (!numbers.length) return new Set();
+  const r = await db.select({ n: admission.committalNumber }).from(admission).where(and(eq(admission.prisonId, prisonId), inArray(admission.committalNumber, numbers)));
+  return new Set(r.map((x) => x.n));
+}
+
 export async function committalNumberTaken(db: Tx, prisonId: string, committalNumber: string): Promise<boolean> {
   const r = await db.select({ id: admission.id }).from(admission).where(and(eq(admission.prisonId, prisonId), eq(admission.committalNumber, committalNumber)));
   return r.length > 0;
 }
 
 export async function insertAdmission(db: Tx, row: typeof admission.$inferInsert) { await db.insert(admission).values(row); }
+export async function insertAdmissions(db: Tx, rows: (typeof admission.$inferInsert)[]) { if (rows.length) await db.insert(admission).values(rows); }
 export async function insertDocument(db: Tx, row: typeof legalDocument.$inferInsert) { await db.insert(legalDocument).values(row); }
+export async function insertDocuments(db: Tx, rows: (typeof legalDocument.$inferInsert)[]) { if (rows.length) await db.insert(legalDocument).values(rows); }
 export async function insertCharges(db: Tx, rows: (typeof charge.$inferInsert)[]) { if (rows.length) await db.insert(charge).values(rows); }
 export async function insertPlacement(db: Tx, row: typeof placement.$inferInsert) { await db.insert(placement).values(row); }
 

@@ -2,7 +2,7 @@
 import { type Actor, authorize, can, inScope, scopeFilter } from '../../core/access.js';
 import { bamakoDate, endOfBamakoDay } from '../../core/dates.js';
 import { AppError, type FieldError, invalid, notFound } from '../../core/errors.js';
-import { diff, type HistoryEntry, personChanges, readChanges, recordChange } from '../../core/history.js';
+import { type Change, diff, type HistoryEntry, personChanges, readChanges, recordChange, recordChanges } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import { checkReprisal } from '../complaints/index.js';
@@ -11,12 +11,12 @@ import * as estateRepo from '../estate/repository.js';
 import { getPrison } from '../estate/service.js';
 import { assertCodes } from '../reference/service.js';
 import * as peopleRepo from '../people/repository.js';
-import { assertPersonVisible, createPersonTx, getPerson, type PersonInput, type PersonView } from '../people/service.js';
+import { assertPersonVisible, createPersonTx, getPerson, type PersonInput, type PersonView, preparePeople, writePeople } from '../people/service.js';
 import { type AgeReadingView, ageReadingOf } from '../people/age.js';
 import { openedPrisons, readablePrisons, recordReadmission } from '../sharing/service.js';
 import './messages.js';
 import * as repo from './repository.js';
-import { type PlacementPath, placeThroughRule } from './placement-port.js';
+import { type CellPlacementRequest, type PlacementPath, placeThroughRule } from './placement-port.js';
 import { deriveLegalStatus, type DocumentKind, type EndReason, formatCommittalNumber, type LegalStatus, parseCommittalNumber } from './rules.js';
 
 export interface ChargeInput { qualification: string; legal_reference?: string | null; category: 'contravention' | 'misdemeanour' | 'felony'; terrorism_related?: boolean }
@@ -74,47 +74,16 @@ function parseInstant(s: string | null | undefined, field: string, errors: Field
   return d;
 }
 
-/** A committal number kept from a paper register: the prison's counter for its year must move past it. */
-export interface CounterBump { prisonId: string; year: number; seq: number }
-
-export interface AdmitOptions {
-  /**
-   * Several admissions written in one transaction (the register import): the counter moves are
-   * handed to the caller, which applies them once at the end with `bumpCommittalCounters` — each
-   * counter row locked once, in one order, so that concurrent batches cannot deadlock on them.
-   */
-  deferCounter?: (bump: CounterBump) => void;
-}
-
-/** Move each prison's counter past the highest number kept for its year; counters in a fixed order. */
-export async function bumpCommittalCounters(tx: Tx, bumps: CounterBump[]): Promise<void> {
-  const highest = new Map<string, CounterBump>();
-  for (const b of bumps) {
-    const k = `${b.prisonId} ${String(b.year).padStart(4, '0')}`;
-    if ((highest.get(k)?.seq ?? -1) < b.seq) highest.set(k, b);
-  }
-  for (const [, b] of [...highest].sort(([a], [c]) => a.localeCompare(c))) await repo.bumpCommittalSeq(tx, b.prisonId, b.year, b.seq);
-}
-
 /**
  * Admit a person (new or already registered) to a prison: the committal number, the legal basis
  * on arrival with its charges, the arresting authority and, when given, the cell. All or nothing.
  */
-export async function admit(db: Db, actor: Actor, input: AdmissionInput, opts: AdmitOptions = {}): Promise<AdmissionView> {
+export async function admit(db: Db, actor: Actor, input: AdmissionInput): Promise<AdmissionView> {
   authorize(actor, 'custody.write');
   return db.transaction(async (tx) => {
     const prison = await getPrison(tx, actor, input.prison);
     authorize(actor, 'custody.write', prison.id);
-    const errors: FieldError[] = [];
-    const admittedAt = parseInstant(input.admitted_at, '/admitted_at', errors) ?? new Date();
-    const arrestedAt = parseInstant(input.arrested_at, '/arrested_at', errors);
-    if (arrestedAt && arrestedAt > admittedAt) errors.push({ field: '/arrested_at', key: 'custody.arrest_after_admission' });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.legal_document.issued_on) || input.legal_document.issued_on > bamakoDate(admittedAt)) errors.push({ field: '/legal_document/issued_on', key: 'custody.document_date' });
-    if (!input.charges.length) errors.push({ field: '/charges', key: 'custody.charges_required' });
-    errors.push(...documentSentenceErrors(input.legal_document, '/legal_document'));
-    if (!!input.person_id === !!input.person) errors.push({ field: '/person_id', key: 'custody.person_or_id' });
-    try { await assertCodes(tx, [{ field: '/arresting_authority', kind: 'arresting_authority', code: input.arresting_authority }]); } catch (e) { if (e instanceof AppError) errors.push(...e.fields); else throw e; }
-    if (errors.length) throw invalid(errors);
+    const { admittedAt, arrestedAt } = await checkAdmission(tx, input);
 
     let personId: string;
     if (input.person_id) {
@@ -148,39 +117,120 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput, opts: A
       const year = Number(bamakoDate(admittedAt).slice(0, 4));
       committalNumber = formatCommittalNumber(prison.code, year, await repo.nextCommittalSeq(tx, prison.id, year));
     }
-    const id = newId();
-    const docId = newId();
-    const legalStatus = deriveLegalStatus([{ kind: input.legal_document.kind, issuedOn: input.legal_document.issued_on }]);
-    const now = new Date();
-    const row: repo.AdmissionRow = {
-      id, prisonId: prison.id, personId, committalNumber, admittedAt,
-      arrestingAuthority: input.arresting_authority, arrestingUnit: input.arresting_unit ?? null, arrestedAt, arrestPlace: input.arrest_place ?? null,
-      legalStatus, endedAt: null, endReason: null, endDetail: null, transferToPrisonId: null, version: 1, createdBy: actor.userId, createdAt: now,
-    };
-    const doc: repo.LegalDocumentRow = { id: docId, prisonId: prison.id, admissionId: id, kind: input.legal_document.kind, authority: input.legal_document.authority, reference: input.legal_document.reference, issuedOn: input.legal_document.issued_on, receivedAt: now, notes: input.legal_document.notes ?? null, attachmentId: input.legal_document.attachment_id ?? null, onArrival: true, ...documentSentenceRow(input.legal_document), createdBy: actor.userId, createdAt: now };
-    const charges: repo.ChargeRow[] = input.charges.map((c) => ({ id: newId(), prisonId: prison.id, admissionId: id, legalDocumentId: docId, qualification: c.qualification, legalReference: c.legal_reference ?? null, category: c.category, terrorismRelated: !!c.terrorism_related, createdBy: actor.userId, createdAt: now }));
+    const built = admissionRows(actor, prison.id, personId, committalNumber, input, admittedAt, arrestedAt);
+    const { row, doc, charges } = built;
     await repo.insertAdmission(tx, row);
     await repo.insertDocument(tx, doc);
     await repo.insertCharges(tx, charges);
-    const { person: _p, placement_via: _v, ...logged } = input;
-    await recordChange(tx, actor, { entity: 'admission', entityId: id, personId, prisonId: prison.id, action: 'create', after: { ...logged, committal_number: row.committalNumber, legal_status: legalStatus } });
-    if (input.person_id) await recordReadmission(tx, actor, { personId, admissionId: id, toPrisonId: prison.id });
+    await recordChange(tx, actor, built.change);
+    if (input.person_id) await recordReadmission(tx, actor, { personId, admissionId: row.id, toPrisonId: prison.id });
     // A cell given at admission goes through the one placement rule (the full allocation check under
     // a lock on the cell); a refusal refuses the whole admission, nothing half-written. Without a
     // cell the person is awaiting allocation.
-    if (input.cell_id) {
-      await placeThroughRule(tx, actor, row, { cell_id: input.cell_id, reason: input.placement_via === 'import' ? 'import' : 'admission', via: input.placement_via ?? 'admission', at: admittedAt, override_reason: input.override_reason, over_capacity_reason: input.over_capacity_reason });
-    }
+    if (input.cell_id) await placeThroughRule(tx, actor, row, placementRequest(input, admittedAt));
     // A number given (an imported register) moves the prison's counter past it; last, so that the
-    // counter's row is locked for as short a time as possible (imports write several rows at once).
-    if (bump) {
-      if (opts.deferCounter) opts.deferCounter({ prisonId: prison.id, ...bump });
-      else await repo.bumpCommittalSeq(tx, prison.id, bump.year, bump.seq);
-    }
+    // counter's row is locked for as short a time as possible.
+    if (bump) await repo.bumpCommittalSeq(tx, prison.id, bump.year, bump.seq);
     // Without a cell the view is built from the rows just written: no need to read them back.
     if (input.cell_id) return (await admissionViews(tx, [row]))[0]!;
     return buildViews([row], [doc], charges, [])[0]!;
   });
+}
+
+/** The checks of an admission's own fields (the person is checked by people); the first refusal thrown with every field. */
+async function checkAdmission(tx: Tx, input: AdmissionInput): Promise<{ admittedAt: Date; arrestedAt: Date | null }> {
+  const errors: FieldError[] = [];
+  const admittedAt = parseInstant(input.admitted_at, '/admitted_at', errors) ?? new Date();
+  const arrestedAt = parseInstant(input.arrested_at, '/arrested_at', errors);
+  if (arrestedAt && arrestedAt > admittedAt) errors.push({ field: '/arrested_at', key: 'custody.arrest_after_admission' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.legal_document.issued_on) || input.legal_document.issued_on > bamakoDate(admittedAt)) errors.push({ field: '/legal_document/issued_on', key: 'custody.document_date' });
+  if (!input.charges.length) errors.push({ field: '/charges', key: 'custody.charges_required' });
+  errors.push(...documentSentenceErrors(input.legal_document, '/legal_document'));
+  if (!!input.person_id === !!input.person) errors.push({ field: '/person_id', key: 'custody.person_or_id' });
+  try { await assertCodes(tx, [{ field: '/arresting_authority', kind: 'arresting_authority', code: input.arresting_authority }]); } catch (e) { if (e instanceof AppError) errors.push(...e.fields); else throw e; }
+  if (errors.length) throw invalid(errors);
+  return { admittedAt, arrestedAt };
+}
+
+/** The rows an admission writes and its history entry: the same for `admit` and `admitBatch`. */
+function admissionRows(actor: Actor, prisonId: string, personId: string, committalNumber: string, input: AdmissionInput, admittedAt: Date, arrestedAt: Date | null) {
+  const id = newId();
+  const docId = newId();
+  const legalStatus = deriveLegalStatus([{ kind: input.legal_document.kind, issuedOn: input.legal_document.issued_on }]);
+  const now = new Date();
+  const row: repo.AdmissionRow = {
+    id, prisonId, personId, committalNumber, admittedAt,
+    arrestingAuthority: input.arresting_authority, arrestingUnit: input.arresting_unit ?? null, arrestedAt, arrestPlace: input.arrest_place ?? null,
+    legalStatus, endedAt: null, endReason: null, endDetail: null, transferToPrisonId: null, version: 1, createdBy: actor.userId, createdAt: now,
+  };
+  const doc: repo.LegalDocumentRow = { id: docId, prisonId, admissionId: id, kind: input.legal_document.kind, authority: input.legal_document.authority, reference: input.legal_document.reference, issuedOn: input.legal_document.issued_on, receivedAt: now, notes: input.legal_document.notes ?? null, attachmentId: input.legal_document.attachment_id ?? null, onArrival: true, ...documentSentenceRow(input.legal_document), createdBy: actor.userId, createdAt: now };
+  const charges: repo.ChargeRow[] = input.charges.map((c) => ({ id: newId(), prisonId, admissionId: id, legalDocumentId: docId, qualification: c.qualification, legalReference: c.legal_reference ?? null, category: c.category, terrorismRelated: !!c.terrorism_related, createdBy: actor.userId, createdAt: now }));
+  const { person: _p, placement_via: _v, ...logged } = input;
+  const change: Change = { entity: 'admission', entityId: id, personId, prisonId, action: 'create', after: { ...logged, committal_number: row.committalNumber, legal_status: legalStatus } };
+  return { row, doc, charges, change };
+}
+
+function placementRequest(input: AdmissionInput, admittedAt: Date): CellPlacementRequest {
+  return { cell_id: input.cell_id!, reason: input.placement_via === 'import' ? 'import' : 'admission', via: input.placement_via ?? 'admission', at: admittedAt, override_reason: input.override_reason, over_capacity_reason: input.over_capacity_reason };
+}
+
+/**
+ * Admit many new people into one prison inside the caller's transaction (the register import):
+ * for each, the same checks, rows and history entries as `admit`, written with one multi-row
+ * INSERT per table; each person's entries stay together and in `admit`'s order (person, admission,
+ * placement). Committal numbers: those kept from the register first move the prison's counters
+ * past them, then the rows without one take the next numbers in the batch's order (gapless: the
+ * counters and the rows commit or roll back together). Counters are locked in a fixed order (year),
+ * then cells go through the one placement rule (`placeThroughRule`, the same check as every other
+ * path) in cell order — so concurrent batches always lock in the same order and never deadlock.
+ * Any refusal (a rule or PostgreSQL) is thrown: the caller rolls the batch back and admits its
+ * rows one by one with `admit` to tell which row it was.
+ */
+export async function admitBatch(tx: Tx, actor: Actor, inputs: readonly AdmissionInput[]): Promise<void> {
+  authorize(actor, 'custody.write');
+  if (!inputs.length) return;
+  const prison = await getPrison(tx, actor, inputs[0]!.prison);
+  authorize(actor, 'custody.write', prison.id);
+  const checked: { admittedAt: Date; arrestedAt: Date | null }[] = [];
+  for (const input of inputs) {
+    if (input.prison !== inputs[0]!.prison || input.person_id || !input.person) throw new Error('admitBatch admits new people into one prison');
+    checked.push(await checkAdmission(tx, input));
+  }
+  const people = await preparePeople(tx, actor, prison.id, inputs.map((i) => ({ person: i.person!, base: '/person' })));
+
+  // Committal numbers kept from the register: not already there, not twice in the batch.
+  const given = inputs.map((i) => (i.committal_number ? i.committal_number.trim().toUpperCase() : null));
+  const taken = await repo.committalNumbersTaken(tx, prison.id, given.filter((n): n is string => !!n));
+  const seen = new Set<string>();
+  const bumps = new Map<number, number>();
+  const generated = new Map<number, number>();
+  const years = inputs.map((_, k) => Number(bamakoDate(checked[k]!.admittedAt).slice(0, 4)));
+  given.forEach((n, k) => {
+    if (!n) { generated.set(years[k]!, (generated.get(years[k]!) ?? 0) + 1); return; }
+    if (taken.has(n) || seen.has(n)) throw invalid([{ field: '/committal_number', key: 'custody.committal_taken' }]);
+    seen.add(n);
+    const parsed = parseCommittalNumber(n);
+    if (parsed && parsed.prisonCode === prison.code) bumps.set(parsed.year, Math.max(bumps.get(parsed.year) ?? 0, parsed.seq));
+  });
+  // Counters, one year after the other: moved past the kept numbers, then the generated ones reserved.
+  const next = new Map<number, number>();
+  for (const year of [...new Set([...bumps.keys(), ...generated.keys()])].sort((a, b) => a - b)) {
+    if (bumps.has(year)) await repo.bumpCommittalSeq(tx, prison.id, year, bumps.get(year)!);
+    const n = generated.get(year);
+    if (n) next.set(year, (await repo.reserveCommittalSeqs(tx, prison.id, year, n)) - n + 1);
+  }
+  const built = inputs.map((input, k) => {
+    let number = given[k];
+    if (!number) { const seq = next.get(years[k]!)!; next.set(years[k]!, seq + 1); number = formatCommittalNumber(prison.code, years[k]!, seq); }
+    return admissionRows(actor, prison.id, people[k]!.id, number, input, checked[k]!.admittedAt, checked[k]!.arrestedAt);
+  });
+  await writePeople(tx, actor, prison.id, people, { changes: false });
+  await repo.insertAdmissions(tx, built.map((b) => b.row));
+  await repo.insertDocuments(tx, built.map((b) => b.doc));
+  await repo.insertCharges(tx, built.flatMap((b) => b.charges));
+  await recordChanges(tx, actor, built.flatMap((b, k) => [people[k]!.change, b.change]));
+  const placed = inputs.map((input, k) => ({ input, k })).filter(({ input }) => input.cell_id).sort((a, b) => a.input.cell_id!.localeCompare(b.input.cell_id!));
+  for (const { input, k } of placed) await placeThroughRule(tx, actor, built[k]!.row, placementRequest(input, checked[k]!.admittedAt));
 }
 
 /**

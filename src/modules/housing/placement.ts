@@ -68,8 +68,11 @@ export async function placeInCell(tx: Tx, actor: Actor, a: custodyRepo.Admission
   // today — even for a placement recorded as starting earlier (a paper register, a late entry):
   // the person is in the cell now, with them.
   const on = bamakoDate();
-  const others = await occupantsFacts(tx, await repo.cellOccupants(tx, c.id, a.id), on);
-  const [self] = await occupantsFacts(tx, [{ person_id: a.personId, legal_status: a.legalStatus, sex: (await findPerson(tx, a.personId))!.sex as 'male' | 'female', level: await repo.levelOf(tx, a.id) }], on);
+  // The occupants and the person read together (one read of their age facts).
+  const occupants = await repo.cellOccupants(tx, c.id, a.id);
+  const facts = await occupantsFacts(tx, [...occupants, { person_id: a.personId, legal_status: a.legalStatus, sex: (await findPerson(tx, a.personId))!.sex as 'male' | 'female', level: await repo.levelOf(tx, a.id) }], on);
+  const self = facts.pop();
+  const others = facts;
   const reasons = checkAllocation({
     person: self!.occupant,
     cell: { id: c.id, unitId: c.unitId, capacity: c.capacity, occupants: others.map((o) => o.occupant) },

@@ -22,6 +22,10 @@ export async function insertPerson(db: Tx, row: typeof person.$inferInsert): Pro
   await db.insert(person).values(row);
 }
 
+export async function insertPeople(db: Tx, rows: (typeof person.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(person).values(rows);
+}
+
 export async function updatePersonRow(db: Tx, id: string, patch: Partial<typeof person.$inferInsert>, expectedVersion: number): Promise<boolean> {
   const r = await db
     .update(person)

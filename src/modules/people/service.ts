@@ -2,7 +2,7 @@
 import { type Actor, authorize } from '../../core/access.js';
 import { bamakoDate } from '../../core/dates.js';
 import { AppError, type FieldError, invalid, notFound } from '../../core/errors.js';
-import { diff, recordAccess, recordChange } from '../../core/history.js';
+import { type Change, diff, recordAccess, recordChange, recordChanges } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import { assertCodes, type CodeRef } from '../reference/service.js';
@@ -140,23 +140,56 @@ export async function validatePerson(tx: Tx, p: PersonInput, base = ''): Promise
  * Throws a 422 naming every bad field; writes nothing in that case.
  */
 export async function createPersonTx(tx: Tx, actor: Actor, prisonId: string, p: PersonInput, base = ''): Promise<string> {
+  const [prepared] = await preparePeople(tx, actor, prisonId, [{ person: p, base }]);
+  await writePeople(tx, actor, prisonId, [prepared!]);
+  return prepared!.id;
+}
+
+/** A new person checked and ready to write: the rows and the history entry `createPersonTx` writes. */
+export interface PreparedPerson {
+  id: string;
+  row: typeof import('./schema.js').person.$inferInsert;
+  names: (typeof import('./schema.js').personName.$inferInsert)[];
+  change: Change;
+  sensitive: PersonInput['sensitive'] | null;
+}
+
+/**
+ * Check new people and build their rows (nothing written); the first refusal is thrown, with its
+ * fields. `createPersonTx` is this then `writePeople` for one; the register import does it for a batch.
+ */
+export async function preparePeople(tx: Tx, actor: Actor, prisonId: string, people: readonly { person: PersonInput; base?: string }[]): Promise<PreparedPerson[]> {
   authorize(actor, 'person.write', prisonId);
-  if (p.sensitive && (p.sensitive.religion || p.sensitive.ethnicity)) authorize(actor, 'person.sensitive');
-  const { stored, errors } = await validatePerson(tx, p, base);
-  if (errors.length) throw invalid(errors);
-  const id = newId();
-  await repo.insertPerson(tx, { ...stored, id, registeredPrisonId: prisonId, createdBy: actor.userId });
-  const names = (p.other_names ?? []).map((n) => ({ id: newId(), personId: id, kind: n.kind, familyName: n.family_name, givenNames: n.given_names ?? '', source: n.source ?? null, createdBy: actor.userId }));
-  await repo.insertNames(tx, names);
-  const { sensitive, ...rest } = p;
-  const hasSensitive = !!sensitive && !!(sensitive.religion || sensitive.ethnicity);
-  // Religion and ethnicity go to the history as restricted data (core/confidentiality.ts).
-  await recordChange(tx, actor, { entity: 'person', entityId: id, personId: id, prisonId, action: 'create', after: hasSensitive ? { ...rest, sensitive } : rest });
-  if (hasSensitive) {
-    await repo.upsertSensitive(tx, id, sensitive);
-    await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: id, personId: id, prisonId });
+  const out: PreparedPerson[] = [];
+  for (const { person: p, base = '' } of people) {
+    if (p.sensitive && (p.sensitive.religion || p.sensitive.ethnicity)) authorize(actor, 'person.sensitive');
+    const { stored, errors } = await validatePerson(tx, p, base);
+    if (errors.length) throw invalid(errors);
+    const id = newId();
+    const names = (p.other_names ?? []).map((n) => ({ id: newId(), personId: id, kind: n.kind, familyName: n.family_name, givenNames: n.given_names ?? '', source: n.source ?? null, createdBy: actor.userId }));
+    const { sensitive, ...rest } = p;
+    const hasSensitive = !!sensitive && !!(sensitive.religion || sensitive.ethnicity);
+    // Religion and ethnicity go to the history as restricted data (core/confidentiality.ts).
+    const change: Change = { entity: 'person', entityId: id, personId: id, prisonId, action: 'create', after: hasSensitive ? { ...rest, sensitive } : rest };
+    out.push({ id, row: { ...stored, id, registeredPrisonId: prisonId, createdBy: actor.userId }, names, change, sensitive: hasSensitive ? sensitive : null });
   }
-  return id;
+  return out;
+}
+
+/**
+ * Write prepared people: one INSERT per table. Their history entries are written here unless the
+ * caller writes them itself (`changes: false`, the import, to keep each person's entries together).
+ */
+export async function writePeople(tx: Tx, actor: Actor, prisonId: string, people: readonly PreparedPerson[], opts: { changes?: boolean } = {}): Promise<void> {
+  if (!people.length) return;
+  await repo.insertPeople(tx, people.map((p) => p.row));
+  await repo.insertNames(tx, people.flatMap((p) => p.names));
+  if (opts.changes !== false) await recordChanges(tx, actor, people.map((p) => p.change));
+  for (const p of people) {
+    if (!p.sensitive) continue;
+    await repo.upsertSensitive(tx, p.id, p.sensitive);
+    await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: p.id, personId: p.id, prisonId });
+  }
 }
 
 /** 404 when absent, 403 when outside the actor's scope. */
