@@ -55,7 +55,7 @@ test('a clerk admits a new arrival: bad input gives an error summary with workin
   await Promise.all([page.waitForURL(/\/people\/[0-9a-f-]{36}$/), page.getByRole('button', { name: "Enregistrer l'admission" }).click()]);
   await page.getByRole('heading', { level: 1, name: /Keïta Oumar/ }).waitFor();
   const body = await page.locator('main').textContent();
-  assert.match(body!, /poursuivi\(e\) pour Vol qualifié/);
+  assert.match(body!, /poursuivi\(e\) pour vol qualifié/);
   assert.match(body!, /juillet 1991/);
   assert.match(body!, /BKO-\d{4}-\d{6}/);
   const committal = /BKO-\d{4}-\d{6}/.exec(body!)![0];

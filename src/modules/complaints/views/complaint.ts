@@ -43,7 +43,7 @@ export function receiptView(ctx: PageContext, c: ComplaintDetailView, o: { body:
   const lang = ctx.lang;
   const kind = kindLabel(lang, c.kind as Kind).toLowerCase();
   return pageLayout(ctx, p.t(lang, 'cmp.receipt.title', { reference: c.reference }), html`
-${panel({ titleText: p.t(lang, 'cmp.receipt.panel'), html: html`<strong>${c.reference}</strong>` })}
+${panel({ titleText: p.t(lang, 'cmp.receipt.panel'), headingLevel: 2, html: html`<strong>${c.reference}</strong>` })}
 <p class="govuk-body">${p.t(lang, 'cmp.receipt.text', { kind, date: formatDateTime(lang, c.received_at), due: formatDateTime(lang, c.due_at) })}</p>
 ${summaryList({ rows: [
     { key: { text: p.t(lang, 'cmp.col.person') }, value: { text: `${c.person_name ?? ''}${c.cell ? ` (${p.t(lang, 'cmp.cell', { cell: c.cell })})` : ''}` } },
