@@ -52,7 +52,7 @@ test('the clerk sees the earlier file under another spelling, links it, and the 
   // The Koulikoro admission is outside a Bamako clerk's scope: shown as existing, where and when, not in full.
   assert.match(body, /Admissions dans d’autres établissements.*KLK-2025-000001/s);
   // The re-admission, recorded, opened Koulikoro's legal history to Bamako: the charge and how it ended.
-  assert.match(body, /Historique judiciaire ouvert à votre établissement.*Libération.*Vol qualifié/s);
+  assert.match(body, /Historique judiciaire ouvert à votre établissement.*Libération.*vol qualifié/is);
   assert.match(body, /Réadmission — de Prison KLK vers Prison BKO — historique judiciaire — clerk\.bko/);
   await ctx.close();
 });
