@@ -53,6 +53,7 @@ export async function insertDocument(db: Tx, row: typeof legalDocument.$inferIns
 export async function insertDocuments(db: Tx, rows: (typeof legalDocument.$inferInsert)[]) { if (rows.length) await db.insert(legalDocument).values(rows); }
 export async function insertCharges(db: Tx, rows: (typeof charge.$inferInsert)[]) { if (rows.length) await db.insert(charge).values(rows); }
 export async function insertPlacement(db: Tx, row: typeof placement.$inferInsert) { await db.insert(placement).values(row); }
+export async function insertPlacements(db: Tx, rows: (typeof placement.$inferInsert)[]) { if (rows.length) await db.insert(placement).values(rows); }
 
 export async function findAdmission(db: Tx, id: string, forUpdate = false): Promise<AdmissionRow | undefined> {
   const q = db.select().from(admission).where(eq(admission.id, id));
