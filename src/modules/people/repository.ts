@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { insertRows } from '../../db/bulk.js';
 import type { Tx } from '../../db/index.js';
 import { ageAssessment, person, personName, personRelative, personSensitive } from './schema.js';
 import type { AgeAssessmentFact, BirthStored } from './rules.js';
@@ -23,7 +24,7 @@ export async function insertPerson(db: Tx, row: typeof person.$inferInsert): Pro
 }
 
 export async function insertPeople(db: Tx, rows: (typeof person.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(person).values(rows);
+  await insertRows(db, person, rows);
 }
 
 export async function updatePersonRow(db: Tx, id: string, patch: Partial<typeof person.$inferInsert>, expectedVersion: number): Promise<boolean> {
@@ -40,7 +41,7 @@ export async function findNames(db: Tx, personId: string): Promise<PersonNameRow
 }
 
 export async function insertNames(db: Tx, rows: (typeof personName.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(personName).values(rows);
+  await insertRows(db, personName, rows);
 }
 
 export async function findSensitive(db: Tx, personId: string): Promise<{ religion: string | null; ethnicity: string | null } | undefined> {
