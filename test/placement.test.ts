@@ -173,6 +173,30 @@ test('admission and import go through the same check, with the same reasons', as
   assert.equal(via, 0, 'the refused row wrote nothing');
 });
 
+test('an import batch places its rows one after the other through the one rule: each row sees those the batch put in the cell before it', async () => {
+  const small = await newCell(2);
+  const other = await newCell(10);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-import-'));
+  const csv = path.join(dir, 'register.csv');
+  const row = (n: number, sex: string, cell: string) => `2026-03-10,Batch${n},Ali,${sex},1990,police,committal_order,TGI Commune III,MD-B-${n},2026-03-09,Vol simple,délit,${cell}`;
+  // One batch: lines 2 and 3 fill the cell of two, line 4 finds it full; line 5 puts a woman in the
+  // other cell, and line 6, a man, is refused for her; line 7 goes to no cell.
+  await fs.writeFile(csv, ['admitted_at,family_name,given_names,sex,birth_date,arresting_authority,document_kind,document_authority,document_reference,document_date,charge,charge_category,cell',
+    row(1, 'M', small.code), row(2, 'M', small.code), row(3, 'M', small.code), row(4, 'F', other.code), row(5, 'M', other.code), row(6, 'M', '')].join('\n') + '\n');
+  const report = await importRegister(database.db, fx.actors['clerk.bko']!, csv, 'BKO', { lang: 'en' });
+  await fs.rm(dir, { recursive: true, force: true });
+  assert.deepEqual([report.imported, report.failed], [4, 2]);
+  assert.deepEqual(report.errors.map((e) => [e.line, e.field]), [[4, 'cell'], [6, 'cell']]);
+  assert.match(report.errors[0]!.message, /capacity|full/i);
+  assert.match(report.errors[1]!.message, /wom[ae]n|men/i);
+  const placed = (await database.pool.query(`SELECT c.code, p.family_name FROM placement pl JOIN cell c ON c.id = pl.cell_id JOIN admission a ON a.id = pl.admission_id JOIN person p ON p.id = a.person_id
+    WHERE pl.cell_id = ANY($1) AND pl.to_at IS NULL ORDER BY p.family_name`, [[small.id, other.id]])).rows;
+  assert.deepEqual(placed.map((r) => `${r.code}:${r.family_name}`), [`${small.code}:Batch1`, `${small.code}:Batch2`, `${other.code}:Batch4`]);
+  // Each placement has its history entry, as a placement made alone.
+  const logged = (await database.pool.query(`SELECT count(*)::int AS n FROM change_log l JOIN placement pl ON pl.id = l.entity_id WHERE l.entity = 'placement' AND l.action = 'placement' AND pl.cell_id = ANY($1)`, [[small.id, other.id]])).rows[0].n;
+  assert.equal(logged, 3);
+});
+
 test('a person born "2008" (year precision) is treated as a minor until an age assessment; the file says so', async () => {
   // On any day of year Y, a birth year Y−18 may mean 17 (except on 31 December, when everyone born
   // in Y−18 is 18: use an estimated age then, which leaves the same doubt).

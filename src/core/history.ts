@@ -4,6 +4,7 @@
  * `readChanges` is the one way to read the change log back (restricted parts only to those who
  * may read them, each such read audited: core/confidentiality.ts).
  */
+import { insertRows } from '../db/bulk.js';
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/index.js';
 import { appUser } from '../modules/access/schema.js';
@@ -39,7 +40,7 @@ export async function recordChange(tx: Tx, actor: Actor | null, c: Change): Prom
 
 /** Several changes in one statement (the register import's batches): the same rows as `recordChange` for each, in this order. */
 export async function recordChanges(tx: Tx, actor: Actor | null, cs: readonly Change[]): Promise<void> {
-  if (cs.length) await tx.insert(changeLog).values(cs.map((c) => changeValues(actor, c)));
+  if (cs.length) await insertRows(tx, changeLog, cs.map((c) => changeValues(actor, c)));
 }
 
 function changeValues(actor: Actor | null, c: Change): typeof changeLog.$inferInsert {

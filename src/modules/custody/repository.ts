@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { insertRows } from '../../db/bulk.js';
 import type { Tx } from '../../db/index.js';
 import { admission, charge, committalCounter, legalDocument, placement } from './schema.js';
 
@@ -48,11 +49,12 @@ export async function committalNumberTaken(db: Tx, prisonId: string, committalNu
 }
 
 export async function insertAdmission(db: Tx, row: typeof admission.$inferInsert) { await db.insert(admission).values(row); }
-export async function insertAdmissions(db: Tx, rows: (typeof admission.$inferInsert)[]) { if (rows.length) await db.insert(admission).values(rows); }
+export async function insertAdmissions(db: Tx, rows: (typeof admission.$inferInsert)[]) { await insertRows(db, admission, rows); }
 export async function insertDocument(db: Tx, row: typeof legalDocument.$inferInsert) { await db.insert(legalDocument).values(row); }
-export async function insertDocuments(db: Tx, rows: (typeof legalDocument.$inferInsert)[]) { if (rows.length) await db.insert(legalDocument).values(rows); }
-export async function insertCharges(db: Tx, rows: (typeof charge.$inferInsert)[]) { if (rows.length) await db.insert(charge).values(rows); }
+export async function insertDocuments(db: Tx, rows: (typeof legalDocument.$inferInsert)[]) { await insertRows(db, legalDocument, rows); }
+export async function insertCharges(db: Tx, rows: (typeof charge.$inferInsert)[]) { await insertRows(db, charge, rows); }
 export async function insertPlacement(db: Tx, row: typeof placement.$inferInsert) { await db.insert(placement).values(row); }
+export async function insertPlacements(db: Tx, rows: (typeof placement.$inferInsert)[]) { await insertRows(db, placement, rows); }
 
 export async function findAdmission(db: Tx, id: string, forUpdate = false): Promise<AdmissionRow | undefined> {
   const q = db.select().from(admission).where(eq(admission.id, id));

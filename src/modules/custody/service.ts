@@ -16,7 +16,7 @@ import { type AgeReadingView, ageReadingOf } from '../people/age.js';
 import { openedPrisons, readablePrisons, recordReadmission } from '../sharing/service.js';
 import './messages.js';
 import * as repo from './repository.js';
-import { type CellPlacementRequest, type PlacementPath, placeThroughRule } from './placement-port.js';
+import { type CellPlacementRequest, type PlacementPath, placeManyThroughRule, placeThroughRule } from './placement-port.js';
 import { deriveLegalStatus, type DocumentKind, type EndReason, formatCommittalNumber, type LegalStatus, parseCommittalNumber } from './rules.js';
 
 export interface ChargeInput { qualification: string; legal_reference?: string | null; category: 'contravention' | 'misdemeanour' | 'felony'; terrorism_related?: boolean }
@@ -181,8 +181,9 @@ function placementRequest(input: AdmissionInput, admittedAt: Date): CellPlacemen
  * placement). Committal numbers: those kept from the register first move the prison's counters
  * past them, then the rows without one take the next numbers in the batch's order (gapless: the
  * counters and the rows commit or roll back together). Counters are locked in a fixed order (year),
- * then cells go through the one placement rule (`placeThroughRule`, the same check as every other
- * path) in cell order — so concurrent batches always lock in the same order and never deadlock.
+ * then cells go through the one placement rule (`placeManyThroughRule`: the same check as every
+ * other path, its reads made once for the batch), its cells locked in id order — so concurrent
+ * batches always lock in the same order and never deadlock.
  * Any refusal (a rule or PostgreSQL) is thrown: the caller rolls the batch back and admits its
  * rows one by one with `admit` to tell which row it was.
  */
@@ -229,8 +230,8 @@ export async function admitBatch(tx: Tx, actor: Actor, inputs: readonly Admissio
   await repo.insertDocuments(tx, built.map((b) => b.doc));
   await repo.insertCharges(tx, built.flatMap((b) => b.charges));
   await recordChanges(tx, actor, built.flatMap((b, k) => [people[k]!.change, b.change]));
-  const placed = inputs.map((input, k) => ({ input, k })).filter(({ input }) => input.cell_id).sort((a, b) => a.input.cell_id!.localeCompare(b.input.cell_id!));
-  for (const { input, k } of placed) await placeThroughRule(tx, actor, built[k]!.row, placementRequest(input, checked[k]!.admittedAt));
+  const placed = inputs.flatMap((input, k) => (input.cell_id ? [{ admission: built[k]!.row, request: placementRequest(input, checked[k]!.admittedAt) }] : []));
+  await placeManyThroughRule(tx, actor, placed);
 }
 
 /**

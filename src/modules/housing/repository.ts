@@ -1,5 +1,5 @@
 /** Queries of the placement rule, the breach report and the awaiting-allocation list. */
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/index.js';
 import type { LegalStatus } from '../custody/rules.js';
 import { cell } from '../estate/schema.js';
@@ -11,6 +11,70 @@ import type { HighRiskPolicy, Level } from './rules.js';
 export async function lockCell(db: Tx, cellId: string) {
   const [c] = await db.select().from(cell).where(eq(cell.id, cellId)).for('update');
   return c;
+}
+
+/**
+ * Many cells locked at once, in id order (the order every batch locks them in, so that two batches
+ * never wait on each other in a cycle): the set-based form of `lockCell` for the register import.
+ */
+export async function lockCells(db: Tx, cellIds: readonly string[]) {
+  if (!cellIds.length) return [];
+  return db.select().from(cell).where(inArray(cell.id, [...cellIds])).orderBy(asc(cell.id)).for('update');
+}
+
+export type OccupantFactsRow = {
+  admission_id: string; person_id: string; cell_id: string; legal_status: LegalStatus; sex: 'male' | 'female'; level: Level | null;
+  birth_precision: string; birth_date: string | null; birth_estimated_age: number | null; birth_estimated_on: string | null;
+  assessments: { assessed_on: string; result: string; minimum_age: number | null; recorded_at: string }[] | null;
+};
+
+/**
+ * The people in some cells now, with what the allocation check needs (sex, legal status, security
+ * level, birth and age assessments), in one statement: the placement rule's reads for a whole
+ * batch of placements (the register import). The same facts `cellOccupants` + `ageFactsOf` give.
+ */
+export async function cellsOccupantFacts(db: Tx, cellIds: readonly string[]): Promise<OccupantFactsRow[]> {
+  if (!cellIds.length) return [];
+  const r = await db.execute<OccupantFactsRow>(sql`
+    SELECT pl.admission_id, a.person_id, pl.cell_id, a.legal_status, p.sex,
+      (SELECT s.level FROM security_level s WHERE s.admission_id = a.id ORDER BY s.decided_at DESC LIMIT 1) AS level,
+      p.birth_precision, p.birth_date::text AS birth_date, p.birth_estimated_age, p.birth_estimated_on::text AS birth_estimated_on,
+      (SELECT json_agg(json_build_object('assessed_on', x.assessed_on, 'result', x.result, 'minimum_age', x.minimum_age, 'recorded_at', x.recorded_at))
+         FROM age_assessment x WHERE x.person_id = p.id) AS assessments
+    FROM placement pl JOIN admission a ON a.id = pl.admission_id JOIN person p ON p.id = a.person_id
+    WHERE pl.cell_id = ANY(${sql.param([...cellIds])}::uuid[]) AND pl.to_at IS NULL`);
+  return r.rows;
+}
+
+/**
+ * What the allocation check needs of people about to be placed, by admission: sex, security level,
+ * birth and age assessments (as `cellsOccupantFacts`), and whether the admission is in a cell now.
+ */
+export async function admissionsFacts(db: Tx, admissionIds: readonly string[]): Promise<Map<string, Omit<OccupantFactsRow, 'cell_id'> & { placed: boolean }>> {
+  if (!admissionIds.length) return new Map();
+  const r = await db.execute<Omit<OccupantFactsRow, 'cell_id'> & { placed: boolean }>(sql`
+    SELECT a.id AS admission_id, a.person_id, a.legal_status, p.sex,
+      (SELECT s.level FROM security_level s WHERE s.admission_id = a.id ORDER BY s.decided_at DESC LIMIT 1) AS level,
+      p.birth_precision, p.birth_date::text AS birth_date, p.birth_estimated_age, p.birth_estimated_on::text AS birth_estimated_on,
+      (SELECT json_agg(json_build_object('assessed_on', x.assessed_on, 'result', x.result, 'minimum_age', x.minimum_age, 'recorded_at', x.recorded_at))
+         FROM age_assessment x WHERE x.person_id = p.id) AS assessments,
+      EXISTS (SELECT 1 FROM placement pl WHERE pl.admission_id = a.id AND pl.to_at IS NULL) AS placed
+    FROM admission a JOIN person p ON p.id = a.person_id
+    WHERE a.id = ANY(${sql.param([...admissionIds])}::uuid[])`);
+  return new Map(r.rows.map((x) => [x.admission_id, x]));
+}
+
+/** The people each of some people must be kept apart from (active records; the set-based `keepApartOf`). */
+export async function keepApartOfMany(db: Tx, personIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>(personIds.map((id) => [id, new Set<string>()]));
+  if (!personIds.length) return out;
+  const ids = [...personIds];
+  const rows = await db.select().from(keepApart).where(and(isNull(keepApart.endedAt), or(inArray(keepApart.personA, ids), inArray(keepApart.personB, ids))));
+  for (const k of rows) {
+    out.get(k.personA)?.add(k.personB);
+    out.get(k.personB)?.add(k.personA);
+  }
+  return out;
 }
 
 export async function findCell(db: Tx, cellId: string) {

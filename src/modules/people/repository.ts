@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { insertRows } from '../../db/bulk.js';
 import type { Tx } from '../../db/index.js';
 import { ageAssessment, person, personName, personRelative, personSensitive } from './schema.js';
 import type { AgeAssessmentFact, BirthStored } from './rules.js';
@@ -23,7 +24,7 @@ export async function insertPerson(db: Tx, row: typeof person.$inferInsert): Pro
 }
 
 export async function insertPeople(db: Tx, rows: (typeof person.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(person).values(rows);
+  await insertRows(db, person, rows);
 }
 
 export async function updatePersonRow(db: Tx, id: string, patch: Partial<typeof person.$inferInsert>, expectedVersion: number): Promise<boolean> {
@@ -40,7 +41,7 @@ export async function findNames(db: Tx, personId: string): Promise<PersonNameRow
 }
 
 export async function insertNames(db: Tx, rows: (typeof personName.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(personName).values(rows);
+  await insertRows(db, personName, rows);
 }
 
 export async function findSensitive(db: Tx, personId: string): Promise<{ religion: string | null; ethnicity: string | null } | undefined> {
@@ -104,11 +105,14 @@ export async function ageFactsOf(db: Tx, personIds: readonly string[]): Promise<
            (SELECT json_agg(json_build_object('assessed_on', x.assessed_on, 'result', x.result, 'minimum_age', x.minimum_age, 'recorded_at', x.recorded_at))
               FROM age_assessment x WHERE x.person_id = p.id) AS assessments
     FROM person p WHERE p.id = ANY(${sql.param([...personIds])}::uuid[])`);
-  for (const x of r.rows) {
-    out.set(x.id, {
-      birth: { birthPrecision: x.birth_precision as BirthStored['birthPrecision'], birthDate: x.birth_date, birthEstimatedAge: x.birth_estimated_age, birthEstimatedOn: x.birth_estimated_on },
-      assessments: (x.assessments ?? []).map((a) => ({ assessedOn: a.assessed_on, result: a.result as AgeAssessmentFact['result'], minimumAge: a.minimum_age, recordedAt: new Date(a.recorded_at).toISOString() })),
-    });
-  }
+  for (const x of r.rows) out.set(x.id, ageFactsFromRow(x));
   return out;
+}
+
+/** The age facts of a row read as `ageFactsOf` reads them (birth columns and the assessments as JSON). */
+export function ageFactsFromRow(x: { birth_precision: string; birth_date: string | null; birth_estimated_age: number | null; birth_estimated_on: string | null; assessments: { assessed_on: string; result: string; minimum_age: number | null; recorded_at: string }[] | null }): { birth: BirthStored; assessments: AgeAssessmentFact[] } {
+  return {
+    birth: { birthPrecision: x.birth_precision as BirthStored['birthPrecision'], birthDate: x.birth_date, birthEstimatedAge: x.birth_estimated_age, birthEstimatedOn: x.birth_estimated_on },
+    assessments: (x.assessments ?? []).map((a) => ({ assessedOn: a.assessed_on, result: a.result as AgeAssessmentFact['result'], minimumAge: a.minimum_age, recordedAt: new Date(a.recorded_at).toISOString() })),
+  };
 }
