@@ -40,7 +40,12 @@ export async function recordChange(tx: Tx, actor: Actor | null, c: Change): Prom
 
 /** Several changes in one statement (the register import's batches): the same rows as `recordChange` for each, in this order. */
 export async function recordChanges(tx: Tx, actor: Actor | null, cs: readonly Change[]): Promise<void> {
-  if (cs.length) await insertRows(tx, changeLog, cs.map((c) => changeValues(actor, c)));
+  if (cs.length)
+    await insertRows(
+      tx,
+      changeLog,
+      cs.map((c) => changeValues(actor, c)),
+    );
 }
 
 function changeValues(actor: Actor | null, c: Change): typeof changeLog.$inferInsert {
