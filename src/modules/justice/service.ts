@@ -1097,7 +1097,7 @@ async function heldStates(db: Tx, prisonIds: readonly string[] | undefined, asOf
   return rows.map((r) => {
     const f = fresh.get(r.id);
     const snap = f ? { ...f, admittedOn: r.admitted_on, endedOn: r.ended_on } : rowSnapshot(r);
-    return { snap, committalNumber: r.committal_number, name: `${r.family_name} ${r.given_names}`.trim() };
+    return { snap, committalNumber: r.committal_number, name: (r.name ?? '').trim() };
   });
 }
 
@@ -1106,12 +1106,21 @@ async function alertsFromStates(db: Tx, actor: Actor, prisonIds: readonly string
   const s = await repo.settings(db);
   const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
   const states = await heldStates(db, prisonIds, asOf);
-  const byId = new Map(states.map((x) => [x.snap.admissionId, x]));
-  let alerts = sortAlerts(states.flatMap((x) => alertsFromSnapshot(x.snap, asOf, settings)));
-  if (kind) alerts = alerts.filter((a) => a.kind === kind);
-  return alerts.map((a) => {
+  const byId = new Map<string, HeldState>();
+  const raw: JusticeAlert[] = [];
+  for (const x of states) {
+    const found = alertsFromSnapshot(x.snap, asOf, settings);
+    if (!found.length) continue;
+    byId.set(x.snap.admissionId, x);
+    for (const a of found) if (!kind || a.kind === kind) raw.push(a);
+  }
+  // The action's words depend on the kind only: looked up once per kind, not once per alert.
+  const actions = new Map<string, string>();
+  return sortAlerts(raw).map((a) => {
     const h = byId.get(a.admissionId);
-    return alertView(a, actor.lang, { committal_number: h?.committalNumber, person_name: h?.name });
+    let action = actions.get(a.actionKey);
+    if (action === undefined) actions.set(a.actionKey, (action = t(actor.lang, a.actionKey)));
+    return { ...a, committal_number: h?.committalNumber, person_name: h?.name, label: t(actor.lang, `justice.alert.${a.kind}`, { date: a.date ?? '', days: a.days }), action };
   });
 }
 
@@ -1120,15 +1129,16 @@ async function backlogFromStates(db: Tx, prisonRows: estateRepo.PrisonRow[], day
   const ids = prisonRows.map((p) => p.id);
   const s = await repo.settings(db);
   const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
-  const states = ids.length ? (await heldStates(db, ids, day)).map((x) => x.snap) : [];
-  const perPrison = await repo.hearingsPerMonth(db, ids, startOfBamakoDay(addMonths(`${day.slice(0, 7)}-01`, -11)), endOfBamakoDay(day));
+  const [held, perPrison] = ids.length
+    ? await Promise.all([heldStates(db, ids, day), repo.hearingsPerMonth(db, ids, startOfBamakoDay(addMonths(`${day.slice(0, 7)}-01`, -11)), endOfBamakoDay(day))])
+    : [[], new Map<string, Map<string, number>>()];
+  const states = held.map((x) => x.snap);
+  const prisons = prisonRows.map((p) => ({ prison_id: p.id, code: p.code, name: p.name, figures: backlogFromSnapshots(prisonRows.length === 1 ? states : states.filter((x) => x.prisonId === p.id), day, settings, perPrison.get(p.id) ?? new Map()) }));
+  // One prison: the overall figures are that prison's (same people, same hearings), computed once.
+  if (prisons.length === 1) return { as_of: day, overall: prisons[0]!.figures, prisons };
   const overall = new Map<string, number>();
   for (const m of perPrison.values()) for (const [k, v] of m) overall.set(k, (overall.get(k) ?? 0) + v);
-  return {
-    as_of: day,
-    overall: backlogFromSnapshots(states, day, settings, overall),
-    prisons: prisonRows.map((p) => ({ prison_id: p.id, code: p.code, name: p.name, figures: backlogFromSnapshots(states.filter((x) => x.prisonId === p.id), day, settings, perPrison.get(p.id) ?? new Map()) })),
-  };
+  return { as_of: day, overall: backlogFromSnapshots(states, day, settings, overall), prisons };
 }
 
 export interface EpisodeView { kind: string; label: string; from: string; to: string | null; days: number; resolved_by_title_id: string | null; resolved_by: string | null; recorded: boolean }
