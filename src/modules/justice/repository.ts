@@ -239,9 +239,17 @@ export type HeldStateRow = {
  * 100,000 rows read for 4,000). Dates come back as Bamako days (text), so the home page reads 4,000
  * rows without converting instants one by one.
  */
-export async function heldStateRows(db: Tx, prisonIds: readonly string[] | undefined, at: Date): Promise<HeldStateRow[]> {
+export async function heldStateRows(db: Tx, prisonIds: readonly string[] | undefined, at: Date, opts: { figuresOnly?: boolean; ids?: readonly string[] } = {}): Promise<HeldStateRow[]> {
   const scope = prisonIds ? (prisonIds.length ? sql`a.prison_id IN (${sql.join(prisonIds.map((p) => sql`${p}::uuid`), sql`, `)})` : sql`false`) : sql`true`;
-  const cols = sql`a.id, a.prison_id, a.person_id, a.committal_number,
+  const ids = opts.ids ? sql` AND a.id IN (${opts.ids.length ? sql.join(opts.ids.map((x) => sql`${x}::uuid`), sql`, `) : sql`NULL`})` : sql``;
+  // The figures (backlog) need neither the name nor which title an alert names: half the columns to read.
+  const cols = opts.figuresOnly
+    ? sql`a.id, a.prison_id, a.person_id, NULL::text AS committal_number,
+           (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text AS admitted_on, (a.ended_at AT TIME ZONE 'Africa/Bamako')::date::text AS ended_on,
+           NULL::text AS name, s.admission_id IS NOT NULL AS has_state, s.stale, s.computed_on::text, s.status, s.category, s.category_assumed,
+           s.terrorism_related, s.has_detention_order, s.pretrial_start::text, s.expires_on::text, NULL::jsonb AS periods, NULL::uuid AS basis_title_id, s.judgment_on::text,
+           s.release_on::text, NULL::uuid AS release_title_id, s.outcome_on::text, s.last_hearing_on::text, s.gap_days`
+    : sql`a.id, a.prison_id, a.person_id, a.committal_number,
            (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text AS admitted_on, (a.ended_at AT TIME ZONE 'Africa/Bamako')::date::text AS ended_on,
            (SELECT p.family_name || ' ' || p.given_names FROM person p WHERE p.id = a.person_id) AS name,
            s.admission_id IS NOT NULL AS has_state, s.stale, s.computed_on::text, s.status, s.category, s.category_assumed,
@@ -251,13 +259,57 @@ export async function heldStateRows(db: Tx, prisonIds: readonly string[] | undef
     SELECT ${cols}
       FROM admission a
       LEFT JOIN justice_state s ON s.admission_id = a.id
-     WHERE ${scope} AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at IS NULL
+     WHERE ${scope} AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at IS NULL${ids}
      UNION ALL
     SELECT ${cols}
       FROM admission a
       LEFT JOIN justice_state s ON s.admission_id = a.id
-     WHERE ${scope} AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at >= ${at.toISOString()}::timestamptz`);
+     WHERE ${scope} AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at >= ${at.toISOString()}::timestamptz${ids}`);
   return r.rows;
+}
+
+/**
+ * The home page's alert summary, counted by the database from the stored states held at `at`
+ * (the end of `asOf`): how many alerts there are and the admissions behind the first `limit` in
+ * the order of `sortAlerts` (most serious first; within a kind the longest overdue, or the soonest
+ * to expire, first; then the admission). The conditions are those of `alertsFromSnapshot`
+ * (state.ts), written in SQL; a test checks both give the same count and the same first alerts.
+ * Rows missing or marked stale are not counted: their ids come back in `refresh` (to refresh and ask again).
+ */
+export async function alertSummary(db: Tx, prisonIds: readonly string[], asOf: string, today: string, at: Date, settings: { expiringWithinDays: number; noHearingMonths: number }, limit: number): Promise<{ total: number; top: string[]; refresh: string[] }> {
+  if (!prisonIds.length) return { total: 0, top: [], refresh: [] };
+  const scope = sql.join(prisonIds.map((p) => sql`${p}::uuid`), sql`, `);
+  const d = sql`${asOf}::date`;
+  const e = sql`${settings.expiringWithinDays}::int`;
+  const r = await db.execute<{ total: number; top: string[] | null; refresh: string[] | null }>(sql`
+    WITH h AS (
+      SELECT a.id, s.admission_id IS NULL OR s.stale OR s.computed_on > ${d} OR s.computed_on > ${today}::date AS todo,
+             s.status, s.has_detention_order AS hdo, s.category_assumed, s.expires_on, s.release_on, s.outcome_on,
+             coalesce(s.last_hearing_on, s.pretrial_start) AS since
+        FROM admission a LEFT JOIN justice_state s ON s.admission_id = a.id
+       WHERE a.prison_id IN (${scope}) AND a.admitted_at < ${at.toISOString()}::timestamptz
+         AND (a.ended_at IS NULL OR a.ended_at >= ${at.toISOString()}::timestamptz)
+    ), al AS (
+      SELECT h.id, k.sev, k.ord, k.days
+        FROM h CROSS JOIN LATERAL (VALUES
+          (0, 2, ${d} - coalesce(h.outcome_on, ${d}), h.status IN ('acquitted', 'released', 'pardoned')),
+          (0, 2, ${d} - h.release_on, h.status IN ('convicted', 'appealing') AND h.release_on <= ${d}),
+          (1, 4, -(h.release_on - ${d}), h.status IN ('convicted', 'appealing') AND h.release_on > ${d} AND h.release_on - ${d} <= ${e}),
+          (0, 1, 0, h.status = 'under_investigation' AND NOT h.hdo),
+          (0, 0, ${d} - h.expires_on, h.status = 'under_investigation' AND h.hdo AND h.expires_on < ${d}),
+          (1, 3, -(h.expires_on - ${d}), h.status = 'under_investigation' AND h.hdo AND h.expires_on >= ${d} AND h.expires_on - ${d} <= ${e}),
+          (1, 6, 0, h.status = 'under_investigation' AND h.category_assumed AND h.hdo),
+          (1, 5, ${d} - h.since, h.status IN ('under_investigation', 'awaiting_trial') AND (h.since + make_interval(months => ${settings.noHearingMonths}::int))::date <= ${d})
+        ) AS k(sev, ord, days, applies)
+       WHERE NOT h.todo AND k.applies
+    ), top AS (
+      SELECT id FROM al ORDER BY sev, ord, days DESC, id LIMIT ${limit}
+    )
+    SELECT (SELECT count(*)::int FROM al) AS total,
+           (SELECT array_agg(DISTINCT id::text) FROM top) AS top,
+           (SELECT array_agg(id::text) FROM h WHERE todo) AS refresh`);
+  const row = r.rows[0]!;
+  return { total: row.total, top: row.top ?? [], refresh: row.refresh ?? [] };
 }
 
 export async function upsertStates(db: Tx, rows: (typeof justiceState.$inferInsert)[]): Promise<void> {

@@ -678,6 +678,38 @@ export async function justiceAlertsForPrison(db: Db, actor: Actor, prisonId: str
   return alertsFor(db, actor, [prisonId], day);
 }
 
+/**
+ * The director's home page: how many justice alerts a prison has as of a date (today by default)
+ * and the first `limit`, most serious first — the same as the first items of
+ * `justiceAlertsForPrison`. From today on, the database counts and orders them from the stored
+ * states and only the first ones are read and worded; a past date takes the full list.
+ */
+export async function justiceAlertSummary(db: Db, actor: Actor, prisonId: string, opts: { asOf?: string; limit?: number } = {}): Promise<{ total: number; items: AlertView[] }> {
+  const day = checkAsOf(opts.asOf);
+  staffPrisonScope(actor, 'justice.read', prisonId);
+  const limit = Math.max(0, Math.min(opts.limit ?? 25, 500));
+  const today = bamakoDate();
+  if (day < today) {
+    const all = await alertsFor(db, actor, [prisonId], day);
+    return { total: all.length, items: all.slice(0, limit) };
+  }
+  const s = await repo.settings(db);
+  const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
+  let sum = await repo.alertSummary(db, [prisonId], day, today, endOfBamakoDay(day), settings, limit);
+  if (sum.refresh.length) {
+    const ids = sum.refresh;
+    await db.transaction(async (tx) => refreshJusticeStates(tx, await repo.findAdmissions(tx, ids), null, 'justice_state refresh'));
+    sum = await repo.alertSummary(db, [prisonId], day, today, endOfBamakoDay(day), settings, limit);
+  }
+  const states = sum.top.length ? await heldStates(db, [prisonId], day, { ids: sum.top }) : [];
+  const byId = new Map(states.map((x) => [x.snap.admissionId, x]));
+  const items = sortAlerts(states.flatMap((x) => alertsFromSnapshot(x.snap, day, settings))).slice(0, limit).map((a) => {
+    const h = byId.get(a.admissionId);
+    return alertView(a, actor.lang, { committal_number: h?.committalNumber, person_name: h?.name });
+  });
+  return { total: sum.total, items };
+}
+
 /** Alerts for one prison (id or code) or every prison in the actor's scope. */
 export async function listAlerts(db: Db, actor: Actor, opts: { prison?: string; as_of?: string; kind?: string } = {}): Promise<{ as_of: string; items: AlertView[] }> {
   const day = checkAsOf(opts.as_of);
@@ -1086,8 +1118,8 @@ export async function refreshJusticeState(tx: Tx, admissionId: string, actor: Ac
 interface HeldState { snap: JusticeSnapshot; committalNumber: string; name: string }
 
 /** The stored states of the people held at the end of `asOf`; rows missing or marked stale are refreshed first. */
-async function heldStates(db: Tx, prisonIds: readonly string[] | undefined, asOf: string): Promise<HeldState[]> {
-  const rows = await repo.heldStateRows(db, prisonIds, endOfBamakoDay(asOf));
+async function heldStates(db: Tx, prisonIds: readonly string[] | undefined, asOf: string, opts: { figuresOnly?: boolean; ids?: readonly string[] } = {}): Promise<HeldState[]> {
+  const rows = await repo.heldStateRows(db, prisonIds, endOfBamakoDay(asOf), opts);
   const today = bamakoDate();
   const todo = rows.filter((r) => !r.has_state || r.stale || r.computed_on! > asOf || r.computed_on! > today);
   let fresh = new Map<string, JusticeSnapshot>();
@@ -1130,7 +1162,7 @@ async function backlogFromStates(db: Tx, prisonRows: estateRepo.PrisonRow[], day
   const s = await repo.settings(db);
   const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
   const [held, perPrison] = ids.length
-    ? await Promise.all([heldStates(db, ids, day), repo.hearingsPerMonth(db, ids, startOfBamakoDay(addMonths(`${day.slice(0, 7)}-01`, -11)), endOfBamakoDay(day))])
+    ? await Promise.all([heldStates(db, ids, day, { figuresOnly: true }), repo.hearingsPerMonth(db, ids, startOfBamakoDay(addMonths(`${day.slice(0, 7)}-01`, -11)), endOfBamakoDay(day))])
     : [[], new Map<string, Map<string, number>>()];
   const states = held.map((x) => x.snap);
   const prisons = prisonRows.map((p) => ({ prison_id: p.id, code: p.code, name: p.name, figures: backlogFromSnapshots(prisonRows.length === 1 ? states : states.filter((x) => x.prisonId === p.id), day, settings, perPrison.get(p.id) ?? new Map()) }));
