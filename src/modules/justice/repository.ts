@@ -272,8 +272,10 @@ export async function heldStateRows(db: Tx, prisonIds: readonly string[] | undef
  * The home page's alert summary, counted by the database from the stored states held at `at`
  * (the end of `asOf`): how many alerts there are and the admissions behind the first `limit` in
  * the order of `sortAlerts` (most serious first; within a kind the longest overdue, or the soonest
- * to expire, first; then the admission). The conditions are those of `alertsFromSnapshot`
- * (state.ts), written in SQL; a test checks both give the same count and the same first alerts.
+ * to expire, first; then the admission): the people whose own first alert comes first (whoever
+ * holds one of the first `limit` alerts is among them). The conditions are those of
+ * `alertsFromSnapshot` (state.ts), written in SQL once per row; a test checks both give the same
+ * count and the same first alerts.
  * Rows missing or marked stale are not counted: their ids come back in `refresh` (to refresh and ask again).
  */
 export async function alertSummary(db: Tx, prisonIds: readonly string[], asOf: string, today: string, at: Date, settings: { expiringWithinDays: number; noHearingMonths: number }, limit: number): Promise<{ total: number; top: string[]; refresh: string[] }> {
@@ -287,26 +289,37 @@ export async function alertSummary(db: Tx, prisonIds: readonly string[], asOf: s
              s.status, s.has_detention_order AS hdo, s.category_assumed, s.expires_on, s.release_on, s.outcome_on,
              coalesce(s.last_hearing_on, s.pretrial_start) AS since
         FROM admission a LEFT JOIN justice_state s ON s.admission_id = a.id
-       WHERE a.prison_id IN (${scope}) AND a.admitted_at < ${at.toISOString()}::timestamptz
-         AND (a.ended_at IS NULL OR a.ended_at >= ${at.toISOString()}::timestamptz)
-    ), al AS (
-      SELECT h.id, k.sev, k.ord, k.days
-        FROM h CROSS JOIN LATERAL (VALUES
-          (0, 2, ${d} - coalesce(h.outcome_on, ${d}), h.status IN ('acquitted', 'released', 'pardoned')),
-          (0, 2, ${d} - h.release_on, h.status IN ('convicted', 'appealing') AND h.release_on <= ${d}),
-          (1, 4, -(h.release_on - ${d}), h.status IN ('convicted', 'appealing') AND h.release_on > ${d} AND h.release_on - ${d} <= ${e}),
-          (0, 1, 0, h.status = 'under_investigation' AND NOT h.hdo),
-          (0, 0, ${d} - h.expires_on, h.status = 'under_investigation' AND h.hdo AND h.expires_on < ${d}),
-          (1, 3, -(h.expires_on - ${d}), h.status = 'under_investigation' AND h.hdo AND h.expires_on >= ${d} AND h.expires_on - ${d} <= ${e}),
-          (1, 6, 0, h.status = 'under_investigation' AND h.category_assumed AND h.hdo),
-          (1, 5, ${d} - h.since, h.status IN ('under_investigation', 'awaiting_trial') AND (h.since + make_interval(months => ${settings.noHearingMonths}::int))::date <= ${d})
-        ) AS k(sev, ord, days, applies)
-       WHERE NOT h.todo AND k.applies
-    ), top AS (
-      SELECT id FROM al ORDER BY sev, ord, days DESC, id LIMIT ${limit}
+       WHERE a.prison_id IN (${scope}) AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at IS NULL
+       UNION ALL
+      SELECT a.id, s.admission_id IS NULL OR s.stale OR s.computed_on > ${d} OR s.computed_on > ${today}::date AS todo,
+             s.status, s.has_detention_order AS hdo, s.category_assumed, s.expires_on, s.release_on, s.outcome_on,
+             coalesce(s.last_hearing_on, s.pretrial_start) AS since
+        FROM admission a LEFT JOIN justice_state s ON s.admission_id = a.id
+       WHERE a.prison_id IN (${scope}) AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at >= ${at.toISOString()}::timestamptz
+    ), k AS (
+      -- Which alerts each person has (the conditions of alertsFromSnapshot), once per row.
+      SELECT h.id, h.status, h.expires_on, h.release_on, h.outcome_on, h.since,
+             coalesce(h.status = 'under_investigation' AND h.hdo AND h.expires_on < ${d}, false) AS expired,
+             coalesce(h.status = 'under_investigation' AND NOT h.hdo, false) AS no_title,
+             coalesce(h.status IN ('acquitted', 'released', 'pardoned') OR (h.status IN ('convicted', 'appealing') AND h.release_on <= ${d}), false) AS release_due,
+             coalesce(h.status = 'under_investigation' AND h.hdo AND h.expires_on >= ${d} AND h.expires_on - ${d} <= ${e}, false) AS expiring,
+             coalesce(h.status IN ('convicted', 'appealing') AND h.release_on > ${d} AND h.release_on - ${d} <= ${e}, false) AS release_soon,
+             coalesce(h.status IN ('under_investigation', 'awaiting_trial') AND (h.since + make_interval(months => ${settings.noHearingMonths}::int))::date <= ${d}, false) AS no_hearing,
+             coalesce(h.status = 'under_investigation' AND h.hdo AND h.category_assumed, false) AS category_assumed
+        FROM h WHERE NOT h.todo
+    ), best AS (
+      -- Each person's count and first alert (kind order of sortAlerts; days overdue first, days left for expiring/release_soon).
+      SELECT k.id,
+             expired::int + no_title::int + release_due::int + expiring::int + release_soon::int + no_hearing::int + category_assumed::int AS n,
+             CASE WHEN expired THEN 0 WHEN no_title THEN 1 WHEN release_due THEN 2 WHEN expiring THEN 3 WHEN release_soon THEN 4 WHEN no_hearing THEN 5 WHEN category_assumed THEN 6 END AS ord,
+             CASE WHEN expired THEN ${d} - expires_on WHEN no_title THEN 0
+                  WHEN release_due THEN ${d} - (CASE WHEN status IN ('acquitted', 'released', 'pardoned') THEN coalesce(outcome_on, ${d}) ELSE release_on END)
+                  WHEN expiring THEN -(expires_on - ${d}) WHEN release_soon THEN -(release_on - ${d}) WHEN no_hearing THEN ${d} - since ELSE 0 END AS days
+        FROM k
     )
-    SELECT (SELECT count(*)::int FROM al) AS total,
-           (SELECT array_agg(DISTINCT id::text) FROM top) AS top,
+    -- The first alerts belong to the people whose first alert comes first: the first (limit) people hold them all.
+    SELECT (SELECT coalesce(sum(n), 0)::int FROM best) AS total,
+           (SELECT array_agg(id::text) FROM (SELECT id FROM best WHERE n > 0 ORDER BY ord, days DESC, id LIMIT ${limit}) t) AS top,
            (SELECT array_agg(id::text) FROM h WHERE todo) AS refresh`);
   const row = r.rows[0]!;
   return { total: row.total, top: row.top ?? [], refresh: row.refresh ?? [] };
