@@ -1159,11 +1159,13 @@ async function alertsFromStates(db: Tx, actor: Actor, prisonIds: readonly string
 /** The backlog from the stored states, per prison and overall, with hearings per month counted by the database. */
 async function backlogFromStates(db: Tx, prisonRows: estateRepo.PrisonRow[], day: string): Promise<BacklogReport> {
   const ids = prisonRows.map((p) => p.id);
-  const s = await repo.settings(db);
+  // The settings, the states and the hearings are independent reads: asked at once.
+  const [s, held, perPrison] = await Promise.all([
+    repo.settings(db),
+    ids.length ? heldStates(db, ids, day, { figuresOnly: true }) : [],
+    ids.length ? repo.hearingsPerMonth(db, ids, startOfBamakoDay(addMonths(`${day.slice(0, 7)}-01`, -11)), endOfBamakoDay(day)) : new Map<string, Map<string, number>>(),
+  ]);
   const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
-  const [held, perPrison] = ids.length
-    ? await Promise.all([heldStates(db, ids, day, { figuresOnly: true }), repo.hearingsPerMonth(db, ids, startOfBamakoDay(addMonths(`${day.slice(0, 7)}-01`, -11)), endOfBamakoDay(day))])
-    : [[], new Map<string, Map<string, number>>()];
   const states = held.map((x) => x.snap);
   const prisons = prisonRows.map((p) => ({ prison_id: p.id, code: p.code, name: p.name, figures: backlogFromSnapshots(prisonRows.length === 1 ? states : states.filter((x) => x.prisonId === p.id), day, settings, perPrison.get(p.id) ?? new Map()) }));
   // One prison: the overall figures are that prison's (same people, same hearings), computed once.
