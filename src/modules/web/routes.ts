@@ -33,7 +33,7 @@ import { AdmissionBody } from '../custody/routes.js';
 import { SENTENCE_FORM_FIELDS, sentenceFromForm } from '../custody/sentence-form.js';
 export { csrfOk };
 import { getJusticeFile, justiceAlertSummary } from '../justice/service.js';
-import { releaseSection } from '../justice/pages.js';
+import { alertHistorySection, releaseSection } from '../justice/pages.js';
 import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
 import { classificationsDueForReview } from '../classification/service.js';
 import { awaitingSection, breachSection } from '../housing/pages.js';
@@ -316,10 +316,11 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
     const cellCode = new Map(cells.map((c) => [c.id, c.code]));
     const authority = new Map(authorities.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]));
     const name = `${pr.family_name} ${pr.given_names}`.trim();
-    // The release date with its calculation, for each open admission the actor may read in the justice module.
+    // The release date with its calculation and the alert history, for each open admission the actor may read in the justice module.
     const releases = new Map(actor.permissions.has('justice.read') ? await Promise.all(file.admissions.filter((a) => !a.ended_at).map(async (a) => {
       const jf = await getJusticeFile(db, actor, a.id).catch(() => null);
-      return [a.id, jf ? releaseSection(jf, lang) : null] as const;
+      // The release date and its calculation, then the alert history (episodes, the title that closed each).
+      return [a.id, jf ? html`${releaseSection(jf, lang)}${alertHistorySection(jf, lang)}` : null] as const;
     })) : []);
     const identity = dl([
       [t(lang, 'web.family_name'), pr.family_name], [t(lang, 'web.given_names'), pr.given_names],
