@@ -2,13 +2,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { fixture, newArrival, testDatabase } from '../../../test/helpers.js';
+import { fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
+import { login } from '../access/service.js';
 import { bamakoDate } from '../../core/dates.js';
 import { admit } from '../custody/service.js';
 import { addDays, lastDayOf } from './calendar.js';
 import { addTitle, backlog, getJusticeFile, justiceAlertsForPrison, withdrawTitle } from './service.js';
 
 const database = await testDatabase();
+const app = await testApp(database);
 const fx = await fixture(database);
 const db = database.db;
 const clerk = fx.actors['clerk.bko']!;
@@ -98,4 +100,27 @@ test('an unknown misdemeanour category: art. 125 applies, shown as assumed, with
   assert.equal(file.pretrial.expires_on, lastDayOf(issued, { months: 1 }));
   const alerts = await justiceAlertsForPrison(db, director, fx.prisons.BKO.id);
   assert.ok(alerts.some((x) => x.admissionId === a.id && x.kind === 'category_assumed'));
+});
+
+test('the prisoner file page shows the alert history: the gap before a late extension, its days and the order that closed it, French and English', async () => {
+  const committal = addDays(today, -420);
+  const a = await admit(db, clerk, arrival('committal_order', committal, committal, felony));
+  const expiry = lastDayOf(committal, { years: 1 });
+  const lateOn = addDays(today, -5);
+  await addTitle(db, clerk, a.id, { kind: 'extension_order', authority_kind: 'investigating_judge', authority: 'TGI Commune IV', reference: 'OP-HIST-9', issued_on: lateOn });
+  const from = addDays(expiry, 1), to = addDays(lateOn, -1);
+  const days = Math.round((new Date(to).getTime() - new Date(from).getTime()) / 86_400_000) + 1;
+  const { session } = await login(db, 'clerk.bko', 'correct horse battery', 1);
+  const fr = await app.inject({ url: `/people/${a.person_id}`, cookies: { pmis_session: session } });
+  assert.equal(fr.statusCode, 200, fr.body);
+  assert.match(fr.body, /<h4 id="alert-history-[^"]+">Historique des alertes<\/h4>/);
+  const row = (label: string, closed: string) => new RegExp(`<tr><td>${label}</td><td>${from}</td><td>${to}</td><td>${days}</td><td>${closed}</td></tr>`);
+  assert.match(fr.body, row('Détenu\\(e\\) sans titre valide', `[^<]* OP-HIST-9 \\(${lateOn}\\)`));
+  const en = await app.inject({ url: `/people/${a.person_id}`, cookies: { pmis_session: session, pmis_lang: 'en' } });
+  assert.match(en.body, /<h4 id="alert-history-[^"]+">Alert history<\/h4>/);
+  assert.match(en.body, row('Held without a valid title', `[^<]* OP-HIST-9 \\(${lateOn}\\)`));
+  // A person with no alert: the section says so.
+  const calm = await admit(db, clerk, arrival('committal_order', addDays(today, -3), addDays(today, -3), felony));
+  const page = await app.inject({ url: `/people/${calm.person_id}`, cookies: { pmis_session: session, pmis_lang: 'en' } });
+  assert.match(page.body, /No alert for this admission\./);
 });

@@ -57,3 +57,21 @@ export function releaseSection(file: JusticeFile, lang: Lang): Raw | null {
 <ol class="release-steps">${r.steps.map((s) => html`<li>${t(lang, s.key, s.params)}</li>`)}</ol></details>
 <p class="govuk-hint">${t(lang, 'justice.release.rule_note')}</p></section>`;
 }
+
+/**
+ * The alert history of a file (issue 9): every episode — held without a valid title, no title,
+ * release due, category assumed — with its first and last day, its days, and the title that closed
+ * it (kind and reference). A late extension does not erase the gap: it stays here. For the prisoner
+ * file page; worded in the page's language (the file's labels are in the account's).
+ */
+export function alertHistorySection(file: JusticeFile, lang: Lang): Raw {
+  const id = `alert-history-${file.admission.id}`;
+  const titles = new Map(file.titles.map((x) => [x.id, x]));
+  const closedBy = (titleId: string | null) => {
+    const x = titleId ? titles.get(titleId) : undefined;
+    return x ? `${t(lang, `justice.title.${x.kind}`)} ${x.reference} (${x.issued_on})` : '';
+  };
+  return html`<section class="alert-history" aria-labelledby="${id}"><h4 id="${id}">${t(lang, 'justice.history.title')}</h4>
+${file.alert_history.length ? html`<table><thead><tr><th scope="col">${t(lang, 'justice.history.kind')}</th><th scope="col">${t(lang, 'justice.history.from')}</th><th scope="col">${t(lang, 'justice.history.to')}</th><th scope="col">${t(lang, 'justice.history.days')}</th><th scope="col">${t(lang, 'justice.history.closed_by')}</th></tr></thead><tbody>
+${file.alert_history.map((e) => html`<tr><td>${t(lang, `justice.episode.${e.kind}`)}</td><td>${e.from}</td><td>${e.to ?? t(lang, 'justice.history.open')}</td><td>${String(e.days)}</td><td>${closedBy(e.resolved_by_title_id)}</td></tr>`)}</tbody></table>` : html`<p>${t(lang, 'justice.history.none')}</p>`}</section>`;
+}

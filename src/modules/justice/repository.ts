@@ -225,41 +225,104 @@ export type AlertEpisodeRow = typeof alertEpisode.$inferSelect;
 /** One row of `heldStateRows`: the admission (dates already Bamako days), the person's name, and the stored state when there is one. */
 export type HeldStateRow = {
   id: string; prison_id: string; person_id: string; committal_number: string; admitted_on: string; ended_on: string | null;
-  family_name: string; given_names: string; has_state: boolean; stale: boolean | null; computed_on: string | null; status: string | null; category: string | null;
+  name: string; has_state: boolean; stale: boolean | null; computed_on: string | null; status: string | null; category: string | null;
   category_assumed: boolean | null; terrorism_related: boolean | null; has_detention_order: boolean | null; pretrial_start: string | null; expires_on: string | null;
   periods: { titleId: string; from: string; to: string | null }[] | null; basis_title_id: string | null; judgment_on: string | null; release_on: string | null;
   release_title_id: string | null; outcome_on: string | null; last_hearing_on: string | null; gap_days: number | null;
 };
 
 /**
- * Admissions of the prisons held at `at` (admitted before, not ended), with the person's name and
- * their stored state when there is one. One query (the open admissions through the partial index
- * admission_prison_current_idx, those ended after `at` through the period index); dates come back as Bamako days (text), so the
- * home page reads 4,000 rows without converting instants one by one.
+ * Admissions of the prisons held at `at` (admitted before, not ended), with the person's name
+ * ("family given") and their stored state when there is one. One query: the open admissions through
+ * the partial index admission_one_open_idx, those ended after `at` through admission_prison_ended_idx;
+ * the name by a primary-key lookup per person held (a join lets the planner hash the whole registry:
+ * 100,000 rows read for 4,000). Dates come back as Bamako days (text), so the home page reads 4,000
+ * rows without converting instants one by one.
  */
-export async function heldStateRows(db: Tx, prisonIds: readonly string[] | undefined, at: Date): Promise<HeldStateRow[]> {
+export async function heldStateRows(db: Tx, prisonIds: readonly string[] | undefined, at: Date, opts: { figuresOnly?: boolean; ids?: readonly string[] } = {}): Promise<HeldStateRow[]> {
   const scope = prisonIds ? (prisonIds.length ? sql`a.prison_id IN (${sql.join(prisonIds.map((p) => sql`${p}::uuid`), sql`, `)})` : sql`false`) : sql`true`;
-  const r = await db.execute<HeldStateRow>(sql`
-    SELECT a.id, a.prison_id, a.person_id, a.committal_number,
+  const ids = opts.ids ? sql` AND a.id IN (${opts.ids.length ? sql.join(opts.ids.map((x) => sql`${x}::uuid`), sql`, `) : sql`NULL`})` : sql``;
+  // The figures (backlog) need neither the name nor which title an alert names: half the columns to read.
+  const cols = opts.figuresOnly
+    ? sql`a.id, a.prison_id, a.person_id, NULL::text AS committal_number,
            (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text AS admitted_on, (a.ended_at AT TIME ZONE 'Africa/Bamako')::date::text AS ended_on,
-           p.family_name, p.given_names, s.admission_id IS NOT NULL AS has_state, s.stale, s.computed_on::text, s.status, s.category, s.category_assumed,
+           NULL::text AS name, s.admission_id IS NOT NULL AS has_state, s.stale, s.computed_on::text, s.status, s.category, s.category_assumed,
+           s.terrorism_related, s.has_detention_order, s.pretrial_start::text, s.expires_on::text, NULL::jsonb AS periods, NULL::uuid AS basis_title_id, s.judgment_on::text,
+           s.release_on::text, NULL::uuid AS release_title_id, s.outcome_on::text, s.last_hearing_on::text, s.gap_days`
+    : sql`a.id, a.prison_id, a.person_id, a.committal_number,
+           (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text AS admitted_on, (a.ended_at AT TIME ZONE 'Africa/Bamako')::date::text AS ended_on,
+           (SELECT p.family_name || ' ' || p.given_names FROM person p WHERE p.id = a.person_id) AS name,
+           s.admission_id IS NOT NULL AS has_state, s.stale, s.computed_on::text, s.status, s.category, s.category_assumed,
            s.terrorism_related, s.has_detention_order, s.pretrial_start::text, s.expires_on::text, s.periods, s.basis_title_id, s.judgment_on::text,
-           s.release_on::text, s.release_title_id, s.outcome_on::text, s.last_hearing_on::text, s.gap_days
+           s.release_on::text, s.release_title_id, s.outcome_on::text, s.last_hearing_on::text, s.gap_days`;
+  const r = await db.execute<HeldStateRow>(sql`
+    SELECT ${cols}
       FROM admission a
-      JOIN person p ON p.id = a.person_id
       LEFT JOIN justice_state s ON s.admission_id = a.id
-     WHERE ${scope} AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at IS NULL
+     WHERE ${scope} AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at IS NULL${ids}
      UNION ALL
-    SELECT a.id, a.prison_id, a.person_id, a.committal_number,
-           (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text, (a.ended_at AT TIME ZONE 'Africa/Bamako')::date::text,
-           p.family_name, p.given_names, s.admission_id IS NOT NULL, s.stale, s.computed_on::text, s.status, s.category, s.category_assumed,
-           s.terrorism_related, s.has_detention_order, s.pretrial_start::text, s.expires_on::text, s.periods, s.basis_title_id, s.judgment_on::text,
-           s.release_on::text, s.release_title_id, s.outcome_on::text, s.last_hearing_on::text, s.gap_days
+    SELECT ${cols}
       FROM admission a
-      JOIN person p ON p.id = a.person_id
       LEFT JOIN justice_state s ON s.admission_id = a.id
-     WHERE ${scope} AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at >= ${at.toISOString()}::timestamptz`);
+     WHERE ${scope} AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at >= ${at.toISOString()}::timestamptz${ids}`);
   return r.rows;
+}
+
+/**
+ * The home page's alert summary, counted by the database from the stored states held at `at`
+ * (the end of `asOf`): how many alerts there are and the admissions behind the first `limit` in
+ * the order of `sortAlerts` (most serious first; within a kind the longest overdue, or the soonest
+ * to expire, first; then the admission): the people whose own first alert comes first (whoever
+ * holds one of the first `limit` alerts is among them). The conditions are those of
+ * `alertsFromSnapshot` (state.ts), written in SQL once per row; a test checks both give the same
+ * count and the same first alerts.
+ * Rows missing or marked stale are not counted: their ids come back in `refresh` (to refresh and ask again).
+ */
+export async function alertSummary(db: Tx, prisonIds: readonly string[], asOf: string, today: string, at: Date, settings: { expiringWithinDays: number; noHearingMonths: number }, limit: number): Promise<{ total: number; top: string[]; refresh: string[] }> {
+  if (!prisonIds.length) return { total: 0, top: [], refresh: [] };
+  const scope = sql.join(prisonIds.map((p) => sql`${p}::uuid`), sql`, `);
+  const d = sql`${asOf}::date`;
+  const e = sql`${settings.expiringWithinDays}::int`;
+  const r = await db.execute<{ total: number; top: string[] | null; refresh: string[] | null }>(sql`
+    WITH h AS (
+      SELECT a.id, s.admission_id IS NULL OR s.stale OR s.computed_on > ${d} OR s.computed_on > ${today}::date AS todo,
+             s.status, s.has_detention_order AS hdo, s.category_assumed, s.expires_on, s.release_on, s.outcome_on,
+             coalesce(s.last_hearing_on, s.pretrial_start) AS since
+        FROM admission a LEFT JOIN justice_state s ON s.admission_id = a.id
+       WHERE a.prison_id IN (${scope}) AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at IS NULL
+       UNION ALL
+      SELECT a.id, s.admission_id IS NULL OR s.stale OR s.computed_on > ${d} OR s.computed_on > ${today}::date AS todo,
+             s.status, s.has_detention_order AS hdo, s.category_assumed, s.expires_on, s.release_on, s.outcome_on,
+             coalesce(s.last_hearing_on, s.pretrial_start) AS since
+        FROM admission a LEFT JOIN justice_state s ON s.admission_id = a.id
+       WHERE a.prison_id IN (${scope}) AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at >= ${at.toISOString()}::timestamptz
+    ), k AS (
+      -- Which alerts each person has (the conditions of alertsFromSnapshot), once per row.
+      SELECT h.id, h.status, h.expires_on, h.release_on, h.outcome_on, h.since,
+             coalesce(h.status = 'under_investigation' AND h.hdo AND h.expires_on < ${d}, false) AS expired,
+             coalesce(h.status = 'under_investigation' AND NOT h.hdo, false) AS no_title,
+             coalesce(h.status IN ('acquitted', 'released', 'pardoned') OR (h.status IN ('convicted', 'appealing') AND h.release_on <= ${d}), false) AS release_due,
+             coalesce(h.status = 'under_investigation' AND h.hdo AND h.expires_on >= ${d} AND h.expires_on - ${d} <= ${e}, false) AS expiring,
+             coalesce(h.status IN ('convicted', 'appealing') AND h.release_on > ${d} AND h.release_on - ${d} <= ${e}, false) AS release_soon,
+             coalesce(h.status IN ('under_investigation', 'awaiting_trial') AND (h.since + make_interval(months => ${settings.noHearingMonths}::int))::date <= ${d}, false) AS no_hearing,
+             coalesce(h.status = 'under_investigation' AND h.hdo AND h.category_assumed, false) AS category_assumed
+        FROM h WHERE NOT h.todo
+    ), best AS (
+      -- Each person's count and first alert (kind order of sortAlerts; days overdue first, days left for expiring/release_soon).
+      SELECT k.id,
+             expired::int + no_title::int + release_due::int + expiring::int + release_soon::int + no_hearing::int + category_assumed::int AS n,
+             CASE WHEN expired THEN 0 WHEN no_title THEN 1 WHEN release_due THEN 2 WHEN expiring THEN 3 WHEN release_soon THEN 4 WHEN no_hearing THEN 5 WHEN category_assumed THEN 6 END AS ord,
+             CASE WHEN expired THEN ${d} - expires_on WHEN no_title THEN 0
+                  WHEN release_due THEN ${d} - (CASE WHEN status IN ('acquitted', 'released', 'pardoned') THEN coalesce(outcome_on, ${d}) ELSE release_on END)
+                  WHEN expiring THEN -(expires_on - ${d}) WHEN release_soon THEN -(release_on - ${d}) WHEN no_hearing THEN ${d} - since ELSE 0 END AS days
+        FROM k
+    )
+    -- The first alerts belong to the people whose first alert comes first: the first (limit) people hold them all.
+    SELECT (SELECT coalesce(sum(n), 0)::int FROM best) AS total,
+           (SELECT array_agg(id::text) FROM (SELECT id FROM best WHERE n > 0 ORDER BY ord, days DESC, id LIMIT ${limit}) t) AS top,
+           (SELECT array_agg(id::text) FROM h WHERE todo) AS refresh`);
+  const row = r.rows[0]!;
+  return { total: row.total, top: row.top ?? [], refresh: row.refresh ?? [] };
 }
 
 export async function upsertStates(db: Tx, rows: (typeof justiceState.$inferInsert)[]): Promise<void> {

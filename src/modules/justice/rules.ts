@@ -424,7 +424,7 @@ export function sortAlerts(alerts: JusticeAlert[]): JusticeAlert[] {
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
     || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]
     || (a.kind === 'expiring' || a.kind === 'release_soon' ? a.days - b.days : b.days - a.days)
-    || a.admissionId.localeCompare(b.admissionId));
+    || (a.admissionId < b.admissionId ? -1 : a.admissionId > b.admissionId ? 1 : 0));
 }
 
 export const DURATION_BUCKETS = [

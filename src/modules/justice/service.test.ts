@@ -11,7 +11,7 @@ import { addUser, createToken } from '../access/service.js';
 import { admit, getAdmission } from '../custody/service.js';
 import { DEFAULT_PRETRIAL_RULES } from './rules.js';
 import {
-  addPartnerMember, addTitle, backlog, backlogCsv, correctTitle, createJurisdiction, getJusticeFile, justiceAlertsForPrison, listRules, ruleFromRow,
+  addPartnerMember, addTitle, backlog, backlogCsv, correctTitle, createJurisdiction, getJusticeFile, justiceAlertSummary, justiceAlertsForPrison, listRules, ruleFromRow,
   scheduleHearing, withdrawTitle,
 } from './service.js';
 import * as repo from './repository.js';
@@ -229,4 +229,36 @@ test('the backlog reproduces the prison\'s figures from its records, as JSON and
   const before = await backlog(db, director, { prison: 'BKO', as_of: '2025-01-01' });
   assert.equal(before.prisons[0]!.figures.all.total, 0);
   assert.equal(before.prisons[0]!.figures.all.sentencedPercent, null);
+});
+
+test('the home page summary (counted and ordered by the database) equals the full alert list: same count, same first alerts, on every date', async () => {
+  // People in several situations: misdemeanours (expiring, expired, category assumed), a felony, a convicted person near release.
+  const misdemeanour = [{ qualification: 'Vol', category: 'misdemeanour' }];
+  await admit(db, clerk, arrival({ charges: misdemeanour }));
+  await admit(db, clerk, arrival({ charges: [{ qualification: 'Assassinat', category: 'felony' }] }));
+  const c = await admit(db, clerk, arrival({ charges: misdemeanour }));
+  await addTitle(db, clerk, c.id, { kind: 'conviction', authority_kind: 'court_first_instance', authority: 'TGI Commune III', reference: 'JUG-SUM-1', issued_on: bamakoDate(), sentence: { months: 2 } } as never);
+  // A row marked stale (as a write from elsewhere would): refreshed before it is counted.
+  await db.execute(sql`UPDATE justice_state SET stale = true WHERE admission_id = ${c.id}::uuid`);
+  const today = bamakoDate();
+  let seen = 0;
+  const kinds = new Set<string>();
+  // Every day for 14 months (each threshold met on its day: expiring within N days, N months without a hearing, release), then far ahead.
+  for (const later of [...Array.from({ length: 430 }, (_, i) => i), 800]) {
+    const day = addDays(today, later);
+    const all = await justiceAlertsForPrison(db, director, fx.prisons.BKO.id, day);
+    for (const limit of later % 10 ? [25] : [1, 3, 25]) {
+      const sum = await justiceAlertSummary(db, director, fx.prisons.BKO.id, { asOf: day, limit });
+      assert.equal(sum.total, all.length, `count on ${day}`);
+      assert.deepEqual(sum.items, all.slice(0, limit), `first ${limit} on ${day}`);
+    }
+    seen += all.length;
+    for (const a of all) kinds.add(a.kind);
+  }
+  assert.ok(seen > 20 && kinds.size >= 4, `${seen} alerts of kinds ${[...kinds].join(', ')}`);
+  // A past date: from the records, the same first alerts.
+  const past = addDays(today, -30);
+  const sum = await justiceAlertSummary(db, director, fx.prisons.BKO.id, { asOf: past, limit: 5 });
+  assert.deepEqual(sum.items, (await justiceAlertsForPrison(db, director, fx.prisons.BKO.id, past)).slice(0, 5));
+  await assert.rejects(justiceAlertSummary(db, fx.actors['clerk.klk']!, fx.prisons.BKO.id), (e: { status?: number }) => e.status === 403);
 });

@@ -678,6 +678,38 @@ export async function justiceAlertsForPrison(db: Db, actor: Actor, prisonId: str
   return alertsFor(db, actor, [prisonId], day);
 }
 
+/**
+ * The director's home page: how many justice alerts a prison has as of a date (today by default)
+ * and the first `limit`, most serious first — the same as the first items of
+ * `justiceAlertsForPrison`. From today on, the database counts and orders them from the stored
+ * states and only the first ones are read and worded; a past date takes the full list.
+ */
+export async function justiceAlertSummary(db: Db, actor: Actor, prisonId: string, opts: { asOf?: string; limit?: number } = {}): Promise<{ total: number; items: AlertView[] }> {
+  const day = checkAsOf(opts.asOf);
+  staffPrisonScope(actor, 'justice.read', prisonId);
+  const limit = Math.max(0, Math.min(opts.limit ?? 25, 500));
+  const today = bamakoDate();
+  if (day < today) {
+    const all = await alertsFor(db, actor, [prisonId], day);
+    return { total: all.length, items: all.slice(0, limit) };
+  }
+  const s = await repo.settings(db);
+  const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
+  let sum = await repo.alertSummary(db, [prisonId], day, today, endOfBamakoDay(day), settings, limit);
+  if (sum.refresh.length) {
+    const ids = sum.refresh;
+    await db.transaction(async (tx) => refreshJusticeStates(tx, await repo.findAdmissions(tx, ids), null, 'justice_state refresh'));
+    sum = await repo.alertSummary(db, [prisonId], day, today, endOfBamakoDay(day), settings, limit);
+  }
+  const states = sum.top.length ? await heldStates(db, [prisonId], day, { ids: sum.top }) : [];
+  const byId = new Map(states.map((x) => [x.snap.admissionId, x]));
+  const items = sortAlerts(states.flatMap((x) => alertsFromSnapshot(x.snap, day, settings))).slice(0, limit).map((a) => {
+    const h = byId.get(a.admissionId);
+    return alertView(a, actor.lang, { committal_number: h?.committalNumber, person_name: h?.name });
+  });
+  return { total: sum.total, items };
+}
+
 /** Alerts for one prison (id or code) or every prison in the actor's scope. */
 export async function listAlerts(db: Db, actor: Actor, opts: { prison?: string; as_of?: string; kind?: string } = {}): Promise<{ as_of: string; items: AlertView[] }> {
   const day = checkAsOf(opts.as_of);
@@ -1086,8 +1118,8 @@ export async function refreshJusticeState(tx: Tx, admissionId: string, actor: Ac
 interface HeldState { snap: JusticeSnapshot; committalNumber: string; name: string }
 
 /** The stored states of the people held at the end of `asOf`; rows missing or marked stale are refreshed first. */
-async function heldStates(db: Tx, prisonIds: readonly string[] | undefined, asOf: string): Promise<HeldState[]> {
-  const rows = await repo.heldStateRows(db, prisonIds, endOfBamakoDay(asOf));
+async function heldStates(db: Tx, prisonIds: readonly string[] | undefined, asOf: string, opts: { figuresOnly?: boolean; ids?: readonly string[] } = {}): Promise<HeldState[]> {
+  const rows = await repo.heldStateRows(db, prisonIds, endOfBamakoDay(asOf), opts);
   const today = bamakoDate();
   const todo = rows.filter((r) => !r.has_state || r.stale || r.computed_on! > asOf || r.computed_on! > today);
   let fresh = new Map<string, JusticeSnapshot>();
@@ -1097,7 +1129,7 @@ async function heldStates(db: Tx, prisonIds: readonly string[] | undefined, asOf
   return rows.map((r) => {
     const f = fresh.get(r.id);
     const snap = f ? { ...f, admittedOn: r.admitted_on, endedOn: r.ended_on } : rowSnapshot(r);
-    return { snap, committalNumber: r.committal_number, name: `${r.family_name} ${r.given_names}`.trim() };
+    return { snap, committalNumber: r.committal_number, name: (r.name ?? '').trim() };
   });
 }
 
@@ -1106,29 +1138,41 @@ async function alertsFromStates(db: Tx, actor: Actor, prisonIds: readonly string
   const s = await repo.settings(db);
   const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
   const states = await heldStates(db, prisonIds, asOf);
-  const byId = new Map(states.map((x) => [x.snap.admissionId, x]));
-  let alerts = sortAlerts(states.flatMap((x) => alertsFromSnapshot(x.snap, asOf, settings)));
-  if (kind) alerts = alerts.filter((a) => a.kind === kind);
-  return alerts.map((a) => {
+  const byId = new Map<string, HeldState>();
+  const raw: JusticeAlert[] = [];
+  for (const x of states) {
+    const found = alertsFromSnapshot(x.snap, asOf, settings);
+    if (!found.length) continue;
+    byId.set(x.snap.admissionId, x);
+    for (const a of found) if (!kind || a.kind === kind) raw.push(a);
+  }
+  // The action's words depend on the kind only: looked up once per kind, not once per alert.
+  const actions = new Map<string, string>();
+  return sortAlerts(raw).map((a) => {
     const h = byId.get(a.admissionId);
-    return alertView(a, actor.lang, { committal_number: h?.committalNumber, person_name: h?.name });
+    let action = actions.get(a.actionKey);
+    if (action === undefined) actions.set(a.actionKey, (action = t(actor.lang, a.actionKey)));
+    return { ...a, committal_number: h?.committalNumber, person_name: h?.name, label: t(actor.lang, `justice.alert.${a.kind}`, { date: a.date ?? '', days: a.days }), action };
   });
 }
 
 /** The backlog from the stored states, per prison and overall, with hearings per month counted by the database. */
 async function backlogFromStates(db: Tx, prisonRows: estateRepo.PrisonRow[], day: string): Promise<BacklogReport> {
   const ids = prisonRows.map((p) => p.id);
-  const s = await repo.settings(db);
+  // The settings, the states and the hearings are independent reads: asked at once.
+  const [s, held, perPrison] = await Promise.all([
+    repo.settings(db),
+    ids.length ? heldStates(db, ids, day, { figuresOnly: true }) : [],
+    ids.length ? repo.hearingsPerMonth(db, ids, startOfBamakoDay(addMonths(`${day.slice(0, 7)}-01`, -11)), endOfBamakoDay(day)) : new Map<string, Map<string, number>>(),
+  ]);
   const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
-  const states = ids.length ? (await heldStates(db, ids, day)).map((x) => x.snap) : [];
-  const perPrison = await repo.hearingsPerMonth(db, ids, startOfBamakoDay(addMonths(`${day.slice(0, 7)}-01`, -11)), endOfBamakoDay(day));
+  const states = held.map((x) => x.snap);
+  const prisons = prisonRows.map((p) => ({ prison_id: p.id, code: p.code, name: p.name, figures: backlogFromSnapshots(prisonRows.length === 1 ? states : states.filter((x) => x.prisonId === p.id), day, settings, perPrison.get(p.id) ?? new Map()) }));
+  // One prison: the overall figures are that prison's (same people, same hearings), computed once.
+  if (prisons.length === 1) return { as_of: day, overall: prisons[0]!.figures, prisons };
   const overall = new Map<string, number>();
   for (const m of perPrison.values()) for (const [k, v] of m) overall.set(k, (overall.get(k) ?? 0) + v);
-  return {
-    as_of: day,
-    overall: backlogFromSnapshots(states, day, settings, overall),
-    prisons: prisonRows.map((p) => ({ prison_id: p.id, code: p.code, name: p.name, figures: backlogFromSnapshots(states.filter((x) => x.prisonId === p.id), day, settings, perPrison.get(p.id) ?? new Map()) })),
-  };
+  return { as_of: day, overall: backlogFromSnapshots(states, day, settings, overall), prisons };
 }
 
 export interface EpisodeView { kind: string; label: string; from: string; to: string | null; days: number; resolved_by_title_id: string | null; resolved_by: string | null; recorded: boolean }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { addDays } from './calendar.js';
+import { addDays, addMonths } from './calendar.js';
 import { alertsForCase, backlogFigures, type CaseInput, DEFAULT_SETTINGS, evaluateCase, type LegalTitle, type TitleKind } from './rules.js';
-import { alertsFromSnapshot, backlogFromSnapshots, snapshotOf } from './state.js';
+import { alertsFromSnapshot, backlogFromSnapshots, monthsReached, snapshotOf } from './state.js';
 
 const KINDS: TitleKind[] = ['committal_order', 'arrest_warrant', 'extension_order', 'extension_order', 'committal_for_trial', 'conviction', 'remission', 'acquittal', 'appeal'];
 const CHARGES = [
@@ -58,4 +58,15 @@ test('the backlog from stored states equals the backlog recomputed from the case
     const got = backlogFromSnapshots(cases.map((c) => snapshotOf(evaluateCase(c, computedOn), c)), asOf, DEFAULT_SETTINGS, months);
     assert.deepEqual(got, expected);
   }), { numRuns: 500, seed: 9 });
+});
+
+test('the no-hearing threshold compared without building the date equals addMonths(since, n) <= asOf (month ends, leap years)', () => {
+  const day = fc.integer({ min: 0, max: 3000 }).map((n) => addDays('2023-01-01', n));
+  fc.assert(fc.property(day, fc.integer({ min: 0, max: 40 }), fc.integer({ min: -5, max: 400 }), (since, months, later) => {
+    const asOf = addDays(addMonths(since, months), later - 200 > 0 ? later - 200 : later % 5 - 2);
+    assert.equal(monthsReached(since, months, asOf), addMonths(since, months) <= asOf, `${since} + ${months} months vs ${asOf}`);
+  }), { numRuns: 20000, seed: 9 });
+  assert.equal(monthsReached('2026-01-31', 1, '2026-02-28'), true);
+  assert.equal(monthsReached('2026-01-31', 1, '2026-02-27'), false);
+  assert.equal(monthsReached('2024-01-31', 1, '2024-02-28'), false);
 });

@@ -6,7 +6,7 @@
  * writes from elsewhere), so the row stays true as days pass: only the comparisons with the date move.
  * Tests check that these give the same answers as `alertsForCase` and `backlogFigures`.
  */
-import { addMonths, dayNumber } from './calendar.js';
+import { dayNumber } from './calendar.js';
 import {
   type BacklogFigures, type BacklogGroup, type CaseEvaluation, DURATION_BUCKETS, heldOn, isReleaseOutcome, isSentenced, isUntried, type JusticeAlert,
   type JusticeSettings, type LegalStatus, median, monthsUpTo, type OffenceCategory, percent,
@@ -87,72 +87,105 @@ export function daysWithoutTitleOf(s: JusticeSnapshot, asOf: string): number {
   return s.gapDays + open;
 }
 
-/** The same alerts as `alertsForCase`, from the stored state, on any date from the day it was computed. */
-export function alertsFromSnapshot(s: JusticeSnapshot, asOf: string, settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>): JusticeAlert[] {
-  if (!heldOn(s, asOf)) return [];
-  const out: JusticeAlert[] = [];
-  const base = { admissionId: s.admissionId, prisonId: s.prisonId, personId: s.personId };
-  const current = [...s.periods].reverse().find((p) => p.from <= asOf && (p.to === null || p.to >= asOf)) ?? s.periods[s.periods.length - 1];
-  const currentTitleId = current?.titleId ?? null;
-  if (isReleaseOutcome(s.status)) {
-    const d = s.outcomeOn ?? asOf;
-    out.push({ ...base, kind: 'release_due', severity: 'critical', date: d, days: daysBetween(d, asOf), titleId: s.releaseTitleId, actionKey: 'justice.action.release' });
-  } else if (isSentenced(s.status) && s.releaseOn && s.releaseOn <= asOf) {
-    out.push({ ...base, kind: 'release_due', severity: 'critical', date: s.releaseOn, days: daysBetween(s.releaseOn, asOf), titleId: s.releaseTitleId, actionKey: 'justice.action.release' });
-  } else if (isSentenced(s.status) && s.releaseOn && daysBetween(asOf, s.releaseOn) <= settings.expiringWithinDays) {
-    out.push({ ...base, kind: 'release_soon', severity: 'warning', date: s.releaseOn, days: daysBetween(asOf, s.releaseOn), titleId: s.releaseTitleId, actionKey: 'justice.action.prepare_release' });
+/** The title in force on the date (the last period covering it), else the last period's. */
+function currentTitleIdOf(s: JusticeSnapshot, asOf: string): string | null {
+  const ps = s.periods;
+  for (let i = ps.length - 1; i >= 0; i--) {
+    const p = ps[i]!;
+    if (p.from <= asOf && (p.to === null || p.to >= asOf)) return p.titleId;
   }
-  if (s.status === 'under_investigation') {
+  return ps.length ? ps[ps.length - 1]!.titleId : null;
+}
+
+/** `addMonths(since, months) <= asOf` without building the date (both ISO days): the month is compared first, then the day clamped to the month's length. */
+export function monthsReached(since: string, months: number, asOf: string): boolean {
+  const total = Number(since.slice(0, 4)) * 12 + Number(since.slice(5, 7)) - 1 + months;
+  const target = Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1;
+  if (total !== target) return total < target;
+  const y = Math.floor(total / 12), m0 = total - y * 12;
+  const dim = new Date(Date.UTC(y, m0 + 1, 0)).getUTCDate();
+  return Math.min(Number(since.slice(8, 10)), dim) <= Number(asOf.slice(8, 10));
+}
+
+/**
+ * The same alerts as `alertsForCase`, from the stored state, on any date from the day it was
+ * computed. Called for every person held on each home page: no copies, the title in force looked
+ * up only when an alert names it.
+ */
+export function alertsFromSnapshot(s: JusticeSnapshot, asOf: string, settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>): JusticeAlert[] {
+  const out: JusticeAlert[] = [];
+  if (!heldOn(s, asOf)) return out;
+  const { admissionId, prisonId, personId, status } = s;
+  if (isReleaseOutcome(status)) {
+    const d = s.outcomeOn ?? asOf;
+    out.push({ admissionId, prisonId, personId, kind: 'release_due', severity: 'critical', date: d, days: daysBetween(d, asOf), titleId: s.releaseTitleId, actionKey: 'justice.action.release' });
+  } else if (isSentenced(status) && s.releaseOn) {
+    if (s.releaseOn <= asOf) {
+      out.push({ admissionId, prisonId, personId, kind: 'release_due', severity: 'critical', date: s.releaseOn, days: daysBetween(s.releaseOn, asOf), titleId: s.releaseTitleId, actionKey: 'justice.action.release' });
+    } else {
+      const left = daysBetween(asOf, s.releaseOn);
+      if (left <= settings.expiringWithinDays) out.push({ admissionId, prisonId, personId, kind: 'release_soon', severity: 'warning', date: s.releaseOn, days: left, titleId: s.releaseTitleId, actionKey: 'justice.action.prepare_release' });
+    }
+  }
+  if (status === 'under_investigation') {
     if (!s.hasDetentionOrder) {
-      out.push({ ...base, kind: 'no_title', severity: 'critical', date: null, days: 0, titleId: null, actionKey: 'justice.action.art129' });
+      out.push({ admissionId, prisonId, personId, kind: 'no_title', severity: 'critical', date: null, days: 0, titleId: null, actionKey: 'justice.action.art129' });
     } else if (s.expiresOn) {
       const daysLeft = daysBetween(asOf, s.expiresOn);
-      if (daysLeft < 0) out.push({ ...base, kind: 'expired', severity: 'critical', date: s.expiresOn, days: -daysLeft, titleId: currentTitleId, actionKey: 'justice.action.art129' });
-      else if (daysLeft <= settings.expiringWithinDays) out.push({ ...base, kind: 'expiring', severity: 'warning', date: s.expiresOn, days: daysLeft, titleId: currentTitleId, actionKey: 'justice.action.remind_judge' });
+      if (daysLeft < 0) out.push({ admissionId, prisonId, personId, kind: 'expired', severity: 'critical', date: s.expiresOn, days: -daysLeft, titleId: currentTitleIdOf(s, asOf), actionKey: 'justice.action.art129' });
+      else if (daysLeft <= settings.expiringWithinDays) out.push({ admissionId, prisonId, personId, kind: 'expiring', severity: 'warning', date: s.expiresOn, days: daysLeft, titleId: currentTitleIdOf(s, asOf), actionKey: 'justice.action.remind_judge' });
     }
-    if (s.categoryAssumed && s.hasDetentionOrder) out.push({ ...base, kind: 'category_assumed', severity: 'warning', date: null, days: 0, titleId: currentTitleId, actionKey: 'justice.action.confirm_category' });
+    if (s.categoryAssumed && s.hasDetentionOrder) out.push({ admissionId, prisonId, personId, kind: 'category_assumed', severity: 'warning', date: null, days: 0, titleId: currentTitleIdOf(s, asOf), actionKey: 'justice.action.confirm_category' });
   }
-  if (isUntried(s.status)) {
+  if (isUntried(status)) {
     const since = s.lastHearingOn ?? s.pretrialStart ?? null;
-    if (since && addMonths(since, settings.noHearingMonths) <= asOf) {
-      out.push({ ...base, kind: 'no_hearing', severity: 'warning', date: s.lastHearingOn, days: daysBetween(since, asOf), titleId: s.basisTitleId, actionKey: 'justice.action.request_hearing' });
+    if (since && monthsReached(since, settings.noHearingMonths, asOf)) {
+      out.push({ admissionId, prisonId, personId, kind: 'no_hearing', severity: 'warning', date: s.lastHearingOn, days: daysBetween(since, asOf), titleId: s.basisTitleId, actionKey: 'justice.action.request_hearing' });
     }
   }
   return out;
 }
 
 function groupOf(all: readonly JusticeSnapshot[], asOf: string, settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>): BacklogGroup {
-  const held = all.filter((s) => heldOn(s, asOf));
-  const n = (f: (s: JusticeSnapshot) => boolean) => held.filter(f).length;
-  const untriedCases = held.filter((s) => isUntried(s.status));
-  const withDays = untriedCases.map((s) => ({ s, d: pretrialDaysOf(s, asOf) }));
-  const days = withDays.map((x) => x.d);
+  // One pass over the people held (the home page's backlog reads 4,000 states): counts, days, alerts.
+  let total = 0, underInvestigation = 0, awaitingTrial = 0, convicted = 0, appealing = 0, releasePending = 0;
+  let expired = 0, expiring = 0, noHearing = 0, withoutPeople = 0, withoutDays = 0;
+  const days: number[] = [];
   let longest: { s: JusticeSnapshot; d: number } | null = null;
-  for (const x of withDays) if (!longest || x.d > longest.d) longest = x;
-  let expired = 0, expiring = 0, noHearing = 0;
-  for (const s of held) for (const a of alertsFromSnapshot(s, asOf, settings)) {
-    if (a.kind === 'expired' || a.kind === 'no_title') expired++;
-    else if (a.kind === 'expiring') expiring++;
-    else if (a.kind === 'no_hearing') noHearing++;
+  for (const s of all) {
+    if (!heldOn(s, asOf)) continue;
+    total++;
+    const st = s.status;
+    if (st === 'under_investigation') underInvestigation++;
+    else if (st === 'awaiting_trial') awaitingTrial++;
+    else if (st === 'convicted') convicted++;
+    else if (st === 'appealing') appealing++;
+    if (isReleaseOutcome(st)) releasePending++;
+    if (isUntried(st)) {
+      const d = pretrialDaysOf(s, asOf);
+      days.push(d);
+      if (!longest || d > longest.d) longest = { s, d };
+    }
+    for (const a of alertsFromSnapshot(s, asOf, settings)) {
+      if (a.kind === 'expired' || a.kind === 'no_title') expired++;
+      else if (a.kind === 'expiring') expiring++;
+      else if (a.kind === 'no_hearing') noHearing++;
+    }
+    const w = daysWithoutTitleOf(s, asOf);
+    if (w > 0) withoutPeople++;
+    withoutDays += w;
   }
-  const total = held.length;
-  const sentenced = n((s) => isSentenced(s.status));
-  const untried = untriedCases.length;
-  let lower = -1;
-  const distribution = DURATION_BUCKETS.map((b) => {
-    const count = days.filter((d) => d > lower && d <= b.maxDays).length;
-    lower = b.maxDays;
-    return { bucket: b.key, count };
-  });
-  const without = held.map((s) => daysWithoutTitleOf(s, asOf));
+  const sentenced = convicted + appealing;
+  const untried = underInvestigation + awaitingTrial;
+  const counts = DURATION_BUCKETS.map(() => 0);
+  for (const d of days) {
+    let i = 0;
+    while (d > DURATION_BUCKETS[i]!.maxDays) i++;
+    counts[i]!++;
+  }
+  const distribution = DURATION_BUCKETS.map((b, i) => ({ bucket: b.key, count: counts[i]! }));
   return {
-    total, untried,
-    underInvestigation: n((s) => s.status === 'under_investigation'),
-    awaitingTrial: n((s) => s.status === 'awaiting_trial'),
-    sentenced,
-    convicted: n((s) => s.status === 'convicted'),
-    appealing: n((s) => s.status === 'appealing'),
-    releasePending: n((s) => isReleaseOutcome(s.status)),
+    total, untried, underInvestigation, awaitingTrial, sentenced, convicted, appealing, releasePending,
     sentencedPercent: percent(sentenced, total),
     untriedPercent: percent(untried, total),
     pretrial: {
@@ -166,7 +199,7 @@ function groupOf(all: readonly JusticeSnapshot[], asOf: string, settings: Pick<J
     expiredTitles: expired,
     expiringTitles: expiring,
     noHearing,
-    withoutTitle: { people: without.filter((d) => d > 0).length, days: without.reduce((a, b) => a + b, 0) },
+    withoutTitle: { people: withoutPeople, days: withoutDays },
   };
 }
 

@@ -32,8 +32,8 @@ import { parseForm } from './form-input.js';
 import { AdmissionBody } from '../custody/routes.js';
 import { SENTENCE_FORM_FIELDS, sentenceFromForm } from '../custody/sentence-form.js';
 export { csrfOk };
-import { getJusticeFile, justiceAlertsForPrison } from '../justice/service.js';
-import { releaseSection } from '../justice/pages.js';
+import { getJusticeFile, justiceAlertSummary } from '../justice/service.js';
+import { alertHistorySection, releaseSection } from '../justice/pages.js';
 import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
 import { classificationsDueForReview } from '../classification/service.js';
 import { awaitingSection, breachSection } from '../housing/pages.js';
@@ -248,12 +248,14 @@ ${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: 
     const p = occ.prisons[0]!;
     const latest = actor.permissions.has('custody.read') ? await population(db, actor, prison.id, { page: 1, page_size: 20 }) : null;
     // The justice alerts: a person held without a valid title first (art. 129 makes it the prison's duty to act).
-    const alerts = actor.permissions.has('justice.read') ? await justiceAlertsForPrison(db, actor, prison.id) : null;
-    const alertsHtml = alerts ? html`<section aria-labelledby="alerts-h"><h2 id="alerts-h">${t(lang, 'web.alerts.title')} (${alerts.length})</h2>
+    // Counted and ordered by the database; only the first 25 are read and worded.
+    const summary = actor.permissions.has('justice.read') ? await justiceAlertSummary(db, actor, prison.id, { limit: 25 }) : null;
+    const alerts = summary?.items ?? null;
+    const alertsHtml = summary && alerts ? html`<section aria-labelledby="alerts-h"><h2 id="alerts-h">${t(lang, 'web.alerts.title')} (${summary.total})</h2>
 <p><a href="/api/justice/prisons/${prison.code}/court-list?format=html">${t(lang, 'web.alerts.court_list')}</a> · <a href="/backlog?prison=${prison.code}">${t(lang, 'web.nav.backlog')}</a></p>
-${alerts.length ? html`<table><thead><tr><th scope="col">${t(lang, 'web.alerts.severity')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.alerts.what')}</th><th scope="col">${t(lang, 'web.alerts.action')}</th></tr></thead><tbody>
+${summary.total ? html`<table><thead><tr><th scope="col">${t(lang, 'web.alerts.severity')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.alerts.what')}</th><th scope="col">${t(lang, 'web.alerts.action')}</th></tr></thead><tbody>
 ${alerts.slice(0, 25).map((a) => html`<tr><td>${a.severity === 'critical' ? html`<strong class="over">${t(lang, 'web.alerts.critical')}</strong>` : t(lang, 'web.alerts.warning')}</td><td>${a.committal_number ?? ''}</td><td>${a.personId ? html`<a href="/people/${a.personId}">${a.person_name ?? ''}</a>` : a.person_name ?? ''}</td><td>${a.label}</td><td>${a.action}</td></tr>`)}
-</tbody></table>${alerts.length > 25 ? html`<p>${t(lang, 'web.alerts.more', { n: alerts.length - 25 })}</p>` : null}` : html`<p>${t(lang, 'web.alerts.none')}</p>`}</section>` : null;
+</tbody></table>${summary.total > alerts.length ? html`<p>${t(lang, 'web.alerts.more', { n: summary.total - alerts.length })}</p>` : null}` : html`<p>${t(lang, 'web.alerts.none')}</p>`}</section>` : null;
     // Receptions in progress and what each is missing.
     const receptions = actor.permissions.has('custody.read') ? await receptionsInProgress(db, actor, prison.id) : null;
     const receptionsHtml = receptions ? html`<section aria-labelledby="rec-h"><h2 id="rec-h">${t(lang, 'web.rec.home_title')} (${receptions.length})</h2>
@@ -314,10 +316,11 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
     const cellCode = new Map(cells.map((c) => [c.id, c.code]));
     const authority = new Map(authorities.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]));
     const name = `${pr.family_name} ${pr.given_names}`.trim();
-    // The release date with its calculation, for each open admission the actor may read in the justice module.
+    // The release date with its calculation and the alert history, for each open admission the actor may read in the justice module.
     const releases = new Map(actor.permissions.has('justice.read') ? await Promise.all(file.admissions.filter((a) => !a.ended_at).map(async (a) => {
       const jf = await getJusticeFile(db, actor, a.id).catch(() => null);
-      return [a.id, jf ? releaseSection(jf, lang) : null] as const;
+      // The release date and its calculation, then the alert history (episodes, the title that closed each).
+      return [a.id, jf ? html`${releaseSection(jf, lang)}${alertHistorySection(jf, lang)}` : null] as const;
     })) : []);
     const identity = dl([
       [t(lang, 'web.family_name'), pr.family_name], [t(lang, 'web.given_names'), pr.given_names],
