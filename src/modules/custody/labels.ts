@@ -1,6 +1,6 @@
 /**
  * The words for a person's legal status, one function for every page, printout and CSV
- * (glossary: /work/shared/reference/glossary.md, "Documents and legal status"):
+ * (the project glossary, "Documents and legal status"):
  *   - under judicial investigation: "inculpé(e)" (the word of Mali's 2001 Code of Criminal
  *     Procedure, art. 129 and following), English "untried, under investigation";
  *   - awaiting trial: "prévenu(e)"; committed for trial for a felony (ordonnance de mise en
