@@ -136,8 +136,9 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
         legal_document: convicted
           ? {
             kind: 'conviction', authority: 'Tribunal de grande instance de la Commune III de Bamako', reference: `JUG-${1000 + i}`, issued_on: issued,
-            // The sentence of the judgment (from the index, not the random stream: the rest of the demo is unchanged).
-            sentence: { years: 1 + (i % 5), ...((i * 7) % 12 ? { months: (i * 7) % 12 } : {}), ...(i % 9 === 0 ? { suspended: { months: 6 } } : {}) },
+            // The sentence of the judgment (from the index, not the random stream: the rest of the demo is unchanged),
+            // long enough that the person is still lawfully held today (a demo full of overdue releases tells a director nothing).
+            sentence: { years: Math.ceil((now - admittedAt.getTime()) / (365 * DAY)) + 1 + (i % 4), ...((i * 7) % 12 ? { months: (i * 7) % 12 } : {}), ...(i % 9 === 0 ? { suspended: { months: 6 } } : {}) },
             sentence_start: issued, case_ref: `RP-${p.code}-${1000 + i}`,
           }
           : { kind: 'committal_order', authority: charge.terrorism_related ? 'Pôle judiciaire spécialisé, cabinet d’instruction n°1' : 'Tribunal de grande instance de la Commune III de Bamako', reference: `MD-${2000 + i}`, issued_on: issued },
