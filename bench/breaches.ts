@@ -18,15 +18,12 @@ import { migrate } from '../src/db/migrate.js';
 import { addUser } from '../src/modules/access/service.js';
 import { createCell, createPrison, createUnit } from '../src/modules/estate/service.js';
 import { allocate, breachReport } from '../src/modules/housing/service.js';
+import { arg, pct, round } from './lib.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, def: number) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? Number(argv[i + 1]) : def; };
 const HELD = arg('held', 4000);
 const RUNS = arg('runs', 50);
 /** One person in DOUBTFUL is born "2008" and sits among adults (a breach of the minors rule while the doubt lasts). */
 const DOUBTFUL = arg('doubtful', 400);
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!; };
-const round = (x: number) => Math.round(x * 100) / 100;
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-bench-'));
 await fs.chmod(dir, 0o755);

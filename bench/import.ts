@@ -22,9 +22,8 @@ import { migrate } from '../src/db/migrate.js';
 import { CHARGES, pick, prng, syntheticPerson } from '../src/demo/names.js';
 import { addUser } from '../src/modules/access/service.js';
 import { createCell, createPrison, createUnit } from '../src/modules/estate/service.js';
+import { arg } from './lib.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, def: number) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? Number(argv[i + 1]) : def; };
 const ROWS = arg('rows', 50_000);
 /** One row in REFUSED is bad (an impossible date): the import must refuse it and go on. */
 const REFUSED = 1000;

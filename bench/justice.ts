@@ -25,15 +25,11 @@ import { addUser } from '../src/modules/access/service.js';
 import { createPrison } from '../src/modules/estate/service.js';
 import { addDays } from '../src/modules/justice/calendar.js';
 import { addTitle, backlog, justiceAlertSummary, justiceAlertsForPrison } from '../src/modules/justice/service.js';
+import { arg, pct, round, time } from './lib.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, def: number) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? Number(argv[i + 1]) : def; };
 const HELD = arg('held', 4000);
 const REGISTRY = arg('registry', 100_000);
 const RUNS = arg('runs', 30);
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!; };
-const round = (x: number) => Math.round(x * 100) / 100;
-async function time<T>(f: () => Promise<T>): Promise<[number, T]> { const s = performance.now(); const r = await f(); return [performance.now() - s, r]; }
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-bench-'));
 await fs.chmod(dir, 0o755);

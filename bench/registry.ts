@@ -22,15 +22,12 @@ import { bamakoDate } from '../src/core/dates.js';
 import { prison as prisonTable } from '../src/modules/estate/schema.js';
 import { setCapacityDelegation } from '../src/modules/housing/service.js';
 import { minorReading, parseBirth } from '../src/modules/people/rules.js';
+import { arg, pct, round } from './lib.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, def: number) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? Number(argv[i + 1]) : def; };
 const N = arg('n', 100_000);
 const CONCURRENCY = arg('concurrency', 16);
 const READS = arg('reads', 2000);
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!; };
-const round = (x: number) => Math.round(x * 100) / 100;
 
 async function pool<T>(n: number, workers: number, fn: (i: number) => Promise<T>): Promise<void> {
   let next = 0;
