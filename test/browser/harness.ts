@@ -1,10 +1,14 @@
 /** A test database, the app on a random port, and Debian's Chromium (never a downloaded browser). */
 import { after, before } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Fixture, fixture, testApp, testDatabase } from '../helpers.js';
 import type { Database } from '../../src/db/index.js';
 
-export interface Harness { database: Database; fx: Fixture; base: string; browser(): Browser }
+export interface Harness {
+  database: Database; fx: Fixture; base: string; browser(): Browser;
+  /** A new context in the language, signed in as the fixture user through the login page, landed on `next`. */
+  session: (lang: 'fr' | 'en', username: string, next: string, timeoutMs?: number) => Promise<{ ctx: BrowserContext; page: Page }>;
+}
 
 export async function browserHarness(): Promise<Harness> {
   const database = await testDatabase();
@@ -21,5 +25,17 @@ export async function browserHarness(): Promise<Harness> {
     });
   });
   after(async () => { await browser?.close(); });
-  return { database, fx, base, browser: () => browser! };
+  async function session(lang: 'fr' | 'en', username: string, next: string, timeoutMs = 30_000): Promise<{ ctx: BrowserContext; page: Page }> {
+    const ctx = await browser!.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+    await ctx.addCookies([{ name: 'pmis_lang', value: lang, url: base }]);
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(timeoutMs);
+    await page.goto(`${base}${next}`);
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel(lang === 'fr' ? "Nom d'utilisateur" : 'Username').fill(username);
+    await page.getByLabel(lang === 'fr' ? 'Mot de passe' : 'Password').fill('correct horse battery');
+    await Promise.all([page.waitForURL(`${base}${next}`), page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click()]);
+    return { ctx, page };
+  }
+  return { database, fx, base, browser: () => browser!, session };
 }

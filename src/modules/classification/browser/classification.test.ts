@@ -1,14 +1,12 @@
 /** Classification, assessment, keep-apart and cell move pages in a real browser, in French and English. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
 import { auth } from '../../../../test/helpers.js';
 import { browserHarness } from '../../../../test/browser/harness.js';
 import { GENERAL_NEEDS_V1 } from '../shipped-instruments.js';
 import { allItems } from '../instruments.js';
 
-const { base, fx, browser } = await browserHarness();
-const T = 30_000;
+const { base, fx, session } = await browserHarness();
 const CHARGE = 'Association de malfaiteurs en relation avec une entreprise terroriste';
 /** The charge in running text (lower-cased first letter, after an elided "d'" in French). */
 const CHARGE_TEXT = 'association de malfaiteurs en relation avec une entreprise terroriste';
@@ -29,18 +27,6 @@ async function admitted(name: string) {
   });
 }
 
-async function session(lang: 'fr' | 'en', username: string, next: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser().newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
-  await ctx.addCookies([{ name: 'pmis_lang', value: lang, url: base }]);
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(T);
-  await page.goto(`${base}${next}`);
-  await page.waitForURL(/\/login\?next=/);
-  await page.getByLabel(lang === 'fr' ? "Nom d'utilisateur" : 'Username').fill(username);
-  await page.getByLabel(lang === 'fr' ? 'Mot de passe' : 'Password').fill('correct horse battery');
-  await Promise.all([page.waitForURL(`${base}${next}`), page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click()]);
-  return { ctx, page };
-}
 
 const W = { fr: {
   start: 'Commencer une évaluation', complete: 'Terminer l’évaluation', problem: 'Il y a un problème', summary: 'Synthèse', reasons: 'Motifs du jugement',

@@ -6,14 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
 import { addUser } from '../../access/service.js';
 import { auth } from '../../../../test/helpers.js';
 import { browserHarness } from '../../../../test/browser/harness.js';
 
-const { base, fx, browser, database } = await browserHarness();
+const { base, fx, database, session } = await browserHarness();
 await addUser(database.db, null, { username: 'cndh', display_name: 'CNDH', password: 'correct horse battery', roles: ['inspector'], national: true });
-const T = 30_000;
 
 async function api(url: string, token: string, payload: unknown) {
   const r = await fetch(`${base}${url}`, { method: 'POST', headers: { ...auth(token), 'content-type': 'application/json' }, body: JSON.stringify(payload) });
@@ -22,18 +20,6 @@ async function api(url: string, token: string, payload: unknown) {
   return body as { id: string; person_id: string; reference: string };
 }
 
-async function session(lang: 'fr' | 'en', username: string, next: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser().newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
-  await ctx.addCookies([{ name: 'pmis_lang', value: lang, url: base }]);
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(T);
-  await page.goto(`${base}${next}`);
-  await page.waitForURL(/\/login\?next=/);
-  await page.getByLabel(lang === 'fr' ? "Nom d'utilisateur" : 'Username').fill(username);
-  await page.getByLabel(lang === 'fr' ? 'Mot de passe' : 'Password').fill('correct horse battery');
-  await Promise.all([page.waitForURL(`${base}${next}`), page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click()]);
-  return { ctx, page };
-}
 
 const W = {
   fr: { complaint: 'Plainte', category: 'Catégorie', food: 'Alimentation', channel: 'Recueillie oralement par un agent', director: 'Direction de l’établissement', words: 'Les mots de la personne', submit: 'Enregistrer et imprimer le récépissé', receipt: 'Récépissé', list: /^Requêtes et plaintes en cours — /, ack: 'Accuser réception', save: 'Enregistrer', acknowledged: 'Accusé de réception', inspector: /^Plaintes confidentielles et allégations/, menu: 'Requêtes et plaintes', error: 'Les mots de la personne' },

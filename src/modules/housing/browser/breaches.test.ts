@@ -1,13 +1,11 @@
 /** The daily breach report in a real browser, in French and English: on the director's home page and as its own page. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
 import { bamakoDate } from '../../../core/dates.js';
 import { auth } from '../../../../test/helpers.js';
 import { browserHarness } from '../../../../test/browser/harness.js';
 
-const { base, fx, browser } = await browserHarness();
-const T = 30_000;
+const { base, fx, session } = await browserHarness();
 const CHARGE = 'Association de malfaiteurs en relation avec une entreprise terroriste';
 /** The charge in running text (lower-cased first letter, after an elided "d'" in French). */
 const CHARGE_TEXT = 'association de malfaiteurs en relation avec une entreprise terroriste';
@@ -29,18 +27,6 @@ async function admitted(name: string, o: { convicted?: boolean; birth?: Record<s
   });
 }
 
-async function session(lang: 'fr' | 'en', username: string, next: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser().newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
-  await ctx.addCookies([{ name: 'pmis_lang', value: lang, url: base }]);
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(T);
-  await page.goto(`${base}${next}`);
-  await page.waitForURL(/\/login\?next=/);
-  await page.getByLabel(lang === 'fr' ? "Nom d'utilisateur" : 'Username').fill(username);
-  await page.getByLabel(lang === 'fr' ? 'Mot de passe' : 'Password').fill('correct horse battery');
-  await Promise.all([page.waitForURL(`${base}${next}`), page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click()]);
-  return { ctx, page };
-}
 
 const W = {
   fr: { title: /^Séparation non respectée \(\d+\)$/, page: /^Séparation non respectée — /, rule: 'Prévenus avec condamnés', minors: 'Mineurs avec adultes', covered: 'Couvert par la dérogation du directeur', todo: 'À traiter', accused: `inculpé d'${CHARGE_TEXT}`, adult: 'Majeur(e) selon l’évaluation de l’âge du' },
