@@ -17,7 +17,7 @@ module.exports = {
     {
       name: 'module-front-door',
       severity: 'error',
-      comment: "Another module is reached only through its index.ts: its repository, schema and pages are its own.",
+      comment: 'Another module is reached only through its index.ts: its repository, schema and pages are its own.',
       from: { path: '^src/modules/([^/]+)/' },
       to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
     },
@@ -54,7 +54,11 @@ module.exports = {
     exclude: { path: ['^node_modules', '^data'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js'],
+    },
     moduleSystems: ['es6'],
   },
 };

@@ -31,16 +31,36 @@ const cluster = await openEmbedded(dir);
 try {
   const { pool, db } = connect(cluster.url(), { max: 10, applicationName: 'pmis-bench' });
   await migrate(pool);
-  const p = await createPrison(db, null, { code: 'BKO', name: 'Bamako', kind: 'central_prison', region_code: 'BKO', official_capacity: 400 });
+  const p = await createPrison(db, null, {
+    code: 'BKO',
+    name: 'Bamako',
+    kind: 'central_prison',
+    region_code: 'BKO',
+    official_capacity: 400,
+  });
   const u = await createUnit(db, null, p.id, { code: 'A', name: 'A' });
   const cells = Math.ceil(HELD / 28) + 20;
   for (let i = 0; i < cells; i++) await createCell(db, null, p.id, { unit_id: u.id, code: `A-${i}`, capacity: 30 });
-  const dirUser = await addUser(db, null, { username: 'bench-director', display_name: 'bench', password: 'bench-password-1', roles: ['prison_director'], prisons: ['BKO'] });
-  const director = makeActor({ id: dirUser.id, username: dirUser.username, displayName: 'bench', roles: ['prison_director'], national: false, prisonIds: [p.id] });
+  const dirUser = await addUser(db, null, {
+    username: 'bench-director',
+    display_name: 'bench',
+    password: 'bench-password-1',
+    roles: ['prison_director'],
+    prisons: ['BKO'],
+  });
+  const director = makeActor({
+    id: dirUser.id,
+    username: dirUser.username,
+    displayName: 'bench',
+    roles: ['prison_director'],
+    national: false,
+    prisonIds: [p.id],
+  });
   process.stderr.write(`writing ${HELD} people held in ${cells} cells...\n`);
   // Cell k holds people k*28 … k*28+27; even cells untried, odd cells convicted; every 50th cell
   // mixed (old data); one person in DOUBTFUL born "2008" (treated as a minor while the doubt lasts).
-  await pool.query(`
+  await pool.query(
+    `
     WITH n AS (SELECT g AS i, gen_random_uuid() AS pid, gen_random_uuid() AS aid FROM generate_series(0, $1::int - 1) g),
     c AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS k FROM cell WHERE prison_id = $2),
     pe AS (INSERT INTO person (id, family_name, given_names, sex, birth_precision, birth_date, registered_prison_id, created_by)
@@ -49,39 +69,62 @@ try {
            SELECT aid, $2, pid, 'BKO-2025-' || lpad(i::text, 6, '0'), now() - interval '30 days', 'police',
                   CASE WHEN (i / 28) % 2 = 1 OR ((i / 28) % 50 = 0 AND i % 3 = 0) THEN 'convicted' ELSE 'under_investigation' END, $3 FROM n RETURNING id)
     INSERT INTO placement (id, prison_id, admission_id, unit_id, cell_id, from_at, reason, via, created_by)
-    SELECT gen_random_uuid(), $2, n.aid, $4, c.id, now() - interval '30 days', 'bench', 'admission', $3 FROM n JOIN c ON c.k = n.i / 28`, [HELD, p.id, dirUser.id, u.id, DOUBTFUL]);
+    SELECT gen_random_uuid(), $2, n.aid, $4, c.id, now() - interval '30 days', 'bench', 'admission', $3 FROM n JOIN c ON c.k = n.i / 28`,
+    [HELD, p.id, dirUser.id, u.id, DOUBTFUL],
+  );
   // One committal order and one charge each (the breach report names people by their charges).
   await pool.query(`INSERT INTO legal_document (id, prison_id, admission_id, kind, authority, reference, issued_on, created_by)
     SELECT a.id, a.prison_id, a.id, 'committal_order', 'TGI', 'MD', current_date - 31, a.created_by FROM admission a`);
   await pool.query(`INSERT INTO charge (id, prison_id, admission_id, legal_document_id, qualification, category, created_by)
     SELECT gen_random_uuid(), a.prison_id, a.id, a.id, 'Vol qualifié', 'felony', a.created_by FROM admission a`);
   await pool.query('ANALYZE');
-  const held = (await pool.query(`SELECT count(*)::int AS n FROM admission WHERE ended_at IS NULL`)).rows[0].n as number;
+  const held = (await pool.query(`SELECT count(*)::int AS n FROM admission WHERE ended_at IS NULL`)).rows[0]
+    .n as number;
 
   const report = await breachReport(db, director, 'BKO', 'fr');
   const breaches: number[] = [];
-  for (let i = 0; i < RUNS; i++) { const s = performance.now(); await breachReport(db, director, 'BKO', 'fr'); breaches.push(performance.now() - s); }
+  for (let i = 0; i < RUNS; i++) {
+    const s = performance.now();
+    await breachReport(db, director, 'BKO', 'fr');
+    breaches.push(performance.now() - s);
+  }
 
   // Placements through the rule: people awaiting allocation, each into a convicted cell with room
   // (the last cells are empty: fill them one by one, 28 to a cell).
-  const waiting = await pool.query(`
+  const waiting = await pool.query(
+    `
     WITH n AS (SELECT g AS i, gen_random_uuid() AS pid, gen_random_uuid() AS aid FROM generate_series(0, $1::int - 1) g),
     pe AS (INSERT INTO person (id, family_name, sex, birth_precision, birth_date, registered_prison_id, created_by) SELECT pid, 'Wait' || i, 'male', 'year', date '1980-01-01', $2, $3 FROM n)
     INSERT INTO admission (id, prison_id, person_id, committal_number, admitted_at, arresting_authority, legal_status, created_by)
-    SELECT aid, $2, pid, 'BKO-2026-' || lpad(i::text, 6, '0'), now() - interval '1 day', 'police', 'under_investigation', $3 FROM n RETURNING id`, [RUNS, p.id, dirUser.id]);
-  const empty = (await pool.query(`SELECT c.id FROM cell c WHERE c.prison_id = $1 AND NOT EXISTS (SELECT 1 FROM placement pl WHERE pl.cell_id = c.id AND pl.to_at IS NULL) ORDER BY c.code`, [p.id])).rows.map((r) => r.id as string);
+    SELECT aid, $2, pid, 'BKO-2026-' || lpad(i::text, 6, '0'), now() - interval '1 day', 'police', 'under_investigation', $3 FROM n RETURNING id`,
+    [RUNS, p.id, dirUser.id],
+  );
+  const empty = (
+    await pool.query(
+      `SELECT c.id FROM cell c WHERE c.prison_id = $1 AND NOT EXISTS (SELECT 1 FROM placement pl WHERE pl.cell_id = c.id AND pl.to_at IS NULL) ORDER BY c.code`,
+      [p.id],
+    )
+  ).rows.map((r) => r.id as string);
   const placements: number[] = [];
   for (let i = 0; i < waiting.rows.length; i++) {
     const s = performance.now();
-    await allocate(db, director, waiting.rows[i].id, { cell_id: empty[Math.floor(i / 28)]!, reason: 'bench' });
+    await allocate(db, director, waiting.rows[i].id, { cell_id: empty[Math.floor(i / 28)], reason: 'bench' });
     placements.push(performance.now() - s);
   }
   await pool.end();
   const result = {
-    held, cells, runs: RUNS, doubtful_one_in: DOUBTFUL, cells_in_breach: report.cells.length,
-    breaches_p50_ms: round(pct(breaches, 50)), breaches_p95_ms: round(pct(breaches, 95)),
-    placement_p50_ms: round(pct(placements, 50)), placement_p95_ms: round(pct(placements, 95)),
-    load_average: os.loadavg().map(round), cpus: os.cpus().length, node: process.version,
+    held,
+    cells,
+    runs: RUNS,
+    doubtful_one_in: DOUBTFUL,
+    cells_in_breach: report.cells.length,
+    breaches_p50_ms: round(pct(breaches, 50)),
+    breaches_p95_ms: round(pct(breaches, 95)),
+    placement_p50_ms: round(pct(placements, 50)),
+    placement_p95_ms: round(pct(placements, 95)),
+    load_average: os.loadavg().map(round),
+    cpus: os.cpus().length,
+    node: process.version,
   };
   console.table([result]);
   await fs.mkdir('bench/results', { recursive: true });

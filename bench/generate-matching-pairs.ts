@@ -12,7 +12,7 @@ import { generatePairs, pairRow } from '../src/modules/identity/synthetic.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
 export const DEFAULT_SEED = 20261125;

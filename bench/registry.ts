@@ -28,32 +28,75 @@ const N = arg('n', 100_000);
 const CONCURRENCY = arg('concurrency', 16);
 const READS = arg('reads', 2000);
 
-
 async function pool<T>(n: number, workers: number, fn: (i: number) => Promise<T>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: workers }, async () => { while (next < n) await fn(next++); }));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < n) await fn(next++);
+    }),
+  );
 }
 
 async function runOn(kind: 'embedded' | 'external', url: string) {
   const { pool: pgPool, db } = connect(url, { max: 20, applicationName: 'pmis-bench' });
-  const database: Database = { pool: pgPool, db, kind, url, close: async () => { await pgPool.end(); } };
+  const database: Database = {
+    pool: pgPool,
+    db,
+    kind,
+    url,
+    close: async () => {
+      await pgPool.end();
+    },
+  };
   await migrate(pgPool);
-  const prisons = [['BKO', 400], ['KLK', 200], ['KNB', null], ['BOL', null]] as const;
+  const prisons = [
+    ['BKO', 400],
+    ['KLK', 200],
+    ['KNB', null],
+    ['BOL', null],
+  ] as const;
   const cells: Record<string, string[]> = {};
   for (const [code, cap] of prisons) {
-    const p = await createPrison(db, null, { code, name: code, kind: 'central_prison', region_code: 'BKO', official_capacity: cap });
+    const p = await createPrison(db, null, {
+      code,
+      name: code,
+      kind: 'central_prison',
+      region_code: 'BKO',
+      official_capacity: cap,
+    });
     const u = await createUnit(db, null, p.id, { code: 'A', name: 'A' });
     cells[code] = [];
-    for (let i = 0; i < 20; i++) cells[code]!.push((await createCell(db, null, p.id, { unit_id: u.id, code: `A-${i}`, capacity: 40 })).id);
+    for (let i = 0; i < 20; i++)
+      cells[code].push((await createCell(db, null, p.id, { unit_id: u.id, code: `A-${i}`, capacity: 40 })).id);
   }
   // A registry clerk of the four prisons: the usual reader and writer of files.
-  const user = await addUser(db, null, { username: 'bench', display_name: 'bench', password: 'registre mesuré à Bamako', roles: ['registry_clerk'], prisons: prisons.map(([c]) => c) });
+  const user = await addUser(db, null, {
+    username: 'bench',
+    display_name: 'bench',
+    password: 'registre mesuré à Bamako',
+    roles: ['registry_clerk'],
+    prisons: prisons.map(([c]) => c),
+  });
   const { token } = await createToken(db, user.id);
   // The cells fill up: each prison's director delegates exceeding capacity (capacity only), as an
   // overcrowded prison's would; every placement still goes through the full allocation check.
-  const director = await addUser(db, null, { username: 'bench-director', display_name: 'bench', password: 'bench-password-1', roles: ['prison_director'], prisons: prisons.map(([c]) => c) });
-  const directorActor = makeActor({ id: director.id, username: director.username, displayName: 'bench', roles: ['prison_director'], national: false, prisonIds: (await db.select().from(prisonTable)).map((p) => p.id) });
-  for (const [code] of prisons) await setCapacityDelegation(db, directorActor, code, { delegated: true, reason: 'bench' });
+  const director = await addUser(db, null, {
+    username: 'bench-director',
+    display_name: 'bench',
+    password: 'bench-password-1',
+    roles: ['prison_director'],
+    prisons: prisons.map(([c]) => c),
+  });
+  const directorActor = makeActor({
+    id: director.id,
+    username: director.username,
+    displayName: 'bench',
+    roles: ['prison_director'],
+    national: false,
+    prisonIds: (await db.select().from(prisonTable)).map((p) => p.id),
+  });
+  for (const [code] of prisons)
+    await setCapacityDelegation(db, directorActor, code, { delegated: true, reason: 'bench' });
   const config = { ...loadConfig(), logLevel: 'silent', demo: false };
   const app = await buildApp({ database, config });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -75,9 +118,19 @@ async function runOn(kind: 'embedded' | 'external', url: string) {
     // allocation (the cells hold adults), as the placement rule requires.
     const minor = minorReading(parseBirth(person.birth, bamakoDate()).value!, bamakoDate()).minor;
     const body = {
-      prison: code, person, admitted_at: admitted.toISOString(),
-      arresting_authority: 'police', legal_document: { kind: 'committal_order', authority: 'TGI', reference: `MD-${i}`, issued_on: admitted.toISOString().slice(0, 10) },
-      charges: [charge], cell_id: minor ? null : pick(rnd, cells[code]!), over_capacity_reason: 'bench',
+      prison: code,
+      person,
+      admitted_at: admitted.toISOString(),
+      arresting_authority: 'police',
+      legal_document: {
+        kind: 'committal_order',
+        authority: 'TGI',
+        reference: `MD-${i}`,
+        issued_on: admitted.toISOString().slice(0, 10),
+      },
+      charges: [charge],
+      cell_id: minor ? null : pick(rnd, cells[code]),
+      over_capacity_reason: 'bench',
     };
     const r = await fetch(`${base}/api/admissions`, { method: 'POST', headers, body: JSON.stringify(body) });
     if (r.status !== 201) throw new Error(`admission ${i}: ${r.status} ${await r.text()}`);
@@ -88,7 +141,7 @@ async function runOn(kind: 'embedded' | 'external', url: string) {
 
   const fileTimes: number[] = [];
   for (let i = 0; i < READS; i++) {
-    const id = personIds[Math.floor(rnd() * personIds.length)]!;
+    const id = personIds[Math.floor(rnd() * personIds.length)];
     const s = performance.now();
     const r = await fetch(`${base}/api/persons/${id}`, { headers });
     await r.arrayBuffer();
@@ -108,11 +161,16 @@ async function runOn(kind: 'embedded' | 'external', url: string) {
   await app.close();
   await database.close();
   return {
-    database: kind, n: N, concurrency: CONCURRENCY,
+    database: kind,
+    n: N,
+    concurrency: CONCURRENCY,
     admissions_per_second: round(N / seconds),
-    file_read_p50_ms: round(pct(fileTimes, 50)), file_read_p95_ms: round(pct(fileTimes, 95)),
-    population_page_p50_ms: round(pct(pageTimes, 50)), population_page_p95_ms: round(pct(pageTimes, 95)),
-    cpus: os.cpus().length, node: process.version,
+    file_read_p50_ms: round(pct(fileTimes, 50)),
+    file_read_p95_ms: round(pct(fileTimes, 95)),
+    population_page_p50_ms: round(pct(pageTimes, 50)),
+    population_page_p95_ms: round(pct(pageTimes, 95)),
+    cpus: os.cpus().length,
+    node: process.version,
   };
 }
 
@@ -121,7 +179,12 @@ const results = [];
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-bench-'));
   await fs.chmod(dir, 0o755);
   const cluster = await openEmbedded(dir);
-  try { results.push(await runOn('embedded', cluster.url())); } finally { await cluster.stop(); await fs.rm(dir, { recursive: true, force: true }); }
+  try {
+    results.push(await runOn('embedded', cluster.url()));
+  } finally {
+    await cluster.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 }
 if (process.env.DATABASE_URL) {
   const name = `pmis_bench_${Date.now()}`;
@@ -130,9 +193,24 @@ if (process.env.DATABASE_URL) {
   await admin.query(`CREATE DATABASE ${name}`);
   const u = new URL(process.env.DATABASE_URL);
   u.pathname = `/${name}`;
-  try { results.push(await runOn('external', u.toString())); } finally { await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); }
+  try {
+    results.push(await runOn('external', u.toString()));
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
 }
-console.table(results.map((r) => ({ database: r.database, n: r.n, 'admissions/s': r.admissions_per_second, 'file p50 ms': r.file_read_p50_ms, 'file p95 ms': r.file_read_p95_ms, 'population p50 ms': r.population_page_p50_ms, 'population p95 ms': r.population_page_p95_ms })));
+console.table(
+  results.map((r) => ({
+    database: r.database,
+    n: r.n,
+    'admissions/s': r.admissions_per_second,
+    'file p50 ms': r.file_read_p50_ms,
+    'file p95 ms': r.file_read_p95_ms,
+    'population p50 ms': r.population_page_p50_ms,
+    'population p95 ms': r.population_page_p95_ms,
+  })),
+);
 await fs.mkdir('bench/results', { recursive: true });
 const file = `bench/results/registry-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
 await fs.writeFile(file, JSON.stringify(results, null, 2) + '\n');

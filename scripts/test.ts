@@ -55,11 +55,19 @@ async function main(): Promise<number> {
   const wantBrowser = !only.length && !args.has('--no-browser') && browser.length > 0;
   if (wantBrowser && !args.has('--only-browser')) {
     if (existsSync(CHROMIUM)) files = [...files, ...browser];
-    else if (process.env.CI === 'true') { console.error(`CI: Chromium not found at ${CHROMIUM}; browser tests cannot be skipped in CI.`); return 1; }
-    else console.error(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
+    else if (process.env.CI === 'true') {
+      console.error(`CI: Chromium not found at ${CHROMIUM}; browser tests cannot be skipped in CI.`);
+      return 1;
+    } else console.error(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
   }
-  if (args.has('--only-browser') && !existsSync(CHROMIUM)) { console.error(`No Chromium at ${CHROMIUM}.`); return 1; }
-  if (!files.length) { console.error('No test files.'); return args.has('--only-browser') ? 0 : 1; }
+  if (args.has('--only-browser') && !existsSync(CHROMIUM)) {
+    console.error(`No Chromium at ${CHROMIUM}.`);
+    return 1;
+  }
+  if (!files.length) {
+    console.error('No test files.');
+    return args.has('--only-browser') ? 0 : 1;
+  }
 
   let adminUrl = process.env.TEST_DATABASE_URL;
   let cluster: Awaited<ReturnType<typeof openEmbedded>> | undefined;
@@ -80,31 +88,55 @@ async function main(): Promise<number> {
   let code = 1;
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${template}`);
-    for (const [role, password] of [[ownerRole, ownerPassword], [appRole, appPassword]]) {
+    for (const [role, password] of [
+      [ownerRole, ownerPassword],
+      [appRole, appPassword],
+    ]) {
       await admin.query(`DROP ROLE IF EXISTS ${role}`);
       await admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${password}'`);
     }
     await admin.query(`CREATE DATABASE ${template} OWNER ${ownerRole}`);
-    const pool = new pg.Pool({ connectionString: withDatabase(asRole(adminUrl, ownerRole, ownerPassword), template), max: 1 });
+    const pool = new pg.Pool({
+      connectionString: withDatabase(asRole(adminUrl, ownerRole, ownerPassword), template),
+      max: 1,
+    });
     pool.on('error', () => undefined);
     try {
       await migrate(pool, { appRole });
     } finally {
       await pool.end();
     }
-    console.error(`Test database: ${cluster ? 'embedded PostgreSQL' : 'external PostgreSQL (TEST_DATABASE_URL)'}, template ${template}; ${files.length} test files`);
+    console.error(
+      `Test database: ${cluster ? 'embedded PostgreSQL' : 'external PostgreSQL (TEST_DATABASE_URL)'}, template ${template}; ${files.length} test files`,
+    );
     code = await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
         stdio: 'inherit',
-        env: { ...process.env, PMIS_TEST_ADMIN_URL: adminUrl, PMIS_TEST_TEMPLATE: template,
-          PMIS_TEST_OWNER_URL: asRole(adminUrl, ownerRole, ownerPassword), PMIS_TEST_APP_URL: asRole(adminUrl, appRole, appPassword), PMIS_TEST_KIND: cluster ? 'embedded' : 'external', LOG_LEVEL: 'silent' },
+        env: {
+          ...process.env,
+          PMIS_TEST_ADMIN_URL: adminUrl,
+          PMIS_TEST_TEMPLATE: template,
+          PMIS_TEST_OWNER_URL: asRole(adminUrl, ownerRole, ownerPassword),
+          PMIS_TEST_APP_URL: asRole(adminUrl, appRole, appPassword),
+          PMIS_TEST_KIND: cluster ? 'embedded' : 'external',
+          LOG_LEVEL: 'silent',
+        },
       });
-      child.on('close', (c) => resolve(c ?? 1));
+      child.on('close', (c) => {
+        resolve(c ?? 1);
+      });
     });
   } finally {
-    const left = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [template, `pmis_t_${process.pid}_%`]);
-    for (const r of left.rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
-    for (const role of [appRole, ownerRole]) await admin.query(`DROP ROLE IF EXISTS ${role}`).catch((e) => console.error(`Could not drop role ${role}: ${(e as Error).message}`));
+    const left = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
+      [template, `pmis_t_${process.pid}_%`],
+    );
+    for (const r of left.rows)
+      await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
+    for (const role of [appRole, ownerRole])
+      await admin.query(`DROP ROLE IF EXISTS ${role}`).catch((e) => {
+        console.error(`Could not drop role ${role}: ${(e as Error).message}`);
+      });
     await admin.end();
     if (cluster) await cluster.stop();
     if (tmp) await fs.rm(tmp, { recursive: true, force: true });

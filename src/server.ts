@@ -5,13 +5,23 @@ import { seedDemo } from './demo/seed.js';
 import { buildApp, type App } from './http/app.js';
 import { productionError, productionProblems } from './http/security.js';
 
-export interface Running { app: App; database: Database; url: string; stop(): Promise<void> }
+export interface Running {
+  app: App;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
 
 /**
  * Open (and migrate) the database, load demo data only when asked for (src/demo/policy.ts), refuse
  * insecure settings in production mode, and listen.
  */
-export async function startServer(config: Config, log: (m: string) => void = (m) => console.log(m)): Promise<Running> {
+export async function startServer(
+  config: Config,
+  log: (m: string) => void = (m) => {
+    console.log(m);
+  },
+): Promise<Running> {
   // Settings first, before anything is started.
   const settings = productionProblems(config, { demoAccounts: [] });
   if (settings.length) throw productionError(settings);
@@ -19,7 +29,15 @@ export async function startServer(config: Config, log: (m: string) => void = (m)
   let demoAccounts: string[] = [];
   let app: App | undefined;
   try {
-    const decision = demoDecision({ demo: config.demo, external: database.kind === 'external', allowExternal: config.demoExternal, production: config.production }, await registryFacts(database));
+    const decision = demoDecision(
+      {
+        demo: config.demo,
+        external: database.kind === 'external',
+        allowExternal: config.demoExternal,
+        production: config.production,
+      },
+      await registryFacts(database),
+    );
     if (decision.load) {
       log('Loading demo data (a minute at most)...');
       await seedDemo(database, { log });
@@ -39,13 +57,17 @@ export async function startServer(config: Config, log: (m: string) => void = (m)
     throw e;
   }
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  log(`pmis is running at ${url}  (database: ${database.kind}${database.kind === 'embedded' ? `, data in ${config.dataDir}` : ''})`);
+  log(
+    `pmis is running at ${url}  (database: ${database.kind}${database.kind === 'embedded' ? `, data in ${config.dataDir}` : ''})`,
+  );
   // Demo logins are printed only when demo data was asked for and its accounts still have the published password.
   if (config.demo) for (const line of demoLoginLines(url, demoAccounts)) log(line);
   let stopping: Promise<void> | null = null;
   const started = app;
   return {
-    app: started, database, url,
+    app: started,
+    database,
+    url,
     stop() {
       stopping ??= (async () => {
         await started.close();

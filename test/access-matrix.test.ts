@@ -27,20 +27,59 @@ const db = database.db;
 // ---- One account per role, all in Bamako's scope (national roles national) ---------------------
 
 const ACCOUNTS: Record<Role, string> = {
-  registry_clerk: 'clerk.bko', security_officer: 'security.bko', social_worker: 'social.bko', medical_staff: 'medic.bko',
-  prison_director: 'director.bko', national_admin: 'admin', auditor: 'auditor', prosecutor: 'prosecutor.bko', system_admin: 'sysadmin',
-  inspector: 'inspector', complaints_officer: 'complaints.officer',
+  registry_clerk: 'clerk.bko',
+  security_officer: 'security.bko',
+  social_worker: 'social.bko',
+  medical_staff: 'medic.bko',
+  prison_director: 'director.bko',
+  national_admin: 'admin',
+  auditor: 'auditor',
+  prosecutor: 'prosecutor.bko',
+  system_admin: 'sysadmin',
+  inspector: 'inspector',
+  complaints_officer: 'complaints.officer',
 };
-await addUser(db, null, { username: 'social.bko', display_name: 'social.bko', password: 'correct horse battery', roles: ['social_worker'], prisons: ['BKO'] });
-await addUser(db, null, { username: 'prosecutor.bko', display_name: 'prosecutor.bko', password: 'correct horse battery', roles: ['prosecutor'] });
-await addUser(db, null, { username: 'inspector', display_name: 'inspector', password: 'correct horse battery', roles: ['inspector'], national: true });
-await addUser(db, null, { username: 'complaints.officer', display_name: 'complaints.officer', password: 'correct horse battery', roles: ['complaints_officer'], national: true });
-await addUser(db, null, { username: 'sysadmin', display_name: 'sysadmin', password: 'correct horse battery', roles: ['system_admin'], national: true });
+await addUser(db, null, {
+  username: 'social.bko',
+  display_name: 'social.bko',
+  password: 'correct horse battery',
+  roles: ['social_worker'],
+  prisons: ['BKO'],
+});
+await addUser(db, null, {
+  username: 'prosecutor.bko',
+  display_name: 'prosecutor.bko',
+  password: 'correct horse battery',
+  roles: ['prosecutor'],
+});
+await addUser(db, null, {
+  username: 'inspector',
+  display_name: 'inspector',
+  password: 'correct horse battery',
+  roles: ['inspector'],
+  national: true,
+});
+await addUser(db, null, {
+  username: 'complaints.officer',
+  display_name: 'complaints.officer',
+  password: 'correct horse battery',
+  roles: ['complaints_officer'],
+  national: true,
+});
+await addUser(db, null, {
+  username: 'sysadmin',
+  display_name: 'sysadmin',
+  password: 'correct horse battery',
+  roles: ['system_admin'],
+  national: true,
+});
 const who: Record<Role, { token: string; cookie: string; csrf: string }> = {} as never;
 for (const role of ROLES) {
   const username = ACCOUNTS[role];
-  const [u] = await db.execute<{ id: string }>(`SELECT id FROM app_user WHERE username = '${username}'`).then((r) => r.rows);
-  const token = fx.tokens[username] ?? (await createToken(db, u!.id)).token;
+  const [u] = await db
+    .execute<{ id: string }>(`SELECT id FROM app_user WHERE username = '${username}'`)
+    .then((r) => r.rows);
+  const token = fx.tokens[username] ?? (await createToken(db, u.id)).token;
   const s = await login(db, username, 'correct horse battery', 2);
   who[role] = { token, cookie: `pmis_session=${s.session}`, csrf: s.csrf };
 }
@@ -48,27 +87,60 @@ for (const role of ROLES) {
 // ---- Real records for path parameters and bodies ------------------------------------------------
 
 const admit = async (name: string, cell: string) => {
-  const r = await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(fx.tokens['clerk.bko']!), payload: newArrival({ person: { ...newArrival().person, family_name: name }, cell_id: cell }) });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/admissions',
+    headers: auth(fx.tokens['clerk.bko']),
+    payload: newArrival({ person: { ...newArrival().person, family_name: name }, cell_id: cell }),
+  });
   assert.equal(r.statusCode, 201, r.body);
   return r.json() as { id: string; person_id: string };
 };
-const admission = await admit('Maïga', fx.prisons.BKO.cells[0]!);
-const other = await admit('Diarra', fx.prisons.BKO.cells[0]!);
+const admission = await admit('Maïga', fx.prisons.BKO.cells[0]);
+const other = await admit('Diarra', fx.prisons.BKO.cells[0]);
 // Ending an admission is tried on its own record, so that the others stay current.
-const toEnd = await admit('Touré', fx.prisons.BKO.cells[2]!);
-const rec = await app.inject({ method: 'POST', url: '/api/receptions', headers: auth(fx.tokens['security.bko']!), payload: { prison: 'BKO', arresting_authority: 'gendarmerie', officer_name: 'Adjudant Coulibaly', warrant_name: 'Traoré Moussa', warrant_charge: 'Vol', nothing_shared: true } });
+const toEnd = await admit('Touré', fx.prisons.BKO.cells[2]);
+const rec = await app.inject({
+  method: 'POST',
+  url: '/api/receptions',
+  headers: auth(fx.tokens['security.bko']),
+  payload: {
+    prison: 'BKO',
+    arresting_authority: 'gendarmerie',
+    officer_name: 'Adjudant Coulibaly',
+    warrant_name: 'Traoré Moussa',
+    warrant_charge: 'Vol',
+    nothing_shared: true,
+  },
+});
 assert.equal(rec.statusCode, 201, rec.body);
 const reception = rec.json().id as string;
 // A PNG of one pixel, for the uploads.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b1e0a80000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b1e0a80000000049454e44ae426082',
+  'hex',
+);
 function multipart(fields: Record<string, string>): { payload: Buffer; headers: Record<string, string> } {
   const b = '----pmis-matrix';
-  const parts = Object.entries(fields).map(([k, v]) => `--${b}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
-  const payload = Buffer.concat([Buffer.from(`${parts}--${b}\r\ncontent-disposition: form-data; name="file"; filename="p.png"\r\ncontent-type: image/png\r\n\r\n`), PNG, Buffer.from(`\r\n--${b}--\r\n`)]);
+  const parts = Object.entries(fields)
+    .map(([k, v]) => `--${b}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join('');
+  const payload = Buffer.concat([
+    Buffer.from(
+      `${parts}--${b}\r\ncontent-disposition: form-data; name="file"; filename="p.png"\r\ncontent-type: image/png\r\n\r\n`,
+    ),
+    PNG,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
 }
 const up = multipart({ prison: 'BKO', kind: 'photo', person_id: admission.person_id });
-const att = await app.inject({ method: 'POST', url: '/api/attachments', headers: { ...auth(fx.tokens['clerk.bko']!), ...up.headers }, payload: up.payload });
+const att = await app.inject({
+  method: 'POST',
+  url: '/api/attachments',
+  headers: { ...auth(fx.tokens['clerk.bko']), ...up.headers },
+  payload: up.payload,
+});
 assert.equal(att.statusCode, 201, att.body);
 const attachment = att.json().id as string;
 
@@ -76,7 +148,7 @@ function idFor(url: string): string {
   if (/\/:id\/end$/.test(url)) return toEnd.id;
   if (/^\/(api\/)?(justice\/)?admissions\/:id/.test(url)) return admission.id;
   if (/^\/(api\/)?persons\/:id|^\/people\/:id|^\/api\/identity\/persons\/:id/.test(url)) return admission.person_id;
-  if (/^\/(api\/)?cells\/:id/.test(url)) return fx.prisons.BKO.cells[1]!;
+  if (/^\/(api\/)?cells\/:id/.test(url)) return fx.prisons.BKO.cells[1];
   if (/^\/(api\/)?receptions\/:id/.test(url)) return reception;
   if (/^\/(api\/)?attachments\/:id/.test(url)) return attachment;
   return randomUUID(); // a record that does not exist
@@ -107,7 +179,19 @@ function known(name: string): string | undefined {
   if (name === 'cell_id') return fx.prisons.BKO.cells[1];
   return undefined;
 }
-const PATTERN_CANDIDATES = ['BKO', 'A-01', 'abc.def', '2026-01-15', '2026-01-15T10:00:00Z', '1990', '1990-05', 'ab', 'x1', '10:00', 'AB'];
+const PATTERN_CANDIDATES = [
+  'BKO',
+  'A-01',
+  'abc.def',
+  '2026-01-15',
+  '2026-01-15T10:00:00Z',
+  '1990',
+  '1990-05',
+  'ab',
+  'x1',
+  '10:00',
+  'AB',
+];
 function sample(s: Schema | undefined, name = ''): unknown {
   if (!s) return {};
   if ('const' in s) return s.const;
@@ -122,10 +206,15 @@ function sample(s: Schema | undefined, name = ''): unknown {
       for (const k of s.required ?? []) out[k] = sample(s.properties?.[k], k);
       return out;
     }
-    case 'array': return Array.from({ length: s.minItems ?? 0 }, () => sample(s.items, name));
-    case 'integer': case 'number': return s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 1);
-    case 'boolean': return false;
-    case 'null': return null;
+    case 'array':
+      return Array.from({ length: s.minItems ?? 0 }, () => sample(s.items, name));
+    case 'integer':
+    case 'number':
+      return s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 1);
+    case 'boolean':
+      return false;
+    case 'null':
+      return null;
     case 'string': {
       const k = known(name);
       if (k && (s.format !== 'uuid' || /^[0-9a-f-]{36}$/.test(k))) return k;
@@ -135,40 +224,82 @@ function sample(s: Schema | undefined, name = ''): unknown {
       const min = s.minLength ?? 0;
       if (s.pattern) {
         const re = new RegExp(s.pattern);
-        const ok = PATTERN_CANDIDATES.find((c) => re.test(c) && c.length >= min && (s.maxLength === undefined || c.length <= s.maxLength));
+        const ok = PATTERN_CANDIDATES.find(
+          (c) => re.test(c) && c.length >= min && (s.maxLength === undefined || c.length <= s.maxLength),
+        );
         if (ok) return ok;
       }
       return 'x'.repeat(Math.max(min, 1)).slice(0, s.maxLength ?? 1000);
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
 /** Page forms that are checked field by field before the service decides: a valid one each. */
 const FORMS: Record<string, Record<string, string>> = {
   'POST /admissions/new': {
-    prison: 'BKO', 'person.family_name': 'Sangaré', 'person.sex': 'male', 'person.birth.precision': 'year', 'person.birth.date': '1991', arresting_authority: 'police',
-    'legal_document.kind': 'committal_order', 'legal_document.authority': 'TGI Bamako', 'legal_document.reference': 'X-1', 'legal_document.issued_on': '2026-01-05',
-    'charges.0.qualification': 'Vol', 'charges.0.category': 'misdemeanour', 'identity.checked': '1', 'identity.choice': 'new',
+    prison: 'BKO',
+    'person.family_name': 'Sangaré',
+    'person.sex': 'male',
+    'person.birth.precision': 'year',
+    'person.birth.date': '1991',
+    arresting_authority: 'police',
+    'legal_document.kind': 'committal_order',
+    'legal_document.authority': 'TGI Bamako',
+    'legal_document.reference': 'X-1',
+    'legal_document.issued_on': '2026-01-05',
+    'charges.0.qualification': 'Vol',
+    'charges.0.category': 'misdemeanour',
+    'identity.checked': '1',
+    'identity.choice': 'new',
   },
-  'POST /receptions/new': { prison: 'BKO', arresting_authority: 'police', warrant_name: 'Keïta Ali', nothing_shared: '1' },
+  'POST /receptions/new': {
+    prison: 'BKO',
+    arresting_authority: 'police',
+    warrant_name: 'Keïta Ali',
+    nothing_shared: '1',
+  },
   'POST /admissions/:id/classification': { level: 'medium', reasons: 'Raison' },
   'POST /admissions/:id/assessments': { instrument: 'general_needs' },
   'POST /admissions/:id/review-events': { kind: 'incident', occurred_on: '2026-01-15', note: 'Bagarre' },
   'POST /admissions/:id/regime': { subject: 'activity:sport', effect: 'restrict', reason: 'Raison' },
-  'POST /admissions/:id/move': { cell_id: fx.prisons.BKO.cells[1]!, reason: 'Raison' },
+  'POST /admissions/:id/move': { cell_id: fx.prisons.BKO.cells[1], reason: 'Raison' },
   'POST /cells/:id/leader': { admission_id: admission.id, how: 'elected', since: '2026-01-15', reason: 'Raison' },
   'POST /cells/:id/requests': { subject: 'Eau', raised_on: '2026-01-15' },
   'POST /cells/:id/requests/:request/answer': { answer: 'Réponse' },
-  'POST /prisons/:prison/keep-apart': { person_a: admission.person_id, person_b: other.person_id, reason: 'Raison', source: 'Source' },
-  'POST /people/:id/age-assessments': { method: 'documents', assessed_by: 'Dr Koné', assessed_on: '2026-01-15', result: 'adult' },
+  'POST /prisons/:prison/keep-apart': {
+    person_a: admission.person_id,
+    person_b: other.person_id,
+    reason: 'Raison',
+    source: 'Source',
+  },
+  'POST /people/:id/age-assessments': {
+    method: 'documents',
+    assessed_by: 'Dr Koné',
+    assessed_on: '2026-01-15',
+    result: 'adult',
+  },
   'POST /estate/capacity': { official_capacity: '500', effective_from: '2026-01-15', reason: 'Raison' },
   'POST /estate/status': { status: 'open', effective_from: '2026-01-15', reason: 'Raison' },
   'POST /placement/delegation': { delegated: '0', reason: 'Raison' },
-  'POST /complaints/new': { admission_id: admission.id, kind: 'complaint', category: 'food', channel: 'paper_slip', addressee: 'inspector', words: 'Le riz' },
+  'POST /complaints/new': {
+    admission_id: admission.id,
+    kind: 'complaint',
+    category: 'food',
+    channel: 'paper_slip',
+    addressee: 'inspector',
+    words: 'Le riz',
+  },
   'POST /complaints/:id/action': { action: 'acknowledge' },
   'POST /complaints/:id/note': { kind: 'note', text: 'Note' },
-  'POST /users/new': { username: 'made.here', display_name: 'Made Here', password: 'un mot de passe assez long', roles: 'registry_clerk', prisons: 'BKO' },
+  'POST /users/new': {
+    username: 'made.here',
+    display_name: 'Made Here',
+    password: 'un mot de passe assez long',
+    roles: 'registry_clerk',
+    prisons: 'BKO',
+  },
 };
 
 // ---- The matrix --------------------------------------------------------------------------------
@@ -181,14 +312,33 @@ const both = (...ps: Permission[]): Role[] => ROLES.filter((r) => ps.every((p) =
 const ALL: Role[] = [...ROLES];
 const but = (rs: Role[], ...out: Role[]) => rs.filter((r) => !out.includes(r));
 /** Two-step verification is offered to national accounts and directors (here: auditor and sysadmin are national). */
-const TOTP: Role[] = ['prison_director', 'national_admin', 'auditor', 'system_admin', 'inspector', 'complaints_officer'];
+const TOTP: Role[] = [
+  'prison_director',
+  'national_admin',
+  'auditor',
+  'system_admin',
+  'inspector',
+  'complaints_officer',
+];
 /** Prosecutors read the justice chain only for their jurisdiction's cases (partner routes), never a prison's. */
 const JUSTICE_STAFF = but(any('justice.read'), 'prosecutor');
 /** Who may open a reception: the offices that record a step (medical staff included), not national or audit roles. */
-const RECEPTION = any('intake.security', 'intake.administration', 'intake.registry', 'intake.interview', 'health.write');
+const RECEPTION = any(
+  'intake.security',
+  'intake.administration',
+  'intake.registry',
+  'intake.interview',
+  'health.write',
+);
 const NONE = (why: string) => ({ every: 404, why });
 const COMPLAINT_READERS = any('complaints.read', 'complaints.national', 'complaints.confidential');
-const COMPLAINT_ANY = any('complaints.read', 'complaints.national', 'complaints.confidential', 'complaints.record', 'complaints.handle');
+const COMPLAINT_ANY = any(
+  'complaints.read',
+  'complaints.national',
+  'complaints.confidential',
+  'complaints.record',
+  'complaints.handle',
+);
 
 const MATRIX: Record<string, Expect> = {
   'GET /health': 'public',
@@ -359,7 +509,10 @@ const MATRIX: Record<string, Expect> = {
   'PUT /api/prisons/:prison/classification-settings': any('classification.decide'),
   'POST /api/admissions/:id/classification': any('classification.decide'),
   'GET /api/admissions/:id/classification': any('classification.read'),
-  'POST /api/admissions/:id/review-events': but(any('classification.decide', 'housing.move', 'assessment.write', 'justice.write'), 'prosecutor'),
+  'POST /api/admissions/:id/review-events': but(
+    any('classification.decide', 'housing.move', 'assessment.write', 'justice.write'),
+    'prosecutor',
+  ),
   'POST /api/admissions/:id/regime': any('classification.decide'),
   'GET /api/prisons/:prison/classifications-due': any('classification.read'),
   'GET /api/admissions/:id/moves': any('custody.read'),
@@ -371,7 +524,10 @@ const MATRIX: Record<string, Expect> = {
   'POST /api/leader-requests/:id/answer': NONE('a request that does not exist'),
   'GET /admissions/:id/classification': any('classification.read'),
   'POST /admissions/:id/classification': any('classification.decide'),
-  'POST /admissions/:id/review-events': but(any('classification.decide', 'housing.move', 'assessment.write', 'justice.write'), 'prosecutor'),
+  'POST /admissions/:id/review-events': but(
+    any('classification.decide', 'housing.move', 'assessment.write', 'justice.write'),
+    'prosecutor',
+  ),
   'POST /admissions/:id/regime': any('classification.decide'),
   'GET /admissions/:id/assessments': any('assessment.read'),
   'POST /admissions/:id/assessments': any('assessment.write'),
@@ -415,12 +571,18 @@ const MATRIX: Record<string, Expect> = {
   'POST /complaints/:id/note': COMPLAINT_ANY,
 };
 
-interface Route { method: string; url: string; public: boolean; body?: unknown; query?: unknown }
+interface Route {
+  method: string;
+  url: string;
+  public: boolean;
+  body?: unknown;
+  query?: unknown;
+}
 const routes: Route[] = app.pmisRoutes;
 
 async function call(r: Route, w: Who): Promise<number> {
   const key = `${r.method} ${r.url}`;
-  const query = r.query ? new URLSearchParams(sample(r.query as Schema) as Record<string, string>).toString() : '';
+  const query = r.query ? new URLSearchParams(sample(r.query) as Record<string, string>).toString() : '';
   const url = pathFor(r.url) + (query ? `?${query}` : '');
   const isApi = r.url.startsWith('/api/');
   const headers: Record<string, string> = { 'accept-language': 'en' };
@@ -432,41 +594,63 @@ async function call(r: Route, w: Who): Promise<number> {
   if (r.method === 'GET') return (await app.inject({ method: 'GET', url, headers })).statusCode;
   if (key === 'POST /api/attachments' || key === 'POST /receptions/:id/attachments') {
     const m = multipart({ prison: 'BKO', kind: 'photo', person_id: admission.person_id });
-    return (await app.inject({ method: 'POST', url: isApi ? url : `${url}?_csrf=${encodeURIComponent(csrf)}`, headers: { ...headers, ...m.headers }, payload: m.payload })).statusCode;
+    return (
+      await app.inject({
+        method: 'POST',
+        url: isApi ? url : `${url}?_csrf=${encodeURIComponent(csrf)}`,
+        headers: { ...headers, ...m.headers },
+        payload: m.payload,
+      })
+    ).statusCode;
   }
-  const body = key === 'POST /api/auth/token' ? { username: 'clerk.bko', password: 'correct horse battery', name: 'matrix' } : isApi ? sample(r.body as Schema | undefined) : { _csrf: csrf, ...FORMS[key] };
+  const body =
+    key === 'POST /api/auth/token'
+      ? { username: 'clerk.bko', password: 'correct horse battery', name: 'matrix' }
+      : isApi
+        ? sample(r.body as Schema | undefined)
+        : { _csrf: csrf, ...FORMS[key] };
   return (await app.inject({ method: r.method as 'POST', url, headers, payload: body as object })).statusCode;
 }
 
 /** What each caller must get. */
 function expected(e: Expect, r: Route, w: Who): (status: number) => boolean {
   const page = !r.url.startsWith('/api/');
-  if (e === 'public') return (s) => s !== 401 && !(s === 303 && w === 'anonymous' && r.url !== '/login/code' && r.url !== '/lang/:lang') && s < 500;
+  if (e === 'public')
+    return (s) =>
+      s !== 401 && !(s === 303 && w === 'anonymous' && r.url !== '/login/code' && r.url !== '/lang/:lang') && s < 500;
   if (w === 'anonymous') return page && r.method === 'GET' ? (s) => s === 303 : (s) => s === 401;
   if (!Array.isArray(e)) return (s) => s === e.every;
   return e.includes(w) ? (s) => s !== 401 && s !== 403 && s < 500 : (s) => s === 403;
 }
 
-test('every route × every role (and anonymous) gives the expected outcome; no route is undeclared', { timeout: 600_000 }, async () => {
-  const undeclared = routes.map((r) => `${r.method} ${r.url}`).filter((k) => !(k in MATRIX));
-  assert.deepEqual(undeclared, [], 'routes without an expected outcome: declare them in MATRIX (test/access-matrix.test.ts)');
-  const stale = Object.keys(MATRIX).filter((k) => !routes.some((r) => `${r.method} ${r.url}` === k));
-  assert.deepEqual(stale, [], 'MATRIX names routes that no longer exist');
-  const wrong: string[] = [];
-  let pairs = 0;
-  // Logging out ends the session the page requests use: last.
-  const order = [...routes].sort((a, b) => Number(a.url === '/logout') - Number(b.url === '/logout'));
-  for (const r of order) {
-    const key = `${r.method} ${r.url}`;
-    const line: string[] = [];
-    for (const w of ['anonymous', ...ROLES] as Who[]) {
-      const status = await call(r, w);
-      pairs++;
-      line.push(`${w}=${status}`);
-      if (!expected(MATRIX[key]!, r, w)(status)) wrong.push(`${key} as ${w}: ${status}`);
+test(
+  'every route × every role (and anonymous) gives the expected outcome; no route is undeclared',
+  { timeout: 600_000 },
+  async () => {
+    const undeclared = routes.map((r) => `${r.method} ${r.url}`).filter((k) => !(k in MATRIX));
+    assert.deepEqual(
+      undeclared,
+      [],
+      'routes without an expected outcome: declare them in MATRIX (test/access-matrix.test.ts)',
+    );
+    const stale = Object.keys(MATRIX).filter((k) => !routes.some((r) => `${r.method} ${r.url}` === k));
+    assert.deepEqual(stale, [], 'MATRIX names routes that no longer exist');
+    const wrong: string[] = [];
+    let pairs = 0;
+    // Logging out ends the session the page requests use: last.
+    const order = [...routes].sort((a, b) => Number(a.url === '/logout') - Number(b.url === '/logout'));
+    for (const r of order) {
+      const key = `${r.method} ${r.url}`;
+      const line: string[] = [];
+      for (const w of ['anonymous', ...ROLES] as Who[]) {
+        const status = await call(r, w);
+        pairs++;
+        line.push(`${w}=${status}`);
+        if (!expected(MATRIX[key], r, w)(status)) wrong.push(`${key} as ${w}: ${status}`);
+      }
+      if (process.env.PMIS_MATRIX_PRINT) console.log(`${key.padEnd(58)} ${line.join(' ')}`);
     }
-    if (process.env.PMIS_MATRIX_PRINT) console.log(`${key.padEnd(58)} ${line.join(' ')}`);
-  }
-  console.log(`permission × role matrix: ${routes.length} routes × ${ROLES.length + 1} callers = ${pairs} requests`);
-  assert.deepEqual(wrong, []);
-});
+    console.log(`permission × role matrix: ${routes.length} routes × ${ROLES.length + 1} callers = ${pairs} requests`);
+    assert.deepEqual(wrong, []);
+  },
+);

@@ -55,8 +55,14 @@ test('the app role cannot change or remove audit rows, run DDL or a program; the
   const fx = await fixture(database);
   const app = await client(database.url);
   assert.equal((await app.query('SELECT current_user AS u')).rows[0].u, roles.appRole);
-  assert.ok((await app.query('SELECT count(*)::int AS n FROM change_log')).rows[0].n > 0, 'the app role reads the change log (the fixture wrote to it)');
-  await app.query(`INSERT INTO access_audit (id, actor_id, category, action, entity) VALUES ('01900000-0000-7000-8000-0000000000ab', $1, 'health', 'read', 'test')`, [fx.actors['admin']!.userId]);
+  assert.ok(
+    (await app.query('SELECT count(*)::int AS n FROM change_log')).rows[0].n > 0,
+    'the app role reads the change log (the fixture wrote to it)',
+  );
+  await app.query(
+    `INSERT INTO access_audit (id, actor_id, category, action, entity) VALUES ('01900000-0000-7000-8000-0000000000ab', $1, 'health', 'read', 'test')`,
+    [fx.actors['admin'].userId],
+  );
   for (const table of ['change_log', 'access_audit']) {
     assert.equal(await code(app.query(`UPDATE ${table} SET at = now()`)), '42501', `UPDATE ${table}`);
     assert.equal(await code(app.query(`DELETE FROM ${table}`)), '42501', `DELETE FROM ${table}`);
@@ -92,7 +98,10 @@ test('a table added by a later migration gets the rule without being listed; row
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-mig-'));
   after(() => fs.rm(dir, { recursive: true, force: true }));
   for (const f of await readMigrations()) await fs.copyFile(path.join(MIGRATIONS_DIR, f.name), path.join(dir, f.name));
-  await fs.writeFile(path.join(dir, '99999999_9999_later.sql'), 'CREATE TABLE later_thing (id int PRIMARY KEY, note text);');
+  await fs.writeFile(
+    path.join(dir, '99999999_9999_later.sql'),
+    'CREATE TABLE later_thing (id int PRIMARY KEY, note text);',
+  );
   const ownerPool = new pg.Pool({ connectionString: roles.urlFor(name, roles.owner), max: 1 });
   ownerPool.on('error', () => undefined);
   after(() => ownerPool.end());
@@ -102,8 +111,16 @@ test('a table added by a later migration gets the rule without being listed; row
   await app.query(`UPDATE later_thing SET note = 'b'`);
   assert.equal((await app.query('SELECT note FROM later_thing')).rows[0].note, 'b');
   assert.equal(await code(app.query('DELETE FROM later_thing')), '42501');
-  assert.equal(await code(app.query('DELETE FROM identity_key_queue')), 'allowed', 'derived tables are cleared and refilled');
-  assert.equal(await code(app.query('UPDATE pmis_migration SET checksum = checksum')), '42501', 'the migration record is read-only');
+  assert.equal(
+    await code(app.query('DELETE FROM identity_key_queue')),
+    'allowed',
+    'derived tables are cleared and refilled',
+  );
+  assert.equal(
+    await code(app.query('UPDATE pmis_migration SET checksum = checksum')),
+    '42501',
+    'the migration record is read-only',
+  );
   assert.deepEqual(await privilegeProblems(app, roles.appRole), []);
   // A privilege granted by hand beyond the rule is taken back at the next migration run.
   await ownerPool.query(`GRANT DELETE, TRUNCATE ON later_thing, change_log TO ${roles.appRole}`);
@@ -133,48 +150,65 @@ test('a database made before the role scheme (superuser-owned) is adopted by the
   await superPool.end();
   assert.ok(moved > 40, `tables and functions moved (${moved})`);
   const owner = await client(roles.urlFor(name, roles.owner));
-  const left = await owner.query(`SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind IN ('r','v','S') AND c.relowner <> $1::regrole`, [roles.ownerRole]);
+  const left = await owner.query(
+    `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r','v','S') AND c.relowner <> $1::regrole`,
+    [roles.ownerRole],
+  );
   assert.deepEqual(left.rows, []);
   await applyAppPrivileges(owner, roles.appRole);
   // The owner can now migrate (a new migration) and the app role works.
   await owner.query('CREATE TABLE adopted_later (id int)');
   const app = await client(roles.urlFor(name, roles.app));
-  await app.query(`INSERT INTO prison (id, code, name, kind, region_code) VALUES ('01900000-0000-7000-8000-0000000000aa', 'ADP', 'Adopted', 'central_prison', 'BKO')`);
+  await app.query(
+    `INSERT INTO prison (id, code, name, kind, region_code) VALUES ('01900000-0000-7000-8000-0000000000aa', 'ADP', 'Adopted', 'central_prison', 'BKO')`,
+  );
   assert.equal(await code(app.query(`UPDATE change_log SET at = now()`)), '42501');
 });
 
 function pmis(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/pmis.js', ...args], { env: { ...process.env, DATA_DIR: '/nonexistent', PMIS_DEMO: '0', DATABASE_OWNER_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/pmis.js', ...args], {
+      env: { ...process.env, DATA_DIR: '/nonexistent', PMIS_DEMO: '0', DATABASE_OWNER_URL: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    child.on('close', (c) => resolve({ code: c ?? -1, out }));
+    child.on('close', (c) => {
+      resolve({ code: c ?? -1, out });
+    });
   });
 }
 
-test('an external server as the deployment guide sets it up: DATABASE_OWNER_URL migrates, DATABASE_URL (the app role) runs', { timeout: 180_000 }, async () => {
-  const name = await emptyDatabase();
-  const appUrl = roles.urlFor(name, roles.app);
-  const ownerUrl = roles.urlFor(name, roles.owner);
-  // The app role alone cannot build the schema, and says what to do.
-  const refused = await pmis(['migrate'], { DATABASE_URL: appUrl });
-  assert.equal(refused.code, 1, refused.out);
-  assert.match(refused.out, /DATABASE_OWNER_URL/);
-  const migrated = await pmis(['migrate'], { DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl });
-  assert.equal(migrated.code, 0, migrated.out);
-  // From now on the app role alone is enough for everything but migrations.
-  const added = await pmis(['user', 'add', 'clerk.ext', '--name', 'Clerk Ext', '--role', 'registry_clerk', '--national'], { DATABASE_URL: appUrl, PMIS_PASSWORD: 'a-long-password' });
-  assert.equal(added.code, 0, added.out);
-  assert.doesNotMatch(added.out, /Warning/, 'no warning when the app role owns nothing');
-  const listed = await pmis(['user', 'list'], { DATABASE_URL: appUrl });
-  assert.match(listed.out, /clerk\.ext/);
-  // The owner's URL as DATABASE_URL still works (one role), with a warning that the audit is not protected.
-  const single = await pmis(['user', 'list'], { DATABASE_URL: ownerUrl });
-  assert.equal(single.code, 0, single.out);
-  assert.match(single.out, /Warning: DATABASE_URL connects as .* which owns the tables/);
-  const app = await client(appUrl);
-  assert.deepEqual(await privilegeProblems(app, roles.appRole), []);
-  assert.equal((await app.query(`SELECT count(*)::int AS n FROM change_log WHERE entity = 'app_user'`)).rows[0].n, 1);
-});
+test(
+  'an external server as the deployment guide sets it up: DATABASE_OWNER_URL migrates, DATABASE_URL (the app role) runs',
+  { timeout: 180_000 },
+  async () => {
+    const name = await emptyDatabase();
+    const appUrl = roles.urlFor(name, roles.app);
+    const ownerUrl = roles.urlFor(name, roles.owner);
+    // The app role alone cannot build the schema, and says what to do.
+    const refused = await pmis(['migrate'], { DATABASE_URL: appUrl });
+    assert.equal(refused.code, 1, refused.out);
+    assert.match(refused.out, /DATABASE_OWNER_URL/);
+    const migrated = await pmis(['migrate'], { DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl });
+    assert.equal(migrated.code, 0, migrated.out);
+    // From now on the app role alone is enough for everything but migrations.
+    const added = await pmis(
+      ['user', 'add', 'clerk.ext', '--name', 'Clerk Ext', '--role', 'registry_clerk', '--national'],
+      { DATABASE_URL: appUrl, PMIS_PASSWORD: 'a-long-password' },
+    );
+    assert.equal(added.code, 0, added.out);
+    assert.doesNotMatch(added.out, /Warning/, 'no warning when the app role owns nothing');
+    const listed = await pmis(['user', 'list'], { DATABASE_URL: appUrl });
+    assert.match(listed.out, /clerk\.ext/);
+    // The owner's URL as DATABASE_URL still works (one role), with a warning that the audit is not protected.
+    const single = await pmis(['user', 'list'], { DATABASE_URL: ownerUrl });
+    assert.equal(single.code, 0, single.out);
+    assert.match(single.out, /Warning: DATABASE_URL connects as .* which owns the tables/);
+    const app = await client(appUrl);
+    assert.deepEqual(await privilegeProblems(app, roles.appRole), []);
+    assert.equal((await app.query(`SELECT count(*)::int AS n FROM change_log WHERE entity = 'app_user'`)).rows[0].n, 1);
+  },
+);

@@ -20,7 +20,12 @@ app.get('/api/test-boom', async () => {
 test.after(() => app.close());
 const fx = await fixture(database);
 
-const admitted = await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(fx.tokens['clerk.bko']!), payload: newArrival() });
+const admitted = await app.inject({
+  method: 'POST',
+  url: '/api/admissions',
+  headers: auth(fx.tokens['clerk.bko']),
+  payload: newArrival(),
+});
 assert.equal(admitted.statusCode, 201, admitted.body);
 const bkoPerson = admitted.json().person_id as string;
 
@@ -41,15 +46,25 @@ test('404: an HTML page in the user language on a page path, problem+json under 
     assert.equal(r.statusCode, 404);
     assert.match(r.headers['content-type'] as string, html);
     assertKitPage(r.body, lang);
-    assert.match(r.body, lang === 'fr' ? /<h1 class="govuk-heading-l">Page introuvable<\/h1>/ : /<h1 class="govuk-heading-l">Page not found<\/h1>/);
+    assert.match(
+      r.body,
+      lang === 'fr'
+        ? /<h1 class="govuk-heading-l">Page introuvable<\/h1>/
+        : /<h1 class="govuk-heading-l">Page not found<\/h1>/,
+    );
     assert.match(r.body, /href="\/"/, 'a way home');
     // A POST to an unknown page is answered the same way.
-    const csrf = /name="_csrf" value="([^"]+)"/.exec((await app.inject({ url: '/', headers: { cookie } })).body)![1]!;
-    const posted = await app.inject({ method: 'POST', url: '/no-such-page', headers: { cookie }, payload: { _csrf: csrf } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await app.inject({ url: '/', headers: { cookie } })).body)![1];
+    const posted = await app.inject({
+      method: 'POST',
+      url: '/no-such-page',
+      headers: { cookie },
+      payload: { _csrf: csrf },
+    });
     assert.equal(posted.statusCode, 404);
     assert.match(posted.headers['content-type'] as string, html);
   }
-  const api = await app.inject({ url: '/api/no-such-thing', headers: auth(fx.tokens['clerk.bko']!, 'en') });
+  const api = await app.inject({ url: '/api/no-such-thing', headers: auth(fx.tokens['clerk.bko'], 'en') });
   assert.equal(api.statusCode, 404);
   assert.match(api.headers['content-type'] as string, problem);
   assert.equal(api.json().status, 404);
@@ -69,7 +84,7 @@ test('403: a page out of the user scope is the HTML "not allowed" page in their 
     assert.match(r.body, lang === 'fr' ? /Accès refusé/ : /You cannot see this page/);
     assert.doesNotMatch(r.body, /Maïga/);
   }
-  const api = await app.inject({ url: `/api/people/${bkoPerson}`, headers: auth(fx.tokens['clerk.klk']!, 'en') });
+  const api = await app.inject({ url: `/api/people/${bkoPerson}`, headers: auth(fx.tokens['clerk.klk'], 'en') });
   assert.ok([403, 404].includes(api.statusCode), String(api.statusCode));
   assert.match(api.headers['content-type'] as string, problem);
 });
@@ -81,13 +96,16 @@ test('500: an unexpected failure on a page is the HTML page with the request ref
     assert.equal(r.statusCode, 500);
     assert.match(r.headers['content-type'] as string, html);
     assertKitPage(r.body, lang);
-    assert.match(r.body, lang === 'fr' ? /Désolé, le service rencontre un problème/ : /Sorry, there is a problem with the service/);
+    assert.match(
+      r.body,
+      lang === 'fr' ? /Désolé, le service rencontre un problème/ : /Sorry, there is a problem with the service/,
+    );
     assert.match(r.body, /référence req-[\w-]+|reference req-[\w-]+/, 'the request id to quote');
     assert.doesNotMatch(r.body, /unexpected failure/, 'the error itself is not shown');
     assert.doesNotMatch(r.body, /Internal server error|Erreur interne/);
   }
   for (const lang of ['fr', 'en'] as const) {
-    const api = await app.inject({ url: '/api/test-boom', headers: auth(fx.tokens['clerk.bko']!, lang) });
+    const api = await app.inject({ url: '/api/test-boom', headers: auth(fx.tokens['clerk.bko'], lang) });
     assert.equal(api.statusCode, 500);
     assert.match(api.headers['content-type'] as string, problem);
     assert.equal(api.json().title, lang === 'fr' ? 'Erreur interne du serveur.' : 'Internal server error.');
@@ -114,9 +132,11 @@ test('the language chosen on the login page is kept after login; "Language:" spa
   assert.match(fr.body, /Langue\u00a0: <a href="\/lang\/en/, 'French colon: a no-break space before');
 
   const csrfCookie = form.cookies.find((c) => c.name === 'pmis_login_csrf')!;
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1];
   const res = await app.inject({
-    method: 'POST', url: '/login', cookies: { pmis_login_csrf: csrfCookie.value },
+    method: 'POST',
+    url: '/login',
+    cookies: { pmis_login_csrf: csrfCookie.value },
     payload: { username: 'clerk.bko', password: 'correct horse battery', next: '/', lang: 'en', _csrf: csrf },
   });
   assert.equal(res.statusCode, 303, res.body);
@@ -126,15 +146,29 @@ test('the language chosen on the login page is kept after login; "Language:" spa
   // The account's language is French: without the kept choice, the home page would be French.
   const withoutChoice = await app.inject({ url: '/', headers: { cookie: `pmis_session=${session.value}` } });
   assert.match(withoutChoice.body, /<html lang="fr"/);
-  const home = await app.inject({ url: '/', headers: { cookie: `pmis_session=${session.value}; pmis_lang=${langCookie!.value}` } });
+  const home = await app.inject({
+    url: '/',
+    headers: { cookie: `pmis_session=${session.value}; pmis_lang=${langCookie.value}` },
+  });
   assert.equal(home.statusCode, 200);
   assert.match(home.body, /<html lang="en"/);
   // A forged language value is ignored.
   const form2 = await app.inject({ url: '/login' });
   const bad = await app.inject({
-    method: 'POST', url: '/login', cookies: { pmis_login_csrf: form2.cookies.find((c) => c.name === 'pmis_login_csrf')!.value },
-    payload: { username: 'clerk.bko', password: 'correct horse battery', next: '/', lang: 'de', _csrf: /name="_csrf" value="([^"]+)"/.exec(form2.body)![1]! },
+    method: 'POST',
+    url: '/login',
+    cookies: { pmis_login_csrf: form2.cookies.find((c) => c.name === 'pmis_login_csrf')!.value },
+    payload: {
+      username: 'clerk.bko',
+      password: 'correct horse battery',
+      next: '/',
+      lang: 'de',
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(form2.body)![1],
+    },
   });
   assert.equal(bad.statusCode, 303);
-  assert.equal(bad.cookies.find((c) => c.name === 'pmis_lang'), undefined);
+  assert.equal(
+    bad.cookies.find((c) => c.name === 'pmis_lang'),
+    undefined,
+  );
 });

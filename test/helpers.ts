@@ -23,8 +23,11 @@ function urlFor(db: string, base = adminUrl): string {
 
 /** The test run's roles: the superuser (creates databases), the owner and the app role. */
 export const testRoles = () => ({
-  admin: adminUrl!, owner: ownerUrl!, app: appUrl!,
-  ownerRole: decodeURIComponent(new URL(ownerUrl!).username), appRole: decodeURIComponent(new URL(appUrl!).username),
+  admin: adminUrl!,
+  owner: ownerUrl!,
+  app: appUrl!,
+  ownerRole: decodeURIComponent(new URL(ownerUrl!).username),
+  appRole: decodeURIComponent(new URL(appUrl!).username),
   urlFor,
 });
 
@@ -33,7 +36,8 @@ export const testRoles = () => ({
  * connects as the app role (no DELETE, no DDL, append-only audit); `ownerUrl` is the owner's.
  */
 export async function testDatabase(): Promise<Database> {
-  if (!adminUrl || !template || !ownerUrl || !appUrl) throw new Error('Run the tests with `npm test` (it provides the database).');
+  if (!adminUrl || !template || !ownerUrl || !appUrl)
+    throw new Error('Run the tests with `npm test` (it provides the database).');
   const owner = decodeURIComponent(new URL(ownerUrl).username);
   const name = `pmis_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -51,7 +55,16 @@ export async function testDatabase(): Promise<Database> {
   await admin.end();
   const url = urlFor(name, appUrl);
   const { pool, db } = connect(url, { max: 10 });
-  const database: Database = { pool, db, kind: process.env.PMIS_TEST_KIND === 'external' ? 'external' : 'embedded', url, ownerUrl: urlFor(name, ownerUrl), close: async () => { await pool.end(); } };
+  const database: Database = {
+    pool,
+    db,
+    kind: process.env.PMIS_TEST_KIND === 'external' ? 'external' : 'embedded',
+    url,
+    ownerUrl: urlFor(name, ownerUrl),
+    close: async () => {
+      await pool.end();
+    },
+  };
   after(async () => {
     // A client a failed test left checked out must not hang the run: give up waiting after 5 s.
     await Promise.race([pool.end().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
@@ -65,7 +78,20 @@ export async function testDatabase(): Promise<Database> {
 
 export function testConfig(over: Partial<Config> = {}): Config {
   // Every setting at its default (loadConfig of an empty environment), then the tests' own.
-  return { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: undefined, attachmentsDir: '/tmp/pmis-test-attachments', attachmentMaxBytes: 5 * 1024 * 1024, sessionTtlHours: 1, logLevel: 'silent', demo: false, secureCookies: false, ...over };
+  return {
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: '/nonexistent',
+    databaseUrl: undefined,
+    attachmentsDir: '/tmp/pmis-test-attachments',
+    attachmentMaxBytes: 5 * 1024 * 1024,
+    sessionTtlHours: 1,
+    logLevel: 'silent',
+    demo: false,
+    secureCookies: false,
+    ...over,
+  };
 }
 
 export async function testApp(database: Database, over: Partial<Config> = {}): Promise<App> {
@@ -85,24 +111,52 @@ export interface Fixture {
 export async function fixture(database: Database): Promise<Fixture> {
   const db = database.db;
   const prisons = {} as Fixture['prisons'];
-  for (const [code, cap] of [['BKO', 400], ['KLK', 200]] as const) {
-    const p = await createPrison(db, null, { code, name: `Prison ${code}`, kind: 'central_prison', region_code: code === 'BKO' ? 'BKO' : 'KOULIKORO', official_capacity: cap });
+  for (const [code, cap] of [
+    ['BKO', 400],
+    ['KLK', 200],
+  ] as const) {
+    const p = await createPrison(db, null, {
+      code,
+      name: `Prison ${code}`,
+      kind: 'central_prison',
+      region_code: code === 'BKO' ? 'BKO' : 'KOULIKORO',
+      official_capacity: cap,
+    });
     const u = await createUnit(db, null, p.id, { code: 'A', name: 'Bâtiment A' });
     const cells = [];
-    for (let i = 1; i <= 3; i++) cells.push((await createCell(db, null, p.id, { unit_id: u.id, code: `A-0${i}`, capacity: 2 })).id);
+    for (let i = 1; i <= 3; i++)
+      cells.push((await createCell(db, null, p.id, { unit_id: u.id, code: `A-0${i}`, capacity: 2 })).id);
     prisons[code] = { id: p.id, units: [u.id], cells };
   }
   const users: [string, Role, string[] | 'national'][] = [
-    ['admin', 'national_admin', 'national'], ['clerk.bko', 'registry_clerk', ['BKO']], ['clerk.klk', 'registry_clerk', ['KLK']],
-    ['director.bko', 'prison_director', ['BKO']], ['auditor', 'auditor', 'national'], ['medic.bko', 'medical_staff', ['BKO']],
+    ['admin', 'national_admin', 'national'],
+    ['clerk.bko', 'registry_clerk', ['BKO']],
+    ['clerk.klk', 'registry_clerk', ['KLK']],
+    ['director.bko', 'prison_director', ['BKO']],
+    ['auditor', 'auditor', 'national'],
+    ['medic.bko', 'medical_staff', ['BKO']],
     ['security.bko', 'security_officer', ['BKO']],
   ];
   const tokens: Record<string, string> = {};
   const actors: Record<string, Actor> = {};
   for (const [username, role, scope] of users) {
-    const u = await addUser(db, null, { username, display_name: username, password: 'correct horse battery', roles: [role], national: scope === 'national', prisons: scope === 'national' ? [] : scope });
+    const u = await addUser(db, null, {
+      username,
+      display_name: username,
+      password: 'correct horse battery',
+      roles: [role],
+      national: scope === 'national',
+      prisons: scope === 'national' ? [] : scope,
+    });
     tokens[username] = (await createToken(db, u.id)).token;
-    actors[username] = makeActor({ id: u.id, username, displayName: username, roles: [role], national: scope === 'national', prisonIds: scope === 'national' ? [] : scope.map((c) => prisons[c as 'BKO' | 'KLK'].id) });
+    actors[username] = makeActor({
+      id: u.id,
+      username,
+      displayName: username,
+      roles: [role],
+      national: scope === 'national',
+      prisonIds: scope === 'national' ? [] : scope.map((c) => prisons[c as 'BKO' | 'KLK'].id),
+    });
   }
   return { prisons, tokens, actors };
 }
@@ -112,11 +166,31 @@ export const auth = (token: string, lang = 'fr') => ({ authorization: `Bearer ${
 export function newArrival(over: Record<string, unknown> = {}) {
   return {
     prison: 'BKO',
-    person: { family_name: 'Maïga', given_names: 'Hamadoun', sex: 'male', birth: { precision: 'year', date: '1990' }, father_name: 'Ibrahim Maïga', mother_name: 'Fatoumata Cissé', nationality: 'ML', origin_region_code: 'MOPTI' },
+    person: {
+      family_name: 'Maïga',
+      given_names: 'Hamadoun',
+      sex: 'male',
+      birth: { precision: 'year', date: '1990' },
+      father_name: 'Ibrahim Maïga',
+      mother_name: 'Fatoumata Cissé',
+      nationality: 'ML',
+      origin_region_code: 'MOPTI',
+    },
     admitted_at: '2026-03-10T09:30:00Z',
     arresting_authority: 'gendarmerie',
-    legal_document: { kind: 'committal_order', authority: 'Pôle judiciaire spécialisé', reference: 'MD-2026-014', issued_on: '2026-03-09' },
-    charges: [{ qualification: 'Association de malfaiteurs en relation avec une entreprise terroriste', category: 'felony', terrorism_related: true }],
+    legal_document: {
+      kind: 'committal_order',
+      authority: 'Pôle judiciaire spécialisé',
+      reference: 'MD-2026-014',
+      issued_on: '2026-03-09',
+    },
+    charges: [
+      {
+        qualification: 'Association de malfaiteurs en relation avec une entreprise terroriste',
+        category: 'felony',
+        terrorism_related: true,
+      },
+    ],
     ...over,
   };
 }
@@ -126,13 +200,19 @@ export function newArrival(over: Record<string, unknown> = {}) {
  * the form carries the same token), then POST it. Returns the login POST's answer and the cookie
  * header to send afterwards (session, and the language when given).
  */
-export async function formLogin(app: App, username: string, opts: { password?: string; next?: string; lang?: 'fr' | 'en' } = {}) {
+export async function formLogin(
+  app: App,
+  username: string,
+  opts: { password?: string; next?: string; lang?: 'fr' | 'en' } = {},
+) {
   const form = await app.inject({ url: '/login' });
   const csrfCookie = form.cookies.find((c) => c.name === 'pmis_login_csrf');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1];
   if (!csrfCookie || !csrf) throw new Error('the login form has no CSRF token');
   const res = await app.inject({
-    method: 'POST', url: '/login', cookies: { pmis_login_csrf: csrfCookie.value },
+    method: 'POST',
+    url: '/login',
+    cookies: { pmis_login_csrf: csrfCookie.value },
     payload: { username, password: opts.password ?? 'correct horse battery', next: opts.next ?? '/', _csrf: csrf },
   });
   const session = res.cookies.find((c) => c.name === 'pmis_session');

@@ -8,12 +8,22 @@ const app = await testApp(database);
 const fx = await fixture(database);
 
 test("the director's home page lists a person held past an expired title, in French and English", async () => {
-  const r = await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(fx.tokens['clerk.bko']!), payload: newArrival({
-    person: { ...newArrival().person, family_name: 'Kanté', given_names: 'Bourama' },
-    admitted_at: '2024-01-03T10:00:00Z',
-    legal_document: { kind: 'committal_order', authority: 'TGI Commune III', reference: 'MD-2024-001', issued_on: '2024-01-02' },
-    charges: [{ qualification: 'Vol simple', category: 'misdemeanour' }],
-  }) });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/admissions',
+    headers: auth(fx.tokens['clerk.bko']),
+    payload: newArrival({
+      person: { ...newArrival().person, family_name: 'Kanté', given_names: 'Bourama' },
+      admitted_at: '2024-01-03T10:00:00Z',
+      legal_document: {
+        kind: 'committal_order',
+        authority: 'TGI Commune III',
+        reference: 'MD-2024-001',
+        issued_on: '2024-01-02',
+      },
+      charges: [{ qualification: 'Vol simple', category: 'misdemeanour' }],
+    }),
+  });
   assert.equal(r.statusCode, 201, r.body);
   const { session } = await login(database.db, 'director.bko', 'correct horse battery', 1);
   const fr = await app.inject({ url: '/', cookies: { pmis_session: session } });

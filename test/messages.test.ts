@@ -21,14 +21,19 @@ test('every literal message key used in the code is defined in both languages', 
   // Load every module's message table, wired into the app or not yet.
   for (const file of await sources('src')) if (/(^|[-/])messages\.ts$/.test(file)) await import(path.resolve(file));
   const missing: string[] = [];
-  const patterns = [/\bkey: '([a-z_]+\.[a-z0-9_.]+)'/g, /new AppError\(\d+, '([a-z_]+\.[a-z0-9_.]+)'/g, /\bt\((?:[a-z.]+), '([a-z_]+\.[a-z0-9_.]+)'/g];
+  const patterns = [
+    /\bkey: '([a-z_]+\.[a-z0-9_.]+)'/g,
+    /new AppError\(\d+, '([a-z_]+\.[a-z0-9_.]+)'/g,
+    /\bt\((?:[a-z.]+), '([a-z_]+\.[a-z0-9_.]+)'/g,
+  ];
   for (const file of await sources('src')) {
     const text = await fs.readFile(file, 'utf8');
-    for (const re of patterns) for (const m of text.matchAll(re)) {
-      const key = m[1]!;
-      if (key.startsWith('schema.')) continue; // validator messages come localised from ajv-i18n
-      if (!hasMessage(key) || !t('fr', key).trim() || !t('en', key).trim()) missing.push(`${file}: ${key}`);
-    }
+    for (const re of patterns)
+      for (const m of text.matchAll(re)) {
+        const key = m[1];
+        if (key.startsWith('schema.')) continue; // validator messages come localised from ajv-i18n
+        if (!hasMessage(key) || !t('fr', key).trim() || !t('en', key).trim()) missing.push(`${file}: ${key}`);
+      }
   }
   assert.deepEqual(missing, []);
 });

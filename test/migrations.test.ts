@@ -10,7 +10,11 @@ import { migrate, MIGRATIONS_DIR, readMigrations } from '../src/db/migrate.js';
 import * as schema from '../src/db/schema.js';
 
 const adminUrl = process.env.PMIS_TEST_ADMIN_URL!;
-const urlFor = (db: string) => { const u = new URL(adminUrl); u.pathname = `/${db}`; return u.toString(); };
+const urlFor = (db: string) => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${db}`;
+  return u.toString();
+};
 
 async function emptyDatabase(): Promise<pg.Pool> {
   const name = `pmis_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
@@ -32,7 +36,10 @@ async function emptyDatabase(): Promise<pg.Pool> {
 test('migrations apply on an empty database, then find nothing left to do', async () => {
   const pool = await emptyDatabase();
   const files = await readMigrations();
-  assert.deepEqual(await migrate(pool), files.map((f) => f.name));
+  assert.deepEqual(
+    await migrate(pool),
+    files.map((f) => f.name),
+  );
   assert.deepEqual(await migrate(pool), []);
   const r = await pool.query("SELECT count(*)::int AS n FROM reference_code WHERE kind = 'region'");
   assert.equal(r.rows[0].n, 20, 'the District of Bamako and the 19 regions');
@@ -50,7 +57,9 @@ test('a new migration applies on a populated database and keeps its data', async
   after(() => fs.rm(dir, { recursive: true, force: true }));
   for (const f of await readMigrations()) await fs.copyFile(path.join(MIGRATIONS_DIR, f.name), path.join(dir, f.name));
   await migrate(pool, { dir });
-  await pool.query(`INSERT INTO prison (id, code, name, kind, region_code, official_capacity) VALUES ('01900000-0000-7000-8000-000000000001', 'TST', 'Test', 'detention_centre', 'BKO', 10)`);
+  await pool.query(
+    `INSERT INTO prison (id, code, name, kind, region_code, official_capacity) VALUES ('01900000-0000-7000-8000-000000000001', 'TST', 'Test', 'detention_centre', 'BKO', 10)`,
+  );
   await fs.writeFile(path.join(dir, '99999999_9999_test.sql'), 'ALTER TABLE prison ADD COLUMN test_note text;');
   assert.deepEqual(await migrate(pool, { dir }), ['99999999_9999_test.sql']);
   const r = await pool.query(`SELECT code, official_capacity, test_note FROM prison`);
@@ -63,11 +72,17 @@ test('a new migration applies on a populated database and keeps its data', async
 test('every Drizzle table and column exists in the migrated database', async () => {
   const pool = await emptyDatabase();
   await migrate(pool);
-  const cols = await pool.query<{ table_name: string; column_name: string }>(`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`);
+  const cols = await pool.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`,
+  );
   const have = new Set(cols.rows.map((r) => `${r.table_name}.${r.column_name}`));
   for (const t of Object.values(schema)) {
     if (!t || typeof t !== 'object' || !(Symbol.for('drizzle:IsDrizzleTable') in t)) continue;
     const cfg = getTableConfig(t as PgTable);
-    for (const c of cfg.columns) assert.ok(have.has(`${cfg.name}.${c.name}`), `${cfg.name}.${c.name} is in the Drizzle schema but not in the migrations`);
+    for (const c of cfg.columns)
+      assert.ok(
+        have.has(`${cfg.name}.${c.name}`),
+        `${cfg.name}.${c.name} is in the Drizzle schema but not in the migrations`,
+      );
   }
 });

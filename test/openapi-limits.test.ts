@@ -21,13 +21,29 @@ function unbounded(schema: Schema, where: string, out: string[], seen = new Set<
   seen.add(schema);
   const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type];
   const enumLike = Array.isArray(schema.enum) || 'const' in schema;
-  if (types.includes('string') && !enumLike && !BOUNDED_FORMATS.has(schema.format) && typeof schema.maxLength !== 'number') out.push(`${where}: string without maxLength`);
-  if (types.includes('integer') && (typeof schema.minimum !== 'number' || typeof schema.maximum !== 'number' || schema.maximum > 2 ** 31 - 1 || schema.minimum < -(2 ** 31))) out.push(`${where}: integer without bounds within PostgreSQL's integer`);
+  if (
+    types.includes('string') &&
+    !enumLike &&
+    !BOUNDED_FORMATS.has(schema.format) &&
+    typeof schema.maxLength !== 'number'
+  )
+    out.push(`${where}: string without maxLength`);
+  if (
+    types.includes('integer') &&
+    (typeof schema.minimum !== 'number' ||
+      typeof schema.maximum !== 'number' ||
+      schema.maximum > 2 ** 31 - 1 ||
+      schema.minimum < -(2 ** 31))
+  )
+    out.push(`${where}: integer without bounds within PostgreSQL's integer`);
   for (const [k, v] of Object.entries(schema.properties ?? {})) unbounded(v as Schema, `${where}/${k}`, out, seen);
   if (schema.items) unbounded(schema.items, `${where}/0`, out, seen);
-  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') unbounded(schema.additionalProperties, `${where}/*`, out, seen);
-  for (const [k, v] of Object.entries(schema.patternProperties ?? {})) unbounded(v as Schema, `${where}/${k}`, out, seen);
-  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) for (const alt of schema[key] ?? []) unbounded(alt, where, out, seen);
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
+    unbounded(schema.additionalProperties, `${where}/*`, out, seen);
+  for (const [k, v] of Object.entries(schema.patternProperties ?? {}))
+    unbounded(v as Schema, `${where}/${k}`, out, seen);
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const)
+    for (const alt of schema[key] ?? []) unbounded(alt, where, out, seen);
 }
 
 const database = await testDatabase();
@@ -40,9 +56,15 @@ test('every string and integer a request may carry has a bound (OpenAPI document
   for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, Schema>>)) {
     for (const [method, op] of Object.entries(methods)) {
       const name = `${method.toUpperCase()} ${path}`;
-      for (const p of (op.parameters ?? []) as Schema[]) { inputs++; unbounded(p.schema, `${name} ${p.in}:${p.name}`, problems); }
+      for (const p of (op.parameters ?? []) as Schema[]) {
+        inputs++;
+        unbounded(p.schema, `${name} ${p.in}:${p.name}`, problems);
+      }
       const body = op.requestBody?.content?.['application/json']?.schema;
-      if (body) { inputs++; unbounded(body, `${name} body`, problems); }
+      if (body) {
+        inputs++;
+        unbounded(body, `${name} body`, problems);
+      }
     }
   }
   const left = problems.filter((p) => !Object.keys(EXCEPTIONS).some((e) => p.startsWith(e)));

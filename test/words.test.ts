@@ -12,18 +12,38 @@ const app = await testApp(database);
 const fx = await fixture(database);
 
 async function admit(over: Record<string, unknown>) {
-  const r = await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(fx.tokens['clerk.bko']!), payload: newArrival(over) });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/admissions',
+    headers: auth(fx.tokens['clerk.bko']),
+    payload: newArrival(over),
+  });
   assert.equal(r.statusCode, 201, r.body);
   return r.json() as { id: string; person_id: string };
 }
-const committedForTrial = { kind: 'committal_for_trial', authority: "Chambre d'accusation de Bamako", reference: 'MA-2026-3', issued_on: '2026-03-09' };
+const committedForTrial = {
+  kind: 'committal_for_trial',
+  authority: "Chambre d'accusation de Bamako",
+  reference: 'MA-2026-3',
+  issued_on: '2026-03-09',
+};
 const accused = await admit({
-  person: { family_name: 'Traoré', given_names: 'Aminata', sex: 'female', birth: { precision: 'month', date: '1990-03' } },
+  person: {
+    family_name: 'Traoré',
+    given_names: 'Aminata',
+    sex: 'female',
+    birth: { precision: 'month', date: '1990-03' },
+  },
   legal_document: committedForTrial,
   charges: [{ qualification: 'Assassinat', category: 'felony' }],
 });
 const defendant = await admit({
-  person: { family_name: 'Coulibaly', given_names: 'Modibo', sex: 'male', birth: { precision: 'exact', date: '1985-07-14' } },
+  person: {
+    family_name: 'Coulibaly',
+    given_names: 'Modibo',
+    sex: 'male',
+    birth: { precision: 'exact', date: '1985-07-14' },
+  },
   legal_document: { ...committedForTrial, reference: 'OR-2026-4', authority: 'Juge d’instruction, TGI Commune III' },
   charges: [{ qualification: 'Escroquerie', category: 'misdemeanour' }],
 });
@@ -70,10 +90,27 @@ test('"taux d\'occupation" under 100 %, written by locale; "taux de surpopulatio
   assert.doesNotMatch(fr, /Taux de surpopulation/);
   assert.match(await page('/', 'en'), /Occupancy rate<\/dt><dd>0.5%<\/dd>/);
   // KLK made overcrowded: 1 place for 2 people.
-  const cap = await app.inject({ method: 'POST', url: '/api/prisons/KLK/capacity', headers: auth(fx.tokens.admin!), payload: { official_capacity: 1, effective_from: '2026-01-01', reason: 'Inspection : une seule cellule utilisable' } });
+  const cap = await app.inject({
+    method: 'POST',
+    url: '/api/prisons/KLK/capacity',
+    headers: auth(fx.tokens.admin),
+    payload: {
+      official_capacity: 1,
+      effective_from: '2026-01-01',
+      reason: 'Inspection : une seule cellule utilisable',
+    },
+  });
   assert.equal(cap.statusCode, 201, cap.body);
   for (const family_name of ['Diallo', 'Sangaré']) {
-    const r = await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(fx.tokens['clerk.klk']!), payload: newArrival({ prison: 'KLK', person: { family_name, given_names: 'Ali', sex: 'male', birth: { precision: 'year', date: '1980' } } }) });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/admissions',
+      headers: auth(fx.tokens['clerk.klk']),
+      payload: newArrival({
+        prison: 'KLK',
+        person: { family_name, given_names: 'Ali', sex: 'male', birth: { precision: 'year', date: '1980' } },
+      }),
+    });
     assert.equal(r.statusCode, 201, r.body);
   }
   const { cookie } = await formLogin(app, 'clerk.klk', { lang: 'fr' });
@@ -82,6 +119,8 @@ test('"taux d\'occupation" under 100 %, written by locale; "taux de surpopulatio
 });
 
 test('"Sécurité d\'État" keeps its apostrophe in the reference data', async () => {
-  const r = await database.pool.query<{ label_fr: string }>(`SELECT label_fr FROM reference_code WHERE kind = 'arresting_authority' AND code = 'state_security'`);
+  const r = await database.pool.query<{ label_fr: string }>(
+    `SELECT label_fr FROM reference_code WHERE kind = 'arresting_authority' AND code = 'state_security'`,
+  );
   assert.equal(r.rows[0]?.label_fr, "Sécurité d'État");
 });

@@ -21,18 +21,33 @@ export interface DemoRequest {
 }
 
 /** Load demo data? `reason` says why not, when it was asked for. */
-export function demoDecision(r: DemoRequest, facts: { users: number; prisons: number }): { load: boolean; reason: string | null } {
+export function demoDecision(
+  r: DemoRequest,
+  facts: { users: number; prisons: number },
+): { load: boolean; reason: string | null } {
   if (!r.demo) return { load: false, reason: null };
   if (r.production) return { load: false, reason: 'demo data is never loaded in production (NODE_ENV=production).' };
-  if (r.external && !r.allowExternal) return { load: false, reason: 'the database is an external server (DATABASE_URL): set PMIS_DEMO_EXTERNAL=1 too (or --allow-external) if it is a throw-away database.' };
-  if (facts.users > 0) return { load: false, reason: `the database already holds ${facts.users} user account(s): demo data is never loaded into it.` };
-  if (facts.prisons > 0) return { load: false, reason: 'the registry is not empty: demo data is loaded only into an empty registry.' };
+  if (r.external && !r.allowExternal)
+    return {
+      load: false,
+      reason:
+        'the database is an external server (DATABASE_URL): set PMIS_DEMO_EXTERNAL=1 too (or --allow-external) if it is a throw-away database.',
+    };
+  if (facts.users > 0)
+    return {
+      load: false,
+      reason: `the database already holds ${facts.users} user account(s): demo data is never loaded into it.`,
+    };
+  if (facts.prisons > 0)
+    return { load: false, reason: 'the registry is not empty: demo data is loaded only into an empty registry.' };
   return { load: true, reason: null };
 }
 
 export async function registryFacts(database: Database): Promise<{ users: number; prisons: number }> {
-  const r = await database.db.execute<{ users: number; prisons: number }>(sql`SELECT (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM prison) AS prisons`);
-  return r.rows[0]!;
+  const r = await database.db.execute<{ users: number; prisons: number }>(
+    sql`SELECT (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM prison) AS prisons`,
+  );
+  return r.rows[0];
 }
 
 /** The active demo accounts whose password is still the published one. */
@@ -40,7 +55,15 @@ export async function demoAccountsWithPublishedPassword(database: Database): Pro
   const rows = await database.db
     .select({ username: appUser.username, hash: appUser.passwordHash })
     .from(appUser)
-    .where(and(inArray(appUser.username, DEMO_USERS.map((u) => u.username)), isNull(appUser.disabledAt)));
+    .where(
+      and(
+        inArray(
+          appUser.username,
+          DEMO_USERS.map((u) => u.username),
+        ),
+        isNull(appUser.disabledAt),
+      ),
+    );
   const out: string[] = [];
   for (const r of rows) if (await argon2.verify(r.hash, DEMO_PASSWORD).catch(() => false)) out.push(r.username);
   return out.sort();
@@ -50,8 +73,14 @@ export async function demoAccountsWithPublishedPassword(database: Database): Pro
 export function demoLoginLines(url: string, accounts: string[]): string[] {
   if (!accounts.length) return [];
   const lines = [`Demo logins — password for all: ${DEMO_PASSWORD}`];
-  for (const u of DEMO_USERS) if (accounts.includes(u.username)) lines.push(`  ${u.username.padEnd(15)} ${u.roles.join(', ')}${u.prisons ? ` (${u.prisons.join(', ')})` : ' (national)'}`);
-  const api = accounts.includes('greffier.bko') ? 'greffier.bko' : accounts[0]!;
-  lines.push(`API token: curl -s -X POST ${url}/api/auth/token -H 'content-type: application/json' -d '{"username":"${api}","password":"${DEMO_PASSWORD}"}'`);
+  for (const u of DEMO_USERS)
+    if (accounts.includes(u.username))
+      lines.push(
+        `  ${u.username.padEnd(15)} ${u.roles.join(', ')}${u.prisons ? ` (${u.prisons.join(', ')})` : ' (national)'}`,
+      );
+  const api = accounts.includes('greffier.bko') ? 'greffier.bko' : accounts[0];
+  lines.push(
+    `API token: curl -s -X POST ${url}/api/auth/token -H 'content-type: application/json' -d '{"username":"${api}","password":"${DEMO_PASSWORD}"}'`,
+  );
   return lines;
 }

@@ -21,35 +21,123 @@ import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 
 export const DEMO_PASSWORD = 'pmis-demo-2026';
 
-export const DEMO_USERS: readonly { username: string; display_name: string; roles: Role[]; national?: boolean; prisons?: string[] }[] = [
+export const DEMO_USERS: readonly {
+  username: string;
+  display_name: string;
+  roles: Role[];
+  national?: boolean;
+  prisons?: string[];
+}[] = [
   { username: 'admin', display_name: 'Administration nationale (démo)', roles: ['national_admin'], national: true },
-  { username: 'directeur.bko', display_name: 'Directeur MCA Bamako (démo)', roles: ['prison_director'], prisons: ['BKO'] },
+  {
+    username: 'directeur.bko',
+    display_name: 'Directeur MCA Bamako (démo)',
+    roles: ['prison_director'],
+    prisons: ['BKO'],
+  },
   { username: 'greffier.bko', display_name: 'Greffier MCA Bamako (démo)', roles: ['registry_clerk'], prisons: ['BKO'] },
-  { username: 'securite.bko', display_name: 'Chef de la sécurité MCA Bamako (démo)', roles: ['security_officer'], prisons: ['BKO'] },
-  { username: 'social.bko', display_name: 'Assistante sociale MCA Bamako (démo)', roles: ['social_worker'], prisons: ['BKO'] },
+  {
+    username: 'securite.bko',
+    display_name: 'Chef de la sécurité MCA Bamako (démo)',
+    roles: ['security_officer'],
+    prisons: ['BKO'],
+  },
+  {
+    username: 'social.bko',
+    display_name: 'Assistante sociale MCA Bamako (démo)',
+    roles: ['social_worker'],
+    prisons: ['BKO'],
+  },
   { username: 'medecin.bko', display_name: 'Infirmier MCA Bamako (démo)', roles: ['medical_staff'], prisons: ['BKO'] },
   { username: 'greffier.klk', display_name: 'Greffier Koulikoro (démo)', roles: ['registry_clerk'], prisons: ['KLK'] },
-  { username: 'directeur.klk', display_name: 'Directeur Koulikoro (démo)', roles: ['prison_director'], prisons: ['KLK'] },
+  {
+    username: 'directeur.klk',
+    display_name: 'Directeur Koulikoro (démo)',
+    roles: ['prison_director'],
+    prisons: ['KLK'],
+  },
   { username: 'auditeur', display_name: 'Inspection (démo, lecture seule)', roles: ['auditor'], national: true },
-  { username: 'cndh', display_name: 'Commission nationale des droits de l’homme (démo)', roles: ['inspector'], national: true },
-  { username: 'plaintes.nat', display_name: 'Chargé national des plaintes (démo)', roles: ['complaints_officer'], national: true },
+  {
+    username: 'cndh',
+    display_name: 'Commission nationale des droits de l’homme (démo)',
+    roles: ['inspector'],
+    national: true,
+  },
+  {
+    username: 'plaintes.nat',
+    display_name: 'Chargé national des plaintes (démo)',
+    roles: ['complaints_officer'],
+    national: true,
+  },
 ];
 
-interface DemoPrison { code: string; name: string; kind: 'central_prison' | 'detention_centre' | 'womens_centre' | 'minors_centre'; region_code: string; official_capacity: number | null; units: { code: string; name: string; cells: number; cellCapacity: number | null }[]; population: number; women: boolean }
+interface DemoPrison {
+  code: string;
+  name: string;
+  kind: 'central_prison' | 'detention_centre' | 'womens_centre' | 'minors_centre';
+  region_code: string;
+  official_capacity: number | null;
+  units: { code: string; name: string; cells: number; cellCapacity: number | null }[];
+  population: number;
+  women: boolean;
+}
 
 export const DEMO_PRISONS: DemoPrison[] = [
-  { code: 'BKO', name: "Maison centrale d'arrêt de Bamako", kind: 'central_prison', region_code: 'BKO', official_capacity: 400, population: 560, women: false,
-    units: [{ code: 'A', name: 'Bâtiment A', cells: 8, cellCapacity: 30 }, { code: 'B', name: 'Bâtiment B', cells: 8, cellCapacity: 30 }, { code: 'QS1', name: 'Quartier spécial 1', cells: 4, cellCapacity: 20 }, { code: 'QS2', name: 'Quartier spécial 2', cells: 4, cellCapacity: 20 }, { code: 'M', name: 'Quartier des mineurs', cells: 2, cellCapacity: 10 }] },
-  { code: 'KLK', name: "Maison d'arrêt de Koulikoro", kind: 'detention_centre', region_code: 'KOULIKORO', official_capacity: 200, population: 150, women: false,
-    units: [{ code: 'G', name: 'Quartier général', cells: 6, cellCapacity: 40 }] },
-  { code: 'KNB', name: 'Centre de détention de Kénièroba', kind: 'detention_centre', region_code: 'KOULIKORO', official_capacity: null, population: 60, women: false,
-    units: [{ code: 'P', name: 'Pavillon 1', cells: 4, cellCapacity: null }] },
-  { code: 'BOL', name: 'Centre de détention pour femmes de Bollé', kind: 'womens_centre', region_code: 'BKO', official_capacity: null, population: 25, women: true,
-    units: [{ code: 'F', name: 'Quartier des femmes', cells: 3, cellCapacity: 12 }] },
+  {
+    code: 'BKO',
+    name: "Maison centrale d'arrêt de Bamako",
+    kind: 'central_prison',
+    region_code: 'BKO',
+    official_capacity: 400,
+    population: 560,
+    women: false,
+    units: [
+      { code: 'A', name: 'Bâtiment A', cells: 8, cellCapacity: 30 },
+      { code: 'B', name: 'Bâtiment B', cells: 8, cellCapacity: 30 },
+      { code: 'QS1', name: 'Quartier spécial 1', cells: 4, cellCapacity: 20 },
+      { code: 'QS2', name: 'Quartier spécial 2', cells: 4, cellCapacity: 20 },
+      { code: 'M', name: 'Quartier des mineurs', cells: 2, cellCapacity: 10 },
+    ],
+  },
+  {
+    code: 'KLK',
+    name: "Maison d'arrêt de Koulikoro",
+    kind: 'detention_centre',
+    region_code: 'KOULIKORO',
+    official_capacity: 200,
+    population: 150,
+    women: false,
+    units: [{ code: 'G', name: 'Quartier général', cells: 6, cellCapacity: 40 }],
+  },
+  {
+    code: 'KNB',
+    name: 'Centre de détention de Kénièroba',
+    kind: 'detention_centre',
+    region_code: 'KOULIKORO',
+    official_capacity: null,
+    population: 60,
+    women: false,
+    units: [{ code: 'P', name: 'Pavillon 1', cells: 4, cellCapacity: null }],
+  },
+  {
+    code: 'BOL',
+    name: 'Centre de détention pour femmes de Bollé',
+    kind: 'womens_centre',
+    region_code: 'BKO',
+    official_capacity: null,
+    population: 25,
+    women: true,
+    units: [{ code: 'F', name: 'Quartier des femmes', cells: 3, cellCapacity: 12 }],
+  },
 ];
 
 /** What the demo knows of the people in a cell, to choose a cell the placement rule accepts. */
-interface DemoCell { id: string; unit: string; capacity: number | null; occupants: { key: number; admissionId: string; sex: 'male' | 'female'; untried: boolean; birth: BirthStored }[] }
+interface DemoCell {
+  id: string;
+  unit: string;
+  capacity: number | null;
+  occupants: { key: number; admissionId: string; sex: 'male' | 'female'; untried: boolean; birth: BirthStored }[];
+}
 
 /**
  * The cell a careful officer would choose: one the allocation check accepts on that day (the same
@@ -57,10 +145,26 @@ interface DemoCell { id: string; unit: string; capacity: number | null; occupant
  * empty cell (the minors' quarter for a minor); else, where the director has delegated it, a
  * compatible cell over capacity. None: the person waits for an allocation.
  */
-function chooseCell(cells: DemoCell[], person: { sex: 'male' | 'female'; untried: boolean; birth: BirthStored }, on: string, overCapacityAllowed: boolean): { cell: DemoCell; over: boolean } | null {
-  const occ = (o: { sex: 'male' | 'female'; untried: boolean; birth: BirthStored }, key: string) => { const m = minorReading(o.birth, on); return { personId: key, sex: o.sex, untried: o.untried, minor: m.minor, minorAssumed: m.assumed, level: null }; };
+function chooseCell(
+  cells: DemoCell[],
+  person: { sex: 'male' | 'female'; untried: boolean; birth: BirthStored },
+  on: string,
+  overCapacityAllowed: boolean,
+): { cell: DemoCell; over: boolean } | null {
+  const occ = (o: { sex: 'male' | 'female'; untried: boolean; birth: BirthStored }, key: string) => {
+    const m = minorReading(o.birth, on);
+    return { personId: key, sex: o.sex, untried: o.untried, minor: m.minor, minorAssumed: m.assumed, level: null };
+  };
   const me = occ(person, 'new');
-  const ok = cells.filter((c) => checkAllocation({ person: me, cell: { id: c.id, unitId: c.unit, capacity: null, occupants: c.occupants.map((o) => occ(o, String(o.key))) }, keepApart: new Set(), policy: { highRisk: 'mixed', unitId: null } }).length === 0);
+  const ok = cells.filter(
+    (c) =>
+      checkAllocation({
+        person: me,
+        cell: { id: c.id, unitId: c.unit, capacity: null, occupants: c.occupants.map((o) => occ(o, String(o.key))) },
+        keepApart: new Set(),
+        policy: { highRisk: 'mixed', unitId: null },
+      }).length === 0,
+  );
   const room = (c: DemoCell) => c.capacity === null || c.occupants.length < c.capacity;
   const fill = (c: DemoCell) => (c.capacity ? c.occupants.length / c.capacity : c.occupants.length / 1000);
   const byFill = (xs: DemoCell[]) => [...xs].sort((a, b) => fill(a) - fill(b))[0];
@@ -76,21 +180,43 @@ function chooseCell(cells: DemoCell[], person: { sex: 'male' | 'female'; untried
 
 export async function isEmpty(database: Database): Promise<boolean> {
   const r = await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM prison`);
-  return r.rows[0]!.n === 0;
+  return r.rows[0].n === 0;
 }
 
-export async function seedDemo(database: Database, opts: { log?: (m: string) => void; scale?: number } = {}): Promise<void> {
+export async function seedDemo(
+  database: Database,
+  opts: { log?: (m: string) => void; scale?: number } = {},
+): Promise<void> {
   const log = opts.log ?? (() => {});
   const db = database.db;
   const scale = opts.scale ?? 1;
-  const system = makeActor({ id: '00000000-0000-0000-0000-000000000000', username: 'demo', displayName: 'demo', roles: ['national_admin'], national: true, prisonIds: [] });
+  const system = makeActor({
+    id: '00000000-0000-0000-0000-000000000000',
+    username: 'demo',
+    displayName: 'demo',
+    roles: ['national_admin'],
+    national: true,
+    prisonIds: [],
+  });
   const cells = new Map<string, DemoCell[]>();
   for (const p of DEMO_PRISONS) {
     const prison = await createPrison(db, null, p);
     const ids: DemoCell[] = [];
     for (const u of p.units) {
       const unit = await createUnit(db, null, prison.id, { code: u.code, name: u.name });
-      for (let i = 1; i <= u.cells; i++) ids.push({ id: (await createCell(db, null, prison.id, { unit_id: unit.id, code: `${u.code}-${String(i).padStart(2, '0')}`, capacity: u.cellCapacity })).id, unit: u.code, capacity: u.cellCapacity, occupants: [] });
+      for (let i = 1; i <= u.cells; i++)
+        ids.push({
+          id: (
+            await createCell(db, null, prison.id, {
+              unit_id: unit.id,
+              code: `${u.code}-${String(i).padStart(2, '0')}`,
+              capacity: u.cellCapacity,
+            })
+          ).id,
+          unit: u.code,
+          capacity: u.cellCapacity,
+          occupants: [],
+        });
     }
     cells.set(p.code, ids);
   }
@@ -101,16 +227,38 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
   // Bamako's director lets the registry exceed a cell's capacity with a reason for each placement
   // (capacity only); elsewhere only the director may.
   const director = users.find((u) => u.username === 'directeur.bko')!;
-  const bko = (await db.execute<{ id: string }>(sql`SELECT id FROM prison WHERE code = 'BKO'`)).rows[0]!.id;
-  const dirActor = makeActor({ id: director.id, username: director.username, displayName: director.display_name, roles: director.roles, national: false, prisonIds: [bko] });
-  await setCapacityDelegation(db, dirActor, 'BKO', { delegated: true, reason: 'Surpopulation chronique : le greffe peut dépasser la capacité d’une cellule en motivant chaque placement ; la séparation reste de mon ressort (démo)' });
+  const bko = (await db.execute<{ id: string }>(sql`SELECT id FROM prison WHERE code = 'BKO'`)).rows[0].id;
+  const dirActor = makeActor({
+    id: director.id,
+    username: director.username,
+    displayName: director.display_name,
+    roles: director.roles,
+    national: false,
+    prisonIds: [bko],
+  });
+  await setCapacityDelegation(db, dirActor, 'BKO', {
+    delegated: true,
+    reason:
+      'Surpopulation chronique : le greffe peut dépasser la capacité d’une cellule en motivant chaque placement ; la séparation reste de mon ressort (démo)',
+  });
   const delegated = new Set(['BKO']);
   // The registry clerks record the later judgments and remissions (justice.write in their prison).
   const clerks = new Map<string, ReturnType<typeof makeActor>>();
   for (const u of users.filter((x) => x.username.startsWith('greffier.'))) {
     const code = u.username.slice('greffier.'.length).toUpperCase();
     const pid = (await db.execute<{ id: string }>(sql`SELECT id FROM prison WHERE code = ${code}`)).rows[0]?.id;
-    if (pid) clerks.set(code, makeActor({ id: u.id, username: u.username, displayName: u.display_name, roles: u.roles, national: false, prisonIds: [pid] }));
+    if (pid)
+      clerks.set(
+        code,
+        makeActor({
+          id: u.id,
+          username: u.username,
+          displayName: u.display_name,
+          roles: u.roles,
+          national: false,
+          prisonIds: [pid],
+        }),
+      );
   }
   const rnd = prng(20261125);
   const now = Date.now();
@@ -120,37 +268,63 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
     const prisonCells = cells.get(p.code)!;
     log(`Demo: ${n} detainees at ${p.code}`);
     // In date order, so that committal numbers follow the order of arrival as in a real register.
-    const dates = Array.from({ length: n }, () => now - Math.floor(rnd() * 720) * DAY - Math.floor(rnd() * DAY)).sort((a, b) => a - b);
+    const dates = Array.from({ length: n }, () => now - Math.floor(rnd() * 720) * DAY - Math.floor(rnd() * DAY)).sort(
+      (a, b) => a - b,
+    );
     for (let i = 0; i < n; i++) {
       const person = syntheticPerson(rnd, p.women ? 'female' : 'male');
-      const admittedAt = new Date(dates[i]!);
-      const charge = p.code.startsWith('BKO') && rnd() < 0.3 ? CHARGES[0]! : pick(rnd, CHARGES.slice(1));
+      const admittedAt = new Date(dates[i]);
+      const charge = p.code.startsWith('BKO') && rnd() < 0.3 ? CHARGES[0] : pick(rnd, CHARGES.slice(1));
       const convicted = rnd() < 0.35;
       const issued = new Date(admittedAt.getTime() - 2 * DAY).toISOString().slice(0, 10);
       const facts = { sex: person.sex, untried: !convicted, birth: parseBirth(person.birth, bamakoDate()).value! };
       // The placement rule reads today's facts (ages today): so does the choice.
       const chosen = chooseCell(prisonCells, facts, bamakoDate(), delegated.has(p.code));
       const a = await admit(db, actor, {
-        prison: p.code, person: { ...person, languages: ['bm'] }, admitted_at: admittedAt.toISOString(),
-        arresting_authority: charge.terrorism_related ? pick(rnd, ['gendarmerie', 'army', 'state_security', 'foreign_forces']) : pick(rnd, ['police', 'gendarmerie']),
+        prison: p.code,
+        person: { ...person, languages: ['bm'] },
+        admitted_at: admittedAt.toISOString(),
+        arresting_authority: charge.terrorism_related
+          ? pick(rnd, ['gendarmerie', 'army', 'state_security', 'foreign_forces'])
+          : pick(rnd, ['police', 'gendarmerie']),
         legal_document: convicted
           ? {
-            kind: 'conviction', authority: 'Tribunal de grande instance de la Commune III de Bamako', reference: `JUG-${1000 + i}`, issued_on: issued,
-            // The sentence of the judgment (from the index, not the random stream: the rest of the demo is unchanged),
-            // long enough that the person is still lawfully held today (a demo full of overdue releases tells a director nothing).
-            sentence: { years: Math.ceil((now - admittedAt.getTime()) / (365 * DAY)) + 1 + (i % 4), ...((i * 7) % 12 ? { months: (i * 7) % 12 } : {}), ...(i % 9 === 0 ? { suspended: { months: 6 } } : {}) },
-            sentence_start: issued, case_ref: `RP-${p.code}-${1000 + i}`,
-          }
-          : { kind: 'committal_order', authority: charge.terrorism_related ? 'Pôle judiciaire spécialisé, cabinet d’instruction n°1' : 'Tribunal de grande instance de la Commune III de Bamako', reference: `MD-${2000 + i}`, issued_on: issued },
+              kind: 'conviction',
+              authority: 'Tribunal de grande instance de la Commune III de Bamako',
+              reference: `JUG-${1000 + i}`,
+              issued_on: issued,
+              // The sentence of the judgment (from the index, not the random stream: the rest of the demo is unchanged),
+              // long enough that the person is still lawfully held today (a demo full of overdue releases tells a director nothing).
+              sentence: {
+                years: Math.ceil((now - admittedAt.getTime()) / (365 * DAY)) + 1 + (i % 4),
+                ...((i * 7) % 12 ? { months: (i * 7) % 12 } : {}),
+                ...(i % 9 === 0 ? { suspended: { months: 6 } } : {}),
+              },
+              sentence_start: issued,
+              case_ref: `RP-${p.code}-${1000 + i}`,
+            }
+          : {
+              kind: 'committal_order',
+              authority: charge.terrorism_related
+                ? 'Pôle judiciaire spécialisé, cabinet d’instruction n°1'
+                : 'Tribunal de grande instance de la Commune III de Bamako',
+              reference: `MD-${2000 + i}`,
+              issued_on: issued,
+            },
         charges: [charge],
-        cell_id: chosen?.cell.id ?? null, over_capacity_reason: chosen?.over ? 'Surpopulation : aucune cellule compatible avec de la place (démo)' : null,
+        cell_id: chosen?.cell.id ?? null,
+        over_capacity_reason: chosen?.over ? 'Surpopulation : aucune cellule compatible avec de la place (démo)' : null,
       });
       chosen?.cell.occupants.push({ key: i, admissionId: a.id, ...facts });
       if (convicted && clerks.has(p.code)) await demoSentences(db, clerks.get(p.code)!, a, i, issued);
       // About one in six demo admissions has ended (release or transfer), for statistics at past dates.
       if (rnd() < 0.16) {
         const end = new Date(admittedAt.getTime() + Math.floor(rnd() * (now - admittedAt.getTime())));
-        await endAdmission(db, actor, a.id, { reason: 'release', ended_at: end.toISOString(), detail: 'Mainlevée (démo)' });
+        await endAdmission(db, actor, a.id, {
+          reason: 'release',
+          ended_at: end.toISOString(),
+          detail: 'Mainlevée (démo)',
+        });
         if (chosen) chosen.cell.occupants = chosen.cell.occupants.filter((o) => o.key !== i);
       }
     }
@@ -159,54 +333,142 @@ export async function seedDemo(database: Database, opts: { log?: (m: string) => 
   // One placement against a separation rule, as a director really would decide it, with the reason:
   // an untried man moved to the one ventilated cell, shared with convicted men, during treatment.
   const bkoCells = cells.get('BKO')!;
-  const sick = bkoCells.filter((c) => c.unit !== 'M').flatMap((c) => c.occupants).find((o) => o.untried && !minorReading(o.birth, today).minor);
-  const ventilated = bkoCells.find((c) => c.unit !== 'M' && c.occupants.length > 0 && c.occupants.every((o) => !o.untried && !minorReading(o.birth, today).minor));
+  const sick = bkoCells
+    .filter((c) => c.unit !== 'M')
+    .flatMap((c) => c.occupants)
+    .find((o) => o.untried && !minorReading(o.birth, today).minor);
+  const ventilated = bkoCells.find(
+    (c) =>
+      c.unit !== 'M' &&
+      c.occupants.length > 0 &&
+      c.occupants.every((o) => !o.untried && !minorReading(o.birth, today).minor),
+  );
   if (sick && ventilated) {
-    await allocate(db, dirActor, sick.admissionId, { cell_id: ventilated.id, reason: 'Isolement respiratoire sur avis de l’infirmier (démo)', override_reason: 'Seule cellule ventilée disponible pendant le traitement antituberculeux ; réexamen à la fin du traitement (démo)' });
+    await allocate(db, dirActor, sick.admissionId, {
+      cell_id: ventilated.id,
+      reason: 'Isolement respiratoire sur avis de l’infirmier (démo)',
+      override_reason:
+        'Seule cellule ventilée disponible pendant le traitement antituberculeux ; réexamen à la fin du traitement (démo)',
+    });
   }
   // An age change: a young man treated as a minor (age uncertain, no assessment) is found to be an
   // adult by the birth certificate his family brought. The breach report shows at once that he now shares
   // the minors' cell as an adult, until he is moved.
-  const youngAdult = bkoCells.filter((c) => c.unit === 'M').flatMap((c) => c.occupants).find((o) => minorReading(o.birth, today).assumed);
+  const youngAdult = bkoCells
+    .filter((c) => c.unit === 'M')
+    .flatMap((c) => c.occupants)
+    .find((o) => minorReading(o.birth, today).assumed);
   if (youngAdult) {
-    const personId = (await db.execute<{ person_id: string }>(sql`SELECT person_id FROM admission WHERE id = ${youngAdult.admissionId}`)).rows[0]!.person_id;
-    await recordAgeAssessment(db, dirActor, personId, { method: 'documents', assessed_by: 'Greffe de la MCA, sur l’acte de naissance apporté par la famille (démo)', assessed_on: today, result: 'adult', minimum_age: 18, notes: 'Majeur selon l’acte de naissance (démo)' });
+    const personId = (
+      await db.execute<{ person_id: string }>(sql`SELECT person_id FROM admission WHERE id = ${youngAdult.admissionId}`)
+    ).rows[0].person_id;
+    await recordAgeAssessment(db, dirActor, personId, {
+      method: 'documents',
+      assessed_by: 'Greffe de la MCA, sur l’acte de naissance apporté par la famille (démo)',
+      assessed_on: today,
+      result: 'adult',
+      minimum_age: 18,
+      notes: 'Majeur selon l’acte de naissance (démo)',
+    });
   }
   // Two arrivals being received at Bamako, so that the home page shows receptions in progress.
-  const r1 = await startReception(db, dirActor, { prison: 'BKO', arresting_authority: 'gendarmerie', officer_name: 'Adjudant-chef (démo)', officer_unit: 'Camp I de la gendarmerie', warrant_name: 'Dicko Hamadoun', warrant_birth: 'vers 1995', warrant_region: 'MOPTI', warrant_charge: 'Association de malfaiteurs', warrant_reference: 'MD-DEMO-1', nothing_shared: true });
-  await recordStep(db, dirActor, r1.id, 'security', { rules_explained: true, rules_language: 'ff', body_search_done: true, prohibited_items: [] });
-  await startReception(db, dirActor, { prison: 'BKO', arresting_authority: 'police', officer_name: 'Sergent (démo)', warrant_name: 'Koné Siaka', warrant_charge: 'Vol qualifié', warrant_reference: 'MD-DEMO-2', information_shared: 'Procès-verbal d’audition' });
+  const r1 = await startReception(db, dirActor, {
+    prison: 'BKO',
+    arresting_authority: 'gendarmerie',
+    officer_name: 'Adjudant-chef (démo)',
+    officer_unit: 'Camp I de la gendarmerie',
+    warrant_name: 'Dicko Hamadoun',
+    warrant_birth: 'vers 1995',
+    warrant_region: 'MOPTI',
+    warrant_charge: 'Association de malfaiteurs',
+    warrant_reference: 'MD-DEMO-1',
+    nothing_shared: true,
+  });
+  await recordStep(db, dirActor, r1.id, 'security', {
+    rules_explained: true,
+    rules_language: 'ff',
+    body_search_done: true,
+    prohibited_items: [],
+  });
+  await startReception(db, dirActor, {
+    prison: 'BKO',
+    arresting_authority: 'police',
+    officer_name: 'Sergent (démo)',
+    warrant_name: 'Koné Siaka',
+    warrant_charge: 'Vol qualifié',
+    warrant_reference: 'MD-DEMO-2',
+    information_shared: 'Procès-verbal d’audition',
+  });
   // A handful of requests and complaints (one overdue, one allegation, one confidential).
   const clerkRow = users.find((u) => u.username === 'greffier.bko')!;
   const officerRow = users.find((u) => u.username === 'plaintes.nat')!;
   await seedComplaints(database, {
-    clerk: makeActor({ id: clerkRow.id, username: clerkRow.username, displayName: clerkRow.display_name, roles: clerkRow.roles, national: false, prisonIds: [bko] }),
+    clerk: makeActor({
+      id: clerkRow.id,
+      username: clerkRow.username,
+      displayName: clerkRow.display_name,
+      roles: clerkRow.roles,
+      national: false,
+      prisonIds: [bko],
+    }),
     director: dirActor,
-    officer: makeActor({ id: officerRow.id, username: officerRow.username, displayName: officerRow.display_name, roles: officerRow.roles, national: true, prisonIds: [] }),
+    officer: makeActor({
+      id: officerRow.id,
+      username: officerRow.username,
+      displayName: officerRow.display_name,
+      roles: officerRow.roles,
+      national: true,
+      prisonIds: [],
+    }),
   });
 }
-
 
 /**
  * A few convicted demo people have more than one sentence: every fourth a second conviction in
  * another case, consecutive (or, every eighth, concurrent by court order); every third a remission on
  * the first sentence only. So the release dates show the whole calculation.
  */
-async function demoSentences(db: Database['db'], actor: Parameters<typeof addTitle>[1], a: Awaited<ReturnType<typeof admit>>, i: number, issued: string): Promise<void> {
-  const first = a.documents[0]!;
+async function demoSentences(
+  db: Database['db'],
+  actor: Parameters<typeof addTitle>[1],
+  a: Awaited<ReturnType<typeof admit>>,
+  i: number,
+  issued: string,
+): Promise<void> {
+  const first = a.documents[0];
   const today = bamakoDate();
-  const later = (days: number) => { const d = new Date(`${issued}T12:00:00Z`); d.setUTCDate(d.getUTCDate() + days); return d.toISOString().slice(0, 10); };
-  const court = { authority_kind: 'court_first_instance', authority: 'Tribunal de grande instance de la Commune III de Bamako' } as const;
+  const later = (days: number) => {
+    const d = new Date(`${issued}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  };
+  const court = {
+    authority_kind: 'court_first_instance',
+    authority: 'Tribunal de grande instance de la Commune III de Bamako',
+  } as const;
   if (i % 4 === 1 && later(60) <= today) {
     await addTitle(db, actor, a.id, {
-      ...court, kind: 'conviction', reference: `JUG-${5000 + i}`, issued_on: later(60), sentence: { months: 6 + (i % 3) * 6 }, case_ref: `RP-${a.committal_number}-B`,
-      sentence_relation: i % 8 === 1 ? 'concurrent' : 'consecutive', related_to_id: first.id, notes: 'Deuxième affaire jugée pendant la détention (démo)',
+      ...court,
+      kind: 'conviction',
+      reference: `JUG-${5000 + i}`,
+      issued_on: later(60),
+      sentence: { months: 6 + (i % 3) * 6 },
+      case_ref: `RP-${a.committal_number}-B`,
+      sentence_relation: i % 8 === 1 ? 'concurrent' : 'consecutive',
+      related_to_id: first.id,
+      notes: 'Deuxième affaire jugée pendant la détention (démo)',
     });
   }
   if (i % 3 === 0 && later(120) <= today) {
     await addTitle(db, actor, a.id, {
-      authority_kind: 'head_of_state', authority: 'Président de la Transition', kind: 'remission', reference: `DEC-REM-${i}`, issued_on: later(120),
-      reduction: { months: 2 }, applies_to_id: first.id, notes: 'Remise de peine collective du 22 septembre (démo)',
+      authority_kind: 'head_of_state',
+      authority: 'Président de la Transition',
+      kind: 'remission',
+      reference: `DEC-REM-${i}`,
+      issued_on: later(120),
+      reduction: { months: 2 },
+      applies_to_id: first.id,
+      notes: 'Remise de peine collective du 22 septembre (démo)',
     });
   }
 }

@@ -40,7 +40,8 @@ export function isApiPath(url: string): boolean {
 function sendRefusal(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
   return isApiPath(req.url) ? sendProblem(reply, req, err) : sendErrorPage(req, reply, err);
 }
-const sendCsrfPage = (req: FastifyRequest, reply: FastifyReply) => sendErrorPage(req, reply, new AppError(403, 'error.csrf'));
+const sendCsrfPage = (req: FastifyRequest, reply: FastifyReply) =>
+  sendErrorPage(req, reply, new AppError(403, 'error.csrf'));
 
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
@@ -73,7 +74,15 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.decorate('pmisRoutes', routes);
   app.decorate('pmisNav', staffNavigation);
   app.addHook('onRoute', (r) => {
-    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url, public: !!(r.config as { public?: boolean } | undefined)?.public, body: (r.schema as { body?: unknown } | undefined)?.body, query: (r.schema as { querystring?: unknown } | undefined)?.querystring });
+    for (const m of [r.method].flat())
+      if (m !== 'HEAD')
+        routes.push({
+          method: m,
+          url: r.url,
+          public: !!r.config?.public,
+          body: r.schema?.body,
+          query: r.schema?.querystring,
+        });
   });
 
   await registerSecurityHeaders(app, ctx.config);
@@ -83,8 +92,18 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'pmis API', version: '0.1.0', description: 'Prison management information system: national prisoner registry. Errors are application/problem+json in French or English (Accept-Language).' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      info: {
+        title: 'pmis API',
+        version: '0.1.0',
+        description:
+          'Prison management information system: national prisoner registry. Errors are application/problem+json in French or English (Accept-Language).',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
     hideUntagged: false,
@@ -93,11 +112,22 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.addHook('onRequest', async (req, reply) => {
     const cookieLang = req.cookies[LANG_COOKIE];
     const header = req.headers['accept-language'];
-    req.lang = req.url.startsWith('/api/') && header ? negotiate(header) : cookieLang === 'en' || cookieLang === 'fr' ? cookieLang : negotiate(header);
-    const auth = await authenticate(ctx.database.db, {
-      bearer: req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7).trim() : undefined,
-      session: req.cookies[SESSION_COOKIE],
-    }, { idleMinutes: ctx.config.sessionIdleMinutes, address: req.ip });
+    req.lang =
+      req.url.startsWith('/api/') && header
+        ? negotiate(header)
+        : cookieLang === 'en' || cookieLang === 'fr'
+          ? cookieLang
+          : negotiate(header);
+    const auth = await authenticate(
+      ctx.database.db,
+      {
+        bearer: req.headers.authorization?.startsWith('Bearer ')
+          ? req.headers.authorization.slice(7).trim()
+          : undefined,
+        session: req.cookies[SESSION_COOKIE],
+      },
+      { idleMinutes: ctx.config.sessionIdleMinutes, address: req.ip },
+    );
     if (auth) {
       req.actor = auth.actor;
       req.sessionCsrf = auth.csrf;
@@ -119,7 +149,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   // CSRF, pages: every state-changing form of a signed-in user carries the session's token (`_csrf`).
   // Public forms (login) check their own pre-session token.
   app.addHook('preValidation', async (req, reply) => {
-    if (isSafeMethod(req.method) || req.url.startsWith('/api/') || req.routeOptions.config?.public || !req.actor) return;
+    if (isSafeMethod(req.method) || req.url.startsWith('/api/') || req.routeOptions.config?.public || !req.actor)
+      return;
     if (!pageCsrfOk(req)) return sendCsrfPage(req, reply);
   });
   // Text that cannot be stored (NUL, lone surrogates) is refused before any schema or handler sees it.
@@ -129,7 +160,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     if (err instanceof AppError) return sendRefusal(req, reply, err);
     const fe = err as FastifyError & { validation?: AjvError[]; validationContext?: string };
     if (fe.validation) {
-      return sendRefusal(req, reply, new AppError(422, 'error.validation', {}, fieldErrors(fe.validation, req.lang, fe.validationContext ?? 'body')));
+      return sendRefusal(
+        req,
+        reply,
+        new AppError(422, 'error.validation', {}, fieldErrors(fe.validation, req.lang, fe.validationContext ?? 'body')),
+      );
     }
     const framework = frameworkProblem(fe);
     if (framework) return sendRefusal(req, reply, framework);
@@ -151,7 +186,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const health = healthProbe(ctx.database);
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
     const h = await health();
-    return reply.status(h.status === 'ok' ? 200 : 503).header('cache-control', 'no-store').send(h);
+    return reply
+      .status(h.status === 'ok' ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send(h);
   });
 
   await registerModules(app, ctx);

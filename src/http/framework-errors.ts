@@ -13,12 +13,24 @@ registerMessages({
   'error.bad_request': { fr: 'La requête est mal formée.', en: 'The request is malformed.' },
   'error.bad_url': { fr: "L'adresse demandée est mal formée.", en: 'The address requested is malformed.' },
   'error.uri_too_long': { fr: "L'adresse demandée est trop longue.", en: 'The address requested is too long.' },
-  'error.invalid_json': { fr: "Le corps de la requête n'est pas du JSON valide.", en: 'The request body is not valid JSON.' },
+  'error.invalid_json': {
+    fr: "Le corps de la requête n'est pas du JSON valide.",
+    en: 'The request body is not valid JSON.',
+  },
   'error.empty_body': { fr: 'Le corps de la requête est vide.', en: 'The request body is empty.' },
   'error.too_large': { fr: 'La requête est trop volumineuse.', en: 'The request is too large.' },
-  'error.unsupported_media_type': { fr: "Type de contenu non accepté (JSON attendu, ou multipart/form-data pour un fichier).", en: 'Content type not accepted (JSON expected, or multipart/form-data for a file).' },
-  'error.malformed_multipart': { fr: "L'envoi de fichier (multipart/form-data) est mal formé ou incomplet.", en: 'The file upload (multipart/form-data) is malformed or incomplete.' },
-  'error.headers_too_large': { fr: 'Les en-têtes de la requête sont trop volumineux.', en: 'The request headers are too large.' },
+  'error.unsupported_media_type': {
+    fr: 'Type de contenu non accepté (JSON attendu, ou multipart/form-data pour un fichier).',
+    en: 'Content type not accepted (JSON expected, or multipart/form-data for a file).',
+  },
+  'error.malformed_multipart': {
+    fr: "L'envoi de fichier (multipart/form-data) est mal formé ou incomplet.",
+    en: 'The file upload (multipart/form-data) is malformed or incomplete.',
+  },
+  'error.headers_too_large': {
+    fr: 'Les en-têtes de la requête sont trop volumineux.',
+    en: 'The request headers are too large.',
+  },
   'error.timeout': { fr: 'La requête a pris trop de temps.', en: 'The request took too long.' },
 });
 
@@ -39,10 +51,17 @@ const BY_CODE: Record<string, [number, string]> = {
   FST_PROTO_VIOLATION: [400, 'error.malformed_multipart'],
   FST_MULTIPART_MISSING_BOUNDARY: [400, 'error.malformed_multipart'],
 };
-const BY_STATUS: Record<number, string> = { 413: 'error.too_large', 414: 'error.uri_too_long', 415: 'error.unsupported_media_type', 408: 'error.timeout', 431: 'error.headers_too_large' };
+const BY_STATUS: Record<number, string> = {
+  413: 'error.too_large',
+  414: 'error.uri_too_long',
+  415: 'error.unsupported_media_type',
+  408: 'error.timeout',
+  431: 'error.headers_too_large',
+};
 
 /** Busboy's messages for a body that is not the multipart it claims to be. */
-const MULTIPART_MESSAGES = /^(Unexpected end of (form|file)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form|Unexpected end of multipart data)/;
+const MULTIPART_MESSAGES =
+  /^(Unexpected end of (form|file)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form|Unexpected end of multipart data)/;
 
 /**
  * The problem for an error thrown by Fastify or one of its plugins before or around a handler, or
@@ -50,15 +69,20 @@ const MULTIPART_MESSAGES = /^(Unexpected end of (form|file)|Malformed part heade
  */
 export function frameworkProblem(err: { code?: unknown; statusCode?: unknown; message?: unknown }): AppError | null {
   const code = typeof err.code === 'string' ? err.code : '';
-  if (BY_CODE[code]) return new AppError(BY_CODE[code]![0], BY_CODE[code]![1]);
-  if (typeof err.message === 'string' && MULTIPART_MESSAGES.test(err.message)) return new AppError(400, 'error.malformed_multipart');
+  if (BY_CODE[code]) return new AppError(BY_CODE[code][0], BY_CODE[code][1]);
+  if (typeof err.message === 'string' && MULTIPART_MESSAGES.test(err.message))
+    return new AppError(400, 'error.malformed_multipart');
   const status = typeof err.statusCode === 'number' ? err.statusCode : 0;
   if (status >= 400 && status < 500) return new AppError(status, BY_STATUS[status] ?? 'error.bad_request');
   return null;
 }
 
 /** Fastify's `frameworkErrors`: a bad URL or a too long path parameter, found before routing. */
-export function onFrameworkError(err: { code?: string; statusCode?: number; message?: string }, req: FastifyRequest, reply: FastifyReply): void {
+export function onFrameworkError(
+  err: { code?: string; statusCode?: number; message?: string },
+  req: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const problem = frameworkProblem(err) ?? new AppError(400, 'error.bad_request');
   const lang = negotiate(req.headers['accept-language']);
   void reply.status(problem.status).type('application/problem+json').send(problem.toProblem(lang));
@@ -73,7 +97,9 @@ export function onClientError(err: NodeJS.ErrnoException, socket: Socket): void 
   problem.title = `${problem.title} / ${t('en', problem.code)}`;
   const body = JSON.stringify(problem);
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(err);
 }

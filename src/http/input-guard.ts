@@ -13,10 +13,19 @@ import { registerMessages } from '../core/i18n.js';
 export const MAX_TEXT = 65536;
 
 registerMessages({
-  'field.nul_character': { fr: 'Le texte contient un caractère nul (U+0000), refusé.', en: 'The text contains a NUL character (U+0000), which is refused.' },
-  'field.lone_surrogate': { fr: "Le texte contient un caractère invalide (demi-paire UTF-16), refusé.", en: 'The text contains an invalid character (a lone UTF-16 surrogate), which is refused.' },
+  'field.nul_character': {
+    fr: 'Le texte contient un caractère nul (U+0000), refusé.',
+    en: 'The text contains a NUL character (U+0000), which is refused.',
+  },
+  'field.lone_surrogate': {
+    fr: 'Le texte contient un caractère invalide (demi-paire UTF-16), refusé.',
+    en: 'The text contains an invalid character (a lone UTF-16 surrogate), which is refused.',
+  },
   'field.form_value': { fr: 'Valeur de formulaire attendue (du texte).', en: 'A form value (text) is expected.' },
-  'field.text_too_long': { fr: 'Texte trop long (au plus {max} caractères).', en: 'Text too long (at most {max} characters).' },
+  'field.text_too_long': {
+    fr: 'Texte trop long (au plus {max} caractères).',
+    en: 'Text too long (at most {max} characters).',
+  },
 });
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
@@ -103,7 +112,16 @@ export function inputGuard(onPage?: (req: FastifyRequest, reply: FastifyReply, e
 export async function safeLocation(_req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
   const loc = reply.getHeader('location');
   if (typeof loc === 'string' && /[^\x21-\x7e]/.test(loc)) {
-    reply.header('location', [...loc].map((c) => (/[\x21-\x7e]/.test(c) ? c : [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''))).join(''));
+    reply.header(
+      'location',
+      [...loc]
+        .map((c) =>
+          /[\x21-\x7e]/.test(c)
+            ? c
+            : [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+        )
+        .join(''),
+    );
   }
   return payload;
 }

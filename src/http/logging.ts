@@ -10,7 +10,12 @@ import { safeErrorLog } from '../db/errors.js';
 /** The path of a request URL, without its query string or fragment. */
 export const pathOnly = (url: string | undefined): string => (url ?? '').replace(/[?#].*$/s, '');
 
-interface LoggedRequest { method?: string; url?: string; ip?: string; routeOptions?: { url?: string } }
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  ip?: string;
+  routeOptions?: { url?: string };
+}
 
 export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   if (level === 'silent') return false;
@@ -18,7 +23,12 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
     level,
     ...(stream ? { stream } : {}),
     serializers: {
-      req: (req: LoggedRequest) => ({ method: req.method, url: pathOnly(req.url), route: req.routeOptions?.url, remoteAddress: req.ip }),
+      req: (req: LoggedRequest) => ({
+        method: req.method,
+        url: pathOnly(req.url),
+        route: req.routeOptions?.url,
+        remoteAddress: req.ip,
+      }),
       err: (err: unknown) => safeErrorLog(err),
     },
   } as unknown as FastifyServerOptions['logger'];

@@ -18,8 +18,18 @@ export const legacyNavigation: readonly NavEntry[] = [
   { href: '/people', order: 10, text: (l) => t(l, 'web.nav.people'), visible: any('person.read') },
   { href: '/estate', order: 20, text: (l) => t(l, 'web.nav.estate'), visible: any('estate.read') },
   // The daily breach report: for those who place people (security staff) and the director.
-  { href: '/breaches', order: 25, text: (l) => t(l, 'web.nav.breaches'), visible: any('housing.move', 'housing.override') },
-  { href: '/backlog', order: 30, text: (l) => t(l, 'web.nav.backlog'), visible: (a) => a.permissions.has('justice.read') && a.permissions.has('statistics.read') },
+  {
+    href: '/breaches',
+    order: 25,
+    text: (l) => t(l, 'web.nav.breaches'),
+    visible: any('housing.move', 'housing.override'),
+  },
+  {
+    href: '/backlog',
+    order: 30,
+    text: (l) => t(l, 'web.nav.backlog'),
+    visible: (a) => a.permissions.has('justice.read') && a.permissions.has('statistics.read'),
+  },
   {
     href: '/receptions',
     order: 40,

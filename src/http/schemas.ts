@@ -3,15 +3,30 @@ import { type TSchema, Type } from '@sinclair/typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 /** A real calendar day (not only the shape: 2025-02-30 is refused), 1900–2199; see src/http/validation.ts. */
-export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD: a real calendar day between 1900 and 2199' });
+export const IsoDate = Type.String({
+  format: 'date',
+  description: 'YYYY-MM-DD: a real calendar day between 1900 and 2199',
+});
 /** An instant with its time zone (RFC 3339), on a real calendar day between 1900 and 2199. */
-export const DateTime = Type.String({ format: 'date-time', description: 'YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM (1900–2199)' });
+export const DateTime = Type.String({
+  format: 'date-time',
+  description: 'YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM (1900–2199)',
+});
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Opt = <T extends TSchema>(t: T) => Type.Optional(Nullable(t));
-export const Problem = Type.Object({
-  type: Type.String(), title: Type.String(), status: Type.Integer(), code: Type.String(), instance: Type.Optional(Type.String()),
-  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() }))),
-}, { description: 'application/problem+json (RFC 9457); `errors` names each bad field' });
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String(),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
+    ),
+  },
+  { description: 'application/problem+json (RFC 9457); `errors` names each bad field' },
+);
 export const Paging = Type.Object({
   page: Type.Integer({ minimum: 1, default: 1 }),
   page_size: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),

@@ -7,7 +7,21 @@ import { safeNext } from '../modules/web/layout.js';
 import { productionProblems } from './security.js';
 
 test('next= is only a local path: tabs, newlines, backslashes, "//" and dot segments are refused', () => {
-  for (const bad of ['//evil.example', '/\t/evil.example', '/\\evil.example', '/\n/evil.example', '/x\r\nSet-Cookie: a=b', '/.//evil.example', '/./\\evil', 'https://evil.example', 'evil', '', ' /x', '/\u0000x', '/\u2028x'.replace('\u2028', '\u0085')]) {
+  for (const bad of [
+    '//evil.example',
+    '/\t/evil.example',
+    '/\\evil.example',
+    '/\n/evil.example',
+    '/x\r\nSet-Cookie: a=b',
+    '/.//evil.example',
+    '/./\\evil',
+    'https://evil.example',
+    'evil',
+    '',
+    ' /x',
+    '/\u0000x',
+    '/\u2028x'.replace('\u2028', '\u0085'),
+  ]) {
     assert.equal(safeNext(bad), '/', JSON.stringify(bad));
   }
   // "/%0a" stays encoded, which is harmless; the decoded newline is what is refused.
@@ -20,9 +34,15 @@ test('next= is only a local path: tabs, newlines, backslashes, "//" and dot segm
 test('production mode refuses demo data, insecure cookies and implicit HOST or TRUST_PROXY', () => {
   const base = { NODE_ENV: 'production', HOST: '127.0.0.1', TRUST_PROXY: '127.0.0.1', SECURE_COOKIES: '1' };
   assert.deepEqual(productionProblems(loadConfig(base), { demoAccounts: [] }), []);
-  assert.match(productionProblems(loadConfig({ ...base, SECURE_COOKIES: '' }), { demoAccounts: [] }).join(), /SECURE_COOKIES=1/);
+  assert.match(
+    productionProblems(loadConfig({ ...base, SECURE_COOKIES: '' }), { demoAccounts: [] }).join(),
+    /SECURE_COOKIES=1/,
+  );
   assert.match(productionProblems(loadConfig({ ...base, HOST: '' }), { demoAccounts: [] }).join(), /HOST/);
-  assert.match(productionProblems(loadConfig({ ...base, TRUST_PROXY: undefined }), { demoAccounts: [] }).join(), /TRUST_PROXY/);
+  assert.match(
+    productionProblems(loadConfig({ ...base, TRUST_PROXY: undefined }), { demoAccounts: [] }).join(),
+    /TRUST_PROXY/,
+  );
   assert.match(productionProblems(loadConfig({ ...base, PMIS_DEMO: '1' }), { demoAccounts: [] }).join(), /PMIS_DEMO/);
   assert.match(productionProblems(loadConfig(base), { demoAccounts: ['admin'] }).join(), /demo accounts.*admin/);
   // TRUST_PROXY=0 is an explicit "no proxy".

@@ -23,11 +23,16 @@ export const CSP_DIRECTIVES = {
   objectSrc: ["'none'"],
 };
 
-export async function registerSecurityHeaders(app: import('fastify').FastifyInstance<any, any, any, any, any>, config: Config): Promise<void> {
+export async function registerSecurityHeaders(
+  app: import('fastify').FastifyInstance<any, any, any, any, any>,
+  config: Config,
+): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     // HSTS only when pmis is served over TLS (SECURE_COOKIES=1 says so); see docs/security.md.
-    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: false, preload: false } : false,
+    strictTransportSecurity: config.secureCookies
+      ? { maxAge: 31_536_000, includeSubDomains: false, preload: false }
+      : false,
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
@@ -39,10 +44,20 @@ export async function registerSecurityHeaders(app: import('fastify').FastifyInst
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     // Server-rendered documents with their own <style> block (the printable court list): allow
     // exactly those blocks by hash, nothing else inline.
-    if (typeof payload === 'string' && payload.includes('<style') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-      const hashes = [...payload.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+    if (
+      typeof payload === 'string' &&
+      payload.includes('<style') &&
+      String(reply.getHeader('content-type') ?? '').startsWith('text/html')
+    ) {
+      const hashes = [...payload.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map(
+        (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
+      );
       const csp = String(reply.getHeader('content-security-policy') ?? '');
-      if (hashes.length && csp) reply.header('content-security-policy', csp.replace(/style-src ([^;]*)/, (_, v: string) => `style-src ${v} ${hashes.join(' ')}`));
+      if (hashes.length && csp)
+        reply.header(
+          'content-security-policy',
+          csp.replace(/style-src ([^;]*)/, (_, v: string) => `style-src ${v} ${hashes.join(' ')}`),
+        );
     }
     return payload;
   });
@@ -70,7 +85,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 export function apiCsrfProblem(req: FastifyRequest): AppError | null {
   if (isSafeMethod(req.method)) return null;
   const type = String(req.headers['content-type'] ?? '').toLowerCase();
-  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('text/plain')) return new AppError(415, 'error.csrf_api_media');
+  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('text/plain'))
+    return new AppError(415, 'error.csrf_api_media');
   if (!same(req.headers[CSRF_HEADER], req.sessionCsrf)) return new AppError(403, 'error.csrf_api');
   return null;
 }
@@ -78,7 +94,11 @@ export function apiCsrfProblem(req: FastifyRequest): AppError | null {
 /** A page form: `_csrf` in the body (in the query string for a multipart upload), or the header. */
 export function pageCsrfOk(req: FastifyRequest): boolean {
   const body = req.body as Record<string, unknown> | undefined;
-  const sent = req.isMultipart() ? (req.query as Record<string, unknown>)._csrf : body && typeof body === 'object' ? body._csrf : undefined;
+  const sent = req.isMultipart()
+    ? (req.query as Record<string, unknown>)._csrf
+    : body && typeof body === 'object'
+      ? body._csrf
+      : undefined;
   return same(sent ?? req.headers[CSRF_HEADER], req.sessionCsrf);
 }
 
@@ -90,12 +110,22 @@ export function loginCsrfCookieName(config: Pick<Config, 'secureCookies'>): stri
 }
 
 /** The token for the login form: the one in the browser's cookie, or a new one (set on the reply). */
-export function loginCsrfToken(req: FastifyRequest, reply: FastifyReply, config: Pick<Config, 'secureCookies'>): string {
+export function loginCsrfToken(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  config: Pick<Config, 'secureCookies'>,
+): string {
   const name = loginCsrfCookieName(config);
   const have = req.cookies[name];
   if (typeof have === 'string' && /^[A-Za-z0-9_-]{32}$/.test(have)) return have;
   const token = randomBytes(24).toString('base64url');
-  reply.setCookie(name, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: config.secureCookies, maxAge: 8 * 3600 });
+  reply.setCookie(name, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.secureCookies,
+    maxAge: 8 * 3600,
+  });
   return token;
 }
 
@@ -114,10 +144,17 @@ export function productionProblems(config: Config, facts: { demoAccounts: string
   if (!config.production) return [];
   const out: string[] = [];
   if (config.demo) out.push('PMIS_DEMO=1 (demo data) is not allowed in production.');
-  if (facts.demoAccounts.length) out.push(`demo accounts with the published password are present (${facts.demoAccounts.join(', ')}): disable them (pmis user disable) or change their passwords.`);
-  if (!config.secureCookies) out.push('SECURE_COOKIES=1 is required (pmis must be served over HTTPS, see docs/security.md).');
+  if (facts.demoAccounts.length)
+    out.push(
+      `demo accounts with the published password are present (${facts.demoAccounts.join(', ')}): disable them (pmis user disable) or change their passwords.`,
+    );
+  if (!config.secureCookies)
+    out.push('SECURE_COOKIES=1 is required (pmis must be served over HTTPS, see docs/security.md).');
   if (!config.hostExplicit) out.push('HOST must be set explicitly (e.g. 127.0.0.1 behind a reverse proxy).');
-  if (!config.trustProxyExplicit) out.push('TRUST_PROXY must be set explicitly (0 without a reverse proxy; the proxy\'s address, e.g. 127.0.0.1, behind one).');
+  if (!config.trustProxyExplicit)
+    out.push(
+      "TRUST_PROXY must be set explicitly (0 without a reverse proxy; the proxy's address, e.g. 127.0.0.1, behind one).",
+    );
   return out;
 }
 

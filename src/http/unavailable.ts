@@ -19,9 +19,17 @@ registerMessages({
   },
 });
 
-export function answerUnavailable(req: FastifyRequest, reply: FastifyReply, why: Unavailable, err: unknown): FastifyReply {
+export function answerUnavailable(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  why: Unavailable,
+  err: unknown,
+): FastifyReply {
   req.log.warn({ reason: why, code: (err as { code?: string })?.code }, 'database unavailable');
-  const e = why === 'read_only' || why === 'disk_full' ? new AppError(503, 'error.database_read_only') : new AppError(503, 'error.database_unavailable');
+  const e =
+    why === 'read_only' || why === 'disk_full'
+      ? new AppError(503, 'error.database_read_only')
+      : new AppError(503, 'error.database_unavailable');
   reply.header('retry-after', '5');
   if (!req.url.startsWith('/api/')) return sendErrorPage(req, reply, e);
   return reply.status(503).type('application/problem+json').send(e.toProblem(req.lang, req.url));

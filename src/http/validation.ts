@@ -17,7 +17,12 @@ type Localize = (errors: unknown[]) => void;
 const localizeFr = requireCjs('ajv-i18n/localize/fr') as Localize;
 const localizeEn = requireCjs('ajv-i18n/localize/en') as Localize;
 
-export interface AjvError { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }
+export interface AjvError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
 
 /** The largest integer any request may carry where its schema sets no bound: PostgreSQL's `integer`. */
 export const INT32 = { min: -2147483648, max: 2147483647 } as const;
@@ -40,7 +45,7 @@ export const ajvText = createAjv({ coerce: true });
 /** ajv's errors as field errors (JSON pointers), in the user's language. */
 export function fieldErrors(errors: AjvError[], lang: Lang, context: string): FieldError[] {
   const copy = errors.map((e) => ({ ...e, params: { ...e.params } }));
-  (lang === 'fr' ? localizeFr : localizeEn)(copy as never);
+  (lang === 'fr' ? localizeFr : localizeEn)(copy);
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const e of copy) {
@@ -98,7 +103,10 @@ export function boundIntegers(schema: unknown, seen = new Set<unknown>()): void 
     if (s.maximum === undefined && s.exclusiveMaximum === undefined) s.maximum = INT32.max;
   }
   for (const v of Object.values(s)) {
-    if (Array.isArray(v)) v.forEach((x) => boundIntegers(x, seen));
+    if (Array.isArray(v))
+      v.forEach((x) => {
+        boundIntegers(x, seen);
+      });
     else if (v && typeof v === 'object') boundIntegers(v, seen);
   }
 }

@@ -5,9 +5,17 @@ import { type Fixture, fixture, testApp, testDatabase } from '../helpers.js';
 import type { Database } from '../../src/db/index.js';
 
 export interface Harness {
-  database: Database; fx: Fixture; base: string; browser(): Browser;
+  database: Database;
+  fx: Fixture;
+  base: string;
+  browser(): Browser;
   /** A new context in the language, signed in as the fixture user through the login page, landed on `next`. */
-  session: (lang: 'fr' | 'en', username: string, next: string, timeoutMs?: number) => Promise<{ ctx: BrowserContext; page: Page }>;
+  session: (
+    lang: 'fr' | 'en',
+    username: string,
+    next: string,
+    timeoutMs?: number,
+  ) => Promise<{ ctx: BrowserContext; page: Page }>;
 }
 
 export async function browserHarness(): Promise<Harness> {
@@ -21,11 +29,26 @@ export async function browserHarness(): Promise<Harness> {
   before(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
-  after(async () => { await browser?.close(); });
-  async function session(lang: 'fr' | 'en', username: string, next: string, timeoutMs = 30_000): Promise<{ ctx: BrowserContext; page: Page }> {
+  after(async () => {
+    await browser?.close();
+  });
+  async function session(
+    lang: 'fr' | 'en',
+    username: string,
+    next: string,
+    timeoutMs = 30_000,
+  ): Promise<{ ctx: BrowserContext; page: Page }> {
     const ctx = await browser!.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
     await ctx.addCookies([{ name: 'pmis_lang', value: lang, url: base }]);
     const page = await ctx.newPage();
@@ -34,7 +57,10 @@ export async function browserHarness(): Promise<Harness> {
     await page.waitForURL(/\/login\?next=/);
     await page.getByLabel(lang === 'fr' ? "Nom d'utilisateur" : 'Username').fill(username);
     await page.getByLabel(lang === 'fr' ? 'Mot de passe' : 'Password').fill('correct horse battery');
-    await Promise.all([page.waitForURL(`${base}${next}`), page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click()]);
+    await Promise.all([
+      page.waitForURL(`${base}${next}`),
+      page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click(),
+    ]);
     return { ctx, page };
   }
   return { database, fx, base, browser: () => browser!, session };

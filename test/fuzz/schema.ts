@@ -12,7 +12,8 @@ export interface GenContext {
   random(): number;
 }
 
-const NULL_TYPES = (s: Schema) => s.type === 'null' || (Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === null);
+const NULL_TYPES = (s: Schema) =>
+  s.type === 'null' || (Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === null);
 
 /** The non-null branch of a nullable schema (OpenAPI 3.0 `nullable`, or anyOf [T, null]). */
 export function nonNull(s: Schema): Schema {
@@ -24,7 +25,8 @@ export function nonNull(s: Schema): Schema {
   return s;
 }
 
-export const isNullable = (s: Schema) => s.nullable === true || (Array.isArray(s.anyOf ?? s.oneOf) && (s.anyOf ?? s.oneOf).some(NULL_TYPES));
+export const isNullable = (s: Schema) =>
+  s.nullable === true || (Array.isArray(s.anyOf ?? s.oneOf) && (s.anyOf ?? s.oneOf).some(NULL_TYPES));
 
 /** The literal values of an enum-like schema (enum, const, or anyOf of those), or null. */
 export function literals(s: Schema): unknown[] | null {
@@ -56,7 +58,17 @@ function stringFor(s: Schema, name: string, ctx: GenContext): string {
   if (s.format === 'email') return `fz${k}@example.org`;
   const tag = k.toString(36).toUpperCase();
   const candidates = name === 'prison' ? ['BKO'] : [];
-  candidates.push(`FZ${tag}`, `fz${tag.toLowerCase()}`, `fz_${tag.toLowerCase()}`, 'XOF', '2026', '2026-01', '2026-01-15', 'a', 'A');
+  candidates.push(
+    `FZ${tag}`,
+    `fz${tag.toLowerCase()}`,
+    `fz_${tag.toLowerCase()}`,
+    'XOF',
+    '2026',
+    '2026-01',
+    '2026-01-15',
+    'a',
+    'A',
+  );
   const min = s.minLength ?? 0;
   const max = s.maxLength ?? 10_000;
   const re = s.pattern ? new RegExp(s.pattern, 'u') : null;
@@ -88,31 +100,52 @@ export function sample(schema: Schema, ctx: GenContext, name = '', depth = 0): u
       for (const k of s.required ?? []) if (s.properties?.[k]) out[k] = sample(s.properties[k], ctx, k, depth + 1);
       return out;
     }
-    case 'array': return Array.from({ length: s.minItems ?? 0 }, () => sample(s.items ?? {}, ctx, name, depth + 1));
-    case 'string': return stringFor(s, name, ctx);
-    case 'integer': return Math.min(s.maximum ?? 1, Math.max(s.minimum ?? 1, 1));
-    case 'number': return Math.min(s.maximum ?? 1, Math.max(s.minimum ?? 1, 1));
-    case 'boolean': return false;
-    default: return 'x';
+    case 'array':
+      return Array.from({ length: s.minItems ?? 0 }, () => sample(s.items ?? {}, ctx, name, depth + 1));
+    case 'string':
+      return stringFor(s, name, ctx);
+    case 'integer':
+      return Math.min(s.maximum ?? 1, Math.max(s.minimum ?? 1, 1));
+    case 'number':
+      return Math.min(s.maximum ?? 1, Math.max(s.minimum ?? 1, 1));
+    case 'boolean':
+      return false;
+    default:
+      return 'x';
   }
 }
 
-export interface Leaf { path: (string | number)[]; schema: Schema; required: boolean; parent: Schema | null }
+export interface Leaf {
+  path: (string | number)[];
+  schema: Schema;
+  required: boolean;
+  parent: Schema | null;
+}
 
 /** Every property of a body schema, nested ones included (first array item), with whether its parent requires it. */
-export function leaves(schema: Schema, path: (string | number)[] = [], out: Leaf[] = [], depth = 0, parent: Schema | null = null, required = true): Leaf[] {
+export function leaves(
+  schema: Schema,
+  path: (string | number)[] = [],
+  out: Leaf[] = [],
+  depth = 0,
+  parent: Schema | null = null,
+  required = true,
+): Leaf[] {
   const s = nonNull(schema);
   if (path.length) out.push({ path, schema, required, parent });
   if (depth > 5) return out;
   const t = typeOf(s);
   if (t === 'object' && s.properties) {
-    for (const [k, v] of Object.entries(s.properties as Record<string, Schema>)) leaves(v, [...path, k], out, depth + 1, s, (s.required ?? []).includes(k));
+    for (const [k, v] of Object.entries(s.properties as Record<string, Schema>))
+      leaves(v, [...path, k], out, depth + 1, s, (s.required ?? []).includes(k));
   } else if (t === 'array' && s.items) {
     leaves(s.items, [...path, 0], out, depth + 1, s, true);
   } else if (Array.isArray(s.anyOf ?? s.oneOf) && !literals(s)) {
     // A union of objects: the first branch's properties.
     const first = (s.anyOf ?? s.oneOf)[0];
-    if (first && typeOf(first) === 'object') for (const [k, v] of Object.entries((first.properties ?? {}) as Record<string, Schema>)) leaves(v, [...path, k], out, depth + 1, first, (first.required ?? []).includes(k));
+    if (first && typeOf(first) === 'object')
+      for (const [k, v] of Object.entries((first.properties ?? {}) as Record<string, Schema>))
+        leaves(v, [...path, k], out, depth + 1, first, (first.required ?? []).includes(k));
   }
   return out;
 }
@@ -122,8 +155,9 @@ export function setAt(root: unknown, path: (string | number)[], value: unknown):
   const copy = structuredClone(root ?? {}) as Record<string | number, unknown>;
   let cur: Record<string | number, unknown> = copy;
   for (let i = 0; i < path.length - 1; i++) {
-    const k = path[i]!;
-    if (cur[k] === undefined || cur[k] === null || typeof cur[k] !== 'object') cur[k] = typeof path[i + 1] === 'number' ? [] : {};
+    const k = path[i];
+    if (cur[k] === undefined || cur[k] === null || typeof cur[k] !== 'object')
+      cur[k] = typeof path[i + 1] === 'number' ? [] : {};
     cur = cur[k] as Record<string | number, unknown>;
   }
   const last = path.at(-1)!;
@@ -133,9 +167,19 @@ export function setAt(root: unknown, path: (string | number)[], value: unknown):
 }
 export const DELETE = Symbol('delete');
 
-export interface Mutation { label: string; value: unknown }
+export interface Mutation {
+  label: string;
+  value: unknown;
+}
 
-export const IMPOSSIBLE_DATES = ['2025-02-30', '0000-00-00', '2026-13-45', '2026-02-29', '99999-01-01', '2026-01-15T25:61:00Z'];
+export const IMPOSSIBLE_DATES = [
+  '2025-02-30',
+  '0000-00-00',
+  '2026-13-45',
+  '2026-02-29',
+  '99999-01-01',
+  '2026-01-15T25:61:00Z',
+];
 export const HUGE_NUMBERS = [2 ** 31, -(2 ** 31) - 1, 1e308, -1e308, 2 ** 53 + 2, 1.5];
 
 /** The bad values to try in one leaf, from its schema: wrong types, NUL, surrogates, huge text, impossible dates, huge numbers, unknown ids, null, unknown codes. */
@@ -149,15 +193,25 @@ export function mutationsFor(leaf: Leaf, ctx: GenContext): Mutation[] {
   if (leaf.required) out.push({ label: 'missing', value: DELETE });
   if (t === 'string') {
     out.push({ label: 'number-for-string', value: 12345 });
-    out.push({ label: 'NUL', value: `Tra\u0000oré` }, { label: 'lone-surrogate', value: `Tra\ud800oré` }, { label: 'lone-low-surrogate', value: `\udc00` });
+    out.push(
+      { label: 'NUL', value: `Tra\u0000oré` },
+      { label: 'lone-surrogate', value: `Tra\ud800oré` },
+      { label: 'lone-low-surrogate', value: `\udc00` },
+    );
     out.push({ label: 'huge-string', value: 'x'.repeat(Math.max((s.maxLength ?? 0) + 1, 100_000)) });
     if (s.maxLength) out.push({ label: 'max-length-string', value: 'é'.repeat(s.maxLength) });
     if (lit) out.push({ label: 'unknown-enum', value: 'zz_not_a_value' });
-    if (s.format === 'uuid') out.push({ label: 'unknown-uuid', value: randomUuid(ctx) }, { label: 'bad-uuid', value: 'not-a-uuid' });
+    if (s.format === 'uuid')
+      out.push({ label: 'unknown-uuid', value: randomUuid(ctx) }, { label: 'bad-uuid', value: 'not-a-uuid' });
     if (s.format === 'date' || s.format === 'date-time' || /(_on|_at|date|_from|_to|until|since)$/.test(name)) {
       for (const d of IMPOSSIBLE_DATES) out.push({ label: `impossible-date ${d}`, value: d });
     }
-    if (!s.format && !lit) out.push({ label: 'empty-string', value: '' }, { label: 'spaces', value: '   ' }, { label: 'unknown-code', value: 'ZZ-UNKNOWN' });
+    if (!s.format && !lit)
+      out.push(
+        { label: 'empty-string', value: '' },
+        { label: 'spaces', value: '   ' },
+        { label: 'unknown-code', value: 'ZZ-UNKNOWN' },
+      );
   } else if (t === 'integer' || t === 'number') {
     out.push({ label: 'string-for-number', value: 'abc' });
     for (const n of HUGE_NUMBERS) out.push({ label: `huge-number ${n}`, value: n });
@@ -165,7 +219,10 @@ export function mutationsFor(leaf: Leaf, ctx: GenContext): Mutation[] {
   } else if (t === 'boolean') {
     out.push({ label: 'string-for-boolean', value: 'yes' });
   } else if (t === 'array') {
-    out.push({ label: 'object-for-array', value: {} }, { label: 'huge-array', value: Array.from({ length: 5000 }, () => 'x') });
+    out.push(
+      { label: 'object-for-array', value: {} },
+      { label: 'huge-array', value: Array.from({ length: 5000 }, () => 'x') },
+    );
   } else if (t === 'object') {
     out.push({ label: 'array-for-object', value: [] }, { label: 'extra-property', value: { zz_extra: 1 } });
   } else {
@@ -186,8 +243,16 @@ export function textMutations(s: Schema): Mutation[] {
     { label: 'empty', value: '' },
     { label: 'array', value: ['a', 'b'] },
   ];
-  if (t === 'integer' || t === 'number') out.push({ label: '1e308', value: '1e308' }, { label: '2^31', value: String(2 ** 31) }, { label: 'NaN', value: 'NaN' }, { label: 'negative', value: '-5' }, { label: 'float', value: '1.5' });
-  if (n.format === 'date' || n.format === 'date-time') for (const d of IMPOSSIBLE_DATES) out.push({ label: `impossible-date ${d}`, value: d });
+  if (t === 'integer' || t === 'number')
+    out.push(
+      { label: '1e308', value: '1e308' },
+      { label: '2^31', value: String(2 ** 31) },
+      { label: 'NaN', value: 'NaN' },
+      { label: 'negative', value: '-5' },
+      { label: 'float', value: '1.5' },
+    );
+  if (n.format === 'date' || n.format === 'date-time')
+    for (const d of IMPOSSIBLE_DATES) out.push({ label: `impossible-date ${d}`, value: d });
   if (n.format === 'uuid') out.push({ label: 'bad-uuid', value: 'not-a-uuid' });
   if (literals(n)) out.push({ label: 'unknown-enum', value: 'zz' });
   return out;

@@ -17,7 +17,10 @@ export const passwordFields = (lang: Lang): FieldSpecs => ({
 
 /** The password form: the API's body, and the new password typed twice (a page-only check). */
 const PasswordForm = Type.Object(
-  { ...PasswordChangeBody.properties, new_password_confirm: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }) },
+  {
+    ...PasswordChangeBody.properties,
+    new_password_confirm: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+  },
   { additionalProperties: false },
 );
 
@@ -47,7 +50,8 @@ export function parsePasswordForm(body: FormBody | undefined, lang: Lang): Parse
 
 export const codeFields = (lang: Lang): FieldSpecs => ({ code: { label: m.t(lang, 'web.login.code') } });
 
-export const parseCodeForm = (body: FormBody | undefined, lang: Lang) => parseForm(CodeBody, body, { lang, fields: codeFields(lang) });
+export const parseCodeForm = (body: FormBody | undefined, lang: Lang) =>
+  parseForm(CodeBody, body, { lang, fields: codeFields(lang) });
 
 export const newUserFields = (lang: Lang): FieldSpecs => ({
   username: { label: m.t(lang, 'access.username') },
@@ -66,14 +70,20 @@ export const newUserFields = (lang: Lang): FieldSpecs => ({
 export function parseNewUserForm(body: FormBody | undefined, lang: Lang): ParseResult<NewUser> {
   // Usernames are lower case; a clerk may type capitals.
   const username = body?.username;
-  const lowered: FormBody | undefined = typeof username === 'string' ? { ...body, username: username.toLowerCase() } : body;
+  const lowered: FormBody | undefined =
+    typeof username === 'string' ? { ...body, username: username.toLowerCase() } : body;
   return parseForm(NewUserBody, lowered, { lang, fields: newUserFields(lang) });
 }
 
 /** The reason field of an action on an account: "reason" on the API, one field per action form on the page. */
 export const reasonName = (action: string) => `reason_${action.replace(/\W/g, '_')}`;
 
-export function parseReasonForm(body: FormBody | undefined, lang: Lang, action: string, required: boolean): ParseResult<{ reason?: string }> {
+export function parseReasonForm(
+  body: FormBody | undefined,
+  lang: Lang,
+  action: string,
+  required: boolean,
+): ParseResult<{ reason?: string }> {
   const name = reasonName(action);
   const reason = body?.[name];
   const rest = { ...(body ?? {}) };

@@ -3,17 +3,40 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeActor, type Role } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
-import { checkApprove, checkGrant, checkManage, checkTotpReset, lockout, passwordProblems, THROTTLE, totpEligible } from './rules.js';
+import {
+  checkApprove,
+  checkGrant,
+  checkManage,
+  checkTotpReset,
+  lockout,
+  passwordProblems,
+  THROTTLE,
+  totpEligible,
+} from './rules.js';
 import { newTotpSecret, totpCode, totpUri, verifyTotp } from './totp.js';
 
 const BKO = '01900000-0000-7000-8000-00000000b0b0';
 const KLK = '01900000-0000-7000-8000-00000000c1c1';
-const actor = (roles: Role[], scope: 'national' | string[], id = 'a1') => makeActor({ id, username: id, displayName: id, roles, national: scope === 'national', prisonIds: scope === 'national' ? [] : scope });
-const refused = (fn: () => unknown, key: string) => assert.throws(fn, (e: unknown) => e instanceof AppError && e.status === 403 && e.key === key, key);
+const actor = (roles: Role[], scope: 'national' | string[], id = 'a1') =>
+  makeActor({
+    id,
+    username: id,
+    displayName: id,
+    roles,
+    national: scope === 'national',
+    prisonIds: scope === 'national' ? [] : scope,
+  });
+const refused = (fn: () => unknown, key: string) => {
+  assert.throws(fn, (e: unknown) => e instanceof AppError && e.status === 403 && e.key === key, key);
+};
 
 const nationalAdmin = actor(['national_admin'], 'national');
 const systemAdmin = actor(['system_admin'], 'national');
-const grant = (roles: Role[], scope: 'national' | string[]) => ({ roles, national: scope === 'national', prisonIds: scope === 'national' ? [] : scope });
+const grant = (roles: Role[], scope: 'national' | string[]) => ({
+  roles,
+  national: scope === 'national',
+  prisonIds: scope === 'national' ? [] : scope,
+});
 
 test('system_admin manages technical accounts only: no national rights, no prisoner data, no national administrator', () => {
   refused(() => checkGrant(systemAdmin, grant(['national_admin'], 'national')), 'grant.national_scope');
@@ -23,22 +46,34 @@ test('system_admin manages technical accounts only: no national rights, no priso
   refused(() => checkGrant(systemAdmin, grant(['auditor'], [BKO])), 'grant.prisoner_data');
   assert.deepEqual(checkGrant(systemAdmin, grant(['system_admin'], [BKO])), { restricted: [], needsApproval: [] });
   // Nor can it disable (manage) a national administrator or a clerk.
-  assert.throws(() => checkManage(systemAdmin, grant(['national_admin'], 'national')), AppError);
-  assert.throws(() => checkManage(systemAdmin, grant(['registry_clerk'], [BKO])), AppError);
+  assert.throws(() => {
+    checkManage(systemAdmin, grant(['national_admin'], 'national'));
+  }, AppError);
+  assert.throws(() => {
+    checkManage(systemAdmin, grant(['registry_clerk'], [BKO]));
+  }, AppError);
 });
 
 test('a national administrator grants ordinary roles at once; restricted rights they do not hold wait for a second one', () => {
   assert.deepEqual(checkGrant(nationalAdmin, grant(['registry_clerk'], [BKO])).needsApproval, []);
   assert.deepEqual(checkGrant(nationalAdmin, grant(['national_admin'], 'national')).needsApproval, []);
   assert.deepEqual(checkGrant(nationalAdmin, grant(['auditor'], 'national')).needsApproval, []);
-  assert.deepEqual(checkGrant(nationalAdmin, grant(['medical_staff'], [BKO])).needsApproval, ['health.read', 'health.write']);
+  assert.deepEqual(checkGrant(nationalAdmin, grant(['medical_staff'], [BKO])).needsApproval, [
+    'health.read',
+    'health.write',
+  ]);
   assert.deepEqual(checkGrant(nationalAdmin, grant(['security_officer'], [BKO])).needsApproval, ['intelligence.write']);
-  assert.deepEqual(checkGrant(nationalAdmin, grant(['social_worker'], [BKO])).needsApproval, ['intake.interview', 'assessment.write']);
+  assert.deepEqual(checkGrant(nationalAdmin, grant(['social_worker'], [BKO])).needsApproval, [
+    'intake.interview',
+    'assessment.write',
+  ]);
   const director = checkGrant(nationalAdmin, grant(['prison_director'], [BKO]));
   assert.deepEqual(director.needsApproval, ['health.injury_report.read', 'intake.interview', 'assessment.write']);
   assert.ok(director.restricted.includes('person.sensitive'));
   // Disabling such an account is protective: no approval needed, no refusal.
-  assert.doesNotThrow(() => checkManage(nationalAdmin, grant(['medical_staff'], [BKO])));
+  assert.doesNotThrow(() => {
+    checkManage(nationalAdmin, grant(['medical_staff'], [BKO]));
+  });
 });
 
 test('an administrator scoped to a prison (a director given user.admin) stays within their prison and rights', () => {
@@ -57,11 +92,21 @@ test('an administrator scoped to a prison (a director given user.admin) stays wi
 test('approval by another national administrator; TOTP reset by a national administrator', () => {
   const other = actor(['national_admin'], 'national', 'a2');
   const pending = { ...grant(['medical_staff'], [BKO]), createdBy: nationalAdmin.userId };
-  refused(() => checkApprove(nationalAdmin, pending), 'grant.approval_same_person');
-  assert.doesNotThrow(() => checkApprove(other, pending));
-  refused(() => checkApprove(systemAdmin, pending), 'grant.approval_national_admin');
-  assert.doesNotThrow(() => checkTotpReset(nationalAdmin, grant(['prison_director'], [BKO])));
-  refused(() => checkTotpReset(systemAdmin, grant(['system_admin'], [BKO])), 'totp.reset_national_admin');
+  refused(() => {
+    checkApprove(nationalAdmin, pending);
+  }, 'grant.approval_same_person');
+  assert.doesNotThrow(() => {
+    checkApprove(other, pending);
+  });
+  refused(() => {
+    checkApprove(systemAdmin, pending);
+  }, 'grant.approval_national_admin');
+  assert.doesNotThrow(() => {
+    checkTotpReset(nationalAdmin, grant(['prison_director'], [BKO]));
+  });
+  refused(() => {
+    checkTotpReset(systemAdmin, grant(['system_admin'], [BKO]));
+  }, 'totp.reset_national_admin');
 });
 
 test('password policy: length, common passwords, not the username', () => {

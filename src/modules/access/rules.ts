@@ -14,15 +14,28 @@ import { AppError, type FieldError, forbidden } from '../../core/errors.js';
  * administrator does not hold also needs a second national administrator's approval.
  */
 export const RESTRICTED: readonly Permission[] = [
-  'health.read', 'health.write', 'health.injury_report.read',
-  'intelligence.read', 'intelligence.write',
-  'person.sensitive', 'intake.interview', 'assessment.read', 'assessment.write',
-  'complaints.national', 'complaints.confidential',
+  'health.read',
+  'health.write',
+  'health.injury_report.read',
+  'intelligence.read',
+  'intelligence.write',
+  'person.sensitive',
+  'intake.interview',
+  'assessment.read',
+  'assessment.write',
+  'complaints.national',
+  'complaints.confidential',
 ];
 
 /** Powers over the system or over everyone's data: only someone who holds one may grant it. */
 export const POWERS: readonly Permission[] = [
-  'user.admin', 'estate.admin', 'reference.admin', 'justice.rules', 'assessment.instrument', 'identity.merge', 'audit.read',
+  'user.admin',
+  'estate.admin',
+  'reference.admin',
+  'justice.rules',
+  'assessment.instrument',
+  'identity.merge',
+  'audit.read',
 ];
 
 /** Everything else is an ordinary duty of a prison's registry (read it, admit, move, decide). */
@@ -31,7 +44,11 @@ export const isOrdinary = (p: Permission) => !RESTRICTED.includes(p) && !POWERS.
 /** Who grants: a signed-in administrator, or the operator's command line on the server (bootstrap). */
 export type Grantor = Actor | 'operator';
 
-export interface Grant { roles: readonly Role[]; national: boolean; prisonIds: readonly string[] }
+export interface Grant {
+  roles: readonly Role[];
+  national: boolean;
+  prisonIds: readonly string[];
+}
 
 export interface GrantDecision {
   /** Restricted rights the new account gets (recorded in the history). */
@@ -62,12 +79,15 @@ export function checkGrant(grantor: Grantor, grant: Grant): GrantDecision {
   const a = grantor;
   if (!a.permissions.has('user.admin')) throw forbidden();
   if (grant.national && !isNationalAdmin(a)) throw new AppError(403, 'grant.national_scope');
-  if (!a.national && grant.prisonIds.some((id) => !a.prisonIds.includes(id))) throw new AppError(403, 'error.out_of_scope');
+  if (!a.national && grant.prisonIds.some((id) => !a.prisonIds.includes(id)))
+    throw new AppError(403, 'error.out_of_scope');
   const powers = POWERS.filter((p) => perms.has(p) && !a.permissions.has(p));
   if (powers.length) throw new AppError(403, 'grant.not_held', { rights: powers.join(', ') });
   const ordinary = [...perms].filter((p) => isOrdinary(p) && !a.permissions.has(p));
-  if (ordinary.length && !a.permissions.has('person.read')) throw new AppError(403, 'grant.prisoner_data', { rights: ordinary.join(', ') });
-  if (restricted.length && !isNationalAdmin(a)) throw new AppError(403, 'grant.restricted', { rights: restricted.join(', ') });
+  if (ordinary.length && !a.permissions.has('person.read'))
+    throw new AppError(403, 'grant.prisoner_data', { rights: ordinary.join(', ') });
+  if (restricted.length && !isNationalAdmin(a))
+    throw new AppError(403, 'grant.restricted', { rights: restricted.join(', ') });
   return { restricted, needsApproval: restricted.filter((p) => !a.permissions.has(p)) };
 }
 
@@ -104,7 +124,7 @@ export const PASSWORD_MAX_LENGTH = 200;
 let common: Set<string> | null = null;
 /** The 49,000 most common passwords of @zxcvbn-ts/language-common (MIT), lower case. */
 function commonPasswords(): Set<string> {
-  common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+  common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
   return common;
 }
 
@@ -119,11 +139,28 @@ export function passwordProblems(password: string, username: string, field = '/p
   const list = commonPasswords();
   // The common password itself, spaced or decorated: "Password 2026!", "P@ssw0rd", "qwerty123".
   const bare = lower.replace(/[\d\W_]+$/u, '');
-  const deleet = (x: string) => x.replace(/[@4]/g, 'a').replace(/0/g, 'o').replace(/[1!|]/g, 'i').replace(/3/g, 'e').replace(/[$5]/g, 's').replace(/7/g, 't');
-  const variants = [lower, squeezed, bare, bare.replace(/[^\p{L}\p{N}]/gu, ''), deleet(lower), deleet(bare), deleet(bare).replace(/i/g, 'l')];
-  if (variants.some((v) => v.length >= 4 && list.has(v)) || /^(.)\1+$/u.test(password)) errs.push({ field, key: 'user.password_common' });
+  const deleet = (x: string) =>
+    x
+      .replace(/[@4]/g, 'a')
+      .replace(/0/g, 'o')
+      .replace(/[1!|]/g, 'i')
+      .replace(/3/g, 'e')
+      .replace(/[$5]/g, 's')
+      .replace(/7/g, 't');
+  const variants = [
+    lower,
+    squeezed,
+    bare,
+    bare.replace(/[^\p{L}\p{N}]/gu, ''),
+    deleet(lower),
+    deleet(bare),
+    deleet(bare).replace(/i/g, 'l'),
+  ];
+  if (variants.some((v) => v.length >= 4 && list.has(v)) || /^(.)\1+$/u.test(password))
+    errs.push({ field, key: 'user.password_common' });
   const u = username.trim().toLowerCase();
-  if (u.length >= 3 && (lower.includes(u) || squeezed.includes(u.replace(/[^\p{L}\p{N}]/gu, '')))) errs.push({ field, key: 'user.password_username' });
+  if (u.length >= 3 && (lower.includes(u) || squeezed.includes(u.replace(/[^\p{L}\p{N}]/gu, ''))))
+    errs.push({ field, key: 'user.password_username' });
   return errs;
 }
 

@@ -22,10 +22,14 @@ export const appUser = pgTable('app_user', {
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
 });
 
-export const userPrison = pgTable('user_prison', {
-  userId: uuid('user_id').notNull(),
-  prisonId: uuid('prison_id').notNull(),
-}, (t) => [primaryKey({ columns: [t.userId, t.prisonId] })]);
+export const userPrison = pgTable(
+  'user_prison',
+  {
+    userId: uuid('user_id').notNull(),
+    prisonId: uuid('prison_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.prisonId] })],
+);
 
 export const userSession = pgTable('user_session', {
   id: text('id').primaryKey(),

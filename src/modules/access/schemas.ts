@@ -31,9 +31,18 @@ export const PasswordChangeBody = Type.Object(
 );
 export type PasswordChange = Static<typeof PasswordChangeBody>;
 
-export const CodeBody = Type.Object({ code: Type.String({ minLength: 6, maxLength: 10 }) }, { additionalProperties: false });
+export const CodeBody = Type.Object(
+  { code: Type.String({ minLength: 6, maxLength: 10 }) },
+  { additionalProperties: false },
+);
 
 /** An action with nothing to say but an optional reason. */
-export const OptionalReasonBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
+export const OptionalReasonBody = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 1000 })) },
+  { additionalProperties: false },
+);
 /** An action that must say why (disabling an account, removing its two-step verification). */
-export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false });
+export const ReasonBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);

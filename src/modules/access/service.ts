@@ -13,7 +13,18 @@ import { newId } from '../../core/ids.js';
 import { recordChange } from '../../core/history.js';
 import type { Db, Tx } from '../../db/index.js';
 import { prison } from '../estate/schema.js';
-import { checkApprove, checkGrant, checkManage, checkTotpReset, type Grant, type Grantor, lockout, passwordProblems, THROTTLE, totpEligible } from './rules.js';
+import {
+  checkApprove,
+  checkGrant,
+  checkManage,
+  checkTotpReset,
+  type Grant,
+  type Grantor,
+  lockout,
+  passwordProblems,
+  THROTTLE,
+  totpEligible,
+} from './rules.js';
 import './messages.js';
 import { apiToken, appUser, loginAttempt, loginChallenge, userPrison, userSession } from './schema.js';
 import type { NewUser } from './schemas.js';
@@ -69,20 +80,55 @@ export const DEFAULT_IDLE_MINUTES = 30;
 /** Last use is written at most once a minute per session or token. */
 const TOUCH_MS = 60_000;
 
-const prisonIdsAgg = sql<string[]>`coalesce(array_agg(${userPrison.prisonId}) FILTER (WHERE ${userPrison.prisonId} IS NOT NULL), '{}')`;
-const actorColumns = { id: appUser.id, username: appUser.username, displayName: appUser.displayName, roles: appUser.roles, national: appUser.national, lang: appUser.lang, prisons: prisonIdsAgg };
+const prisonIdsAgg = sql<
+  string[]
+>`coalesce(array_agg(${userPrison.prisonId}) FILTER (WHERE ${userPrison.prisonId} IS NOT NULL), '{}')`;
+const actorColumns = {
+  id: appUser.id,
+  username: appUser.username,
+  displayName: appUser.displayName,
+  roles: appUser.roles,
+  national: appUser.national,
+  lang: appUser.lang,
+  prisons: prisonIdsAgg,
+};
 const active = and(isNull(appUser.disabledAt), eq(appUser.pendingApproval, false));
 
-type ActorRow = { id: string; username: string; displayName: string; roles: string[]; national: boolean; lang: string; prisons: string[] };
-const toActor = (r: ActorRow) => makeActor({ id: r.id, username: r.username, displayName: r.displayName, roles: r.roles, national: r.national, prisonIds: r.prisons, lang: r.lang });
+type ActorRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  national: boolean;
+  lang: string;
+  prisons: string[];
+};
+const toActor = (r: ActorRow) =>
+  makeActor({
+    id: r.id,
+    username: r.username,
+    displayName: r.displayName,
+    roles: r.roles,
+    national: r.national,
+    prisonIds: r.prisons,
+    lang: r.lang,
+  });
 
-export interface Authenticated { actor: Actor; csrf: string | null; via: { kind: 'session'; ref: string } | { kind: 'token'; id: string } }
+export interface Authenticated {
+  actor: Actor;
+  csrf: string | null;
+  via: { kind: 'session'; ref: string } | { kind: 'token'; id: string };
+}
 
 /**
  * Resolve a bearer token or a session cookie to an actor (carrying the request's address and the
  * session or token, for audit rows); null when neither is valid, expired, or idle too long.
  */
-export async function authenticate(db: Db, creds: { bearer?: string; session?: string }, opts: { idleMinutes?: number; address?: string | null } = {}): Promise<Authenticated | null> {
+export async function authenticate(
+  db: Db,
+  creds: { bearer?: string; session?: string },
+  opts: { idleMinutes?: number; address?: string | null } = {},
+): Promise<Authenticated | null> {
   const now = new Date();
   const idleSince = new Date(now.getTime() - (opts.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000);
   if (creds.bearer) {
@@ -91,24 +137,55 @@ export async function authenticate(db: Db, creds: { bearer?: string; session?: s
       .from(apiToken)
       .innerJoin(appUser, eq(appUser.id, apiToken.userId))
       .leftJoin(userPrison, eq(userPrison.userId, appUser.id))
-      .where(and(eq(apiToken.tokenHash, sha256(creds.bearer)), isNull(apiToken.revokedAt), gt(apiToken.expiresAt, now), sql`coalesce(${apiToken.lastUsedAt}, ${apiToken.createdAt}) > ${idleSince}`, active))
+      .where(
+        and(
+          eq(apiToken.tokenHash, sha256(creds.bearer)),
+          isNull(apiToken.revokedAt),
+          gt(apiToken.expiresAt, now),
+          sql`coalesce(${apiToken.lastUsedAt}, ${apiToken.createdAt}) > ${idleSince}`,
+          active,
+        ),
+      )
       .groupBy(appUser.id, apiToken.id);
     if (!r) return null;
-    if (!r.lastUsedAt || now.getTime() - r.lastUsedAt.getTime() > TOUCH_MS) await db.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, r.tokenId));
-    return { actor: { ...toActor(r), address: opts.address ?? null, tokenId: r.tokenId }, csrf: null, via: { kind: 'token', id: r.tokenId } };
+    if (!r.lastUsedAt || now.getTime() - r.lastUsedAt.getTime() > TOUCH_MS)
+      await db.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, r.tokenId));
+    return {
+      actor: { ...toActor(r), address: opts.address ?? null, tokenId: r.tokenId },
+      csrf: null,
+      via: { kind: 'token', id: r.tokenId },
+    };
   }
   if (creds.session) {
     const id = sha256(creds.session);
     const [r] = await db
-      .select({ ...actorColumns, csrf: userSession.csrfToken, ref: userSession.ref, lastSeenAt: userSession.lastSeenAt })
+      .select({
+        ...actorColumns,
+        csrf: userSession.csrfToken,
+        ref: userSession.ref,
+        lastSeenAt: userSession.lastSeenAt,
+      })
       .from(userSession)
       .innerJoin(appUser, eq(appUser.id, userSession.userId))
       .leftJoin(userPrison, eq(userPrison.userId, appUser.id))
-      .where(and(eq(userSession.id, id), isNull(userSession.endedAt), gt(userSession.expiresAt, now), gt(userSession.lastSeenAt, idleSince), active))
+      .where(
+        and(
+          eq(userSession.id, id),
+          isNull(userSession.endedAt),
+          gt(userSession.expiresAt, now),
+          gt(userSession.lastSeenAt, idleSince),
+          active,
+        ),
+      )
       .groupBy(appUser.id, userSession.id);
     if (!r) return null;
-    if (now.getTime() - r.lastSeenAt.getTime() > TOUCH_MS) await db.update(userSession).set({ lastSeenAt: now }).where(eq(userSession.id, id));
-    return { actor: { ...toActor(r), address: opts.address ?? null, sessionId: r.ref }, csrf: r.csrf, via: { kind: 'session', ref: r.ref } };
+    if (now.getTime() - r.lastSeenAt.getTime() > TOUCH_MS)
+      await db.update(userSession).set({ lastSeenAt: now }).where(eq(userSession.id, id));
+    return {
+      actor: { ...toActor(r), address: opts.address ?? null, sessionId: r.ref },
+      csrf: r.csrf,
+      via: { kind: 'session', ref: r.ref },
+    };
   }
   return null;
 }
@@ -126,7 +203,11 @@ export interface LoginContext {
 
 const normalizeUsername = (u: string) => u.trim().toLowerCase().slice(0, 200);
 
-async function failures(tx: Tx, username: string, address: string | null): Promise<{ account: number; address: number }> {
+async function failures(
+  tx: Tx,
+  username: string,
+  address: string | null,
+): Promise<{ account: number; address: number }> {
   const r = await tx.execute<{ account: number; address: number }>(sql`
     SELECT
       (SELECT count(*)::int FROM login_attempt
@@ -136,7 +217,7 @@ async function failures(tx: Tx, username: string, address: string | null): Promi
       (SELECT count(*)::int FROM login_attempt
         WHERE ${address}::text IS NOT NULL AND address = ${address} AND outcome IN ('failure','pending')
           AND at > now() - make_interval(mins => ${THROTTLE.windowMinutes})) AS address`);
-  return r.rows[0]!;
+  return r.rows[0];
 }
 
 /**
@@ -144,7 +225,13 @@ async function failures(tx: Tx, username: string, address: string | null): Promi
  * record this attempt as pending (counted as a failure until it succeeds). Serialised per username
  * so that parallel guesses are each counted.
  */
-async function admitAttempt(db: Db, username: string, step: 'password' | 'totp', ctx: LoginContext, userId: string | null = null): Promise<string> {
+async function admitAttempt(
+  db: Db,
+  username: string,
+  step: 'password' | 'totp',
+  ctx: LoginContext,
+  userId: string | null = null,
+): Promise<string> {
   const address = ctx.address ?? null;
   const refused = await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`pmis-login:${username}`}))`);
@@ -159,18 +246,35 @@ async function admitAttempt(db: Db, username: string, step: 'password' | 'totp',
     return id;
   });
   if (refused === 'account' || refused === 'address') {
-    ctx.log?.(`login refused: ${refused === 'account' ? `account "${username}"` : `address ${address}`} locked after too many failed attempts`);
-    throw new AppError(429, refused === 'account' ? 'error.login_locked' : 'error.login_locked_address', { minutes: THROTTLE.windowMinutes });
+    ctx.log?.(
+      `login refused: ${refused === 'account' ? `account "${username}"` : `address ${address}`} locked after too many failed attempts`,
+    );
+    throw new AppError(429, refused === 'account' ? 'error.login_locked' : 'error.login_locked_address', {
+      minutes: THROTTLE.windowMinutes,
+    });
   }
   return refused;
 }
 
-async function settleAttempt(db: Tx, id: string, outcome: 'failure' | 'success', userId: string | null, username: string, ctx: LoginContext): Promise<void> {
+async function settleAttempt(
+  db: Tx,
+  id: string,
+  outcome: 'failure' | 'success',
+  userId: string | null,
+  username: string,
+  ctx: LoginContext,
+): Promise<void> {
   await db.update(loginAttempt).set({ outcome, userId }).where(eq(loginAttempt.id, id));
   if (outcome === 'failure') {
     const f = await failures(db, username, ctx.address ?? null);
-    if (f.account === THROTTLE.accountFailures) ctx.log?.(`account "${username}" locked: ${f.account} failed login attempts within ${THROTTLE.windowMinutes} minutes (last from ${ctx.address ?? 'unknown address'})`);
-    if (f.address === THROTTLE.addressFailures) ctx.log?.(`address ${ctx.address} locked: ${f.address} failed login attempts within ${THROTTLE.windowMinutes} minutes`);
+    if (f.account === THROTTLE.accountFailures)
+      ctx.log?.(
+        `account "${username}" locked: ${f.account} failed login attempts within ${THROTTLE.windowMinutes} minutes (last from ${ctx.address ?? 'unknown address'})`,
+      );
+    if (f.address === THROTTLE.addressFailures)
+      ctx.log?.(
+        `address ${ctx.address} locked: ${f.address} failed login attempts within ${THROTTLE.windowMinutes} minutes`,
+      );
   }
 }
 
@@ -180,7 +284,12 @@ type UserRow = typeof appUser.$inferSelect;
  * Check a username and password under the throttle. Unknown usernames cost the same hash as known
  * ones. Returns the user and the attempt (still pending when a TOTP code must follow).
  */
-async function checkPassword(db: Db, username: string, password: string, ctx: LoginContext): Promise<{ user: UserRow; attemptId: string }> {
+async function checkPassword(
+  db: Db,
+  username: string,
+  password: string,
+  ctx: LoginContext,
+): Promise<{ user: UserRow; attemptId: string }> {
   const name = normalizeUsername(username);
   const attemptId = await admitAttempt(db, name, 'password', ctx);
   const [u] = await db.select().from(appUser).where(eq(appUser.username, name));
@@ -190,7 +299,10 @@ async function checkPassword(db: Db, username: string, password: string, ctx: Lo
     throw new AppError(401, 'error.bad_credentials');
   }
   if (argon2.needsRehash(u.passwordHash, HASH_OPTIONS)) {
-    await db.update(appUser).set({ passwordHash: await hashPassword(password) }).where(eq(appUser.id, u.id));
+    await db
+      .update(appUser)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(appUser.id, u.id));
   }
   if (u.pendingApproval) {
     await settleAttempt(db, attemptId, 'success', u.id, name, ctx);
@@ -209,7 +321,11 @@ async function checkTotp(db: Db, u: UserRow, passwordAttempt: string, code: stri
     throw new AppError(401, 'error.totp_wrong');
   }
   // Accept each step once, even when two requests race with the same code.
-  const used = await db.update(appUser).set({ totpLastStep: step }).where(and(eq(appUser.id, u.id), or(isNull(appUser.totpLastStep), sql`${appUser.totpLastStep} < ${step}`))).returning({ id: appUser.id });
+  const used = await db
+    .update(appUser)
+    .set({ totpLastStep: step })
+    .where(and(eq(appUser.id, u.id), or(isNull(appUser.totpLastStep), sql`${appUser.totpLastStep} < ${step}`)))
+    .returning({ id: appUser.id });
   if (!used.length) {
     await settleAttempt(db, attemptId, 'failure', u.id, u.username, ctx);
     throw new AppError(401, 'error.totp_wrong');
@@ -218,14 +334,29 @@ async function checkTotp(db: Db, u: UserRow, passwordAttempt: string, code: stri
   await settleAttempt(db, attemptId, 'success', u.id, u.username, ctx);
 }
 
-export interface NewSession { session: string; csrf: string; expiresAt: Date; ref: string }
+export interface NewSession {
+  session: string;
+  csrf: string;
+  expiresAt: Date;
+  ref: string;
+}
 
 async function createSession(db: Tx, userId: string, ttlHours: number, ctx: LoginContext): Promise<NewSession> {
   const session = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + Math.max(1, ttlHours) * 3600_000);
-  const [row] = await db.insert(userSession).values({ id: sha256(session), userId, csrfToken: csrf, expiresAt, address: ctx.address ?? null, userAgent: ctx.userAgent?.slice(0, 300) ?? null }).returning({ ref: userSession.ref });
-  return { session, csrf, expiresAt, ref: row!.ref };
+  const [row] = await db
+    .insert(userSession)
+    .values({
+      id: sha256(session),
+      userId,
+      csrfToken: csrf,
+      expiresAt,
+      address: ctx.address ?? null,
+      userAgent: ctx.userAgent?.slice(0, 300) ?? null,
+    })
+    .returning({ ref: userSession.ref });
+  return { session, csrf, expiresAt, ref: row.ref };
 }
 
 export const CHALLENGE_MINUTES = 5;
@@ -234,20 +365,46 @@ export const CHALLENGE_MINUTES = 5;
  * The login page's first step: the password. Either a session, or — for an account with TOTP —
  * a short-lived challenge (kept in a cookie) for the code page.
  */
-export async function beginLogin(db: Db, username: string, password: string, ttlHours: number, ctx: LoginContext = {}): Promise<{ kind: 'session'; session: NewSession } | { kind: 'totp'; challenge: string; expiresAt: Date }> {
+export async function beginLogin(
+  db: Db,
+  username: string,
+  password: string,
+  ttlHours: number,
+  ctx: LoginContext = {},
+): Promise<{ kind: 'session'; session: NewSession } | { kind: 'totp'; challenge: string; expiresAt: Date }> {
   const { user, attemptId } = await checkPassword(db, username, password, ctx);
   if (!user.totpSecret) return { kind: 'session', session: await createSession(db, user.id, ttlHours, ctx) };
   const challenge = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + CHALLENGE_MINUTES * 60_000);
-  await db.insert(loginChallenge).values({ id: sha256(challenge), userId: user.id, attemptId, address: ctx.address ?? null, expiresAt });
+  await db
+    .insert(loginChallenge)
+    .values({ id: sha256(challenge), userId: user.id, attemptId, address: ctx.address ?? null, expiresAt });
   return { kind: 'totp', challenge, expiresAt };
 }
 
 /** The login page's second step: the TOTP code for a challenge. */
-export async function completeLogin(db: Db, challenge: string, code: string, ttlHours: number, ctx: LoginContext = {}): Promise<NewSession> {
-  const [c] = await db.select().from(loginChallenge).where(and(eq(loginChallenge.id, sha256(challenge)), isNull(loginChallenge.endedAt), gt(loginChallenge.expiresAt, new Date())));
+export async function completeLogin(
+  db: Db,
+  challenge: string,
+  code: string,
+  ttlHours: number,
+  ctx: LoginContext = {},
+): Promise<NewSession> {
+  const [c] = await db
+    .select()
+    .from(loginChallenge)
+    .where(
+      and(
+        eq(loginChallenge.id, sha256(challenge)),
+        isNull(loginChallenge.endedAt),
+        gt(loginChallenge.expiresAt, new Date()),
+      ),
+    );
   if (!c) throw new AppError(401, 'error.login_expired');
-  const [u] = await db.select().from(appUser).where(and(eq(appUser.id, c.userId), active));
+  const [u] = await db
+    .select()
+    .from(appUser)
+    .where(and(eq(appUser.id, c.userId), active));
   if (!u) throw new AppError(401, 'error.login_expired');
   await checkTotp(db, u, c.attemptId, code, ctx);
   await db.update(loginChallenge).set({ endedAt: new Date() }).where(eq(loginChallenge.id, c.id));
@@ -255,7 +412,13 @@ export async function completeLogin(db: Db, challenge: string, code: string, ttl
 }
 
 /** Username, password (and TOTP code when the account has one, in `ctx.totp`) → a session. */
-export async function login(db: Db, username: string, password: string, ttlHours: number, ctx: LoginContext = {}): Promise<NewSession> {
+export async function login(
+  db: Db,
+  username: string,
+  password: string,
+  ttlHours: number,
+  ctx: LoginContext = {},
+): Promise<NewSession> {
   const { user, attemptId } = await checkPassword(db, username, password, ctx);
   if (user.totpSecret) {
     if (!ctx.totp) throw new AppError(401, 'error.totp_required');
@@ -265,11 +428,19 @@ export async function login(db: Db, username: string, password: string, ttlHours
 }
 
 export async function logout(db: Db, session: string): Promise<void> {
-  await db.update(userSession).set({ endedAt: new Date(), endReason: 'logout' }).where(and(eq(userSession.id, sha256(session)), isNull(userSession.endedAt)));
+  await db
+    .update(userSession)
+    .set({ endedAt: new Date(), endReason: 'logout' })
+    .where(and(eq(userSession.id, sha256(session)), isNull(userSession.endedAt)));
 }
 
 /** Exchange a username and password (and TOTP code if the account has one) for a bearer token. */
-export async function issueToken(db: Db, username: string, password: string, opts: { name?: string; ttlHours?: number } & LoginContext = {}): Promise<{ token: string; expiresAt: Date; id: string }> {
+export async function issueToken(
+  db: Db,
+  username: string,
+  password: string,
+  opts: { name?: string; ttlHours?: number } & LoginContext = {},
+): Promise<{ token: string; expiresAt: Date; id: string }> {
   const { user, attemptId } = await checkPassword(db, username, password, opts);
   if (user.totpSecret) {
     if (!opts.totp) throw new AppError(401, 'error.totp_required');
@@ -279,12 +450,23 @@ export async function issueToken(db: Db, username: string, password: string, opt
 }
 
 /** A new bearer token. It always expires (default 12 hours), and ends sooner when unused for the idle timeout. */
-export async function createToken(db: Tx, userId: string, opts: { name?: string; ttlHours?: number; address?: string | null } = {}): Promise<{ token: string; expiresAt: Date; id: string }> {
+export async function createToken(
+  db: Tx,
+  userId: string,
+  opts: { name?: string; ttlHours?: number; address?: string | null } = {},
+): Promise<{ token: string; expiresAt: Date; id: string }> {
   const token = `pmis_${randomBytes(32).toString('base64url')}`;
   const ttl = opts.ttlHours && opts.ttlHours > 0 ? opts.ttlHours : DEFAULT_TTL_HOURS;
   const expiresAt = new Date(Date.now() + ttl * 3600_000);
   const id = newId();
-  await db.insert(apiToken).values({ id, userId, name: (opts.name ?? 'api').slice(0, 100), tokenHash: sha256(token), expiresAt, address: opts.address ?? null });
+  await db.insert(apiToken).values({
+    id,
+    userId,
+    name: (opts.name ?? 'api').slice(0, 100),
+    tokenHash: sha256(token),
+    expiresAt,
+    address: opts.address ?? null,
+  });
   return { token, expiresAt, id };
 }
 
@@ -297,51 +479,117 @@ function validateNewUser(u: NewUser): void {
   if (!/^[a-z0-9._-]{3,64}$/.test(u.username)) errs.push({ field: '/username', key: 'user.username_format' });
   errs.push(...passwordProblems(u.password, u.username));
   const badRole = u.roles.find((r) => !(ROLES as readonly string[]).includes(r));
-  if (badRole || u.roles.length === 0) errs.push({ field: '/roles', key: 'user.role_unknown', params: { role: badRole ?? '' } });
+  if (badRole || u.roles.length === 0)
+    errs.push({ field: '/roles', key: 'user.role_unknown', params: { role: badRole ?? '' } });
   // Partner accounts (prosecutors) are scoped by jurisdiction in the justice module, not by prison.
   const partnerOnly = u.roles.length > 0 && u.roles.every((r) => r === 'prosecutor');
-  if (!partnerOnly && !u.national && !(u.prisons && u.prisons.length)) errs.push({ field: '/prisons', key: 'user.scope_required' });
+  if (!partnerOnly && !u.national && !(u.prisons && u.prisons.length))
+    errs.push({ field: '/prisons', key: 'user.scope_required' });
   if (errs.length) throw invalid(errs);
 }
 
 const grantorOf = (actor: Actor | null): Grantor => actor ?? 'operator';
 /** Account administration needs user.admin before anything is looked up (deny by default). */
-const requireAdmin = (actor: Actor | null) => { if (actor && !actor.permissions.has('user.admin')) throw forbidden(); };
+const requireAdmin = (actor: Actor | null) => {
+  if (actor && !actor.permissions.has('user.admin')) throw forbidden();
+};
 
 /**
  * Create a user. `actor` null means the operator's CLI on the server (the bootstrap path). The
  * grant rule (rules.ts `checkGrant`) decides; an account with restricted rights its creator does
  * not hold is created waiting for a second national administrator (`approveUser`).
  */
-export async function addUser(db: Db, actor: Actor | null, u: NewUser, opts: { via?: 'api' | 'page' | 'cli' } = {}): Promise<UserView> {
+export async function addUser(
+  db: Db,
+  actor: Actor | null,
+  u: NewUser,
+  opts: { via?: 'api' | 'page' | 'cli' } = {},
+): Promise<UserView> {
   if (actor && !actor.permissions.has('user.admin')) throw forbidden();
   validateNewUser(u);
   const via = opts.via ?? (actor ? 'api' : 'cli');
-  const prisons = u.prisons?.length ? await db.select({ id: prison.id, code: prison.code }).from(prison).where(inArray(prison.code, u.prisons)) : [];
+  const prisons = u.prisons?.length
+    ? await db.select({ id: prison.id, code: prison.code }).from(prison).where(inArray(prison.code, u.prisons))
+    : [];
   const missing = (u.prisons ?? []).filter((c) => !prisons.some((p) => p.code === c));
-  if (missing.length) throw invalid([{ field: '/prisons', key: 'user.prison_unknown', params: { code: missing.join(', ') } }]);
-  const decision = checkGrant(grantorOf(actor), { roles: u.roles as Role[], national: !!u.national, prisonIds: prisons.map((p) => p.id) });
+  if (missing.length)
+    throw invalid([{ field: '/prisons', key: 'user.prison_unknown', params: { code: missing.join(', ') } }]);
+  const decision = checkGrant(grantorOf(actor), {
+    roles: u.roles,
+    national: !!u.national,
+    prisonIds: prisons.map((p) => p.id),
+  });
   const passwordHash = await hashPassword(u.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: appUser.id }).from(appUser).where(eq(appUser.username, u.username));
     if (existing) throw invalid([{ field: '/username', key: 'user.username_taken' }]);
     const id = newId();
     const pending = decision.needsApproval.length > 0;
-    await tx.insert(appUser).values({ id, username: u.username, displayName: u.display_name, passwordHash, roles: u.roles as Role[], national: !!u.national, lang: u.lang ?? 'fr', createdBy: actor?.userId ?? null, pendingApproval: pending, passwordChangedAt: new Date() });
+    await tx.insert(appUser).values({
+      id,
+      username: u.username,
+      displayName: u.display_name,
+      passwordHash,
+      roles: u.roles,
+      national: !!u.national,
+      lang: u.lang ?? 'fr',
+      createdBy: actor?.userId ?? null,
+      pendingApproval: pending,
+      passwordChangedAt: new Date(),
+    });
     if (prisons.length) await tx.insert(userPrison).values(prisons.map((p) => ({ userId: id, prisonId: p.id })));
     await recordChange(tx, actor, {
-      entity: 'app_user', entityId: id, action: 'create',
-      after: { username: u.username, roles: u.roles, national: !!u.national, prisons: u.prisons ?? [], restricted: decision.restricted, pending_approval: pending, approval_needed_for: decision.needsApproval, via },
+      entity: 'app_user',
+      entityId: id,
+      action: 'create',
+      after: {
+        username: u.username,
+        roles: u.roles,
+        national: !!u.national,
+        prisons: u.prisons ?? [],
+        restricted: decision.restricted,
+        pending_approval: pending,
+        approval_needed_for: decision.needsApproval,
+        via,
+      },
     });
-    return { id, username: u.username, display_name: u.display_name, roles: u.roles, national: !!u.national, prisons: prisons.map((p) => p.code), lang: u.lang ?? 'fr', disabled: false, pending_approval: pending, totp: false };
+    return {
+      id,
+      username: u.username,
+      display_name: u.display_name,
+      roles: u.roles,
+      national: !!u.national,
+      prisons: prisons.map((p) => p.code),
+      lang: u.lang ?? 'fr',
+      disabled: false,
+      pending_approval: pending,
+      totp: false,
+    };
   });
 }
 
-interface Target extends Grant { id: string; username: string; createdBy: string | null; pendingApproval: boolean; disabledAt: Date | null; totpEnabledAt: Date | null }
+interface Target extends Grant {
+  id: string;
+  username: string;
+  createdBy: string | null;
+  pendingApproval: boolean;
+  disabledAt: Date | null;
+  totpEnabledAt: Date | null;
+}
 
 async function loadTarget(db: Tx, username: string): Promise<Target> {
   const [r] = await db
-    .select({ id: appUser.id, username: appUser.username, roles: appUser.roles, national: appUser.national, createdBy: appUser.createdBy, pendingApproval: appUser.pendingApproval, disabledAt: appUser.disabledAt, totpEnabledAt: appUser.totpEnabledAt, prisonIds: prisonIdsAgg })
+    .select({
+      id: appUser.id,
+      username: appUser.username,
+      roles: appUser.roles,
+      national: appUser.national,
+      createdBy: appUser.createdBy,
+      pendingApproval: appUser.pendingApproval,
+      disabledAt: appUser.disabledAt,
+      totpEnabledAt: appUser.totpEnabledAt,
+      prisonIds: prisonIdsAgg,
+    })
     .from(appUser)
     .leftJoin(userPrison, eq(userPrison.userId, appUser.id))
     .where(eq(appUser.username, normalizeUsername(username)))
@@ -355,8 +603,20 @@ export async function listUsers(db: Db, actor: Actor | null): Promise<UserView[]
   if (actor && !actor.permissions.has('user.admin')) throw forbidden();
   const rows = await db
     .select({
-      u: { id: appUser.id, username: appUser.username, displayName: appUser.displayName, roles: appUser.roles, national: appUser.national, lang: appUser.lang, disabledAt: appUser.disabledAt, pendingApproval: appUser.pendingApproval, totpEnabledAt: appUser.totpEnabledAt },
-      prisons: sql<string[]>`coalesce(array_agg(${prison.code} ORDER BY ${prison.code}) FILTER (WHERE ${prison.code} IS NOT NULL), '{}')`,
+      u: {
+        id: appUser.id,
+        username: appUser.username,
+        displayName: appUser.displayName,
+        roles: appUser.roles,
+        national: appUser.national,
+        lang: appUser.lang,
+        disabledAt: appUser.disabledAt,
+        pendingApproval: appUser.pendingApproval,
+        totpEnabledAt: appUser.totpEnabledAt,
+      },
+      prisons: sql<
+        string[]
+      >`coalesce(array_agg(${prison.code} ORDER BY ${prison.code}) FILTER (WHERE ${prison.code} IS NOT NULL), '{}')`,
       prisonIds: sql<string[]>`coalesce(array_agg(${prison.id}) FILTER (WHERE ${prison.id} IS NOT NULL), '{}')`,
     })
     .from(appUser)
@@ -374,16 +634,41 @@ export async function listUsers(db: Db, actor: Actor | null): Promise<UserView[]
     }
   };
   return rows.filter(manageable).map((r) => ({
-    id: r.u.id, username: r.u.username, display_name: r.u.displayName, roles: r.u.roles, national: r.u.national, prisons: r.prisons, lang: r.u.lang,
-    disabled: r.u.disabledAt !== null, pending_approval: r.u.pendingApproval, totp: r.u.totpEnabledAt !== null,
+    id: r.u.id,
+    username: r.u.username,
+    display_name: r.u.displayName,
+    roles: r.u.roles,
+    national: r.u.national,
+    prisons: r.prisons,
+    lang: r.u.lang,
+    disabled: r.u.disabledAt !== null,
+    pending_approval: r.u.pendingApproval,
+    totp: r.u.totpEnabledAt !== null,
   }));
 }
 
-async function endAll(tx: Tx, userId: string, reason: string, by: string | null, keepSession?: string | null): Promise<void> {
+async function endAll(
+  tx: Tx,
+  userId: string,
+  reason: string,
+  by: string | null,
+  keepSession?: string | null,
+): Promise<void> {
   const now = new Date();
-  await tx.update(userSession).set({ endedAt: now, endReason: reason, endedBy: by })
-    .where(and(eq(userSession.userId, userId), isNull(userSession.endedAt), keepSession ? sql`${userSession.ref} <> ${keepSession}` : undefined));
-  await tx.update(apiToken).set({ revokedAt: now, revokeReason: reason, revokedBy: by }).where(and(eq(apiToken.userId, userId), isNull(apiToken.revokedAt)));
+  await tx
+    .update(userSession)
+    .set({ endedAt: now, endReason: reason, endedBy: by })
+    .where(
+      and(
+        eq(userSession.userId, userId),
+        isNull(userSession.endedAt),
+        keepSession ? sql`${userSession.ref} <> ${keepSession}` : undefined,
+      ),
+    );
+  await tx
+    .update(apiToken)
+    .set({ revokedAt: now, revokeReason: reason, revokedBy: by })
+    .where(and(eq(apiToken.userId, userId), isNull(apiToken.revokedAt)));
 }
 
 /** Disable a user: their sessions and tokens end at once. Only an account the actor could have created. */
@@ -395,29 +680,60 @@ export async function disableUser(db: Db, actor: Actor | null, username: string,
     if (u.disabledAt) return;
     await tx.update(appUser).set({ disabledAt: new Date() }).where(eq(appUser.id, u.id));
     await endAll(tx, u.id, 'disabled', actor?.userId ?? null);
-    await recordChange(tx, actor, { entity: 'app_user', entityId: u.id, action: 'disable', reason, before: { disabled: false }, after: { disabled: true } });
+    await recordChange(tx, actor, {
+      entity: 'app_user',
+      entityId: u.id,
+      action: 'disable',
+      reason,
+      before: { disabled: false },
+      after: { disabled: true },
+    });
   });
 }
 
 /** A second national administrator (or the operator's CLI) approves an account that waits. */
-export async function approveUser(db: Db, actor: Actor | null, username: string, reason: string | null = null): Promise<void> {
+export async function approveUser(
+  db: Db,
+  actor: Actor | null,
+  username: string,
+  reason: string | null = null,
+): Promise<void> {
   requireAdmin(actor);
   await db.transaction(async (tx) => {
     const u = await loadTarget(tx, username);
     if (!u.pendingApproval) throw new AppError(409, 'user.not_pending');
     checkApprove(grantorOf(actor), u);
     await tx.update(appUser).set({ pendingApproval: false }).where(eq(appUser.id, u.id));
-    await recordChange(tx, actor, { entity: 'app_user', entityId: u.id, action: 'approve', reason, before: { pending_approval: true }, after: { pending_approval: false, roles: u.roles, national: u.national } });
+    await recordChange(tx, actor, {
+      entity: 'app_user',
+      entityId: u.id,
+      action: 'approve',
+      reason,
+      before: { pending_approval: true },
+      after: { pending_approval: false, roles: u.roles, national: u.national },
+    });
   });
 }
 
 /** Clear an account's failed login attempts (after a lockout). */
-export async function unlockUser(db: Db, actor: Actor | null, username: string, reason: string | null = null): Promise<void> {
+export async function unlockUser(
+  db: Db,
+  actor: Actor | null,
+  username: string,
+  reason: string | null = null,
+): Promise<void> {
   requireAdmin(actor);
   await db.transaction(async (tx) => {
     const u = await loadTarget(tx, username);
     checkManage(grantorOf(actor), u);
-    await tx.insert(loginAttempt).values({ id: newId(), username: u.username, userId: u.id, address: actor?.address ?? null, step: 'admin', outcome: 'unlock' });
+    await tx.insert(loginAttempt).values({
+      id: newId(),
+      username: u.username,
+      userId: u.id,
+      address: actor?.address ?? null,
+      step: 'admin',
+      outcome: 'unlock',
+    });
     await recordChange(tx, actor, { entity: 'app_user', entityId: u.id, action: 'unlock', reason });
   });
 }
@@ -428,19 +744,29 @@ export async function isLocked(db: Db, username: string): Promise<boolean> {
 }
 
 /** Change one's own password: the current one (throttled like a login), the policy, other sessions and tokens end. */
-export async function changePassword(db: Db, actor: Actor, current: string, next: string, ctx: LoginContext = {}): Promise<void> {
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  current: string,
+  next: string,
+  ctx: LoginContext = {},
+): Promise<void> {
   const problems = passwordProblems(next, actor.username, '/new_password');
   if (next === current) problems.push({ field: '/new_password', key: 'user.password_same' });
   if (problems.length) throw invalid(problems);
   try {
     await checkPassword(db, actor.username, current, { ...ctx, address: ctx.address ?? actor.address });
   } catch (e) {
-    if (e instanceof AppError && e.status === 401) throw invalid([{ field: '/current_password', key: 'user.password_wrong' }]);
+    if (e instanceof AppError && e.status === 401)
+      throw invalid([{ field: '/current_password', key: 'user.password_wrong' }]);
     throw e;
   }
   const hash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx.update(appUser).set({ passwordHash: hash, passwordChangedAt: new Date() }).where(eq(appUser.id, actor.userId));
+    await tx
+      .update(appUser)
+      .set({ passwordHash: hash, passwordChangedAt: new Date() })
+      .where(eq(appUser.id, actor.userId));
     await endAll(tx, actor.userId, 'password_changed', actor.userId, actor.sessionId ?? null);
     await recordChange(tx, actor, { entity: 'app_user', entityId: actor.userId, action: 'password_change' });
   });
@@ -455,7 +781,12 @@ export async function resetPassword(db: Db, username: string, password: string):
   await db.transaction(async (tx) => {
     await tx.update(appUser).set({ passwordHash: hash, passwordChangedAt: new Date() }).where(eq(appUser.id, u.id));
     await endAll(tx, u.id, 'password_reset', null);
-    await recordChange(tx, null, { entity: 'app_user', entityId: u.id, action: 'password_reset', after: { via: 'cli' } });
+    await recordChange(tx, null, {
+      entity: 'app_user',
+      entityId: u.id,
+      action: 'password_reset',
+      after: { via: 'cli' },
+    });
   });
 }
 
@@ -476,12 +807,40 @@ export interface SessionView {
 async function sessionsOf(db: Tx, userId: string, current: Actor | null): Promise<SessionView[]> {
   const now = new Date();
   const [sessions, tokens] = await Promise.all([
-    db.select().from(userSession).where(and(eq(userSession.userId, userId), isNull(userSession.endedAt), gt(userSession.expiresAt, now))).orderBy(desc(userSession.lastSeenAt)),
-    db.select().from(apiToken).where(and(eq(apiToken.userId, userId), isNull(apiToken.revokedAt), gt(apiToken.expiresAt, now))).orderBy(desc(apiToken.createdAt)),
+    db
+      .select()
+      .from(userSession)
+      .where(and(eq(userSession.userId, userId), isNull(userSession.endedAt), gt(userSession.expiresAt, now)))
+      .orderBy(desc(userSession.lastSeenAt)),
+    db
+      .select()
+      .from(apiToken)
+      .where(and(eq(apiToken.userId, userId), isNull(apiToken.revokedAt), gt(apiToken.expiresAt, now)))
+      .orderBy(desc(apiToken.createdAt)),
   ]);
   return [
-    ...sessions.map((s) => ({ id: s.ref, kind: 'session' as const, name: null, created_at: s.createdAt, last_used_at: s.lastSeenAt, expires_at: s.expiresAt, address: s.address, user_agent: s.userAgent, current: current?.sessionId === s.ref })),
-    ...tokens.map((t) => ({ id: t.id, kind: 'token' as const, name: t.name, created_at: t.createdAt, last_used_at: t.lastUsedAt, expires_at: t.expiresAt, address: t.address, user_agent: null, current: current?.tokenId === t.id })),
+    ...sessions.map((s) => ({
+      id: s.ref,
+      kind: 'session' as const,
+      name: null,
+      created_at: s.createdAt,
+      last_used_at: s.lastSeenAt,
+      expires_at: s.expiresAt,
+      address: s.address,
+      user_agent: s.userAgent,
+      current: current?.sessionId === s.ref,
+    })),
+    ...tokens.map((t) => ({
+      id: t.id,
+      kind: 'token' as const,
+      name: t.name,
+      created_at: t.createdAt,
+      last_used_at: t.lastUsedAt,
+      expires_at: t.expiresAt,
+      address: t.address,
+      user_agent: null,
+      current: current?.tokenId === t.id,
+    })),
   ];
 }
 
@@ -502,7 +861,12 @@ export async function listUserSessions(db: Db, actor: Actor | null, username: st
  * End one session or revoke one token (by the id shown in the list): one's own, or — with
  * `username` — another user's that the actor manages. Recorded in the history.
  */
-export async function revokeSession(db: Db, actor: Actor | null, id: string, opts: { username?: string; reason?: string | null } = {}): Promise<void> {
+export async function revokeSession(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  opts: { username?: string; reason?: string | null } = {},
+): Promise<void> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError(404, 'error.not_found');
   await db.transaction(async (tx) => {
     let userId: string;
@@ -514,20 +878,47 @@ export async function revokeSession(db: Db, actor: Actor | null, id: string, opt
     } else userId = actor.userId;
     const now = new Date();
     const by = actor?.userId ?? null;
-    const s = await tx.update(userSession).set({ endedAt: now, endReason: 'revoked', endedBy: by }).where(and(eq(userSession.ref, id), eq(userSession.userId, userId), isNull(userSession.endedAt))).returning({ ref: userSession.ref });
-    const t = s.length ? [] : await tx.update(apiToken).set({ revokedAt: now, revokeReason: 'revoked', revokedBy: by }).where(and(eq(apiToken.id, id), eq(apiToken.userId, userId), isNull(apiToken.revokedAt))).returning({ id: apiToken.id });
+    const s = await tx
+      .update(userSession)
+      .set({ endedAt: now, endReason: 'revoked', endedBy: by })
+      .where(and(eq(userSession.ref, id), eq(userSession.userId, userId), isNull(userSession.endedAt)))
+      .returning({ ref: userSession.ref });
+    const t = s.length
+      ? []
+      : await tx
+          .update(apiToken)
+          .set({ revokedAt: now, revokeReason: 'revoked', revokedBy: by })
+          .where(and(eq(apiToken.id, id), eq(apiToken.userId, userId), isNull(apiToken.revokedAt)))
+          .returning({ id: apiToken.id });
     if (!s.length && !t.length) throw new AppError(404, 'error.not_found');
-    await recordChange(tx, actor, { entity: 'app_user', entityId: userId, action: s.length ? 'session_revoke' : 'token_revoke', reason: opts.reason ?? null, after: { [s.length ? 'session' : 'token']: id } });
+    await recordChange(tx, actor, {
+      entity: 'app_user',
+      entityId: userId,
+      action: s.length ? 'session_revoke' : 'token_revoke',
+      reason: opts.reason ?? null,
+      after: { [s.length ? 'session' : 'token']: id },
+    });
   });
 }
 
 // ---- TOTP --------------------------------------------------------------------------------------
 
-export interface TotpStatus { eligible: boolean; enabled: boolean; pending: { secret: string; uri: string } | null }
+export interface TotpStatus {
+  eligible: boolean;
+  enabled: boolean;
+  pending: { secret: string; uri: string } | null;
+}
 
 export async function totpStatus(db: Db, actor: Actor): Promise<TotpStatus> {
-  const [u] = await db.select({ secret: appUser.totpSecret, pending: appUser.totpPendingSecret }).from(appUser).where(eq(appUser.id, actor.userId));
-  return { eligible: totpEligible(actor), enabled: !!u?.secret, pending: u?.pending ? { secret: u.pending, uri: totpUri(u.pending, actor.username) } : null };
+  const [u] = await db
+    .select({ secret: appUser.totpSecret, pending: appUser.totpPendingSecret })
+    .from(appUser)
+    .where(eq(appUser.id, actor.userId));
+  return {
+    eligible: totpEligible(actor),
+    enabled: !!u?.secret,
+    pending: u?.pending ? { secret: u.pending, uri: totpUri(u.pending, actor.username) } : null,
+  };
 }
 
 /** Start (or restart) enrolment: a new secret, shown once, active only after a right code. */
@@ -543,24 +934,49 @@ export async function startTotp(db: Db, actor: Actor): Promise<{ secret: string;
 /** Finish enrolment with a code from the app: from now on every login asks for a code. */
 export async function confirmTotp(db: Db, actor: Actor, code: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [u] = await tx.select({ pending: appUser.totpPendingSecret, secret: appUser.totpSecret }).from(appUser).where(eq(appUser.id, actor.userId)).for('update');
+    const [u] = await tx
+      .select({ pending: appUser.totpPendingSecret, secret: appUser.totpSecret })
+      .from(appUser)
+      .where(eq(appUser.id, actor.userId))
+      .for('update');
     if (u?.secret) throw new AppError(409, 'totp.already_enabled');
     if (!u?.pending) throw new AppError(409, 'totp.not_started');
     const step = verifyTotp(u.pending, code, null);
     if (step === null) throw invalid([{ field: '/code', key: 'totp.code_wrong' }]);
-    await tx.update(appUser).set({ totpSecret: u.pending, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step }).where(eq(appUser.id, actor.userId));
-    await recordChange(tx, actor, { entity: 'app_user', entityId: actor.userId, action: 'totp_enable', after: { totp: true } });
+    await tx
+      .update(appUser)
+      .set({ totpSecret: u.pending, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step })
+      .where(eq(appUser.id, actor.userId));
+    await recordChange(tx, actor, {
+      entity: 'app_user',
+      entityId: actor.userId,
+      action: 'totp_enable',
+      after: { totp: true },
+    });
   });
 }
 
 /** Turn one's own TOTP off, with a current code. */
 export async function disableTotp(db: Db, actor: Actor, code: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [u] = await tx.select({ secret: appUser.totpSecret, last: appUser.totpLastStep }).from(appUser).where(eq(appUser.id, actor.userId)).for('update');
+    const [u] = await tx
+      .select({ secret: appUser.totpSecret, last: appUser.totpLastStep })
+      .from(appUser)
+      .where(eq(appUser.id, actor.userId))
+      .for('update');
     if (!u?.secret) throw new AppError(409, 'totp.not_enabled');
     if (verifyTotp(u.secret, code, u.last) === null) throw invalid([{ field: '/code', key: 'totp.code_wrong' }]);
-    await tx.update(appUser).set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(appUser.id, actor.userId));
-    await recordChange(tx, actor, { entity: 'app_user', entityId: actor.userId, action: 'totp_disable', before: { totp: true }, after: { totp: false } });
+    await tx
+      .update(appUser)
+      .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null })
+      .where(eq(appUser.id, actor.userId));
+    await recordChange(tx, actor, {
+      entity: 'app_user',
+      entityId: actor.userId,
+      action: 'totp_disable',
+      before: { totp: true },
+      after: { totp: false },
+    });
   });
 }
 
@@ -574,8 +990,18 @@ export async function resetTotp(db: Db, actor: Actor | null, username: string, r
     const u = await loadTarget(tx, username);
     checkTotpReset(grantorOf(actor), u);
     if (!u.totpEnabledAt) throw new AppError(409, 'totp.not_enabled');
-    await tx.update(appUser).set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(appUser.id, u.id));
+    await tx
+      .update(appUser)
+      .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null })
+      .where(eq(appUser.id, u.id));
     await endAll(tx, u.id, 'totp_reset', actor?.userId ?? null);
-    await recordChange(tx, actor, { entity: 'app_user', entityId: u.id, action: 'totp_reset', reason, before: { totp: true }, after: { totp: false } });
+    await recordChange(tx, actor, {
+      entity: 'app_user',
+      entityId: u.id,
+      action: 'totp_reset',
+      reason,
+      before: { totp: true },
+      after: { totp: false },
+    });
   });
 }

@@ -91,6 +91,6 @@ export async function receptionAttachments(db: Db, actor: Actor, receptionId: st
   const shown = rows.filter((a) => a.kind !== 'medical' || (own && can(actor, 'health.read')));
   // Medical files' metadata is health data: listing it is audited.
   const medical = shown.filter((a) => a.kind === 'medical');
-  if (medical.length) await recordAccess(db, actor, { category: 'health', action: 'list', entity: 'attachment', personId: medical[0]!.personId, prisonId, detail: { attachments: medical.map((a) => a.id) } });
+  if (medical.length) await recordAccess(db, actor, { category: 'health', action: 'list', entity: 'attachment', personId: medical[0].personId, prisonId, detail: { attachments: medical.map((a) => a.id) } });
   return shown.map(view);
 }

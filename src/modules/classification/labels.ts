@@ -78,7 +78,8 @@ export function breachesPresumption(text: string, input: Pick<LabelInput, 'legal
   if (input.legalStatus === 'convicted') return false;
   let rest = text;
   for (const c of input.charges) {
-    for (const form of [c.qualification.trim(), inRunningText(c.qualification)]) if (form) rest = rest.split(form).join(' ');
+    for (const form of [c.qualification.trim(), inRunningText(c.qualification)])
+      if (form) rest = rest.split(form).join(' ');
   }
   return NEVER_FOR_UNTRIED.some((re) => re.test(rest));
 }

@@ -15,7 +15,15 @@ export type Trigger = (typeof TRIGGERS)[number];
 export const REVIEW_EVENTS = ['incident', 'new_title', 'programme'] as const;
 export type ReviewEvent = (typeof REVIEW_EVENTS)[number];
 
-export const ACTIVITIES = ['education', 'library', 'prayer', 'sport', 'workshop', 'cultural', 'work_outside_quarter'] as const;
+export const ACTIVITIES = [
+  'education',
+  'library',
+  'prayer',
+  'sport',
+  'workshop',
+  'cultural',
+  'work_outside_quarter',
+] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 export const VISIT_MODES = ['open', 'supervised', 'screened'] as const;
 export type VisitMode = (typeof VISIT_MODES)[number];
@@ -48,8 +56,16 @@ export const DEFAULT_SETTINGS: ClassificationSettings = {
   reviewDays: { high: 90, medium: 180, low: 365 },
   eventReviewDays: 7,
   regime: {
-    high: { activities: ['education', 'library', 'prayer', 'sport', 'cultural'], visits: { mode: 'supervised', perWeek: 1 }, programmes: 'all' },
-    medium: { activities: ['education', 'library', 'prayer', 'sport', 'cultural', 'workshop'], visits: { mode: 'open', perWeek: 2 }, programmes: 'all' },
+    high: {
+      activities: ['education', 'library', 'prayer', 'sport', 'cultural'],
+      visits: { mode: 'supervised', perWeek: 1 },
+      programmes: 'all',
+    },
+    medium: {
+      activities: ['education', 'library', 'prayer', 'sport', 'cultural', 'workshop'],
+      visits: { mode: 'open', perWeek: 2 },
+      programmes: 'all',
+    },
     low: { activities: [...ACTIVITIES], visits: { mode: 'open', perWeek: 2 }, programmes: 'all' },
   },
 };
@@ -63,16 +79,34 @@ export function addDays(date: string, n: number): string {
 /** Every problem with the settings: each level has a review interval and a regime. */
 export function validateSettings(s: ClassificationSettings): FieldError[] {
   const errs: FieldError[] = [];
-  if (!Array.isArray(s.levels) || s.levels.length < 2 || new Set(s.levels).size !== s.levels.length || s.levels.some((l) => !/^[a-z][a-z0-9_]{0,19}$/.test(l))) errs.push({ field: '/levels', key: 'classification.settings.levels' });
-  if (!Number.isInteger(s.initialDays) || s.initialDays < 1 || s.initialDays > 90) errs.push({ field: '/initialDays', key: 'classification.settings.days' });
-  if (!Number.isInteger(s.eventReviewDays) || s.eventReviewDays < 0 || s.eventReviewDays > 90) errs.push({ field: '/eventReviewDays', key: 'classification.settings.days' });
+  if (
+    !Array.isArray(s.levels) ||
+    s.levels.length < 2 ||
+    new Set(s.levels).size !== s.levels.length ||
+    s.levels.some((l) => !/^[a-z][a-z0-9_]{0,19}$/.test(l))
+  )
+    errs.push({ field: '/levels', key: 'classification.settings.levels' });
+  if (!Number.isInteger(s.initialDays) || s.initialDays < 1 || s.initialDays > 90)
+    errs.push({ field: '/initialDays', key: 'classification.settings.days' });
+  if (!Number.isInteger(s.eventReviewDays) || s.eventReviewDays < 0 || s.eventReviewDays > 90)
+    errs.push({ field: '/eventReviewDays', key: 'classification.settings.days' });
   for (const l of s.levels ?? []) {
     const d = s.reviewDays?.[l];
-    if (!Number.isInteger(d) || d! < 7 || d! > 730) errs.push({ field: `/reviewDays/${l}`, key: 'classification.settings.review_days' });
+    if (!Number.isInteger(d) || d < 7 || d > 730)
+      errs.push({ field: `/reviewDays/${l}`, key: 'classification.settings.review_days' });
     const r = s.regime?.[l];
-    if (!r) { errs.push({ field: `/regime/${l}`, key: 'classification.settings.regime_missing' }); continue; }
-    if (r.activities.some((a) => !(ACTIVITIES as readonly string[]).includes(a))) errs.push({ field: `/regime/${l}/activities`, key: 'classification.settings.unknown_activity' });
-    if (!(VISIT_MODES as readonly string[]).includes(r.visits.mode) || !Number.isInteger(r.visits.perWeek) || r.visits.perWeek < 1) errs.push({ field: `/regime/${l}/visits`, key: 'classification.settings.visits' });
+    if (!r) {
+      errs.push({ field: `/regime/${l}`, key: 'classification.settings.regime_missing' });
+      continue;
+    }
+    if (r.activities.some((a) => !(ACTIVITIES as readonly string[]).includes(a)))
+      errs.push({ field: `/regime/${l}/activities`, key: 'classification.settings.unknown_activity' });
+    if (
+      !(VISIT_MODES as readonly string[]).includes(r.visits.mode) ||
+      !Number.isInteger(r.visits.perWeek) ||
+      r.visits.perWeek < 1
+    )
+      errs.push({ field: `/regime/${l}/visits`, key: 'classification.settings.visits' });
   }
   return errs;
 }
@@ -101,15 +135,24 @@ export function isOverride(input: DecisionInput, indicatedLevel: string | null):
   return input.trigger === 'override' || (indicatedLevel !== null && indicatedLevel !== input.level);
 }
 
-export function validateDecision(s: ClassificationSettings, input: DecisionInput, ctx: { indicatedLevel: string | null; hasCurrent: boolean }): FieldError[] {
+export function validateDecision(
+  s: ClassificationSettings,
+  input: DecisionInput,
+  ctx: { indicatedLevel: string | null; hasCurrent: boolean },
+): FieldError[] {
   const errs: FieldError[] = [];
   if (!s.levels.includes(input.level)) errs.push({ field: '/level', key: 'classification.decision.unknown_level' });
   if (!input.reasons?.trim()) errs.push({ field: '/reasons', key: 'classification.decision.reasons_required' });
-  if (!(TRIGGERS as readonly string[]).includes(input.trigger)) errs.push({ field: '/trigger', key: 'classification.decision.unknown_trigger' });
-  if (input.trigger === 'initial' && ctx.hasCurrent) errs.push({ field: '/trigger', key: 'classification.decision.initial_exists' });
-  if (input.trigger !== 'initial' && input.trigger !== 'override' && !ctx.hasCurrent) errs.push({ field: '/trigger', key: 'classification.decision.initial_first' });
-  if (input.trigger !== 'override' && !input.assessment_id) errs.push({ field: '/assessment_id', key: 'classification.decision.assessment_required' });
-  if (isOverride(input, ctx.indicatedLevel) && !input.override_justification?.trim()) errs.push({ field: '/override_justification', key: 'classification.decision.justification_required' });
+  if (!(TRIGGERS as readonly string[]).includes(input.trigger))
+    errs.push({ field: '/trigger', key: 'classification.decision.unknown_trigger' });
+  if (input.trigger === 'initial' && ctx.hasCurrent)
+    errs.push({ field: '/trigger', key: 'classification.decision.initial_exists' });
+  if (input.trigger !== 'initial' && input.trigger !== 'override' && !ctx.hasCurrent)
+    errs.push({ field: '/trigger', key: 'classification.decision.initial_first' });
+  if (input.trigger !== 'override' && !input.assessment_id)
+    errs.push({ field: '/assessment_id', key: 'classification.decision.assessment_required' });
+  if (isOverride(input, ctx.indicatedLevel) && !input.override_justification?.trim())
+    errs.push({ field: '/override_justification', key: 'classification.decision.justification_required' });
   return errs;
 }
 
@@ -141,7 +184,12 @@ export type Due =
  * the periodic review, and a review after each event not yet followed by a decision. `null` when
  * nothing is pending. An item appears once it is due within `horizonDays` (0 = due today or late).
  */
-export function dueForReview(s: ClassificationSettings, st: ClassificationState, asOf: string, horizonDays = 0): Due | null {
+export function dueForReview(
+  s: ClassificationSettings,
+  st: ClassificationState,
+  asOf: string,
+  horizonDays = 0,
+): Due | null {
   const limit = addDays(asOf, horizonDays);
   const candidates: Due[] = [];
   if (!st.current) {
@@ -153,7 +201,13 @@ export function dueForReview(s: ClassificationSettings, st: ClassificationState,
     for (const e of st.events) {
       if (e.occurredOn < st.current.decidedOn) continue; // already considered by the latest decision
       const eDue = addDays(e.occurredOn, s.eventReviewDays);
-      candidates.push({ reason: 'event', dueOn: eDue, overdue: eDue < asOf, event: e.kind, ...(e.id ? { eventId: e.id } : {}) });
+      candidates.push({
+        reason: 'event',
+        dueOn: eDue,
+        overdue: eDue < asOf,
+        event: e.kind,
+        ...(e.id ? { eventId: e.id } : {}),
+      });
     }
   }
   const pending = candidates.filter((c) => c.dueOn <= limit).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
@@ -165,7 +219,10 @@ export function dueForReview(s: ClassificationSettings, st: ClassificationState,
 
 export interface RegimeAdjustment {
   /** What the adjustment is about. */
-  subject: { kind: 'activity'; activity: Activity } | { kind: 'visits'; mode: VisitMode } | { kind: 'programme'; programme: string };
+  subject:
+    | { kind: 'activity'; activity: Activity }
+    | { kind: 'visits'; mode: VisitMode }
+    | { kind: 'programme'; programme: string };
   effect: 'allow' | 'restrict';
   reason: string;
   decidedBy: string;
@@ -178,7 +235,11 @@ export interface Regime {
   minor: { treated_as_minor: boolean; assumed: boolean } | null;
   activities: { activity: Activity; allowed: boolean; basis: 'level' | 'individual' | 'minor'; reason?: string }[];
   visits: { mode: VisitMode; perWeek: number; basis: 'level' | 'individual' | 'minor'; reason?: string };
-  programmes: { open: 'all' | string[]; restricted: { programme: string; reason: string }[]; allowed: { programme: string; reason: string }[] };
+  programmes: {
+    open: 'all' | string[];
+    restricted: { programme: string; reason: string }[];
+    allowed: { programme: string; reason: string }[];
+  };
 }
 
 /**
@@ -196,8 +257,14 @@ export const MINOR_GUARANTEES: { activities: readonly Activity[]; visits: { mode
  * with a reason, and an end date). With no classification yet, the medium regime applies — the
  * absence of an assessment is not a reason for restriction.
  */
-export function regimeFor(s: ClassificationSettings, level: string | null, adjustments: readonly RegimeAdjustment[], asOf: string, age: { minor: boolean; assumed: boolean } | null = null): Regime {
-  const base = s.regime[level ?? ''] ?? s.regime.medium ?? Object.values(s.regime)[Math.floor(s.levels.length / 2)]!;
+export function regimeFor(
+  s: ClassificationSettings,
+  level: string | null,
+  adjustments: readonly RegimeAdjustment[],
+  asOf: string,
+  age: { minor: boolean; assumed: boolean } | null = null,
+): Regime {
+  const base = s.regime[level ?? ''] ?? s.regime.medium ?? Object.values(s.regime)[Math.floor(s.levels.length / 2)];
   const active = adjustments.filter((a) => a.until === null || a.until >= asOf);
   const activities = ACTIVITIES.map((activity) => {
     const adj = [...active].reverse().find((a) => a.subject.kind === 'activity' && a.subject.activity === activity);
@@ -205,17 +272,34 @@ export function regimeFor(s: ClassificationSettings, level: string | null, adjus
     return { activity, allowed: base.activities.includes(activity), basis: 'level' as const };
   });
   const vAdj = [...active].reverse().find((a) => a.subject.kind === 'visits');
-  const visits = vAdj && vAdj.subject.kind === 'visits'
-    ? { mode: vAdj.subject.mode, perWeek: base.visits.perWeek, basis: 'individual' as const, reason: vAdj.reason }
-    : { ...base.visits, basis: 'level' as const };
-  const prog = (effect: 'allow' | 'restrict') => active.filter((a) => a.effect === effect && a.subject.kind === 'programme').map((a) => ({ programme: (a.subject as { programme: string }).programme, reason: a.reason }));
+  const visits =
+    vAdj && vAdj.subject.kind === 'visits'
+      ? { mode: vAdj.subject.mode, perWeek: base.visits.perWeek, basis: 'individual' as const, reason: vAdj.reason }
+      : { ...base.visits, basis: 'level' as const };
+  const prog = (effect: 'allow' | 'restrict') =>
+    active
+      .filter((a) => a.effect === effect && a.subject.kind === 'programme')
+      .map((a) => ({ programme: (a.subject as { programme: string }).programme, reason: a.reason }));
   const minor = age ? { treated_as_minor: age.minor, assumed: age.assumed } : null;
   if (age?.minor) {
     // The minors' guarantees, for anyone treated as a minor — assumed minors included (doubt protects).
-    for (const a of activities) if (MINOR_GUARANTEES.activities.includes(a.activity) && !a.allowed) Object.assign(a, { allowed: true, basis: 'minor' as const, reason: undefined });
+    for (const a of activities)
+      if (MINOR_GUARANTEES.activities.includes(a.activity) && !a.allowed)
+        Object.assign(a, { allowed: true, basis: 'minor' as const, reason: undefined });
     if (visits.mode !== MINOR_GUARANTEES.visits.mode || visits.perWeek < MINOR_GUARANTEES.visits.minPerWeek) {
-      Object.assign(visits, { mode: MINOR_GUARANTEES.visits.mode, perWeek: Math.max(visits.perWeek, MINOR_GUARANTEES.visits.minPerWeek), basis: 'minor' as const, reason: undefined });
+      Object.assign(visits, {
+        mode: MINOR_GUARANTEES.visits.mode,
+        perWeek: Math.max(visits.perWeek, MINOR_GUARANTEES.visits.minPerWeek),
+        basis: 'minor' as const,
+        reason: undefined,
+      });
     }
   }
-  return { level, minor, activities, visits, programmes: { open: base.programmes, restricted: prog('restrict'), allowed: prog('allow') } };
+  return {
+    level,
+    minor,
+    activities,
+    visits,
+    programmes: { open: base.programmes, restricted: prog('restrict'), allowed: prog('allow') },
+  };
 }

@@ -29,6 +29,9 @@ export const noteFields = (lang: Lang): FieldSpecs => ({
   text: { label: p.t(lang, 'cmp.note.text') },
 });
 
-export const parseComplaintForm = (body: FormBody | undefined, lang: Lang) => parseForm(NewComplaintBody, body, { lang, fields: complaintFields(lang) });
-export const parseActionForm = (body: FormBody | undefined, lang: Lang) => parseForm(ActionBody, body, { lang, fields: actionFields(lang) });
-export const parseNoteForm = (body: FormBody | undefined, lang: Lang) => parseForm(NoteBody, body, { lang, fields: noteFields(lang) });
+export const parseComplaintForm = (body: FormBody | undefined, lang: Lang) =>
+  parseForm(NewComplaintBody, body, { lang, fields: complaintFields(lang) });
+export const parseActionForm = (body: FormBody | undefined, lang: Lang) =>
+  parseForm(ActionBody, body, { lang, fields: actionFields(lang) });
+export const parseNoteForm = (body: FormBody | undefined, lang: Lang) =>
+  parseForm(NoteBody, body, { lang, fields: noteFields(lang) });

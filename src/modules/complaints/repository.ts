@@ -4,20 +4,34 @@ import type { Tx } from '../../db/index.js';
 import { type ComplaintSettings, DEFAULT_SETTINGS } from './rules.js';
 import { complaint, complaintCounter, complaintEvent, complaintSettings } from './schema.js';
 
-export { complaint, complaintEvent, complaintNotice, complaintReprisalWarning, complaintWarningSeen, complaintSettings } from './schema.js';
+export {
+  complaint,
+  complaintEvent,
+  complaintNotice,
+  complaintReprisalWarning,
+  complaintWarningSeen,
+  complaintSettings,
+} from './schema.js';
 export type ComplaintRow = typeof complaint.$inferSelect;
 
 export async function settings(db: Tx): Promise<ComplaintSettings> {
   const [r] = await db.select().from(complaintSettings).where(eq(complaintSettings.id, 'national'));
-  return r ? { ...DEFAULT_SETTINGS, ...r.settings, owners: { ...DEFAULT_SETTINGS.owners, ...r.settings.owners } } : DEFAULT_SETTINGS;
+  return r
+    ? { ...DEFAULT_SETTINGS, ...r.settings, owners: { ...DEFAULT_SETTINGS.owners, ...r.settings.owners } }
+    : DEFAULT_SETTINGS;
 }
 
 /** The next number of a prison's year (the row is locked until the transaction ends). */
 export async function nextSeq(db: Tx, prisonId: string, year: number): Promise<number> {
-  const r = await db.insert(complaintCounter).values({ prisonId, year, seq: 1 })
-    .onConflictDoUpdate({ target: [complaintCounter.prisonId, complaintCounter.year], set: { seq: sql`${complaintCounter.seq} + 1` } })
+  const r = await db
+    .insert(complaintCounter)
+    .values({ prisonId, year, seq: 1 })
+    .onConflictDoUpdate({
+      target: [complaintCounter.prisonId, complaintCounter.year],
+      set: { seq: sql`${complaintCounter.seq} + 1` },
+    })
     .returning({ seq: complaintCounter.seq });
-  return r[0]!.seq;
+  return r[0].seq;
 }
 
 export async function find(db: Tx, id: string, forUpdate = false): Promise<ComplaintRow | undefined> {
@@ -32,21 +46,55 @@ export async function findByReference(db: Tx, reference: string): Promise<Compla
 }
 
 export async function events(db: Tx, complaintId: string) {
-  const r = await db.execute<{ id: string; kind: string; state_after: string; text: string | null; by: string | null; at: string }>(sql`
+  const r = await db.execute<{
+    id: string;
+    kind: string;
+    state_after: string;
+    text: string | null;
+    by: string | null;
+    at: string;
+  }>(sql`
     SELECT e.id, e.kind, e.state_after, e.text, u.display_name AS by, e.at
     FROM complaint_event e LEFT JOIN app_user u ON u.id = e.by_user WHERE e.complaint_id = ${complaintId} ORDER BY e.at, e.id`);
   return r.rows;
 }
 
 export interface ListRow extends Record<string, unknown> {
-  id: string; prison_id: string; prison_code: string; reference: string; person_id: string | null; person_name: string | null;
-  cell_code: string | null; unit_code: string | null; kind: string; category: string; channel: string; addressee: string;
-  confidential: boolean; urgent: boolean; state: string; owner: string; received_at: string; due_at: string; outcome: string | null;
-  named_staff: string[]; words: string;
+  id: string;
+  prison_id: string;
+  prison_code: string;
+  reference: string;
+  person_id: string | null;
+  person_name: string | null;
+  cell_code: string | null;
+  unit_code: string | null;
+  kind: string;
+  category: string;
+  channel: string;
+  addressee: string;
+  confidential: boolean;
+  urgent: boolean;
+  state: string;
+  owner: string;
+  received_at: string;
+  due_at: string;
+  outcome: string | null;
+  named_staff: string[];
+  words: string;
 }
 
 /** Complaints by a filter (prison, person, states, confidential-or-allegation); the caller applies the visibility rule. */
-export async function list(db: Tx, f: { id?: string; prisonIds?: readonly string[]; personId?: string; open?: boolean; forInspector?: boolean; limit?: number }) {
+export async function list(
+  db: Tx,
+  f: {
+    id?: string;
+    prisonIds?: readonly string[];
+    personId?: string;
+    open?: boolean;
+    forInspector?: boolean;
+    limit?: number;
+  },
+) {
   const where = [sql`true`];
   if (f.prisonIds) where.push(sql`c.prison_id = ANY(${sql.param([...f.prisonIds])}::uuid[])`);
   if (f.id) where.push(sql`c.id = ${f.id}`);
@@ -67,7 +115,14 @@ export async function list(db: Tx, f: { id?: string; prisonIds?: readonly string
 
 /** Where a person is held now: admission, prison, cell and unit. */
 export async function currentPlace(db: Tx, admissionId: string) {
-  const r = await db.execute<{ admission_id: string; person_id: string; prison_id: string; ended: boolean; cell_id: string | null; unit_id: string | null }>(sql`
+  const r = await db.execute<{
+    admission_id: string;
+    person_id: string;
+    prison_id: string;
+    ended: boolean;
+    cell_id: string | null;
+    unit_id: string | null;
+  }>(sql`
     SELECT a.id AS admission_id, a.person_id, a.prison_id, a.ended_at IS NOT NULL AS ended, pl.cell_id, ce.unit_id
     FROM admission a LEFT JOIN placement pl ON pl.admission_id = a.id AND pl.to_at IS NULL LEFT JOIN cell ce ON ce.id = pl.cell_id
     WHERE a.id = ${admissionId}`);
@@ -83,14 +138,23 @@ export async function cellLeaderOf(db: Tx, cellId: string) {
 
 export async function usersByName(db: Tx, usernames: readonly string[]) {
   if (!usernames.length) return [];
-  const r = await db.execute<{ id: string; username: string }>(sql`SELECT id, username FROM app_user WHERE username = ANY(${sql.param([...usernames])}::text[])`);
+  const r = await db.execute<{ id: string; username: string }>(
+    sql`SELECT id, username FROM app_user WHERE username = ANY(${sql.param([...usernames])}::text[])`,
+  );
   return r.rows;
 }
 
 /** A person's complaints received within `days` before `at` (the reprisal window). */
 export async function recentOfPerson(db: Tx, personId: string, at: Date, days: number) {
-  return db.select().from(complaint).where(and(eq(complaint.personId, personId),
-    sql`${complaint.receivedAt} <= ${at.toISOString()}::timestamptz AND ${complaint.receivedAt} >= ${at.toISOString()}::timestamptz - make_interval(days => ${days})`))
+  return db
+    .select()
+    .from(complaint)
+    .where(
+      and(
+        eq(complaint.personId, personId),
+        sql`${complaint.receivedAt} <= ${at.toISOString()}::timestamptz AND ${complaint.receivedAt} >= ${at.toISOString()}::timestamptz - make_interval(days => ${days})`,
+      ),
+    )
     .orderBy(asc(complaint.receivedAt));
 }
 
@@ -99,7 +163,15 @@ export async function addEvent(db: Tx, row: typeof complaintEvent.$inferInsert) 
 }
 
 export async function noticeRows(db: Tx, audience: string, prisonIds: readonly string[] | undefined) {
-  const r = await db.execute<{ id: string; complaint_id: string; prison_id: string; audience: string; created_at: string; seen_at: string | null; seen_by: string | null }>(sql`
+  const r = await db.execute<{
+    id: string;
+    complaint_id: string;
+    prison_id: string;
+    audience: string;
+    created_at: string;
+    seen_at: string | null;
+    seen_by: string | null;
+  }>(sql`
     SELECT n.id, n.complaint_id, n.prison_id, n.audience, n.created_at, n.seen_at, u.display_name AS seen_by
     FROM complaint_notice n LEFT JOIN app_user u ON u.id = n.seen_by
     WHERE n.audience = ${audience} ${prisonIds ? sql`AND n.prison_id = ANY(${sql.param([...prisonIds])}::uuid[])` : sql``}
@@ -108,7 +180,18 @@ export async function noticeRows(db: Tx, audience: string, prisonIds: readonly s
 }
 
 export async function warningRows(db: Tx, prisonIds: readonly string[] | undefined) {
-  const r = await db.execute<{ id: string; complaint_id: string; prison_id: string; person_id: string; person_name: string; event: string; event_at: string; detail: string | null; triggered_by: string | null; created_at: string }>(sql`
+  const r = await db.execute<{
+    id: string;
+    complaint_id: string;
+    prison_id: string;
+    person_id: string;
+    person_name: string;
+    event: string;
+    event_at: string;
+    detail: string | null;
+    triggered_by: string | null;
+    created_at: string;
+  }>(sql`
     SELECT w.id, w.complaint_id, w.prison_id, w.person_id, p.family_name || ' ' || p.given_names AS person_name, w.event, w.event_at, w.detail,
       u.display_name AS triggered_by, w.created_at
     FROM complaint_reprisal_warning w JOIN person p ON p.id = w.person_id LEFT JOIN app_user u ON u.id = w.triggered_by
@@ -126,7 +209,9 @@ export async function seenBy(db: Tx, warningIds: readonly string[]) {
 }
 
 export async function openAdmissionOf(db: Tx, personId: string) {
-  const r = await db.execute<{ id: string; prison_id: string }>(sql`SELECT id, prison_id FROM admission WHERE person_id = ${personId} AND ended_at IS NULL LIMIT 1`);
+  const r = await db.execute<{ id: string; prison_id: string }>(
+    sql`SELECT id, prison_id FROM admission WHERE person_id = ${personId} AND ended_at IS NULL LIMIT 1`,
+  );
   return r.rows[0];
 }
 
@@ -136,7 +221,16 @@ export async function openAdmissionOf(db: Tx, personId: string) {
  * answered on the cell's page.
  */
 export async function openLeaderRequests(db: Tx, prisonId: string) {
-  const r = await db.execute<{ id: string; cell_id: string; cell_code: string; unit_code: string; subject: string; detail: string | null; raised_on: string; leader: string | null }>(sql`
+  const r = await db.execute<{
+    id: string;
+    cell_id: string;
+    cell_code: string;
+    unit_code: string;
+    subject: string;
+    detail: string | null;
+    raised_on: string;
+    leader: string | null;
+  }>(sql`
     SELECT r.id, r.cell_id, c.code AS cell_code, u.code AS unit_code, r.subject, r.detail, r.raised_on::text AS raised_on,
       p.family_name || ' ' || p.given_names AS leader
     FROM cell_leader_request r JOIN cell c ON c.id = r.cell_id JOIN unit u ON u.id = c.unit_id
@@ -147,6 +241,8 @@ export async function openLeaderRequests(db: Tx, prisonId: string) {
 
 /** A reception's prison and the admission it produced, to link a complaint to its medical check. */
 export async function receptionOf(db: Tx, id: string) {
-  const r = await db.execute<{ id: string; prison_id: string; admission_id: string | null }>(sql`SELECT id, prison_id, admission_id FROM reception WHERE id = ${id}`);
+  const r = await db.execute<{ id: string; prison_id: string; admission_id: string | null }>(
+    sql`SELECT id, prison_id, admission_id FROM reception WHERE id = ${id}`,
+  );
   return r.rows[0];
 }

@@ -30,7 +30,15 @@ export type Channel = (typeof CHANNELS)[number];
 export const ADDRESSEES = ['director', 'national', 'inspector'] as const;
 export type Addressee = (typeof ADDRESSEES)[number];
 
-export const STATES = ['received', 'acknowledged', 'under_investigation', 'answered', 'accepted', 'appealed', 'closed'] as const;
+export const STATES = [
+  'received',
+  'acknowledged',
+  'under_investigation',
+  'answered',
+  'accepted',
+  'appealed',
+  'closed',
+] as const;
 export type State = (typeof STATES)[number];
 
 export const OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld', 'withdrawn'] as const;
@@ -77,7 +85,10 @@ export const DEFAULT_SETTINGS: ComplaintSettings = {
     discipline: 'director',
     other: 'director',
   },
-  inspector_name: { fr: 'Commission nationale des droits de l’homme (CNDH)', en: 'National Human Rights Commission (CNDH)' },
+  inspector_name: {
+    fr: 'Commission nationale des droits de l’homme (CNDH)',
+    en: 'National Human Rights Commission (CNDH)',
+  },
 };
 
 const HOUR = 3_600_000;
@@ -140,7 +151,8 @@ export function checkAction(
   if (action === 'appeal' && c.appealed) return { field: '/action', key: 'complaints.appeal_once' };
   if (action === 'answer') {
     if (!input.answer?.trim()) return { field: '/answer', key: 'complaints.answer_required' };
-    if (!input.outcome || input.outcome === 'withdrawn') return { field: '/outcome', key: 'complaints.outcome_required' };
+    if (!input.outcome || input.outcome === 'withdrawn')
+      return { field: '/outcome', key: 'complaints.outcome_required' };
     if (c.state === 'appealed' && !input.national) return { field: '/action', key: 'complaints.appeal_national' };
   }
   return null;
@@ -152,7 +164,7 @@ export function formatReference(prisonCode: string, year: number, seq: number): 
 }
 export function parseReference(ref: string): { prison: string; year: number; seq: number } | null {
   const m = /^PL-([A-Z0-9]{2,16})-(\d{4})-(\d{5,})$/.exec(ref.trim().toUpperCase());
-  return m ? { prison: m[1]!, year: Number(m[2]), seq: Number(m[3]) } : null;
+  return m ? { prison: m[1], year: Number(m[2]), seq: Number(m[3]) } : null;
 }
 
 /** A complaint is never handled by a member of staff it names. */
@@ -182,7 +194,10 @@ export interface Reader {
  * - a confidential complaint is seen by no one else — not the prison's staff, not its director;
  * - otherwise prison staff with complaints.read in the prison's scope, except the staff the complaint names.
  */
-export function mayView(r: Reader, c: { prison_id: string; confidential: boolean; category: Category; named_staff: readonly string[] }): boolean {
+export function mayView(
+  r: Reader,
+  c: { prison_id: string; confidential: boolean; category: Category; named_staff: readonly string[] },
+): boolean {
   if (r.permissions.has('complaints.national')) return true;
   if (r.permissions.has('complaints.confidential') && (c.confidential || c.category === 'ill_treatment')) return true;
   if (c.confidential) return false;
@@ -192,7 +207,11 @@ export function mayView(r: Reader, c: { prison_id: string; confidential: boolean
 }
 
 /** Who is told at once of a new complaint: an allegation goes to the director and the national administration (not the director when confidential). */
-export function noticesFor(c: { category: Category; confidential: boolean; addressee: Addressee }): ('director' | 'national' | 'inspector')[] {
+export function noticesFor(c: {
+  category: Category;
+  confidential: boolean;
+  addressee: Addressee;
+}): ('director' | 'national' | 'inspector')[] {
   const out: ('director' | 'national' | 'inspector')[] = [];
   if (c.category === 'ill_treatment') {
     if (!c.confidential) out.push('director');
@@ -226,7 +245,10 @@ export function statistics(rows: readonly { category: Category; received_at: Dat
 /** Settings checked before they are saved: positive deadlines, every category owned. */
 export function settingsProblems(s: ComplaintSettings): { field: string; key: string }[] {
   const out: { field: string; key: string }[] = [];
-  for (const k of ['request_days', 'complaint_days', 'ill_treatment_hours', 'appeal_days'] as const) if (!(Number.isInteger(s[k]) && s[k] > 0)) out.push({ field: `/settings/${k}`, key: 'complaints.settings.positive' });
-  for (const c of CATEGORIES) if (!OWNERS.includes(s.owners[c])) out.push({ field: `/settings/owners/${c}`, key: 'complaints.settings.owner' });
+  for (const k of ['request_days', 'complaint_days', 'ill_treatment_hours', 'appeal_days'] as const)
+    if (!(Number.isInteger(s[k]) && s[k] > 0))
+      out.push({ field: `/settings/${k}`, key: 'complaints.settings.positive' });
+  for (const c of CATEGORIES)
+    if (!OWNERS.includes(s.owners[c])) out.push({ field: `/settings/owners/${c}`, key: 'complaints.settings.owner' });
   return out;
 }

@@ -11,11 +11,15 @@ export const complaintSettings = pgTable('complaint_settings', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
-export const complaintCounter = pgTable('complaint_counter', {
-  prisonId: uuid('prison_id').notNull(),
-  year: integer('year').notNull(),
-  seq: integer('seq').notNull(),
-}, (t) => [primaryKey({ columns: [t.prisonId, t.year] })]);
+export const complaintCounter = pgTable(
+  'complaint_counter',
+  {
+    prisonId: uuid('prison_id').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prisonId, t.year] })],
+);
 
 export const complaint = pgTable('complaint', {
   id: uuid('id').primaryKey(),
@@ -88,8 +92,12 @@ export const complaintReprisalWarning = pgTable('complaint_reprisal_warning', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
-export const complaintWarningSeen = pgTable('complaint_warning_seen', {
-  warningId: uuid('warning_id').notNull(),
-  userId: uuid('user_id').notNull(),
-  seenAt: ts('seen_at').notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.warningId, t.userId] })]);
+export const complaintWarningSeen = pgTable(
+  'complaint_warning_seen',
+  {
+    warningId: uuid('warning_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    seenAt: ts('seen_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.warningId, t.userId] })],
+);

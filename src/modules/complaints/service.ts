@@ -15,32 +15,73 @@ import * as estateRepo from '../estate/repository.js';
 import './messages.js';
 import * as repo from './repository.js';
 import {
-  type Action, ageInDays, allowedActions, appealDeadline, type Category, checkAction, type ComplaintSettings, deadlineFor, formatReference,
-  isOverdue, mayHandle, mayView, nextState, noticesFor, REPRISAL_DAYS, settingsProblems, type State, statistics, withinReprisalWindow,
+  type Action,
+  ageInDays,
+  allowedActions,
+  appealDeadline,
+  type Category,
+  checkAction,
+  type ComplaintSettings,
+  deadlineFor,
+  formatReference,
+  isOverdue,
+  mayHandle,
+  mayView,
+  nextState,
+  noticesFor,
+  REPRISAL_DAYS,
+  settingsProblems,
+  type State,
+  statistics,
+  withinReprisalWindow,
 } from './rules.js';
 import type { ActionInput, ComplaintDetailView, ComplaintItemView, NewComplaint, NoteInput } from './schemas.js';
 
 type Row = repo.ComplaintRow;
-const visible = (actor: Actor, c: { prison_id: string; confidential: boolean; category: string; named_staff: readonly string[] }) =>
-  mayView(actor, { ...c, category: c.category as Category });
-const rowVis = (c: Row) => ({ prison_id: c.prisonId, confidential: c.confidential, category: c.category, named_staff: c.namedStaff });
+const visible = (
+  actor: Actor,
+  c: { prison_id: string; confidential: boolean; category: string; named_staff: readonly string[] },
+) => mayView(actor, { ...c, category: c.category as Category });
+const rowVis = (c: Row) => ({
+  prison_id: c.prisonId,
+  confidential: c.confidential,
+  category: c.category,
+  named_staff: c.namedStaff,
+});
 
 /**
  * The change log of a complaint: its state and ids, never the words. A confidential complaint's
  * entries carry neither person nor prison, so that no file's or prison's history shows them.
  */
-async function logChange(tx: Tx, actor: Actor, c: Pick<Row, 'id' | 'prisonId' | 'personId' | 'confidential'>, action: string, after: Record<string, unknown>, reason?: string | null) {
+async function logChange(
+  tx: Tx,
+  actor: Actor,
+  c: Pick<Row, 'id' | 'prisonId' | 'personId' | 'confidential'>,
+  action: string,
+  after: Record<string, unknown>,
+  reason?: string | null,
+) {
   await recordChange(tx, actor, {
-    entity: 'complaint', entityId: c.id, action, after,
-    prisonId: c.confidential ? null : c.prisonId, personId: c.confidential ? null : c.personId,
-    reason: c.confidential ? null : reason ?? null,
+    entity: 'complaint',
+    entityId: c.id,
+    action,
+    after,
+    prisonId: c.confidential ? null : c.prisonId,
+    personId: c.confidential ? null : c.personId,
+    reason: c.confidential ? null : (reason ?? null),
   });
 }
 
 /** Every read of a confidential complaint is audited (without prison or person, so the prison's audit does not reveal it). */
 async function auditRead(tx: Tx, actor: Actor, c: Row, action: 'read' | 'list' = 'read') {
   if (!c.confidential) return;
-  await recordAccess(tx, actor, { category: 'confidential_complaint', action, entity: 'complaint', entityId: c.id, detail: { reference: c.reference } });
+  await recordAccess(tx, actor, {
+    category: 'confidential_complaint',
+    action,
+    entity: 'complaint',
+    entityId: c.id,
+    detail: { reference: c.reference },
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,9 +115,21 @@ export async function putSettings(db: Db, actor: Actor, input: { settings: Compl
   if (problems.length) throw invalid(problems);
   return db.transaction(async (tx) => {
     const before = await repo.settings(tx);
-    await tx.insert(repo.complaintSettings).values({ id: 'national', settings: input.settings, updatedBy: actor.userId })
-      .onConflictDoUpdate({ target: repo.complaintSettings.id, set: { settings: input.settings, updatedBy: actor.userId, updatedAt: new Date() } });
-    await recordChange(tx, actor, { entity: 'complaint_settings', entityId: actor.userId, action: 'update', reason: input.reason, before, after: input.settings });
+    await tx
+      .insert(repo.complaintSettings)
+      .values({ id: 'national', settings: input.settings, updatedBy: actor.userId })
+      .onConflictDoUpdate({
+        target: repo.complaintSettings.id,
+        set: { settings: input.settings, updatedBy: actor.userId, updatedAt: new Date() },
+      });
+    await recordChange(tx, actor, {
+      entity: 'complaint_settings',
+      entityId: actor.userId,
+      action: 'update',
+      reason: input.reason,
+      before,
+      after: input.settings,
+    });
     return input.settings;
   });
 }
@@ -84,13 +137,20 @@ export async function putSettings(db: Db, actor: Actor, input: { settings: Compl
 // ---------------------------------------------------------------------------------------------
 // Recording
 
-export async function recordComplaint(db: Db, actor: Actor, input: NewComplaint, now = new Date()): Promise<ComplaintDetailView> {
+export async function recordComplaint(
+  db: Db,
+  actor: Actor,
+  input: NewComplaint,
+  now = new Date(),
+): Promise<ComplaintDetailView> {
   assertSome(actor, ['complaints.record', 'complaints.confidential']);
   const confidential = input.addressee === 'inspector' || input.confidential === true;
   const errors: FieldError[] = [];
-  if (confidential && input.addressee === 'director') errors.push({ field: '/addressee', key: 'complaints.confidential_addressee' });
+  if (confidential && input.addressee === 'director')
+    errors.push({ field: '/addressee', key: 'complaints.confidential_addressee' });
   if (!input.admission_id && !input.cell_id) errors.push({ field: '/admission_id', key: 'complaints.who_required' });
-  if (input.channel === 'cell_leader' && !input.cell_id) errors.push({ field: '/cell_id', key: 'complaints.cell_required' });
+  if (input.channel === 'cell_leader' && !input.cell_id)
+    errors.push({ field: '/cell_id', key: 'complaints.cell_required' });
   const receivedAt = input.received_at ? new Date(input.received_at) : now;
   if (receivedAt.getTime() > now.getTime() + 60_000) errors.push({ field: '/received_at', key: 'complaints.future' });
   if (errors.length) throw invalid(errors);
@@ -111,7 +171,8 @@ export async function recordComplaint(db: Db, actor: Actor, input: NewComplaint,
     if (input.cell_id) {
       const cell = await estateRepo.findCell(tx, input.cell_id);
       if (!cell) throw invalid([{ field: '/cell_id', key: 'complaints.cell_required' }]);
-      if (admissionId && cell.prisonId !== prisonId!) throw invalid([{ field: '/cell_id', key: 'complaints.cell_other_prison' }]);
+      if (admissionId && cell.prisonId !== prisonId!)
+        throw invalid([{ field: '/cell_id', key: 'complaints.cell_other_prison' }]);
       prisonId = cell.prisonId;
       cellId = cell.id;
       unitId = cell.unitId;
@@ -123,7 +184,8 @@ export async function recordComplaint(db: Db, actor: Actor, input: NewComplaint,
     let receptionId: string | null = null;
     if (input.reception_id) {
       const rec = await repo.receptionOf(tx, input.reception_id);
-      if (!rec || rec.prison_id !== prisonId! || (admissionId && rec.admission_id && rec.admission_id !== admissionId)) throw invalid([{ field: '/reception_id', key: 'complaints.reception_other' }]);
+      if (!rec || rec.prison_id !== prisonId! || (admissionId && rec.admission_id && rec.admission_id !== admissionId))
+        throw invalid([{ field: '/reception_id', key: 'complaints.reception_other' }]);
       receptionId = rec.id;
     }
     // The prison's staff record; the independent body records what is addressed to it in confidence.
@@ -138,18 +200,59 @@ export async function recordComplaint(db: Db, actor: Actor, input: NewComplaint,
     const category = input.category;
     const id = newId();
     const row = {
-      id, prisonId: prison.id, reference, personId, admissionId, cellId, unitId, receptionId, kind: input.kind, category, channel: input.channel,
-      addressee: input.addressee, confidential, urgent: input.urgent === true || category === 'ill_treatment', words: input.words,
-      namedStaff: named.map((n) => n.id), namedStaffText: input.named_staff_text ?? null, owner: settings.owners[category],
-      state: 'received', receivedAt, dueAt: deadlineFor(settings, { kind: input.kind, category, received_at: receivedAt }), recordedBy: actor.userId,
+      id,
+      prisonId: prison.id,
+      reference,
+      personId,
+      admissionId,
+      cellId,
+      unitId,
+      receptionId,
+      kind: input.kind,
+      category,
+      channel: input.channel,
+      addressee: input.addressee,
+      confidential,
+      urgent: input.urgent === true || category === 'ill_treatment',
+      words: input.words,
+      namedStaff: named.map((n) => n.id),
+      namedStaffText: input.named_staff_text ?? null,
+      owner: settings.owners[category],
+      state: 'received',
+      receivedAt,
+      dueAt: deadlineFor(settings, { kind: input.kind, category, received_at: receivedAt }),
+      recordedBy: actor.userId,
     };
     await tx.insert(repo.complaint).values(row);
-    await repo.addEvent(tx, { id: newId(), complaintId: id, kind: 'received', stateAfter: 'received', text: null, byUser: actor.userId, at: now });
+    await repo.addEvent(tx, {
+      id: newId(),
+      complaintId: id,
+      kind: 'received',
+      stateAfter: 'received',
+      text: null,
+      byUser: actor.userId,
+      at: now,
+    });
     // An allegation of ill-treatment is told at once to the director and the national administration (not the director in confidence).
     for (const audience of noticesFor({ category, confidential, addressee: input.addressee })) {
       await tx.insert(repo.complaintNotice).values({ id: newId(), complaintId: id, prisonId: prison.id, audience });
     }
-    await logChange(tx, actor, row, 'record', confidential ? { state: 'received' } : { reference, kind: input.kind, category, channel: input.channel, addressee: input.addressee, state: 'received' });
+    await logChange(
+      tx,
+      actor,
+      row,
+      'record',
+      confidential
+        ? { state: 'received' }
+        : {
+            reference,
+            kind: input.kind,
+            category,
+            channel: input.channel,
+            addressee: input.addressee,
+            state: 'received',
+          },
+    );
     return id;
   });
   // The receipt, for the one who recorded it (they typed the words in): no visibility check here.
@@ -163,11 +266,27 @@ function item(r: repo.ListRow, now: Date): ComplaintItemView {
   const received = new Date(r.received_at);
   const due = new Date(r.due_at);
   return {
-    id: r.id, reference: r.reference, prison_id: r.prison_id, prison_code: r.prison_code, person_id: r.person_id, person_name: r.person_name,
-    cell: r.cell_code, unit: r.unit_code, kind: r.kind, category: r.category, channel: r.channel,
-    addressee: r.addressee, confidential: r.confidential, urgent: r.urgent, state: r.state, owner: r.owner,
-    received_at: received.toISOString(), due_at: due.toISOString(), overdue: isOverdue({ state: r.state as State, due_at: due }, now),
-    age_days: ageInDays(received, now), outcome: r.outcome,
+    id: r.id,
+    reference: r.reference,
+    prison_id: r.prison_id,
+    prison_code: r.prison_code,
+    person_id: r.person_id,
+    person_name: r.person_name,
+    cell: r.cell_code,
+    unit: r.unit_code,
+    kind: r.kind,
+    category: r.category,
+    channel: r.channel,
+    addressee: r.addressee,
+    confidential: r.confidential,
+    urgent: r.urgent,
+    state: r.state,
+    owner: r.owner,
+    received_at: received.toISOString(),
+    due_at: due.toISOString(),
+    overdue: isOverdue({ state: r.state as State, due_at: due }, now),
+    age_days: ageInDays(received, now),
+    outcome: r.outcome,
   };
 }
 
@@ -180,12 +299,21 @@ export async function getComplaint(db: Db, actor: Actor, id: string, now = new D
 
 async function detail(db: Db, actor: Actor, c: Row, now: Date): Promise<ComplaintDetailView> {
   const [r] = await repo.list(db, { id: c.id });
-  const base = item(r!, now);
+  const base = item(r, now);
   return {
-    ...base, words: c.words, named_staff_text: c.namedStaffText, answer: c.answer, action_taken: c.actionTaken,
-    answered_at: c.answeredAt?.toISOString() ?? null, answer_read_at: c.answerReadAt?.toISOString() ?? null,
-    appealed_at: c.appealedAt?.toISOString() ?? null, appeal_reason: c.appealReason, closed_at: c.closedAt?.toISOString() ?? null, reception_id: c.receptionId,
-    allowed_actions: allowedActions(c.state as State, { appealed: !!c.appealedAt }), may_handle: mayHandleNow(actor, c),
+    ...base,
+    words: c.words,
+    named_staff_text: c.namedStaffText,
+    answer: c.answer,
+    action_taken: c.actionTaken,
+    answered_at: c.answeredAt?.toISOString() ?? null,
+    answer_read_at: c.answerReadAt?.toISOString() ?? null,
+    appealed_at: c.appealedAt?.toISOString() ?? null,
+    appeal_reason: c.appealReason,
+    closed_at: c.closedAt?.toISOString() ?? null,
+    reception_id: c.receptionId,
+    allowed_actions: allowedActions(c.state as State, { appealed: !!c.appealedAt }),
+    may_handle: mayHandleNow(actor, c),
     events: (await repo.events(db, c.id)).map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
   };
 }
@@ -200,13 +328,25 @@ export async function byReference(db: Db, actor: Actor, reference: string) {
 
 /** Overdue first, then the oldest, then by category. */
 function sortOpen(items: ComplaintItemView[]) {
-  return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || Number(b.urgent) - Number(a.urgent) || a.received_at.localeCompare(b.received_at) || a.category.localeCompare(b.category));
+  return items.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      Number(b.urgent) - Number(a.urgent) ||
+      a.received_at.localeCompare(b.received_at) ||
+      a.category.localeCompare(b.category),
+  );
 }
 
 async function listed(db: Db, actor: Actor, rows: repo.ListRow[], now: Date) {
   const shown = rows.filter((r) => visible(actor, r));
   const conf = shown.filter((r) => r.confidential);
-  if (conf.length) await recordAccess(db, actor, { category: 'confidential_complaint', action: 'list', entity: 'complaint', detail: { complaints: conf.map((r) => r.reference) } });
+  if (conf.length)
+    await recordAccess(db, actor, {
+      category: 'confidential_complaint',
+      action: 'list',
+      entity: 'complaint',
+      detail: { complaints: conf.map((r) => r.reference) },
+    });
   return shown.map((r) => item(r, now));
 }
 
@@ -221,7 +361,18 @@ export async function openList(db: Db, actor: Actor, prison: string, now = new D
 export async function personComplaints(db: Db, actor: Actor, personId: string, now = new Date()) {
   assertSome(actor, READERS);
   if (!UUID.test(personId)) throw notFound();
-  return listed(db, actor, await repo.list(db, { personId, prisonIds: scopeFilter(actor) && !can(actor, 'complaints.national') && !can(actor, 'complaints.confidential') ? scopeFilter(actor) : undefined }), now);
+  return listed(
+    db,
+    actor,
+    await repo.list(db, {
+      personId,
+      prisonIds:
+        scopeFilter(actor) && !can(actor, 'complaints.national') && !can(actor, 'complaints.confidential')
+          ? scopeFilter(actor)
+          : undefined,
+    }),
+    now,
+  );
 }
 
 /** The independent body's list: its confidential complaints and every allegation, across prisons, open first. */
@@ -229,7 +380,9 @@ export async function inspectorList(db: Db, actor: Actor, now = new Date()) {
   if (!can(actor, 'complaints.confidential') && !can(actor, 'complaints.national')) throw forbidden();
   const items = await listed(db, actor, await repo.list(db, { forInspector: true }), now);
   const open = (i: ComplaintItemView) => Number(i.state !== 'closed' && i.state !== 'accepted');
-  return items.sort((a, b) => open(b) - open(a) || Number(b.overdue) - Number(a.overdue) || a.received_at.localeCompare(b.received_at));
+  return items.sort(
+    (a, b) => open(b) - open(a) || Number(b.overdue) - Number(a.overdue) || a.received_at.localeCompare(b.received_at),
+  );
 }
 
 /** Counts by category, quarter and unit of the complaints the reader may see (one prison, or all in scope). */
@@ -237,7 +390,9 @@ export async function complaintStatistics(db: Db, actor: Actor, prison?: string)
   if (!can(actor, 'complaints.read') && !can(actor, 'complaints.national')) throw forbidden();
   const prisonIds = prison ? [(await getPrison(db, actor, prison)).id] : scopeFilter(actor);
   const rows = (await repo.list(db, { prisonIds, limit: 100_000 })).filter((r) => visible(actor, r));
-  return statistics(rows.map((r) => ({ category: r.category as Category, received_at: new Date(r.received_at), unit: r.unit_code })));
+  return statistics(
+    rows.map((r) => ({ category: r.category as Category, received_at: new Date(r.received_at), unit: r.unit_code })),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,7 +413,13 @@ function mayRecordForDetainee(actor: Actor, c: Row): boolean {
   return !c.confidential && can(actor, 'complaints.record') && inScope(actor, c.prisonId);
 }
 
-export async function act(db: Db, actor: Actor, id: string, input: ActionInput, now = new Date()): Promise<ComplaintDetailView> {
+export async function act(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ActionInput,
+  now = new Date(),
+): Promise<ComplaintDetailView> {
   assertSome(actor, ANY);
   await db.transaction(async (tx) => {
     const c = await load(tx, actor, id, true);
@@ -268,7 +429,11 @@ export async function act(db: Db, actor: Actor, id: string, input: ActionInput, 
       if (!mayHandle(actor.userId, c.namedStaff)) throw new AppError(403, 'complaints.named_staff');
       throw forbidden();
     }
-    const problem = checkAction({ state: c.state as State, appealed: !!c.appealedAt }, action, { answer: input.answer, outcome: input.outcome, national: can(actor, 'complaints.national') });
+    const problem = checkAction({ state: c.state as State, appealed: !!c.appealedAt }, action, {
+      answer: input.answer,
+      outcome: input.outcome,
+      national: can(actor, 'complaints.national'),
+    });
     if (problem) {
       if (problem.key === 'complaints.appeal_national') throw new AppError(403, problem.key);
       if (problem.field === '/action') throw conflict(problem.key);
@@ -277,19 +442,44 @@ export async function act(db: Db, actor: Actor, id: string, input: ActionInput, 
     const state = nextState(c.state as State, action)!;
     const patch: Partial<typeof repo.complaint.$inferInsert> = { state, rowVersion: c.rowVersion + 1 };
     if (action === 'acknowledge') patch.acknowledgedAt = now;
-    if (action === 'answer') Object.assign(patch, { answer: input.answer!, outcome: input.outcome!, actionTaken: input.action_taken ?? null, answeredAt: now, answeredBy: actor.userId, answerReadAt: null });
+    if (action === 'answer')
+      Object.assign(patch, {
+        answer: input.answer!,
+        outcome: input.outcome!,
+        actionTaken: input.action_taken ?? null,
+        answeredAt: now,
+        answeredBy: actor.userId,
+        answerReadAt: null,
+      });
     if (action === 'accept') patch.acceptedAt = now;
     if (action === 'appeal') {
       const settings = await repo.settings(tx);
       Object.assign(patch, { appealedAt: now, appealReason: input.text ?? null, dueAt: appealDeadline(settings, now) });
-      await tx.insert(repo.complaintNotice).values({ id: newId(), complaintId: c.id, prisonId: c.prisonId, audience: 'national' });
+      await tx
+        .insert(repo.complaintNotice)
+        .values({ id: newId(), complaintId: c.id, prisonId: c.prisonId, audience: 'national' });
     }
     if (action === 'withdraw') Object.assign(patch, { outcome: 'withdrawn', closedAt: now });
     if (action === 'close') patch.closedAt = now;
     await tx.update(repo.complaint).set(patch).where(eq(repo.complaint.id, c.id));
-    const text = action === 'answer' ? input.answer! : input.text ?? null;
-    await repo.addEvent(tx, { id: newId(), complaintId: c.id, kind: action, stateAfter: state, text, byUser: actor.userId, at: now });
-    await logChange(tx, actor, c, action, { state, ...(action === 'answer' ? { outcome: input.outcome } : {}) }, c.confidential ? null : input.text ?? null);
+    const text = action === 'answer' ? input.answer! : (input.text ?? null);
+    await repo.addEvent(tx, {
+      id: newId(),
+      complaintId: c.id,
+      kind: action,
+      stateAfter: state,
+      text,
+      byUser: actor.userId,
+      at: now,
+    });
+    await logChange(
+      tx,
+      actor,
+      c,
+      action,
+      { state, ...(action === 'answer' ? { outcome: input.outcome } : {}) },
+      c.confidential ? null : (input.text ?? null),
+    );
   });
   return detail(db, actor, (await repo.find(db, id))!, now);
 }
@@ -298,20 +488,41 @@ export async function act(db: Db, actor: Actor, id: string, input: ActionInput, 
  * A note on the file: an investigation note, the answer read to the detainee, and for the independent
  * body facts asked for, facts recorded and its recommendations.
  */
-export async function addNote(db: Db, actor: Actor, id: string, input: NoteInput, now = new Date()): Promise<ComplaintDetailView> {
+export async function addNote(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: NoteInput,
+  now = new Date(),
+): Promise<ComplaintDetailView> {
   assertSome(actor, ANY);
   await db.transaction(async (tx) => {
     const c = await load(tx, actor, id, true);
     const inspector = ['facts_requested', 'facts', 'recommendation'].includes(input.kind);
-    if (inspector ? !(can(actor, 'complaints.confidential') || can(actor, 'complaints.national')) : !mayHandleNow(actor, c) && !(input.kind === 'read_to_detainee' && mayRecordForDetainee(actor, c))) {
+    if (
+      inspector
+        ? !(can(actor, 'complaints.confidential') || can(actor, 'complaints.national'))
+        : !mayHandleNow(actor, c) && !(input.kind === 'read_to_detainee' && mayRecordForDetainee(actor, c))
+    ) {
       if (!mayHandle(actor.userId, c.namedStaff)) throw new AppError(403, 'complaints.named_staff');
       throw forbidden();
     }
     if (input.kind === 'read_to_detainee') {
       if (!c.answeredAt) throw conflict('complaints.no_answer');
-      await tx.update(repo.complaint).set({ answerReadAt: now, rowVersion: c.rowVersion + 1 }).where(eq(repo.complaint.id, c.id));
+      await tx
+        .update(repo.complaint)
+        .set({ answerReadAt: now, rowVersion: c.rowVersion + 1 })
+        .where(eq(repo.complaint.id, c.id));
     }
-    await repo.addEvent(tx, { id: newId(), complaintId: c.id, kind: input.kind, stateAfter: c.state, text: input.text, byUser: actor.userId, at: now });
+    await repo.addEvent(tx, {
+      id: newId(),
+      complaintId: c.id,
+      kind: input.kind,
+      stateAfter: c.state,
+      text: input.text,
+      byUser: actor.userId,
+      at: now,
+    });
     await logChange(tx, actor, c, input.kind, { state: c.state });
   });
   return detail(db, actor, (await repo.find(db, id))!, now);
@@ -326,8 +537,19 @@ export async function assign(db: Db, actor: Actor, id: string, username: string,
     const [u] = await repo.usersByName(tx, [username]);
     if (!u) throw invalid([{ field: '/username', key: 'complaints.unknown_user' }]);
     if (!mayHandle(u.id, c.namedStaff)) throw invalid([{ field: '/username', key: 'complaints.named_staff' }]);
-    await tx.update(repo.complaint).set({ assignedTo: u.id, rowVersion: c.rowVersion + 1 }).where(eq(repo.complaint.id, c.id));
-    await repo.addEvent(tx, { id: newId(), complaintId: c.id, kind: 'assign', stateAfter: c.state, text: username, byUser: actor.userId, at: now });
+    await tx
+      .update(repo.complaint)
+      .set({ assignedTo: u.id, rowVersion: c.rowVersion + 1 })
+      .where(eq(repo.complaint.id, c.id));
+    await repo.addEvent(tx, {
+      id: newId(),
+      complaintId: c.id,
+      kind: 'assign',
+      stateAfter: c.state,
+      text: username,
+      byUser: actor.userId,
+      at: now,
+    });
     await logChange(tx, actor, c, 'assign', { assigned_to: u.id });
   });
   return getComplaint(db, actor, id, now);
@@ -338,7 +560,9 @@ export async function assign(db: Db, actor: Actor, id: string, username: string,
 
 const audiencesOf = (actor: Actor): ('director' | 'national' | 'inspector')[] => [
   ...(can(actor, 'complaints.handle') && !actor.national ? ['director' as const] : []),
-  ...(actor.national && (can(actor, 'complaints.read') || can(actor, 'complaints.national')) ? ['national' as const] : []),
+  ...(actor.national && (can(actor, 'complaints.read') || can(actor, 'complaints.national'))
+    ? ['national' as const]
+    : []),
   ...(can(actor, 'complaints.confidential') ? ['inspector' as const] : []),
 ];
 
@@ -352,7 +576,17 @@ export async function notices(db: Db, actor: Actor) {
       const c = await repo.find(db, n.complaint_id);
       if (!c || !visible(actor, rowVis(c))) continue;
       const prison = await estateRepo.findPrison(db, c.prisonId);
-      out.push({ id: n.id, complaint_id: c.id, reference: c.reference, prison_code: prison?.code ?? '', audience, category: c.category, created_at: new Date(n.created_at).toISOString(), seen_at: n.seen_at ? new Date(n.seen_at).toISOString() : null, seen_by: n.seen_by });
+      out.push({
+        id: n.id,
+        complaint_id: c.id,
+        reference: c.reference,
+        prison_code: prison?.code ?? '',
+        audience,
+        category: c.category,
+        created_at: new Date(n.created_at).toISOString(),
+        seen_at: n.seen_at ? new Date(n.seen_at).toISOString() : null,
+        seen_by: n.seen_by,
+      });
     }
   }
   return out;
@@ -363,7 +597,10 @@ export async function markNoticeSeen(db: Db, actor: Actor, noticeId: string) {
   const mine = await notices(db, actor);
   const n = mine.find((x) => x.id === noticeId);
   if (!n) throw notFound();
-  await db.update(repo.complaintNotice).set({ seenBy: actor.userId, seenAt: new Date() }).where(and(eq(repo.complaintNotice.id, noticeId), isNull(repo.complaintNotice.seenAt)));
+  await db
+    .update(repo.complaintNotice)
+    .set({ seenBy: actor.userId, seenAt: new Date() })
+    .where(and(eq(repo.complaintNotice.id, noticeId), isNull(repo.complaintNotice.seenAt)));
   return { id: noticeId };
 }
 
@@ -378,14 +615,30 @@ export type ReprisalEvent = 'move' | 'transfer' | 'discipline' | 'visits';
  * gets a warning row, naming who acted. Returns the warnings the actor may see (a confidential
  * complaint's warning goes only to the independent body and the national officer).
  */
-export async function checkReprisal(tx: Tx, actor: Actor | null, e: { personId: string; prisonId: string; event: ReprisalEvent; at?: Date; detail?: string | null }) {
+export async function checkReprisal(
+  tx: Tx,
+  actor: Actor | null,
+  e: { personId: string; prisonId: string; event: ReprisalEvent; at?: Date; detail?: string | null },
+) {
   const at = e.at ?? new Date();
-  const recent = (await repo.recentOfPerson(tx, e.personId, at, REPRISAL_DAYS)).filter((c) => withinReprisalWindow(c.receivedAt, at));
+  const recent = (await repo.recentOfPerson(tx, e.personId, at, REPRISAL_DAYS)).filter((c) =>
+    withinReprisalWindow(c.receivedAt, at),
+  );
   const out: { warning_id: string; complaint_id: string; reference: string; received_at: string }[] = [];
   for (const c of recent) {
     const id = newId();
-    await tx.insert(repo.complaintReprisalWarning).values({ id, complaintId: c.id, prisonId: e.prisonId, personId: e.personId, event: e.event, eventAt: at, detail: e.detail ?? null, triggeredBy: actor?.userId ?? null });
-    if (actor && visible(actor, rowVis(c))) out.push({ warning_id: id, complaint_id: c.id, reference: c.reference, received_at: c.receivedAt.toISOString() });
+    await tx.insert(repo.complaintReprisalWarning).values({
+      id,
+      complaintId: c.id,
+      prisonId: e.prisonId,
+      personId: e.personId,
+      event: e.event,
+      eventAt: at,
+      detail: e.detail ?? null,
+      triggeredBy: actor?.userId ?? null,
+    });
+    if (actor && visible(actor, rowVis(c)))
+      out.push({ warning_id: id, complaint_id: c.id, reference: c.reference, received_at: c.receivedAt.toISOString() });
   }
   return out;
 }
@@ -393,7 +646,11 @@ export async function checkReprisal(tx: Tx, actor: Actor | null, e: { personId: 
 /** The reprisal warnings the reader may see (a prison, or all in scope); showing them records who saw each. */
 export async function reprisalWarnings(db: Db, actor: Actor, prison?: string) {
   assertSome(actor, READERS);
-  const prisonIds = prison ? [(await getPrison(db, actor, prison)).id] : can(actor, 'complaints.national') || can(actor, 'complaints.confidential') ? undefined : scopeFilter(actor);
+  const prisonIds = prison
+    ? [(await getPrison(db, actor, prison)).id]
+    : can(actor, 'complaints.national') || can(actor, 'complaints.confidential')
+      ? undefined
+      : scopeFilter(actor);
   const rows = await repo.warningRows(db, prisonIds);
   const shown = [];
   for (const w of rows) {
@@ -402,15 +659,36 @@ export async function reprisalWarnings(db: Db, actor: Actor, prison?: string) {
     shown.push({ w, c });
   }
   if (shown.length) {
-    await db.insert(repo.complaintWarningSeen).values(shown.map(({ w }) => ({ warningId: w.id, userId: actor.userId }))).onConflictDoNothing();
+    await db
+      .insert(repo.complaintWarningSeen)
+      .values(shown.map(({ w }) => ({ warningId: w.id, userId: actor.userId })))
+      .onConflictDoNothing();
     const conf = shown.filter(({ c }) => c.confidential);
-    if (conf.length) await recordAccess(db, actor, { category: 'confidential_complaint', action: 'list', entity: 'complaint_reprisal_warning', detail: { complaints: conf.map(({ c }) => c.reference) } });
+    if (conf.length)
+      await recordAccess(db, actor, {
+        category: 'confidential_complaint',
+        action: 'list',
+        entity: 'complaint_reprisal_warning',
+        detail: { complaints: conf.map(({ c }) => c.reference) },
+      });
   }
-  const seen = await repo.seenBy(db, shown.map(({ w }) => w.id));
+  const seen = await repo.seenBy(
+    db,
+    shown.map(({ w }) => w.id),
+  );
   return shown.map(({ w, c }) => ({
-    id: w.id, complaint_id: c.id, reference: c.reference, person_id: w.person_id, person_name: w.person_name, event: w.event,
-    event_at: new Date(w.event_at).toISOString(), detail: w.detail, triggered_by: w.triggered_by,
-    seen_by: seen.filter((s) => s.warning_id === w.id).map((s) => ({ name: s.name, at: new Date(s.seen_at).toISOString() })),
+    id: w.id,
+    complaint_id: c.id,
+    reference: c.reference,
+    person_id: w.person_id,
+    person_name: w.person_name,
+    event: w.event,
+    event_at: new Date(w.event_at).toISOString(),
+    detail: w.detail,
+    triggered_by: w.triggered_by,
+    seen_by: seen
+      .filter((s) => s.warning_id === w.id)
+      .map((s) => ({ name: s.name, at: new Date(s.seen_at).toISOString() })),
   }));
 }
 
@@ -439,9 +717,16 @@ export async function recordingContext(db: Db, actor: Actor, o: { prison?: strin
     prisonRef = place.prison_id;
   }
   const prison = await prisonFor(db, actor, prisonRef);
-  const cells = (await estateRepo.findCells(db, [prison.id])).filter((c) => !c.closedAt).map((c) => ({ id: c.id, code: c.code })).sort((a, b) => a.code.localeCompare(b.code));
+  const cells = (await estateRepo.findCells(db, [prison.id]))
+    .filter((c) => !c.closedAt)
+    .map((c) => ({ id: c.id, code: c.code }))
+    .sort((a, b) => a.code.localeCompare(b.code));
   const settings = await repo.settings(db);
-  return { prison: { id: prison.id, code: prison.code, name: prison.name }, cells, body: settings.inspector_name[actor.lang] };
+  return {
+    prison: { id: prison.id, code: prison.code, name: prison.name },
+    cells,
+    body: settings.inspector_name[actor.lang],
+  };
 }
 
 /** The person's current admission, for the "record a complaint" link (only in the reader's scope). */
@@ -455,5 +740,8 @@ export async function currentAdmissionOf(db: Db, actor: Actor, personId: string)
 export async function leaderRequests(db: Db, actor: Actor, prison: string, now = new Date()) {
   const p = await getPrison(db, actor, prison);
   if (!can(actor, 'complaints.read') && !can(actor, 'complaints.national')) throw forbidden();
-  return (await repo.openLeaderRequests(db, p.id)).map((r) => ({ ...r, age_days: ageInDays(new Date(`${r.raised_on}T00:00:00Z`), now) }));
+  return (await repo.openLeaderRequests(db, p.id)).map((r) => ({
+    ...r,
+    age_days: ageInDays(new Date(`${r.raised_on}T00:00:00Z`), now),
+  }));
 }

@@ -8,14 +8,29 @@ test('everyone awaiting trial is "prévenu(e)"; committed for trial for a felony
   assert.equal(legalStatusLabel('fr', { status: 'awaiting_trial' }), 'Prévenu(e), en attente de jugement');
   assert.equal(legalStatusLabel('fr', { status: 'awaiting_trial', sex: 'female' }), 'Prévenue, en attente de jugement');
   assert.equal(legalStatusLabel('fr', { status: 'awaiting_trial', sex: 'male' }), 'Prévenu, en attente de jugement');
-  assert.equal(legalStatusLabel('fr', { status: 'awaiting_trial', sex: 'male', felony: true }), "Accusé, en attente de jugement (cour d'assises)");
-  assert.equal(legalStatusLabel('fr', { status: 'awaiting_trial', sex: 'female', felony: true }), "Accusée, en attente de jugement (cour d'assises)");
-  assert.equal(legalStatusLabel('fr', { status: 'awaiting_trial', felony: true }), "Accusé(e), en attente de jugement (cour d'assises)");
-  assert.equal(legalStatusLabel('en', { status: 'awaiting_trial', felony: true }), 'Untried, committed for trial at the assize court');
+  assert.equal(
+    legalStatusLabel('fr', { status: 'awaiting_trial', sex: 'male', felony: true }),
+    "Accusé, en attente de jugement (cour d'assises)",
+  );
+  assert.equal(
+    legalStatusLabel('fr', { status: 'awaiting_trial', sex: 'female', felony: true }),
+    "Accusée, en attente de jugement (cour d'assises)",
+  );
+  assert.equal(
+    legalStatusLabel('fr', { status: 'awaiting_trial', felony: true }),
+    "Accusé(e), en attente de jugement (cour d'assises)",
+  );
+  assert.equal(
+    legalStatusLabel('en', { status: 'awaiting_trial', felony: true }),
+    'Untried, committed for trial at the assize court',
+  );
   assert.equal(legalStatusLabel('en', { status: 'awaiting_trial', sex: 'female' }), 'Untried, awaiting trial');
   assert.equal(legalStatusNoun('fr', { status: 'awaiting_trial', sex: 'female', felony: true }), 'accusée');
   // A felony charge under investigation is still "inculpé(e)" (the glossary's word for that stage).
-  assert.equal(legalStatusLabel('fr', { status: 'under_investigation', sex: 'female', felony: true }), 'Inculpée, en instruction');
+  assert.equal(
+    legalStatusLabel('fr', { status: 'under_investigation', sex: 'female', felony: true }),
+    'Inculpée, en instruction',
+  );
   assert.equal(statusWord({ status: 'convicted', felony: true }), 'convicted');
   assert.equal(legalStatusLabel('fr', { status: 'appealing', sex: 'female' }), 'Condamnée, en appel');
 });

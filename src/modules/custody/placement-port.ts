@@ -36,10 +36,19 @@ export interface CellPlacementResult {
   capacity_delegation_id: string | null;
 }
 
-export type CellPlacer = (tx: Tx, actor: Actor, admission: AdmissionRow, request: CellPlacementRequest) => Promise<CellPlacementResult>;
+export type CellPlacer = (
+  tx: Tx,
+  actor: Actor,
+  admission: AdmissionRow,
+  request: CellPlacementRequest,
+) => Promise<CellPlacementResult>;
 
 /** Many new admissions placed at once (the register import): the same rule, its reads made once for the batch. */
-export type ManyCellPlacer = (tx: Tx, actor: Actor, items: readonly { admission: AdmissionRow; request: CellPlacementRequest }[]) => Promise<CellPlacementResult[]>;
+export type ManyCellPlacer = (
+  tx: Tx,
+  actor: Actor,
+  items: readonly { admission: AdmissionRow; request: CellPlacementRequest }[],
+) => Promise<CellPlacementResult[]>;
 
 let placer: CellPlacer | undefined;
 let manyPlacer: ManyCellPlacer | undefined;
@@ -51,13 +60,28 @@ export function provideCellPlacer(p: CellPlacer, many: ManyCellPlacer): void {
 }
 
 /** Put a person in a cell through the one placement rule (inside the caller's transaction). */
-export function placeThroughRule(tx: Tx, actor: Actor, admission: AdmissionRow, request: CellPlacementRequest): Promise<CellPlacementResult> {
-  if (!placer) throw new Error('The placement rule is not loaded: import src/modules/housing/placement.ts before placing anyone in a cell.');
+export function placeThroughRule(
+  tx: Tx,
+  actor: Actor,
+  admission: AdmissionRow,
+  request: CellPlacementRequest,
+): Promise<CellPlacementResult> {
+  if (!placer)
+    throw new Error(
+      'The placement rule is not loaded: import src/modules/housing/placement.ts before placing anyone in a cell.',
+    );
   return placer(tx, actor, admission, request);
 }
 
 /** Put many people admitted in this transaction, in no cell yet, in cells through the one placement rule. */
-export function placeManyThroughRule(tx: Tx, actor: Actor, items: readonly { admission: AdmissionRow; request: CellPlacementRequest }[]): Promise<CellPlacementResult[]> {
-  if (!manyPlacer) throw new Error('The placement rule is not loaded: import src/modules/housing/placement.ts before placing anyone in a cell.');
+export function placeManyThroughRule(
+  tx: Tx,
+  actor: Actor,
+  items: readonly { admission: AdmissionRow; request: CellPlacementRequest }[],
+): Promise<CellPlacementResult[]> {
+  if (!manyPlacer)
+    throw new Error(
+      'The placement rule is not loaded: import src/modules/housing/placement.ts before placing anyone in a cell.',
+    );
   return manyPlacer(tx, actor, items);
 }

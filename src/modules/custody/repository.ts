@@ -13,9 +13,12 @@ export async function nextCommittalSeq(db: Tx, prisonId: string, year: number): 
   const [r] = await db
     .insert(committalCounter)
     .values({ prisonId, year, last: 1 })
-    .onConflictDoUpdate({ target: [committalCounter.prisonId, committalCounter.year], set: { last: sql`${committalCounter.last} + 1` } })
+    .onConflictDoUpdate({
+      target: [committalCounter.prisonId, committalCounter.year],
+      set: { last: sql`${committalCounter.last} + 1` },
+    })
     .returning({ last: committalCounter.last });
-  return r!.last;
+  return r.last;
 }
 
 /** After typing in a paper register: the next generated number must come after the highest one kept. */
@@ -23,7 +26,10 @@ export async function bumpCommittalSeq(db: Tx, prisonId: string, year: number, s
   await db
     .insert(committalCounter)
     .values({ prisonId, year, last: seq })
-    .onConflictDoUpdate({ target: [committalCounter.prisonId, committalCounter.year], set: { last: sql`greatest(${committalCounter.last}, ${seq})` } });
+    .onConflictDoUpdate({
+      target: [committalCounter.prisonId, committalCounter.year],
+      set: { last: sql`greatest(${committalCounter.last}, ${seq})` },
+    });
 }
 
 /** Reserve the next `n` numbers of a prison's year at once: the last one reserved. */
@@ -31,30 +37,53 @@ export async function reserveCommittalSeqs(db: Tx, prisonId: string, year: numbe
   const [r] = await db
     .insert(committalCounter)
     .values({ prisonId, year, last: n })
-    .onConflictDoUpdate({ target: [committalCounter.prisonId, committalCounter.year], set: { last: sql`${committalCounter.last} + ${n}` } })
+    .onConflictDoUpdate({
+      target: [committalCounter.prisonId, committalCounter.year],
+      set: { last: sql`${committalCounter.last} + ${n}` },
+    })
     .returning({ last: committalCounter.last });
-  return r!.last;
+  return r.last;
 }
 
 /** Which of these committal numbers the prison already has. */
 export async function committalNumbersTaken(db: Tx, prisonId: string, numbers: string[]): Promise<Set<string>> {
   if (!numbers.length) return new Set();
-  const r = await db.select({ n: admission.committalNumber }).from(admission).where(and(eq(admission.prisonId, prisonId), inArray(admission.committalNumber, numbers)));
+  const r = await db
+    .select({ n: admission.committalNumber })
+    .from(admission)
+    .where(and(eq(admission.prisonId, prisonId), inArray(admission.committalNumber, numbers)));
   return new Set(r.map((x) => x.n));
 }
 
 export async function committalNumberTaken(db: Tx, prisonId: string, committalNumber: string): Promise<boolean> {
-  const r = await db.select({ id: admission.id }).from(admission).where(and(eq(admission.prisonId, prisonId), eq(admission.committalNumber, committalNumber)));
+  const r = await db
+    .select({ id: admission.id })
+    .from(admission)
+    .where(and(eq(admission.prisonId, prisonId), eq(admission.committalNumber, committalNumber)));
   return r.length > 0;
 }
 
-export async function insertAdmission(db: Tx, row: typeof admission.$inferInsert) { await db.insert(admission).values(row); }
-export async function insertAdmissions(db: Tx, rows: (typeof admission.$inferInsert)[]) { await insertRows(db, admission, rows); }
-export async function insertDocument(db: Tx, row: typeof legalDocument.$inferInsert) { await db.insert(legalDocument).values(row); }
-export async function insertDocuments(db: Tx, rows: (typeof legalDocument.$inferInsert)[]) { await insertRows(db, legalDocument, rows); }
-export async function insertCharges(db: Tx, rows: (typeof charge.$inferInsert)[]) { await insertRows(db, charge, rows); }
-export async function insertPlacement(db: Tx, row: typeof placement.$inferInsert) { await db.insert(placement).values(row); }
-export async function insertPlacements(db: Tx, rows: (typeof placement.$inferInsert)[]) { await insertRows(db, placement, rows); }
+export async function insertAdmission(db: Tx, row: typeof admission.$inferInsert) {
+  await db.insert(admission).values(row);
+}
+export async function insertAdmissions(db: Tx, rows: (typeof admission.$inferInsert)[]) {
+  await insertRows(db, admission, rows);
+}
+export async function insertDocument(db: Tx, row: typeof legalDocument.$inferInsert) {
+  await db.insert(legalDocument).values(row);
+}
+export async function insertDocuments(db: Tx, rows: (typeof legalDocument.$inferInsert)[]) {
+  await insertRows(db, legalDocument, rows);
+}
+export async function insertCharges(db: Tx, rows: (typeof charge.$inferInsert)[]) {
+  await insertRows(db, charge, rows);
+}
+export async function insertPlacement(db: Tx, row: typeof placement.$inferInsert) {
+  await db.insert(placement).values(row);
+}
+export async function insertPlacements(db: Tx, rows: (typeof placement.$inferInsert)[]) {
+  await insertRows(db, placement, rows);
+}
 
 export async function findAdmission(db: Tx, id: string, forUpdate = false): Promise<AdmissionRow | undefined> {
   const q = db.select().from(admission).where(eq(admission.id, id));
@@ -63,7 +92,10 @@ export async function findAdmission(db: Tx, id: string, forUpdate = false): Prom
 }
 
 export async function findOpenAdmission(db: Tx, personId: string): Promise<AdmissionRow | undefined> {
-  const [a] = await db.select().from(admission).where(and(eq(admission.personId, personId), isNull(admission.endedAt)));
+  const [a] = await db
+    .select()
+    .from(admission)
+    .where(and(eq(admission.personId, personId), isNull(admission.endedAt)));
   return a;
 }
 
@@ -73,7 +105,11 @@ export async function findAdmissionsOfPerson(db: Tx, personId: string): Promise<
 
 export async function findDocuments(db: Tx, admissionIds: string[]): Promise<LegalDocumentRow[]> {
   if (!admissionIds.length) return [];
-  return db.select().from(legalDocument).where(inArray(legalDocument.admissionId, admissionIds)).orderBy(asc(legalDocument.issuedOn), asc(legalDocument.receivedAt));
+  return db
+    .select()
+    .from(legalDocument)
+    .where(inArray(legalDocument.admissionId, admissionIds))
+    .orderBy(asc(legalDocument.issuedOn), asc(legalDocument.receivedAt));
 }
 
 export async function findCharges(db: Tx, admissionIds: string[]): Promise<ChargeRow[]> {
@@ -87,7 +123,10 @@ export async function findPlacements(db: Tx, admissionIds: string[]): Promise<Pl
 }
 
 export async function findOpenPlacement(db: Tx, admissionId: string): Promise<PlacementRow | undefined> {
-  const [p] = await db.select().from(placement).where(and(eq(placement.admissionId, admissionId), isNull(placement.toAt)));
+  const [p] = await db
+    .select()
+    .from(placement)
+    .where(and(eq(placement.admissionId, admissionId), isNull(placement.toAt)));
   return p;
 }
 
@@ -96,7 +135,10 @@ export async function closePlacement(db: Tx, id: string, at: Date) {
 }
 
 export async function updateAdmissionRow(db: Tx, id: string, patch: Partial<typeof admission.$inferInsert>) {
-  await db.update(admission).set({ ...patch, version: sql`${admission.version} + 1` }).where(eq(admission.id, id));
+  await db
+    .update(admission)
+    .set({ ...patch, version: sql`${admission.version} + 1` })
+    .where(eq(admission.id, id));
 }
 
 export type PopulationRow = {
@@ -116,7 +158,13 @@ export type PopulationRow = {
 };
 
 /** One page of the people held in a prison at instant `at` (now when null), newest admissions first. */
-export async function populationPage(db: Tx, prisonId: string, at: Date | null, limit: number, offset: number): Promise<{ total: number; rows: PopulationRow[] }> {
+export async function populationPage(
+  db: Tx,
+  prisonId: string,
+  at: Date | null,
+  limit: number,
+  offset: number,
+): Promise<{ total: number; rows: PopulationRow[] }> {
   const when = at ?? null;
   const heldAt = when
     ? sql`a.admitted_at < ${when} AND (a.ended_at IS NULL OR a.ended_at >= ${when})`
@@ -125,7 +173,9 @@ export async function populationPage(db: Tx, prisonId: string, at: Date | null, 
     ? sql`pl.from_at < ${when} AND (pl.to_at IS NULL OR pl.to_at >= ${when})`
     : sql`pl.to_at IS NULL`;
   const [count, page] = await Promise.all([
-    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM admission a WHERE a.prison_id = ${prisonId} AND ${heldAt}`),
+    db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM admission a WHERE a.prison_id = ${prisonId} AND ${heldAt}`,
+    ),
     // The page of admissions is cut first (from the index), then joined: the joins run for 50 rows,
     // not for every row the OFFSET skips.
     db.execute<PopulationRow>(sql`
@@ -145,16 +195,32 @@ export async function populationPage(db: Tx, prisonId: string, at: Date | null, 
       LEFT JOIN unit u ON u.id = coalesce(pl.unit_id, c.unit_id)
       ORDER BY a.admitted_at DESC, a.id DESC`),
   ]);
-  return { total: count.rows[0]!.n, rows: page.rows.map((r) => ({ ...r, admitted_at: new Date(r.admitted_at) })) };
+  return { total: count.rows[0].n, rows: page.rows.map((r) => ({ ...r, admitted_at: new Date(r.admitted_at) })) };
 }
 
-export type SearchRow = { person_id: string; family_name: string; given_names: string; sex: string; nina: string | null; birth_precision: string; birth_date: string | null; committal_number: string | null; prison_id: string | null; held: boolean };
+export type SearchRow = {
+  person_id: string;
+  family_name: string;
+  given_names: string;
+  sex: string;
+  nina: string | null;
+  birth_precision: string;
+  birth_date: string | null;
+  committal_number: string | null;
+  prison_id: string | null;
+  held: boolean;
+};
 
 /**
  * Find people by committal number, NINA or name (trigram similarity, accents ignored), among the
  * files visible from `prisonIds` (all when undefined).
  */
-export async function searchPeople(db: Tx, q: string, prisonIds: readonly string[] | undefined, limit: number): Promise<SearchRow[]> {
+export async function searchPeople(
+  db: Tx,
+  q: string,
+  prisonIds: readonly string[] | undefined,
+  limit: number,
+): Promise<SearchRow[]> {
   const scope = prisonIds
     ? sql`AND (p.registered_prison_id = ANY(${sql.param([...prisonIds])}::uuid[]) OR EXISTS (SELECT 1 FROM admission sa WHERE sa.person_id = p.id AND sa.prison_id = ANY(${sql.param([...prisonIds])}::uuid[])))`
     : sql``;

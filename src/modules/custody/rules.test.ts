@@ -10,9 +10,27 @@ test('committal numbers: prison, year, six digits', () => {
 
 test('legal status follows the latest document', () => {
   assert.equal(deriveLegalStatus([{ kind: 'committal_order', issuedOn: '2026-01-02' }]), 'under_investigation');
-  assert.equal(deriveLegalStatus([{ kind: 'committal_order', issuedOn: '2026-01-02' }, { kind: 'committal_for_trial', issuedOn: '2026-05-02' }]), 'awaiting_trial');
-  assert.equal(deriveLegalStatus([{ kind: 'conviction', issuedOn: '2026-07-01' }, { kind: 'committal_order', issuedOn: '2026-01-02' }]), 'convicted');
-  assert.equal(deriveLegalStatus([{ kind: 'conviction', issuedOn: '2026-07-01' }, { kind: 'appeal', issuedOn: '2026-07-05' }]), 'appealing');
+  assert.equal(
+    deriveLegalStatus([
+      { kind: 'committal_order', issuedOn: '2026-01-02' },
+      { kind: 'committal_for_trial', issuedOn: '2026-05-02' },
+    ]),
+    'awaiting_trial',
+  );
+  assert.equal(
+    deriveLegalStatus([
+      { kind: 'conviction', issuedOn: '2026-07-01' },
+      { kind: 'committal_order', issuedOn: '2026-01-02' },
+    ]),
+    'convicted',
+  );
+  assert.equal(
+    deriveLegalStatus([
+      { kind: 'conviction', issuedOn: '2026-07-01' },
+      { kind: 'appeal', issuedOn: '2026-07-05' },
+    ]),
+    'appealing',
+  );
   assert.equal(deriveLegalStatus([]), 'under_investigation');
 });
 

@@ -4,7 +4,14 @@ export const LEGAL_STATUSES = ['under_investigation', 'awaiting_trial', 'convict
 export type LegalStatus = (typeof LEGAL_STATUSES)[number];
 
 /** Kinds of document that found a detention, as received at the prison. The justice module adds later titles. */
-export const DOCUMENT_KINDS = ['committal_order', 'arrest_warrant', 'extension_order', 'committal_for_trial', 'conviction', 'appeal'] as const;
+export const DOCUMENT_KINDS = [
+  'committal_order',
+  'arrest_warrant',
+  'extension_order',
+  'committal_for_trial',
+  'conviction',
+  'appeal',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const END_REASONS = ['release', 'transfer', 'death', 'escape'] as const;
@@ -19,15 +26,21 @@ export function formatCommittalNumber(prisonCode: string, year: number, seq: num
 
 export function parseCommittalNumber(s: string): { prisonCode: string; year: number; seq: number } | null {
   const m = /^([A-Z0-9]{2,8})-(\d{4})-(\d{6,})$/.exec(s.trim().toUpperCase());
-  return m ? { prisonCode: m[1]!, year: Number(m[2]), seq: Number(m[3]) } : null;
+  return m ? { prisonCode: m[1], year: Number(m[2]), seq: Number(m[3]) } : null;
 }
 
 /**
  * The legal status follows from the documents, never typed by hand: the latest document by date
  * of issue (ties: the later received) decides.
  */
-export function deriveLegalStatus(docs: readonly { kind: string; issuedOn: string; receivedAt?: Date | string }[]): LegalStatus {
-  const sorted = [...docs].sort((a, b) => (a.issuedOn === b.issuedOn ? String(a.receivedAt ?? '').localeCompare(String(b.receivedAt ?? '')) : a.issuedOn.localeCompare(b.issuedOn)));
+export function deriveLegalStatus(
+  docs: readonly { kind: string; issuedOn: string; receivedAt?: Date | string }[],
+): LegalStatus {
+  const sorted = [...docs].sort((a, b) =>
+    a.issuedOn === b.issuedOn
+      ? String(a.receivedAt ?? '').localeCompare(String(b.receivedAt ?? ''))
+      : a.issuedOn.localeCompare(b.issuedOn),
+  );
   let status = 'under_investigation' as LegalStatus;
   for (const d of sorted) {
     // An order made in the investigation does not undo a committal for trial or a judgment.

@@ -2,17 +2,26 @@ import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uu
 
 /** A sentence as written in a judgment: term, life, death, suspended part, fine (CFA francs). */
 export interface DocumentSentence {
-  years?: number; months?: number; days?: number; life?: boolean; death?: boolean;
-  suspended?: { years?: number; months?: number; days?: number }; fine?: number;
+  years?: number;
+  months?: number;
+  days?: number;
+  life?: boolean;
+  death?: boolean;
+  suspended?: { years?: number; months?: number; days?: number };
+  fine?: number;
 }
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const committalCounter = pgTable('committal_counter', {
-  prisonId: uuid('prison_id').notNull(),
-  year: integer('year').notNull(),
-  last: integer('last').notNull(),
-}, (t) => [primaryKey({ columns: [t.prisonId, t.year] })]);
+export const committalCounter = pgTable(
+  'committal_counter',
+  {
+    prisonId: uuid('prison_id').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prisonId, t.year] })],
+);
 
 export const admission = pgTable('admission', {
   id: uuid('id').primaryKey(),

@@ -2,7 +2,15 @@
 import { type Actor, authorize, can, inScope, scopeFilter } from '../../core/access.js';
 import { bamakoDate, endOfBamakoDay } from '../../core/dates.js';
 import { AppError, type FieldError, invalid, notFound } from '../../core/errors.js';
-import { type Change, diff, type HistoryEntry, personChanges, readChanges, recordChange, recordChanges } from '../../core/history.js';
+import {
+  type Change,
+  diff,
+  type HistoryEntry,
+  personChanges,
+  readChanges,
+  recordChange,
+  recordChanges,
+} from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import { checkReprisal } from '../complaints/index.js';
@@ -11,16 +19,51 @@ import * as estateRepo from '../estate/repository.js';
 import { getPrison } from '../estate/service.js';
 import { assertCodes } from '../reference/service.js';
 import * as peopleRepo from '../people/repository.js';
-import { assertPersonVisible, createPersonTx, getPerson, type PersonInput, type PersonView, preparePeople, writePeople } from '../people/service.js';
+import {
+  assertPersonVisible,
+  createPersonTx,
+  getPerson,
+  type PersonInput,
+  type PersonView,
+  preparePeople,
+  writePeople,
+} from '../people/service.js';
 import { type AgeReadingView, ageReadingOf } from '../people/age.js';
 import { openedPrisons, readablePrisons, recordReadmission } from '../sharing/service.js';
 import './messages.js';
 import * as repo from './repository.js';
-import { type CellPlacementRequest, type PlacementPath, placeManyThroughRule, placeThroughRule } from './placement-port.js';
-import { deriveLegalStatus, type DocumentKind, type EndReason, formatCommittalNumber, type LegalStatus, parseCommittalNumber } from './rules.js';
+import {
+  type CellPlacementRequest,
+  type PlacementPath,
+  placeManyThroughRule,
+  placeThroughRule,
+} from './placement-port.js';
+import {
+  deriveLegalStatus,
+  type DocumentKind,
+  type EndReason,
+  formatCommittalNumber,
+  type LegalStatus,
+  parseCommittalNumber,
+} from './rules.js';
 
-export interface ChargeInput { qualification: string; legal_reference?: string | null; category: 'contravention' | 'misdemeanour' | 'felony'; terrorism_related?: boolean }
-export interface DocumentInput { kind: DocumentKind; authority: string; reference: string; issued_on: string; notes?: string | null; attachment_id?: string | null; sentence?: DocumentSentence | null; sentence_start?: string | null; case_ref?: string | null }
+export interface ChargeInput {
+  qualification: string;
+  legal_reference?: string | null;
+  category: 'contravention' | 'misdemeanour' | 'felony';
+  terrorism_related?: boolean;
+}
+export interface DocumentInput {
+  kind: DocumentKind;
+  authority: string;
+  reference: string;
+  issued_on: string;
+  notes?: string | null;
+  attachment_id?: string | null;
+  sentence?: DocumentSentence | null;
+  sentence_start?: string | null;
+  case_ref?: string | null;
+}
 
 export interface AdmissionInput {
   prison: string; // id or code
@@ -60,17 +103,51 @@ export interface AdmissionView {
   end_detail: string | null;
   transfer_to_prison_id: string | null;
   version: number;
-  documents: { id: string; kind: string; authority: string; reference: string; issued_on: string; received_at: string; notes: string | null; on_arrival: boolean; attachment_id: string | null }[];
-  charges: { id: string; legal_document_id: string; qualification: string; legal_reference: string | null; category: string; terrorism_related: boolean }[];
+  documents: {
+    id: string;
+    kind: string;
+    authority: string;
+    reference: string;
+    issued_on: string;
+    received_at: string;
+    notes: string | null;
+    on_arrival: boolean;
+    attachment_id: string | null;
+  }[];
+  charges: {
+    id: string;
+    legal_document_id: string;
+    qualification: string;
+    legal_reference: string | null;
+    category: string;
+    terrorism_related: boolean;
+  }[];
   location: { unit_id: string | null; cell_id: string | null; since: string } | null;
-  placements: { id: string; unit_id: string | null; cell_id: string | null; from_at: string; to_at: string | null; reason: string | null; over_capacity_reason: string | null; via: string | null; overridden: string[]; override_reason: string | null }[];
+  placements: {
+    id: string;
+    unit_id: string | null;
+    cell_id: string | null;
+    from_at: string;
+    to_at: string | null;
+    reason: string | null;
+    over_capacity_reason: string | null;
+    via: string | null;
+    overridden: string[];
+    override_reason: string | null;
+  }[];
 }
 
 function parseInstant(s: string | null | undefined, field: string, errors: FieldError[]): Date | null {
   if (s === null || s === undefined || s === '') return null;
   const d = new Date(s);
-  if (Number.isNaN(d.getTime())) { errors.push({ field, key: 'field.invalid_date' }); return null; }
-  if (d.getTime() > Date.now() + 5 * 60_000) { errors.push({ field, key: 'field.date_in_future' }); return null; }
+  if (Number.isNaN(d.getTime())) {
+    errors.push({ field, key: 'field.invalid_date' });
+    return null;
+  }
+  if (d.getTime() > Date.now() + 5 * 60_000) {
+    errors.push({ field, key: 'field.date_in_future' });
+    return null;
+  }
   return d;
 }
 
@@ -110,7 +187,8 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput): Promis
     let bump: { year: number; seq: number } | null = null;
     if (input.committal_number) {
       committalNumber = input.committal_number.trim().toUpperCase();
-      if (await repo.committalNumberTaken(tx, prison.id, committalNumber)) throw invalid([{ field: '/committal_number', key: 'custody.committal_taken' }]);
+      if (await repo.committalNumberTaken(tx, prison.id, committalNumber))
+        throw invalid([{ field: '/committal_number', key: 'custody.committal_taken' }]);
       const parsed = parseCommittalNumber(committalNumber);
       if (parsed && parsed.prisonCode === prison.code) bump = parsed;
     } else {
@@ -132,8 +210,8 @@ export async function admit(db: Db, actor: Actor, input: AdmissionInput): Promis
     // counter's row is locked for as short a time as possible.
     if (bump) await repo.bumpCommittalSeq(tx, prison.id, bump.year, bump.seq);
     // Without a cell the view is built from the rows just written: no need to read them back.
-    if (input.cell_id) return (await admissionViews(tx, [row]))[0]!;
-    return buildViews([row], [doc], charges, [])[0]!;
+    if (input.cell_id) return (await admissionViews(tx, [row]))[0];
+    return buildViews([row], [doc], charges, [])[0];
   });
 }
 
@@ -142,36 +220,112 @@ async function checkAdmission(tx: Tx, input: AdmissionInput): Promise<{ admitted
   const errors: FieldError[] = [];
   const admittedAt = parseInstant(input.admitted_at, '/admitted_at', errors) ?? new Date();
   const arrestedAt = parseInstant(input.arrested_at, '/arrested_at', errors);
-  if (arrestedAt && arrestedAt > admittedAt) errors.push({ field: '/arrested_at', key: 'custody.arrest_after_admission' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.legal_document.issued_on) || input.legal_document.issued_on > bamakoDate(admittedAt)) errors.push({ field: '/legal_document/issued_on', key: 'custody.document_date' });
+  if (arrestedAt && arrestedAt > admittedAt)
+    errors.push({ field: '/arrested_at', key: 'custody.arrest_after_admission' });
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(input.legal_document.issued_on) ||
+    input.legal_document.issued_on > bamakoDate(admittedAt)
+  )
+    errors.push({ field: '/legal_document/issued_on', key: 'custody.document_date' });
   if (!input.charges.length) errors.push({ field: '/charges', key: 'custody.charges_required' });
   errors.push(...documentSentenceErrors(input.legal_document, '/legal_document'));
   if (!!input.person_id === !!input.person) errors.push({ field: '/person_id', key: 'custody.person_or_id' });
-  try { await assertCodes(tx, [{ field: '/arresting_authority', kind: 'arresting_authority', code: input.arresting_authority }]); } catch (e) { if (e instanceof AppError) errors.push(...e.fields); else throw e; }
+  try {
+    await assertCodes(tx, [
+      { field: '/arresting_authority', kind: 'arresting_authority', code: input.arresting_authority },
+    ]);
+  } catch (e) {
+    if (e instanceof AppError) errors.push(...e.fields);
+    else throw e;
+  }
   if (errors.length) throw invalid(errors);
   return { admittedAt, arrestedAt };
 }
 
 /** The rows an admission writes and its history entry: the same for `admit` and `admitBatch`. */
-function admissionRows(actor: Actor, prisonId: string, personId: string, committalNumber: string, input: AdmissionInput, admittedAt: Date, arrestedAt: Date | null) {
+function admissionRows(
+  actor: Actor,
+  prisonId: string,
+  personId: string,
+  committalNumber: string,
+  input: AdmissionInput,
+  admittedAt: Date,
+  arrestedAt: Date | null,
+) {
   const id = newId();
   const docId = newId();
-  const legalStatus = deriveLegalStatus([{ kind: input.legal_document.kind, issuedOn: input.legal_document.issued_on }]);
+  const legalStatus = deriveLegalStatus([
+    { kind: input.legal_document.kind, issuedOn: input.legal_document.issued_on },
+  ]);
   const now = new Date();
   const row: repo.AdmissionRow = {
-    id, prisonId, personId, committalNumber, admittedAt,
-    arrestingAuthority: input.arresting_authority, arrestingUnit: input.arresting_unit ?? null, arrestedAt, arrestPlace: input.arrest_place ?? null,
-    legalStatus, endedAt: null, endReason: null, endDetail: null, transferToPrisonId: null, version: 1, createdBy: actor.userId, createdAt: now,
+    id,
+    prisonId,
+    personId,
+    committalNumber,
+    admittedAt,
+    arrestingAuthority: input.arresting_authority,
+    arrestingUnit: input.arresting_unit ?? null,
+    arrestedAt,
+    arrestPlace: input.arrest_place ?? null,
+    legalStatus,
+    endedAt: null,
+    endReason: null,
+    endDetail: null,
+    transferToPrisonId: null,
+    version: 1,
+    createdBy: actor.userId,
+    createdAt: now,
   };
-  const doc: repo.LegalDocumentRow = { id: docId, prisonId, admissionId: id, kind: input.legal_document.kind, authority: input.legal_document.authority, reference: input.legal_document.reference, issuedOn: input.legal_document.issued_on, receivedAt: now, notes: input.legal_document.notes ?? null, attachmentId: input.legal_document.attachment_id ?? null, onArrival: true, ...documentSentenceRow(input.legal_document), createdBy: actor.userId, createdAt: now };
-  const charges: repo.ChargeRow[] = input.charges.map((c) => ({ id: newId(), prisonId, admissionId: id, legalDocumentId: docId, qualification: c.qualification, legalReference: c.legal_reference ?? null, category: c.category, terrorismRelated: !!c.terrorism_related, createdBy: actor.userId, createdAt: now }));
+  const doc: repo.LegalDocumentRow = {
+    id: docId,
+    prisonId,
+    admissionId: id,
+    kind: input.legal_document.kind,
+    authority: input.legal_document.authority,
+    reference: input.legal_document.reference,
+    issuedOn: input.legal_document.issued_on,
+    receivedAt: now,
+    notes: input.legal_document.notes ?? null,
+    attachmentId: input.legal_document.attachment_id ?? null,
+    onArrival: true,
+    ...documentSentenceRow(input.legal_document),
+    createdBy: actor.userId,
+    createdAt: now,
+  };
+  const charges: repo.ChargeRow[] = input.charges.map((c) => ({
+    id: newId(),
+    prisonId,
+    admissionId: id,
+    legalDocumentId: docId,
+    qualification: c.qualification,
+    legalReference: c.legal_reference ?? null,
+    category: c.category,
+    terrorismRelated: !!c.terrorism_related,
+    createdBy: actor.userId,
+    createdAt: now,
+  }));
   const { person: _p, placement_via: _v, ...logged } = input;
-  const change: Change = { entity: 'admission', entityId: id, personId, prisonId, action: 'create', after: { ...logged, committal_number: row.committalNumber, legal_status: legalStatus } };
+  const change: Change = {
+    entity: 'admission',
+    entityId: id,
+    personId,
+    prisonId,
+    action: 'create',
+    after: { ...logged, committal_number: row.committalNumber, legal_status: legalStatus },
+  };
   return { row, doc, charges, change };
 }
 
 function placementRequest(input: AdmissionInput, admittedAt: Date): CellPlacementRequest {
-  return { cell_id: input.cell_id!, reason: input.placement_via === 'import' ? 'import' : 'admission', via: input.placement_via ?? 'admission', at: admittedAt, override_reason: input.override_reason, over_capacity_reason: input.over_capacity_reason };
+  return {
+    cell_id: input.cell_id!,
+    reason: input.placement_via === 'import' ? 'import' : 'admission',
+    via: input.placement_via ?? 'admission',
+    at: admittedAt,
+    override_reason: input.override_reason,
+    over_capacity_reason: input.over_capacity_reason,
+  };
 }
 
 /**
@@ -190,28 +344,42 @@ function placementRequest(input: AdmissionInput, admittedAt: Date): CellPlacemen
 export async function admitBatch(tx: Tx, actor: Actor, inputs: readonly AdmissionInput[]): Promise<void> {
   authorize(actor, 'custody.write');
   if (!inputs.length) return;
-  const prison = await getPrison(tx, actor, inputs[0]!.prison);
+  const prison = await getPrison(tx, actor, inputs[0].prison);
   authorize(actor, 'custody.write', prison.id);
   const checked: { admittedAt: Date; arrestedAt: Date | null }[] = [];
   for (const input of inputs) {
-    if (input.prison !== inputs[0]!.prison || input.person_id || !input.person) throw new Error('admitBatch admits new people into one prison');
+    if (input.prison !== inputs[0].prison || input.person_id || !input.person)
+      throw new Error('admitBatch admits new people into one prison');
     checked.push(await checkAdmission(tx, input));
   }
-  const people = await preparePeople(tx, actor, prison.id, inputs.map((i) => ({ person: i.person!, base: '/person' })));
+  const people = await preparePeople(
+    tx,
+    actor,
+    prison.id,
+    inputs.map((i) => ({ person: i.person!, base: '/person' })),
+  );
 
   // Committal numbers kept from the register: not already there, not twice in the batch.
   const given = inputs.map((i) => (i.committal_number ? i.committal_number.trim().toUpperCase() : null));
-  const taken = await repo.committalNumbersTaken(tx, prison.id, given.filter((n): n is string => !!n));
+  const taken = await repo.committalNumbersTaken(
+    tx,
+    prison.id,
+    given.filter((n): n is string => !!n),
+  );
   const seen = new Set<string>();
   const bumps = new Map<number, number>();
   const generated = new Map<number, number>();
-  const years = inputs.map((_, k) => Number(bamakoDate(checked[k]!.admittedAt).slice(0, 4)));
+  const years = inputs.map((_, k) => Number(bamakoDate(checked[k].admittedAt).slice(0, 4)));
   given.forEach((n, k) => {
-    if (!n) { generated.set(years[k]!, (generated.get(years[k]!) ?? 0) + 1); return; }
+    if (!n) {
+      generated.set(years[k], (generated.get(years[k]) ?? 0) + 1);
+      return;
+    }
     if (taken.has(n) || seen.has(n)) throw invalid([{ field: '/committal_number', key: 'custody.committal_taken' }]);
     seen.add(n);
     const parsed = parseCommittalNumber(n);
-    if (parsed && parsed.prisonCode === prison.code) bumps.set(parsed.year, Math.max(bumps.get(parsed.year) ?? 0, parsed.seq));
+    if (parsed && parsed.prisonCode === prison.code)
+      bumps.set(parsed.year, Math.max(bumps.get(parsed.year) ?? 0, parsed.seq));
   });
   // Counters, one year after the other: moved past the kept numbers, then the generated ones reserved.
   const next = new Map<number, number>();
@@ -222,15 +390,34 @@ export async function admitBatch(tx: Tx, actor: Actor, inputs: readonly Admissio
   }
   const built = inputs.map((input, k) => {
     let number = given[k];
-    if (!number) { const seq = next.get(years[k]!)!; next.set(years[k]!, seq + 1); number = formatCommittalNumber(prison.code, years[k]!, seq); }
-    return admissionRows(actor, prison.id, people[k]!.id, number, input, checked[k]!.admittedAt, checked[k]!.arrestedAt);
+    if (!number) {
+      const seq = next.get(years[k])!;
+      next.set(years[k], seq + 1);
+      number = formatCommittalNumber(prison.code, years[k], seq);
+    }
+    return admissionRows(actor, prison.id, people[k].id, number, input, checked[k].admittedAt, checked[k].arrestedAt);
   });
   await writePeople(tx, actor, prison.id, people, { changes: false });
-  await repo.insertAdmissions(tx, built.map((b) => b.row));
-  await repo.insertDocuments(tx, built.map((b) => b.doc));
-  await repo.insertCharges(tx, built.flatMap((b) => b.charges));
-  await recordChanges(tx, actor, built.flatMap((b, k) => [people[k]!.change, b.change]));
-  const placed = inputs.flatMap((input, k) => (input.cell_id ? [{ admission: built[k]!.row, request: placementRequest(input, checked[k]!.admittedAt) }] : []));
+  await repo.insertAdmissions(
+    tx,
+    built.map((b) => b.row),
+  );
+  await repo.insertDocuments(
+    tx,
+    built.map((b) => b.doc),
+  );
+  await repo.insertCharges(
+    tx,
+    built.flatMap((b) => b.charges),
+  );
+  await recordChanges(
+    tx,
+    actor,
+    built.flatMap((b, k) => [people[k].change, b.change]),
+  );
+  const placed = inputs.flatMap((input, k) =>
+    input.cell_id ? [{ admission: built[k].row, request: placementRequest(input, checked[k].admittedAt) }] : [],
+  );
   await placeManyThroughRule(tx, actor, placed);
 }
 
@@ -241,8 +428,10 @@ export async function admitBatch(tx: Tx, actor: Actor, inputs: readonly Admissio
  * forward is the national administration.
  */
 async function alreadyHeld(tx: Tx, actor: Actor, open: repo.AdmissionRow, personVisible: boolean): Promise<FieldError> {
-  if (inScope(actor, open.prisonId)) return { field: '/person_id', key: 'custody.person_already_held', params: { committal: open.committalNumber } };
-  const prison = personVisible || can(actor, 'identity.match') ? await estateRepo.findPrison(tx, open.prisonId) : undefined;
+  if (inScope(actor, open.prisonId))
+    return { field: '/person_id', key: 'custody.person_already_held', params: { committal: open.committalNumber } };
+  const prison =
+    personVisible || can(actor, 'identity.match') ? await estateRepo.findPrison(tx, open.prisonId) : undefined;
   return prison
     ? { field: '/person_id', key: 'custody.person_held_elsewhere', params: { prison: prison.name } }
     : { field: '/person_id', key: 'custody.person_held_elsewhere_unnamed' };
@@ -257,24 +446,79 @@ async function admissionViews(tx: Tx, rows: repo.AdmissionRow[]): Promise<Admiss
   return buildViews(rows, docs, charges, placements);
 }
 
-function buildViews(rows: repo.AdmissionRow[], docs: repo.LegalDocumentRow[], charges: repo.ChargeRow[], placements: repo.PlacementRow[]): AdmissionView[] {
+function buildViews(
+  rows: repo.AdmissionRow[],
+  docs: repo.LegalDocumentRow[],
+  charges: repo.ChargeRow[],
+  placements: repo.PlacementRow[],
+): AdmissionView[] {
   return rows.map((a) => {
     const pls = placements.filter((p) => p.admissionId === a.id);
     const open = pls.find((p) => p.toAt === null);
     return {
-      id: a.id, prison_id: a.prisonId, person_id: a.personId, committal_number: a.committalNumber, admitted_at: a.admittedAt.toISOString(),
-      arresting_authority: a.arrestingAuthority, arresting_unit: a.arrestingUnit, arrested_at: a.arrestedAt?.toISOString() ?? null, arrest_place: a.arrestPlace,
-      legal_status: a.legalStatus as LegalStatus, ended_at: a.endedAt?.toISOString() ?? null, end_reason: a.endReason, end_detail: a.endDetail,
-      transfer_to_prison_id: a.transferToPrisonId, version: a.version,
-      documents: docs.filter((d) => d.admissionId === a.id).map((d) => ({ id: d.id, kind: d.kind, authority: d.authority, reference: d.reference, issued_on: d.issuedOn, received_at: d.receivedAt.toISOString(), notes: d.notes, on_arrival: d.onArrival, attachment_id: d.attachmentId })),
-      charges: charges.filter((c) => c.admissionId === a.id).map((c) => ({ id: c.id, legal_document_id: c.legalDocumentId, qualification: c.qualification, legal_reference: c.legalReference, category: c.category, terrorism_related: c.terrorismRelated })),
-      location: open && !a.endedAt ? { unit_id: open.unitId, cell_id: open.cellId, since: open.fromAt.toISOString() } : null,
-      placements: pls.map((p) => ({ id: p.id, unit_id: p.unitId, cell_id: p.cellId, from_at: p.fromAt.toISOString(), to_at: p.toAt?.toISOString() ?? null, reason: p.reason, over_capacity_reason: p.overCapacityReason, via: p.via, overridden: p.overridden, override_reason: p.overrideReason })),
+      id: a.id,
+      prison_id: a.prisonId,
+      person_id: a.personId,
+      committal_number: a.committalNumber,
+      admitted_at: a.admittedAt.toISOString(),
+      arresting_authority: a.arrestingAuthority,
+      arresting_unit: a.arrestingUnit,
+      arrested_at: a.arrestedAt?.toISOString() ?? null,
+      arrest_place: a.arrestPlace,
+      legal_status: a.legalStatus as LegalStatus,
+      ended_at: a.endedAt?.toISOString() ?? null,
+      end_reason: a.endReason,
+      end_detail: a.endDetail,
+      transfer_to_prison_id: a.transferToPrisonId,
+      version: a.version,
+      documents: docs
+        .filter((d) => d.admissionId === a.id)
+        .map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          authority: d.authority,
+          reference: d.reference,
+          issued_on: d.issuedOn,
+          received_at: d.receivedAt.toISOString(),
+          notes: d.notes,
+          on_arrival: d.onArrival,
+          attachment_id: d.attachmentId,
+        })),
+      charges: charges
+        .filter((c) => c.admissionId === a.id)
+        .map((c) => ({
+          id: c.id,
+          legal_document_id: c.legalDocumentId,
+          qualification: c.qualification,
+          legal_reference: c.legalReference,
+          category: c.category,
+          terrorism_related: c.terrorismRelated,
+        })),
+      location:
+        open && !a.endedAt ? { unit_id: open.unitId, cell_id: open.cellId, since: open.fromAt.toISOString() } : null,
+      placements: pls.map((p) => ({
+        id: p.id,
+        unit_id: p.unitId,
+        cell_id: p.cellId,
+        from_at: p.fromAt.toISOString(),
+        to_at: p.toAt?.toISOString() ?? null,
+        reason: p.reason,
+        over_capacity_reason: p.overCapacityReason,
+        via: p.via,
+        overridden: p.overridden,
+        override_reason: p.overrideReason,
+      })),
     };
   });
 }
 
-async function visibleAdmission(tx: Tx, actor: Actor, id: string, permission: 'custody.read' | 'custody.write' | 'custody.correct', forUpdate = false): Promise<repo.AdmissionRow> {
+async function visibleAdmission(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  permission: 'custody.read' | 'custody.write' | 'custody.correct',
+  forUpdate = false,
+): Promise<repo.AdmissionRow> {
   authorize(actor, permission);
   const a = await repo.findAdmission(tx, id, forUpdate);
   if (!a) throw notFound();
@@ -284,7 +528,7 @@ async function visibleAdmission(tx: Tx, actor: Actor, id: string, permission: 'c
 
 export async function getAdmission(db: Db, actor: Actor, id: string): Promise<AdmissionView> {
   const a = await visibleAdmission(db, actor, id, 'custody.read');
-  return (await admissionViews(db, [a]))[0]!;
+  return (await admissionViews(db, [a]))[0];
 }
 
 /** The legal history of an admission in another prison, once a re-admission or a decision opened it. */
@@ -303,7 +547,13 @@ export interface PrisonerFile {
    * Admissions in prisons outside the actor's scope: that they exist, where and when (decision 0003);
    * with their legal history when it is opened to the actor's prisons (a re-admission, a decision).
    */
-  admissions_elsewhere: { prison_id: string; committal_number: string; admitted_at: string; ended_at: string | null; legal: LegalHistory | null }[];
+  admissions_elsewhere: {
+    prison_id: string;
+    committal_number: string;
+    admitted_at: string;
+    ended_at: string | null;
+    legal: LegalHistory | null;
+  }[];
   /** Treated as a minor today? The protective reading of the date of birth and any age assessment. */
   age: AgeReadingView;
 }
@@ -312,7 +562,12 @@ export interface PrisonerFile {
  * The prisoner file (Mandela Rules 7 and 8): identity and every admission with its legal basis
  * and location history. Admissions in prisons outside the actor's scope are left out.
  */
-export async function getPrisonerFile(db: Db, actor: Actor, personId: string, opts: { sensitive?: boolean } = {}): Promise<PrisonerFile> {
+export async function getPrisonerFile(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  opts: { sensitive?: boolean } = {},
+): Promise<PrisonerFile> {
   const person = await getPerson(db, actor, personId, opts);
   const all = await repo.findAdmissionsOfPerson(db, personId);
   const rows = all.filter((a) => inScope(actor, a.prisonId));
@@ -325,18 +580,55 @@ export async function getPrisonerFile(db: Db, actor: Actor, personId: string, op
   const elsewhere = others.map((a) => {
     const v = legal.get(a.id);
     return {
-      prison_id: a.prisonId, committal_number: a.committalNumber, admitted_at: a.admittedAt.toISOString(), ended_at: a.endedAt?.toISOString() ?? null,
-      legal: v ? { legal_status: v.legal_status, end_reason: v.end_reason, documents: v.documents.map((d) => ({ kind: d.kind, authority: d.authority, reference: d.reference, issued_on: d.issued_on })), charges: v.charges.map((c) => ({ qualification: c.qualification, legal_reference: c.legal_reference, category: c.category, terrorism_related: c.terrorism_related })) } : null,
+      prison_id: a.prisonId,
+      committal_number: a.committalNumber,
+      admitted_at: a.admittedAt.toISOString(),
+      ended_at: a.endedAt?.toISOString() ?? null,
+      legal: v
+        ? {
+            legal_status: v.legal_status,
+            end_reason: v.end_reason,
+            documents: v.documents.map((d) => ({
+              kind: d.kind,
+              authority: d.authority,
+              reference: d.reference,
+              issued_on: d.issued_on,
+            })),
+            charges: v.charges.map((c) => ({
+              qualification: c.qualification,
+              legal_reference: c.legal_reference,
+              category: c.category,
+              terrorism_related: c.terrorism_related,
+            })),
+          }
+        : null,
     };
   });
-  return { person, admissions, current_admission_id: rows.find((a) => a.endedAt === null)?.id ?? null, admissions_elsewhere: elsewhere, age: await ageReadingOf(db, personId) };
+  return {
+    person,
+    admissions,
+    current_admission_id: rows.find((a) => a.endedAt === null)?.id ?? null,
+    admissions_elsewhere: elsewhere,
+    age: await ageReadingOf(db, personId),
+  };
 }
 
-export async function population(db: Db, actor: Actor, prisonIdOrCode: string, opts: { date?: string; page: number; page_size: number }) {
+export async function population(
+  db: Db,
+  actor: Actor,
+  prisonIdOrCode: string,
+  opts: { date?: string; page: number; page_size: number },
+) {
   authorize(actor, 'custody.read');
   const prison = await getPrison(db, actor, prisonIdOrCode);
   const at = opts.date ? endOfBamakoDay(opts.date) : null;
-  const { total, rows } = await repo.populationPage(db, prison.id, at, opts.page_size, (opts.page - 1) * opts.page_size);
+  const { total, rows } = await repo.populationPage(
+    db,
+    prison.id,
+    at,
+    opts.page_size,
+    (opts.page - 1) * opts.page_size,
+  );
   return {
     prison_id: prison.id,
     as_of: opts.date ?? bamakoDate(),
@@ -356,7 +648,18 @@ export async function search(db: Db, actor: Actor, q: string, limit = 20) {
  * Move a detainee to another cell of the same prison (closes the current placement), through the
  * one placement rule: every refusal named, overridden only by the director with a reason.
  */
-export async function move(db: Db, actor: Actor, admissionId: string, input: { cell_id: string; reason: string; over_capacity_reason?: string | null; override_reason?: string | null; at?: string }): Promise<AdmissionView> {
+export async function move(
+  db: Db,
+  actor: Actor,
+  admissionId: string,
+  input: {
+    cell_id: string;
+    reason: string;
+    over_capacity_reason?: string | null;
+    override_reason?: string | null;
+    at?: string;
+  },
+): Promise<AdmissionView> {
   return db.transaction(async (tx) => {
     const a = await visibleAdmission(tx, actor, admissionId, 'custody.write', true);
     authorize(actor, 'housing.move', a.prisonId);
@@ -364,13 +667,25 @@ export async function move(db: Db, actor: Actor, admissionId: string, input: { c
     const errors: FieldError[] = [];
     const at = parseInstant(input.at, '/at', errors) ?? new Date();
     if (errors.length) throw invalid(errors);
-    await placeThroughRule(tx, actor, a, { cell_id: input.cell_id, reason: input.reason, via: 'move', at, override_reason: input.override_reason, over_capacity_reason: input.over_capacity_reason });
-    return (await admissionViews(tx, [a]))[0]!;
+    await placeThroughRule(tx, actor, a, {
+      cell_id: input.cell_id,
+      reason: input.reason,
+      via: 'move',
+      at,
+      override_reason: input.override_reason,
+      over_capacity_reason: input.over_capacity_reason,
+    });
+    return (await admissionViews(tx, [a]))[0];
   });
 }
 
 /** End an admission: release, transfer (to a named prison), death or escape. */
-export async function endAdmission(db: Db, actor: Actor, admissionId: string, input: { reason: EndReason; ended_at?: string; detail?: string | null; transfer_to?: string | null }): Promise<AdmissionView> {
+export async function endAdmission(
+  db: Db,
+  actor: Actor,
+  admissionId: string,
+  input: { reason: EndReason; ended_at?: string; detail?: string | null; transfer_to?: string | null },
+): Promise<AdmissionView> {
   return db.transaction(async (tx) => {
     const a = await visibleAdmission(tx, actor, admissionId, 'custody.write', true);
     if (a.endedAt) throw invalid([{ field: '/reason', key: 'custody.admission_ended' }]);
@@ -386,34 +701,91 @@ export async function endAdmission(db: Db, actor: Actor, admissionId: string, in
     if (errors.length) throw invalid(errors);
     const open = await repo.findOpenPlacement(tx, a.id);
     if (open) await repo.closePlacement(tx, open.id, endedAt);
-    await repo.updateAdmissionRow(tx, a.id, { endedAt, endReason: input.reason, endDetail: input.detail ?? null, transferToPrisonId: transferTo });
+    await repo.updateAdmissionRow(tx, a.id, {
+      endedAt,
+      endReason: input.reason,
+      endDetail: input.detail ?? null,
+      transferToPrisonId: transferTo,
+    });
     // No reprisal: a complainant transferred within 30 days of a complaint is flagged (complaints module).
-    if (input.reason === 'transfer') await checkReprisal(tx, actor, { personId: a.personId, prisonId: a.prisonId, event: 'transfer', at: endedAt, detail: input.detail ?? null });
-    await recordChange(tx, actor, { entity: 'admission', entityId: a.id, personId: a.personId, prisonId: a.prisonId, action: 'end', reason: input.detail ?? input.reason, before: { ended_at: null }, after: { ended_at: endedAt.toISOString(), end_reason: input.reason, transfer_to_prison_id: transferTo } });
-    return (await admissionViews(tx, [(await repo.findAdmission(tx, a.id))!]))[0]!;
+    if (input.reason === 'transfer')
+      await checkReprisal(tx, actor, {
+        personId: a.personId,
+        prisonId: a.prisonId,
+        event: 'transfer',
+        at: endedAt,
+        detail: input.detail ?? null,
+      });
+    await recordChange(tx, actor, {
+      entity: 'admission',
+      entityId: a.id,
+      personId: a.personId,
+      prisonId: a.prisonId,
+      action: 'end',
+      reason: input.detail ?? input.reason,
+      before: { ended_at: null },
+      after: { ended_at: endedAt.toISOString(), end_reason: input.reason, transfer_to_prison_id: transferTo },
+    });
+    return (await admissionViews(tx, [(await repo.findAdmission(tx, a.id))!]))[0];
   });
 }
 
 /** Correct a wrong value on an admission; the old value stays in the history with the reason. */
-export async function correctAdmission(db: Db, actor: Actor, admissionId: string, input: { changes: { admitted_at?: string; arresting_authority?: string; arresting_unit?: string | null; arrested_at?: string | null; arrest_place?: string | null }; reason: string; version?: number }): Promise<AdmissionView> {
+export async function correctAdmission(
+  db: Db,
+  actor: Actor,
+  admissionId: string,
+  input: {
+    changes: {
+      admitted_at?: string;
+      arresting_authority?: string;
+      arresting_unit?: string | null;
+      arrested_at?: string | null;
+      arrest_place?: string | null;
+    };
+    reason: string;
+    version?: number;
+  },
+): Promise<AdmissionView> {
   if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
   return db.transaction(async (tx) => {
     const a = await visibleAdmission(tx, actor, admissionId, 'custody.correct', true);
-    if (input.version !== undefined && input.version !== a.version) throw new AppError(409, 'person.version_conflict', { current: a.version });
+    if (input.version !== undefined && input.version !== a.version)
+      throw new AppError(409, 'person.version_conflict', { current: a.version });
     const errors: FieldError[] = [];
     const next: Partial<repo.AdmissionRow> = {};
-    if (input.changes.admitted_at !== undefined) { const d = parseInstant(input.changes.admitted_at, '/changes/admitted_at', errors); if (d) next.admittedAt = d; }
-    if (input.changes.arrested_at !== undefined) next.arrestedAt = parseInstant(input.changes.arrested_at, '/changes/arrested_at', errors);
+    if (input.changes.admitted_at !== undefined) {
+      const d = parseInstant(input.changes.admitted_at, '/changes/admitted_at', errors);
+      if (d) next.admittedAt = d;
+    }
+    if (input.changes.arrested_at !== undefined)
+      next.arrestedAt = parseInstant(input.changes.arrested_at, '/changes/arrested_at', errors);
     if (input.changes.arresting_authority !== undefined) next.arrestingAuthority = input.changes.arresting_authority;
     if (input.changes.arresting_unit !== undefined) next.arrestingUnit = input.changes.arresting_unit;
     if (input.changes.arrest_place !== undefined) next.arrestPlace = input.changes.arrest_place;
-    try { await assertCodes(tx, [{ field: '/changes/arresting_authority', kind: 'arresting_authority', code: next.arrestingAuthority }]); } catch (e) { if (e instanceof AppError) errors.push(...e.fields); else throw e; }
+    try {
+      await assertCodes(tx, [
+        { field: '/changes/arresting_authority', kind: 'arresting_authority', code: next.arrestingAuthority },
+      ]);
+    } catch (e) {
+      if (e instanceof AppError) errors.push(...e.fields);
+      else throw e;
+    }
     if (errors.length) throw invalid(errors);
     const d = diff(a as unknown as Record<string, unknown>, next as Record<string, unknown>);
     if (!Object.keys(d.after).length) throw invalid([{ field: '/changes', key: 'custody.nothing_to_correct' }]);
-    await repo.updateAdmissionRow(tx, a.id, d.after as Partial<repo.AdmissionRow>);
-    await recordChange(tx, actor, { entity: 'admission', entityId: a.id, personId: a.personId, prisonId: a.prisonId, action: 'correction', reason: input.reason, before: d.before, after: d.after });
-    return (await admissionViews(tx, [(await repo.findAdmission(tx, a.id))!]))[0]!;
+    await repo.updateAdmissionRow(tx, a.id, d.after);
+    await recordChange(tx, actor, {
+      entity: 'admission',
+      entityId: a.id,
+      personId: a.personId,
+      prisonId: a.prisonId,
+      action: 'correction',
+      reason: input.reason,
+      before: d.before,
+      after: d.after,
+    });
+    return (await admissionViews(tx, [(await repo.findAdmission(tx, a.id))!]))[0];
   });
 }
 
@@ -437,30 +809,52 @@ export async function personHistory(db: Db, actor: Actor, personId: string): Pro
 // ---------------------------------------------------------------------------------------------
 
 const TERM_KEYS = ['years', 'months', 'days'] as const;
-const badTerm = (p: { years?: number; months?: number; days?: number } | undefined) => !!p && TERM_KEYS.some((k) => p[k] !== undefined && p[k] !== null && (!Number.isInteger(p[k]) || p[k]! < 0 || p[k]! > 1200));
-const emptyTerm = (p: { years?: number; months?: number; days?: number } | undefined) => !p || TERM_KEYS.every((k) => !p[k]);
+const badTerm = (p: { years?: number; months?: number; days?: number } | undefined) =>
+  !!p &&
+  TERM_KEYS.some((k) => p[k] !== undefined && p[k] !== null && (!Number.isInteger(p[k]) || p[k] < 0 || p[k] > 1200));
+const emptyTerm = (p: { years?: number; months?: number; days?: number } | undefined) =>
+  !p || TERM_KEYS.every((k) => !p[k]);
 
 /** Field errors of the sentence given with a document at admission or reception. */
-export function documentSentenceErrors(d: Pick<DocumentInput, 'kind' | 'sentence' | 'sentence_start' | 'issued_on' | 'case_ref'>, base: string): FieldError[] {
+export function documentSentenceErrors(
+  d: Pick<DocumentInput, 'kind' | 'sentence' | 'sentence_start' | 'issued_on' | 'case_ref'>,
+  base: string,
+): FieldError[] {
   const errs: FieldError[] = [];
-  if (d.sentence_start !== undefined && d.sentence_start !== null && !/^\d{4}-\d{2}-\d{2}$/.test(d.sentence_start)) errs.push({ field: `${base}/sentence_start`, key: 'field.invalid_date' });
+  if (d.sentence_start !== undefined && d.sentence_start !== null && !/^\d{4}-\d{2}-\d{2}$/.test(d.sentence_start))
+    errs.push({ field: `${base}/sentence_start`, key: 'field.invalid_date' });
   const s = d.sentence;
   if (!s) {
     if (d.sentence_start) errs.push({ field: `${base}/sentence`, key: 'custody.sentence_required' });
     return errs;
   }
   if (d.kind !== 'conviction') return [...errs, { field: `${base}/sentence`, key: 'custody.sentence_not_for_kind' }];
-  if (badTerm(s) || badTerm(s.suspended) || (s.fine !== undefined && s.fine !== null && (!Number.isInteger(s.fine) || s.fine < 0))) errs.push({ field: `${base}/sentence`, key: 'custody.sentence_invalid' });
-  else if ((s.life || s.death) ? !emptyTerm(s) || (s.life && s.death) : emptyTerm(s) && !s.fine) errs.push({ field: `${base}/sentence`, key: 'custody.sentence_invalid' });
+  if (
+    badTerm(s) ||
+    badTerm(s.suspended) ||
+    (s.fine !== undefined && s.fine !== null && (!Number.isInteger(s.fine) || s.fine < 0))
+  )
+    errs.push({ field: `${base}/sentence`, key: 'custody.sentence_invalid' });
+  else if (s.life || s.death ? !emptyTerm(s) || (s.life && s.death) : emptyTerm(s) && !s.fine)
+    errs.push({ field: `${base}/sentence`, key: 'custody.sentence_invalid' });
   return errs;
 }
 
 function documentSentenceRow(d: DocumentInput): Pick<repo.LegalDocumentRow, 'sentence' | 'sentenceStart' | 'caseRef'> {
   const s = d.sentence;
-  const term = (p: { years?: number; months?: number; days?: number } | undefined) => Object.fromEntries(TERM_KEYS.filter((k) => p?.[k]).map((k) => [k, p![k]]));
-  const sentence: DocumentSentence | null = !s || d.kind !== 'conviction' ? null
-    : s.death ? { death: true, ...(s.fine ? { fine: s.fine } : {}) }
-    : s.life ? { life: true, ...(s.fine ? { fine: s.fine } : {}) }
-    : { ...term(s), ...(!emptyTerm(s.suspended) ? { suspended: term(s.suspended) } : {}), ...(s.fine ? { fine: s.fine } : {}) };
-  return { sentence, sentenceStart: sentence ? d.sentence_start ?? null : null, caseRef: d.case_ref?.trim() || null };
+  const term = (p: { years?: number; months?: number; days?: number } | undefined) =>
+    Object.fromEntries(TERM_KEYS.filter((k) => p?.[k]).map((k) => [k, p![k]]));
+  const sentence: DocumentSentence | null =
+    !s || d.kind !== 'conviction'
+      ? null
+      : s.death
+        ? { death: true, ...(s.fine ? { fine: s.fine } : {}) }
+        : s.life
+          ? { life: true, ...(s.fine ? { fine: s.fine } : {}) }
+          : {
+              ...term(s),
+              ...(!emptyTerm(s.suspended) ? { suspended: term(s.suspended) } : {}),
+              ...(s.fine ? { fine: s.fine } : {}),
+            };
+  return { sentence, sentenceStart: sentence ? (d.sentence_start ?? null) : null, caseRef: d.case_ref?.trim() || null };
 }

@@ -8,7 +8,10 @@ registerMessages({
   'estate.code_taken': { fr: 'Ce code est déjà utilisé.', en: 'This code is already in use.' },
   'estate.unit_unknown': { fr: 'Quartier inconnu dans cet établissement.', en: 'Unknown unit in this prison.' },
   'estate.capacity_unknown': { fr: 'inconnue', en: 'unknown' },
-  'estate.effective_future': { fr: 'La date d’effet ne peut pas être dans le futur : enregistrez le changement le jour où il prend effet.', en: 'The effective date cannot be in the future: record the change on the day it takes effect.' },
+  'estate.effective_future': {
+    fr: 'La date d’effet ne peut pas être dans le futur : enregistrez le changement le jour où il prend effet.',
+    en: 'The effective date cannot be in the future: record the change on the day it takes effect.',
+  },
   'estate.status.open': { fr: 'Ouvert', en: 'Open' },
   'estate.status.closed': { fr: 'Fermé', en: 'Closed' },
   'estate.status.destroyed': { fr: 'Détruit', en: 'Destroyed' },

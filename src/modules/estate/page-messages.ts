@@ -2,9 +2,18 @@
 import { registerMessages } from '../../core/i18n.js';
 
 registerMessages({
-  'estate.dated_title': { fr: 'Capacité officielle et statut dans le temps', en: 'Official capacity and status over time' },
-  'estate.dated_intro': { fr: 'Chaque changement a sa date d’effet, son motif et sa source ; le taux d’occupation d’une date passée utilise la capacité alors en vigueur. Un établissement fermé, détruit ou en reconstruction n’offre aucune place.', en: 'Each change has its effective date, reason and source; the occupancy rate on a past date uses the capacity then in force. A prison closed, destroyed or under reconstruction offers no places.' },
-  'estate.since_origin': { fr: 'depuis l’origine des registres (supposé)', en: "since the registry's first records (assumed)" },
+  'estate.dated_title': {
+    fr: 'Capacité officielle et statut dans le temps',
+    en: 'Official capacity and status over time',
+  },
+  'estate.dated_intro': {
+    fr: 'Chaque changement a sa date d’effet, son motif et sa source ; le taux d’occupation d’une date passée utilise la capacité alors en vigueur. Un établissement fermé, détruit ou en reconstruction n’offre aucune place.',
+    en: 'Each change has its effective date, reason and source; the occupancy rate on a past date uses the capacity then in force. A prison closed, destroyed or under reconstruction offers no places.',
+  },
+  'estate.since_origin': {
+    fr: 'depuis l’origine des registres (supposé)',
+    en: "since the registry's first records (assumed)",
+  },
   'estate.official_capacity': { fr: 'Capacité officielle', en: 'Official capacity' },
   'estate.official_capacity_hint': { fr: 'Vide si elle n’est pas connue.', en: 'Empty when not known.' },
   'estate.capacity_number': { fr: 'Un nombre entier de places.', en: 'A whole number of places.' },

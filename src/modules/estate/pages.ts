@@ -20,7 +20,12 @@ import { estateHistory, recordCapacity, recordStatus } from './service.js';
 const CAP = ['official_capacity', 'effective_from', 'reason', 'source'];
 const ST = ['status', 'effective_from', 'reason', 'source'];
 
-export async function estateSection(req: Req, db: Db, prison: string, state?: { form: 'capacity' | 'status'; v: Record<string, string>; errors: FormErrors }): Promise<Raw> {
+export async function estateSection(
+  req: Req,
+  db: Db,
+  prison: string,
+  state?: { form: 'capacity' | 'status'; v: Record<string, string>; errors: FormErrors },
+): Promise<Raw> {
   const lang = req.lang;
   const actor = req.actor!;
   const h = await estateHistory(db, actor, prison);
@@ -28,7 +33,8 @@ export async function estateSection(req: Req, db: Db, prison: string, state?: { 
   const since = (d: string | null) => d ?? t(lang, 'estate.since_origin');
   const v = (f: 'capacity' | 'status') => (state?.form === f ? state.v : {});
   const e = (f: 'capacity' | 'status') => (state?.form === f ? state.errors : null);
-  const forms = can(actor, 'estate.admin') ? html`<h3>${t(lang, 'estate.record_capacity')}</h3>${errorSummary(lang, e('capacity'))}
+  const forms = can(actor, 'estate.admin')
+    ? html`<h3>${t(lang, 'estate.record_capacity')}</h3>${errorSummary(lang, e('capacity'))}
 <form id="capacity" method="post" action="/estate/capacity?prison=${code}" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
 ${textField({ label: t(lang, 'estate.official_capacity'), name: 'official_capacity', type: 'number', value: v('capacity').official_capacity ?? '', errors: e('capacity'), hint: t(lang, 'estate.official_capacity_hint') })}
 ${textField({ label: t(lang, 'estate.effective_from'), name: 'effective_from', type: 'date', value: v('capacity').effective_from ?? bamakoDate(), errors: e('capacity'), required: true })}
@@ -41,7 +47,8 @@ ${selectField({ label: t(lang, 'estate.status'), name: 'status', value: v('statu
 ${textField({ label: t(lang, 'estate.effective_from'), name: 'effective_from', type: 'date', value: v('status').effective_from ?? bamakoDate(), errors: e('status'), required: true })}
 ${textArea({ label: t(lang, 'estate.reason'), name: 'reason', value: v('status').reason ?? '', errors: e('status'), required: true })}
 ${textField({ label: t(lang, 'estate.source'), name: 'source', value: v('status').source ?? '', errors: e('status') })}
-<button type="submit">${t(lang, 'estate.record')}</button></form>` : null;
+<button type="submit">${t(lang, 'estate.record')}</button></form>`
+    : null;
   return html`<section aria-labelledby="dated-h"><h2 id="dated-h">${t(lang, 'estate.dated_title')}</h2><p>${t(lang, 'estate.dated_intro')}</p>
 <table><thead><tr><th scope="col">${t(lang, 'estate.effective_from')}</th><th scope="col">${t(lang, 'estate.official_capacity')}</th><th scope="col">${t(lang, 'estate.reason')}</th><th scope="col">${t(lang, 'estate.source')}</th><th scope="col">${t(lang, 'estate.recorded')}</th></tr></thead><tbody>
 ${h.capacity.map((c) => html`<tr><td>${since(c.effective_from)}</td><td class="num">${c.official_capacity ?? t(lang, 'estate.capacity_unknown')}</td><td>${c.reason}</td><td>${c.source ?? ''}</td><td>${formatBamako(c.recorded_at, lang)}${c.recorded_by ? ` — ${c.recorded_by}` : ''}</td></tr>`)}</tbody></table>
@@ -50,28 +57,45 @@ ${h.status.map((c) => html`<tr><td>${since(c.effective_from)}</td><td>${t(lang, 
 ${forms}</section>`;
 }
 
-export async function estatePages(app: App, { database }: AppContext, estatePage: (req: Req, prison: string | undefined, section?: Raw) => Promise<string>): Promise<void> {
+export async function estatePages(
+  app: App,
+  { database }: AppContext,
+  estatePage: (req: Req, prison: string | undefined, section?: Raw) => Promise<string>,
+): Promise<void> {
   const db = database.db;
-  const post = (form: 'capacity' | 'status') => page(async (req, reply) => {
-    if (!csrfOk(req)) throw new AppError(403, 'error.csrf');
-    const prison = req.query.prison ?? '';
-    const names = form === 'capacity' ? CAP : ST;
-    const v: Record<string, string> = {};
-    for (const k of names) v[k] = String(req.body?.[k] ?? '').trim();
-    const missing: FieldError[] = (form === 'capacity' ? ['effective_from', 'reason'] : ['status', 'effective_from', 'reason']).filter((k) => !v[k]).map((k) => ({ field: `/${k}`, key: 'field.required' }));
-    if (form === 'capacity' && v.official_capacity && !/^\d{1,7}$/.test(v.official_capacity)) missing.push({ field: '/official_capacity', key: 'estate.capacity_number' });
-    try {
-      if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
-      const common = { effective_from: v.effective_from!, reason: v.reason!, source: v.source || null };
-      if (form === 'capacity') await recordCapacity(db, req.actor!, prison, { ...common, official_capacity: v.official_capacity ? Number(v.official_capacity) : null });
-      else await recordStatus(db, req.actor!, prison, { ...common, status: v.status as PrisonStatus });
-      return reply.redirect(`/estate?prison=${encodeURIComponent(prison)}&saved=1`, 303);
-    } catch (e) {
-      if (!(e instanceof AppError) || e.status !== 422) throw e;
-      const section = await estateSection(req, db, prison, { form, v, errors: formErrors(e, req.lang, names, form) });
-      return reply.status(422).type('text/html; charset=utf-8').send(await estatePage(req, prison, section));
-    }
-  });
+  const post = (form: 'capacity' | 'status') =>
+    page(async (req, reply) => {
+      if (!csrfOk(req)) throw new AppError(403, 'error.csrf');
+      const prison = req.query.prison ?? '';
+      const names = form === 'capacity' ? CAP : ST;
+      const v: Record<string, string> = {};
+      for (const k of names) v[k] = String(req.body?.[k] ?? '').trim();
+      const missing: FieldError[] = (
+        form === 'capacity' ? ['effective_from', 'reason'] : ['status', 'effective_from', 'reason']
+      )
+        .filter((k) => !v[k])
+        .map((k) => ({ field: `/${k}`, key: 'field.required' }));
+      if (form === 'capacity' && v.official_capacity && !/^\d{1,7}$/.test(v.official_capacity))
+        missing.push({ field: '/official_capacity', key: 'estate.capacity_number' });
+      try {
+        if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
+        const common = { effective_from: v.effective_from, reason: v.reason, source: v.source || null };
+        if (form === 'capacity')
+          await recordCapacity(db, req.actor!, prison, {
+            ...common,
+            official_capacity: v.official_capacity ? Number(v.official_capacity) : null,
+          });
+        else await recordStatus(db, req.actor!, prison, { ...common, status: v.status as PrisonStatus });
+        return reply.redirect(`/estate?prison=${encodeURIComponent(prison)}&saved=1`, 303);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.status !== 422) throw e;
+        const section = await estateSection(req, db, prison, { form, v, errors: formErrors(e, req.lang, names, form) });
+        return reply
+          .status(422)
+          .type('text/html; charset=utf-8')
+          .send(await estatePage(req, prison, section));
+      }
+    });
   app.post('/estate/capacity', { schema: { hide: true } }, post('capacity'));
   app.post('/estate/status', { schema: { hide: true } }, post('status'));
 }

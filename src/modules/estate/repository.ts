@@ -8,23 +8,38 @@ export type CellRow = typeof cell.$inferSelect;
 
 export async function findPrisons(db: Tx, ids?: readonly string[]): Promise<PrisonRow[]> {
   if (ids && ids.length === 0) return [];
-  return db.select().from(prison).where(ids ? inArray(prison.id, [...ids]) : undefined).orderBy(asc(prison.code));
+  return db
+    .select()
+    .from(prison)
+    .where(ids ? inArray(prison.id, [...ids]) : undefined)
+    .orderBy(asc(prison.code));
 }
 
 export async function findPrison(db: Tx, idOrCode: string): Promise<PrisonRow | undefined> {
   const isUuid = /^[0-9a-f-]{36}$/i.test(idOrCode);
-  const [p] = await db.select().from(prison).where(isUuid ? eq(prison.id, idOrCode) : eq(prison.code, idOrCode.toUpperCase()));
+  const [p] = await db
+    .select()
+    .from(prison)
+    .where(isUuid ? eq(prison.id, idOrCode) : eq(prison.code, idOrCode.toUpperCase()));
   return p;
 }
 
 export async function findUnits(db: Tx, prisonIds: readonly string[]): Promise<UnitRow[]> {
   if (!prisonIds.length) return [];
-  return db.select().from(unit).where(inArray(unit.prisonId, [...prisonIds])).orderBy(asc(unit.code));
+  return db
+    .select()
+    .from(unit)
+    .where(inArray(unit.prisonId, [...prisonIds]))
+    .orderBy(asc(unit.code));
 }
 
 export async function findCells(db: Tx, prisonIds: readonly string[]): Promise<CellRow[]> {
   if (!prisonIds.length) return [];
-  return db.select().from(cell).where(inArray(cell.prisonId, [...prisonIds])).orderBy(asc(cell.code));
+  return db
+    .select()
+    .from(cell)
+    .where(inArray(cell.prisonId, [...prisonIds]))
+    .orderBy(asc(cell.code));
 }
 
 export async function findUnit(db: Tx, id: string): Promise<UnitRow | undefined> {
@@ -38,7 +53,11 @@ export async function findCell(db: Tx, id: string): Promise<CellRow | undefined>
 }
 
 /** People held in each prison at instant `at` (admitted before, not yet ended). */
-export async function populationByPrison(db: Tx, at: Date, prisonIds?: readonly string[]): Promise<Map<string, number>> {
+export async function populationByPrison(
+  db: Tx,
+  at: Date,
+  prisonIds?: readonly string[],
+): Promise<Map<string, number>> {
   const rows = await db.execute<{ prison_id: string; n: number }>(sql`
     SELECT prison_id, count(*)::int AS n FROM admission
     WHERE admitted_at < ${at} AND (ended_at IS NULL OR ended_at >= ${at})
@@ -57,14 +76,19 @@ export async function populationByCell(db: Tx, at: Date, prisonIds?: readonly st
   return new Map(rows.rows.map((r) => [r.cell_id, r.n]));
 }
 
-export async function findCellWithPopulation(db: Tx, id: string): Promise<{ cell: CellRow; population: number } | undefined> {
+export async function findCellWithPopulation(
+  db: Tx,
+  id: string,
+): Promise<{ cell: CellRow; population: number } | undefined> {
   const [r] = await db
-    .select({ cell, population: sql<number>`(SELECT count(*)::int FROM placement p WHERE p.cell_id = ${id} AND p.to_at IS NULL)` })
+    .select({
+      cell,
+      population: sql<number>`(SELECT count(*)::int FROM placement p WHERE p.cell_id = ${id} AND p.to_at IS NULL)`,
+    })
     .from(cell)
     .where(eq(cell.id, id));
   return r;
 }
-
 
 export async function insertPrison(db: Tx, row: typeof prison.$inferInsert): Promise<void> {
   await db.insert(prison).values(row);
@@ -79,11 +103,17 @@ export async function insertCell(db: Tx, row: typeof cell.$inferInsert): Promise
   await db.insert(cell).values(row);
 }
 export async function unitCodeTaken(db: Tx, prisonId: string, code: string): Promise<boolean> {
-  const r = await db.select({ id: unit.id }).from(unit).where(and(eq(unit.prisonId, prisonId), eq(unit.code, code)));
+  const r = await db
+    .select({ id: unit.id })
+    .from(unit)
+    .where(and(eq(unit.prisonId, prisonId), eq(unit.code, code)));
   return r.length > 0;
 }
 export async function cellCodeTaken(db: Tx, prisonId: string, code: string): Promise<boolean> {
-  const r = await db.select({ id: cell.id }).from(cell).where(and(eq(cell.prisonId, prisonId), eq(cell.code, code)));
+  const r = await db
+    .select({ id: cell.id })
+    .from(cell)
+    .where(and(eq(cell.prisonId, prisonId), eq(cell.code, code)));
   return r.length > 0;
 }
 
@@ -93,13 +123,21 @@ export type StatusRow = typeof prisonStatus.$inferSelect;
 /** The dated official capacities of some prisons (all when undefined). */
 export async function findCapacityHistory(db: Tx, prisonIds?: readonly string[]): Promise<CapacityRow[]> {
   if (prisonIds && !prisonIds.length) return [];
-  return db.select().from(prisonCapacity).where(prisonIds ? inArray(prisonCapacity.prisonId, [...prisonIds]) : undefined).orderBy(asc(prisonCapacity.effectiveFrom), asc(prisonCapacity.recordedAt));
+  return db
+    .select()
+    .from(prisonCapacity)
+    .where(prisonIds ? inArray(prisonCapacity.prisonId, [...prisonIds]) : undefined)
+    .orderBy(asc(prisonCapacity.effectiveFrom), asc(prisonCapacity.recordedAt));
 }
 
 /** The dated statuses of some prisons (all when undefined). */
 export async function findStatusHistory(db: Tx, prisonIds?: readonly string[]): Promise<StatusRow[]> {
   if (prisonIds && !prisonIds.length) return [];
-  return db.select().from(prisonStatus).where(prisonIds ? inArray(prisonStatus.prisonId, [...prisonIds]) : undefined).orderBy(asc(prisonStatus.effectiveFrom), asc(prisonStatus.recordedAt));
+  return db
+    .select()
+    .from(prisonStatus)
+    .where(prisonIds ? inArray(prisonStatus.prisonId, [...prisonIds]) : undefined)
+    .orderBy(asc(prisonStatus.effectiveFrom), asc(prisonStatus.recordedAt));
 }
 
 export async function insertCapacity(db: Tx, row: typeof prisonCapacity.$inferInsert): Promise<void> {

@@ -11,7 +11,13 @@ test('congestion rate is population over official capacity, as a percentage', ()
 test('an unknown or zero capacity gives an unknown rate, never 0', () => {
   assert.equal(congestionRate(120, null), null);
   assert.equal(congestionRate(120, 0), null);
-  assert.deepEqual(occupancy(5, null), { population: 5, capacity: null, occupancy_rate: null, over_capacity: null, congestion_rate: null });
+  assert.deepEqual(occupancy(5, null), {
+    population: 5,
+    capacity: null,
+    occupancy_rate: null,
+    over_capacity: null,
+    congestion_rate: null,
+  });
 });
 
 test('capacities sum only what is known and count the unknown', () => {
@@ -25,8 +31,20 @@ test('room in a cell', () => {
 });
 
 test('occupancy rate at every level; overcrowding is only the part above capacity', () => {
-  assert.deepEqual(occupancy(3364, 400), { population: 3364, capacity: 400, occupancy_rate: 841, over_capacity: 2964, congestion_rate: 841 });
-  assert.deepEqual(occupancy(300, 400), { population: 300, capacity: 400, occupancy_rate: 75, over_capacity: 0, congestion_rate: 75 });
+  assert.deepEqual(occupancy(3364, 400), {
+    population: 3364,
+    capacity: 400,
+    occupancy_rate: 841,
+    over_capacity: 2964,
+    congestion_rate: 841,
+  });
+  assert.deepEqual(occupancy(300, 400), {
+    population: 300,
+    capacity: 400,
+    occupancy_rate: 75,
+    over_capacity: 0,
+    congestion_rate: 75,
+  });
 });
 
 test('the capacity in force on a date: the latest effective on or before it, a same-day correction winning', () => {

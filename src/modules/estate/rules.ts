@@ -31,7 +31,13 @@ export function congestionRate(population: number, capacity: number | null): num
 
 export function occupancy(population: number, capacity: number | null): Occupancy {
   const rate = congestionRate(population, capacity);
-  return { population, capacity, occupancy_rate: rate, over_capacity: capacity === null || capacity === undefined ? null : Math.max(0, population - capacity), congestion_rate: rate };
+  return {
+    population,
+    capacity,
+    occupancy_rate: rate,
+    over_capacity: capacity === null || capacity === undefined ? null : Math.max(0, population - capacity),
+    congestion_rate: rate,
+  };
 }
 
 /**
@@ -61,7 +67,11 @@ export const PRISON_STATUSES = ['open', 'closed', 'destroyed', 'under_reconstruc
 export type PrisonStatus = (typeof PRISON_STATUSES)[number];
 
 /** One dated value: in force from `effectiveFrom` (null: since before the registry's records, assumed). */
-export interface Dated<T> { value: T; effectiveFrom: string | null; recordedAt: string }
+export interface Dated<T> {
+  value: T;
+  effectiveFrom: string | null;
+  recordedAt: string;
+}
 
 /**
  * The value in force on a date: the latest effective on or before it; of two effective the same
@@ -71,7 +81,12 @@ export function inForce<T>(history: readonly Dated<T>[], on: string): Dated<T> |
   let best: Dated<T> | undefined;
   for (const h of history) {
     if (h.effectiveFrom !== null && h.effectiveFrom > on) continue;
-    if (!best || (h.effectiveFrom ?? '') > (best.effectiveFrom ?? '') || ((h.effectiveFrom ?? '') === (best.effectiveFrom ?? '') && h.recordedAt > best.recordedAt)) best = h;
+    if (
+      !best ||
+      (h.effectiveFrom ?? '') > (best.effectiveFrom ?? '') ||
+      ((h.effectiveFrom ?? '') === (best.effectiveFrom ?? '') && h.recordedAt > best.recordedAt)
+    )
+      best = h;
   }
   return best;
 }
@@ -80,7 +95,10 @@ export function inForce<T>(history: readonly Dated<T>[], on: string): Dated<T> |
  * The places a prison offers on a date: its official capacity then in force while it is open; none
  * while it is closed, destroyed or under reconstruction. No status recorded counts as open.
  */
-export function placesOn(capacity: Dated<number | null> | undefined, status: Dated<PrisonStatus> | undefined): number | null {
+export function placesOn(
+  capacity: Dated<number | null> | undefined,
+  status: Dated<PrisonStatus> | undefined,
+): number | null {
   if (status && status.value !== 'open') return 0;
   return capacity ? capacity.value : null;
 }

@@ -19,12 +19,25 @@ export async function lockCell(db: Tx, cellId: string) {
  */
 export async function lockCells(db: Tx, cellIds: readonly string[]) {
   if (!cellIds.length) return [];
-  return db.select().from(cell).where(inArray(cell.id, [...cellIds])).orderBy(asc(cell.id)).for('update');
+  return db
+    .select()
+    .from(cell)
+    .where(inArray(cell.id, [...cellIds]))
+    .orderBy(asc(cell.id))
+    .for('update');
 }
 
 export type OccupantFactsRow = {
-  admission_id: string; person_id: string; cell_id: string; legal_status: LegalStatus; sex: 'male' | 'female'; level: Level | null;
-  birth_precision: string; birth_date: string | null; birth_estimated_age: number | null; birth_estimated_on: string | null;
+  admission_id: string;
+  person_id: string;
+  cell_id: string;
+  legal_status: LegalStatus;
+  sex: 'male' | 'female';
+  level: Level | null;
+  birth_precision: string;
+  birth_date: string | null;
+  birth_estimated_age: number | null;
+  birth_estimated_on: string | null;
   assessments: { assessed_on: string; result: string; minimum_age: number | null; recorded_at: string }[] | null;
 };
 
@@ -50,7 +63,10 @@ export async function cellsOccupantFacts(db: Tx, cellIds: readonly string[]): Pr
  * What the allocation check needs of people about to be placed, by admission: sex, security level,
  * birth and age assessments (as `cellsOccupantFacts`), and whether the admission is in a cell now.
  */
-export async function admissionsFacts(db: Tx, admissionIds: readonly string[]): Promise<Map<string, Omit<OccupantFactsRow, 'cell_id'> & { placed: boolean }>> {
+export async function admissionsFacts(
+  db: Tx,
+  admissionIds: readonly string[],
+): Promise<Map<string, Omit<OccupantFactsRow, 'cell_id'> & { placed: boolean }>> {
   if (!admissionIds.length) return new Map();
   const r = await db.execute<Omit<OccupantFactsRow, 'cell_id'> & { placed: boolean }>(sql`
     SELECT a.id AS admission_id, a.person_id, a.legal_status, p.sex,
@@ -69,7 +85,10 @@ export async function keepApartOfMany(db: Tx, personIds: readonly string[]): Pro
   const out = new Map<string, Set<string>>(personIds.map((id) => [id, new Set<string>()]));
   if (!personIds.length) return out;
   const ids = [...personIds];
-  const rows = await db.select().from(keepApart).where(and(isNull(keepApart.endedAt), or(inArray(keepApart.personA, ids), inArray(keepApart.personB, ids))));
+  const rows = await db
+    .select()
+    .from(keepApart)
+    .where(and(isNull(keepApart.endedAt), or(inArray(keepApart.personA, ids), inArray(keepApart.personB, ids))));
   for (const k of rows) {
     out.get(k.personA)?.add(k.personB);
     out.get(k.personB)?.add(k.personA);
@@ -83,9 +102,21 @@ export async function findCell(db: Tx, cellId: string) {
 }
 
 export type OccupantRow = {
-  admission_id: string; person_id: string; prison_id: string; legal_status: LegalStatus; sex: 'male' | 'female'; level: Level | null;
-  overridden: string[]; override_reason: string | null; override_by: string | null; override_at: Date | null;
-  cell_id: string; cell_code: string; unit_code: string; name: string; committal_number: string;
+  admission_id: string;
+  person_id: string;
+  prison_id: string;
+  legal_status: LegalStatus;
+  sex: 'male' | 'female';
+  level: Level | null;
+  overridden: string[];
+  override_reason: string | null;
+  override_by: string | null;
+  override_at: Date | null;
+  cell_id: string;
+  cell_code: string;
+  unit_code: string;
+  name: string;
+  committal_number: string;
 };
 
 const OCCUPANT_COLUMNS = sql`pl.admission_id, a.person_id, a.prison_id, a.legal_status, p.sex,
@@ -102,7 +133,12 @@ export async function cellOccupants(db: Tx, cellId: string, except: string | nul
   return r.rows;
 }
 
-export type PrisonOccupantRow = OccupantRow & { birth_precision: string; birth_date: string | null; birth_estimated_age: number | null; birth_estimated_on: string | null };
+export type PrisonOccupantRow = OccupantRow & {
+  birth_precision: string;
+  birth_date: string | null;
+  birth_estimated_age: number | null;
+  birth_estimated_on: string | null;
+};
 
 /**
  * Everyone in a cell of a prison now, with what the separation rules need (not the security level:
@@ -122,39 +158,74 @@ export async function prisonOccupants(db: Tx, prisonId: string): Promise<PrisonO
 
 /** The age assessments of everyone held in a prison now, by person. */
 export async function prisonAgeAssessments(db: Tx, prisonId: string): Promise<Map<string, AgeAssessmentFact[]>> {
-  const r = await db.execute<{ person_id: string; assessed_on: string; result: string; minimum_age: number | null; recorded_at: Date }>(sql`
+  const r = await db.execute<{
+    person_id: string;
+    assessed_on: string;
+    result: string;
+    minimum_age: number | null;
+    recorded_at: Date;
+  }>(sql`
     SELECT x.person_id, x.assessed_on::text AS assessed_on, x.result, x.minimum_age, x.recorded_at
     FROM age_assessment x JOIN admission a ON a.person_id = x.person_id
     WHERE a.prison_id = ${prisonId} AND a.ended_at IS NULL`);
   const out = new Map<string, AgeAssessmentFact[]>();
-  for (const x of r.rows) out.set(x.person_id, [...(out.get(x.person_id) ?? []), { assessedOn: x.assessed_on, result: x.result as AgeAssessmentFact['result'], minimumAge: x.minimum_age, recordedAt: new Date(x.recorded_at).toISOString() }]);
+  for (const x of r.rows)
+    out.set(x.person_id, [
+      ...(out.get(x.person_id) ?? []),
+      {
+        assessedOn: x.assessed_on,
+        result: x.result as AgeAssessmentFact['result'],
+        minimumAge: x.minimum_age,
+        recordedAt: new Date(x.recorded_at).toISOString(),
+      },
+    ]);
   return out;
 }
 
 /** The charges of everyone held in a prison now, for the presumption-of-innocence labels. */
-export async function prisonCharges(db: Tx, prisonId: string): Promise<Map<string, { qualification: string; terrorismRelated: boolean; category: string }[]>> {
-  const r = await db.execute<{ admission_id: string; qualification: string; terrorism_related: boolean; category: string }>(sql`
+export async function prisonCharges(
+  db: Tx,
+  prisonId: string,
+): Promise<Map<string, { qualification: string; terrorismRelated: boolean; category: string }[]>> {
+  const r = await db.execute<{
+    admission_id: string;
+    qualification: string;
+    terrorism_related: boolean;
+    category: string;
+  }>(sql`
     SELECT ch.admission_id, ch.qualification, ch.terrorism_related, ch.category FROM charge ch JOIN admission a ON a.id = ch.admission_id
     WHERE a.prison_id = ${prisonId} AND a.ended_at IS NULL ORDER BY ch.created_at`);
   const out = new Map<string, { qualification: string; terrorismRelated: boolean; category: string }[]>();
-  for (const c of r.rows) out.set(c.admission_id, [...(out.get(c.admission_id) ?? []), { qualification: c.qualification, terrorismRelated: c.terrorism_related, category: c.category }]);
+  for (const c of r.rows)
+    out.set(c.admission_id, [
+      ...(out.get(c.admission_id) ?? []),
+      { qualification: c.qualification, terrorismRelated: c.terrorism_related, category: c.category },
+    ]);
   return out;
 }
 
 export async function levelOf(db: Tx, admissionId: string): Promise<Level | null> {
-  const r = await db.execute<{ level: Level }>(sql`SELECT level FROM security_level WHERE admission_id = ${admissionId} ORDER BY decided_at DESC LIMIT 1`);
+  const r = await db.execute<{ level: Level }>(
+    sql`SELECT level FROM security_level WHERE admission_id = ${admissionId} ORDER BY decided_at DESC LIMIT 1`,
+  );
   return r.rows[0]?.level ?? null;
 }
 
 /** The people a person must be kept apart from (active records). */
 export async function keepApartOf(db: Tx, personId: string): Promise<Set<string>> {
-  const rows = await db.select().from(keepApart).where(and(isNull(keepApart.endedAt), or(eq(keepApart.personA, personId), eq(keepApart.personB, personId))));
+  const rows = await db
+    .select()
+    .from(keepApart)
+    .where(and(isNull(keepApart.endedAt), or(eq(keepApart.personA, personId), eq(keepApart.personB, personId))));
   return new Set(rows.map((k) => (k.personA === personId ? k.personB : k.personA)));
 }
 
 /** Active keep-apart pairs of a prison. */
 export async function keepApartPairs(db: Tx, prisonId: string): Promise<[string, string][]> {
-  const rows = await db.select({ a: keepApart.personA, b: keepApart.personB }).from(keepApart).where(and(eq(keepApart.prisonId, prisonId), isNull(keepApart.endedAt)));
+  const rows = await db
+    .select({ a: keepApart.personA, b: keepApart.personB })
+    .from(keepApart)
+    .where(and(eq(keepApart.prisonId, prisonId), isNull(keepApart.endedAt)));
   return rows.map((r) => [r.a, r.b]);
 }
 
@@ -164,19 +235,38 @@ export async function policyOf(db: Tx, prisonId: string): Promise<{ highRisk: Hi
 }
 
 export async function activeDelegation(db: Tx, prisonId: string) {
-  const [d] = await db.select().from(capacityDelegation).where(and(eq(capacityDelegation.prisonId, prisonId), isNull(capacityDelegation.endedAt)));
+  const [d] = await db
+    .select()
+    .from(capacityDelegation)
+    .where(and(eq(capacityDelegation.prisonId, prisonId), isNull(capacityDelegation.endedAt)));
   return d;
 }
 
 export async function delegationHistory(db: Tx, prisonId: string) {
-  const r = await db.execute<{ id: string; reason: string; decided_by: string; decided_at: Date; ended_at: Date | null; ended_by: string | null; end_reason: string | null }>(sql`
+  const r = await db.execute<{
+    id: string;
+    reason: string;
+    decided_by: string;
+    decided_at: Date;
+    ended_at: Date | null;
+    ended_by: string | null;
+    end_reason: string | null;
+  }>(sql`
     SELECT d.id, d.reason, du.username AS decided_by, d.decided_at, d.ended_at, eu.username AS ended_by, d.end_reason
     FROM capacity_delegation d JOIN app_user du ON du.id = d.decided_by LEFT JOIN app_user eu ON eu.id = d.ended_by
     WHERE d.prison_id = ${prisonId} ORDER BY d.decided_at DESC`);
   return r.rows;
 }
 
-export type AwaitingRow = { admission_id: string; person_id: string; name: string; sex: 'male' | 'female'; committal_number: string; legal_status: LegalStatus; admitted_at: Date };
+export type AwaitingRow = {
+  admission_id: string;
+  person_id: string;
+  name: string;
+  sex: 'male' | 'female';
+  committal_number: string;
+  legal_status: LegalStatus;
+  admitted_at: Date;
+};
 
 /** People held in a prison and in no cell: awaiting allocation (oldest first). */
 export async function awaitingAllocation(db: Tx, prisonId: string): Promise<AwaitingRow[]> {
@@ -190,11 +280,23 @@ export async function awaitingAllocation(db: Tx, prisonId: string): Promise<Awai
 }
 
 /** The charges of some admissions, for the presumption-of-innocence labels. */
-export async function chargesOf(db: Tx, admissionIds: readonly string[]): Promise<Map<string, { qualification: string; terrorismRelated: boolean; category: string }[]>> {
+export async function chargesOf(
+  db: Tx,
+  admissionIds: readonly string[],
+): Promise<Map<string, { qualification: string; terrorismRelated: boolean; category: string }[]>> {
   const out = new Map<string, { qualification: string; terrorismRelated: boolean; category: string }[]>();
   if (!admissionIds.length) return out;
-  const r = await db.execute<{ admission_id: string; qualification: string; terrorism_related: boolean; category: string }>(sql`
+  const r = await db.execute<{
+    admission_id: string;
+    qualification: string;
+    terrorism_related: boolean;
+    category: string;
+  }>(sql`
     SELECT admission_id, qualification, terrorism_related, category FROM charge WHERE admission_id = ANY(${sql.param([...admissionIds])}::uuid[]) ORDER BY created_at`);
-  for (const c of r.rows) out.set(c.admission_id, [...(out.get(c.admission_id) ?? []), { qualification: c.qualification, terrorismRelated: c.terrorism_related, category: c.category }]);
+  for (const c of r.rows)
+    out.set(c.admission_id, [
+      ...(out.get(c.admission_id) ?? []),
+      { qualification: c.qualification, terrorismRelated: c.terrorism_related, category: c.category },
+    ]);
   return out;
 }

@@ -23,7 +23,12 @@ export interface Occupant {
   level: Level | null;
 }
 
-export interface CellInput { id: string; unitId: string; capacity: number | null; occupants: readonly Occupant[] }
+export interface CellInput {
+  id: string;
+  unitId: string;
+  capacity: number | null;
+  occupants: readonly Occupant[];
+}
 
 export type RefusalReason =
   | { code: 'capacity'; population: number; capacity: number }
@@ -44,23 +49,37 @@ export function checkAllocation(input: {
   const { person, cell, keepApart, policy } = input;
   const others = cell.occupants.filter((o) => o.personId !== person.personId);
   const reasons: RefusalReason[] = [];
-  if (cell.capacity !== null && others.length >= cell.capacity) reasons.push({ code: 'capacity', population: others.length, capacity: cell.capacity });
+  if (cell.capacity !== null && others.length >= cell.capacity)
+    reasons.push({ code: 'capacity', population: others.length, capacity: cell.capacity });
   if (others.some((o) => o.untried !== person.untried)) reasons.push({ code: 'untried_with_convicted' });
   if (others.some((o) => o.sex !== person.sex)) reasons.push({ code: 'women_with_men' });
   const otherAge = others.filter((o) => o.minor !== person.minor);
-  if (otherAge.length) reasons.push({ code: 'minor_with_adult', assumed: !!person.minorAssumed || otherAge.some((o) => o.minorAssumed) });
+  if (otherAge.length)
+    reasons.push({ code: 'minor_with_adult', assumed: !!person.minorAssumed || otherAge.some((o) => o.minorAssumed) });
   const apart = others.filter((o) => keepApart.has(o.personId)).map((o) => o.personId);
   if (apart.length) reasons.push({ code: 'keep_apart', personIds: apart });
   if (policy.highRisk === 'concentrate' && policy.unitId) {
-    if (person.level === 'high' && cell.unitId !== policy.unitId) reasons.push({ code: 'policy_concentrate_outside', unitId: policy.unitId });
-    if (person.level !== 'high' && cell.unitId === policy.unitId) reasons.push({ code: 'policy_concentrate_reserved', unitId: policy.unitId });
+    if (person.level === 'high' && cell.unitId !== policy.unitId)
+      reasons.push({ code: 'policy_concentrate_outside', unitId: policy.unitId });
+    if (person.level !== 'high' && cell.unitId === policy.unitId)
+      reasons.push({ code: 'policy_concentrate_reserved', unitId: policy.unitId });
   }
-  if (policy.highRisk === 'disperse' && person.level === 'high' && others.some((o) => o.level === 'high')) reasons.push({ code: 'policy_disperse' });
+  if (policy.highRisk === 'disperse' && person.level === 'high' && others.some((o) => o.level === 'high'))
+    reasons.push({ code: 'policy_disperse' });
   return reasons;
 }
 
 export type RefusalCode = RefusalReason['code'];
-export const REFUSAL_CODES: readonly RefusalCode[] = ['capacity', 'untried_with_convicted', 'women_with_men', 'minor_with_adult', 'keep_apart', 'policy_concentrate_outside', 'policy_concentrate_reserved', 'policy_disperse'];
+export const REFUSAL_CODES: readonly RefusalCode[] = [
+  'capacity',
+  'untried_with_convicted',
+  'women_with_men',
+  'minor_with_adult',
+  'keep_apart',
+  'policy_concentrate_outside',
+  'policy_concentrate_reserved',
+  'policy_disperse',
+];
 
 /**
  * Which refusals a placement may go past, and on whose authority. Only a director
@@ -69,9 +88,15 @@ export const REFUSAL_CODES: readonly RefusalCode[] = ['capacity', 'untried_with_
  * standing delegation; separation rules (Rule 11), keep-apart records and the high-risk policy
  * never are. Returns the reasons still standing (refuse when not empty) and those waived.
  */
-export function resolveRefusals(reasons: readonly RefusalReason[], ctx: {
-  director: boolean; overrideReason: string | null; overCapacityReason: string | null; capacityDelegated: boolean;
-}): { standing: RefusalReason[]; waived: RefusalReason[]; byDelegation: boolean; needsDirector: boolean } {
+export function resolveRefusals(
+  reasons: readonly RefusalReason[],
+  ctx: {
+    director: boolean;
+    overrideReason: string | null;
+    overCapacityReason: string | null;
+    capacityDelegated: boolean;
+  },
+): { standing: RefusalReason[]; waived: RefusalReason[]; byDelegation: boolean; needsDirector: boolean } {
   const override = !!ctx.overrideReason?.trim();
   const capacityReason = !!ctx.overCapacityReason?.trim() || override;
   const standing: RefusalReason[] = [];
@@ -116,7 +141,10 @@ export interface CellBreach {
  * breaking a rule is covered when either was placed in the cell with an override of that rule.
  * `keepApart` holds the active keep-apart pairs among the occupants (omit it to leave them out).
  */
-export function cellBreaches(occupants: readonly BreachOccupant[], keepApart: readonly [string, string][] = []): CellBreach[] {
+export function cellBreaches(
+  occupants: readonly BreachOccupant[],
+  keepApart: readonly [string, string][] = [],
+): CellBreach[] {
   const out: CellBreach[] = [];
   const split = (rule: SeparationRule, side: (o: BreachOccupant) => boolean) => {
     const a = occupants.filter(side);
@@ -124,7 +152,12 @@ export function cellBreaches(occupants: readonly BreachOccupant[], keepApart: re
     if (!a.length || !b.length) return;
     const overrode = (o: BreachOccupant) => o.overridden.includes(rule);
     const covered = !(a.some((o) => !overrode(o)) && b.some((o) => !overrode(o)));
-    out.push({ rule, sides: [a.map((o) => o.personId), b.map((o) => o.personId)], overriddenBy: occupants.filter(overrode).map((o) => o.personId), covered });
+    out.push({
+      rule,
+      sides: [a.map((o) => o.personId), b.map((o) => o.personId)],
+      overriddenBy: occupants.filter(overrode).map((o) => o.personId),
+      covered,
+    });
   };
   split('untried_with_convicted', (o) => o.untried);
   split('women_with_men', (o) => o.sex === 'female');

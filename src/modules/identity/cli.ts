@@ -20,22 +20,49 @@ import { drainKeyQueue, scanDuplicates } from './service.js';
 import { queueLength } from './repository.js';
 
 export const SCAN_COLUMNS = [
-  'score', 'decision', 'a_person_id', 'b_person_id',
-  'a_family_name', 'a_given_names', 'a_father_name', 'a_mother_name', 'a_birth_date', 'a_birth_precision', 'a_birth_place', 'a_nina',
-  'b_family_name', 'b_given_names', 'b_father_name', 'b_mother_name', 'b_birth_date', 'b_birth_precision', 'b_birth_place', 'b_nina',
-  'reasons', 'review_decision', 'review_note',
+  'score',
+  'decision',
+  'a_person_id',
+  'b_person_id',
+  'a_family_name',
+  'a_given_names',
+  'a_father_name',
+  'a_mother_name',
+  'a_birth_date',
+  'a_birth_precision',
+  'a_birth_place',
+  'a_nina',
+  'b_family_name',
+  'b_given_names',
+  'b_father_name',
+  'b_mother_name',
+  'b_birth_date',
+  'b_birth_precision',
+  'b_birth_place',
+  'b_nina',
+  'reasons',
+  'review_decision',
+  'review_note',
 ] as const;
 
 /**
  * The duplicate scan as a CSV review list, one row per probable duplicate pair. The two last columns
  * are left empty for the administrator (same / different, a note). Resolves with the counts.
  */
-export async function scanToCsv(db: Db, actor: Actor, out: Writable, opts: { minScore?: number; lang?: Lang; onProgress?: (done: number, total: number, pairs: number) => void } = {}): Promise<{ scanned: number; pairs: number }> {
+export async function scanToCsv(
+  db: Db,
+  actor: Actor,
+  out: Writable,
+  opts: { minScore?: number; lang?: Lang; onProgress?: (done: number, total: number, pairs: number) => void } = {},
+): Promise<{ scanned: number; pairs: number }> {
   // escape_formulas: a cell starting with = + - @ tab or CR gets a leading ' — a name typed as
   // "=HYPERLINK(…)" stays text in a spreadsheet, never a formula run on the reviewer's machine.
   const csv = stringify({ header: true, columns: [...SCAN_COLUMNS], escape_formulas: true });
   csv.pipe(out, { end: out !== process.stdout });
-  const done = new Promise<void>((resolve, reject) => { csv.on('end', resolve); csv.on('error', reject); });
+  const done = new Promise<void>((resolve, reject) => {
+    csv.on('end', resolve);
+    csv.on('error', reject);
+  });
   let pairs = 0;
   const r = await scanDuplicates(db, actor, {
     minScore: opts.minScore,
@@ -44,8 +71,20 @@ export async function scanToCsv(db: Db, actor: Actor, out: Writable, opts: { min
       pairs++;
       const a = toRecord(p.a);
       const b = toRecord(p.b);
-      const row: Record<string, string | number> = { score: p.score, decision: p.decision, a_person_id: p.a.id, b_person_id: p.b.id, reasons: opts.lang ? explainReasons(p.reasons, opts.lang).join(' ') : summariseReasons(p.reasons), review_decision: '', review_note: '' };
-      for (const [side, rec] of [['a', a], ['b', b]] as const) for (const [k, v] of Object.entries(rec)) row[`${side}_${k}`] = v ?? '';
+      const row: Record<string, string | number> = {
+        score: p.score,
+        decision: p.decision,
+        a_person_id: p.a.id,
+        b_person_id: p.b.id,
+        reasons: opts.lang ? explainReasons(p.reasons, opts.lang).join(' ') : summariseReasons(p.reasons),
+        review_decision: '',
+        review_note: '',
+      };
+      for (const [side, rec] of [
+        ['a', a],
+        ['b', b],
+      ] as const)
+        for (const [k, v] of Object.entries(rec)) row[`${side}_${k}`] = v ?? '';
       csv.write(row);
     },
   });
@@ -58,10 +97,23 @@ export async function scanToCsv(db: Db, actor: Actor, out: Writable, opts: { min
 async function cliActor(db: Db, username?: string): Promise<Actor> {
   const [u] = username
     ? await db.select().from(appUser).where(eq(appUser.username, username))
-    : await db.select().from(appUser).where(and(sql`'national_admin' = ANY(${appUser.roles})`, isNull(appUser.disabledAt))).orderBy(asc(appUser.createdAt)).limit(1);
+    : await db
+        .select()
+        .from(appUser)
+        .where(and(sql`'national_admin' = ANY(${appUser.roles})`, isNull(appUser.disabledAt)))
+        .orderBy(asc(appUser.createdAt))
+        .limit(1);
   if (!u || u.disabledAt) throw new Error(`Unknown or disabled user: ${username ?? '(no national administrator)'}`);
   const prisons = (await db.select().from(userPrison).where(eq(userPrison.userId, u.id))).map((p) => p.prisonId);
-  return makeActor({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, national: u.national, prisonIds: prisons, lang: u.lang });
+  return makeActor({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    national: u.national,
+    prisonIds: prisons,
+    lang: u.lang,
+  });
 }
 
 export function registerIdentityCommands(program: Command): Command {
@@ -69,8 +121,15 @@ export function registerIdentityCommands(program: Command): Command {
 
   identities
     .command('compare <file>')
-    .description('Score each row\'s two records (columns a_* and b_*) and write score, decision (same/different/review) and reasons as CSV to standard output; "-" reads standard input')
-    .addOption(new Option('--lang <lang>', 'write the reasons out in this language instead of a compact code list').choices(['fr', 'en']))
+    .description(
+      'Score each row\'s two records (columns a_* and b_*) and write score, decision (same/different/review) and reasons as CSV to standard output; "-" reads standard input',
+    )
+    .addOption(
+      new Option('--lang <lang>', 'write the reasons out in this language instead of a compact code list').choices([
+        'fr',
+        'en',
+      ]),
+    )
     .action(async (file: string, opts: { lang?: Lang }) => {
       const input = file === '-' ? process.stdin : fs.createReadStream(file);
       try {
@@ -86,21 +145,35 @@ export function registerIdentityCommands(program: Command): Command {
 
   identities
     .command('index')
-    .description('Compute the derived name keys of every person waiting in the queue (after a migration or a bulk load); searches also do it as they go')
+    .description(
+      'Compute the derived name keys of every person waiting in the queue (after a migration or a bulk load); searches also do it as they go',
+    )
     .action(async () => {
       const { withDatabase } = await import('../../cli/index.js');
       await withDatabase(async ({ db }) => {
         const total = await queueLength(db);
-        const bar = new SingleBar({ format: 'keys [{bar}] {percentage}% | {value}/{total} persons', stream: process.stderr }, Presets.shades_classic);
+        const bar = new SingleBar(
+          { format: 'keys [{bar}] {percentage}% | {value}/{total} persons', stream: process.stderr },
+          Presets.shades_classic,
+        );
         bar.start(total, 0);
-        const n = await drainKeyQueue(db, { batch: 2000, onBatch: (d) => bar.update(Math.min(d, total)) }).finally(() => bar.stop());
+        const n = await drainKeyQueue(db, {
+          batch: 2000,
+          onBatch: (d) => {
+            bar.update(Math.min(d, total));
+          },
+        }).finally(() => {
+          bar.stop();
+        });
         console.error(`${n} person(s) indexed.`);
       });
     });
 
   identities
     .command('scan')
-    .description('Look for probable duplicates across the whole registry; writes a review list (CSV) to --out or standard output')
+    .description(
+      'Look for probable duplicates across the whole registry; writes a review list (CSV) to --out or standard output',
+    )
     .option('--out <file>', 'write the CSV here (default: standard output)')
     .option('--min-score <score>', 'list pairs scoring at least this (default 0.5: same or review)', '0.5')
     .addOption(new Option('--lang <lang>', 'write the reasons out in this language').choices(['fr', 'en']))
@@ -110,12 +183,24 @@ export function registerIdentityCommands(program: Command): Command {
       await withDatabase(async ({ db }) => {
         const actor = await cliActor(db, o.as);
         const out = o.out ? fs.createWriteStream(o.out) : process.stdout;
-        const bar = new SingleBar({ format: 'scan [{bar}] {percentage}% | {value}/{total} persons | {pairs} pairs', stream: process.stderr }, Presets.shades_classic);
+        const bar = new SingleBar(
+          { format: 'scan [{bar}] {percentage}% | {value}/{total} persons | {pairs} pairs', stream: process.stderr },
+          Presets.shades_classic,
+        );
         let started = false;
         const r = await scanToCsv(db, actor, out, {
-          minScore: Number(o.minScore), lang: o.lang,
-          onProgress: (done, total, pairs) => { if (!started) { bar.start(total, 0, { pairs }); started = true; } bar.update(done, { pairs }); },
-        }).finally(() => bar.stop());
+          minScore: Number(o.minScore),
+          lang: o.lang,
+          onProgress: (done, total, pairs) => {
+            if (!started) {
+              bar.start(total, 0, { pairs });
+              started = true;
+            }
+            bar.update(done, { pairs });
+          },
+        }).finally(() => {
+          bar.stop();
+        });
         if (o.out) await new Promise<void>((resolve) => (out as fs.WriteStream).end(resolve));
         console.error(t(o.lang ?? actor.lang ?? 'fr', 'identity.scan.done', { scanned: r.scanned, pairs: r.pairs }));
       });

@@ -14,7 +14,16 @@ import { type Lang, t } from '../../core/i18n.js';
 import './messages.js';
 import { type Comparison, compareIdentities, type IdentityRecord, type Reason, summariseReasons } from './score.js';
 
-export const RECORD_FIELDS = ['family_name', 'given_names', 'father_name', 'mother_name', 'birth_date', 'birth_precision', 'birth_place', 'nina'] as const;
+export const RECORD_FIELDS = [
+  'family_name',
+  'given_names',
+  'father_name',
+  'mother_name',
+  'birth_date',
+  'birth_precision',
+  'birth_place',
+  'nina',
+] as const;
 const PRECISIONS = new Set(['', 'exact', 'month', 'year', 'estimated', 'unknown']);
 
 /** The two records of a CSV row. Throws (with the row number) on an unknown precision. */
@@ -22,8 +31,9 @@ export function recordsFromRow(row: Record<string, string>, rowNo: number): [Ide
   const side = (p: 'a' | 'b'): IdentityRecord => {
     const rec: Record<string, string> = {};
     for (const f of RECORD_FIELDS) rec[f] = (row[`${p}_${f}`] ?? '').trim();
-    const prec = rec.birth_precision!.toLowerCase();
-    if (!PRECISIONS.has(prec)) throw new AppError(422, 'identity.compare.bad_precision', { row: rowNo, value: rec.birth_precision! });
+    const prec = rec.birth_precision.toLowerCase();
+    if (!PRECISIONS.has(prec))
+      throw new AppError(422, 'identity.compare.bad_precision', { row: rowNo, value: rec.birth_precision });
     return { ...rec, birth_precision: prec as IdentityRecord['birth_precision'] };
   };
   return [side('a'), side('b')];
@@ -38,7 +48,11 @@ export function explainReasons(reasons: Reason[], lang: Lang): string[] {
 function localParams(params: Record<string, string | number>, lang: Lang): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
   for (const k of ['pa', 'pb']) if (typeof out[k] === 'string') out[k] = t(lang, `identity.precision.${out[k]}`);
-  if (typeof out.how === 'string') out.how = out.how.replace(/\((identical|equivalent|phonetic|typo|initial|none)\)/g, (_, h: string) => `(${t(lang, `identity.how.${h}`)})`);
+  if (typeof out.how === 'string')
+    out.how = out.how.replace(
+      /\((identical|equivalent|phonetic|typo|initial|none)\)/g,
+      (_, h: string) => `(${t(lang, `identity.how.${h}`)})`,
+    );
   return out;
 }
 
@@ -53,19 +67,33 @@ export interface CompareOptions {
 export async function compareCsv(input: Readable, output: Writable, opts: CompareOptions = {}): Promise<number> {
   let n = 0;
   let header: string[] | null = null;
-  const parser = parse({ columns: (h: string[]) => { header = h.map((c) => c.trim()); return header; }, skip_empty_lines: true, bom: true, trim: false });
+  const parser = parse({
+    columns: (h: string[]) => {
+      header = h.map((c) => c.trim());
+      return header;
+    },
+    skip_empty_lines: true,
+    bom: true,
+    trim: false,
+  });
   const scorer = new Transform({
     objectMode: true,
     transform(row: Record<string, string>, _enc, done) {
       try {
         if (n === 0) {
           const missing = ['a_family_name', 'b_family_name'].filter((c) => !header!.includes(c));
-          if (missing.length) throw new AppError(422, 'identity.compare.missing_columns', { columns: missing.join(', ') });
+          if (missing.length)
+            throw new AppError(422, 'identity.compare.missing_columns', { columns: missing.join(', ') });
         }
         n++;
         const [a, b] = recordsFromRow(row, n + 1);
         const c: Comparison = compareIdentities(a, b);
-        const out: Record<string, string | number> = { ...row, score: c.score, decision: c.decision, reasons: opts.lang ? explainReasons(c.reasons, opts.lang).join(' ') : summariseReasons(c.reasons) };
+        const out: Record<string, string | number> = {
+          ...row,
+          score: c.score,
+          decision: c.decision,
+          reasons: opts.lang ? explainReasons(c.reasons, opts.lang).join(' ') : summariseReasons(c.reasons),
+        };
         opts.onRow?.(n);
         done(null, out);
       } catch (e) {

@@ -15,7 +15,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
 
 test('every AfricaPEP alternate is an equivalence (or a particle) in equivalences.ts', () => {
-  const rows = parse(fs.readFileSync(path.join(here, 'data/name_variant_alternates_africapep.csv')), { columns: true }) as { name_token: string; alternates_pipe_separated: string }[];
+  const rows = parse(fs.readFileSync(path.join(here, 'data/name_variant_alternates_africapep.csv')), {
+    columns: true,
+  }) as { name_token: string; alternates_pipe_separated: string }[];
   assert.ok(rows.length >= 20);
   for (const r of rows) {
     for (const alt of r.alternates_pipe_separated.split('|')) {
@@ -40,11 +42,17 @@ test('the generator is deterministic and the committed evaluation set is its out
 });
 
 test('the evaluation set has the documented mix and pmis reaches F1 >= 0.95 on it', () => {
-  const rows = parse(fs.readFileSync(path.join(root, 'bench/data/matching-pairs.csv')), { columns: true }) as Record<string, string>[];
+  const rows = parse(fs.readFileSync(path.join(root, 'bench/data/matching-pairs.csv')), { columns: true }) as Record<
+    string,
+    string
+  >[];
   assert.ok(rows.length >= 2000);
   const kinds = new Set(rows.map((r) => r.kind));
-  for (const k of ['same_person', 'namesake', 'similar_name', 'sibling', 'same_family_name']) assert.ok(kinds.has(k), k);
-  let tp = 0, fp = 0, fn = 0;
+  for (const k of ['same_person', 'namesake', 'similar_name', 'sibling', 'same_family_name'])
+    assert.ok(kinds.has(k), k);
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   let namesakeSame = 0;
   rows.forEach((row, i) => {
     const [a, b] = recordsFromRow(row, i + 2);

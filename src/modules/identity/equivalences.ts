@@ -20,18 +20,61 @@
  */
 export const KINSHIP_PARTICLES: readonly string[] = [
   // Tuareg (Tamasheq): ag = son of; ult / oult / welet / wallet / walet = daughter of; wit (attested, low authority)
-  'ag', 'ult', 'oult', 'welet', 'wellet', 'wallet', 'walet', 'wit',
+  'ag',
+  'ult',
+  'oult',
+  'welet',
+  'wellet',
+  'wallet',
+  'walet',
+  'wit',
   // Moorish / Hassaniya Arabic: ould / wuld / walad / weld = son of; mint / mnt = daughter of
-  'ould', 'wuld', 'walad', 'weld', 'mint',
+  'ould',
+  'wuld',
+  'walad',
+  'weld',
+  'mint',
   // Arabic: ben / bin / ibn = son of; bent / bint = daughter of
-  'ben', 'bin', 'ibn', 'bent', 'bint',
+  'ben',
+  'bin',
+  'ibn',
+  'bent',
+  'bint',
 ];
 
 /** Arabic article in its French spellings (el-, al-, ul-, ed-, ad-, es-, ech-...), dropped when it stands alone. */
-export const ARTICLES: readonly string[] = ['el', 'al', 'ul', 'ed', 'ad', 'es', 'ech', 'er', 'ar', 'et', 'at', 'ez', 'az', 'l'];
+export const ARTICLES: readonly string[] = [
+  'el',
+  'al',
+  'ul',
+  'ed',
+  'ad',
+  'es',
+  'ech',
+  'er',
+  'ar',
+  'et',
+  'at',
+  'ez',
+  'az',
+  'l',
+];
 
 /** Honorifics and alias markers that are not part of the identity. "dit" = "known as". */
-export const TITLES: readonly string[] = ['hadj', 'hadji', 'elhadj', 'elhadji', 'alhadji', 'alhaji', 'elhaj', 'haja', 'hadja', 'dit', 'dite', 'alias'];
+export const TITLES: readonly string[] = [
+  'hadj',
+  'hadji',
+  'elhadj',
+  'elhadji',
+  'alhadji',
+  'alhaji',
+  'elhaj',
+  'haja',
+  'hadja',
+  'dit',
+  'dite',
+  'alias',
+];
 
 /**
  * Groups of given-name spellings that are the same name. Tokens are written in folded form
@@ -49,7 +92,18 @@ export const NAME_GROUPS: readonly (readonly string[])[] = [
   ['moussa', 'musa', 'mousa', 'mossa'], // [AfricaPEP] + [UN] QDi.424 (Ag Moussa / Ag Mossa)
   ['amadou', 'ahmadou', 'ahmed', 'ahmad', 'hamadou', 'hamadoun', 'amadoun', 'hamadi'], // [AfricaPEP] + [UN] QDi.425 + [pmis]
   ['mamadou', 'mamadu', 'mahmadou', 'mahamadou', 'mamoudou'], // [AfricaPEP] + [pmis]
-  ['boubacar', 'abubakar', 'abubakr', 'aboubacar', 'aboubakar', 'boubakar', 'bubakar', 'aboubakr', 'abou bakr', 'abu bakr'], // [AfricaPEP] + [UN] QDi.322
+  [
+    'boubacar',
+    'abubakar',
+    'abubakr',
+    'aboubacar',
+    'aboubakar',
+    'boubakar',
+    'bubakar',
+    'aboubakr',
+    'abou bakr',
+    'abu bakr',
+  ], // [AfricaPEP] + [UN] QDi.322
   ['seydou', 'saidou', 'saidu', 'seidou', 'sidou'], // [AfricaPEP] + [pmis]
   ['cheikh', 'sheikh', 'shaykh', 'cheick', 'cheik', 'chaikh'], // [AfricaPEP] + [pmis]
   ['ould', 'wuld', 'walad'], // [AfricaPEP] + [UN] QDi.015 (also handled as particles)
@@ -86,6 +140,6 @@ export const NAME_GROUPS: readonly (readonly string[])[] = [
 /** Map from folded token to group name (first member). Built once. */
 export const NAME_GROUP_OF: ReadonlyMap<string, string> = (() => {
   const m = new Map<string, string>();
-  for (const g of NAME_GROUPS) for (const t of g) if (!t.includes(' ') && !m.has(t)) m.set(t, g[0]!);
+  for (const g of NAME_GROUPS) for (const t of g) if (!t.includes(' ') && !m.has(t)) m.set(t, g[0]);
   return m;
 })();

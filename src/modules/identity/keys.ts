@@ -15,15 +15,24 @@ const MAX_TOKENS = 5;
 
 export function blockingKeys(familyName: string | null | undefined, givenNames: string | null | undefined): string[] {
   const k = nameKeys(`${givenNames ?? ''} ${familyName ?? ''}`);
-  const keep = k.tokens.map((t, i) => i).filter((i) => k.tokens[i]!.length > 1).slice(0, MAX_TOKENS);
+  const keep = k.tokens
+    .map((t, i) => i)
+    .filter((i) => k.tokens[i].length > 1)
+    .slice(0, MAX_TOKENS);
   const out = new Set<string>();
   const pairs = (kind: string, values: string[]) => {
     const v = [...new Set(values.filter(Boolean))].sort();
     if (v.length === 1) out.add(`${kind}1:${v[0]}`);
     for (let i = 0; i < v.length; i++) for (let j = i + 1; j < v.length; j++) out.add(`${kind}:${v[i]} ${v[j]}`);
   };
-  pairs('c', keep.map((i) => k.spelled[i]!));
-  pairs('p', keep.map((i) => k.phonetic[i]!));
+  pairs(
+    'c',
+    keep.map((i) => k.spelled[i]),
+  );
+  pairs(
+    'p',
+    keep.map((i) => k.phonetic[i]),
+  );
   return [...out];
 }
 

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { canonical, fold, fullNameKeys, jaroWinkler, nameKeys, nameTokens, phonetic, placeKey, spell } from './normalize.js';
+import {
+  canonical,
+  fold,
+  fullNameKeys,
+  jaroWinkler,
+  nameKeys,
+  nameTokens,
+  phonetic,
+  placeKey,
+  spell,
+} from './normalize.js';
 
 test('fold: case, diacritics, hyphens and apostrophes', () => {
   assert.equal(fold('Djénéba KEÏTA'), 'djeneba keita');

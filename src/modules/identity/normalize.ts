@@ -97,10 +97,12 @@ let spellGroupOf: Map<string, string> | undefined;
 function spellGroups(): Map<string, string> {
   if (spellGroupOf) return spellGroupOf;
   const m = new Map<string, string>();
-  for (const g of NAME_GROUPS) for (const t of g) if (!t.includes(' ')) {
-    const k = abdSpell(t);
-    if (!m.has(k)) m.set(k, abdSpell(g[0]!));
-  }
+  for (const g of NAME_GROUPS)
+    for (const t of g)
+      if (!t.includes(' ')) {
+        const k = abdSpell(t);
+        if (!m.has(k)) m.set(k, abdSpell(g[0]));
+      }
   return (spellGroupOf = m);
 }
 
@@ -127,7 +129,7 @@ export function phonetic(token: string): string {
 function phoneticRaw(token: string): string {
   const s = spell(token);
   if (!s) return s;
-  const first = /[aeiou]/.test(s[0]!) ? 'a' : s[0]!;
+  const first = /[aeiou]/.test(s[0]) ? 'a' : s[0];
   const rest = s.slice(1).replace(/[aeiou]/g, '');
   return (first + rest).replace(/(.)\1+/g, '$1');
 }
@@ -145,16 +147,18 @@ export function nameTokens(name: string | null | undefined): string[] {
 }
 
 function nameTokensRaw(name: string): string[] {
-  const raw = fold(name).split(' ').filter((t) => t && !/^\d+$/.test(t));
+  const raw = fold(name)
+    .split(' ')
+    .filter((t) => t && !/^\d+$/.test(t));
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
-    const t = raw[i]!;
+    const t = raw[i];
     if (ABD_PREFIX.test(t) && i + 1 < raw.length) {
       // "abd el kader" / "abdel kader" / "abdoul karim": join with the next non-article token
       let j = i + 1;
-      while (j < raw.length && ARTICLE_SET.has(raw[j]!)) j++;
-      if (j < raw.length && !PARTICLES.has(raw[j]!) && raw[j]!.length > 1) {
-        out.push(joinAbd(t, raw[j]!));
+      while (j < raw.length && ARTICLE_SET.has(raw[j])) j++;
+      if (j < raw.length && !PARTICLES.has(raw[j]) && raw[j].length > 1) {
+        out.push(joinAbd(t, raw[j]));
         i = j;
         continue;
       }
@@ -176,7 +180,7 @@ function normaliseAbd(t: string): string {
   const m = /^abd(.*)$/.exec(t);
   if (!m || t.length <= 6) return t;
   // abd + (e|a|ou|u)? + (l|r)? + rest   — abdel-, abdal-, abdoul-, abder-, abdur-
-  const rest = m[1]!.replace(/^(ou|[aeiu])?(l(?=[^aeiou])|r(?=r))?/, '');
+  const rest = m[1].replace(/^(ou|[aeiu])?(l(?=[^aeiou])|r(?=r))?/, '');
   return 'abd' + rest;
 }
 

@@ -19,37 +19,199 @@ import type { IdentityRecord } from './score.js';
 export const rng = prng;
 
 type Rnd = () => number;
-const pick = <T>(r: Rnd, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const pick = <T>(r: Rnd, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const chance = (r: Rnd, p: number) => r() < p;
 const int = (r: Rnd, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 // sigpwned Mali 2010 top ten + [pmis] common Malian given names
 export const GIVEN_MALE = [
-  'Mamadou', 'Moussa', 'Mahamadou', 'Adama', 'Bakary', 'Abdoulaye', 'Modibo', 'Oumar', 'Sékou', 'Ibrahima',
-  'Amadou', 'Boubacar', 'Seydou', 'Souleymane', 'Ousmane', 'Issa', 'Drissa', 'Siaka', 'Lassina', 'Yacouba',
-  'Aliou', 'Hamidou', 'Aboubacrine', 'Mohamed', 'Ahmed', 'Alhousseini', 'Hama', 'Boureima', 'Hassane', 'Ali',
-  'Youssouf', 'Abdourahamane', 'Cheick', 'Tiémoko', 'Nouhoum', 'Karim', 'Daouda', 'Salif', 'Zoumana', 'Fousseyni',
-  'Mahamane', 'Alassane', 'Baba', 'Gaoussou', 'Yaya', 'Mokhtar', 'Abdelkader', 'Hamadoun', 'Sidi', 'Attaher',
+  'Mamadou',
+  'Moussa',
+  'Mahamadou',
+  'Adama',
+  'Bakary',
+  'Abdoulaye',
+  'Modibo',
+  'Oumar',
+  'Sékou',
+  'Ibrahima',
+  'Amadou',
+  'Boubacar',
+  'Seydou',
+  'Souleymane',
+  'Ousmane',
+  'Issa',
+  'Drissa',
+  'Siaka',
+  'Lassina',
+  'Yacouba',
+  'Aliou',
+  'Hamidou',
+  'Aboubacrine',
+  'Mohamed',
+  'Ahmed',
+  'Alhousseini',
+  'Hama',
+  'Boureima',
+  'Hassane',
+  'Ali',
+  'Youssouf',
+  'Abdourahamane',
+  'Cheick',
+  'Tiémoko',
+  'Nouhoum',
+  'Karim',
+  'Daouda',
+  'Salif',
+  'Zoumana',
+  'Fousseyni',
+  'Mahamane',
+  'Alassane',
+  'Baba',
+  'Gaoussou',
+  'Yaya',
+  'Mokhtar',
+  'Abdelkader',
+  'Hamadoun',
+  'Sidi',
+  'Attaher',
 ] as const;
 export const GIVEN_FEMALE = [
-  'Fatoumata', 'Mariam', 'Aminata', 'Hawa', 'Awa', 'Oumou', 'Djénéba', 'Bintou', 'Fanta', 'Kadiatou',
-  'Assétou', 'Rokia', 'Salimata', 'Kadidia', 'Aïssata', 'Nana', 'Mariama', 'Fadimata', 'Lalla', 'Safiatou',
-  'Haby', 'Ramata', 'Korotoumou', 'Sitan', 'Zeinabou', 'Tata', 'Maimouna', 'Coumba', 'Habibatou', 'Kadidiatou',
+  'Fatoumata',
+  'Mariam',
+  'Aminata',
+  'Hawa',
+  'Awa',
+  'Oumou',
+  'Djénéba',
+  'Bintou',
+  'Fanta',
+  'Kadiatou',
+  'Assétou',
+  'Rokia',
+  'Salimata',
+  'Kadidia',
+  'Aïssata',
+  'Nana',
+  'Mariama',
+  'Fadimata',
+  'Lalla',
+  'Safiatou',
+  'Haby',
+  'Ramata',
+  'Korotoumou',
+  'Sitan',
+  'Zeinabou',
+  'Tata',
+  'Maimouna',
+  'Coumba',
+  'Habibatou',
+  'Kadidiatou',
 ] as const;
 // ml_surname_group_attestations_web.csv + [pmis] Songhai, Dogon, Soninké names
 export const FAMILY_SEDENTARY = [
-  'Traoré', 'Coulibaly', 'Diarra', 'Keïta', 'Konaté', 'Dembélé', 'Sissoko', 'Samaké', 'Koné', 'Doumbia',
-  'Camara', 'Kanté', 'Bagayoko', 'Koïta', 'Diakité', 'Diallo', 'Bah', 'Barry', 'Sidibé', 'Sangaré',
-  'Cissé', 'Sylla', 'Touré', 'Soumaré', 'Tounkara', 'Diawara', 'Niakhaté', 'Sakho', 'Maïga', 'Haïdara',
-  'Dicko', 'Dolo', 'Guindo', 'Togo', 'Kassogué', 'Tangara', 'Fofana', 'Sanogo', 'Ouattara', 'Berthé',
+  'Traoré',
+  'Coulibaly',
+  'Diarra',
+  'Keïta',
+  'Konaté',
+  'Dembélé',
+  'Sissoko',
+  'Samaké',
+  'Koné',
+  'Doumbia',
+  'Camara',
+  'Kanté',
+  'Bagayoko',
+  'Koïta',
+  'Diakité',
+  'Diallo',
+  'Bah',
+  'Barry',
+  'Sidibé',
+  'Sangaré',
+  'Cissé',
+  'Sylla',
+  'Touré',
+  'Soumaré',
+  'Tounkara',
+  'Diawara',
+  'Niakhaté',
+  'Sakho',
+  'Maïga',
+  'Haïdara',
+  'Dicko',
+  'Dolo',
+  'Guindo',
+  'Togo',
+  'Kassogué',
+  'Tangara',
+  'Fofana',
+  'Sanogo',
+  'Ouattara',
+  'Berthé',
 ] as const;
 // [pmis] Tuareg (Ag <father>) and Moorish (Ould <father>) patronymics
-export const TUAREG_FATHERS = ['Intalla', 'Attaher', 'Ghali', 'Alghabass', 'Mossa', 'Acharatoumane', 'Assaleh', 'Bibi', 'Najim', 'Ahmada', 'Elmehdi', 'Hamma', 'Alhassane', 'Mohamed', 'Sidi'] as const;
-export const MOORISH_FATHERS = ['Mohamed', 'Sidi', 'Ahmed', 'Hamoud', 'Boubacar', 'Cheikh', 'Mokhtar', 'Abdallah', 'Bady', 'Mahmoud'] as const;
+export const TUAREG_FATHERS = [
+  'Intalla',
+  'Attaher',
+  'Ghali',
+  'Alghabass',
+  'Mossa',
+  'Acharatoumane',
+  'Assaleh',
+  'Bibi',
+  'Najim',
+  'Ahmada',
+  'Elmehdi',
+  'Hamma',
+  'Alhassane',
+  'Mohamed',
+  'Sidi',
+] as const;
+export const MOORISH_FATHERS = [
+  'Mohamed',
+  'Sidi',
+  'Ahmed',
+  'Hamoud',
+  'Boubacar',
+  'Cheikh',
+  'Mokhtar',
+  'Abdallah',
+  'Bady',
+  'Mahmoud',
+] as const;
 export const PLACES = [
-  'Bamako', 'Kati', 'Koulikoro', 'Ségou', 'San', 'Sikasso', 'Koutiala', 'Mopti', 'Djenné', 'Bandiagara',
-  'Tombouctou', 'Gao', 'Kidal', 'Ménaka', 'Kayes', 'Nioro du Sahel', 'Tessalit', 'Niafunké', 'Goundam', 'Ansongo',
-  'Bourem', 'Douentza', 'Ténenkou', 'Macina', 'Kita', 'Bougouni', 'Diré', 'Léré', 'Anéfis', 'Aguelhok',
+  'Bamako',
+  'Kati',
+  'Koulikoro',
+  'Ségou',
+  'San',
+  'Sikasso',
+  'Koutiala',
+  'Mopti',
+  'Djenné',
+  'Bandiagara',
+  'Tombouctou',
+  'Gao',
+  'Kidal',
+  'Ménaka',
+  'Kayes',
+  'Nioro du Sahel',
+  'Tessalit',
+  'Niafunké',
+  'Goundam',
+  'Ansongo',
+  'Bourem',
+  'Douentza',
+  'Ténenkou',
+  'Macina',
+  'Kita',
+  'Bougouni',
+  'Diré',
+  'Léré',
+  'Anéfis',
+  'Aguelhok',
 ] as const;
 
 /**
@@ -142,22 +304,48 @@ export function makePerson(r: Rnd, id: number, base?: Partial<TruePerson>): True
   const y = base?.birth?.y ?? int(r, 1950, 2007);
   const birth = base?.birth ?? { y, m: int(r, 1, 12), d: int(r, 1, 28) };
   return {
-    id, sex, given, family, fatherGiven, fatherFamily,
+    id,
+    sex,
+    given,
+    family,
+    fatherGiven,
+    fatherFamily,
     motherGiven: base?.motherGiven ?? pick(r, GIVEN_FEMALE),
     motherFamily: base?.motherFamily ?? pick(r, FAMILY_SEDENTARY),
     birth,
     place: base?.place ?? pick(r, PLACES),
-    nina: base?.nina !== undefined ? base.nina : chance(r, 0.2) ? `${int(r, 1, 9)}${String(int(r, 0, 99999999)).padStart(8, '0')}${String.fromCharCode(65 + int(r, 0, 25))}${String.fromCharCode(65 + int(r, 0, 25))}` : null,
+    nina:
+      base?.nina !== undefined
+        ? base.nina
+        : chance(r, 0.2)
+          ? `${int(r, 1, 9)}${String(int(r, 0, 99999999)).padStart(8, '0')}${String.fromCharCode(65 + int(r, 0, 25))}${String.fromCharCode(65 + int(r, 0, 25))}`
+          : null,
   };
 }
 
 const strip = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-const keyOf = (s: string) => strip(s).toLowerCase().replace(/[^a-z]/g, '');
+const keyOf = (s: string) =>
+  strip(s)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 
 /** Reverse transliteration rules: what another clerk may write for the same sound. */
 const RULE_VARIANTS: [RegExp, string][] = [
-  [/ou/, 'u'], [/(?<![aeiou])u/, 'ou'], [/dj/, 'j'], [/j/, 'dj'], [/kh/, 'k'], [/ch/, 'sh'], [/ss/, 's'], [/(?<=[aeiou])([lmnt])(?=[aeiou])/, '$1$1'],
-  [/e$/, ''], [/a$/, 'ah'], [/y/, 'i'], [/i(?=[aeiou])/, 'y'], [/c(?=[aou])/, 'k'], [/k/, 'c'], [/w/, 'ou'],
+  [/ou/, 'u'],
+  [/(?<![aeiou])u/, 'ou'],
+  [/dj/, 'j'],
+  [/j/, 'dj'],
+  [/kh/, 'k'],
+  [/ch/, 'sh'],
+  [/ss/, 's'],
+  [/(?<=[aeiou])([lmnt])(?=[aeiou])/, '$1$1'],
+  [/e$/, ''],
+  [/a$/, 'ah'],
+  [/y/, 'i'],
+  [/i(?=[aeiou])/, 'y'],
+  [/c(?=[aou])/, 'k'],
+  [/k/, 'c'],
+  [/w/, 'ou'],
 ];
 
 function caseVariant(r: Rnd, s: string): string {
@@ -197,16 +385,22 @@ export function varyWord(r: Rnd, w: string, rate = 1): string {
 }
 
 function varyName(r: Rnd, name: string, rate = 1): string {
-  return name.split(' ').map((w) => varyWord(r, w, rate)).join(chance(r, 0.08 * rate) ? '-' : ' ');
+  return name
+    .split(' ')
+    .map((w) => varyWord(r, w, rate))
+    .join(chance(r, 0.08 * rate) ? '-' : ' ');
 }
 
-export interface Rendering { rate: number; full?: boolean }
+export interface Rendering {
+  rate: number;
+  full?: boolean;
+}
 
 /** What one clerk writes down about a true person: noisy, with fields missing. */
 export function observe(r: Rnd, p: TruePerson, opts: Rendering = { rate: 1 }): IdentityRecord {
   const rate = opts.rate;
   let given = [...p.given];
-  if (given.length > 1 && chance(r, 0.15 * rate)) given = chance(r, 0.5) ? [given[0]!] : [given[0]!, given[1]![0]! + '.'];
+  if (given.length > 1 && chance(r, 0.15 * rate)) given = chance(r, 0.5) ? [given[0]] : [given[0], given[1][0] + '.'];
   let family_name = caseVariant(r, varyName(r, p.family, rate));
   let given_names = caseVariant(r, given.map((g) => (g.endsWith('.') ? g : varyWord(r, g, rate))).join(' '));
   if (chance(r, 0.08 * rate)) [family_name, given_names] = [given_names, family_name];
@@ -218,7 +412,8 @@ export function observe(r: Rnd, p: TruePerson, opts: Rendering = { rate: 1 }): I
   if (opts.full || k < 0.35) {
     birth_precision = 'exact';
     let { m, d } = p.birth;
-    if (chance(r, 0.04 * rate) && d <= 12) [m, d] = [d, m]; // day/month swapped
+    if (chance(r, 0.04 * rate) && d <= 12)
+      [m, d] = [d, m]; // day/month swapped
     else if (chance(r, 0.03 * rate)) d = Math.min(28, Math.max(1, d + int(r, -3, 3)));
     birth_date = `${p.birth.y}-${pad(m)}-${pad(d)}`;
   } else if (k < 0.42) {
@@ -240,14 +435,21 @@ export function observe(r: Rnd, p: TruePerson, opts: Rendering = { rate: 1 }): I
     mother_name: opts.full || chance(r, 0.65) ? caseVariant(r, varyName(r, mother, 0.6 * rate)) : '',
     birth_date: birth_date ?? '',
     birth_precision,
-    birth_place: opts.full || chance(r, 0.7) ? caseVariant(r, chance(r, 0.2 * rate) ? varyWord(r, p.place, 1) : p.place) : '',
+    birth_place:
+      opts.full || chance(r, 0.7) ? caseVariant(r, chance(r, 0.2 * rate) ? varyWord(r, p.place, 1) : p.place) : '',
     nina: p.nina && (opts.full || chance(r, 0.5)) ? p.nina : '',
   };
 }
 
 export type PairKind = 'same_person' | 'namesake' | 'similar_name' | 'sibling' | 'same_family_name' | 'random';
 
-export interface LabelledPair { id: string; kind: PairKind; label: 'same' | 'different'; a: IdentityRecord; b: IdentityRecord }
+export interface LabelledPair {
+  id: string;
+  kind: PairKind;
+  label: 'same' | 'different';
+  a: IdentityRecord;
+  b: IdentityRecord;
+}
 
 /**
  * Labelled pairs. Half are the same person written twice; the other half are different people
@@ -281,7 +483,17 @@ export function generatePairs(seed: number, count: number): LabelledPair[] {
       let g = pick(r, pool);
       while (g === p.given[0]) g = pick(r, pool);
       const gap = pick(r, [-1, 1]) * int(r, 1, 12);
-      q = makePerson(r, ++pid, { sex: p.sex, given: [g], family: p.family, fatherGiven: p.fatherGiven, fatherFamily: p.fatherFamily, motherGiven: p.motherGiven, motherFamily: p.motherFamily, place: p.place, birth: { y: p.birth.y + gap, m: int(r, 1, 12), d: int(r, 1, 28) } });
+      q = makePerson(r, ++pid, {
+        sex: p.sex,
+        given: [g],
+        family: p.family,
+        fatherGiven: p.fatherGiven,
+        fatherFamily: p.fatherFamily,
+        motherGiven: p.motherGiven,
+        motherFamily: p.motherFamily,
+        place: p.place,
+        birth: { y: p.birth.y + gap, m: int(r, 1, 12), d: int(r, 1, 28) },
+      });
     } else if (k < 0.93) {
       kind = 'same_family_name';
       q = makePerson(r, ++pid, { family: p.family });
@@ -294,7 +506,16 @@ export function generatePairs(seed: number, count: number): LabelledPair[] {
   return out;
 }
 
-export const PAIR_FIELDS = ['family_name', 'given_names', 'father_name', 'mother_name', 'birth_date', 'birth_precision', 'birth_place', 'nina'] as const;
+export const PAIR_FIELDS = [
+  'family_name',
+  'given_names',
+  'father_name',
+  'mother_name',
+  'birth_date',
+  'birth_precision',
+  'birth_place',
+  'nina',
+] as const;
 
 /** A pair as a CSV row in the `pmis identities compare` format. */
 export function pairRow(p: LabelledPair): Record<string, string> {

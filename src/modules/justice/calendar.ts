@@ -27,7 +27,12 @@ export function fromDayNumber(n: number): string {
 
 export function isDate(s: unknown): s is string {
   if (typeof s !== 'string') return false;
-  try { dayNumber(s); return true; } catch { return false; }
+  try {
+    dayNumber(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function addDays(date: string, n: number): string {
@@ -81,7 +86,9 @@ export function isEmptyPeriod(p: Period | null | undefined): boolean {
 
 export function formatPeriod(p: Period, lang: 'fr' | 'en'): string {
   const parts: string[] = [];
-  const y = p.years ?? 0, m = p.months ?? 0, d = p.days ?? 0;
+  const y = p.years ?? 0,
+    m = p.months ?? 0,
+    d = p.days ?? 0;
   if (lang === 'fr') {
     if (y) parts.push(`${y} an${y > 1 ? 's' : ''}`);
     if (m) parts.push(`${m} mois`);
@@ -111,5 +118,9 @@ export function workingDaysBefore(date: string, n: number): string {
   return d;
 }
 
-export function minDate(a: string, b: string): string { return a <= b ? a : b; }
-export function maxDate(a: string, b: string): string { return a >= b ? a : b; }
+export function minDate(a: string, b: string): string {
+  return a <= b ? a : b;
+}
+export function maxDate(a: string, b: string): string {
+  return a >= b ? a : b;
+}

@@ -5,8 +5,23 @@
  * title, caps at the legal period and at the legal maximum. No database, no clock.
  * Re-exported by rules.ts. See docs/justice.md.
  */
-import { addDays, daysBetween, isEmptyPeriod, lastDayOf, maxDate, minDate, type Period, workingDaysBefore } from './calendar.js';
-import { deriveLegalSituation, type LegalSituation, type LegalTitle, type OffenceCategory, type TitleKind } from './rules.js';
+import {
+  addDays,
+  daysBetween,
+  isEmptyPeriod,
+  lastDayOf,
+  maxDate,
+  minDate,
+  type Period,
+  workingDaysBefore,
+} from './calendar.js';
+import {
+  deriveLegalSituation,
+  type LegalSituation,
+  type LegalTitle,
+  type OffenceCategory,
+  type TitleKind,
+} from './rules.js';
 
 // ---------------------------------------------------------------------------------------------
 // Pre-trial detention limits
@@ -17,7 +32,13 @@ import { deriveLegalSituation, type LegalSituation, type LegalTitle, type Offenc
  * warrant's short period before the person must be brought before the judge.
  */
 // Spelled out (not spread from OFFENCE_CATEGORIES): rules.ts and this module import each other.
-export const RULE_CATEGORIES = ['misdemeanour_2y_or_less', 'misdemeanour_over_2y', 'felony', 'terrorism', 'arrest_warrant'] as const;
+export const RULE_CATEGORIES = [
+  'misdemeanour_2y_or_less',
+  'misdemeanour_over_2y',
+  'felony',
+  'terrorism',
+  'arrest_warrant',
+] as const;
 export type RuleCategory = (typeof RULE_CATEGORIES)[number];
 
 export interface PretrialRule {
@@ -42,7 +63,8 @@ export interface PretrialRule {
 }
 
 const CPP2001 = 'Loi n°01-080 du 20 août 2001 portant Code de procédure pénale';
-const SECONDARY = 'Article text as quoted by maliweb.net ("Que dit la loi : mode d\'emploi du mandat de dépôt"), afribone.com (MCA de Bamako, art. 127 and 129) and malizine.com (2016, art. 135); the primary Journal officiel text was not read.';
+const SECONDARY =
+  'Article text as quoted by maliweb.net ("Que dit la loi : mode d\'emploi du mandat de dépôt"), afribone.com (MCA de Bamako, art. 127 and 129) and malizine.com (2016, art. 135); the primary Journal officiel text was not read.';
 
 /**
  * The Malian defaults (Code of Criminal Procedure of 2001, as amended by Loi 2013-016). An
@@ -50,40 +72,75 @@ const SECONDARY = 'Article text as quoted by maliweb.net ("Que dit la loi : mode
  */
 export const DEFAULT_PRETRIAL_RULES: readonly PretrialRule[] = [
   {
-    id: 'cpp2001-art125', category: 'misdemeanour_2y_or_less', legalBasis: `${CPP2001}, art. 125`,
-    effectiveFrom: '2001-08-20', effectiveTo: null,
-    initial: { months: 1 }, renewal: null, maxRenewals: 0, absoluteMax: { months: 1 }, renewalWindowWorkingDays: null,
+    id: 'cpp2001-art125',
+    category: 'misdemeanour_2y_or_less',
+    legalBasis: `${CPP2001}, art. 125`,
+    effectiveFrom: '2001-08-20',
+    effectiveTo: null,
+    initial: { months: 1 },
+    renewal: null,
+    maxRenewals: 0,
+    absoluteMax: { months: 1 },
+    renewalWindowWorkingDays: null,
     toConfirm: ['effectiveFrom', 'countedFromFirstAppearance'],
     source: SECONDARY,
   },
   {
-    id: 'cpp2001-art127', category: 'misdemeanour_over_2y', legalBasis: `${CPP2001}, art. 127`,
-    effectiveFrom: '2001-08-20', effectiveTo: null,
-    initial: { months: 6 }, renewal: { months: 6 }, maxRenewals: 1, absoluteMax: { months: 12 }, renewalWindowWorkingDays: null,
+    id: 'cpp2001-art127',
+    category: 'misdemeanour_over_2y',
+    legalBasis: `${CPP2001}, art. 127`,
+    effectiveFrom: '2001-08-20',
+    effectiveTo: null,
+    initial: { months: 6 },
+    renewal: { months: 6 },
+    maxRenewals: 1,
+    absoluteMax: { months: 12 },
+    renewalWindowWorkingDays: null,
     toConfirm: ['effectiveFrom'],
     source: SECONDARY,
   },
   {
-    id: 'cpp2001-art135', category: 'felony', legalBasis: `${CPP2001}, art. 135`,
-    effectiveFrom: '2001-08-20', effectiveTo: null,
-    initial: { years: 1 }, renewal: { years: 1 }, maxRenewals: null, absoluteMax: { years: 3 }, renewalWindowWorkingDays: 8,
+    id: 'cpp2001-art135',
+    category: 'felony',
+    legalBasis: `${CPP2001}, art. 135`,
+    effectiveFrom: '2001-08-20',
+    effectiveTo: null,
+    initial: { years: 1 },
+    renewal: { years: 1 },
+    maxRenewals: null,
+    absoluteMax: { years: 3 },
+    renewalWindowWorkingDays: 8,
     toConfirm: ['effectiveFrom'],
     source: SECONDARY,
   },
   {
-    id: 'cpp2001-art135-terrorism', category: 'terrorism', legalBasis: `${CPP2001}, art. 135 (no special pre-trial period for terrorism found)`,
-    effectiveFrom: '2001-08-20', effectiveTo: null,
-    initial: { years: 1 }, renewal: { years: 1 }, maxRenewals: null, absoluteMax: { years: 3 }, renewalWindowWorkingDays: 8,
+    id: 'cpp2001-art135-terrorism',
+    category: 'terrorism',
+    legalBasis: `${CPP2001}, art. 135 (no special pre-trial period for terrorism found)`,
+    effectiveFrom: '2001-08-20',
+    effectiveTo: null,
+    initial: { years: 1 },
+    renewal: { years: 1 },
+    maxRenewals: null,
+    absoluteMax: { years: 3 },
+    renewalWindowWorkingDays: 8,
     toConfirm: ['effectiveFrom', 'initial', 'renewal', 'maxRenewals', 'absoluteMax'],
     source: `${SECONDARY} Terrorism offences are felonies; Loi 2013-016 set a special custody (garde à vue) period for them (CPP art. 7: 48 h, extendable three times), no special pre-trial detention period was found.`,
   },
   {
-    id: 'cpp2001-arrest-warrant', category: 'arrest_warrant',
+    id: 'cpp2001-arrest-warrant',
+    category: 'arrest_warrant',
     legalBasis: `${CPP2001}, art. 114 (mandat d'arrêt); delay before the first interrogation: article to confirm`,
-    effectiveFrom: '2001-08-20', effectiveTo: null,
-    initial: { days: 2 }, renewal: null, maxRenewals: 0, absoluteMax: null, renewalWindowWorkingDays: null,
+    effectiveFrom: '2001-08-20',
+    effectiveTo: null,
+    initial: { days: 2 },
+    renewal: null,
+    maxRenewals: 0,
+    absoluteMax: null,
+    renewalWindowWorkingDays: null,
     toConfirm: ['effectiveFrom', 'initial', 'legalBasis'],
-    source: 'Art. 114 CPP 2001 (the three warrants of the investigating judge: mandat d\'amener, de dépôt, d\'arrêt) read in the consolidated text indexed by the CJAD (University of Nottingham). The Malian code follows the French code of 1958, whose art. 133 has the person held under an arrest warrant interrogated within 48 hours of incarceration, after which the detention is arbitrary; the Malian article and delay were not read (to confirm). An arrest warrant is not a pre-trial detention title of a year: it holds the person only until they are brought before the judge, whose committal order then gives the period of the offence.',
+    source:
+      "Art. 114 CPP 2001 (the three warrants of the investigating judge: mandat d'amener, de dépôt, d'arrêt) read in the consolidated text indexed by the CJAD (University of Nottingham). The Malian code follows the French code of 1958, whose art. 133 has the person held under an arrest warrant interrogated within 48 hours of incarceration, after which the detention is arbitrary; the Malian article and delay were not read (to confirm). An arrest warrant is not a pre-trial detention title of a year: it holds the person only until they are brought before the judge, whose committal order then gives the period of the offence.",
   },
 ];
 
@@ -98,16 +155,26 @@ export function ruleFor(rules: readonly PretrialRule[], category: RuleCategory, 
 }
 
 /** Problems an administrator must fix before saving a rule. Keys with the field they concern. */
-export function validateRule(r: Omit<PretrialRule, 'id' | 'toConfirm' | 'source'> & { toConfirm?: readonly string[] }): { field: string; key: string }[] {
+export function validateRule(
+  r: Omit<PretrialRule, 'id' | 'toConfirm' | 'source'> & { toConfirm?: readonly string[] },
+): { field: string; key: string }[] {
   const errs: { field: string; key: string }[] = [];
-  const bad = (p: Period | null | undefined) => !!p && [p.years, p.months, p.days].some((v) => v !== undefined && (!Number.isInteger(v) || v < 0));
+  const bad = (p: Period | null | undefined) =>
+    !!p && [p.years, p.months, p.days].some((v) => v !== undefined && (!Number.isInteger(v) || v < 0));
   if (isEmptyPeriod(r.initial) || bad(r.initial)) errs.push({ field: '/initial', key: 'justice.rule.bad_period' });
   if (bad(r.renewal)) errs.push({ field: '/renewal', key: 'justice.rule.bad_period' });
   if (bad(r.absoluteMax)) errs.push({ field: '/absolute_max', key: 'justice.rule.bad_period' });
-  if (r.maxRenewals !== null && (!Number.isInteger(r.maxRenewals) || r.maxRenewals < 0)) errs.push({ field: '/max_renewals', key: 'justice.rule.bad_count' });
+  if (r.maxRenewals !== null && (!Number.isInteger(r.maxRenewals) || r.maxRenewals < 0))
+    errs.push({ field: '/max_renewals', key: 'justice.rule.bad_count' });
   if (r.maxRenewals && isEmptyPeriod(r.renewal)) errs.push({ field: '/renewal', key: 'justice.rule.renewal_needed' });
-  if (r.effectiveTo !== null && r.effectiveTo <= r.effectiveFrom) errs.push({ field: '/effective_to', key: 'justice.rule.bad_dates' });
-  if (r.absoluteMax && !isEmptyPeriod(r.initial) && lastDayOf('2001-01-01', r.absoluteMax) < lastDayOf('2001-01-01', r.initial)) errs.push({ field: '/absolute_max', key: 'justice.rule.max_below_initial' });
+  if (r.effectiveTo !== null && r.effectiveTo <= r.effectiveFrom)
+    errs.push({ field: '/effective_to', key: 'justice.rule.bad_dates' });
+  if (
+    r.absoluteMax &&
+    !isEmptyPeriod(r.initial) &&
+    lastDayOf('2001-01-01', r.absoluteMax) < lastDayOf('2001-01-01', r.initial)
+  )
+    errs.push({ field: '/absolute_max', key: 'justice.rule.max_below_initial' });
   return errs;
 }
 
@@ -124,17 +191,25 @@ export interface ChargeFacts {
  * known the protective reading applies: art. 125 (one month), with `assumed` set; art. 127 only
  * when the penalty is known to exceed two years or the person is known not to be resident.
  */
-export function offenceCategoryOf(charges: readonly ChargeFacts[], opts: { residentInMali?: boolean | null } = {}): { category: OffenceCategory; assumed: boolean } {
+export function offenceCategoryOf(
+  charges: readonly ChargeFacts[],
+  opts: { residentInMali?: boolean | null } = {},
+): { category: OffenceCategory; assumed: boolean } {
   if (charges.some((c) => c.terrorismRelated)) return { category: 'terrorism', assumed: false };
   if (charges.some((c) => c.category === 'felony')) return { category: 'felony', assumed: false };
   const mis = charges.filter((c) => c.category === 'misdemeanour' || c.category === 'contravention');
   // Doubt protects: a misdemeanour whose maximum penalty is not known (or no charge on file at
   // all) falls under the shorter limit of art. 125 unless the person is known not to be resident;
   // the file says the category is assumed and an alert asks for it.
-  if (opts.residentInMali === false) return { category: 'misdemeanour_over_2y', assumed: !mis.length || !mis.every((c) => typeof c.maxPenaltyMonths === 'number') };
+  if (opts.residentInMali === false)
+    return {
+      category: 'misdemeanour_over_2y',
+      assumed: !mis.length || !mis.every((c) => typeof c.maxPenaltyMonths === 'number'),
+    };
   if (!mis.length) return { category: 'misdemeanour_2y_or_less', assumed: true };
   const known = mis.every((c) => typeof c.maxPenaltyMonths === 'number');
-  if (known && mis.some((c) => (c.maxPenaltyMonths as number) > 24)) return { category: 'misdemeanour_over_2y', assumed: false };
+  if (known && mis.some((c) => (c.maxPenaltyMonths as number) > 24))
+    return { category: 'misdemeanour_over_2y', assumed: false };
   if (known && opts.residentInMali === true) return { category: 'misdemeanour_2y_or_less', assumed: false };
   return { category: 'misdemeanour_2y_or_less', assumed: true };
 }
@@ -165,7 +240,12 @@ export interface PretrialPeriod {
 }
 
 /** Days held without a valid title between two titles; `closedBy` is the title that ended them. */
-export interface TitleGap { from: string; to: string; days: number; closedBy: string | null }
+export interface TitleGap {
+  from: string;
+  to: string;
+  days: number;
+  closedBy: string | null;
+}
 
 export interface PretrialComputation {
   /** The limits apply: untried and still in the investigation. */
@@ -199,7 +279,8 @@ export interface PretrialComputation {
  */
 export function pretrialDays(start: string | null, situation: LegalSituation, asOf: string): number {
   if (!start || start > asOf) return 0;
-  const end = situation.judgment && situation.judgment.issuedOn <= asOf ? addDays(situation.judgment.issuedOn, -1) : asOf;
+  const end =
+    situation.judgment && situation.judgment.issuedOn <= asOf ? addDays(situation.judgment.issuedOn, -1) : asOf;
   return end < start ? 0 : daysBetween(start, end) + 1;
 }
 
@@ -226,12 +307,20 @@ function orderFrom(t: LegalTitle, detentionStart: string | null | undefined): st
 }
 
 /** The end of a period, the order's own last day or length never beyond what the rule allows. */
-function cappedEnd(from: string, stated: { validUntil?: string | null; period?: Period | null }, allowed: Period | null, flags: PeriodFlag[]): string | null {
+function cappedEnd(
+  from: string,
+  stated: { validUntil?: string | null; period?: Period | null },
+  allowed: Period | null,
+  flags: PeriodFlag[],
+): string | null {
   const ruleEnd = allowed && !isEmptyPeriod(allowed) ? lastDayOf(from, allowed) : null;
   let end: string | null = ruleEnd;
   if (stated.period && !isEmptyPeriod(stated.period)) end = lastDayOf(from, stated.period);
   if (stated.validUntil) end = stated.validUntil;
-  if (ruleEnd && end && end > ruleEnd) { flags.push('period_exceeds_rule'); end = ruleEnd; }
+  if (ruleEnd && end && end > ruleEnd) {
+    flags.push('period_exceeds_rule');
+    end = ruleEnd;
+  }
   return end;
 }
 
@@ -255,7 +344,10 @@ export function computePretrial(input: PretrialInput): PretrialComputation {
   const category = stated ?? input.category;
   const assumed = !stated && !!input.categoryAssumed;
   const firstFrom = orders[0] ? orderFrom(orders[0], input.detentionStart) : null;
-  const start = firstFrom && input.detentionStart ? minDate(firstFrom, input.detentionStart) : firstFrom ?? input.detentionStart ?? null;
+  const start =
+    firstFrom && input.detentionStart
+      ? minDate(firstFrom, input.detentionStart)
+      : (firstFrom ?? input.detentionStart ?? null);
   const applies = situation.status === 'under_investigation' && orders.length > 0;
   const periods: PretrialPeriod[] = [];
   let prevEnd: string | null = null;
@@ -274,9 +366,13 @@ export function computePretrial(input: PretrialInput): PretrialComputation {
     if (t.kind === 'extension_order' && prevEnd !== null) {
       renewals++;
       const timelyFrom = addDays(prevEnd, 1);
-      if (t.issuedOn > prevEnd) { flags.push('late'); from = t.issuedOn; } else {
+      if (t.issuedOn > prevEnd) {
+        flags.push('late');
+        from = t.issuedOn;
+      } else {
         from = timelyFrom;
-        if (r?.renewalWindowWorkingDays && t.issuedOn < workingDaysBefore(from, r.renewalWindowWorkingDays)) flags.push('early');
+        if (r?.renewalWindowWorkingDays && t.issuedOn < workingDaysBefore(from, r.renewalWindowWorkingDays))
+          flags.push('early');
       }
       if (r && (isEmptyPeriod(r.renewal) || r.maxRenewals === 0)) flags.push('renewal_not_provided');
       else if (r && r.maxRenewals !== null && renewals > r.maxRenewals) flags.push('renewals_exceeded');
@@ -285,12 +381,12 @@ export function computePretrial(input: PretrialInput): PretrialComputation {
     } else if (t.kind === 'arrest_warrant') {
       used = ruleFor(rules, 'arrest_warrant', t.issuedOn);
       from = orderFrom(t, input.detentionStart);
-      to = used ? lastDayOf(from, used.initial) : t.validUntil ?? null;
+      to = used ? lastDayOf(from, used.initial) : (t.validUntil ?? null);
       if (used) flags.push('arrest_warrant_short_period');
       if (used && t.validUntil && t.validUntil < to!) to = t.validUntil;
     } else {
       from = orderFrom(t, input.detentionStart);
-      to = r ? cappedEnd(from, t, r.initial, flags) : t.validUntil ?? null;
+      to = r ? cappedEnd(from, t, r.initial, flags) : (t.validUntil ?? null);
     }
     if (prevEnd !== null && from > addDays(prevEnd, 1) && !flags.includes('late')) flags.push('late');
     if (!used) flags.push('no_rule');
@@ -298,11 +394,27 @@ export function computePretrial(input: PretrialInput): PretrialComputation {
     // The legal maximum of the offence, from the first day of detention (never restarted).
     if (r?.absoluteMax && start) {
       legalMaximumOn = lastDayOf(start, r.absoluteMax);
-      if (to === null || to > legalMaximumOn) { to = legalMaximumOn; flags.push('capped_at_legal_maximum'); }
+      if (to === null || to > legalMaximumOn) {
+        to = legalMaximumOn;
+        flags.push('capped_at_legal_maximum');
+      }
     } else if (r) legalMaximumOn = null;
     const covers = to === null || to >= from;
-    if (!covers) { to = addDays(from, -1); flags.push('no_validity'); }
-    periods.push({ titleId: t.id, kind: t.kind, reference: t.reference, issuedOn: t.issuedOn, from, to, ruleId: used?.id ?? null, legalBasis: used?.legalBasis ?? null, flags });
+    if (!covers) {
+      to = addDays(from, -1);
+      flags.push('no_validity');
+    }
+    periods.push({
+      titleId: t.id,
+      kind: t.kind,
+      reference: t.reference,
+      issuedOn: t.issuedOn,
+      from,
+      to,
+      ruleId: used?.id ?? null,
+      legalBasis: used?.legalBasis ?? null,
+      flags,
+    });
     if (to === null) unlimited = true;
     else if (covers) {
       unlimited = false;
@@ -322,20 +434,29 @@ export function computePretrial(input: PretrialInput): PretrialComputation {
   }
   const expiresOn = applies && !unlimited ? prevEnd : null;
   const daysLeft = expiresOn ? daysBetween(asOf, expiresOn) : null;
-  const current = [...periods].reverse().find((p) => p.from <= asOf && (p.to === null || p.to >= asOf)) ?? periods[periods.length - 1];
+  const current =
+    [...periods].reverse().find((p) => p.from <= asOf && (p.to === null || p.to >= asOf)) ??
+    periods[periods.length - 1];
   const expired = daysLeft !== null && daysLeft < 0;
-  const gapDays = gaps.filter((g) => g.from <= asOf).reduce((n, g) => n + daysBetween(g.from, minDate(g.to, asOf)) + 1, 0);
+  const gapDays = gaps
+    .filter((g) => g.from <= asOf)
+    .reduce((n, g) => n + daysBetween(g.from, minDate(g.to, asOf)) + 1, 0);
   return {
-    applies, category, rule, start,
+    applies,
+    category,
+    rule,
+    start,
     daysInPretrial: pretrialDays(start, situation, asOf),
     periods,
     currentTitleId: current?.titleId ?? null,
-    expiresOn, daysLeft, expired,
+    expiresOn,
+    daysLeft,
+    expired,
     legalMaximumOn,
     renewalsUsed: renewals,
     renewalsAllowed: rule ? (rule.maxRenewals ?? null) : null,
     gaps,
-    daysWithoutTitle: gapDays + (expired ? -daysLeft! : 0),
+    daysWithoutTitle: gapDays + (expired ? -daysLeft : 0),
   };
 }
 
@@ -343,7 +464,12 @@ export const EPISODE_KINDS = ['expired', 'no_title', 'release_due', 'category_as
 export type EpisodeKind = (typeof EPISODE_KINDS)[number];
 
 /** One stretch of time an alert was on: from its first day to its last (null while it lasts), and what ended it. */
-export interface AlertEpisode { kind: EpisodeKind; from: string; to: string | null; resolvedByTitleId: string | null }
+export interface AlertEpisode {
+  kind: EpisodeKind;
+  from: string;
+  to: string | null;
+  resolvedByTitleId: string | null;
+}
 
 /**
  * The "held without a valid title" episodes the titles show: every gap (closed by the title that
@@ -351,8 +477,14 @@ export interface AlertEpisode { kind: EpisodeKind; from: string; to: string | nu
  * closes an episode; it never removes it.
  */
 export function expiredEpisodes(p: PretrialComputation): AlertEpisode[] {
-  const out: AlertEpisode[] = p.gaps.map((g) => ({ kind: 'expired', from: g.from, to: g.to, resolvedByTitleId: g.closedBy }));
-  if (p.expired && p.expiresOn) out.push({ kind: 'expired', from: addDays(p.expiresOn, 1), to: null, resolvedByTitleId: null });
+  const out: AlertEpisode[] = p.gaps.map((g) => ({
+    kind: 'expired',
+    from: g.from,
+    to: g.to,
+    resolvedByTitleId: g.closedBy,
+  }));
+  if (p.expired && p.expiresOn)
+    out.push({ kind: 'expired', from: addDays(p.expiresOn, 1), to: null, resolvedByTitleId: null });
   return out;
 }
 
@@ -364,4 +496,8 @@ export interface JusticeSettings {
   noHearingMonths: number;
 }
 
-export const DEFAULT_SETTINGS: JusticeSettings = { rules: DEFAULT_PRETRIAL_RULES, expiringWithinDays: 30, noHearingMonths: 6 };
+export const DEFAULT_SETTINGS: JusticeSettings = {
+  rules: DEFAULT_PRETRIAL_RULES,
+  expiringWithinDays: 30,
+  noHearingMonths: 6,
+};

@@ -19,7 +19,16 @@
  * - Life and death sentences have no release date unless commuted to a term (the term runs from the
  *   original start).
  */
-import { addDays, daysBetween, isEmptyPeriod, lastDayOf, maxDate, minDate, type Period, subtractPeriod } from './calendar.js';
+import {
+  addDays,
+  daysBetween,
+  isEmptyPeriod,
+  lastDayOf,
+  maxDate,
+  minDate,
+  type Period,
+  subtractPeriod,
+} from './calendar.js';
 import { deriveLegalSituation, effectiveTitles, isReleaseOutcome, type LegalTitle } from './rules.js';
 
 export interface Sentence extends Period {
@@ -99,21 +108,37 @@ export function computeReleaseDate(input: ReleaseInput): ReleaseComputation {
   let end = sentenceEnd;
   if (s.suspended && !isEmptyPeriod(s.suspended)) {
     end = subtractPeriod(end, s.suspended);
-    steps.push({ key: 'justice.release.step.suspended', params: { ...periodParams(s.suspended), date: end }, date: end });
+    steps.push({
+      key: 'justice.release.step.suspended',
+      params: { ...periodParams(s.suspended), date: end },
+      date: end,
+    });
   }
   if (input.remandCreditDays > 0) {
     end = addDays(end, -input.remandCreditDays);
-    steps.push({ key: 'justice.release.step.remand_credit', params: { days: input.remandCreditDays, date: end }, date: end });
+    steps.push({
+      key: 'justice.release.step.remand_credit',
+      params: { days: input.remandCreditDays, date: end },
+      date: end,
+    });
   }
-  for (const r of [...input.reductions].sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : 0))) {
+  for (const r of [...input.reductions].sort((a, b) =>
+    a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : 0,
+  )) {
     end = subtractPeriod(end, r.period);
-    steps.push({ key: r.kind === 'pardon' ? 'justice.release.step.pardon_partial' : 'justice.release.step.remission', params: { reference: r.reference, ...periodParams(r.period), date: end }, date: end });
+    steps.push({
+      key: r.kind === 'pardon' ? 'justice.release.step.pardon_partial' : 'justice.release.step.remission',
+      params: { reference: r.reference, ...periodParams(r.period), date: end },
+      date: end,
+    });
   }
   const servedInFull = end < input.sentenceStart;
   const releaseOn = servedInFull ? input.sentenceStart : end;
-  steps.push(servedInFull
-    ? { key: 'justice.release.step.served_in_full', params: { date: releaseOn }, date: releaseOn }
-    : { key: 'justice.release.step.result', params: { date: releaseOn }, date: releaseOn });
+  steps.push(
+    servedInFull
+      ? { key: 'justice.release.step.served_in_full', params: { date: releaseOn }, date: releaseOn }
+      : { key: 'justice.release.step.result', params: { date: releaseOn }, date: releaseOn },
+  );
   return { releaseOn, sentenceEnd, servedInFull, steps };
 }
 
@@ -162,7 +187,11 @@ export interface SentenceReduction {
 }
 
 /** Days in pre-trial detention of a case, both ends included. */
-export interface RemandSpan { caseKey: string; from: string; to: string }
+export interface RemandSpan {
+  caseKey: string;
+  from: string;
+  to: string;
+}
 
 export interface SentenceResult {
   id: string;
@@ -201,7 +230,10 @@ function daysOutside(from: string, to: string, intervals: readonly { from: strin
     .sort((a, b) => (a.from < b.from ? -1 : 1));
   let covered: { from: string; to: string } | null = null;
   for (const i of clipped) {
-    if (covered && i.from <= addDays(covered.to, 1)) { covered.to = maxDate(covered.to, i.to); continue; }
+    if (covered && i.from <= addDays(covered.to, 1)) {
+      covered.to = maxDate(covered.to, i.to);
+      continue;
+    }
     if (covered) total -= daysBetween(covered.from, covered.to) + 1;
     covered = { ...i };
   }
@@ -217,7 +249,9 @@ function daysOutside(from: string, to: string, intervals: readonly { from: strin
  */
 export function computeRelease(input: MultiReleaseInput): MultiRelease {
   const byId = new Map(input.sentences.map((s) => [s.id, s]));
-  const ordered = [...input.sentences].sort((a, b) => (a.judgedOn !== b.judgedOn ? (a.judgedOn < b.judgedOn ? -1 : 1) : a.id < b.id ? -1 : 1));
+  const ordered = [...input.sentences].sort((a, b) =>
+    a.judgedOn !== b.judgedOn ? (a.judgedOn < b.judgedOn ? -1 : 1) : a.id < b.id ? -1 : 1,
+  );
   const results = new Map<string, SentenceResult>();
   const served: { from: string; to: string }[] = [];
   const creditedCases = new Set<string>();
@@ -232,25 +266,43 @@ export function computeRelease(input: MultiReleaseInput): MultiRelease {
     const own = s.start ?? s.judgedOn;
     let start = own;
     let relation: SentenceRelation | null = s.relation ?? null;
-    let relatedTo: string | null = s.relatedTo && byId.has(s.relatedTo) && !visiting.has(s.relatedTo) ? s.relatedTo : null;
+    let relatedTo: string | null =
+      s.relatedTo && byId.has(s.relatedTo) && !visiting.has(s.relatedTo) ? s.relatedTo : null;
     let relationAssumed = false;
     if (!relation || !relatedTo) {
       // Not stated: sentences add up. Follow the sentence computed so far that ends last, if it is still running on this one's start.
       let latest: SentenceResult | null = null;
-      for (const r of results.values()) if (r.releaseOn && r.releaseOn >= own && (!latest || (latest.releaseOn ?? '') < r.releaseOn)) latest = r;
+      for (const r of results.values())
+        if (r.releaseOn && r.releaseOn >= own && (!latest || (latest.releaseOn ?? '') < r.releaseOn)) latest = r;
       const endless = [...results.values()].find((r) => !r.noCustody && r.releaseOn === null);
-      if (latest && !endless) { relation = 'consecutive'; relatedTo = latest.id; relationAssumed = true; } else { relation = null; relatedTo = null; }
+      if (latest && !endless) {
+        relation = 'consecutive';
+        relatedTo = latest.id;
+        relationAssumed = true;
+      } else {
+        relation = null;
+        relatedTo = null;
+      }
     }
     if (relation === 'consecutive' && relatedTo) {
       const prev = compute(byId.get(relatedTo)!);
       if (prev.releaseOn) start = maxDate(own, addDays(prev.releaseOn, 1));
     }
     // Commutation replaces the term; a full pardon of this sentence removes it.
-    const mine = input.reductions.filter((r) => r.sentenceId === s.id).sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : 0));
+    const mine = input.reductions
+      .filter((r) => r.sentenceId === s.id)
+      .sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : 0));
     let sentence: Sentence = s.sentence;
     const pre: Step[] = [];
     for (const c of mine.filter((r) => r.kind === 'commutation' && r.commutedTo && !isEmptyPeriod(r.commutedTo))) {
-      pre.push({ key: s.sentence.death ? 'justice.release.step.commuted_death' : s.sentence.life ? 'justice.release.step.commuted_life' : 'justice.release.step.commuted', params: { reference: c.reference, issued_on: c.issuedOn, ...periodParams(c.commutedTo!) } });
+      pre.push({
+        key: s.sentence.death
+          ? 'justice.release.step.commuted_death'
+          : s.sentence.life
+            ? 'justice.release.step.commuted_life'
+            : 'justice.release.step.commuted',
+        params: { reference: c.reference, issued_on: c.issuedOn, ...periodParams(c.commutedTo!) },
+      });
       sentence = { ...c.commutedTo!, ...(s.sentence.fine ? { fine: s.sentence.fine } : {}) };
     }
     const fullPardon = mine.find((r) => r.full);
@@ -261,27 +313,71 @@ export function computeRelease(input: MultiReleaseInput): MultiRelease {
       for (const span of input.remand.filter((x) => x.caseKey === s.caseKey)) {
         const to = minDate(span.to, addDays(start, -1));
         const d = daysOutside(span.from, to, served);
-        if (d > 0) { credit += d; creditSpan = { from: creditSpan ? minDate(creditSpan.from, span.from) : span.from, to: creditSpan ? maxDate(creditSpan.to, to) : to }; }
+        if (d > 0) {
+          credit += d;
+          creditSpan = {
+            from: creditSpan ? minDate(creditSpan.from, span.from) : span.from,
+            to: creditSpan ? maxDate(creditSpan.to, to) : to,
+          };
+        }
       }
     }
     if (credit > 0 || typeof s.remandCreditDays === 'number') creditedCases.add(s.caseKey);
     creditTotal += credit;
     const computation = fullPardon
-      ? { releaseOn: null, sentenceEnd: null, servedInFull: false, steps: [{ key: 'justice.release.step.pardon_full_sentence', params: { reference: fullPardon.reference, date: fullPardon.issuedOn }, date: fullPardon.issuedOn }] }
+      ? {
+          releaseOn: null,
+          sentenceEnd: null,
+          servedInFull: false,
+          steps: [
+            {
+              key: 'justice.release.step.pardon_full_sentence',
+              params: { reference: fullPardon.reference, date: fullPardon.issuedOn },
+              date: fullPardon.issuedOn,
+            },
+          ],
+        }
       : computeReleaseDate({
-        sentence, sentenceStart: start, remandCreditDays: credit,
-        reductions: mine.filter((r) => (r.kind === 'remission' || r.kind === 'pardon') && !r.full && r.period && !isEmptyPeriod(r.period))
-          .map((r) => ({ kind: r.kind === 'pardon' ? 'pardon' as const : 'remission' as const, reference: r.reference + (r.assumed ? ' *' : ''), issuedOn: r.issuedOn, period: r.period! })),
-      });
+          sentence,
+          sentenceStart: start,
+          remandCreditDays: credit,
+          reductions: mine
+            .filter(
+              (r) => (r.kind === 'remission' || r.kind === 'pardon') && !r.full && r.period && !isEmptyPeriod(r.period),
+            )
+            .map((r) => ({
+              kind: r.kind === 'pardon' ? ('pardon' as const) : ('remission' as const),
+              reference: r.reference + (r.assumed ? ' *' : ''),
+              issuedOn: r.issuedOn,
+              period: r.period!,
+            })),
+        });
     if (creditSpan && credit > 0) {
       const i = computation.steps.findIndex((x) => x.key === 'justice.release.step.remand_credit');
-      if (i >= 0) computation.steps[i] = { ...computation.steps[i]!, key: 'justice.release.step.remand_credit_computed', params: { ...computation.steps[i]!.params, from: creditSpan.from, to: creditSpan.to } };
+      if (i >= 0)
+        computation.steps[i] = {
+          ...computation.steps[i],
+          key: 'justice.release.step.remand_credit_computed',
+          params: { ...computation.steps[i].params, from: creditSpan.from, to: creditSpan.to },
+        };
     }
     computation.steps.unshift(...pre);
     const noCustody = !!fullPardon || !hasCustodialTerm(sentence);
     const releaseOn = fullPardon ? null : computation.releaseOn;
     if (releaseOn && !computation.servedInFull) served.push({ from: start, to: releaseOn });
-    const r: SentenceResult = { id: s.id, reference: s.reference, caseKey: s.caseKey, start, relation, relatedTo, relationAssumed, creditDays: credit, releaseOn, noCustody, computation };
+    const r: SentenceResult = {
+      id: s.id,
+      reference: s.reference,
+      caseKey: s.caseKey,
+      start,
+      relation,
+      relatedTo,
+      relationAssumed,
+      creditDays: credit,
+      releaseOn,
+      noCustody,
+      computation,
+    };
     results.set(s.id, r);
     visiting.delete(s.id);
     return r;
@@ -293,17 +389,28 @@ export function computeRelease(input: MultiReleaseInput): MultiRelease {
   for (const r of all) {
     const s = byId.get(r.id)!;
     if (multi) {
-      steps.push({ key: 'justice.release.step.sentence_of', params: { reference: r.reference, judged_on: s.judgedOn, case: r.caseKey.startsWith('seq:') ? '' : r.caseKey } });
+      steps.push({
+        key: 'justice.release.step.sentence_of',
+        params: { reference: r.reference, judged_on: s.judgedOn, case: r.caseKey.startsWith('seq:') ? '' : r.caseKey },
+      });
       if (r.relation && r.relatedTo) {
         const other = byId.get(r.relatedTo)!;
-        steps.push({ key: `justice.release.step.${r.relation}${r.relationAssumed ? '_assumed' : ''}`, params: { reference: other.reference, date: r.start }, date: r.start });
+        steps.push({
+          key: `justice.release.step.${r.relation}${r.relationAssumed ? '_assumed' : ''}`,
+          params: { reference: other.reference, date: r.start },
+          date: r.start,
+        });
       }
     }
     if (s.finalOn) steps.push({ key: 'justice.release.step.final', params: { date: s.finalOn } });
     else if (s.appealPending) steps.push({ key: 'justice.release.step.appeal_pending', params: {} });
     for (const st of r.computation.steps) {
       if (multi && (st.key === 'justice.release.step.result' || st.key === 'justice.release.step.served_in_full')) {
-        steps.push({ ...st, key: st.key === 'justice.release.step.result' ? 'justice.release.step.sentence_result' : st.key, params: { ...st.params, reference: r.reference } });
+        steps.push({
+          ...st,
+          key: st.key === 'justice.release.step.result' ? 'justice.release.step.sentence_result' : st.key,
+          params: { ...st.params, reference: r.reference },
+        });
       } else steps.push(st);
     }
   }
@@ -316,13 +423,32 @@ export function computeRelease(input: MultiReleaseInput): MultiRelease {
     releaseOn = custodial.map((r) => r.releaseOn!).reduce((a, b) => maxDate(a, b));
     sentenceEnd = custodial.map((r) => r.computation.sentenceEnd!).reduce((a, b) => maxDate(a, b));
     servedInFull = custodial.every((r) => r.computation.servedInFull);
-    if (multi) steps.push(servedInFull ? { key: 'justice.release.step.served_in_full', params: { date: releaseOn }, date: releaseOn } : { key: 'justice.release.step.result_all', params: { date: releaseOn, count: custodial.length }, date: releaseOn });
+    if (multi)
+      steps.push(
+        servedInFull
+          ? { key: 'justice.release.step.served_in_full', params: { date: releaseOn }, date: releaseOn }
+          : {
+              key: 'justice.release.step.result_all',
+              params: { date: releaseOn, count: custodial.length },
+              date: releaseOn,
+            },
+      );
   } else if (!endless && all.length && all.every((r) => r.noCustody)) {
     // Every custodial sentence pardoned in full: released on the last of those pardons.
-    const pardons = input.reductions.filter((r) => r.full && results.has(r.sentenceId)).map((r) => r.issuedOn).sort();
+    const pardons = input.reductions
+      .filter((r) => r.full && results.has(r.sentenceId))
+      .map((r) => r.issuedOn)
+      .sort();
     if (pardons.length) {
       releaseOn = pardons[pardons.length - 1]!;
-      steps.push({ key: 'justice.release.step.pardon_full', params: { reference: input.reductions.find((r) => r.full && r.issuedOn === releaseOn)!.reference, date: releaseOn }, date: releaseOn });
+      steps.push({
+        key: 'justice.release.step.pardon_full',
+        params: {
+          reference: input.reductions.find((r) => r.full && r.issuedOn === releaseOn)!.reference,
+          date: releaseOn,
+        },
+        date: releaseOn,
+      });
     }
   } else if (endless) {
     if (multi) steps.push({ key: 'justice.release.step.no_date', params: {} });
@@ -342,7 +468,10 @@ function caseKeys(list: readonly LegalTitle[]): { keys: Map<string, string>; rem
   let seq = 0;
   let released = false;
   for (const t of list) {
-    if ((t.kind === 'committal_order' || t.kind === 'arrest_warrant') && released) { seq++; released = false; }
+    if ((t.kind === 'committal_order' || t.kind === 'arrest_warrant') && released) {
+      seq++;
+      released = false;
+    }
     if (t.kind === 'acquittal' || t.kind === 'release_order') released = true;
     const key = t.caseRef?.trim() ? t.caseRef.trim() : `seq:${seq}`;
     keys.set(t.id, key);
@@ -350,7 +479,8 @@ function caseKeys(list: readonly LegalTitle[]): { keys: Map<string, string>; rem
     if (t.kind === 'conviction' && t.sentence && !firstConviction.has(seq)) firstConviction.set(seq, key);
   }
   // A detention order with no case number is remand for the first case judged in its sequence.
-  const remandOwner = (t: LegalTitle) => (t.caseRef?.trim() ? keys.get(t.id)! : firstConviction.get(seqOf.get(t.id)!) ?? keys.get(t.id)!);
+  const remandOwner = (t: LegalTitle) =>
+    t.caseRef?.trim() ? keys.get(t.id)! : (firstConviction.get(seqOf.get(t.id)!) ?? keys.get(t.id)!);
   return { keys, remandOwner };
 }
 
@@ -360,7 +490,11 @@ const APPEAL_COURTS = new Set(['appeal_court', 'supreme_court']);
  * The sentences in force, their reductions and each case's remand, from the titles (of every
  * admission of the person that the titles followed across transfers).
  */
-export function sentencesFromTitles(titles: readonly LegalTitle[], detentionStart: string | null, asOf?: string): MultiReleaseInput & { pardonedAll: LegalTitle | null } {
+export function sentencesFromTitles(
+  titles: readonly LegalTitle[],
+  detentionStart: string | null,
+  asOf?: string,
+): MultiReleaseInput & { pardonedAll: LegalTitle | null } {
   const list = effectiveTitles(titles).filter((t) => !asOf || t.issuedOn <= asOf);
   const { keys, remandOwner } = caseKeys(list);
   const convictions = list.filter((t) => t.kind === 'conviction' && t.sentence);
@@ -370,7 +504,13 @@ export function sentencesFromTitles(titles: readonly LegalTitle[], detentionStar
     if (!APPEAL_COURTS.has(c.authorityKind)) continue;
     for (const e of convictions) {
       if (e === c || keys.get(e.id) !== keys.get(c.id) || e.issuedOn > c.issuedOn) continue;
-      const appealed = list.some((a) => a.kind === 'appeal' && (a.appliesToId ? a.appliesToId === e.id : keys.get(a.id) === keys.get(e.id)) && a.issuedOn >= e.issuedOn && a.issuedOn <= c.issuedOn);
+      const appealed = list.some(
+        (a) =>
+          a.kind === 'appeal' &&
+          (a.appliesToId ? a.appliesToId === e.id : keys.get(a.id) === keys.get(e.id)) &&
+          a.issuedOn >= e.issuedOn &&
+          a.issuedOn <= c.issuedOn,
+      );
       if (appealed && (c.relation === null || c.relation === undefined)) replaced.add(e.id);
     }
   }
@@ -380,9 +520,22 @@ export function sentencesFromTitles(titles: readonly LegalTitle[], detentionStar
   }
   const inForce = convictions.filter((c) => !replaced.has(c.id));
   const sentences: SentenceRecord[] = inForce.map((c) => ({
-    id: c.id, reference: c.reference, caseKey: keys.get(c.id)!, judgedOn: c.issuedOn, sentence: c.sentence!, start: c.sentenceStart ?? null,
-    relation: c.relation ?? null, relatedTo: c.relatedToId ?? null, remandCreditDays: c.remandCreditDays ?? null, finalOn: c.finalOn ?? null,
-    appealPending: list.some((a) => a.kind === 'appeal' && (a.appliesToId ? a.appliesToId === c.id : keys.get(a.id) === keys.get(c.id)) && a.issuedOn >= c.issuedOn),
+    id: c.id,
+    reference: c.reference,
+    caseKey: keys.get(c.id)!,
+    judgedOn: c.issuedOn,
+    sentence: c.sentence!,
+    start: c.sentenceStart ?? null,
+    relation: c.relation ?? null,
+    relatedTo: c.relatedToId ?? null,
+    remandCreditDays: c.remandCreditDays ?? null,
+    finalOn: c.finalOn ?? null,
+    appealPending: list.some(
+      (a) =>
+        a.kind === 'appeal' &&
+        (a.appliesToId ? a.appliesToId === c.id : keys.get(a.id) === keys.get(c.id)) &&
+        a.issuedOn >= c.issuedOn,
+    ),
   }));
   const ids = new Set(sentences.map((s) => s.id));
   const reductions: SentenceReduction[] = [];
@@ -396,18 +549,49 @@ export function sentencesFromTitles(titles: readonly LegalTitle[], detentionStar
       sentenceId = before[before.length - 1]?.id ?? null;
     }
     if (!sentenceId) continue;
-    const full = r.kind === 'pardon' && (r.pardonScope ?? (isEmptyPeriod(r.reduction) && isEmptyPeriod(r.commutedTo) ? 'full' : 'partial')) === 'full';
-    if (full && assumed) { pardonedAll = r; continue; }
-    if (r.commutedTo && !isEmptyPeriod(r.commutedTo)) reductions.push({ id: r.id, kind: 'commutation', reference: r.reference, issuedOn: r.issuedOn, sentenceId, commutedTo: r.commutedTo, assumed });
-    if (!isEmptyPeriod(r.reduction) || full) reductions.push({ id: r.id, kind: r.kind as 'remission' | 'pardon', reference: r.reference, issuedOn: r.issuedOn, sentenceId, period: r.reduction ?? null, full, assumed });
+    const full =
+      r.kind === 'pardon' &&
+      (r.pardonScope ?? (isEmptyPeriod(r.reduction) && isEmptyPeriod(r.commutedTo) ? 'full' : 'partial')) === 'full';
+    if (full && assumed) {
+      pardonedAll = r;
+      continue;
+    }
+    if (r.commutedTo && !isEmptyPeriod(r.commutedTo))
+      reductions.push({
+        id: r.id,
+        kind: 'commutation',
+        reference: r.reference,
+        issuedOn: r.issuedOn,
+        sentenceId,
+        commutedTo: r.commutedTo,
+        assumed,
+      });
+    if (!isEmptyPeriod(r.reduction) || full)
+      reductions.push({
+        id: r.id,
+        kind: r.kind as 'remission' | 'pardon',
+        reference: r.reference,
+        issuedOn: r.issuedOn,
+        sentenceId,
+        period: r.reduction ?? null,
+        full,
+        assumed,
+      });
   }
   // Remand per case: from its first detention order (the first case: or the first day in detention) to the day before its first judgment.
   const remand: RemandSpan[] = [];
   const firstKey = list[0] ? remandOwner(list[0]) : undefined;
   for (const key of new Set(sentences.map((s) => s.caseKey))) {
-    const orders = list.filter((t) => remandOwner(t) === key && (t.kind === 'committal_order' || t.kind === 'arrest_warrant' || t.kind === 'extension_order'));
-    const judged = convictions.filter((t) => keys.get(t.id) === key).map((t) => t.issuedOn).sort()[0];
-    let from = orders[0] ? orders[0].effectiveFrom ?? orders[0].issuedOn : null;
+    const orders = list.filter(
+      (t) =>
+        remandOwner(t) === key &&
+        (t.kind === 'committal_order' || t.kind === 'arrest_warrant' || t.kind === 'extension_order'),
+    );
+    const judged = convictions
+      .filter((t) => keys.get(t.id) === key)
+      .map((t) => t.issuedOn)
+      .sort()[0];
+    let from = orders[0] ? (orders[0].effectiveFrom ?? orders[0].issuedOn) : null;
     if (key === firstKey && detentionStart) from = from ? minDate(from, detentionStart) : detentionStart;
     if (from && judged && from < judged) remand.push({ caseKey: key, from, to: addDays(judged, -1) });
   }
@@ -419,12 +603,29 @@ export function sentencesFromTitles(titles: readonly LegalTitle[], detentionStar
  * case's remand credit and the reductions naming it. A full pardon that names no sentence releases on
  * its date (the rule before sentences were named).
  */
-export function releaseFromTitles(titles: readonly LegalTitle[], detentionStart: string | null, asOf?: string): MultiRelease | null {
+export function releaseFromTitles(
+  titles: readonly LegalTitle[],
+  detentionStart: string | null,
+  asOf?: string,
+): MultiRelease | null {
   const sit = deriveLegalSituation(titles, asOf);
   const input = sentencesFromTitles(titles, detentionStart, asOf);
   if (sit.status === 'pardoned' && sit.outcome && input.pardonedAll) {
     const o = sit.outcome;
-    return { releaseOn: o.issuedOn, sentenceEnd: null, servedInFull: false, steps: [{ key: 'justice.release.step.pardon_full', params: { reference: o.reference, date: o.issuedOn }, date: o.issuedOn }], sentences: [], creditDays: 0 };
+    return {
+      releaseOn: o.issuedOn,
+      sentenceEnd: null,
+      servedInFull: false,
+      steps: [
+        {
+          key: 'justice.release.step.pardon_full',
+          params: { reference: o.reference, date: o.issuedOn },
+          date: o.issuedOn,
+        },
+      ],
+      sentences: [],
+      creditDays: 0,
+    };
   }
   if (isReleaseOutcome(sit.status) && sit.status !== 'pardoned') return null;
   if (!input.sentences.length) return null;

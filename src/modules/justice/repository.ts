@@ -6,7 +6,16 @@ import { appUser } from '../access/schema.js';
 import { admission, charge, legalDocument, placement } from '../custody/schema.js';
 import { cell } from '../estate/schema.js';
 import { person } from '../people/schema.js';
-import { alertEpisode, hearing, jurisdiction, justiceSettings, justiceState, legalTitle, pretrialRule, userJurisdiction } from './schema.js';
+import {
+  alertEpisode,
+  hearing,
+  jurisdiction,
+  justiceSettings,
+  justiceState,
+  legalTitle,
+  pretrialRule,
+  userJurisdiction,
+} from './schema.js';
 
 export type LegalTitleRow = typeof legalTitle.$inferSelect;
 export type HearingRow = typeof hearing.$inferSelect;
@@ -28,17 +37,31 @@ export async function findAdmissions(db: Tx, ids: string[]): Promise<AdmissionRo
 }
 
 /** Admissions of the prisons given (all when undefined) overlapping [from, to): admitted before `to`, not ended before `from`. */
-export async function admissionsOverlapping(db: Tx, prisonIds: readonly string[] | undefined, from: Date, to: Date): Promise<AdmissionRow[]> {
-  return db.select().from(admission).where(and(
-    prisonIds ? inArray(admission.prisonId, [...prisonIds]) : undefined,
-    lt(admission.admittedAt, to),
-    or(isNull(admission.endedAt), gte(admission.endedAt, from)),
-  ));
+export async function admissionsOverlapping(
+  db: Tx,
+  prisonIds: readonly string[] | undefined,
+  from: Date,
+  to: Date,
+): Promise<AdmissionRow[]> {
+  return db
+    .select()
+    .from(admission)
+    .where(
+      and(
+        prisonIds ? inArray(admission.prisonId, [...prisonIds]) : undefined,
+        lt(admission.admittedAt, to),
+        or(isNull(admission.endedAt), gte(admission.endedAt, from)),
+      ),
+    );
 }
 
 export async function documentsOf(db: Tx, admissionIds: string[]): Promise<DocumentRow[]> {
   if (!admissionIds.length) return [];
-  return db.select().from(legalDocument).where(inArray(legalDocument.admissionId, admissionIds)).orderBy(asc(legalDocument.issuedOn), asc(legalDocument.receivedAt));
+  return db
+    .select()
+    .from(legalDocument)
+    .where(inArray(legalDocument.admissionId, admissionIds))
+    .orderBy(asc(legalDocument.issuedOn), asc(legalDocument.receivedAt));
 }
 
 export async function chargesOf(db: Tx, admissionIds: string[]): Promise<ChargeRow[]> {
@@ -48,7 +71,11 @@ export async function chargesOf(db: Tx, admissionIds: string[]): Promise<ChargeR
 
 export async function titlesOf(db: Tx, admissionIds: string[]): Promise<LegalTitleRow[]> {
   if (!admissionIds.length) return [];
-  return db.select().from(legalTitle).where(inArray(legalTitle.admissionId, admissionIds)).orderBy(asc(legalTitle.issuedOn), asc(legalTitle.createdAt));
+  return db
+    .select()
+    .from(legalTitle)
+    .where(inArray(legalTitle.admissionId, admissionIds))
+    .orderBy(asc(legalTitle.issuedOn), asc(legalTitle.createdAt));
 }
 
 export async function hearingsOf(db: Tx, admissionIds: string[]): Promise<HearingRow[]> {
@@ -76,11 +103,17 @@ export async function insertTitle(db: Tx, row: typeof legalTitle.$inferInsert): 
 }
 
 export async function withdrawTitle(db: Tx, id: string, by: string, reason: string): Promise<void> {
-  await db.update(legalTitle).set({ withdrawnAt: new Date(), withdrawnBy: by, withdrawnReason: reason }).where(eq(legalTitle.id, id));
+  await db
+    .update(legalTitle)
+    .set({ withdrawnAt: new Date(), withdrawnBy: by, withdrawnReason: reason })
+    .where(eq(legalTitle.id, id));
 }
 
 export async function setAdmissionLegalStatus(db: Tx, id: string, status: string): Promise<void> {
-  await db.update(admission).set({ legalStatus: status, version: sql`${admission.version} + 1` }).where(eq(admission.id, id));
+  await db
+    .update(admission)
+    .set({ legalStatus: status, version: sql`${admission.version} + 1` })
+    .where(eq(admission.id, id));
 }
 
 // Rules and settings ----------------------------------------------------------------------------
@@ -96,14 +129,23 @@ export async function insertRule(db: Tx, row: typeof pretrialRule.$inferInsert):
   await db.insert(pretrialRule).values(row);
 }
 export async function updateRule(db: Tx, id: string, patch: Partial<typeof pretrialRule.$inferInsert>): Promise<void> {
-  await db.update(pretrialRule).set({ ...patch, version: sql`${pretrialRule.version} + 1` }).where(eq(pretrialRule.id, id));
+  await db
+    .update(pretrialRule)
+    .set({ ...patch, version: sql`${pretrialRule.version} + 1` })
+    .where(eq(pretrialRule.id, id));
 }
 export async function settings(db: Tx): Promise<typeof justiceSettings.$inferSelect> {
   const [s] = await db.select().from(justiceSettings);
   return s ?? { id: true, expiringWithinDays: 30, noHearingMonths: 6, version: 1, updatedAt: new Date(0) };
 }
-export async function updateSettings(db: Tx, patch: { expiringWithinDays?: number; noHearingMonths?: number }): Promise<void> {
-  await db.update(justiceSettings).set({ ...patch, updatedAt: new Date(), version: sql`${justiceSettings.version} + 1` }).where(eq(justiceSettings.id, true));
+export async function updateSettings(
+  db: Tx,
+  patch: { expiringWithinDays?: number; noHearingMonths?: number },
+): Promise<void> {
+  await db
+    .update(justiceSettings)
+    .set({ ...patch, updatedAt: new Date(), version: sql`${justiceSettings.version} + 1` })
+    .where(eq(justiceSettings.id, true));
 }
 
 // Hearings --------------------------------------------------------------------------------------
@@ -116,7 +158,10 @@ export async function findHearing(db: Tx, id: string, forUpdate = false): Promis
   return h;
 }
 export async function updateHearing(db: Tx, id: string, patch: Partial<typeof hearing.$inferInsert>): Promise<void> {
-  await db.update(hearing).set({ ...patch, version: sql`${hearing.version} + 1` }).where(eq(hearing.id, id));
+  await db
+    .update(hearing)
+    .set({ ...patch, version: sql`${hearing.version} + 1` })
+    .where(eq(hearing.id, id));
 }
 
 /** The court list: hearings of a prison in [from, to), with who, where they sleep, and the charges. */
@@ -135,13 +180,26 @@ export async function courtList(db: Tx, prisonId: string, from: Date, to: Date) 
     .innerJoin(person, eq(person.id, hearing.personId))
     .leftJoin(placement, and(eq(placement.admissionId, admission.id), isNull(placement.toAt)))
     .leftJoin(cell, eq(cell.id, placement.cellId))
-    .where(and(eq(hearing.prisonId, prisonId), gte(hearing.scheduledAt, from), lt(hearing.scheduledAt, to), or(isNull(hearing.outcome), sql`${hearing.outcome} <> 'cancelled'`)))
+    .where(
+      and(
+        eq(hearing.prisonId, prisonId),
+        gte(hearing.scheduledAt, from),
+        lt(hearing.scheduledAt, to),
+        or(isNull(hearing.outcome), sql`${hearing.outcome} <> 'cancelled'`),
+      ),
+    )
     .orderBy(asc(hearing.scheduledAt), asc(person.familyName));
 }
 
-export async function peopleNames(db: Tx, personIds: string[]): Promise<Map<string, { familyName: string; givenNames: string }>> {
+export async function peopleNames(
+  db: Tx,
+  personIds: string[],
+): Promise<Map<string, { familyName: string; givenNames: string }>> {
   if (!personIds.length) return new Map();
-  const rows = await db.select({ id: person.id, familyName: person.familyName, givenNames: person.givenNames }).from(person).where(inArray(person.id, personIds));
+  const rows = await db
+    .select({ id: person.id, familyName: person.familyName, givenNames: person.givenNames })
+    .from(person)
+    .where(inArray(person.id, personIds));
   return new Map(rows.map((r) => [r.id, { familyName: r.familyName, givenNames: r.givenNames }]));
 }
 
@@ -151,7 +209,10 @@ export async function jurisdictions(db: Tx): Promise<JurisdictionRow[]> {
 }
 export async function findJurisdiction(db: Tx, idOrCode: string): Promise<JurisdictionRow | undefined> {
   const isUuid = /^[0-9a-f-]{36}$/i.test(idOrCode);
-  const [j] = await db.select().from(jurisdiction).where(isUuid ? eq(jurisdiction.id, idOrCode) : eq(jurisdiction.code, idOrCode.toUpperCase()));
+  const [j] = await db
+    .select()
+    .from(jurisdiction)
+    .where(isUuid ? eq(jurisdiction.id, idOrCode) : eq(jurisdiction.code, idOrCode.toUpperCase()));
   return j;
 }
 export async function insertJurisdiction(db: Tx, row: typeof jurisdiction.$inferInsert): Promise<void> {
@@ -161,12 +222,18 @@ export async function addMember(db: Tx, userId: string, jurisdictionId: string):
   await db.insert(userJurisdiction).values({ userId, jurisdictionId }).onConflictDoNothing();
 }
 export async function jurisdictionsOfUser(db: Tx, userId: string): Promise<string[]> {
-  const rows = await db.select({ id: userJurisdiction.jurisdictionId }).from(userJurisdiction).where(eq(userJurisdiction.userId, userId));
+  const rows = await db
+    .select({ id: userJurisdiction.jurisdictionId })
+    .from(userJurisdiction)
+    .where(eq(userJurisdiction.userId, userId));
   return rows.map((r) => r.id);
 }
 export async function findUser(db: Tx, idOrUsername: string) {
   const isUuid = /^[0-9a-f-]{36}$/i.test(idOrUsername);
-  const [u] = await db.select({ id: appUser.id, username: appUser.username, roles: appUser.roles }).from(appUser).where(isUuid ? eq(appUser.id, idOrUsername) : eq(appUser.username, idOrUsername));
+  const [u] = await db
+    .select({ id: appUser.id, username: appUser.username, roles: appUser.roles })
+    .from(appUser)
+    .where(isUuid ? eq(appUser.id, idOrUsername) : eq(appUser.username, idOrUsername));
   return u;
 }
 
@@ -174,9 +241,16 @@ export async function findUser(db: Tx, idOrUsername: string) {
  * Admissions linked to any of the jurisdictions: a title in force (not withdrawn, not superseded)
  * issued by one of them, or a hearing before one of them.
  */
-export async function admissionsOfJurisdictions(db: Tx, jurisdictionIds: string[], admissionId?: string): Promise<string[]> {
+export async function admissionsOfJurisdictions(
+  db: Tx,
+  jurisdictionIds: string[],
+  admissionId?: string,
+): Promise<string[]> {
   if (!jurisdictionIds.length) return [];
-  const ids = sql.join(jurisdictionIds.map((j) => sql`${j}::uuid`), sql`, `);
+  const ids = sql.join(
+    jurisdictionIds.map((j) => sql`${j}::uuid`),
+    sql`, `,
+  );
   const only = admissionId ? sql`AND x.admission_id = ${admissionId}::uuid` : sql``;
   const r = await db.execute<{ admission_id: string }>(sql`
     SELECT DISTINCT x.admission_id FROM (
@@ -194,7 +268,13 @@ export async function partnerAccess(db: Tx, prisonIds: readonly string[] | undef
     .select({ a: accessAudit, username: appUser.username, displayName: appUser.displayName })
     .from(accessAudit)
     .leftJoin(appUser, eq(appUser.id, accessAudit.actorId))
-    .where(and(eq(accessAudit.category, 'partner'), gte(accessAudit.at, since), prisonIds ? inArray(accessAudit.prisonId, [...prisonIds]) : undefined))
+    .where(
+      and(
+        eq(accessAudit.category, 'partner'),
+        gte(accessAudit.at, since),
+        prisonIds ? inArray(accessAudit.prisonId, [...prisonIds]) : undefined,
+      ),
+    )
     .orderBy(sql`${accessAudit.at} DESC`)
     .limit(limit);
 }
@@ -204,10 +284,15 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** A conviction of the person (a justice title, or a judgment recorded at admission), in any of their admissions. */
 export async function findPersonConviction(db: Tx, personId: string, id: string): Promise<{ id: string } | undefined> {
   if (!UUID_RE.test(id)) return undefined;
-  const [t] = await db.select({ id: legalTitle.id }).from(legalTitle)
+  const [t] = await db
+    .select({ id: legalTitle.id })
+    .from(legalTitle)
     .where(and(eq(legalTitle.id, id), eq(legalTitle.personId, personId), eq(legalTitle.kind, 'conviction')));
   if (t) return t;
-  const [d] = await db.select({ id: legalDocument.id }).from(legalDocument).innerJoin(admission, eq(admission.id, legalDocument.admissionId))
+  const [d] = await db
+    .select({ id: legalDocument.id })
+    .from(legalDocument)
+    .innerJoin(admission, eq(admission.id, legalDocument.admissionId))
     .where(and(eq(legalDocument.id, id), eq(admission.personId, personId), eq(legalDocument.kind, 'conviction')));
   return d;
 }
@@ -224,11 +309,31 @@ export type AlertEpisodeRow = typeof alertEpisode.$inferSelect;
 
 /** One row of `heldStateRows`: the admission (dates already Bamako days), the person's name, and the stored state when there is one. */
 export type HeldStateRow = {
-  id: string; prison_id: string; person_id: string; committal_number: string; admitted_on: string; ended_on: string | null;
-  name: string; has_state: boolean; stale: boolean | null; computed_on: string | null; status: string | null; category: string | null;
-  category_assumed: boolean | null; terrorism_related: boolean | null; has_detention_order: boolean | null; pretrial_start: string | null; expires_on: string | null;
-  periods: { titleId: string; from: string; to: string | null }[] | null; basis_title_id: string | null; judgment_on: string | null; release_on: string | null;
-  release_title_id: string | null; outcome_on: string | null; last_hearing_on: string | null; gap_days: number | null;
+  id: string;
+  prison_id: string;
+  person_id: string;
+  committal_number: string;
+  admitted_on: string;
+  ended_on: string | null;
+  name: string;
+  has_state: boolean;
+  stale: boolean | null;
+  computed_on: string | null;
+  status: string | null;
+  category: string | null;
+  category_assumed: boolean | null;
+  terrorism_related: boolean | null;
+  has_detention_order: boolean | null;
+  pretrial_start: string | null;
+  expires_on: string | null;
+  periods: { titleId: string; from: string; to: string | null }[] | null;
+  basis_title_id: string | null;
+  judgment_on: string | null;
+  release_on: string | null;
+  release_title_id: string | null;
+  outcome_on: string | null;
+  last_hearing_on: string | null;
+  gap_days: number | null;
 };
 
 /**
@@ -239,9 +344,30 @@ export type HeldStateRow = {
  * 100,000 rows read for 4,000). Dates come back as Bamako days (text), so the home page reads 4,000
  * rows without converting instants one by one.
  */
-export async function heldStateRows(db: Tx, prisonIds: readonly string[] | undefined, at: Date, opts: { figuresOnly?: boolean; ids?: readonly string[] } = {}): Promise<HeldStateRow[]> {
-  const scope = prisonIds ? (prisonIds.length ? sql`a.prison_id IN (${sql.join(prisonIds.map((p) => sql`${p}::uuid`), sql`, `)})` : sql`false`) : sql`true`;
-  const ids = opts.ids ? sql` AND a.id IN (${opts.ids.length ? sql.join(opts.ids.map((x) => sql`${x}::uuid`), sql`, `) : sql`NULL`})` : sql``;
+export async function heldStateRows(
+  db: Tx,
+  prisonIds: readonly string[] | undefined,
+  at: Date,
+  opts: { figuresOnly?: boolean; ids?: readonly string[] } = {},
+): Promise<HeldStateRow[]> {
+  const scope = prisonIds
+    ? prisonIds.length
+      ? sql`a.prison_id IN (${sql.join(
+          prisonIds.map((p) => sql`${p}::uuid`),
+          sql`, `,
+        )})`
+      : sql`false`
+    : sql`true`;
+  const ids = opts.ids
+    ? sql` AND a.id IN (${
+        opts.ids.length
+          ? sql.join(
+              opts.ids.map((x) => sql`${x}::uuid`),
+              sql`, `,
+            )
+          : sql`NULL`
+      })`
+    : sql``;
   // The figures (backlog) need neither the name nor which title an alert names: half the columns to read.
   const cols = opts.figuresOnly
     ? sql`a.id, a.prison_id, a.person_id, NULL::text AS committal_number,
@@ -278,9 +404,20 @@ export async function heldStateRows(db: Tx, prisonIds: readonly string[] | undef
  * count and the same first alerts.
  * Rows missing or marked stale are not counted: their ids come back in `refresh` (to refresh and ask again).
  */
-export async function alertSummary(db: Tx, prisonIds: readonly string[], asOf: string, today: string, at: Date, settings: { expiringWithinDays: number; noHearingMonths: number }, limit: number): Promise<{ total: number; top: string[]; refresh: string[] }> {
+export async function alertSummary(
+  db: Tx,
+  prisonIds: readonly string[],
+  asOf: string,
+  today: string,
+  at: Date,
+  settings: { expiringWithinDays: number; noHearingMonths: number },
+  limit: number,
+): Promise<{ total: number; top: string[]; refresh: string[] }> {
   if (!prisonIds.length) return { total: 0, top: [], refresh: [] };
-  const scope = sql.join(prisonIds.map((p) => sql`${p}::uuid`), sql`, `);
+  const scope = sql.join(
+    prisonIds.map((p) => sql`${p}::uuid`),
+    sql`, `,
+  );
   const d = sql`${asOf}::date`;
   const e = sql`${settings.expiringWithinDays}::int`;
   const r = await db.execute<{ total: number; top: string[] | null; refresh: string[] | null }>(sql`
@@ -321,26 +458,37 @@ export async function alertSummary(db: Tx, prisonIds: readonly string[], asOf: s
     SELECT (SELECT coalesce(sum(n), 0)::int FROM best) AS total,
            (SELECT array_agg(id::text) FROM (SELECT id FROM best WHERE n > 0 ORDER BY ord, days DESC, id LIMIT ${limit}) t) AS top,
            (SELECT array_agg(id::text) FROM h WHERE todo) AS refresh`);
-  const row = r.rows[0]!;
+  const row = r.rows[0];
   return { total: row.total, top: row.top ?? [], refresh: row.refresh ?? [] };
 }
 
 export async function upsertStates(db: Tx, rows: (typeof justiceState.$inferInsert)[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
-    await db.insert(justiceState).values(chunk).onConflictDoUpdate({
-      target: justiceState.admissionId,
-      set: Object.fromEntries(Object.keys(chunk[0]!).filter((k) => k !== 'admissionId').map((k) => {
-        const col = (justiceState as unknown as Record<string, { name: string }>)[k]!;
-        return [k, sql.raw(`excluded.${col.name}`)];
-      })),
-    });
+    await db
+      .insert(justiceState)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: justiceState.admissionId,
+        set: Object.fromEntries(
+          Object.keys(chunk[0])
+            .filter((k) => k !== 'admissionId')
+            .map((k) => {
+              const col = (justiceState as unknown as Record<string, { name: string }>)[k];
+              return [k, sql.raw(`excluded.${col.name}`)];
+            }),
+        ),
+      });
   }
 }
 
 export async function episodesOf(db: Tx, admissionIds: string[]): Promise<AlertEpisodeRow[]> {
   if (!admissionIds.length) return [];
-  return db.select().from(alertEpisode).where(inArray(alertEpisode.admissionId, admissionIds)).orderBy(asc(alertEpisode.fromOn), asc(alertEpisode.kind));
+  return db
+    .select()
+    .from(alertEpisode)
+    .where(inArray(alertEpisode.admissionId, admissionIds))
+    .orderBy(asc(alertEpisode.fromOn), asc(alertEpisode.kind));
 }
 
 /** A new episode; a concurrent refresh that recorded the same one first wins (no error). */
@@ -349,19 +497,39 @@ export async function insertEpisode(db: Tx, row: typeof alertEpisode.$inferInser
   return r.length > 0;
 }
 
-export async function closeEpisode(db: Tx, id: string, toOn: string, resolvedByTitleId: string | null, resolvedBy: string): Promise<void> {
-  await db.update(alertEpisode).set({ toOn, resolvedByTitleId, resolvedBy, closedAt: new Date() }).where(and(eq(alertEpisode.id, id), isNull(alertEpisode.toOn)));
+export async function closeEpisode(
+  db: Tx,
+  id: string,
+  toOn: string,
+  resolvedByTitleId: string | null,
+  resolvedBy: string,
+): Promise<void> {
+  await db
+    .update(alertEpisode)
+    .set({ toOn, resolvedByTitleId, resolvedBy, closedAt: new Date() })
+    .where(and(eq(alertEpisode.id, id), isNull(alertEpisode.toOn)));
 }
 
 export async function reopenEpisode(db: Tx, id: string): Promise<void> {
-  await db.update(alertEpisode).set({ toOn: null, resolvedByTitleId: null, resolvedBy: null, closedAt: null }).where(eq(alertEpisode.id, id));
+  await db
+    .update(alertEpisode)
+    .set({ toOn: null, resolvedByTitleId: null, resolvedBy: null, closedAt: null })
+    .where(eq(alertEpisode.id, id));
 }
 
 /** Court appearances that took place (held, adjourned) per Bamako month, for the admissions of the prisons, in [from, to). */
-export async function hearingsPerMonth(db: Tx, prisonIds: readonly string[], from: Date, to: Date): Promise<Map<string, Map<string, number>>> {
+export async function hearingsPerMonth(
+  db: Tx,
+  prisonIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<Map<string, Map<string, number>>> {
   const out = new Map<string, Map<string, number>>();
   if (!prisonIds.length) return out;
-  const ids = sql.join(prisonIds.map((p) => sql`${p}::uuid`), sql`, `);
+  const ids = sql.join(
+    prisonIds.map((p) => sql`${p}::uuid`),
+    sql`, `,
+  );
   const r = await db.execute<{ prison_id: string; month: string; n: number }>(sql`
     SELECT a.prison_id, to_char(h.scheduled_at AT TIME ZONE 'Africa/Bamako', 'YYYY-MM') AS month, count(*)::int AS n
       FROM hearing h JOIN admission a ON a.id = h.admission_id

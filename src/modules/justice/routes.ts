@@ -2,24 +2,64 @@ import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/app.js';
 import { DateTime, IsoDate, Opt, PrisonRef, Reason, RefCode, Uuid } from '../../http/schemas.js';
 import { courtListPage } from './pages.js';
-import { ALERT_KINDS, AUTHORITY_KINDS, HEARING_OUTCOMES, OFFENCE_CATEGORIES, RULE_CATEGORIES, TITLE_KINDS } from './rules.js';
 import {
-  addPartnerMember, addTitle, backlog, backlogCsv, correctTitle, courtList, createJurisdiction, createRule, getJusticeFile, getSettings,
-  listAlerts, listJurisdictions, listRules, partnerAccessLog, partnerCases, recordHearingOutcome, scheduleHearing, updateHearing, updateRule,
-  updateSettings, withdrawTitle,
+  ALERT_KINDS,
+  AUTHORITY_KINDS,
+  HEARING_OUTCOMES,
+  OFFENCE_CATEGORIES,
+  RULE_CATEGORIES,
+  TITLE_KINDS,
+} from './rules.js';
+import {
+  addPartnerMember,
+  addTitle,
+  backlog,
+  backlogCsv,
+  correctTitle,
+  courtList,
+  createJurisdiction,
+  createRule,
+  getJusticeFile,
+  getSettings,
+  listAlerts,
+  listJurisdictions,
+  listRules,
+  partnerAccessLog,
+  partnerCases,
+  recordHearingOutcome,
+  scheduleHearing,
+  updateHearing,
+  updateRule,
+  updateSettings,
+  withdrawTitle,
 } from './service.js';
 
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
 const Count = Type.Integer({ minimum: 0, maximum: 1200 });
-const PeriodT = Type.Object({ years: Type.Optional(Count), months: Type.Optional(Count), days: Type.Optional(Count) }, { additionalProperties: false });
-const SentenceT = Type.Object({
-  years: Type.Optional(Count), months: Type.Optional(Count), days: Type.Optional(Count), life: Type.Optional(Type.Boolean()), death: Type.Optional(Type.Boolean()),
-  suspended: Type.Optional(PeriodT), fine: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_000_000_000, description: 'CFA francs' })),
-}, { additionalProperties: false, description: 'a term, or life, or death; the suspended part (sursis) and a fine' });
+const PeriodT = Type.Object(
+  { years: Type.Optional(Count), months: Type.Optional(Count), days: Type.Optional(Count) },
+  { additionalProperties: false },
+);
+const SentenceT = Type.Object(
+  {
+    years: Type.Optional(Count),
+    months: Type.Optional(Count),
+    days: Type.Optional(Count),
+    life: Type.Optional(Type.Boolean()),
+    death: Type.Optional(Type.Boolean()),
+    suspended: Type.Optional(PeriodT),
+    fine: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_000_000_000, description: 'CFA francs' })),
+  },
+  { additionalProperties: false, description: 'a term, or life, or death; the suspended part (sursis) and a fine' },
+);
 const TitleFields = {
   kind: lit(TITLE_KINDS),
   authority_kind: lit(AUTHORITY_KINDS),
-  authority: Type.String({ minLength: 1, maxLength: 300, description: 'the issuing court or authority as written on the title' }),
+  authority: Type.String({
+    minLength: 1,
+    maxLength: 300,
+    description: 'the issuing court or authority as written on the title',
+  }),
   jurisdiction: Opt(Type.String({ maxLength: 64, description: 'jurisdiction id or code (partners: their own)' })),
   reference: Type.String({ minLength: 1, maxLength: 200 }),
   issued_on: IsoDate,
@@ -34,11 +74,26 @@ const TitleFields = {
   pardon_scope: Opt(lit(['full', 'partial'] as const)),
   attachment_id: Opt(Uuid),
   notes: Opt(Type.String({ maxLength: 2000 })),
-  case_ref: Opt(Type.String({ minLength: 1, maxLength: 100, description: 'the case number as written: titles of one case share it (remand credit is counted for its own case only)' })),
+  case_ref: Opt(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description:
+        'the case number as written: titles of one case share it (remand credit is counted for its own case only)',
+    }),
+  ),
   sentence_relation: Opt(lit(['consecutive', 'concurrent'] as const)),
-  related_to_id: Opt(Type.String({ format: 'uuid', description: 'convictions: the conviction this sentence runs consecutively to, or concurrently with (confusion ordered by a court)' })),
+  related_to_id: Opt(
+    Type.String({
+      format: 'uuid',
+      description:
+        'convictions: the conviction this sentence runs consecutively to, or concurrently with (confusion ordered by a court)',
+    }),
+  ),
   final_on: Opt(IsoDate),
-  applies_to_id: Opt(Type.String({ format: 'uuid', description: 'remissions, pardons, appeals: the conviction they name' })),
+  applies_to_id: Opt(
+    Type.String({ format: 'uuid', description: 'remissions, pardons, appeals: the conviction they name' }),
+  ),
   commuted_to: Opt(PeriodT),
 };
 const TitleBody = Type.Object(TitleFields, { additionalProperties: false });
@@ -74,90 +129,312 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
   const db = database.db;
   const tags = ['justice'];
 
-  app.get('/api/justice/admissions/:id', {
-    schema: { tags, summary: 'The justice file of an admission: every title and version, derived status and basis, pre-trial limits, release date with its calculation, hearings, alerts', params: IdParam, querystring: Type.Object({ as_of: AsOf }, { additionalProperties: false }) },
-  }, async (req) => getJusticeFile(db, req.actor!, req.params.id, { asOf: req.query.as_of }));
+  app.get(
+    '/api/justice/admissions/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'The justice file of an admission: every title and version, derived status and basis, pre-trial limits, release date with its calculation, hearings, alerts',
+        params: IdParam,
+        querystring: Type.Object({ as_of: AsOf }, { additionalProperties: false }),
+      },
+    },
+    async (req) => getJusticeFile(db, req.actor!, req.params.id, { asOf: req.query.as_of }),
+  );
 
-  app.post('/api/justice/admissions/:id/titles', {
-    schema: { tags, summary: 'Record a legal title (committal order, extension, judgment, appeal, pardon, remission...); admission.legal_status follows', params: IdParam, body: TitleBody },
-  }, async (req, reply) => reply.status(201).send(await addTitle(db, req.actor!, req.params.id, req.body as never)));
+  app.post(
+    '/api/justice/admissions/:id/titles',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record a legal title (committal order, extension, judgment, appeal, pardon, remission...); admission.legal_status follows',
+        params: IdParam,
+        body: TitleBody,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addTitle(db, req.actor!, req.params.id, req.body as never)),
+  );
 
-  app.post('/api/justice/titles/:id/corrections', {
-    schema: { tags, summary: 'Correct a title (or a document recorded at admission): a new version supersedes it; the old one stays', params: IdParam, body: Type.Object({ changes: TitleChanges, reason: Reason }, { additionalProperties: false }) },
-  }, async (req, reply) => reply.status(201).send(await correctTitle(db, req.actor!, req.params.id, req.body as never)));
+  app.post(
+    '/api/justice/titles/:id/corrections',
+    {
+      schema: {
+        tags,
+        summary:
+          'Correct a title (or a document recorded at admission): a new version supersedes it; the old one stays',
+        params: IdParam,
+        body: Type.Object({ changes: TitleChanges, reason: Reason }, { additionalProperties: false }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await correctTitle(db, req.actor!, req.params.id, req.body as never)),
+  );
 
-  app.post('/api/justice/titles/:id/withdrawal', {
-    schema: { tags, summary: 'Withdraw a title recorded in error (kept, no longer in force)', params: IdParam, body: Type.Object({ reason: Reason }, { additionalProperties: false }) },
-  }, async (req) => withdrawTitle(db, req.actor!, req.params.id, req.body));
+  app.post(
+    '/api/justice/titles/:id/withdrawal',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a title recorded in error (kept, no longer in force)',
+        params: IdParam,
+        body: Type.Object({ reason: Reason }, { additionalProperties: false }),
+      },
+    },
+    async (req) => withdrawTitle(db, req.actor!, req.params.id, req.body),
+  );
 
-  app.post('/api/justice/admissions/:id/hearings', {
-    schema: { tags, summary: 'Schedule a court appearance (production order) with its escort', params: IdParam, body: Type.Object({ ...HearingFields, jurisdiction: Opt(Type.String({ maxLength: 64 })) }, { additionalProperties: false }) },
-  }, async (req, reply) => reply.status(201).send(await scheduleHearing(db, req.actor!, req.params.id, req.body)));
+  app.post(
+    '/api/justice/admissions/:id/hearings',
+    {
+      schema: {
+        tags,
+        summary: 'Schedule a court appearance (production order) with its escort',
+        params: IdParam,
+        body: Type.Object(
+          { ...HearingFields, jurisdiction: Opt(Type.String({ maxLength: 64 })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await scheduleHearing(db, req.actor!, req.params.id, req.body)),
+  );
 
-  app.post('/api/justice/hearings/:id/outcome', {
-    schema: { tags, summary: 'What happened at the hearing', params: IdParam, body: Type.Object({ outcome: lit(HEARING_OUTCOMES), notes: Opt(Type.String({ maxLength: 2000 })), next_date: Opt(IsoDate), version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }) },
-  }, async (req) => recordHearingOutcome(db, req.actor!, req.params.id, req.body));
+  app.post(
+    '/api/justice/hearings/:id/outcome',
+    {
+      schema: {
+        tags,
+        summary: 'What happened at the hearing',
+        params: IdParam,
+        body: Type.Object(
+          {
+            outcome: lit(HEARING_OUTCOMES),
+            notes: Opt(Type.String({ maxLength: 2000 })),
+            next_date: Opt(IsoDate),
+            version: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => recordHearingOutcome(db, req.actor!, req.params.id, req.body),
+  );
 
-  app.patch('/api/justice/hearings/:id', {
-    schema: { tags, summary: 'Change the date, court or escort of a hearing (with the reason)', params: IdParam, body: Type.Object({ changes: Type.Partial(Type.Object(HearingFields), { additionalProperties: false }), reason: Reason, version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }) },
-  }, async (req) => updateHearing(db, req.actor!, req.params.id, req.body));
+  app.patch(
+    '/api/justice/hearings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change the date, court or escort of a hearing (with the reason)',
+        params: IdParam,
+        body: Type.Object(
+          {
+            changes: Type.Partial(Type.Object(HearingFields), { additionalProperties: false }),
+            reason: Reason,
+            version: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => updateHearing(db, req.actor!, req.params.id, req.body),
+  );
 
-  app.get('/api/justice/prisons/:prison/court-list', {
-    schema: { tags, summary: "The people to take to court on a day (tomorrow by default), with the escort; format=html gives the printable list", params: Type.Object({ prison: PrisonRef }), querystring: Type.Object({ date: AsOf, format: Type.Optional(lit(['json', 'html'] as const)) }, { additionalProperties: false }) },
-  }, async (req, reply) => {
-    const list = await courtList(db, req.actor!, req.params.prison, req.query.date);
-    if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(courtListPage(list, req.actor!.lang).toString());
-    return list;
-  });
+  app.get(
+    '/api/justice/prisons/:prison/court-list',
+    {
+      schema: {
+        tags,
+        summary:
+          'The people to take to court on a day (tomorrow by default), with the escort; format=html gives the printable list',
+        params: Type.Object({ prison: PrisonRef }),
+        querystring: Type.Object(
+          { date: AsOf, format: Type.Optional(lit(['json', 'html'] as const)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => {
+      const list = await courtList(db, req.actor!, req.params.prison, req.query.date);
+      if (req.query.format === 'html')
+        return reply.type('text/html; charset=utf-8').send(courtListPage(list, req.actor!.lang).toString());
+      return list;
+    },
+  );
 
-  app.get('/api/justice/alerts', {
-    schema: { tags, summary: 'Justice alerts (expired titles first), for one prison or every prison in scope, as of a date', querystring: Type.Object({ prison: Type.Optional(PrisonRef), as_of: AsOf, kind: Type.Optional(lit(ALERT_KINDS)) }, { additionalProperties: false }) },
-  }, async (req) => listAlerts(db, req.actor!, req.query));
+  app.get(
+    '/api/justice/alerts',
+    {
+      schema: {
+        tags,
+        summary: 'Justice alerts (expired titles first), for one prison or every prison in scope, as of a date',
+        querystring: Type.Object(
+          { prison: Type.Optional(PrisonRef), as_of: AsOf, kind: Type.Optional(lit(ALERT_KINDS)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => listAlerts(db, req.actor!, req.query),
+  );
 
-  app.get('/api/justice/backlog', {
-    schema: { tags, summary: 'The backlog in figures, per prison and over all prisons in scope, from the records as of a date', querystring: Type.Object({ prison: Type.Optional(PrisonRef), as_of: AsOf }, { additionalProperties: false }) },
-  }, async (req) => backlog(db, req.actor!, req.query));
+  app.get(
+    '/api/justice/backlog',
+    {
+      schema: {
+        tags,
+        summary: 'The backlog in figures, per prison and over all prisons in scope, from the records as of a date',
+        querystring: Type.Object({ prison: Type.Optional(PrisonRef), as_of: AsOf }, { additionalProperties: false }),
+      },
+    },
+    async (req) => backlog(db, req.actor!, req.query),
+  );
 
-  app.get('/api/justice/backlog.csv', {
-    schema: { tags, summary: 'The backlog as CSV (one row per prison, and ALL)', querystring: Type.Object({ prison: Type.Optional(PrisonRef), as_of: AsOf }, { additionalProperties: false }) },
-  }, async (req, reply) => {
-    const r = await backlog(db, req.actor!, req.query);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="backlog-${r.as_of}.csv"`).send(backlogCsv(r));
-  });
+  app.get(
+    '/api/justice/backlog.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The backlog as CSV (one row per prison, and ALL)',
+        querystring: Type.Object({ prison: Type.Optional(PrisonRef), as_of: AsOf }, { additionalProperties: false }),
+      },
+    },
+    async (req, reply) => {
+      const r = await backlog(db, req.actor!, req.query);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="backlog-${r.as_of}.csv"`)
+        .send(backlogCsv(r));
+    },
+  );
 
-  app.get('/api/justice/rules', { schema: { tags, summary: 'Pre-trial detention limit rules (versioned by legal basis and date)' } },
-    async (req) => ({ items: await listRules(db, req.actor!) }));
+  app.get(
+    '/api/justice/rules',
+    { schema: { tags, summary: 'Pre-trial detention limit rules (versioned by legal basis and date)' } },
+    async (req) => ({ items: await listRules(db, req.actor!) }),
+  );
 
-  app.post('/api/justice/rules', {
-    schema: { tags, summary: 'Add a limit rule (e.g. the 2024 code with its effective date)', body: Type.Object({ code: Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z0-9._-]+$' }), ...RuleFields }, { additionalProperties: false }) },
-  }, async (req, reply) => reply.status(201).send(await createRule(db, req.actor!, req.body as never)));
+  app.post(
+    '/api/justice/rules',
+    {
+      schema: {
+        tags,
+        summary: 'Add a limit rule (e.g. the 2024 code with its effective date)',
+        body: Type.Object(
+          { code: Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z0-9._-]+$' }), ...RuleFields },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createRule(db, req.actor!, req.body as never)),
+  );
 
-  app.patch('/api/justice/rules/:id', {
-    schema: { tags, summary: 'Change a limit rule (the history keeps the old values)', params: IdParam, body: Type.Object({ changes: Type.Partial(Type.Object(RuleFields), { additionalProperties: false }), reason: Reason, version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }) },
-  }, async (req) => updateRule(db, req.actor!, req.params.id, req.body as never));
+  app.patch(
+    '/api/justice/rules/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a limit rule (the history keeps the old values)',
+        params: IdParam,
+        body: Type.Object(
+          {
+            changes: Type.Partial(Type.Object(RuleFields), { additionalProperties: false }),
+            reason: Reason,
+            version: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => updateRule(db, req.actor!, req.params.id, req.body as never),
+  );
 
-  app.get('/api/justice/settings', { schema: { tags, summary: 'Alert thresholds' } }, async (req) => getSettings(db, req.actor!));
+  app.get('/api/justice/settings', { schema: { tags, summary: 'Alert thresholds' } }, async (req) =>
+    getSettings(db, req.actor!),
+  );
 
-  app.put('/api/justice/settings', {
-    schema: { tags, summary: 'Change the alert thresholds', body: Type.Object({ expiring_within_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })), no_hearing_months: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })), reason: Reason }, { additionalProperties: false }) },
-  }, async (req) => updateSettings(db, req.actor!, req.body));
+  app.put(
+    '/api/justice/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Change the alert thresholds',
+        body: Type.Object(
+          {
+            expiring_within_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+            no_hearing_months: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+            reason: Reason,
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => updateSettings(db, req.actor!, req.body),
+  );
 
-  app.get('/api/justice/jurisdictions', { schema: { tags, summary: 'Courts, prosecutors\' offices and the specialised judicial unit' } },
-    async (req) => ({ items: await listJurisdictions(db, req.actor!) }));
+  app.get(
+    '/api/justice/jurisdictions',
+    { schema: { tags, summary: "Courts, prosecutors' offices and the specialised judicial unit" } },
+    async (req) => ({ items: await listJurisdictions(db, req.actor!) }),
+  );
 
-  app.post('/api/justice/jurisdictions', {
-    schema: { tags, summary: 'Add a jurisdiction', body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), name: Type.String({ minLength: 1, maxLength: 300 }), kind: lit(AUTHORITY_KINDS), region_code: Opt(RefCode) }, { additionalProperties: false }) },
-  }, async (req, reply) => reply.status(201).send(await createJurisdiction(db, req.actor!, req.body)));
+  app.post(
+    '/api/justice/jurisdictions',
+    {
+      schema: {
+        tags,
+        summary: 'Add a jurisdiction',
+        body: Type.Object(
+          {
+            code: Type.String({ minLength: 1, maxLength: 40 }),
+            name: Type.String({ minLength: 1, maxLength: 300 }),
+            kind: lit(AUTHORITY_KINDS),
+            region_code: Opt(RefCode),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createJurisdiction(db, req.actor, req.body)),
+  );
 
-  app.post('/api/justice/jurisdictions/:id/members', {
-    schema: { tags, summary: 'Give a partner account (role prosecutor) access to the jurisdiction\'s cases', params: Type.Object({ id: Type.String({ maxLength: 64, description: 'jurisdiction id or code' }) }), body: Type.Object({ user: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }) },
-  }, async (req, reply) => reply.status(201).send(await addPartnerMember(db, req.actor!, req.params.id, req.body.user)));
+  app.post(
+    '/api/justice/jurisdictions/:id/members',
+    {
+      schema: {
+        tags,
+        summary: "Give a partner account (role prosecutor) access to the jurisdiction's cases",
+        params: Type.Object({ id: Type.String({ maxLength: 64, description: 'jurisdiction id or code' }) }),
+        body: Type.Object({ user: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addPartnerMember(db, req.actor, req.params.id, req.body.user)),
+  );
 
-  app.get('/api/justice/partner/cases', {
-    schema: { tags, summary: "A partner's cases (their jurisdictions), with status and alerts; audited", querystring: Type.Object({ as_of: AsOf }, { additionalProperties: false }) },
-  }, async (req) => partnerCases(db, req.actor!, req.query));
+  app.get(
+    '/api/justice/partner/cases',
+    {
+      schema: {
+        tags,
+        summary: "A partner's cases (their jurisdictions), with status and alerts; audited",
+        querystring: Type.Object({ as_of: AsOf }, { additionalProperties: false }),
+      },
+    },
+    async (req) => partnerCases(db, req.actor!, req.query),
+  );
 
-  app.get('/api/justice/partner-access', {
-    schema: { tags, summary: 'Who among the justice partners read or wrote what in the prison\'s files', querystring: Type.Object({ prison: Type.Optional(PrisonRef), days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) }, { additionalProperties: false }) },
-  }, async (req) => ({ items: await partnerAccessLog(db, req.actor!, req.query) }));
+  app.get(
+    '/api/justice/partner-access',
+    {
+      schema: {
+        tags,
+        summary: "Who among the justice partners read or wrote what in the prison's files",
+        querystring: Type.Object(
+          { prison: Type.Optional(PrisonRef), days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => ({ items: await partnerAccessLog(db, req.actor!, req.query) }),
+  );
 }

@@ -13,9 +13,23 @@
  *   reason), a withdrawal keeps the row and says why; derivation reads only the versions in force.
  */
 import {
-  addDays, addMonths, daysBetween, isEmptyPeriod, lastDayOf, minDate, type Period, subtractPeriod,
+  addDays,
+  addMonths,
+  daysBetween,
+  isEmptyPeriod,
+  lastDayOf,
+  minDate,
+  type Period,
+  subtractPeriod,
 } from './calendar.js';
-import { type ChargeFacts, computePretrial, DEFAULT_SETTINGS, type JusticeSettings, offenceCategoryOf, type PretrialComputation } from './pretrial.js';
+import {
+  type ChargeFacts,
+  computePretrial,
+  DEFAULT_SETTINGS,
+  type JusticeSettings,
+  offenceCategoryOf,
+  type PretrialComputation,
+} from './pretrial.js';
 
 export type { Period } from './calendar.js';
 
@@ -108,7 +122,8 @@ export interface LegalTitle {
 /** Compare by date of issue, then by the time recorded, then by id (UUIDv7: time-ordered). */
 export function compareTitles(a: LegalTitle, b: LegalTitle): number {
   if (a.issuedOn !== b.issuedOn) return a.issuedOn < b.issuedOn ? -1 : 1;
-  const ra = a.recordedAt ?? '', rb = b.recordedAt ?? '';
+  const ra = a.recordedAt ?? '',
+    rb = b.recordedAt ?? '';
   if (ra !== rb) return ra < rb ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -127,10 +142,16 @@ export function titleVersions(titles: readonly LegalTitle[], id: string): LegalT
   let first = byId.get(id);
   if (!first) return [];
   const seen = new Set<string>();
-  while (first.supersedesId && byId.has(first.supersedesId) && !seen.has(first.id)) { seen.add(first.id); first = byId.get(first.supersedesId)!; }
+  while (first.supersedesId && byId.has(first.supersedesId) && !seen.has(first.id)) {
+    seen.add(first.id);
+    first = byId.get(first.supersedesId)!;
+  }
   const out: LegalTitle[] = [first];
   let cur = supersededBy.get(first.id);
-  while (cur && !out.includes(cur)) { out.push(cur); cur = supersededBy.get(cur.id); }
+  while (cur && !out.includes(cur)) {
+    out.push(cur);
+    cur = supersededBy.get(cur.id);
+  }
   return out;
 }
 
@@ -205,7 +226,10 @@ export function deriveLegalSituation(titles: readonly LegalTitle[], asOf?: strin
   let reductions: LegalTitle[] = [];
   let outcome: LegalTitle | null = null;
   const warnings: { key: string; titleId: string }[] = [];
-  const setStage = (s: AdmissionLegalStatus) => { status = s; stage = s; };
+  const setStage = (s: AdmissionLegalStatus) => {
+    status = s;
+    stage = s;
+  };
 
   for (const t of list) {
     switch (t.kind) {
@@ -213,7 +237,12 @@ export function deriveLegalSituation(titles: readonly LegalTitle[], asOf?: strin
       case 'arrest_warrant':
         if (status === null || isReleaseOutcome(status)) {
           // A first order, or a new case after the person was let go: start again.
-          detentionOrders = [t]; committalForTrial = null; judgment = null; appeal = null; reductions = []; outcome = null;
+          detentionOrders = [t];
+          committalForTrial = null;
+          judgment = null;
+          appeal = null;
+          reductions = [];
+          outcome = null;
           setStage('under_investigation');
         } else if (status === 'under_investigation') {
           detentionOrders.push(t);
@@ -229,29 +258,43 @@ export function deriveLegalSituation(titles: readonly LegalTitle[], asOf?: strin
         } else warnings.push({ key: 'justice.warn.extension_after_stage', titleId: t.id });
         break;
       case 'committal_for_trial':
-        if (status === null || isUntried(status)) { committalForTrial = t; setStage('awaiting_trial'); }
-        else warnings.push({ key: 'justice.warn.out_of_sequence', titleId: t.id });
+        if (status === null || isUntried(status)) {
+          committalForTrial = t;
+          setStage('awaiting_trial');
+        } else warnings.push({ key: 'justice.warn.out_of_sequence', titleId: t.id });
         break;
       case 'conviction':
         if (!status || !isSentenced(status)) reductions = [];
-        judgment = t; appeal = null; outcome = null;
+        judgment = t;
+        appeal = null;
+        outcome = null;
         setStage('convicted');
         break;
       case 'acquittal':
-        outcome = t; status = 'acquitted';
+        outcome = t;
+        status = 'acquitted';
         break;
       case 'release_order':
-        outcome = t; status = 'released';
+        outcome = t;
+        status = 'released';
         break;
       case 'appeal':
-        if (status === 'convicted' || status === 'appealing') { appeal = t; setStage('appealing'); }
-        else warnings.push({ key: 'justice.warn.appeal_without_judgment', titleId: t.id });
+        if (status === 'convicted' || status === 'appealing') {
+          appeal = t;
+          setStage('appealing');
+        } else warnings.push({ key: 'justice.warn.appeal_without_judgment', titleId: t.id });
         break;
       case 'pardon':
         if (status !== null && isSentenced(status)) {
           // A full pardon naming one sentence ends that sentence only (release.ts); the others stay.
-          if ((t.pardonScope ?? (isEmptyPeriod(t.reduction) && isEmptyPeriod(t.commutedTo) ? 'full' : 'partial')) === 'full' && !t.appliesToId) { outcome = t; status = 'pardoned'; }
-          else reductions.push(t);
+          if (
+            (t.pardonScope ?? (isEmptyPeriod(t.reduction) && isEmptyPeriod(t.commutedTo) ? 'full' : 'partial')) ===
+              'full' &&
+            !t.appliesToId
+          ) {
+            outcome = t;
+            status = 'pardoned';
+          } else reductions.push(t);
         } else warnings.push({ key: 'justice.warn.pardon_without_judgment', titleId: t.id });
         break;
       case 'remission':
@@ -268,7 +311,18 @@ export function deriveLegalSituation(titles: readonly LegalTitle[], asOf?: strin
     else if (finalStatus === 'awaiting_trial') basis = committalForTrial;
     else basis = judgment;
   }
-  return { status: finalStatus, admissionStatus: stage, basis, detentionOrders, committalForTrial, judgment, appeal, reductions, outcome, warnings };
+  return {
+    status: finalStatus,
+    admissionStatus: stage,
+    basis,
+    detentionOrders,
+    committalForTrial,
+    judgment,
+    appeal,
+    reductions,
+    outcome,
+    warnings,
+  };
 }
 
 // Pre-trial detention limits: see pretrial.ts (re-exported here so callers compile unchanged).
@@ -279,9 +333,22 @@ export * from './pretrial.js';
 // ---------------------------------------------------------------------------------------------
 
 export {
-  computeRelease, computeReleaseDate, hasCustodialTerm, releaseFromTitles, sentencesFromTitles,
-  type MultiRelease, type MultiReleaseInput, type Reduction, type ReleaseComputation, type ReleaseInput, type RemandSpan,
-  type SentenceRecord, type SentenceReduction, type SentenceRelation, type SentenceResult, type Step,
+  computeRelease,
+  computeReleaseDate,
+  hasCustodialTerm,
+  releaseFromTitles,
+  sentencesFromTitles,
+  type MultiRelease,
+  type MultiReleaseInput,
+  type Reduction,
+  type ReleaseComputation,
+  type ReleaseInput,
+  type RemandSpan,
+  type SentenceRecord,
+  type SentenceReduction,
+  type SentenceRelation,
+  type SentenceResult,
+  type Step,
 } from './release.js';
 import { releaseFromTitles, type ReleaseComputation, type Sentence, type SentenceRelation } from './release.js';
 
@@ -296,7 +363,10 @@ export function hearingTookPlace(o: HearingOutcome | null | undefined): boolean 
   return o === 'held' || o === 'adjourned';
 }
 
-export interface HearingFacts { date: string; outcome: HearingOutcome | null }
+export interface HearingFacts {
+  date: string;
+  outcome: HearingOutcome | null;
+}
 
 export interface CaseInput {
   admissionId: string;
@@ -336,22 +406,52 @@ export function evaluateCase(c: CaseInput, asOf: string, settings: JusticeSettin
   const titles = c.titles.filter((t) => t.issuedOn <= asOf);
   const situation = deriveLegalSituation(titles);
   const { category, assumed } = offenceCategoryOf(c.charges, { residentInMali: c.residentInMali });
-  const pretrial = computePretrial({ titles, category, categoryAssumed: assumed, rules: settings.rules, detentionStart: c.admittedOn, asOf });
-  const release = isSentenced(situation.status) || situation.status === 'pardoned' ? releaseFromTitles(titles, pretrial.start ?? c.admittedOn) : null;
-  const past = c.hearings.filter((h) => h.date <= asOf && hearingTookPlace(h.outcome)).map((h) => h.date).sort();
-  const future = c.hearings.filter((h) => h.date > asOf && h.outcome !== 'cancelled').map((h) => h.date).sort();
+  const pretrial = computePretrial({
+    titles,
+    category,
+    categoryAssumed: assumed,
+    rules: settings.rules,
+    detentionStart: c.admittedOn,
+    asOf,
+  });
+  const release =
+    isSentenced(situation.status) || situation.status === 'pardoned'
+      ? releaseFromTitles(titles, pretrial.start ?? c.admittedOn)
+      : null;
+  const past = c.hearings
+    .filter((h) => h.date <= asOf && hearingTookPlace(h.outcome))
+    .map((h) => h.date)
+    .sort();
+  const future = c.hearings
+    .filter((h) => h.date > asOf && h.outcome !== 'cancelled')
+    .map((h) => h.date)
+    .sort();
   return {
-    admissionId: c.admissionId, prisonId: c.prisonId, personId: c.personId, asOf,
+    admissionId: c.admissionId,
+    prisonId: c.prisonId,
+    personId: c.personId,
+    asOf,
     held: heldOn(c, asOf),
-    situation, category: pretrial.category, categoryAssumed: assumed && !situation.detentionOrders.some((t) => t.offenceCategory),
+    situation,
+    category: pretrial.category,
+    categoryAssumed: assumed && !situation.detentionOrders.some((t) => t.offenceCategory),
     terrorismRelated: c.charges.some((x) => x.terrorismRelated) || pretrial.category === 'terrorism',
-    pretrial, release,
+    pretrial,
+    release,
     lastHearingOn: past[past.length - 1] ?? null,
     nextHearingOn: future[0] ?? null,
   };
 }
 
-export const ALERT_KINDS = ['expired', 'no_title', 'release_due', 'expiring', 'no_hearing', 'release_soon', 'category_assumed'] as const;
+export const ALERT_KINDS = [
+  'expired',
+  'no_title',
+  'release_due',
+  'expiring',
+  'no_hearing',
+  'release_soon',
+  'category_assumed',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface JusticeAlert {
@@ -379,7 +479,10 @@ export interface JusticeAlert {
  * - no_hearing: untried and no court appearance for `noHearingMonths` months (since the last
  *   hearing, else since the start of detention).
  */
-export function alertsForCase(e: CaseEvaluation, settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'> = DEFAULT_SETTINGS): JusticeAlert[] {
+export function alertsForCase(
+  e: CaseEvaluation,
+  settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'> = DEFAULT_SETTINGS,
+): JusticeAlert[] {
   if (!e.held) return [];
   const out: JusticeAlert[] = [];
   const base = { admissionId: e.admissionId, prisonId: e.prisonId, personId: e.personId };
@@ -387,44 +490,124 @@ export function alertsForCase(e: CaseEvaluation, settings: Pick<JusticeSettings,
   const p = e.pretrial;
   if (isReleaseOutcome(s.status)) {
     const d = s.outcome?.issuedOn ?? e.asOf;
-    out.push({ ...base, kind: 'release_due', severity: 'critical', date: d, days: daysBetween(d, e.asOf), titleId: s.outcome?.id ?? null, actionKey: 'justice.action.release' });
+    out.push({
+      ...base,
+      kind: 'release_due',
+      severity: 'critical',
+      date: d,
+      days: daysBetween(d, e.asOf),
+      titleId: s.outcome?.id ?? null,
+      actionKey: 'justice.action.release',
+    });
   } else if (isSentenced(s.status) && e.release?.releaseOn && e.release.releaseOn <= e.asOf) {
-    out.push({ ...base, kind: 'release_due', severity: 'critical', date: e.release.releaseOn, days: daysBetween(e.release.releaseOn, e.asOf), titleId: s.judgment?.id ?? null, actionKey: 'justice.action.release' });
-  } else if (isSentenced(s.status) && e.release?.releaseOn && daysBetween(e.asOf, e.release.releaseOn) <= settings.expiringWithinDays) {
+    out.push({
+      ...base,
+      kind: 'release_due',
+      severity: 'critical',
+      date: e.release.releaseOn,
+      days: daysBetween(e.release.releaseOn, e.asOf),
+      titleId: s.judgment?.id ?? null,
+      actionKey: 'justice.action.release',
+    });
+  } else if (
+    isSentenced(s.status) &&
+    e.release?.releaseOn &&
+    daysBetween(e.asOf, e.release.releaseOn) <= settings.expiringWithinDays
+  ) {
     // Release near: within the same window as an expiring title, so the registry prepares it.
-    out.push({ ...base, kind: 'release_soon', severity: 'warning', date: e.release.releaseOn, days: daysBetween(e.asOf, e.release.releaseOn), titleId: s.judgment?.id ?? null, actionKey: 'justice.action.prepare_release' });
+    out.push({
+      ...base,
+      kind: 'release_soon',
+      severity: 'warning',
+      date: e.release.releaseOn,
+      days: daysBetween(e.asOf, e.release.releaseOn),
+      titleId: s.judgment?.id ?? null,
+      actionKey: 'justice.action.prepare_release',
+    });
   }
   if (s.status === 'under_investigation') {
     if (!s.detentionOrders.length) {
-      out.push({ ...base, kind: 'no_title', severity: 'critical', date: null, days: 0, titleId: null, actionKey: 'justice.action.art129' });
+      out.push({
+        ...base,
+        kind: 'no_title',
+        severity: 'critical',
+        date: null,
+        days: 0,
+        titleId: null,
+        actionKey: 'justice.action.art129',
+      });
     } else if (p.expiresOn && p.daysLeft !== null) {
-      if (p.daysLeft < 0) out.push({ ...base, kind: 'expired', severity: 'critical', date: p.expiresOn, days: -p.daysLeft, titleId: p.currentTitleId, actionKey: 'justice.action.art129' });
-      else if (p.daysLeft <= settings.expiringWithinDays) out.push({ ...base, kind: 'expiring', severity: 'warning', date: p.expiresOn, days: p.daysLeft, titleId: p.currentTitleId, actionKey: 'justice.action.remind_judge' });
+      if (p.daysLeft < 0)
+        out.push({
+          ...base,
+          kind: 'expired',
+          severity: 'critical',
+          date: p.expiresOn,
+          days: -p.daysLeft,
+          titleId: p.currentTitleId,
+          actionKey: 'justice.action.art129',
+        });
+      else if (p.daysLeft <= settings.expiringWithinDays)
+        out.push({
+          ...base,
+          kind: 'expiring',
+          severity: 'warning',
+          date: p.expiresOn,
+          days: p.daysLeft,
+          titleId: p.currentTitleId,
+          actionKey: 'justice.action.remind_judge',
+        });
     }
   }
   // The limits rest on an assumed category (the protective one): ask the court for it.
   if (s.status === 'under_investigation' && e.categoryAssumed && s.detentionOrders.length) {
-    out.push({ ...base, kind: 'category_assumed', severity: 'warning', date: null, days: 0, titleId: p.currentTitleId, actionKey: 'justice.action.confirm_category' });
+    out.push({
+      ...base,
+      kind: 'category_assumed',
+      severity: 'warning',
+      date: null,
+      days: 0,
+      titleId: p.currentTitleId,
+      actionKey: 'justice.action.confirm_category',
+    });
   }
   if (isUntried(s.status)) {
     const since = e.lastHearingOn ?? p.start ?? null;
     if (since && addMonths(since, settings.noHearingMonths) <= e.asOf) {
-      out.push({ ...base, kind: 'no_hearing', severity: 'warning', date: e.lastHearingOn, days: daysBetween(since, e.asOf), titleId: s.basis?.id ?? null, actionKey: 'justice.action.request_hearing' });
+      out.push({
+        ...base,
+        kind: 'no_hearing',
+        severity: 'warning',
+        date: e.lastHearingOn,
+        days: daysBetween(since, e.asOf),
+        titleId: s.basis?.id ?? null,
+        actionKey: 'justice.action.request_hearing',
+      });
     }
   }
   return out;
 }
 
 const SEVERITY_ORDER = { critical: 0, warning: 1 } as const;
-const KIND_ORDER: Record<AlertKind, number> = { expired: 0, no_title: 1, release_due: 2, expiring: 3, release_soon: 4, no_hearing: 5, category_assumed: 6 };
+const KIND_ORDER: Record<AlertKind, number> = {
+  expired: 0,
+  no_title: 1,
+  release_due: 2,
+  expiring: 3,
+  release_soon: 4,
+  no_hearing: 5,
+  category_assumed: 6,
+};
 
 /** Most serious first; within a kind, the longest overdue (or the soonest to expire) first. */
 export function sortAlerts(alerts: JusticeAlert[]): JusticeAlert[] {
-  return [...alerts].sort((a, b) =>
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
-    || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]
-    || (a.kind === 'expiring' || a.kind === 'release_soon' ? a.days - b.days : b.days - a.days)
-    || (a.admissionId < b.admissionId ? -1 : a.admissionId > b.admissionId ? 1 : 0));
+  return [...alerts].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      (a.kind === 'expiring' || a.kind === 'release_soon' ? a.days - b.days : b.days - a.days) ||
+      (a.admissionId < b.admissionId ? -1 : a.admissionId > b.admissionId ? 1 : 0),
+  );
 }
 
 export const DURATION_BUCKETS = [
@@ -484,16 +667,20 @@ export function median(values: readonly number[]): number | null {
   if (!values.length) return null;
   const v = [...values].sort((a, b) => a - b);
   const mid = v.length >> 1;
-  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
 
-function group(evals: readonly CaseEvaluation[], settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>): BacklogGroup {
+function group(
+  evals: readonly CaseEvaluation[],
+  settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>,
+): BacklogGroup {
   const held = evals.filter((e) => e.held);
   const n = (f: (e: CaseEvaluation) => boolean) => held.filter(f).length;
   const untriedCases = held.filter((e) => isUntried(e.situation.status));
   const days = untriedCases.map((e) => e.pretrial.daysInPretrial);
   let longest: CaseEvaluation | null = null;
-  for (const e of untriedCases) if (!longest || e.pretrial.daysInPretrial > longest.pretrial.daysInPretrial) longest = e;
+  for (const e of untriedCases)
+    if (!longest || e.pretrial.daysInPretrial > longest.pretrial.daysInPretrial) longest = e;
   const alerts = held.flatMap((e) => alertsForCase(e, settings));
   const total = held.length;
   const sentenced = n((e) => isSentenced(e.situation.status));
@@ -505,7 +692,8 @@ function group(evals: readonly CaseEvaluation[], settings: Pick<JusticeSettings,
     return { bucket: b.key, count };
   });
   return {
-    total, untried,
+    total,
+    untried,
     underInvestigation: n((e) => e.situation.status === 'under_investigation'),
     awaitingTrial: n((e) => e.situation.status === 'awaiting_trial'),
     sentenced,
@@ -543,19 +731,28 @@ export function monthsUpTo(asOf: string, count: number): string[] {
  * The backlog as of a date, from the cases: who is held that day, untried and sentenced counts and
  * shares, time in pre-trial detention, expired titles, and hearings held per month.
  */
-export function backlogFigures(cases: readonly CaseInput[], asOf: string, settings: JusticeSettings = DEFAULT_SETTINGS, monthsBack = 12): BacklogFigures {
+export function backlogFigures(
+  cases: readonly CaseInput[],
+  asOf: string,
+  settings: JusticeSettings = DEFAULT_SETTINGS,
+  monthsBack = 12,
+): BacklogFigures {
   const evals = cases.filter((c) => heldOn(c, asOf)).map((c) => evaluateCase(c, asOf, settings));
   const months = monthsUpTo(asOf, monthsBack);
   const counts = new Map(months.map((m) => [m, 0]));
-  for (const c of cases) for (const h of c.hearings) {
-    if (h.date > asOf || !hearingTookPlace(h.outcome)) continue;
-    const m = h.date.slice(0, 7);
-    if (counts.has(m)) counts.set(m, counts.get(m)! + 1);
-  }
+  for (const c of cases)
+    for (const h of c.hearings) {
+      if (h.date > asOf || !hearingTookPlace(h.outcome)) continue;
+      const m = h.date.slice(0, 7);
+      if (counts.has(m)) counts.set(m, counts.get(m)! + 1);
+    }
   return {
     asOf,
     all: group(evals, settings),
-    terrorismRelated: group(evals.filter((e) => e.terrorismRelated), settings),
+    terrorismRelated: group(
+      evals.filter((e) => e.terrorismRelated),
+      settings,
+    ),
     hearingsPerMonth: months.map((month) => ({ month, count: counts.get(month)! })),
   };
 }

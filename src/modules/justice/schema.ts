@@ -13,11 +13,15 @@ export const jurisdiction = pgTable('jurisdiction', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
-export const userJurisdiction = pgTable('user_jurisdiction', {
-  userId: uuid('user_id').notNull(),
-  jurisdictionId: uuid('jurisdiction_id').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.userId, t.jurisdictionId] })]);
+export const userJurisdiction = pgTable(
+  'user_jurisdiction',
+  {
+    userId: uuid('user_id').notNull(),
+    jurisdictionId: uuid('jurisdiction_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.jurisdictionId] })],
+);
 
 export const legalTitle = pgTable('legal_title', {
   id: uuid('id').primaryKey(),

@@ -8,8 +8,21 @@
  */
 import { dayNumber } from './calendar.js';
 import {
-  type BacklogFigures, type BacklogGroup, type CaseEvaluation, DURATION_BUCKETS, heldOn, isReleaseOutcome, isSentenced, isUntried, type JusticeAlert,
-  type JusticeSettings, type LegalStatus, median, monthsUpTo, type OffenceCategory, percent,
+  type BacklogFigures,
+  type BacklogGroup,
+  type CaseEvaluation,
+  DURATION_BUCKETS,
+  heldOn,
+  isReleaseOutcome,
+  isSentenced,
+  isUntried,
+  type JusticeAlert,
+  type JusticeSettings,
+  type LegalStatus,
+  median,
+  monthsUpTo,
+  type OffenceCategory,
+  percent,
 } from './rules.js';
 
 /** Day numbers memoised: a prison's 4,000 states share few distinct dates, and parsing one is the main cost here. */
@@ -60,14 +73,24 @@ export function snapshotOf(e: CaseEvaluation, c: { admittedOn: string; endedOn?:
   const p = e.pretrial;
   const outcome = isReleaseOutcome(s.status) ? s.outcome : null;
   return {
-    admissionId: e.admissionId, prisonId: e.prisonId, personId: e.personId, admittedOn: c.admittedOn, endedOn: c.endedOn ?? null, computedOn: e.asOf,
-    status: s.status, category: e.category, categoryAssumed: e.categoryAssumed, terrorismRelated: e.terrorismRelated,
+    admissionId: e.admissionId,
+    prisonId: e.prisonId,
+    personId: e.personId,
+    admittedOn: c.admittedOn,
+    endedOn: c.endedOn ?? null,
+    computedOn: e.asOf,
+    status: s.status,
+    category: e.category,
+    categoryAssumed: e.categoryAssumed,
+    terrorismRelated: e.terrorismRelated,
     hasDetentionOrder: s.detentionOrders.length > 0,
-    pretrialStart: p.start, expiresOn: p.expiresOn, periods: p.periods.map((x) => ({ titleId: x.titleId, from: x.from, to: x.to })),
+    pretrialStart: p.start,
+    expiresOn: p.expiresOn,
+    periods: p.periods.map((x) => ({ titleId: x.titleId, from: x.from, to: x.to })),
     basisTitleId: s.basis?.id ?? null,
     judgmentOn: s.judgment?.issuedOn ?? null,
-    releaseOn: outcome ? outcome.issuedOn : isSentenced(s.status) ? e.release?.releaseOn ?? null : null,
-    releaseTitleId: outcome ? outcome.id : isSentenced(s.status) ? s.judgment?.id ?? null : null,
+    releaseOn: outcome ? outcome.issuedOn : isSentenced(s.status) ? (e.release?.releaseOn ?? null) : null,
+    releaseTitleId: outcome ? outcome.id : isSentenced(s.status) ? (s.judgment?.id ?? null) : null,
     outcomeOn: outcome?.issuedOn ?? null,
     lastHearingOn: e.lastHearingOn,
     gapDays: p.gaps.reduce((n, g) => n + g.days, 0),
@@ -77,13 +100,17 @@ export function snapshotOf(e: CaseEvaluation, c: { admittedOn: string; endedOn?:
 /** Days in pre-trial detention on a date, both ends counted, until the day before the judgment. */
 function pretrialDaysOf(s: JusticeSnapshot, asOf: string): number {
   if (!s.pretrialStart || s.pretrialStart > asOf) return 0;
-  const end = s.judgmentOn && s.judgmentOn <= asOf ? daysBetween(s.pretrialStart, s.judgmentOn) - 1 : daysBetween(s.pretrialStart, asOf);
+  const end =
+    s.judgmentOn && s.judgmentOn <= asOf
+      ? daysBetween(s.pretrialStart, s.judgmentOn) - 1
+      : daysBetween(s.pretrialStart, asOf);
   return end < 0 ? 0 : end + 1;
 }
 
 /** Every day held without a valid title up to the date: the closed gaps and, when expired, the days since expiry. */
 export function daysWithoutTitleOf(s: JusticeSnapshot, asOf: string): number {
-  const open = s.status === 'under_investigation' && s.expiresOn && s.expiresOn < asOf ? daysBetween(s.expiresOn, asOf) : 0;
+  const open =
+    s.status === 'under_investigation' && s.expiresOn && s.expiresOn < asOf ? daysBetween(s.expiresOn, asOf) : 0;
   return s.gapDays + open;
 }
 
@@ -91,10 +118,10 @@ export function daysWithoutTitleOf(s: JusticeSnapshot, asOf: string): number {
 function currentTitleIdOf(s: JusticeSnapshot, asOf: string): string | null {
   const ps = s.periods;
   for (let i = ps.length - 1; i >= 0; i--) {
-    const p = ps[i]!;
+    const p = ps[i];
     if (p.from <= asOf && (p.to === null || p.to >= asOf)) return p.titleId;
   }
-  return ps.length ? ps[ps.length - 1]!.titleId : null;
+  return ps.length ? ps[ps.length - 1].titleId : null;
 }
 
 /** `addMonths(since, months) <= asOf` without building the date (both ISO days): the month is compared first, then the day clamped to the month's length. */
@@ -102,7 +129,8 @@ export function monthsReached(since: string, months: number, asOf: string): bool
   const total = Number(since.slice(0, 4)) * 12 + Number(since.slice(5, 7)) - 1 + months;
   const target = Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1;
   if (total !== target) return total < target;
-  const y = Math.floor(total / 12), m0 = total - y * 12;
+  const y = Math.floor(total / 12),
+    m0 = total - y * 12;
   const dim = new Date(Date.UTC(y, m0 + 1, 0)).getUTCDate();
   return Math.min(Number(since.slice(8, 10)), dim) <= Number(asOf.slice(8, 10));
 }
@@ -112,44 +140,145 @@ export function monthsReached(since: string, months: number, asOf: string): bool
  * computed. Called for every person held on each home page: no copies, the title in force looked
  * up only when an alert names it.
  */
-export function alertsFromSnapshot(s: JusticeSnapshot, asOf: string, settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>): JusticeAlert[] {
+export function alertsFromSnapshot(
+  s: JusticeSnapshot,
+  asOf: string,
+  settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>,
+): JusticeAlert[] {
   const out: JusticeAlert[] = [];
   if (!heldOn(s, asOf)) return out;
   const { admissionId, prisonId, personId, status } = s;
   if (isReleaseOutcome(status)) {
     const d = s.outcomeOn ?? asOf;
-    out.push({ admissionId, prisonId, personId, kind: 'release_due', severity: 'critical', date: d, days: daysBetween(d, asOf), titleId: s.releaseTitleId, actionKey: 'justice.action.release' });
+    out.push({
+      admissionId,
+      prisonId,
+      personId,
+      kind: 'release_due',
+      severity: 'critical',
+      date: d,
+      days: daysBetween(d, asOf),
+      titleId: s.releaseTitleId,
+      actionKey: 'justice.action.release',
+    });
   } else if (isSentenced(status) && s.releaseOn) {
     if (s.releaseOn <= asOf) {
-      out.push({ admissionId, prisonId, personId, kind: 'release_due', severity: 'critical', date: s.releaseOn, days: daysBetween(s.releaseOn, asOf), titleId: s.releaseTitleId, actionKey: 'justice.action.release' });
+      out.push({
+        admissionId,
+        prisonId,
+        personId,
+        kind: 'release_due',
+        severity: 'critical',
+        date: s.releaseOn,
+        days: daysBetween(s.releaseOn, asOf),
+        titleId: s.releaseTitleId,
+        actionKey: 'justice.action.release',
+      });
     } else {
       const left = daysBetween(asOf, s.releaseOn);
-      if (left <= settings.expiringWithinDays) out.push({ admissionId, prisonId, personId, kind: 'release_soon', severity: 'warning', date: s.releaseOn, days: left, titleId: s.releaseTitleId, actionKey: 'justice.action.prepare_release' });
+      if (left <= settings.expiringWithinDays)
+        out.push({
+          admissionId,
+          prisonId,
+          personId,
+          kind: 'release_soon',
+          severity: 'warning',
+          date: s.releaseOn,
+          days: left,
+          titleId: s.releaseTitleId,
+          actionKey: 'justice.action.prepare_release',
+        });
     }
   }
   if (status === 'under_investigation') {
     if (!s.hasDetentionOrder) {
-      out.push({ admissionId, prisonId, personId, kind: 'no_title', severity: 'critical', date: null, days: 0, titleId: null, actionKey: 'justice.action.art129' });
+      out.push({
+        admissionId,
+        prisonId,
+        personId,
+        kind: 'no_title',
+        severity: 'critical',
+        date: null,
+        days: 0,
+        titleId: null,
+        actionKey: 'justice.action.art129',
+      });
     } else if (s.expiresOn) {
       const daysLeft = daysBetween(asOf, s.expiresOn);
-      if (daysLeft < 0) out.push({ admissionId, prisonId, personId, kind: 'expired', severity: 'critical', date: s.expiresOn, days: -daysLeft, titleId: currentTitleIdOf(s, asOf), actionKey: 'justice.action.art129' });
-      else if (daysLeft <= settings.expiringWithinDays) out.push({ admissionId, prisonId, personId, kind: 'expiring', severity: 'warning', date: s.expiresOn, days: daysLeft, titleId: currentTitleIdOf(s, asOf), actionKey: 'justice.action.remind_judge' });
+      if (daysLeft < 0)
+        out.push({
+          admissionId,
+          prisonId,
+          personId,
+          kind: 'expired',
+          severity: 'critical',
+          date: s.expiresOn,
+          days: -daysLeft,
+          titleId: currentTitleIdOf(s, asOf),
+          actionKey: 'justice.action.art129',
+        });
+      else if (daysLeft <= settings.expiringWithinDays)
+        out.push({
+          admissionId,
+          prisonId,
+          personId,
+          kind: 'expiring',
+          severity: 'warning',
+          date: s.expiresOn,
+          days: daysLeft,
+          titleId: currentTitleIdOf(s, asOf),
+          actionKey: 'justice.action.remind_judge',
+        });
     }
-    if (s.categoryAssumed && s.hasDetentionOrder) out.push({ admissionId, prisonId, personId, kind: 'category_assumed', severity: 'warning', date: null, days: 0, titleId: currentTitleIdOf(s, asOf), actionKey: 'justice.action.confirm_category' });
+    if (s.categoryAssumed && s.hasDetentionOrder)
+      out.push({
+        admissionId,
+        prisonId,
+        personId,
+        kind: 'category_assumed',
+        severity: 'warning',
+        date: null,
+        days: 0,
+        titleId: currentTitleIdOf(s, asOf),
+        actionKey: 'justice.action.confirm_category',
+      });
   }
   if (isUntried(status)) {
     const since = s.lastHearingOn ?? s.pretrialStart ?? null;
     if (since && monthsReached(since, settings.noHearingMonths, asOf)) {
-      out.push({ admissionId, prisonId, personId, kind: 'no_hearing', severity: 'warning', date: s.lastHearingOn, days: daysBetween(since, asOf), titleId: s.basisTitleId, actionKey: 'justice.action.request_hearing' });
+      out.push({
+        admissionId,
+        prisonId,
+        personId,
+        kind: 'no_hearing',
+        severity: 'warning',
+        date: s.lastHearingOn,
+        days: daysBetween(since, asOf),
+        titleId: s.basisTitleId,
+        actionKey: 'justice.action.request_hearing',
+      });
     }
   }
   return out;
 }
 
-function groupOf(all: readonly JusticeSnapshot[], asOf: string, settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>): BacklogGroup {
+function groupOf(
+  all: readonly JusticeSnapshot[],
+  asOf: string,
+  settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>,
+): BacklogGroup {
   // One pass over the people held (the home page's backlog reads 4,000 states): counts, days, alerts.
-  let total = 0, underInvestigation = 0, awaitingTrial = 0, convicted = 0, appealing = 0, releasePending = 0;
-  let expired = 0, expiring = 0, noHearing = 0, withoutPeople = 0, withoutDays = 0;
+  let total = 0,
+    underInvestigation = 0,
+    awaitingTrial = 0,
+    convicted = 0,
+    appealing = 0,
+    releasePending = 0;
+  let expired = 0,
+    expiring = 0,
+    noHearing = 0,
+    withoutPeople = 0,
+    withoutDays = 0;
   const days: number[] = [];
   let longest: { s: JusticeSnapshot; d: number } | null = null;
   for (const s of all) {
@@ -180,12 +309,19 @@ function groupOf(all: readonly JusticeSnapshot[], asOf: string, settings: Pick<J
   const counts = DURATION_BUCKETS.map(() => 0);
   for (const d of days) {
     let i = 0;
-    while (d > DURATION_BUCKETS[i]!.maxDays) i++;
-    counts[i]!++;
+    while (d > DURATION_BUCKETS[i].maxDays) i++;
+    counts[i]++;
   }
-  const distribution = DURATION_BUCKETS.map((b, i) => ({ bucket: b.key, count: counts[i]! }));
+  const distribution = DURATION_BUCKETS.map((b, i) => ({ bucket: b.key, count: counts[i] }));
   return {
-    total, untried, underInvestigation, awaitingTrial, sentenced, convicted, appealing, releasePending,
+    total,
+    untried,
+    underInvestigation,
+    awaitingTrial,
+    sentenced,
+    convicted,
+    appealing,
+    releasePending,
     sentencedPercent: percent(sentenced, total),
     untriedPercent: percent(untried, total),
     pretrial: {
@@ -207,11 +343,21 @@ function groupOf(all: readonly JusticeSnapshot[], asOf: string, settings: Pick<J
  * The backlog from stored states (as `backlogFigures` from the cases), with the hearings that took
  * place per month counted by the database ("YYYY-MM" → count).
  */
-export function backlogFromSnapshots(states: readonly JusticeSnapshot[], asOf: string, settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>, hearingsByMonth: ReadonlyMap<string, number>, monthsBack = 12): BacklogFigures {
+export function backlogFromSnapshots(
+  states: readonly JusticeSnapshot[],
+  asOf: string,
+  settings: Pick<JusticeSettings, 'expiringWithinDays' | 'noHearingMonths'>,
+  hearingsByMonth: ReadonlyMap<string, number>,
+  monthsBack = 12,
+): BacklogFigures {
   return {
     asOf,
     all: groupOf(states, asOf, settings),
-    terrorismRelated: groupOf(states.filter((s) => s.terrorismRelated), asOf, settings),
+    terrorismRelated: groupOf(
+      states.filter((s) => s.terrorismRelated),
+      asOf,
+      settings,
+    ),
     hearingsPerMonth: monthsUpTo(asOf, monthsBack).map((month) => ({ month, count: hearingsByMonth.get(month) ?? 0 })),
   };
 }

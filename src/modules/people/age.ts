@@ -16,7 +16,14 @@ import * as repo from './repository.js';
 import { type AgeMethod, type AgeResult, type MinorBasis, type MinorReading, minorReading } from './rules.js';
 import { assertPersonVisible } from './service.js';
 
-export interface AgeAssessmentInput { method: AgeMethod; assessed_by: string; assessed_on: string; result: AgeResult; minimum_age?: number | null; notes?: string | null }
+export interface AgeAssessmentInput {
+  method: AgeMethod;
+  assessed_by: string;
+  assessed_on: string;
+  result: AgeResult;
+  minimum_age?: number | null;
+  notes?: string | null;
+}
 
 export interface AgeReadingView {
   /** Treated as a minor on `as_of`, for separation and regime. */
@@ -29,16 +36,31 @@ export interface AgeReadingView {
   inconclusive: boolean;
 }
 
-export const readingView = (r: MinorReading, asOf: string): AgeReadingView =>
-  ({ treated_as_minor: r.minor, assumed: r.assumed, basis: r.basis, as_of: asOf, assessed_on: r.assessedOn ?? null, inconclusive: !!r.inconclusive });
+export const readingView = (r: MinorReading, asOf: string): AgeReadingView => ({
+  treated_as_minor: r.minor,
+  assumed: r.assumed,
+  basis: r.basis,
+  as_of: asOf,
+  assessed_on: r.assessedOn ?? null,
+  inconclusive: !!r.inconclusive,
+});
 
 /** "Treated as a minor: age uncertain, no age assessment" and its siblings, fr/en. */
-export function ageReadingText(lang: Lang, r: Pick<AgeReadingView, 'treated_as_minor' | 'basis' | 'assessed_on' | 'inconclusive'>): string {
+export function ageReadingText(
+  lang: Lang,
+  r: Pick<AgeReadingView, 'treated_as_minor' | 'basis' | 'assessed_on' | 'inconclusive'>,
+): string {
   switch (r.basis) {
-    case 'assessment': return t(lang, r.treated_as_minor ? 'person.age.assessed_minor' : 'person.age.assessed_adult', { date: r.assessed_on ?? '' });
-    case 'birth_date': return t(lang, r.treated_as_minor ? 'person.age.minor' : 'person.age.adult');
-    case 'age_uncertain': return t(lang, r.inconclusive ? 'person.age.age_uncertain_inconclusive' : 'person.age.age_uncertain');
-    case 'age_unknown': return t(lang, r.inconclusive ? 'person.age.age_unknown_inconclusive' : 'person.age.age_unknown');
+    case 'assessment':
+      return t(lang, r.treated_as_minor ? 'person.age.assessed_minor' : 'person.age.assessed_adult', {
+        date: r.assessed_on ?? '',
+      });
+    case 'birth_date':
+      return t(lang, r.treated_as_minor ? 'person.age.minor' : 'person.age.adult');
+    case 'age_uncertain':
+      return t(lang, r.inconclusive ? 'person.age.age_uncertain_inconclusive' : 'person.age.age_uncertain');
+    case 'age_unknown':
+      return t(lang, r.inconclusive ? 'person.age.age_unknown_inconclusive' : 'person.age.age_unknown');
   }
 }
 
@@ -55,13 +77,21 @@ function validate(input: AgeAssessmentInput, today: string): FieldError[] {
   if (!isIsoDate(input.assessed_on ?? '')) errors.push({ field: '/assessed_on', key: 'field.invalid_date' });
   else if (input.assessed_on > today) errors.push({ field: '/assessed_on', key: 'field.date_in_future' });
   const min = input.minimum_age ?? null;
-  if (input.result === 'minor' && (min === null || min >= 18)) errors.push({ field: '/minimum_age', key: 'person.age.minimum_age_minor' });
-  if (input.result === 'adult' && min !== null && min < 18) errors.push({ field: '/minimum_age', key: 'person.age.minimum_age_adult' });
+  if (input.result === 'minor' && (min === null || min >= 18))
+    errors.push({ field: '/minimum_age', key: 'person.age.minimum_age_minor' });
+  if (input.result === 'adult' && min !== null && min < 18)
+    errors.push({ field: '/minimum_age', key: 'person.age.minimum_age_adult' });
   return errors;
 }
 
 /** Record an age assessment (person.write); the history keeps it with who and when. */
-export async function recordAgeAssessment(db: Db, actor: Actor, personId: string, input: AgeAssessmentInput, prisonId: string | null = null) {
+export async function recordAgeAssessment(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  input: AgeAssessmentInput,
+  prisonId: string | null = null,
+) {
   return db.transaction(async (tx) => {
     const p = await assertPersonVisible(tx, actor, personId, 'person.write');
     const today = bamakoDate();
@@ -70,14 +100,35 @@ export async function recordAgeAssessment(db: Db, actor: Actor, personId: string
     const before = await ageReadingOf(tx, personId, today);
     const id = newId();
     await repo.insertAgeAssessment(tx, {
-      id, personId, prisonId: prisonId ?? p.registeredPrisonId, method: input.method, assessedBy: input.assessed_by.trim(), assessedOn: input.assessed_on,
-      result: input.result, minimumAge: input.minimum_age ?? null, notes: input.notes ?? null, recordedBy: actor.userId,
+      id,
+      personId,
+      prisonId: prisonId ?? p.registeredPrisonId,
+      method: input.method,
+      assessedBy: input.assessed_by.trim(),
+      assessedOn: input.assessed_on,
+      result: input.result,
+      minimumAge: input.minimum_age ?? null,
+      notes: input.notes ?? null,
+      recordedBy: actor.userId,
     });
     const after = await ageReadingOf(tx, personId, today);
     await recordChange(tx, actor, {
-      entity: 'age_assessment', entityId: id, personId, prisonId: prisonId ?? p.registeredPrisonId, action: 'record', reason: input.notes ?? null,
+      entity: 'age_assessment',
+      entityId: id,
+      personId,
+      prisonId: prisonId ?? p.registeredPrisonId,
+      action: 'record',
+      reason: input.notes ?? null,
       before: { treated_as_minor: before.treated_as_minor, basis: before.basis },
-      after: { method: input.method, assessed_by: input.assessed_by.trim(), assessed_on: input.assessed_on, result: input.result, minimum_age: input.minimum_age ?? null, treated_as_minor: after.treated_as_minor, basis: after.basis },
+      after: {
+        method: input.method,
+        assessed_by: input.assessed_by.trim(),
+        assessed_on: input.assessed_on,
+        result: input.result,
+        minimum_age: input.minimum_age ?? null,
+        treated_as_minor: after.treated_as_minor,
+        basis: after.basis,
+      },
     });
     return { id, reading: after };
   });
@@ -89,6 +140,15 @@ export async function ageAssessments(db: Db, actor: Actor, personId: string) {
   const rows = await repo.findAgeAssessments(db, personId);
   return {
     reading: await ageReadingOf(db, personId),
-    items: rows.map((a) => ({ id: a.id, method: a.method, assessed_by: a.assessedBy, assessed_on: a.assessedOn, result: a.result, minimum_age: a.minimumAge, notes: a.notes, recorded_at: a.recordedAt.toISOString() })),
+    items: rows.map((a) => ({
+      id: a.id,
+      method: a.method,
+      assessed_by: a.assessedBy,
+      assessed_on: a.assessedOn,
+      result: a.result,
+      minimum_age: a.minimumAge,
+      notes: a.notes,
+      recorded_at: a.recordedAt.toISOString(),
+    })),
   };
 }

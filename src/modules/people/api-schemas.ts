@@ -1,19 +1,31 @@
 import { Type } from '@sinclair/typebox';
 import { Nullable, Opt, RefCode, Uuid } from '../../http/schemas.js';
 
-export const Birth = Type.Object({
-  precision: Type.Union([Type.Literal('exact'), Type.Literal('month'), Type.Literal('year'), Type.Literal('estimated'), Type.Literal('unknown')]),
-  date: Opt(Type.String({ maxLength: 10, description: "'YYYY-MM-DD' (exact), 'YYYY-MM' (month) or 'YYYY' (year)" })),
-  estimated_age: Opt(Type.Integer({ minimum: 0, maximum: 120 })),
-  estimated_on: Opt(Type.String({ maxLength: 10, description: 'YYYY-MM-DD: the day the age was estimated' })),
-}, { additionalProperties: false });
+export const Birth = Type.Object(
+  {
+    precision: Type.Union([
+      Type.Literal('exact'),
+      Type.Literal('month'),
+      Type.Literal('year'),
+      Type.Literal('estimated'),
+      Type.Literal('unknown'),
+    ]),
+    date: Opt(Type.String({ maxLength: 10, description: "'YYYY-MM-DD' (exact), 'YYYY-MM' (month) or 'YYYY' (year)" })),
+    estimated_age: Opt(Type.Integer({ minimum: 0, maximum: 120 })),
+    estimated_on: Opt(Type.String({ maxLength: 10, description: 'YYYY-MM-DD: the day the age was estimated' })),
+  },
+  { additionalProperties: false },
+);
 
-export const OtherName = Type.Object({
-  kind: Type.Union([Type.Literal('spelling'), Type.Literal('alias')]),
-  family_name: Type.String({ minLength: 1, maxLength: 200 }),
-  given_names: Type.Optional(Type.String({ maxLength: 200 })),
-  source: Opt(Type.String({ maxLength: 500 })),
-}, { additionalProperties: false });
+export const OtherName = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('spelling'), Type.Literal('alias')]),
+    family_name: Type.String({ minLength: 1, maxLength: 200 }),
+    given_names: Type.Optional(Type.String({ maxLength: 200 })),
+    source: Opt(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
 
 const fields = {
   gender_identity: Opt(Type.String({ maxLength: 100 })),
@@ -32,45 +44,106 @@ const fields = {
   emergency_contact: Opt(Type.String({ maxLength: 500 })),
 };
 
-export const PersonInput = Type.Object({
-  family_name: Type.String({ minLength: 1, maxLength: 200 }),
-  given_names: Type.Optional(Type.String({ maxLength: 200 })),
-  sex: Type.Union([Type.Literal('male'), Type.Literal('female')]),
-  birth: Birth,
-  ...fields,
-  other_names: Type.Optional(Type.Array(OtherName, { maxItems: 50 })),
-  sensitive: Type.Optional(Type.Object({ religion: Opt(RefCode), ethnicity: Opt(RefCode) }, { additionalProperties: false })),
-}, { additionalProperties: false });
+export const PersonInput = Type.Object(
+  {
+    family_name: Type.String({ minLength: 1, maxLength: 200 }),
+    given_names: Type.Optional(Type.String({ maxLength: 200 })),
+    sex: Type.Union([Type.Literal('male'), Type.Literal('female')]),
+    birth: Birth,
+    ...fields,
+    other_names: Type.Optional(Type.Array(OtherName, { maxItems: 50 })),
+    sensitive: Type.Optional(
+      Type.Object({ religion: Opt(RefCode), ethnicity: Opt(RefCode) }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
-export const PersonPatch = Type.Object({
-  family_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  given_names: Type.Optional(Type.String({ maxLength: 200 })),
-  sex: Type.Optional(Type.Union([Type.Literal('male'), Type.Literal('female')])),
-  birth: Type.Optional(Birth),
-  ...fields,
-}, { additionalProperties: false });
+export const PersonPatch = Type.Object(
+  {
+    family_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    given_names: Type.Optional(Type.String({ maxLength: 200 })),
+    sex: Type.Optional(Type.Union([Type.Literal('male'), Type.Literal('female')])),
+    birth: Type.Optional(Birth),
+    ...fields,
+  },
+  { additionalProperties: false },
+);
 
-export const Relative = Type.Object({
-  relationship: Type.Union(['spouse', 'child', 'father', 'mother', 'sibling', 'other_family', 'guardian', 'other'].map((r) => Type.Literal(r))),
-  full_name: Type.String({ minLength: 1, maxLength: 200 }),
-  birth_year: Opt(Type.Integer({ minimum: 1900, maximum: 2100 })),
-  phone: Opt(Type.String({ maxLength: 50 })),
-  address: Opt(Type.String({ maxLength: 500 })),
-  whereabouts: Opt(Type.String({ maxLength: 500 })),
-  custody: Opt(Type.String({ maxLength: 500 })),
-  emergency_contact: Type.Optional(Type.Boolean()),
-  notes: Opt(Type.String({ maxLength: 2000 })),
-}, { additionalProperties: false });
+export const Relative = Type.Object(
+  {
+    relationship: Type.Union(
+      ['spouse', 'child', 'father', 'mother', 'sibling', 'other_family', 'guardian', 'other'].map((r) =>
+        Type.Literal(r),
+      ),
+    ),
+    full_name: Type.String({ minLength: 1, maxLength: 200 }),
+    birth_year: Opt(Type.Integer({ minimum: 1900, maximum: 2100 })),
+    phone: Opt(Type.String({ maxLength: 50 })),
+    address: Opt(Type.String({ maxLength: 500 })),
+    whereabouts: Opt(Type.String({ maxLength: 500 })),
+    custody: Opt(Type.String({ maxLength: 500 })),
+    emergency_contact: Type.Optional(Type.Boolean()),
+    notes: Opt(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
 
 export const Person = Type.Object({
-  id: Uuid, family_name: Type.String(), given_names: Type.String(), sex: Type.String(), gender_identity: Nullable(Type.String()),
-  birth: Type.Object({ precision: Type.String(), date: Opt(Type.String()), estimated_age: Opt(Type.Integer()), estimated_on: Opt(Type.String()) }),
-  birth_place: Nullable(Type.String()), father_name: Nullable(Type.String()), mother_name: Nullable(Type.String()), nationality: Nullable(Type.String()),
-  nina: Nullable(Type.String()), origin_region_code: Nullable(Type.String()), origin_commune: Nullable(Type.String()), languages: Type.Array(Type.String()),
-  photo_attachment_id: Nullable(Type.String()), marital_status: Nullable(Type.String()), children_count: Nullable(Type.Integer()),
-  education_level: Nullable(Type.String()), occupation: Nullable(Type.String()), emergency_contact: Nullable(Type.String()),
-  other_names: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), family_name: Type.String(), given_names: Type.Optional(Type.String()), source: Opt(Type.String()) })),
-  relatives: Type.Array(Type.Intersect([Type.Object({ id: Uuid }), Type.Object({ relationship: Type.String(), full_name: Type.String(), birth_year: Opt(Type.Integer()), phone: Opt(Type.String()), address: Opt(Type.String()), whereabouts: Opt(Type.String()), custody: Opt(Type.String()), emergency_contact: Type.Optional(Type.Boolean()), notes: Opt(Type.String()) })])),
-  registered_prison_id: Uuid, merged_into_id: Nullable(Uuid), version: Type.Integer(), created_at: Type.String(), updated_at: Type.String(),
+  id: Uuid,
+  family_name: Type.String(),
+  given_names: Type.String(),
+  sex: Type.String(),
+  gender_identity: Nullable(Type.String()),
+  birth: Type.Object({
+    precision: Type.String(),
+    date: Opt(Type.String()),
+    estimated_age: Opt(Type.Integer()),
+    estimated_on: Opt(Type.String()),
+  }),
+  birth_place: Nullable(Type.String()),
+  father_name: Nullable(Type.String()),
+  mother_name: Nullable(Type.String()),
+  nationality: Nullable(Type.String()),
+  nina: Nullable(Type.String()),
+  origin_region_code: Nullable(Type.String()),
+  origin_commune: Nullable(Type.String()),
+  languages: Type.Array(Type.String()),
+  photo_attachment_id: Nullable(Type.String()),
+  marital_status: Nullable(Type.String()),
+  children_count: Nullable(Type.Integer()),
+  education_level: Nullable(Type.String()),
+  occupation: Nullable(Type.String()),
+  emergency_contact: Nullable(Type.String()),
+  other_names: Type.Array(
+    Type.Object({
+      id: Uuid,
+      kind: Type.String(),
+      family_name: Type.String(),
+      given_names: Type.Optional(Type.String()),
+      source: Opt(Type.String()),
+    }),
+  ),
+  relatives: Type.Array(
+    Type.Intersect([
+      Type.Object({ id: Uuid }),
+      Type.Object({
+        relationship: Type.String(),
+        full_name: Type.String(),
+        birth_year: Opt(Type.Integer()),
+        phone: Opt(Type.String()),
+        address: Opt(Type.String()),
+        whereabouts: Opt(Type.String()),
+        custody: Opt(Type.String()),
+        emergency_contact: Type.Optional(Type.Boolean()),
+        notes: Opt(Type.String()),
+      }),
+    ]),
+  ),
+  registered_prison_id: Uuid,
+  merged_into_id: Nullable(Uuid),
+  version: Type.Integer(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
   sensitive: Type.Optional(Type.Object({ religion: Nullable(Type.String()), ethnicity: Nullable(Type.String()) })),
 });

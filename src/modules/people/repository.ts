@@ -27,7 +27,12 @@ export async function insertPeople(db: Tx, rows: (typeof person.$inferInsert)[])
   await insertRows(db, person, rows);
 }
 
-export async function updatePersonRow(db: Tx, id: string, patch: Partial<typeof person.$inferInsert>, expectedVersion: number): Promise<boolean> {
+export async function updatePersonRow(
+  db: Tx,
+  id: string,
+  patch: Partial<typeof person.$inferInsert>,
+  expectedVersion: number,
+): Promise<boolean> {
   const r = await db
     .update(person)
     .set({ ...patch, version: sql`${person.version} + 1`, updatedAt: new Date() })
@@ -44,13 +49,25 @@ export async function insertNames(db: Tx, rows: (typeof personName.$inferInsert)
   await insertRows(db, personName, rows);
 }
 
-export async function findSensitive(db: Tx, personId: string): Promise<{ religion: string | null; ethnicity: string | null } | undefined> {
-  const [s] = await db.select({ religion: personSensitive.religion, ethnicity: personSensitive.ethnicity }).from(personSensitive).where(eq(personSensitive.personId, personId));
+export async function findSensitive(
+  db: Tx,
+  personId: string,
+): Promise<{ religion: string | null; ethnicity: string | null } | undefined> {
+  const [s] = await db
+    .select({ religion: personSensitive.religion, ethnicity: personSensitive.ethnicity })
+    .from(personSensitive)
+    .where(eq(personSensitive.personId, personId));
   return s;
 }
 
-export async function upsertSensitive(db: Tx, personId: string, v: { religion?: string | null; ethnicity?: string | null }): Promise<void> {
-  await db.insert(personSensitive).values({ personId, religion: v.religion ?? null, ethnicity: v.ethnicity ?? null })
+export async function upsertSensitive(
+  db: Tx,
+  personId: string,
+  v: { religion?: string | null; ethnicity?: string | null },
+): Promise<void> {
+  await db
+    .insert(personSensitive)
+    .values({ personId, religion: v.religion ?? null, ethnicity: v.ethnicity ?? null })
     .onConflictDoUpdate({ target: personSensitive.personId, set: { ...v, updatedAt: new Date() } });
 }
 
@@ -66,7 +83,11 @@ export async function personPrisons(db: Tx, personId: string): Promise<string[]>
 }
 
 export async function findRelatives(db: Tx, personId: string): Promise<RelativeRow[]> {
-  return db.select().from(personRelative).where(eq(personRelative.personId, personId)).orderBy(asc(personRelative.createdAt));
+  return db
+    .select()
+    .from(personRelative)
+    .where(eq(personRelative.personId, personId))
+    .orderBy(asc(personRelative.createdAt));
 }
 
 export async function insertRelative(db: Tx, row: typeof personRelative.$inferInsert): Promise<void> {
@@ -74,7 +95,10 @@ export async function insertRelative(db: Tx, row: typeof personRelative.$inferIn
 }
 
 export async function setPhoto(db: Tx, personId: string, attachmentId: string): Promise<void> {
-  await db.update(person).set({ photoAttachmentId: attachmentId, updatedAt: new Date() }).where(eq(person.id, personId));
+  await db
+    .update(person)
+    .set({ photoAttachmentId: attachmentId, updatedAt: new Date() })
+    .where(eq(person.id, personId));
 }
 
 export type AgeAssessmentRow = typeof ageAssessment.$inferSelect;
@@ -84,23 +108,52 @@ export async function insertAgeAssessment(db: Tx, row: typeof ageAssessment.$inf
 }
 
 export async function findAgeAssessments(db: Tx, personId: string): Promise<AgeAssessmentRow[]> {
-  return db.select().from(ageAssessment).where(eq(ageAssessment.personId, personId)).orderBy(desc(ageAssessment.assessedOn), desc(ageAssessment.recordedAt));
+  return db
+    .select()
+    .from(ageAssessment)
+    .where(eq(ageAssessment.personId, personId))
+    .orderBy(desc(ageAssessment.assessedOn), desc(ageAssessment.recordedAt));
 }
 
-export const ageFact = (a: Pick<AgeAssessmentRow, 'assessedOn' | 'result' | 'minimumAge' | 'recordedAt'>): AgeAssessmentFact =>
-  ({ assessedOn: a.assessedOn, result: a.result as AgeAssessmentFact['result'], minimumAge: a.minimumAge, recordedAt: a.recordedAt.toISOString() });
+export const ageFact = (
+  a: Pick<AgeAssessmentRow, 'assessedOn' | 'result' | 'minimumAge' | 'recordedAt'>,
+): AgeAssessmentFact => ({
+  assessedOn: a.assessedOn,
+  result: a.result as AgeAssessmentFact['result'],
+  minimumAge: a.minimumAge,
+  recordedAt: a.recordedAt.toISOString(),
+});
 
-export const birthOf = (p: { birthPrecision: string; birthDate: string | null; birthEstimatedAge: number | null; birthEstimatedOn: string | null }): BirthStored =>
-  ({ birthPrecision: p.birthPrecision as BirthStored['birthPrecision'], birthDate: p.birthDate, birthEstimatedAge: p.birthEstimatedAge, birthEstimatedOn: p.birthEstimatedOn });
+export const birthOf = (p: {
+  birthPrecision: string;
+  birthDate: string | null;
+  birthEstimatedAge: number | null;
+  birthEstimatedOn: string | null;
+}): BirthStored => ({
+  birthPrecision: p.birthPrecision as BirthStored['birthPrecision'],
+  birthDate: p.birthDate,
+  birthEstimatedAge: p.birthEstimatedAge,
+  birthEstimatedOn: p.birthEstimatedOn,
+});
 
 /**
  * What the minors rule needs about several people at once (one round trip): the stored birth and
  * every age assessment. Used by the placement check, the breach report and the regime.
  */
-export async function ageFactsOf(db: Tx, personIds: readonly string[]): Promise<Map<string, { birth: BirthStored; assessments: AgeAssessmentFact[] }>> {
+export async function ageFactsOf(
+  db: Tx,
+  personIds: readonly string[],
+): Promise<Map<string, { birth: BirthStored; assessments: AgeAssessmentFact[] }>> {
   const out = new Map<string, { birth: BirthStored; assessments: AgeAssessmentFact[] }>();
   if (!personIds.length) return out;
-  const r = await db.execute<{ id: string; birth_precision: string; birth_date: string | null; birth_estimated_age: number | null; birth_estimated_on: string | null; assessments: { assessed_on: string; result: string; minimum_age: number | null; recorded_at: string }[] | null }>(sql`
+  const r = await db.execute<{
+    id: string;
+    birth_precision: string;
+    birth_date: string | null;
+    birth_estimated_age: number | null;
+    birth_estimated_on: string | null;
+    assessments: { assessed_on: string; result: string; minimum_age: number | null; recorded_at: string }[] | null;
+  }>(sql`
     SELECT p.id, p.birth_precision, p.birth_date::text AS birth_date, p.birth_estimated_age, p.birth_estimated_on::text AS birth_estimated_on,
            (SELECT json_agg(json_build_object('assessed_on', x.assessed_on, 'result', x.result, 'minimum_age', x.minimum_age, 'recorded_at', x.recorded_at))
               FROM age_assessment x WHERE x.person_id = p.id) AS assessments
@@ -110,9 +163,25 @@ export async function ageFactsOf(db: Tx, personIds: readonly string[]): Promise<
 }
 
 /** The age facts of a row read as `ageFactsOf` reads them (birth columns and the assessments as JSON). */
-export function ageFactsFromRow(x: { birth_precision: string; birth_date: string | null; birth_estimated_age: number | null; birth_estimated_on: string | null; assessments: { assessed_on: string; result: string; minimum_age: number | null; recorded_at: string }[] | null }): { birth: BirthStored; assessments: AgeAssessmentFact[] } {
+export function ageFactsFromRow(x: {
+  birth_precision: string;
+  birth_date: string | null;
+  birth_estimated_age: number | null;
+  birth_estimated_on: string | null;
+  assessments: { assessed_on: string; result: string; minimum_age: number | null; recorded_at: string }[] | null;
+}): { birth: BirthStored; assessments: AgeAssessmentFact[] } {
   return {
-    birth: { birthPrecision: x.birth_precision as BirthStored['birthPrecision'], birthDate: x.birth_date, birthEstimatedAge: x.birth_estimated_age, birthEstimatedOn: x.birth_estimated_on },
-    assessments: (x.assessments ?? []).map((a) => ({ assessedOn: a.assessed_on, result: a.result as AgeAssessmentFact['result'], minimumAge: a.minimum_age, recordedAt: new Date(a.recorded_at).toISOString() })),
+    birth: {
+      birthPrecision: x.birth_precision as BirthStored['birthPrecision'],
+      birthDate: x.birth_date,
+      birthEstimatedAge: x.birth_estimated_age,
+      birthEstimatedOn: x.birth_estimated_on,
+    },
+    assessments: (x.assessments ?? []).map((a) => ({
+      assessedOn: a.assessed_on,
+      result: a.result as AgeAssessmentFact['result'],
+      minimumAge: a.minimum_age,
+      recordedAt: new Date(a.recorded_at).toISOString(),
+    })),
   };
 }

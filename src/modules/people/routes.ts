@@ -10,29 +10,73 @@ const IdParam = Type.Object({ id: Uuid });
 
 export const AgeReading = Type.Object({
   treated_as_minor: Type.Boolean({ description: 'Treated as a minor on as_of, for separation and regime' }),
-  assumed: Type.Boolean({ description: 'True when the minority is assumed: the age is uncertain and no age assessment settles it' }),
+  assumed: Type.Boolean({
+    description: 'True when the minority is assumed: the age is uncertain and no age assessment settles it',
+  }),
   basis: Type.String({ description: 'birth_date | age_uncertain | age_unknown | assessment' }),
-  as_of: Type.String(), assessed_on: Nullable(Type.String()), inconclusive: Type.Boolean(),
+  as_of: Type.String(),
+  assessed_on: Nullable(Type.String()),
+  inconclusive: Type.Boolean(),
 });
 
 export async function peopleRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
-  app.post('/api/persons/:id/age-assessments', {
-    schema: {
-      tags: ['people'], summary: 'Record an age assessment (method, by whom, date, result, notes). Until one is recorded, a person who may be under 18 is treated as a minor (CRC General Comment 24).',
-      params: IdParam,
-      body: Type.Object({
-        method: lit(AGE_METHODS), assessed_by: Type.String({ minLength: 1, maxLength: 300 }), assessed_on: IsoDate, result: lit(AGE_RESULTS),
-        minimum_age: Opt(Type.Integer({ minimum: 0, maximum: 120, description: 'The lowest age the findings support on that day (required when the result is minor)' })),
-        notes: Opt(Type.String({ maxLength: 4000 })),
-      }, { additionalProperties: false }),
-      response: { 201: Type.Object({ id: Uuid, reading: AgeReading }) },
+  app.post(
+    '/api/persons/:id/age-assessments',
+    {
+      schema: {
+        tags: ['people'],
+        summary:
+          'Record an age assessment (method, by whom, date, result, notes). Until one is recorded, a person who may be under 18 is treated as a minor (CRC General Comment 24).',
+        params: IdParam,
+        body: Type.Object(
+          {
+            method: lit(AGE_METHODS),
+            assessed_by: Type.String({ minLength: 1, maxLength: 300 }),
+            assessed_on: IsoDate,
+            result: lit(AGE_RESULTS),
+            minimum_age: Opt(
+              Type.Integer({
+                minimum: 0,
+                maximum: 120,
+                description: 'The lowest age the findings support on that day (required when the result is minor)',
+              }),
+            ),
+            notes: Opt(Type.String({ maxLength: 4000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ id: Uuid, reading: AgeReading }) },
+      },
     },
-  }, async (req, reply) => reply.status(201).send(await recordAgeAssessment(db, req.actor!, req.params.id, req.body)));
-  app.get('/api/persons/:id/age-assessments', {
-    schema: {
-      tags: ['people'], summary: "A person's age assessments (latest first) and whether they are treated as a minor today", params: IdParam,
-      response: { 200: Type.Object({ reading: AgeReading, items: Type.Array(Type.Object({ id: Uuid, method: Type.String(), assessed_by: Type.String(), assessed_on: Type.String(), result: Type.String(), minimum_age: Nullable(Type.Integer()), notes: Nullable(Type.String()), recorded_at: Type.String() })) }) },
+    async (req, reply) => reply.status(201).send(await recordAgeAssessment(db, req.actor!, req.params.id, req.body)),
+  );
+  app.get(
+    '/api/persons/:id/age-assessments',
+    {
+      schema: {
+        tags: ['people'],
+        summary: "A person's age assessments (latest first) and whether they are treated as a minor today",
+        params: IdParam,
+        response: {
+          200: Type.Object({
+            reading: AgeReading,
+            items: Type.Array(
+              Type.Object({
+                id: Uuid,
+                method: Type.String(),
+                assessed_by: Type.String(),
+                assessed_on: Type.String(),
+                result: Type.String(),
+                minimum_age: Nullable(Type.Integer()),
+                notes: Nullable(Type.String()),
+                recorded_at: Type.String(),
+              }),
+            ),
+          }),
+        },
+      },
     },
-  }, async (req) => ageAssessments(db, req.actor!, req.params.id));
+    async (req) => ageAssessments(db, req.actor!, req.params.id),
+  );
 }

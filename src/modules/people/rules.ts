@@ -21,7 +21,11 @@ export interface BirthStored {
   birthEstimatedOn: string | null;
 }
 
-export function parseBirth(b: BirthInput, today: string, field = '/birth'): { value?: BirthStored; errors: FieldError[] } {
+export function parseBirth(
+  b: BirthInput,
+  today: string,
+  field = '/birth',
+): { value?: BirthStored; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const none = { birthDate: null, birthEstimatedAge: null, birthEstimatedOn: null };
   switch (b.precision) {
@@ -31,18 +35,23 @@ export function parseBirth(b: BirthInput, today: string, field = '/birth'): { va
       const pattern = { exact: /^\d{4}-\d{2}-\d{2}$/, month: /^\d{4}-\d{2}$/, year: /^\d{4}$/ }[b.precision];
       const d = b.date ?? '';
       const full = b.precision === 'exact' ? d : b.precision === 'month' ? `${d}-01` : `${d}-01-01`;
-      if (!pattern.test(d) || !isIsoDate(full)) errors.push({ field: `${field}/date`, key: `person.birth_date_format.${b.precision}` });
+      if (!pattern.test(d) || !isIsoDate(full))
+        errors.push({ field: `${field}/date`, key: `person.birth_date_format.${b.precision}` });
       else if (full > today) errors.push({ field: `${field}/date`, key: 'field.date_in_future' });
-      else if (Number(full.slice(0, 4)) < Number(today.slice(0, 4)) - 120) errors.push({ field: `${field}/date`, key: 'person.birth_too_old' });
+      else if (Number(full.slice(0, 4)) < Number(today.slice(0, 4)) - 120)
+        errors.push({ field: `${field}/date`, key: 'person.birth_too_old' });
       return errors.length ? { errors } : { value: { ...none, birthPrecision: b.precision, birthDate: full }, errors };
     }
     case 'estimated': {
       const age = b.estimated_age;
       const on = b.estimated_on ?? today;
-      if (age === null || age === undefined || !Number.isInteger(age) || age < 0 || age > 120) errors.push({ field: `${field}/estimated_age`, key: 'person.estimated_age_range' });
+      if (age === null || age === undefined || !Number.isInteger(age) || age < 0 || age > 120)
+        errors.push({ field: `${field}/estimated_age`, key: 'person.estimated_age_range' });
       if (!isIsoDate(on)) errors.push({ field: `${field}/estimated_on`, key: 'field.invalid_date' });
       else if (on > today) errors.push({ field: `${field}/estimated_on`, key: 'field.date_in_future' });
-      return errors.length ? { errors } : { value: { ...none, birthPrecision: 'estimated', birthEstimatedAge: age!, birthEstimatedOn: on }, errors };
+      return errors.length
+        ? { errors }
+        : { value: { ...none, birthPrecision: 'estimated', birthEstimatedAge: age!, birthEstimatedOn: on }, errors };
     }
     case 'unknown':
       return { value: { ...none, birthPrecision: 'unknown' }, errors };
@@ -54,11 +63,16 @@ export function parseBirth(b: BirthInput, today: string, field = '/birth'): { va
 /** The stored birth back into its API form, keeping its precision. */
 export function formatBirth(s: BirthStored): BirthInput {
   switch (s.birthPrecision) {
-    case 'exact': return { precision: 'exact', date: s.birthDate };
-    case 'month': return { precision: 'month', date: s.birthDate!.slice(0, 7) };
-    case 'year': return { precision: 'year', date: s.birthDate!.slice(0, 4) };
-    case 'estimated': return { precision: 'estimated', estimated_age: s.birthEstimatedAge, estimated_on: s.birthEstimatedOn };
-    default: return { precision: 'unknown' };
+    case 'exact':
+      return { precision: 'exact', date: s.birthDate };
+    case 'month':
+      return { precision: 'month', date: s.birthDate!.slice(0, 7) };
+    case 'year':
+      return { precision: 'year', date: s.birthDate!.slice(0, 4) };
+    case 'estimated':
+      return { precision: 'estimated', estimated_age: s.birthEstimatedAge, estimated_on: s.birthEstimatedOn };
+    default:
+      return { precision: 'unknown' };
   }
 }
 
@@ -69,19 +83,25 @@ export function formatBirth(s: BirthStored): BirthInput {
 export function birthRange(s: BirthStored, estimateToleranceYears = 2): { from: string; to: string } | null {
   const addYears = (iso: string, n: number) => `${String(Number(iso.slice(0, 4)) + n).padStart(4, '0')}${iso.slice(4)}`;
   switch (s.birthPrecision) {
-    case 'exact': return { from: s.birthDate!, to: s.birthDate! };
+    case 'exact':
+      return { from: s.birthDate!, to: s.birthDate! };
     case 'month': {
       const [y, m] = s.birthDate!.split('-').map(Number) as [number, number];
       const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
       return { from: s.birthDate!, to: `${s.birthDate!.slice(0, 7)}-${String(last).padStart(2, '0')}` };
     }
-    case 'year': return { from: s.birthDate!, to: `${s.birthDate!.slice(0, 4)}-12-31` };
+    case 'year':
+      return { from: s.birthDate!, to: `${s.birthDate!.slice(0, 4)}-12-31` };
     case 'estimated': {
       const on = s.birthEstimatedOn!;
       const age = s.birthEstimatedAge!;
-      return { from: addYears(on, -(age + 1 + estimateToleranceYears)), to: addYears(on, -(age - estimateToleranceYears)) };
+      return {
+        from: addYears(on, -(age + 1 + estimateToleranceYears)),
+        to: addYears(on, -(age - estimateToleranceYears)),
+      };
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -146,11 +166,21 @@ const fullYears = (from: string, on: string) => {
  * — is treated as a minor until an age assessment settles it. The latest assessment on or before
  * the date counts; an inconclusive one settles nothing.
  */
-export function minorReading(birth: BirthStored, on: string, assessments: readonly AgeAssessmentFact[] = [], toleranceYears = AGE_ESTIMATE_TOLERANCE_YEARS): MinorReading {
+export function minorReading(
+  birth: BirthStored,
+  on: string,
+  assessments: readonly AgeAssessmentFact[] = [],
+  toleranceYears = AGE_ESTIMATE_TOLERANCE_YEARS,
+): MinorReading {
   const latest = [...assessments]
     .filter((a) => a.assessedOn <= on)
-    .sort((a, b) => b.assessedOn.localeCompare(a.assessedOn) || String(b.recordedAt ?? '').localeCompare(String(a.recordedAt ?? '')))[0];
-  if (latest && latest.result === 'adult') return { minor: false, assumed: false, basis: 'assessment', assessedOn: latest.assessedOn };
+    .sort(
+      (a, b) =>
+        b.assessedOn.localeCompare(a.assessedOn) ||
+        String(b.recordedAt ?? '').localeCompare(String(a.recordedAt ?? '')),
+    )[0];
+  if (latest && latest.result === 'adult')
+    return { minor: false, assumed: false, basis: 'assessment', assessedOn: latest.assessedOn };
   if (latest && latest.result === 'minor') {
     const age = (latest.minimumAge ?? 0) + Math.max(0, fullYears(latest.assessedOn, on));
     return { minor: age < 18, assumed: false, basis: 'assessment', assessedOn: latest.assessedOn };

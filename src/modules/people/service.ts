@@ -10,7 +10,12 @@ import './messages.js';
 import * as repo from './repository.js';
 import { type BirthInput, formatBirth, ninaErrors, normaliseNina, parseBirth } from './rules.js';
 
-export interface OtherName { kind: 'spelling' | 'alias'; family_name: string; given_names?: string; source?: string | null }
+export interface OtherName {
+  kind: 'spelling' | 'alias';
+  family_name: string;
+  given_names?: string;
+  source?: string | null;
+}
 
 export interface PersonInput {
   family_name: string;
@@ -35,7 +40,16 @@ export interface PersonInput {
   sensitive?: { religion?: string | null; ethnicity?: string | null };
 }
 
-export const RELATIONSHIPS = ['spouse', 'child', 'father', 'mother', 'sibling', 'other_family', 'guardian', 'other'] as const;
+export const RELATIONSHIPS = [
+  'spouse',
+  'child',
+  'father',
+  'mother',
+  'sibling',
+  'other_family',
+  'guardian',
+  'other',
+] as const;
 
 export interface RelativeInput {
   relationship: (typeof RELATIONSHIPS)[number];
@@ -96,7 +110,14 @@ function codeRefs(p: Partial<PersonInput>, base = ''): CodeRef[] {
 }
 
 /** Field-level checks of a new person; the JSON schema has already checked types. */
-export async function validatePerson(tx: Tx, p: PersonInput, base = ''): Promise<{ stored: Omit<typeof import('./schema.js').person.$inferInsert, 'id' | 'registeredPrisonId' | 'createdBy'>; errors: FieldError[] }> {
+export async function validatePerson(
+  tx: Tx,
+  p: PersonInput,
+  base = '',
+): Promise<{
+  stored: Omit<typeof import('./schema.js').person.$inferInsert, 'id' | 'registeredPrisonId' | 'createdBy'>;
+  errors: FieldError[];
+}> {
   const errors: FieldError[] = [];
   const birth = parseBirth(p.birth, bamakoDate(), `${base}/birth`);
   errors.push(...birth.errors);
@@ -109,7 +130,8 @@ export async function validatePerson(tx: Tx, p: PersonInput, base = ''): Promise
     if (e instanceof AppError) errors.push(...e.fields);
     else throw e;
   }
-  if (nina && !errors.some((e) => e.field === `${base}/nina`) && (await repo.findByNina(tx, nina))) errors.push({ field: `${base}/nina`, key: 'person.nina_taken' });
+  if (nina && !errors.some((e) => e.field === `${base}/nina`) && (await repo.findByNina(tx, nina)))
+    errors.push({ field: `${base}/nina`, key: 'person.nina_taken' });
   return {
     errors,
     stored: {
@@ -117,7 +139,12 @@ export async function validatePerson(tx: Tx, p: PersonInput, base = ''): Promise
       givenNames: (p.given_names ?? '').trim(),
       sex: p.sex,
       genderIdentity: p.gender_identity ?? null,
-      ...(birth.value ?? { birthPrecision: 'unknown', birthDate: null, birthEstimatedAge: null, birthEstimatedOn: null }),
+      ...(birth.value ?? {
+        birthPrecision: 'unknown',
+        birthDate: null,
+        birthEstimatedAge: null,
+        birthEstimatedOn: null,
+      }),
       birthPlace: p.birth_place ?? null,
       fatherName: p.father_name ?? null,
       motherName: p.mother_name ?? null,
@@ -139,10 +166,16 @@ export async function validatePerson(tx: Tx, p: PersonInput, base = ''): Promise
  * Create a person inside a transaction opened by the caller (an admission, an import, the intake).
  * Throws a 422 naming every bad field; writes nothing in that case.
  */
-export async function createPersonTx(tx: Tx, actor: Actor, prisonId: string, p: PersonInput, base = ''): Promise<string> {
+export async function createPersonTx(
+  tx: Tx,
+  actor: Actor,
+  prisonId: string,
+  p: PersonInput,
+  base = '',
+): Promise<string> {
   const [prepared] = await preparePeople(tx, actor, prisonId, [{ person: p, base }]);
-  await writePeople(tx, actor, prisonId, [prepared!]);
-  return prepared!.id;
+  await writePeople(tx, actor, prisonId, [prepared]);
+  return prepared.id;
 }
 
 /** A new person checked and ready to write: the rows and the history entry `createPersonTx` writes. */
@@ -158,7 +191,12 @@ export interface PreparedPerson {
  * Check new people and build their rows (nothing written); the first refusal is thrown, with its
  * fields. `createPersonTx` is this then `writePeople` for one; the register import does it for a batch.
  */
-export async function preparePeople(tx: Tx, actor: Actor, prisonId: string, people: readonly { person: PersonInput; base?: string }[]): Promise<PreparedPerson[]> {
+export async function preparePeople(
+  tx: Tx,
+  actor: Actor,
+  prisonId: string,
+  people: readonly { person: PersonInput; base?: string }[],
+): Promise<PreparedPerson[]> {
   authorize(actor, 'person.write', prisonId);
   const out: PreparedPerson[] = [];
   for (const { person: p, base = '' } of people) {
@@ -166,12 +204,33 @@ export async function preparePeople(tx: Tx, actor: Actor, prisonId: string, peop
     const { stored, errors } = await validatePerson(tx, p, base);
     if (errors.length) throw invalid(errors);
     const id = newId();
-    const names = (p.other_names ?? []).map((n) => ({ id: newId(), personId: id, kind: n.kind, familyName: n.family_name, givenNames: n.given_names ?? '', source: n.source ?? null, createdBy: actor.userId }));
+    const names = (p.other_names ?? []).map((n) => ({
+      id: newId(),
+      personId: id,
+      kind: n.kind,
+      familyName: n.family_name,
+      givenNames: n.given_names ?? '',
+      source: n.source ?? null,
+      createdBy: actor.userId,
+    }));
     const { sensitive, ...rest } = p;
     const hasSensitive = !!sensitive && !!(sensitive.religion || sensitive.ethnicity);
     // Religion and ethnicity go to the history as restricted data (core/confidentiality.ts).
-    const change: Change = { entity: 'person', entityId: id, personId: id, prisonId, action: 'create', after: hasSensitive ? { ...rest, sensitive } : rest };
-    out.push({ id, row: { ...stored, id, registeredPrisonId: prisonId, createdBy: actor.userId }, names, change, sensitive: hasSensitive ? sensitive : null });
+    const change: Change = {
+      entity: 'person',
+      entityId: id,
+      personId: id,
+      prisonId,
+      action: 'create',
+      after: hasSensitive ? { ...rest, sensitive } : rest,
+    };
+    out.push({
+      id,
+      row: { ...stored, id, registeredPrisonId: prisonId, createdBy: actor.userId },
+      names,
+      change,
+      sensitive: hasSensitive ? sensitive : null,
+    });
   }
   return out;
 }
@@ -180,20 +239,49 @@ export async function preparePeople(tx: Tx, actor: Actor, prisonId: string, peop
  * Write prepared people: one INSERT per table. Their history entries are written here unless the
  * caller writes them itself (`changes: false`, the import, to keep each person's entries together).
  */
-export async function writePeople(tx: Tx, actor: Actor, prisonId: string, people: readonly PreparedPerson[], opts: { changes?: boolean } = {}): Promise<void> {
+export async function writePeople(
+  tx: Tx,
+  actor: Actor,
+  prisonId: string,
+  people: readonly PreparedPerson[],
+  opts: { changes?: boolean } = {},
+): Promise<void> {
   if (!people.length) return;
-  await repo.insertPeople(tx, people.map((p) => p.row));
-  await repo.insertNames(tx, people.flatMap((p) => p.names));
-  if (opts.changes !== false) await recordChanges(tx, actor, people.map((p) => p.change));
+  await repo.insertPeople(
+    tx,
+    people.map((p) => p.row),
+  );
+  await repo.insertNames(
+    tx,
+    people.flatMap((p) => p.names),
+  );
+  if (opts.changes !== false)
+    await recordChanges(
+      tx,
+      actor,
+      people.map((p) => p.change),
+    );
   for (const p of people) {
     if (!p.sensitive) continue;
     await repo.upsertSensitive(tx, p.id, p.sensitive);
-    await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: p.id, personId: p.id, prisonId });
+    await recordAccess(tx, actor, {
+      category: 'ethnicity_religion',
+      action: 'write',
+      entity: 'person',
+      entityId: p.id,
+      personId: p.id,
+      prisonId,
+    });
   }
 }
 
 /** 404 when absent, 403 when outside the actor's scope. */
-export async function assertPersonVisible(db: Tx, actor: Actor, personId: string, permission: 'person.read' | 'person.write' | 'person.correct' = 'person.read'): Promise<repo.PersonRow> {
+export async function assertPersonVisible(
+  db: Tx,
+  actor: Actor,
+  personId: string,
+  permission: 'person.read' | 'person.write' | 'person.correct' = 'person.read',
+): Promise<repo.PersonRow> {
   authorize(actor, permission);
   const p = await repo.findPerson(db, personId);
   if (!p) throw notFound();
@@ -214,14 +302,23 @@ async function changePrison(tx: Tx, actor: Actor, p: repo.PersonRow): Promise<st
   return (await repo.personPrisons(tx, p.id)).find((id) => actor.prisonIds.includes(id)) ?? p.registeredPrisonId;
 }
 
-export function personView(p: repo.PersonRow, names: repo.PersonNameRow[], relatives: repo.RelativeRow[] = []): PersonView {
+export function personView(
+  p: repo.PersonRow,
+  names: repo.PersonNameRow[],
+  relatives: repo.RelativeRow[] = [],
+): PersonView {
   return {
     id: p.id,
     family_name: p.familyName,
     given_names: p.givenNames,
     sex: p.sex,
     gender_identity: p.genderIdentity,
-    birth: formatBirth({ birthPrecision: p.birthPrecision as never, birthDate: p.birthDate, birthEstimatedAge: p.birthEstimatedAge, birthEstimatedOn: p.birthEstimatedOn }),
+    birth: formatBirth({
+      birthPrecision: p.birthPrecision as never,
+      birthDate: p.birthDate,
+      birthEstimatedAge: p.birthEstimatedAge,
+      birthEstimatedOn: p.birthEstimatedOn,
+    }),
     birth_place: p.birthPlace,
     father_name: p.fatherName,
     mother_name: p.motherName,
@@ -236,8 +333,25 @@ export function personView(p: repo.PersonRow, names: repo.PersonNameRow[], relat
     education_level: p.educationLevel,
     occupation: p.occupation,
     emergency_contact: p.emergencyContact,
-    other_names: names.map((n) => ({ id: n.id, kind: n.kind as 'spelling' | 'alias', family_name: n.familyName, given_names: n.givenNames, source: n.source })),
-    relatives: relatives.map((r) => ({ id: r.id, relationship: r.relationship as RelativeInput['relationship'], full_name: r.fullName, birth_year: r.birthYear, phone: r.phone, address: r.address, whereabouts: r.whereabouts, custody: r.custody, emergency_contact: r.emergencyContact, notes: r.notes })),
+    other_names: names.map((n) => ({
+      id: n.id,
+      kind: n.kind as 'spelling' | 'alias',
+      family_name: n.familyName,
+      given_names: n.givenNames,
+      source: n.source,
+    })),
+    relatives: relatives.map((r) => ({
+      id: r.id,
+      relationship: r.relationship as RelativeInput['relationship'],
+      full_name: r.fullName,
+      birth_year: r.birthYear,
+      phone: r.phone,
+      address: r.address,
+      whereabouts: r.whereabouts,
+      custody: r.custody,
+      emergency_contact: r.emergencyContact,
+      notes: r.notes,
+    })),
     registered_prison_id: p.registeredPrisonId,
     merged_into_id: p.mergedIntoId,
     version: p.version,
@@ -250,13 +364,24 @@ export function personView(p: repo.PersonRow, names: repo.PersonNameRow[], relat
  * A person's identity. Religion and ethnicity are read only when asked for (need to know) and by
  * holders of person.sensitive; each such read is audited.
  */
-export async function getPerson(db: Db, actor: Actor, personId: string, opts: { sensitive?: boolean } = {}): Promise<PersonView> {
+export async function getPerson(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  opts: { sensitive?: boolean } = {},
+): Promise<PersonView> {
   const p = await assertPersonVisible(db, actor, personId);
   const v = personView(p, await repo.findNames(db, personId), await repo.findRelatives(db, personId));
   if (opts.sensitive) {
     authorize(actor, 'person.sensitive');
     v.sensitive = (await repo.findSensitive(db, personId)) ?? { religion: null, ethnicity: null };
-    await recordAccess(db, actor, { category: 'ethnicity_religion', action: 'read', entity: 'person', entityId: personId, personId });
+    await recordAccess(db, actor, {
+      category: 'ethnicity_religion',
+      action: 'read',
+      entity: 'person',
+      entityId: personId,
+      personId,
+    });
   }
   return v;
 }
@@ -268,50 +393,122 @@ export type PersonPatch = Partial<Omit<PersonInput, 'other_names' | 'sensitive'>
  * NINA card), a 'correction' fixes a value that was wrong. Both keep the old value in the history
  * with who, when and the reason; a correction needs the person.correct permission.
  */
-export async function changePerson(db: Db, actor: Actor, personId: string, input: { changes: PersonPatch; reason: string; kind: 'update' | 'correction'; version?: number }): Promise<PersonView> {
+export async function changePerson(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  input: { changes: PersonPatch; reason: string; kind: 'update' | 'correction'; version?: number },
+): Promise<PersonView> {
   if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
   return db.transaction(async (tx) => {
-    const before = await assertPersonVisible(tx, actor, personId, input.kind === 'correction' ? 'person.correct' : 'person.write');
+    const before = await assertPersonVisible(
+      tx,
+      actor,
+      personId,
+      input.kind === 'correction' ? 'person.correct' : 'person.write',
+    );
     const p = (await repo.findPerson(tx, personId, true))!;
-    if (input.version !== undefined && input.version !== p.version) throw new AppError(409, 'person.version_conflict', { current: p.version });
+    if (input.version !== undefined && input.version !== p.version)
+      throw new AppError(409, 'person.version_conflict', { current: p.version });
     const merged: PersonInput = { ...personView(p, []), ...input.changes } as PersonInput;
-    const { stored, errors } = await validatePerson(tx, { ...merged, nina: input.changes.nina === undefined ? null : merged.nina }, '/changes');
-    const realErrors = errors.filter((e) => !(e.key === 'person.nina_taken' && normaliseNina(merged.nina) === before.nina));
+    const { stored, errors } = await validatePerson(
+      tx,
+      { ...merged, nina: input.changes.nina === undefined ? null : merged.nina },
+      '/changes',
+    );
+    const realErrors = errors.filter(
+      (e) => !(e.key === 'person.nina_taken' && normaliseNina(merged.nina) === before.nina),
+    );
     if (realErrors.length) throw invalid(realErrors);
     const next: Partial<repo.PersonRow> = { ...stored };
     if (input.changes.nina === undefined) delete next.nina;
     const d = diff(p as unknown as Record<string, unknown>, next as Record<string, unknown>);
     if (!Object.keys(d.after).length) throw invalid([{ field: '/changes', key: 'person.nothing_changed' }]);
-    const ok = await repo.updatePersonRow(tx, personId, d.after as Partial<repo.PersonRow>, p.version);
+    const ok = await repo.updatePersonRow(tx, personId, d.after, p.version);
     if (!ok) throw new AppError(409, 'person.version_conflict', { current: p.version });
-    await recordChange(tx, actor, { entity: 'person', entityId: personId, personId, prisonId: await changePrison(tx, actor, p), action: input.kind, reason: input.reason, before: d.before, after: d.after });
-    return personView((await repo.findPerson(tx, personId))!, await repo.findNames(tx, personId), await repo.findRelatives(tx, personId));
+    await recordChange(tx, actor, {
+      entity: 'person',
+      entityId: personId,
+      personId,
+      prisonId: await changePrison(tx, actor, p),
+      action: input.kind,
+      reason: input.reason,
+      before: d.before,
+      after: d.after,
+    });
+    return personView(
+      (await repo.findPerson(tx, personId))!,
+      await repo.findNames(tx, personId),
+      await repo.findRelatives(tx, personId),
+    );
   });
 }
 
 export async function addOtherName(db: Db, actor: Actor, personId: string, n: OtherName): Promise<PersonView> {
   return db.transaction(async (tx) => {
     const p = await assertPersonVisible(tx, actor, personId, 'person.write');
-    const row = { id: newId(), personId, kind: n.kind, familyName: n.family_name, givenNames: n.given_names ?? '', source: n.source ?? null, createdBy: actor.userId };
+    const row = {
+      id: newId(),
+      personId,
+      kind: n.kind,
+      familyName: n.family_name,
+      givenNames: n.given_names ?? '',
+      source: n.source ?? null,
+      createdBy: actor.userId,
+    };
     await repo.insertNames(tx, [row]);
-    await recordChange(tx, actor, { entity: 'person_name', entityId: row.id, personId, prisonId: await changePrison(tx, actor, p), action: 'create', after: n });
+    await recordChange(tx, actor, {
+      entity: 'person_name',
+      entityId: row.id,
+      personId,
+      prisonId: await changePrison(tx, actor, p),
+      action: 'create',
+      after: n,
+    });
     return personView(p, await repo.findNames(tx, personId), await repo.findRelatives(tx, personId));
   });
 }
 
-export async function setSensitive(db: Db, actor: Actor, personId: string, v: { religion?: string | null; ethnicity?: string | null; reason: string }): Promise<{ religion: string | null; ethnicity: string | null }> {
+export async function setSensitive(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  v: { religion?: string | null; ethnicity?: string | null; reason: string },
+): Promise<{ religion: string | null; ethnicity: string | null }> {
   authorize(actor, 'person.sensitive');
   return db.transaction(async (tx) => {
     const p = await assertPersonVisible(tx, actor, personId, 'person.write');
-    await assertCodes(tx, [{ field: '/religion', kind: 'religion', code: v.religion }, { field: '/ethnicity', kind: 'ethnicity', code: v.ethnicity }]);
+    await assertCodes(tx, [
+      { field: '/religion', kind: 'religion', code: v.religion },
+      { field: '/ethnicity', kind: 'ethnicity', code: v.ethnicity },
+    ]);
     const before = (await repo.findSensitive(tx, personId)) ?? { religion: null, ethnicity: null };
-    const next = { religion: v.religion === undefined ? before.religion : v.religion, ethnicity: v.ethnicity === undefined ? before.ethnicity : v.ethnicity };
+    const next = {
+      religion: v.religion === undefined ? before.religion : v.religion,
+      ethnicity: v.ethnicity === undefined ? before.ethnicity : v.ethnicity,
+    };
     await repo.upsertSensitive(tx, personId, next);
     // The old and new values are kept in the history as restricted data (ethnicity_religion): only
     // holders of person.sensitive read them back, audited; the audit names the fields, not the values.
     const fields = Object.keys(v).filter((k) => k !== 'reason');
-    await recordChange(tx, actor, { entity: 'person_sensitive', entityId: personId, personId, prisonId: await changePrison(tx, actor, p), action: 'update', reason: v.reason, before, after: { ...next, fields } });
-    await recordAccess(tx, actor, { category: 'ethnicity_religion', action: 'write', entity: 'person', entityId: personId, personId, detail: { fields } });
+    await recordChange(tx, actor, {
+      entity: 'person_sensitive',
+      entityId: personId,
+      personId,
+      prisonId: await changePrison(tx, actor, p),
+      action: 'update',
+      reason: v.reason,
+      before,
+      after: { ...next, fields },
+    });
+    await recordAccess(tx, actor, {
+      category: 'ethnicity_religion',
+      action: 'write',
+      entity: 'person',
+      entityId: personId,
+      personId,
+      detail: { fields },
+    });
     return next;
   });
 }
@@ -321,10 +518,27 @@ export async function addRelative(db: Db, actor: Actor, personId: string, r: Rel
     const p = await assertPersonVisible(tx, actor, personId, 'person.write');
     const id = newId();
     await repo.insertRelative(tx, {
-      id, personId, relationship: r.relationship, fullName: r.full_name, birthYear: r.birth_year ?? null, phone: r.phone ?? null, address: r.address ?? null,
-      whereabouts: r.whereabouts ?? null, custody: r.custody ?? null, emergencyContact: !!r.emergency_contact, notes: r.notes ?? null, createdBy: actor.userId,
+      id,
+      personId,
+      relationship: r.relationship,
+      fullName: r.full_name,
+      birthYear: r.birth_year ?? null,
+      phone: r.phone ?? null,
+      address: r.address ?? null,
+      whereabouts: r.whereabouts ?? null,
+      custody: r.custody ?? null,
+      emergencyContact: !!r.emergency_contact,
+      notes: r.notes ?? null,
+      createdBy: actor.userId,
     });
-    await recordChange(tx, actor, { entity: 'person_relative', entityId: id, personId, prisonId: await changePrison(tx, actor, p), action: 'create', after: r });
+    await recordChange(tx, actor, {
+      entity: 'person_relative',
+      entityId: id,
+      personId,
+      prisonId: await changePrison(tx, actor, p),
+      action: 'create',
+      after: r,
+    });
     return personView(p, await repo.findNames(tx, personId), await repo.findRelatives(tx, personId));
   });
 }

@@ -26,6 +26,17 @@ export function nextStep(done: ReadonlySet<Step>): Step | null {
 }
 
 export const INVOLVEMENT = ['voluntary', 'forced', 'denied', 'unclear'] as const;
-export const REASONS = ['economic', 'protection', 'community', 'family', 'religious', 'grievance', 'coercion', 'revenge', 'status', 'other'] as const;
+export const REASONS = [
+  'economic',
+  'protection',
+  'community',
+  'family',
+  'religious',
+  'grievance',
+  'coercion',
+  'revenge',
+  'status',
+  'other',
+] as const;
 export const FITNESS = ['fit', 'fit_with_care', 'unfit'] as const;
 export const FINGERPRINTS = ['captured', 'refused', 'impossible'] as const;

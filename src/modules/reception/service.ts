@@ -18,37 +18,86 @@ import type { PersonInput } from '../people/service.js';
 import { assertCodes } from '../reference/service.js';
 import { mayReadPrisonData, openedPrisons } from '../sharing/service.js';
 import './messages.js';
-import { FINGERPRINTS, FITNESS, INVOLVEMENT, missingSteps, nextStep, outOfOrderError, REASONS, type Step, STEPS } from './rules.js';
+import {
+  FINGERPRINTS,
+  FITNESS,
+  INVOLVEMENT,
+  missingSteps,
+  nextStep,
+  outOfOrderError,
+  REASONS,
+  type Step,
+  STEPS,
+} from './rules.js';
 import { reception, receptionMedical, receptionStep } from './schema.js';
 
 export interface HandoverInput {
   prison: string;
   arresting_authority: string;
-  officer_name?: string | null; officer_rank?: string | null; officer_unit?: string | null;
-  warrant_name: string; warrant_birth?: string | null; warrant_region?: string | null; warrant_charge?: string | null; warrant_reference?: string | null;
-  information_shared?: string | null; evidence_shared?: string | null; nothing_shared?: boolean;
+  officer_name?: string | null;
+  officer_rank?: string | null;
+  officer_unit?: string | null;
+  warrant_name: string;
+  warrant_birth?: string | null;
+  warrant_region?: string | null;
+  warrant_charge?: string | null;
+  warrant_reference?: string | null;
+  information_shared?: string | null;
+  evidence_shared?: string | null;
+  nothing_shared?: boolean;
   arrived_at?: string;
 }
 
-export interface SecurityInput { rules_explained: boolean; rules_language?: string | null; cell_id?: string | null; over_capacity_reason?: string | null; override_reason?: string | null; body_search_done: boolean; prohibited_items?: { item: string; description?: string | null }[]; out_of_order_reason?: string | null }
+export interface SecurityInput {
+  rules_explained: boolean;
+  rules_language?: string | null;
+  cell_id?: string | null;
+  over_capacity_reason?: string | null;
+  override_reason?: string | null;
+  body_search_done: boolean;
+  prohibited_items?: { item: string; description?: string | null }[];
+  out_of_order_reason?: string | null;
+}
 export interface AdministrationInput {
-  person?: PersonInput; person_id?: string | null;
-  photo_taken: boolean; fingerprints: (typeof FINGERPRINTS)[number]; fingerprints_reason?: string | null; warrant_scanned: boolean;
-  legal_document: DocumentInput; charges: ChargeInput[]; out_of_order_reason?: string | null;
+  person?: PersonInput;
+  person_id?: string | null;
+  photo_taken: boolean;
+  fingerprints: (typeof FINGERPRINTS)[number];
+  fingerprints_reason?: string | null;
+  warrant_scanned: boolean;
+  legal_document: DocumentInput;
+  charges: ChargeInput[];
+  out_of_order_reason?: string | null;
 }
 export interface RegistryInput {
   items?: { item: string; quantity: number; description?: string | null }[];
   money?: { amount: number; currency: string }[];
   id_documents?: { kind: string; number?: string | null }[];
   phones?: { description: string; imei?: string | null }[];
-  notes?: string | null; out_of_order_reason?: string | null;
+  notes?: string | null;
+  out_of_order_reason?: string | null;
 }
-export interface MedicalInput { visible_injuries?: string | null; ill_treatment_alleged: boolean; ill_treatment_account?: string | null; fitness: (typeof FITNESS)[number]; referral?: string | null; notes?: string | null; out_of_order_reason?: string | null }
+export interface MedicalInput {
+  visible_injuries?: string | null;
+  ill_treatment_alleged: boolean;
+  ill_treatment_account?: string | null;
+  fitness: (typeof FITNESS)[number];
+  referral?: string | null;
+  notes?: string | null;
+  out_of_order_reason?: string | null;
+}
 export interface InterviewInput {
   interviewer: 'director' | 'social_worker';
-  background?: string | null; family_situation?: string | null; own_account?: string | null;
-  education_level?: string | null; occupation?: string | null; affiliation_declared?: string | null;
-  involvement: (typeof INVOLVEMENT)[number]; reasons?: (typeof REASONS)[number][]; free_text?: string | null; out_of_order_reason?: string | null;
+  background?: string | null;
+  family_situation?: string | null;
+  own_account?: string | null;
+  education_level?: string | null;
+  occupation?: string | null;
+  affiliation_declared?: string | null;
+  involvement: (typeof INVOLVEMENT)[number];
+  reasons?: (typeof REASONS)[number][];
+  free_text?: string | null;
+  out_of_order_reason?: string | null;
 }
 
 type ReceptionRow = typeof reception.$inferSelect;
@@ -57,12 +106,29 @@ type ReceptionRow = typeof reception.$inferSelect;
  * One step. The interview's content is restricted (category interview): `data` is null and
  * `restricted` says so unless the reader holds intake.interview and asked for it (audited).
  */
-export interface StepView { step: Step; done: boolean; done_by: string | null; done_at: string | null; out_of_order_reason: string | null; data: Record<string, unknown> | null; restricted: 'interview' | null }
+export interface StepView {
+  step: Step;
+  done: boolean;
+  done_by: string | null;
+  done_at: string | null;
+  out_of_order_reason: string | null;
+  data: Record<string, unknown> | null;
+  restricted: 'interview' | null;
+}
 export interface ReceptionView {
-  id: string; prison_id: string; status: string; arrived_at: string; started_at: string; completed_at: string | null;
+  id: string;
+  prison_id: string;
+  status: string;
+  arrived_at: string;
+  started_at: string;
+  completed_at: string | null;
   handover: Omit<HandoverInput, 'prison' | 'arrived_at'> & { nothing_shared: boolean };
-  admission_id: string | null; person_id: string | null; committal_number: string | null;
-  steps: StepView[]; missing: Step[]; next: Step | null;
+  admission_id: string | null;
+  person_id: string | null;
+  committal_number: string | null;
+  steps: StepView[];
+  missing: Step[];
+  next: Step | null;
   /** Present for medical staff (everything) and for the director (injuries and allegations only). */
   medical?: Record<string, unknown>;
 }
@@ -72,12 +138,22 @@ function canStart(actor: Actor): boolean {
 }
 
 async function load(tx: Tx, actor: Actor, id: string, forUpdate = false, read = false): Promise<ReceptionRow> {
-  if (!canStart(actor) && !can(actor, 'health.write') && !can(actor, 'intake.interview') && !can(actor, 'intake.registry')) throw forbidden();
+  if (
+    !canStart(actor) &&
+    !can(actor, 'health.write') &&
+    !can(actor, 'intake.interview') &&
+    !can(actor, 'intake.registry')
+  )
+    throw forbidden();
   const q = tx.select().from(reception).where(eq(reception.id, id));
   const [r] = forUpdate ? await q.for('update') : await q;
   if (!r) throw notFound();
   // Reading another prison's reception needs a recorded opening (sharing); writing never.
-  if (!inScope(actor, r.prisonId) && !(read && r.personId && (await mayReadPrisonData(tx, actor, r.personId, r.prisonId, 'reception')))) throw new AppError(403, 'error.out_of_scope');
+  if (
+    !inScope(actor, r.prisonId) &&
+    !(read && r.personId && (await mayReadPrisonData(tx, actor, r.personId, r.prisonId, 'reception')))
+  )
+    throw new AppError(403, 'error.out_of_scope');
   return r;
 }
 
@@ -87,89 +163,216 @@ export async function startReception(db: Db, actor: Actor, input: HandoverInput)
     const p = await getPrison(tx, actor, input.prison);
     if (!inScope(actor, p.id)) throw new AppError(403, 'error.out_of_scope');
     const errors: FieldError[] = [];
-    if (input.nothing_shared && (input.information_shared?.trim() || input.evidence_shared?.trim())) errors.push({ field: '/nothing_shared', key: 'reception.shared_conflict' });
+    if (input.nothing_shared && (input.information_shared?.trim() || input.evidence_shared?.trim()))
+      errors.push({ field: '/nothing_shared', key: 'reception.shared_conflict' });
     const arrived = input.arrived_at ? new Date(input.arrived_at) : new Date();
     if (Number.isNaN(arrived.getTime())) errors.push({ field: '/arrived_at', key: 'field.invalid_date' });
-    else if (arrived.getTime() > Date.now() + 5 * 60_000) errors.push({ field: '/arrived_at', key: 'field.date_in_future' });
-    try { await assertCodes(tx, [{ field: '/arresting_authority', kind: 'arresting_authority', code: input.arresting_authority }, { field: '/warrant_region', kind: 'region', code: input.warrant_region }]); } catch (e) { if (e instanceof AppError) errors.push(...e.fields); else throw e; }
+    else if (arrived.getTime() > Date.now() + 5 * 60_000)
+      errors.push({ field: '/arrived_at', key: 'field.date_in_future' });
+    try {
+      await assertCodes(tx, [
+        { field: '/arresting_authority', kind: 'arresting_authority', code: input.arresting_authority },
+        { field: '/warrant_region', kind: 'region', code: input.warrant_region },
+      ]);
+    } catch (e) {
+      if (e instanceof AppError) errors.push(...e.fields);
+      else throw e;
+    }
     if (errors.length) throw invalid(errors);
     const id = newId();
     await tx.insert(reception).values({
-      id, prisonId: p.id, arrestingAuthority: input.arresting_authority, officerName: input.officer_name ?? null, officerRank: input.officer_rank ?? null, officerUnit: input.officer_unit ?? null,
-      warrantName: input.warrant_name, warrantBirth: input.warrant_birth ?? null, warrantRegion: input.warrant_region ?? null, warrantCharge: input.warrant_charge ?? null, warrantReference: input.warrant_reference ?? null,
-      informationShared: input.information_shared ?? null, evidenceShared: input.evidence_shared ?? null, nothingShared: !!input.nothing_shared, arrivedAt: arrived, startedBy: actor.userId,
+      id,
+      prisonId: p.id,
+      arrestingAuthority: input.arresting_authority,
+      officerName: input.officer_name ?? null,
+      officerRank: input.officer_rank ?? null,
+      officerUnit: input.officer_unit ?? null,
+      warrantName: input.warrant_name,
+      warrantBirth: input.warrant_birth ?? null,
+      warrantRegion: input.warrant_region ?? null,
+      warrantCharge: input.warrant_charge ?? null,
+      warrantReference: input.warrant_reference ?? null,
+      informationShared: input.information_shared ?? null,
+      evidenceShared: input.evidence_shared ?? null,
+      nothingShared: !!input.nothing_shared,
+      arrivedAt: arrived,
+      startedBy: actor.userId,
     });
-    await recordChange(tx, actor, { entity: 'reception', entityId: id, prisonId: p.id, action: 'handover', after: input });
-    return view(tx, actor, (await load(tx, actor, id))!);
+    await recordChange(tx, actor, {
+      entity: 'reception',
+      entityId: id,
+      prisonId: p.id,
+      action: 'handover',
+      after: input,
+    });
+    return view(tx, actor, await load(tx, actor, id));
   });
 }
 
 async function stepsOf(tx: Tx, ids: string[]) {
   if (!ids.length) return [];
-  return tx.select().from(receptionStep).where(inArray(receptionStep.receptionId, ids)).orderBy(asc(receptionStep.doneAt));
+  return tx
+    .select()
+    .from(receptionStep)
+    .where(inArray(receptionStep.receptionId, ids))
+    .orderBy(asc(receptionStep.doneAt));
 }
 
-async function view(tx: Tx, actor: Actor, r: ReceptionRow, opts: { medical?: boolean; interview?: boolean } = {}): Promise<ReceptionView> {
+async function view(
+  tx: Tx,
+  actor: Actor,
+  r: ReceptionRow,
+  opts: { medical?: boolean; interview?: boolean } = {},
+): Promise<ReceptionView> {
   const steps = await stepsOf(tx, [r.id]);
   const done = new Set(steps.map((s) => s.step as Step));
   const adm = r.admissionId ? await custodyRepo.findAdmission(tx, r.admissionId) : undefined;
   const v: ReceptionView = {
-    id: r.id, prison_id: r.prisonId, status: r.status, arrived_at: r.arrivedAt.toISOString(), started_at: r.startedAt.toISOString(), completed_at: r.completedAt?.toISOString() ?? null,
+    id: r.id,
+    prison_id: r.prisonId,
+    status: r.status,
+    arrived_at: r.arrivedAt.toISOString(),
+    started_at: r.startedAt.toISOString(),
+    completed_at: r.completedAt?.toISOString() ?? null,
     handover: {
-      arresting_authority: r.arrestingAuthority, officer_name: r.officerName, officer_rank: r.officerRank, officer_unit: r.officerUnit, warrant_name: r.warrantName, warrant_birth: r.warrantBirth,
-      warrant_region: r.warrantRegion, warrant_charge: r.warrantCharge, warrant_reference: r.warrantReference, information_shared: r.informationShared, evidence_shared: r.evidenceShared, nothing_shared: r.nothingShared,
+      arresting_authority: r.arrestingAuthority,
+      officer_name: r.officerName,
+      officer_rank: r.officerRank,
+      officer_unit: r.officerUnit,
+      warrant_name: r.warrantName,
+      warrant_birth: r.warrantBirth,
+      warrant_region: r.warrantRegion,
+      warrant_charge: r.warrantCharge,
+      warrant_reference: r.warrantReference,
+      information_shared: r.informationShared,
+      evidence_shared: r.evidenceShared,
+      nothing_shared: r.nothingShared,
     },
-    admission_id: r.admissionId, person_id: r.personId, committal_number: adm?.committalNumber ?? null,
+    admission_id: r.admissionId,
+    person_id: r.personId,
+    committal_number: adm?.committalNumber ?? null,
     steps: STEPS.map((step) => {
       const s = steps.find((x) => x.step === step);
       // The interview's content is for holders of the interview permission (social workers, the
       // director), and only when asked for: every such read is audited.
       const restricted = step === 'interview' && !!s;
       const hideData = restricted && !(opts.interview && can(actor, 'intake.interview'));
-      return { step, done: !!s, done_by: s?.doneBy ?? null, done_at: s?.doneAt.toISOString() ?? null, out_of_order_reason: s?.outOfOrderReason ?? null, data: s && !hideData ? s.data : null, restricted: restricted ? 'interview' as const : null };
+      return {
+        step,
+        done: !!s,
+        done_by: s?.doneBy ?? null,
+        done_at: s?.doneAt.toISOString() ?? null,
+        out_of_order_reason: s?.outOfOrderReason ?? null,
+        data: s && !hideData ? s.data : null,
+        restricted: restricted ? ('interview' as const) : null,
+      };
     }),
-    missing: missingSteps(done), next: nextStep(done),
+    missing: missingSteps(done),
+    next: nextStep(done),
   };
-  if (v.steps.some((s) => s.restricted && s.data)) await recordAccess(tx, actor, { category: 'interview', action: 'read', entity: 'reception_step.interview', entityId: r.id, personId: r.personId, prisonId: r.prisonId });
+  if (v.steps.some((s) => s.restricted && s.data))
+    await recordAccess(tx, actor, {
+      category: 'interview',
+      action: 'read',
+      entity: 'reception_step.interview',
+      entityId: r.id,
+      personId: r.personId,
+      prisonId: r.prisonId,
+    });
   // Medical findings stay with the prison's medical staff: never through an opening to another prison.
   if (opts.medical && done.has('medical') && inScope(actor, r.prisonId)) {
     const [m] = await tx.select().from(receptionMedical).where(eq(receptionMedical.receptionId, r.id));
     if (m && can(actor, 'health.read')) {
-      v.medical = { visible_injuries: m.visibleInjuries, ill_treatment_alleged: m.illTreatmentAlleged, ill_treatment_account: m.illTreatmentAccount, fitness: m.fitness, referral: m.referral, notes: m.notes, done_at: m.doneAt.toISOString() };
-      await recordAccess(tx, actor, { category: 'health', action: 'read', entity: 'reception_medical', entityId: r.id, personId: r.personId, prisonId: r.prisonId });
+      v.medical = {
+        visible_injuries: m.visibleInjuries,
+        ill_treatment_alleged: m.illTreatmentAlleged,
+        ill_treatment_account: m.illTreatmentAccount,
+        fitness: m.fitness,
+        referral: m.referral,
+        notes: m.notes,
+        done_at: m.doneAt.toISOString(),
+      };
+      await recordAccess(tx, actor, {
+        category: 'health',
+        action: 'read',
+        entity: 'reception_medical',
+        entityId: r.id,
+        personId: r.personId,
+        prisonId: r.prisonId,
+      });
     } else if (m && can(actor, 'health.injury_report.read')) {
-      v.medical = { visible_injuries: m.visibleInjuries, ill_treatment_alleged: m.illTreatmentAlleged, ill_treatment_account: m.illTreatmentAccount, done_at: m.doneAt.toISOString() };
-      await recordAccess(tx, actor, { category: 'health', action: 'read', entity: 'reception_medical.injury_report', entityId: r.id, personId: r.personId, prisonId: r.prisonId });
+      v.medical = {
+        visible_injuries: m.visibleInjuries,
+        ill_treatment_alleged: m.illTreatmentAlleged,
+        ill_treatment_account: m.illTreatmentAccount,
+        done_at: m.doneAt.toISOString(),
+      };
+      await recordAccess(tx, actor, {
+        category: 'health',
+        action: 'read',
+        entity: 'reception_medical.injury_report',
+        entityId: r.id,
+        personId: r.personId,
+        prisonId: r.prisonId,
+      });
     }
   }
   return v;
 }
 
 /** One reception; `medical` and `interview` add those restricted parts for holders of their permission (audited). */
-export async function getReception(db: Db, actor: Actor, id: string, opts: { medical?: boolean; interview?: boolean } = {}): Promise<ReceptionView> {
+export async function getReception(
+  db: Db,
+  actor: Actor,
+  id: string,
+  opts: { medical?: boolean; interview?: boolean } = {},
+): Promise<ReceptionView> {
   return db.transaction(async (tx) => view(tx, actor, await load(tx, actor, id, false, true), opts));
 }
 
 /** Receptions of a prison (in progress by default), each with what it is missing. */
-export async function listReceptions(db: Db, actor: Actor, opts: { prison?: string; status?: string } = {}): Promise<ReceptionView[]> {
+export async function listReceptions(
+  db: Db,
+  actor: Actor,
+  opts: { prison?: string; status?: string } = {},
+): Promise<ReceptionView[]> {
   authorize(actor, 'custody.read');
   const prisonIds = opts.prison ? [(await getPrison(db, actor, opts.prison)).id] : scopeFilter(actor);
-  const rows = await db.select().from(reception)
-    .where(and(eq(reception.status, opts.status ?? 'in_progress'), prisonIds ? inArray(reception.prisonId, [...prisonIds]) : undefined))
-    .orderBy(desc(reception.startedAt)).limit(200);
+  const rows = await db
+    .select()
+    .from(reception)
+    .where(
+      and(
+        eq(reception.status, opts.status ?? 'in_progress'),
+        prisonIds ? inArray(reception.prisonId, [...prisonIds]) : undefined,
+      ),
+    )
+    .orderBy(desc(reception.startedAt))
+    .limit(200);
   const out: ReceptionView[] = [];
   for (const r of rows) out.push(await view(db, actor, r));
   return out;
 }
 
-export const receptionsInProgress = (db: Db, actor: Actor, prisonId: string) => listReceptions(db, actor, { prison: prisonId });
+export const receptionsInProgress = (db: Db, actor: Actor, prisonId: string) =>
+  listReceptions(db, actor, { prison: prisonId });
 
 const PERMISSION: Record<Step, Parameters<typeof authorize>[1]> = {
-  security: 'intake.security', administration: 'intake.administration', registry: 'intake.registry', medical: 'health.write', interview: 'intake.interview',
+  security: 'intake.security',
+  administration: 'intake.administration',
+  registry: 'intake.registry',
+  medical: 'health.write',
+  interview: 'intake.interview',
 };
 
 /** Record one step. Out of the default order it needs a reason; each step is done once. */
-export async function recordStep(db: Db, actor: Actor, id: string, step: Step, input: SecurityInput | AdministrationInput | RegistryInput | MedicalInput | InterviewInput): Promise<ReceptionView> {
+export async function recordStep(
+  db: Db,
+  actor: Actor,
+  id: string,
+  step: Step,
+  input: SecurityInput | AdministrationInput | RegistryInput | MedicalInput | InterviewInput,
+): Promise<ReceptionView> {
   return db.transaction(async (tx) => {
     const r = await load(tx, actor, id, true);
     authorize(actor, PERMISSION[step], r.prisonId);
@@ -177,7 +380,14 @@ export async function recordStep(db: Db, actor: Actor, id: string, step: Step, i
     const done = new Set((await stepsOf(tx, [r.id])).map((s) => s.step as Step));
     if (done.has(step)) throw new AppError(409, 'reception.step_done');
     const skipped = outOfOrderError(step, done, input.out_of_order_reason);
-    if (skipped) throw invalid([{ field: '/out_of_order_reason', key: 'reception.out_of_order', params: { steps: skipped.map((s) => s).join(', ') } }]);
+    if (skipped)
+      throw invalid([
+        {
+          field: '/out_of_order_reason',
+          key: 'reception.out_of_order',
+          params: { steps: skipped.map((s) => s).join(', ') },
+        },
+      ]);
     let data: Record<string, unknown> = {};
     const { out_of_order_reason: _r, ...rest } = input as unknown as Record<string, unknown>;
     if (step === 'security') {
@@ -187,29 +397,47 @@ export async function recordStep(db: Db, actor: Actor, id: string, step: Step, i
         if (r.admissionId) {
           // The file exists (administration done first): the one placement rule, in full.
           const a = (await custodyRepo.findAdmission(tx, r.admissionId, true))!;
-          await placeInCell(tx, actor, a, { cell_id: s.cell_id, reason: 'reception', via: 'reception', override_reason: s.override_reason, over_capacity_reason: s.over_capacity_reason });
+          await placeInCell(tx, actor, a, {
+            cell_id: s.cell_id,
+            reason: 'reception',
+            via: 'reception',
+            override_reason: s.override_reason,
+            over_capacity_reason: s.over_capacity_reason,
+          });
         } else {
           // No file yet: only the cell and its capacity can be checked now; the full check runs
           // when the administration step creates the file. An override needs the file.
-          if (s.override_reason?.trim()) throw invalid([{ field: '/override_reason', key: 'reception.override_needs_file' }]);
+          if (s.override_reason?.trim())
+            throw invalid([{ field: '/override_reason', key: 'reception.override_needs_file' }]);
           await precheckCell(tx, actor, r.prisonId, s.cell_id, { over_capacity_reason: s.over_capacity_reason });
         }
       }
       data = rest;
     } else if (step === 'administration') {
       const a = input as AdministrationInput;
-      if (a.fingerprints !== 'captured' && !a.fingerprints_reason?.trim()) throw invalid([{ field: '/fingerprints_reason', key: 'reception.fingerprint_reason' }]);
+      if (a.fingerprints !== 'captured' && !a.fingerprints_reason?.trim())
+        throw invalid([{ field: '/fingerprints_reason', key: 'reception.fingerprint_reason' }]);
       // The cell chosen at the security office, if any, becomes the first placement.
       const [sec] = (await stepsOf(tx, [r.id])).filter((x) => x.step === 'security');
       const secData = (sec?.data ?? {}) as Partial<SecurityInput>;
       // Files received during this reception: the scanned warrant goes with the legal document,
       // the photo on the file, and every file joins the person's file.
-      const files = await tx.select().from(attachment).where(eq(attachment.receptionId, r.id)).orderBy(desc(attachment.createdAt));
+      const files = await tx
+        .select()
+        .from(attachment)
+        .where(eq(attachment.receptionId, r.id))
+        .orderBy(desc(attachment.createdAt));
       const warrant = files.find((f) => f.kind === 'warrant');
       const photo = files.find((f) => f.kind === 'photo');
-      const adm = await admit(tx as unknown as Db, actor, {
-        prison: r.prisonId, person: a.person, person_id: a.person_id ?? undefined, admitted_at: r.arrivedAt.toISOString(),
-        arresting_authority: r.arrestingAuthority, arresting_unit: r.officerUnit, legal_document: { ...a.legal_document, attachment_id: a.legal_document.attachment_id ?? warrant?.id ?? null }, charges: a.charges,
+      const adm = await admit(tx, actor, {
+        prison: r.prisonId,
+        person: a.person,
+        person_id: a.person_id ?? undefined,
+        admitted_at: r.arrivedAt.toISOString(),
+        arresting_authority: r.arrestingAuthority,
+        arresting_unit: r.officerUnit,
+        legal_document: { ...a.legal_document, attachment_id: a.legal_document.attachment_id ?? warrant?.id ?? null },
+        charges: a.charges,
       });
       await tx.update(reception).set({ admissionId: adm.id, personId: adm.person_id }).where(eq(reception.id, r.id));
       // The cell chosen at the security office goes through the one placement rule, now that the
@@ -219,35 +447,104 @@ export async function recordStep(db: Db, actor: Actor, id: string, step: Step, i
       if (secData.cell_id) {
         const row = (await custodyRepo.findAdmission(tx, adm.id, true))!;
         try {
-          await tx.transaction((sp) => placeInCell(sp, actor, row, { cell_id: secData.cell_id!, reason: 'reception', via: 'reception', at: row.admittedAt, over_capacity_reason: secData.over_capacity_reason }));
+          await tx.transaction((sp) =>
+            placeInCell(sp, actor, row, {
+              cell_id: secData.cell_id!,
+              reason: 'reception',
+              via: 'reception',
+              at: row.admittedAt,
+              over_capacity_reason: secData.over_capacity_reason,
+            }),
+          );
         } catch (e) {
           if (!(e instanceof AppError) || (e.status !== 422 && e.status !== 403)) throw e;
-          placementRefused = (e.fields.length ? e.fields : [{ key: e.key, params: e.params }]).map((f) => ({ code: f.key.replace(/^housing\.refused\./, ''), message_key: f.key, params: f.params ?? {} }));
+          placementRefused = (e.fields.length ? e.fields : [{ key: e.key, params: e.params }]).map((f) => ({
+            code: f.key.replace(/^housing\.refused\./, ''),
+            message_key: f.key,
+            params: f.params ?? {},
+          }));
         }
       }
-      await tx.update(attachment).set({ personId: adm.person_id }).where(and(eq(attachment.receptionId, r.id), isNull(attachment.personId)));
+      await tx
+        .update(attachment)
+        .set({ personId: adm.person_id })
+        .where(and(eq(attachment.receptionId, r.id), isNull(attachment.personId)));
       if (photo) {
         await setPhoto(tx, adm.person_id, photo.id);
-        await recordChange(tx, actor, { entity: 'person', entityId: adm.person_id, personId: adm.person_id, prisonId: r.prisonId, action: 'photo', after: { photo_attachment_id: photo.id } });
+        await recordChange(tx, actor, {
+          entity: 'person',
+          entityId: adm.person_id,
+          personId: adm.person_id,
+          prisonId: r.prisonId,
+          action: 'photo',
+          after: { photo_attachment_id: photo.id },
+        });
       }
       const { person: _p, ...kept } = rest as Record<string, unknown>;
-      data = { ...kept, committal_number: adm.committal_number, ...(secData.cell_id ? { cell_id: secData.cell_id, placement_refused: placementRefused } : {}) };
+      data = {
+        ...kept,
+        committal_number: adm.committal_number,
+        ...(secData.cell_id ? { cell_id: secData.cell_id, placement_refused: placementRefused } : {}),
+      };
     } else if (step === 'registry') {
       data = rest;
     } else if (step === 'medical') {
       const m = input as MedicalInput;
-      await tx.insert(receptionMedical).values({ receptionId: r.id, prisonId: r.prisonId, visibleInjuries: m.visible_injuries ?? null, illTreatmentAlleged: m.ill_treatment_alleged, illTreatmentAccount: m.ill_treatment_account ?? null, fitness: m.fitness, referral: m.referral ?? null, notes: m.notes ?? null, doneBy: actor.userId });
-      await recordAccess(tx, actor, { category: 'health', action: 'write', entity: 'reception_medical', entityId: r.id, personId: r.personId, prisonId: r.prisonId });
+      await tx.insert(receptionMedical).values({
+        receptionId: r.id,
+        prisonId: r.prisonId,
+        visibleInjuries: m.visible_injuries ?? null,
+        illTreatmentAlleged: m.ill_treatment_alleged,
+        illTreatmentAccount: m.ill_treatment_account ?? null,
+        fitness: m.fitness,
+        referral: m.referral ?? null,
+        notes: m.notes ?? null,
+        doneBy: actor.userId,
+      });
+      await recordAccess(tx, actor, {
+        category: 'health',
+        action: 'write',
+        entity: 'reception_medical',
+        entityId: r.id,
+        personId: r.personId,
+        prisonId: r.prisonId,
+      });
       data = {}; // medical findings stay in reception_medical
     } else if (step === 'interview') {
       const iv = input as InterviewInput;
-      await assertCodes(tx, [{ field: '/education_level', kind: 'education_level', code: iv.education_level }, { field: '/occupation', kind: 'occupation', code: iv.occupation }]);
+      await assertCodes(tx, [
+        { field: '/education_level', kind: 'education_level', code: iv.education_level },
+        { field: '/occupation', kind: 'occupation', code: iv.occupation },
+      ]);
       data = rest;
-      await recordAccess(tx, actor, { category: 'interview', action: 'write', entity: 'reception_step.interview', entityId: r.id, personId: r.personId, prisonId: r.prisonId });
+      await recordAccess(tx, actor, {
+        category: 'interview',
+        action: 'write',
+        entity: 'reception_step.interview',
+        entityId: r.id,
+        personId: r.personId,
+        prisonId: r.prisonId,
+      });
     }
-    await tx.insert(receptionStep).values({ id: newId(), prisonId: r.prisonId, receptionId: r.id, step, data, outOfOrderReason: input.out_of_order_reason ?? null, doneBy: actor.userId });
-    await recordChange(tx, actor, { entity: 'reception', entityId: r.id, personId: r.personId, prisonId: r.prisonId, action: `step.${step}`, reason: input.out_of_order_reason ?? null, after: step === 'medical' ? { done: true } : data });
-    return view(tx, actor, (await load(tx, actor, r.id))!);
+    await tx.insert(receptionStep).values({
+      id: newId(),
+      prisonId: r.prisonId,
+      receptionId: r.id,
+      step,
+      data,
+      outOfOrderReason: input.out_of_order_reason ?? null,
+      doneBy: actor.userId,
+    });
+    await recordChange(tx, actor, {
+      entity: 'reception',
+      entityId: r.id,
+      personId: r.personId,
+      prisonId: r.prisonId,
+      action: `step.${step}`,
+      reason: input.out_of_order_reason ?? null,
+      after: step === 'medical' ? { done: true } : data,
+    });
+    return view(tx, actor, await load(tx, actor, r.id));
   });
 }
 
@@ -260,29 +557,52 @@ export async function completeReception(db: Db, actor: Actor, id: string): Promi
     const done = new Set((await stepsOf(tx, [r.id])).map((s) => s.step as Step));
     const missing = missingSteps(done);
     if (missing.length) throw invalid(missing.map((s) => ({ field: `/steps/${s}`, key: `reception.missing.${s}` })));
-    await tx.update(reception).set({ status: 'completed', completedAt: new Date(), completedBy: actor.userId }).where(eq(reception.id, r.id));
-    await recordChange(tx, actor, { entity: 'reception', entityId: r.id, personId: r.personId, prisonId: r.prisonId, action: 'complete' });
-    return view(tx, actor, (await load(tx, actor, r.id))!);
+    await tx
+      .update(reception)
+      .set({ status: 'completed', completedAt: new Date(), completedBy: actor.userId })
+      .where(eq(reception.id, r.id));
+    await recordChange(tx, actor, {
+      entity: 'reception',
+      entityId: r.id,
+      personId: r.personId,
+      prisonId: r.prisonId,
+      action: 'complete',
+    });
+    return view(tx, actor, await load(tx, actor, r.id));
   });
 }
 
 /** How many arrivals came with nothing shared by the arresting force, per prison, over a period. */
-export async function nothingSharedCount(db: Db, actor: Actor, prison: string, from: Date, to: Date): Promise<{ receptions: number; nothing_shared: number }> {
+export async function nothingSharedCount(
+  db: Db,
+  actor: Actor,
+  prison: string,
+  from: Date,
+  to: Date,
+): Promise<{ receptions: number; nothing_shared: number }> {
   authorize(actor, 'statistics.read');
   const p = await getPrison(db, actor, prison);
   const [r] = await db
-    .select({ receptions: sql<number>`count(*)::int`, nothing_shared: sql<number>`count(*) FILTER (WHERE ${reception.nothingShared})::int` })
+    .select({
+      receptions: sql<number>`count(*)::int`,
+      nothing_shared: sql<number>`count(*) FILTER (WHERE ${reception.nothingShared})::int`,
+    })
     .from(reception)
     .where(and(eq(reception.prisonId, p.id), gte(reception.arrivedAt, from), lt(reception.arrivedAt, to)));
-  return r!;
+  return r;
 }
 
 /** The receptions that created or re-opened a person's file, in the actor's prisons. */
 export async function receptionsOfPerson(db: Db, actor: Actor, personId: string): Promise<ReceptionView[]> {
   if (!can(actor, 'custody.read')) return [];
-  const rows = await db.select().from(reception).where(eq(reception.personId, personId)).orderBy(desc(reception.startedAt));
+  const rows = await db
+    .select()
+    .from(reception)
+    .where(eq(reception.personId, personId))
+    .orderBy(desc(reception.startedAt));
   const out: ReceptionView[] = [];
   const opened = new Set(await openedPrisons(db, actor, personId, 'reception'));
-  for (const r of rows.filter((x) => inScope(actor, x.prisonId) || opened.has(x.prisonId))) out.push(await view(db, actor, r));
+  for (const r of rows.filter((x) => inScope(actor, x.prisonId) || opened.has(x.prisonId)))
+    out.push(await view(db, actor, r));
   return out;
 }

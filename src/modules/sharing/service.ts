@@ -28,29 +28,59 @@ export const READMISSION_OPENS: readonly OpeningCategory[] = ['legal_history'];
  * Prisons outside the actor's scope whose `category` data about the person are open to one of the
  * actor's prisons. Empty for national users (they see every prison anyway).
  */
-export async function openedPrisons(tx: Tx, actor: Actor, personId: string, category: OpeningCategory): Promise<string[]> {
+export async function openedPrisons(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  category: OpeningCategory,
+): Promise<string[]> {
   if (actor.national || !actor.prisonIds.length) return [];
-  const rows = await tx.selectDistinct({ p: fileOpening.fromPrisonId }).from(fileOpening).where(and(
-    eq(fileOpening.personId, personId), inArray(fileOpening.toPrisonId, [...actor.prisonIds]), isNull(fileOpening.revokedAt),
-    sql`${category} = ANY(${fileOpening.categories})`,
-  ));
+  const rows = await tx
+    .selectDistinct({ p: fileOpening.fromPrisonId })
+    .from(fileOpening)
+    .where(
+      and(
+        eq(fileOpening.personId, personId),
+        inArray(fileOpening.toPrisonId, [...actor.prisonIds]),
+        isNull(fileOpening.revokedAt),
+        sql`${category} = ANY(${fileOpening.categories})`,
+      ),
+    );
   return rows.map((r) => r.p).filter((p) => !inScope(actor, p));
 }
 
 /** The prisons whose `category` data about the person the actor may read: their scope and what is opened to it (undefined = all). */
-export async function readablePrisons(tx: Tx, actor: Actor, personId: string, category: OpeningCategory): Promise<readonly string[] | undefined> {
+export async function readablePrisons(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  category: OpeningCategory,
+): Promise<readonly string[] | undefined> {
   if (actor.national) return undefined;
   return [...actor.prisonIds, ...(await openedPrisons(tx, actor, personId, category))];
 }
 
 /** Whether the actor may read `category` data about the person written in `prisonId`. */
-export async function mayReadPrisonData(tx: Tx, actor: Actor, personId: string, prisonId: string, category: OpeningCategory): Promise<boolean> {
+export async function mayReadPrisonData(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  prisonId: string,
+  category: OpeningCategory,
+): Promise<boolean> {
   return inScope(actor, prisonId) || (await openedPrisons(tx, actor, personId, category)).includes(prisonId);
 }
 
 /** 403 unless the prison is in scope or its `category` data about the person is opened to the actor's prisons. */
-export async function assertMayRead(tx: Tx, actor: Actor, personId: string, prisonId: string, category: OpeningCategory): Promise<void> {
-  if (!(await mayReadPrisonData(tx, actor, personId, prisonId, category))) throw new AppError(403, 'error.out_of_scope');
+export async function assertMayRead(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  prisonId: string,
+  category: OpeningCategory,
+): Promise<void> {
+  if (!(await mayReadPrisonData(tx, actor, personId, prisonId, category)))
+    throw new AppError(403, 'error.out_of_scope');
 }
 
 /**
@@ -58,27 +88,68 @@ export async function assertMayRead(tx: Tx, actor: Actor, personId: string, pris
  * opening per prison that holds data about the person (identity and legal history) and a change-log
  * entry. Called by custody.admit in the admission's transaction.
  */
-export async function recordReadmission(tx: Tx, actor: Actor, input: { personId: string; admissionId: string; toPrisonId: string }): Promise<string[]> {
+export async function recordReadmission(
+  tx: Tx,
+  actor: Actor,
+  input: { personId: string; admissionId: string; toPrisonId: string },
+): Promise<string[]> {
   const from = (await peopleRepo.personPrisons(tx, input.personId)).filter((p) => p !== input.toPrisonId);
   if (!from.length) return [];
   for (const p of from) {
-    await tx.insert(fileOpening).values({ id: newId(), personId: input.personId, fromPrisonId: p, toPrisonId: input.toPrisonId, kind: 'readmission', categories: [...READMISSION_OPENS], admissionId: input.admissionId, reason: null, decidedBy: actor.userId });
+    await tx.insert(fileOpening).values({
+      id: newId(),
+      personId: input.personId,
+      fromPrisonId: p,
+      toPrisonId: input.toPrisonId,
+      kind: 'readmission',
+      categories: [...READMISSION_OPENS],
+      admissionId: input.admissionId,
+      reason: null,
+      decidedBy: actor.userId,
+    });
   }
-  await recordChange(tx, actor, { entity: 'file_opening', entityId: input.admissionId, personId: input.personId, prisonId: input.toPrisonId, action: 'readmission', after: { from_prison_ids: from, to_prison_id: input.toPrisonId, categories: READMISSION_OPENS, admission_id: input.admissionId } });
+  await recordChange(tx, actor, {
+    entity: 'file_opening',
+    entityId: input.admissionId,
+    personId: input.personId,
+    prisonId: input.toPrisonId,
+    action: 'readmission',
+    after: {
+      from_prison_ids: from,
+      to_prison_id: input.toPrisonId,
+      categories: READMISSION_OPENS,
+      admission_id: input.admissionId,
+    },
+  });
   return from;
 }
 
 export interface OpeningView {
-  id: string; person_id: string; from_prison_id: string; to_prison_id: string; kind: 'readmission' | 'decision';
-  categories: string[]; admission_id: string | null; reason: string | null; decided_by: string | null; decided_at: string;
-  revoked_at: string | null; revoked_by: string | null; revoke_reason: string | null;
+  id: string;
+  person_id: string;
+  from_prison_id: string;
+  to_prison_id: string;
+  kind: 'readmission' | 'decision';
+  categories: string[];
+  admission_id: string | null;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
 }
 
 /**
  * Open more of a person's data held by one prison to another: a decision of a director of the
  * prison holding the data, or of the national administration, with its reason. Recorded.
  */
-export async function openFile(db: Db, actor: Actor, personId: string, input: { from_prison: string; to_prison: string; categories: OpeningCategory[]; reason: string }): Promise<OpeningView> {
+export async function openFile(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  input: { from_prison: string; to_prison: string; categories: OpeningCategory[]; reason: string },
+): Promise<OpeningView> {
   authorize(actor, 'file.open');
   return db.transaction(async (tx) => {
     const person = await peopleRepo.findPerson(tx, personId);
@@ -90,7 +161,8 @@ export async function openFile(db: Db, actor: Actor, personId: string, input: { 
     if (!to) errors.push({ field: '/to_prison', key: 'sharing.prison_unknown' });
     if (!input.reason?.trim()) errors.push({ field: '/reason', key: 'field.reason_required' });
     const categories = [...new Set(input.categories)];
-    if (!categories.length || categories.some((c) => !(OPENING_CATEGORIES as readonly string[]).includes(c))) errors.push({ field: '/categories', key: 'sharing.categories' });
+    if (!categories.length || categories.some((c) => !(OPENING_CATEGORIES as readonly string[]).includes(c)))
+      errors.push({ field: '/categories', key: 'sharing.categories' });
     if (errors.length) throw invalid(errors);
     // The prison that holds the data decides (or the national administration).
     if (!inScope(actor, from!.id)) throw new AppError(403, 'error.out_of_scope');
@@ -99,9 +171,27 @@ export async function openFile(db: Db, actor: Actor, personId: string, input: { 
     if (!prisons.includes(from!.id)) throw invalid([{ field: '/from_prison', key: 'sharing.no_data_there' }]);
     if (!prisons.includes(to!.id)) throw invalid([{ field: '/to_prison', key: 'sharing.not_known_there' }]);
     const id = newId();
-    await tx.insert(fileOpening).values({ id, personId, fromPrisonId: from!.id, toPrisonId: to!.id, kind: 'decision', categories, admissionId: null, reason: input.reason.trim(), decidedBy: actor.userId });
-    await recordChange(tx, actor, { entity: 'file_opening', entityId: id, personId, prisonId: from!.id, action: 'open', reason: input.reason.trim(), after: { from_prison_id: from!.id, to_prison_id: to!.id, categories } });
-    return (await views(tx, eq(fileOpening.id, id)))[0]!;
+    await tx.insert(fileOpening).values({
+      id,
+      personId,
+      fromPrisonId: from!.id,
+      toPrisonId: to!.id,
+      kind: 'decision',
+      categories,
+      admissionId: null,
+      reason: input.reason.trim(),
+      decidedBy: actor.userId,
+    });
+    await recordChange(tx, actor, {
+      entity: 'file_opening',
+      entityId: id,
+      personId,
+      prisonId: from!.id,
+      action: 'open',
+      reason: input.reason.trim(),
+      after: { from_prison_id: from!.id, to_prison_id: to!.id, categories },
+    });
+    return (await views(tx, eq(fileOpening.id, id)))[0];
   });
 }
 
@@ -114,9 +204,21 @@ export async function revokeOpening(db: Db, actor: Actor, id: string, input: { r
     if (!o) throw notFound();
     if (!inScope(actor, o.fromPrisonId)) throw new AppError(403, 'error.out_of_scope');
     if (o.revokedAt) throw new AppError(409, 'sharing.already_revoked');
-    await tx.update(fileOpening).set({ revokedAt: new Date(), revokedBy: actor.userId, revokeReason: input.reason.trim() }).where(eq(fileOpening.id, id));
-    await recordChange(tx, actor, { entity: 'file_opening', entityId: id, personId: o.personId, prisonId: o.fromPrisonId, action: 'revoke', reason: input.reason.trim(), before: { categories: o.categories, to_prison_id: o.toPrisonId }, after: { revoked: true } });
-    return (await views(tx, eq(fileOpening.id, id)))[0]!;
+    await tx
+      .update(fileOpening)
+      .set({ revokedAt: new Date(), revokedBy: actor.userId, revokeReason: input.reason.trim() })
+      .where(eq(fileOpening.id, id));
+    await recordChange(tx, actor, {
+      entity: 'file_opening',
+      entityId: id,
+      personId: o.personId,
+      prisonId: o.fromPrisonId,
+      action: 'revoke',
+      reason: input.reason.trim(),
+      before: { categories: o.categories, to_prison_id: o.toPrisonId },
+      after: { revoked: true },
+    });
+    return (await views(tx, eq(fileOpening.id, id)))[0];
   });
 }
 
@@ -124,14 +226,50 @@ export async function revokeOpening(db: Db, actor: Actor, id: string, input: { r
 export async function listOpenings(db: Db, actor: Actor, personId: string): Promise<OpeningView[]> {
   await assertPersonVisible(db, actor, personId);
   const scope = actor.national ? undefined : [...actor.prisonIds];
-  return views(db, and(eq(fileOpening.personId, personId), scope ? or(inArray(fileOpening.fromPrisonId, scope), inArray(fileOpening.toPrisonId, scope)) : undefined));
+  return views(
+    db,
+    and(
+      eq(fileOpening.personId, personId),
+      scope ? or(inArray(fileOpening.fromPrisonId, scope), inArray(fileOpening.toPrisonId, scope)) : undefined,
+    ),
+  );
 }
 
 async function views(tx: Tx, where: ReturnType<typeof and>): Promise<OpeningView[]> {
-  const rows = await tx.select({ o: fileOpening, by: appUser.username }).from(fileOpening).leftJoin(appUser, eq(appUser.id, fileOpening.decidedBy)).where(where).orderBy(desc(fileOpening.decidedAt));
-  const revokers = new Map((await (rows.some((r) => r.o.revokedBy) ? tx.select({ id: appUser.id, u: appUser.username }).from(appUser).where(inArray(appUser.id, rows.map((r) => r.o.revokedBy).filter((x): x is string => !!x))) : Promise.resolve([]))).map((r) => [r.id, r.u]));
+  const rows = await tx
+    .select({ o: fileOpening, by: appUser.username })
+    .from(fileOpening)
+    .leftJoin(appUser, eq(appUser.id, fileOpening.decidedBy))
+    .where(where)
+    .orderBy(desc(fileOpening.decidedAt));
+  const revokers = new Map(
+    (
+      await (rows.some((r) => r.o.revokedBy)
+        ? tx
+            .select({ id: appUser.id, u: appUser.username })
+            .from(appUser)
+            .where(
+              inArray(
+                appUser.id,
+                rows.map((r) => r.o.revokedBy).filter((x): x is string => !!x),
+              ),
+            )
+        : Promise.resolve([]))
+    ).map((r) => [r.id, r.u]),
+  );
   return rows.map(({ o, by }) => ({
-    id: o.id, person_id: o.personId, from_prison_id: o.fromPrisonId, to_prison_id: o.toPrisonId, kind: o.kind, categories: o.categories, admission_id: o.admissionId,
-    reason: o.reason, decided_by: by, decided_at: o.decidedAt.toISOString(), revoked_at: o.revokedAt?.toISOString() ?? null, revoked_by: o.revokedBy ? revokers.get(o.revokedBy) ?? null : null, revoke_reason: o.revokeReason,
+    id: o.id,
+    person_id: o.personId,
+    from_prison_id: o.fromPrisonId,
+    to_prison_id: o.toPrisonId,
+    kind: o.kind,
+    categories: o.categories,
+    admission_id: o.admissionId,
+    reason: o.reason,
+    decided_by: by,
+    decided_at: o.decidedAt.toISOString(),
+    revoked_at: o.revokedAt?.toISOString() ?? null,
+    revoked_by: o.revokedBy ? (revokers.get(o.revokedBy) ?? null) : null,
+    revoke_reason: o.revokeReason,
   }));
 }

@@ -15,8 +15,14 @@ import { page } from './page.js';
 import { registerMessages } from '../../core/i18n.js';
 
 registerMessages({
-  'web.backlog.title': { fr: 'Détention provisoire : le retard en chiffres', en: 'Pre-trial detention: the backlog in figures' },
-  'web.backlog.as_of': { fr: 'Au {date}, calculé à partir des dossiers.', en: 'As of {date}, computed from the records.' },
+  'web.backlog.title': {
+    fr: 'Détention provisoire : le retard en chiffres',
+    en: 'Pre-trial detention: the backlog in figures',
+  },
+  'web.backlog.as_of': {
+    fr: 'Au {date}, calculé à partir des dossiers.',
+    en: 'As of {date}, computed from the records.',
+  },
   'web.backlog.date': { fr: 'Date', en: 'Date' },
   'web.backlog.show': { fr: 'Afficher', en: 'Show' },
   'web.backlog.csv': { fr: 'Télécharger en CSV', en: 'Download as CSV' },
@@ -28,8 +34,14 @@ registerMessages({
   'web.backlog.median': { fr: 'Détention provisoire médiane (jours)', en: 'Median pre-trial detention (days)' },
   'web.backlog.longest': { fr: 'La plus longue (jours)', en: 'Longest (days)' },
   'web.backlog.expired': { fr: 'Titres expirés', en: 'Expired titles' },
-  'web.backlog.terrorism': { fr: 'Poursuivis ou condamnés pour des infractions liées au terrorisme', en: 'Accused or convicted of terrorism-related offences' },
-  'web.backlog.distribution': { fr: 'Durée de la détention provisoire (non jugés)', en: 'Time in pre-trial detention (untried)' },
+  'web.backlog.terrorism': {
+    fr: 'Poursuivis ou condamnés pour des infractions liées au terrorisme',
+    en: 'Accused or convicted of terrorism-related offences',
+  },
+  'web.backlog.distribution': {
+    fr: 'Durée de la détention provisoire (non jugés)',
+    en: 'Time in pre-trial detention (untried)',
+  },
   'web.backlog.hearings': { fr: 'Comparutions tenues par mois', en: 'Hearings held per month' },
   'web.backlog.count': { fr: 'Nombre', en: 'Count' },
 });
@@ -50,22 +62,36 @@ function groupRow(lang: Lang, label: string, g: BacklogGroup): Raw {
 }
 
 export async function backlogPage(app: App, { database }: AppContext): Promise<void> {
-  app.get('/backlog', { schema: { hide: true } }, page(async (req) => {
-    const lang = req.lang;
-    const asOf = req.query.as_of && isIsoDate(req.query.as_of) ? req.query.as_of : undefined;
-    if (req.query.as_of && !asOf) throw new AppError(422, 'field.invalid_date');
-    const r = await backlog(database.db, req.actor!, { prison: req.query.prison || undefined, as_of: asOf });
-    const head = html`<thead><tr><th scope="col">${t(lang, 'web.backlog.prison')}</th><th scope="col" class="num">${t(lang, 'web.backlog.held')}</th><th scope="col" class="num">${t(lang, 'web.backlog.untried')}</th><th scope="col" class="num">${t(lang, 'web.backlog.sentenced')}</th><th scope="col" class="num">${t(lang, 'web.backlog.median')}</th><th scope="col" class="num">${t(lang, 'web.backlog.longest')}</th><th scope="col" class="num">${t(lang, 'web.backlog.expired')}</th></tr></thead>`;
-    const dist = r.overall.all.pretrial.distribution.map((d) => ({ label: t(lang, `justice.backlog.bucket.${d.bucket}`), value: d.count }));
-    const hearings = r.overall.hearingsPerMonth.map((m) => ({ label: m.month, value: m.count }));
-    const csvQuery = new URLSearchParams({ ...(req.query.prison ? { prison: req.query.prison } : {}), as_of: r.as_of }).toString();
-    return layout(req, t(lang, 'web.backlog.title'), html`<form method="get" action="/backlog" class="search"><label for="f-as_of">${t(lang, 'web.backlog.date')}</label> <input id="f-as_of" name="as_of" type="date" value="${r.as_of}"> <button type="submit">${t(lang, 'web.backlog.show')}</button></form>
+  app.get(
+    '/backlog',
+    { schema: { hide: true } },
+    page(async (req) => {
+      const lang = req.lang;
+      const asOf = req.query.as_of && isIsoDate(req.query.as_of) ? req.query.as_of : undefined;
+      if (req.query.as_of && !asOf) throw new AppError(422, 'field.invalid_date');
+      const r = await backlog(database.db, req.actor!, { prison: req.query.prison || undefined, as_of: asOf });
+      const head = html`<thead><tr><th scope="col">${t(lang, 'web.backlog.prison')}</th><th scope="col" class="num">${t(lang, 'web.backlog.held')}</th><th scope="col" class="num">${t(lang, 'web.backlog.untried')}</th><th scope="col" class="num">${t(lang, 'web.backlog.sentenced')}</th><th scope="col" class="num">${t(lang, 'web.backlog.median')}</th><th scope="col" class="num">${t(lang, 'web.backlog.longest')}</th><th scope="col" class="num">${t(lang, 'web.backlog.expired')}</th></tr></thead>`;
+      const dist = r.overall.all.pretrial.distribution.map((d) => ({
+        label: t(lang, `justice.backlog.bucket.${d.bucket}`),
+        value: d.count,
+      }));
+      const hearings = r.overall.hearingsPerMonth.map((m) => ({ label: m.month, value: m.count }));
+      const csvQuery = new URLSearchParams({
+        ...(req.query.prison ? { prison: req.query.prison } : {}),
+        as_of: r.as_of,
+      }).toString();
+      return layout(
+        req,
+        t(lang, 'web.backlog.title'),
+        html`<form method="get" action="/backlog" class="search"><label for="f-as_of">${t(lang, 'web.backlog.date')}</label> <input id="f-as_of" name="as_of" type="date" value="${r.as_of}"> <button type="submit">${t(lang, 'web.backlog.show')}</button></form>
 <p>${t(lang, 'web.backlog.as_of', { date: r.as_of })} <a href="/api/justice/backlog.csv?${csvQuery}">${t(lang, 'web.backlog.csv')}</a></p>
 <table>${head}<tbody>${r.prisons.map((p) => groupRow(lang, p.name, p.figures.all))}${groupRow(lang, t(lang, 'web.backlog.all'), r.overall.all)}</tbody></table>
 <h2>${t(lang, 'web.backlog.terrorism')}</h2>
 <table>${head}<tbody>${r.prisons.map((p) => groupRow(lang, p.name, p.figures.terrorismRelated))}${groupRow(lang, t(lang, 'web.backlog.all'), r.overall.terrorismRelated)}</tbody></table>
 <h2>${t(lang, 'web.backlog.distribution')}</h2>${bars(t(lang, 'web.backlog.distribution'), dist)}
 <table><thead><tr><th scope="col"></th><th scope="col" class="num">${t(lang, 'web.backlog.count')}</th></tr></thead><tbody>${dist.map((d) => html`<tr><td>${d.label}</td><td class="num">${d.value}</td></tr>`)}</tbody></table>
-<h2>${t(lang, 'web.backlog.hearings')}</h2>${bars(t(lang, 'web.backlog.hearings'), hearings)}`);
-  }));
+<h2>${t(lang, 'web.backlog.hearings')}</h2>${bars(t(lang, 'web.backlog.hearings'), hearings)}`,
+      );
+    }),
+  );
 }

@@ -15,7 +15,7 @@ export type FormValues = Record<string, string | string[] | undefined>;
 /** A field's value, trimmed; the first one when it was sent several times; '' when absent. */
 export function text(v: FormValues, name: string): string {
   const x = v[name];
-  return (Array.isArray(x) ? x[0] ?? '' : x ?? '').trim();
+  return (Array.isArray(x) ? (x[0] ?? '') : (x ?? '')).trim();
 }
 
 /** A field's value, or null when empty. */

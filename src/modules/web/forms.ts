@@ -7,14 +7,22 @@ import { html, type Raw, type Value } from './html.js';
 export const pointerToName = (pointer: string): string => pointer.replace(/^\//, '').replace(/\//g, '.');
 export const inputId = (name: string): string => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 
-export interface FormErrors { byName: Map<string, string>; items: { id: string; message: string }[] }
+export interface FormErrors {
+  byName: Map<string, string>;
+  items: { id: string; message: string }[];
+}
 
 /**
  * Map an AppError's field errors to the form's inputs. A pointer with no input of its own goes to
  * the first input under it ("/charges" → "charges.0.qualification"), else to the nearest input
  * above it ("/items/0/quantity" → "items"), else to the form itself.
  */
-export function formErrors(err: AppError | FieldError[], lang: Lang, names: readonly string[], formId = 'form'): FormErrors {
+export function formErrors(
+  err: AppError | FieldError[],
+  lang: Lang,
+  names: readonly string[],
+  formId = 'form',
+): FormErrors {
   const fields = Array.isArray(err) ? err : err.fields;
   const byName = new Map<string, string>();
   const items: { id: string; message: string }[] = [];
@@ -23,7 +31,9 @@ export function formErrors(err: AppError | FieldError[], lang: Lang, names: read
     const n = pointerToName(f.field);
     // The input itself, else the first input under it, else the nearest input above it ("items.0.quantity" → "items").
     const ancestors = n.split('.').map((_, i, parts) => parts.slice(0, parts.length - i).join('.'));
-    const target = names.includes(n) ? n : names.find((x) => x.startsWith(`${n}.`)) ?? ancestors.find((a) => names.includes(a));
+    const target = names.includes(n)
+      ? n
+      : (names.find((x) => x.startsWith(`${n}.`)) ?? ancestors.find((a) => names.includes(a)));
     if (target && !byName.has(target)) byName.set(target, message);
     items.push({ id: target ? inputId(target) : formId, message });
   }
@@ -37,7 +47,16 @@ export function errorSummary(lang: Lang, errors: FormErrors | null): Raw | null 
 <ul>${errors.items.map((e) => html`<li><a href="#${e.id}">${e.message}</a></li>`)}</ul></div>`;
 }
 
-interface FieldOpts { label: string; name: string; value?: string; errors?: FormErrors | null; required?: boolean; type?: string; hint?: string; autocomplete?: string }
+interface FieldOpts {
+  label: string;
+  name: string;
+  value?: string;
+  errors?: FormErrors | null;
+  required?: boolean;
+  type?: string;
+  hint?: string;
+  autocomplete?: string;
+}
 
 function wrap(o: FieldOpts, control: (id: string, described: string | null) => Raw): Raw {
   const id = inputId(o.name);
@@ -50,13 +69,23 @@ ${control(id, described)}</div>`;
 }
 
 export function textField(o: FieldOpts): Raw {
-  return wrap(o, (id, d) => html`<input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.value ?? ''}"${o.required ? html` required` : null}${d ? html` aria-describedby="${d}"` : null}${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : null}>`);
+  return wrap(
+    o,
+    (id, d) =>
+      html`<input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.value ?? ''}"${o.required ? html` required` : null}${d ? html` aria-describedby="${d}"` : null}${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : null}>`,
+  );
 }
 
 export function selectField(o: FieldOpts & { options: [string, string][]; placeholder?: string }): Raw {
-  return wrap(o, (id, d) => html`<select id="${id}" name="${o.name}"${o.required ? html` required` : null}${d ? html` aria-describedby="${d}"` : null}${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}>
+  return wrap(
+    o,
+    (
+      id,
+      d,
+    ) => html`<select id="${id}" name="${o.name}"${o.required ? html` required` : null}${d ? html` aria-describedby="${d}"` : null}${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}>
 ${o.placeholder !== undefined ? html`<option value="">${o.placeholder}</option>` : null}
-${o.options.map(([v, l]) => html`<option value="${v}"${v === o.value ? html` selected` : null}>${l}</option>`)}</select>`);
+${o.options.map(([v, l]) => html`<option value="${v}"${v === o.value ? html` selected` : null}>${l}</option>`)}</select>`,
+  );
 }
 
 export const hidden = (name: string, value: Value) => html`<input type="hidden" name="${name}" value="${value}">`;
@@ -72,7 +101,11 @@ ${o.options.map((opt, i) => html`<div class="radio"><input type="radio" id="${i 
 }
 
 export function textArea(o: FieldOpts & { rows?: number }): Raw {
-  return wrap(o, (id, d) => html`<textarea id="${id}" name="${o.name}" rows="${o.rows ?? 3}"${o.required ? html` required` : null}${d ? html` aria-describedby="${d}"` : null}${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}>${o.value ?? ''}</textarea>`);
+  return wrap(
+    o,
+    (id, d) =>
+      html`<textarea id="${id}" name="${o.name}" rows="${o.rows ?? 3}"${o.required ? html` required` : null}${d ? html` aria-describedby="${d}"` : null}${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}>${o.value ?? ''}</textarea>`,
+  );
 }
 
 /** A single checkbox (value "1" when ticked), label after the box. */

@@ -5,14 +5,16 @@
  */
 export class Raw {
   constructor(public readonly value: string) {}
-  toString(): string { return this.value; }
+  toString(): string {
+    return this.value;
+  }
 }
 
 export const raw = (s: string): Raw => new Raw(s);
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESC[c]!);
+  return s.replace(/[&<>"']/g, (c) => ESC[c]);
 }
 
 export type Value = Raw | string | number | boolean | null | undefined | Value[];
@@ -25,7 +27,7 @@ function render(v: Value): string {
 }
 
 export function html(strings: TemplateStringsArray, ...values: Value[]): Raw {
-  let out = strings[0]!;
-  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
+  let out = strings[0];
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1];
   return new Raw(out);
 }

@@ -17,14 +17,17 @@ export function layout(req: FastifyRequest, title: string, body: Value, opts: { 
   const other: Lang = lang === 'fr' ? 'en' : 'fr';
   const a = req.actor;
   const here = safeNext(req.url);
-  const nav = a && !opts.bare
-    ? html`<nav aria-label="${t(lang, 'web.nav')}"><ul>
+  const nav =
+    a && !opts.bare
+      ? html`<nav aria-label="${t(lang, 'web.nav')}"><ul>
 ${navFor(req.server.pmisNav, a, lang).map((n) => html`<li><a href="${n.href}">${n.text}</a></li>`)}
 </ul></nav>
 <form class="logout" method="post" action="/logout"><span>${t(lang, 'web.signed_in_as', { name: a.displayName })}</span>
 <input type="hidden" name="_csrf" value="${req.sessionCsrf ?? ''}"><button type="submit">${t(lang, 'web.logout')}</button></form>`
-    : null;
-  return '<!doctype html>' + html`<html lang="${lang}"><head><meta charset="utf-8">
+      : null;
+  return (
+    '<!doctype html>' +
+    html`<html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · PMIS</title>
 <link rel="stylesheet" href="/assets/app.css?v=${CSS_VERSION}">
@@ -37,7 +40,8 @@ ${nav}
 </div></header>
 <main id="main" tabindex="-1" class="wrap"><h1>${title}</h1>
 ${body}
-</main></body></html>`.value;
+</main></body></html>`.value
+  );
 }
 
 /** A table of label/value pairs. */

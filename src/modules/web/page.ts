@@ -5,7 +5,11 @@ import { AppError } from '../../core/errors.js';
 import { databaseProblem } from '../../db/errors.js';
 import { sendErrorPage } from '../../web/page.js';
 
-export type Req = FastifyRequest<{ Querystring: Record<string, string | undefined>; Params: Record<string, string>; Body: Record<string, string | undefined> }>;
+export type Req = FastifyRequest<{
+  Querystring: Record<string, string | undefined>;
+  Params: Record<string, string>;
+  Body: Record<string, string | undefined>;
+}>;
 
 export function send(reply: FastifyReply, body: string, status = 200): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
@@ -14,7 +18,9 @@ export function send(reply: FastifyReply, body: string, status = 200): FastifyRe
 /** Refuse a form whose _csrf is not the session's token. */
 export function csrfOk(req: FastifyRequest): boolean {
   // A multipart form (file upload) carries its token in the query string: its body is a stream.
-  const sent = req.isMultipart() ? (req.query as Record<string, unknown>)._csrf : (req.body as Record<string, unknown> | undefined)?._csrf;
+  const sent = req.isMultipart()
+    ? (req.query as Record<string, unknown>)._csrf
+    : (req.body as Record<string, unknown> | undefined)?._csrf;
   if (typeof sent !== 'string' || !req.sessionCsrf) return false;
   const a = Buffer.from(sent);
   const b = Buffer.from(req.sessionCsrf);

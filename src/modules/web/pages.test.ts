@@ -14,11 +14,16 @@ async function loginAs(username: string, lang?: 'fr' | 'en') {
   assert.ok(session.httpOnly);
   assert.equal(session.sameSite, 'Lax');
   const home = await app.inject({ url: '/', headers: { cookie } });
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(home.body)![1]!;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(home.body)![1];
   return { cookie, csrf };
 }
 
-const admitted = await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(fx.tokens['clerk.bko']!), payload: newArrival({ cell_id: fx.prisons.BKO.cells[0] }) });
+const admitted = await app.inject({
+  method: 'POST',
+  url: '/api/admissions',
+  headers: auth(fx.tokens['clerk.bko']),
+  payload: newArrival({ cell_id: fx.prisons.BKO.cells[0] }),
+});
 assert.equal(admitted.statusCode, 201, admitted.body);
 const bkoPerson = admitted.json().person_id as string;
 
@@ -32,7 +37,10 @@ test('pages deny by default: an anonymous GET is sent to the login page, a POST 
   const login = await app.inject({ url: '/login' });
   assert.equal(login.statusCode, 200);
   assert.match(login.body, /<label for="f-username">/);
-  assert.equal((await app.inject({ url: '/assets/app.css' })).headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal(
+    (await app.inject({ url: '/assets/app.css' })).headers['cache-control'],
+    'public, max-age=31536000, immutable',
+  );
 });
 
 test('a wrong password re-renders the login form with an error summary; next is kept local', async () => {
@@ -41,7 +49,10 @@ test('a wrong password re-renders the login form with an error summary; next is 
   assert.match(r.body, /role="alert"/);
   assert.match(r.body, /href="#f-username"/);
   assert.match(r.body, /name="next" value="\/"/);
-  assert.equal(r.cookies.find((c) => c.name === 'pmis_session'), undefined);
+  assert.equal(
+    r.cookies.find((c) => c.name === 'pmis_session'),
+    undefined,
+  );
 });
 
 test('a Koulikoro clerk cannot open a Bamako detainee file page', async () => {
@@ -56,7 +67,8 @@ test('a Koulikoro clerk cannot open a Bamako detainee file page', async () => {
   assert.match(ok.body, /poursuivi\(e\) pour association de malfaiteurs/);
   // The only mention of terrorism is the charge's own legal wording, after "accused of".
   const mentions = ok.body.match(/terroris/gi) ?? [];
-  const inCharge = ok.body.match(/poursuivi\(e\) pour association de malfaiteurs en relation avec une entreprise terroriste/g) ?? [];
+  const inCharge =
+    ok.body.match(/poursuivi\(e\) pour association de malfaiteurs en relation avec une entreprise terroriste/g) ?? [];
   assert.equal(mentions.length, inCharge.length);
   assert.match(ok.body, /<dd>1990<\/dd>/, 'a birth year shown as the year');
 });
@@ -64,11 +76,37 @@ test('a Koulikoro clerk cannot open a Bamako detainee file page', async () => {
 test('a POST without the session CSRF token is refused with 403', async () => {
   const { cookie, csrf } = await loginAs('clerk.bko');
   const body = { prison: 'BKO', 'person.family_name': 'Traoré' };
-  assert.equal((await app.inject({ method: 'POST', url: '/admissions/new', headers: { cookie }, payload: body })).statusCode, 403);
-  assert.equal((await app.inject({ method: 'POST', url: '/admissions/new', headers: { cookie }, payload: { ...body, _csrf: `${csrf}x` } })).statusCode, 403);
-  assert.equal((await app.inject({ method: 'POST', url: '/logout', headers: { cookie }, payload: {} })).statusCode, 403);
+  assert.equal(
+    (await app.inject({ method: 'POST', url: '/admissions/new', headers: { cookie }, payload: body })).statusCode,
+    403,
+  );
+  assert.equal(
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/admissions/new',
+        headers: { cookie },
+        payload: { ...body, _csrf: `${csrf}x` },
+      })
+    ).statusCode,
+    403,
+  );
+  assert.equal(
+    (await app.inject({ method: 'POST', url: '/logout', headers: { cookie }, payload: {} })).statusCode,
+    403,
+  );
   // With the token the form is processed (here: 422, fields missing).
-  assert.equal((await app.inject({ method: 'POST', url: '/admissions/new', headers: { cookie }, payload: { ...body, _csrf: csrf } })).statusCode, 422);
+  assert.equal(
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/admissions/new',
+        headers: { cookie },
+        payload: { ...body, _csrf: csrf },
+      })
+    ).statusCode,
+    422,
+  );
   const out = await app.inject({ method: 'POST', url: '/logout', headers: { cookie }, payload: { _csrf: csrf } });
   assert.equal(out.statusCode, 303);
   assert.equal((await app.inject({ url: '/', headers: { cookie } })).statusCode, 303);
@@ -76,12 +114,50 @@ test('a POST without the session CSRF token is refused with 403', async () => {
 
 test('the admission form names each bad field in a summary, then admits and redirects to the file', async () => {
   const { cookie, csrf } = await loginAs('clerk.bko');
-  const bad = await app.inject({ method: 'POST', url: '/admissions/new', headers: { cookie }, payload: { _csrf: csrf, prison: 'BKO', 'person.family_name': 'Diarra', 'person.sex': 'male', 'person.birth.precision': 'month', 'person.birth.date': '1987-05-12', arresting_authority: 'police', 'legal_document.kind': 'committal_order', 'legal_document.authority': 'TGI Bamako', 'legal_document.reference': 'X-1', 'legal_document.issued_on': '2026-01-05', 'charges.0.qualification': 'Vol', 'charges.0.category': 'misdemeanour' } });
+  const bad = await app.inject({
+    method: 'POST',
+    url: '/admissions/new',
+    headers: { cookie },
+    payload: {
+      _csrf: csrf,
+      prison: 'BKO',
+      'person.family_name': 'Diarra',
+      'person.sex': 'male',
+      'person.birth.precision': 'month',
+      'person.birth.date': '1987-05-12',
+      arresting_authority: 'police',
+      'legal_document.kind': 'committal_order',
+      'legal_document.authority': 'TGI Bamako',
+      'legal_document.reference': 'X-1',
+      'legal_document.issued_on': '2026-01-05',
+      'charges.0.qualification': 'Vol',
+      'charges.0.category': 'misdemeanour',
+    },
+  });
   assert.equal(bad.statusCode, 422);
   assert.match(bad.body, /class="error-summary" role="alert"/);
   assert.match(bad.body, /href="#f-person-birth-date"/);
   assert.match(bad.body, /id="f-person-birth-date"[^>]*aria-invalid="true"/);
-  const ok = await app.inject({ method: 'POST', url: '/admissions/new', headers: { cookie }, payload: { _csrf: csrf, prison: 'BKO', 'person.family_name': 'Diarra', 'person.sex': 'male', 'person.birth.precision': 'month', 'person.birth.date': '1987-05', arresting_authority: 'police', 'legal_document.kind': 'committal_order', 'legal_document.authority': 'TGI Bamako', 'legal_document.reference': 'X-1', 'legal_document.issued_on': '2026-01-05', 'charges.0.qualification': 'Vol', 'charges.0.category': 'misdemeanour' } });
+  const ok = await app.inject({
+    method: 'POST',
+    url: '/admissions/new',
+    headers: { cookie },
+    payload: {
+      _csrf: csrf,
+      prison: 'BKO',
+      'person.family_name': 'Diarra',
+      'person.sex': 'male',
+      'person.birth.precision': 'month',
+      'person.birth.date': '1987-05',
+      arresting_authority: 'police',
+      'legal_document.kind': 'committal_order',
+      'legal_document.authority': 'TGI Bamako',
+      'legal_document.reference': 'X-1',
+      'legal_document.issued_on': '2026-01-05',
+      'charges.0.qualification': 'Vol',
+      'charges.0.category': 'misdemeanour',
+    },
+  });
   assert.equal(ok.statusCode, 303, ok.body.slice(0, 2000));
   const file = await app.inject({ url: ok.headers.location as string, headers: { cookie } });
   assert.match(file.body, /Diarra/);
@@ -96,7 +172,10 @@ test('the home page shows capacity, congestion and arrivals; the estate page sho
   assert.match(home.body, /Capacité d&#39;accueil officielle<\/dt><dd>400</);
   const estate = await app.inject({ url: '/estate', headers: { cookie } });
   assert.equal(estate.statusCode, 200);
-  assert.match(estate.body, /<td><a href="\/cells\/[0-9a-f-]{36}">A-01<\/a><\/td><td class="num">1<\/td><td class="num">2<\/td>/);
+  assert.match(
+    estate.body,
+    /<td><a href="\/cells\/[0-9a-f-]{36}">A-01<\/a><\/td><td class="num">1<\/td><td class="num">2<\/td>/,
+  );
 });
 
 test('pages render in French by default and in English after the switch, each under 150 KB', async () => {

@@ -25,7 +25,16 @@ export function stateText(lang: Lang, u: UserView, locked = false): string {
 }
 
 const DONE = [
-  'revoked', 'password', 'totp_on', 'totp_off', 'created', 'created_pending', 'disabled', 'approved', 'unlocked', 'totp_reset',
+  'revoked',
+  'password',
+  'totp_on',
+  'totp_off',
+  'created',
+  'created_pending',
+  'disabled',
+  'approved',
+  'unlocked',
+  'totp_reset',
 ] as const;
 export type Done = (typeof DONE)[number];
 const doneText = m.family('access.done.', DONE);
@@ -40,10 +49,17 @@ export function doneBanner(lang: Lang, done: Done | null): Raw | undefined {
 export const csrfField = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}">`;
 
 /** Open sessions and tokens, each with its button to end it. */
-export function sessionsTable(lang: Lang, csrf: string, items: readonly SessionView[], revokeAction: (id: string) => string): Raw {
+export function sessionsTable(
+  lang: Lang,
+  csrf: string,
+  items: readonly SessionView[],
+  revokeAction: (id: string) => string,
+): Raw {
   if (!items.length) return html`<p class="govuk-body">${m.t(lang, 'access.none')}</p>`;
-  const kind = (s: SessionView) => m.t(lang, s.kind === 'session' ? 'access.sessions.kind_session' : 'access.sessions.kind_token');
-  const revoke = (s: SessionView) => m.t(lang, s.kind === 'session' ? 'access.sessions.revoke_session' : 'access.sessions.revoke_token');
+  const kind = (s: SessionView) =>
+    m.t(lang, s.kind === 'session' ? 'access.sessions.kind_session' : 'access.sessions.kind_token');
+  const revoke = (s: SessionView) =>
+    m.t(lang, s.kind === 'session' ? 'access.sessions.revoke_session' : 'access.sessions.revoke_token');
   return tableScroll(
     m.t(lang, 'access.sessions.caption'),
     table({
@@ -60,9 +76,9 @@ export function sessionsTable(lang: Lang, csrf: string, items: readonly SessionV
       ],
       rows: items.map((s) => [
         {
-          html: html`${kind(s)}${s.name ? html` « ${s.name} »` : null}${s.current
-            ? html` <strong>(${m.t(lang, 'access.sessions.current')})</strong>`
-            : null}`,
+          html: html`${kind(s)}${s.name ? html` « ${s.name} »` : null}${
+            s.current ? html` <strong>(${m.t(lang, 'access.sessions.current')})</strong>` : null
+          }`,
         },
         { text: formatDateTime(lang, s.created_at) },
         { text: s.last_used_at ? formatDateTime(lang, s.last_used_at) : '—' },
@@ -74,7 +90,10 @@ export function sessionsTable(lang: Lang, csrf: string, items: readonly SessionV
             text: revoke(s),
             classes: 'govuk-button--secondary govuk-!-margin-bottom-0',
             attributes: {
-              'aria-label': m.t(lang, 'access.sessions.revoke_label', { action: revoke(s), date: formatDateTime(lang, s.created_at) }),
+              'aria-label': m.t(lang, 'access.sessions.revoke_label', {
+                action: revoke(s),
+                date: formatDateTime(lang, s.created_at),
+              }),
             },
           })}</form>`,
         },

@@ -1,5 +1,14 @@
 /** Two-step verification: offered, enrolment (QR code and key), on (turn off with a code). */
-import { button, type FormErrors, formView, html, type PageContext, pageLayout, raw, type Raw } from '../../../web/index.js';
+import {
+  button,
+  type FormErrors,
+  formView,
+  html,
+  type PageContext,
+  pageLayout,
+  raw,
+  type Raw,
+} from '../../../web/index.js';
 import { codeFields } from '../forms.js';
 import { e, m } from '../messages.js';
 import { csrfField, type Done, doneBanner } from './shared.js';
@@ -16,7 +25,10 @@ export function totpView(ctx: PageContext, model: TotpModel, errors: FormErrors 
   const lang = ctx.lang;
   const csrf = ctx.csrf ?? '';
   const f = formView({ lang, errors, fields: codeFields(lang) });
-  const codeForm = (action: string, submit: string) => html`<form method="post" action="${action}" novalidate>${f.hidden('_csrf', csrf)}
+  const codeForm = (
+    action: string,
+    submit: string,
+  ) => html`<form method="post" action="${action}" novalidate>${f.hidden('_csrf', csrf)}
 ${f.input({ name: 'code', autocomplete: 'one-time-code', inputmode: 'numeric', classes: 'govuk-input--width-10', spellcheck: false })}
 ${button({ text: submit })}
 </form>`;
@@ -25,7 +37,10 @@ ${button({ text: submit })}
     body = html`<p class="govuk-body">${m.t(lang, 'access.totp.enabled_text')}</p>
 ${codeForm('/account/2fa/disable', m.t(lang, 'access.totp.disable'))}`;
   } else if (model.pending) {
-    const svg = model.pending.qrSvg.replace('<svg ', `<svg role="img" aria-label="${m.t(lang, 'access.totp.qr_label')}" width="220" height="220" `);
+    const svg = model.pending.qrSvg.replace(
+      '<svg ',
+      `<svg role="img" aria-label="${m.t(lang, 'access.totp.qr_label')}" width="220" height="220" `,
+    );
     const key = model.pending.secret.replace(/(.{4})/g, '$1 ').trim();
     body = html`<ol class="govuk-list govuk-list--number"><li>${m.t(lang, 'access.totp.step_scan')}</li><li>${m.t(lang, 'access.totp.step_code')}</li></ol>
 <figure class="pmis-qr">${raw(svg)}<figcaption class="govuk-body">${m.t(lang, 'access.totp.qr_caption', { secret: key })}</figcaption></figure>

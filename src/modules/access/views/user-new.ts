@@ -1,6 +1,14 @@
 /** Create an account (the grant rule decides in the service). */
 import { ROLES } from '../../../core/access.js';
-import { button, type FormBody, type FormErrors, formView, html, type PageContext, pageLayout } from '../../../web/index.js';
+import {
+  button,
+  type FormBody,
+  type FormErrors,
+  formView,
+  html,
+  type PageContext,
+  pageLayout,
+} from '../../../web/index.js';
 import { newUserFields } from '../forms.js';
 import { e, m } from '../messages.js';
 import { PASSWORD_MIN_LENGTH } from '../rules.js';

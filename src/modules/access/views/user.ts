@@ -1,5 +1,13 @@
 /** One account: its state, its sessions and tokens, and the actions on it (each asking why where it must). */
-import { button, type FormErrors, formView, html, type PageContext, pageLayout, summaryList } from '../../../web/index.js';
+import {
+  button,
+  type FormErrors,
+  formView,
+  html,
+  type PageContext,
+  pageLayout,
+  summaryList,
+} from '../../../web/index.js';
 import { reasonName } from '../forms.js';
 import { m } from '../messages.js';
 import type { SessionView, UserView } from '../service.js';
@@ -25,7 +33,9 @@ export function userView(ctx: PageContext, model: UserModel, errors: FormErrors 
   const lang = ctx.lang;
   const u = model.user;
   const base = `/users/${encodeURIComponent(u.username)}`;
-  const fields = Object.fromEntries(Object.keys(USER_ACTIONS).map((a) => [reasonName(a), { label: m.t(lang, 'access.reason') }]));
+  const fields = Object.fromEntries(
+    Object.keys(USER_ACTIONS).map((a) => [reasonName(a), { label: m.t(lang, 'access.reason') }]),
+  );
   const f = formView({ lang, errors, fields });
   const label: Record<UserAction, string> = {
     approve: m.t(lang, 'access.user.approve'),
@@ -33,7 +43,9 @@ export function userView(ctx: PageContext, model: UserModel, errors: FormErrors 
     'totp-reset': m.t(lang, 'access.user.totp_reset'),
     disable: m.t(lang, 'access.user.disable'),
   };
-  const action = (a: UserAction) => html`<form method="post" action="${base}/${a}" novalidate>${f.hidden('_csrf', ctx.csrf ?? '')}
+  const action = (
+    a: UserAction,
+  ) => html`<form method="post" action="${base}/${a}" novalidate>${f.hidden('_csrf', ctx.csrf ?? '')}
 ${USER_ACTIONS[a].reason ? f.textarea({ name: reasonName(a), label: `${m.t(lang, 'access.reason')} (${label[a]})`, rows: 2 }) : null}
 ${button({ text: label[a], classes: a === 'disable' ? 'govuk-button--warning' : 'govuk-button--secondary' })}
 </form>`;
@@ -51,7 +63,10 @@ ${button({ text: label[a], classes: a === 'disable' ? 'govuk-button--warning' : 
         { key: { text: m.t(lang, 'access.roles') }, value: { text: rolesText(lang, u.roles) } },
         { key: { text: m.t(lang, 'access.scope') }, value: { text: scopeText(lang, u) } },
         { key: { text: m.t(lang, 'access.state') }, value: { text: stateText(lang, u, model.locked) } },
-        { key: { text: m.t(lang, 'access.totp.short') }, value: { text: m.t(lang, u.totp ? 'access.yes' : 'access.no') } },
+        {
+          key: { text: m.t(lang, 'access.totp.short') },
+          value: { text: m.t(lang, u.totp ? 'access.yes' : 'access.no') },
+        },
       ],
     })}
 <h2 class="govuk-heading-m">${m.t(lang, 'access.sessions.title')}</h2>
