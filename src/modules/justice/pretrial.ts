@@ -15,13 +15,8 @@ import {
   type Period,
   workingDaysBefore,
 } from './calendar.js';
-import {
-  deriveLegalSituation,
-  type LegalSituation,
-  type LegalTitle,
-  type OffenceCategory,
-  type TitleKind,
-} from './rules.js';
+import { deriveLegalSituation, type LegalSituation } from './rules/situation.js';
+import type { LegalTitle, OffenceCategory, TitleKind } from './rules/titles.js';
 
 // ---------------------------------------------------------------------------------------------
 // Pre-trial detention limits

@@ -29,7 +29,8 @@ import {
   type Period,
   subtractPeriod,
 } from './calendar.js';
-import { deriveLegalSituation, effectiveTitles, isReleaseOutcome, type LegalTitle } from './rules.js';
+import { deriveLegalSituation, isReleaseOutcome } from './rules/situation.js';
+import { effectiveTitles, type LegalTitle } from './rules/titles.js';
 
 export interface Sentence extends Period {
   /** Life imprisonment: no release date unless commuted. */
