@@ -78,8 +78,8 @@ try {
   await pool.query(`INSERT INTO charge (id, prison_id, admission_id, legal_document_id, qualification, category, created_by)
     SELECT gen_random_uuid(), a.prison_id, a.id, a.id, 'Vol qualifié', 'felony', a.created_by FROM admission a`);
   await pool.query('ANALYZE');
-  const held = (await pool.query(`SELECT count(*)::int AS n FROM admission WHERE ended_at IS NULL`)).rows[0]
-    .n as number;
+  const held = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM admission WHERE ended_at IS NULL`))
+    .rows[0].n;
 
   const report = await breachReport(db, director, 'BKO', 'fr');
   const breaches: number[] = [];
@@ -91,7 +91,7 @@ try {
 
   // Placements through the rule: people awaiting allocation, each into a convicted cell with room
   // (the last cells are empty: fill them one by one, 28 to a cell).
-  const waiting = await pool.query(
+  const waiting = await pool.query<{ id: string }>(
     `
     WITH n AS (SELECT g AS i, gen_random_uuid() AS pid, gen_random_uuid() AS aid FROM generate_series(0, $1::int - 1) g),
     pe AS (INSERT INTO person (id, family_name, sex, birth_precision, birth_date, registered_prison_id, created_by) SELECT pid, 'Wait' || i, 'male', 'year', date '1980-01-01', $2, $3 FROM n)
@@ -100,11 +100,11 @@ try {
     [RUNS, p.id, dirUser.id],
   );
   const empty = (
-    await pool.query(
+    await pool.query<{ id: string }>(
       `SELECT c.id FROM cell c WHERE c.prison_id = $1 AND NOT EXISTS (SELECT 1 FROM placement pl WHERE pl.cell_id = c.id AND pl.to_at IS NULL) ORDER BY c.code`,
       [p.id],
     )
-  ).rows.map((r) => r.id as string);
+  ).rows.map((r) => r.id);
   const placements: number[] = [];
   for (let i = 0; i < waiting.rows.length; i++) {
     const s = performance.now();

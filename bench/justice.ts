@@ -172,9 +172,12 @@ try {
   await pool.query('ANALYZE');
   const setupMs = performance.now() - t0;
   const held = (
-    await pool.query(`SELECT count(*)::int AS n FROM admission WHERE ended_at IS NULL AND prison_id = $1`, [p.id])
-  ).rows[0].n as number;
-  const registry = (await pool.query(`SELECT count(*)::int AS n FROM person`)).rows[0].n as number;
+    await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM admission WHERE ended_at IS NULL AND prison_id = $1`,
+      [p.id],
+    )
+  ).rows[0].n;
+  const registry = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM person`)).rows[0].n;
 
   // The first call builds the stored state of every person held.
   const [buildMs, first] = await time(() => justiceAlertsForPrison(db, director, p.id));
@@ -219,7 +222,7 @@ try {
   const recompute: number[] = [];
   for (let i = 0; i < 5; i++)
     recompute.push((await time(() => justiceAlertsForPrison(db, director, p.id, addDays(bamakoDate(), -1))))[0]);
-  const episodes = (await pool.query(`SELECT count(*)::int AS n FROM alert_episode`)).rows[0].n as number;
+  const episodes = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM alert_episode`)).rows[0].n;
   await pool.end();
   if (summaryTotal !== first.length) throw new Error(`home page count ${summaryTotal} ≠ full list ${first.length}`);
   const all = figures!.prisons[0].figures.all;

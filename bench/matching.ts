@@ -287,7 +287,6 @@ async function latencyOn(kind: 'embedded' | 'external', url: string, n: number) 
 
 function fuseLatency(
   ids: string[],
-  people: TruePerson[],
   queries: { q: IdentityRecord; id: string }[],
   registryNames: string[],
 ): Latency & { build_ms: number } {
@@ -305,7 +304,6 @@ function fuseLatency(
     times.push(performance.now() - s);
     if (res.some((x) => x.item.id === id)) hits++;
   }
-  people;
   return { ...summarise(times, hits), build_ms: r2(build) };
 }
 
@@ -339,7 +337,7 @@ async function withExternal<T>(fn: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
-const rows = parse(await fs.readFile(PAIRS_FILE), { columns: true, bom: true }) as Record<string, string>[];
+const rows = parse<Record<string, string>>(await fs.readFile(PAIRS_FILE), { columns: true, bom: true });
 const pairs = rows.map((row, i) => recordsFromRow(row, i + 2));
 const labels = rows.map((r) => r.label === 'same');
 log(`${rows.length} labelled pairs from ${PAIRS_FILE}`);
@@ -379,7 +377,7 @@ for (const run of runs) {
         );
         await c.end();
         trgmQ = bestThreshold(
-          res.rows.map((x) => Number(x.s)),
+          res.rows.map((x) => x.s),
           labels,
         );
       }
@@ -394,7 +392,6 @@ for (const run of runs) {
       log(`[${run.kind}] fuse.js over ${n} names...`);
       const f = fuseLatency(
         l.ids,
-        l.people,
         l.queries,
         l.ids.map((id) => byId.get(id) ?? ''),
       );

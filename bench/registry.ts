@@ -99,8 +99,7 @@ async function runOn(kind: 'embedded' | 'external', url: string) {
     await setCapacityDelegation(db, directorActor, code, { delegated: true, reason: 'bench' });
   const config = { ...loadConfig(), logLevel: 'silent', demo: false };
   const app = await buildApp({ database, config });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
   const rnd = prng(7);

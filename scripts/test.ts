@@ -85,7 +85,7 @@ async function main(): Promise<number> {
   const appPassword = randomBytes(18).toString('base64url');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  let code = 1;
+  let code: number;
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${template}`);
     for (const [role, password] of [
@@ -134,7 +134,7 @@ async function main(): Promise<number> {
     for (const r of left.rows)
       await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
     for (const role of [appRole, ownerRole])
-      await admin.query(`DROP ROLE IF EXISTS ${role}`).catch((e) => {
+      await admin.query(`DROP ROLE IF EXISTS ${role}`).catch((e: unknown) => {
         console.error(`Could not drop role ${role}: ${(e as Error).message}`);
       });
     await admin.end();

@@ -32,7 +32,7 @@ async function askHidden(prompt: string): Promise<string> {
             reject(new Error('Interrupted.'));
             return;
           }
-          if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
+          if (ch === '\u007f' || ch === '\b') value = Array.from(value).slice(0, -1).join('');
           else value += ch;
         }
       };
@@ -54,7 +54,7 @@ async function passphrase(confirm: boolean): Promise<string> {
     value = await askHidden('Backup passphrase: ');
     if (confirm && (await askHidden('Again: ')) !== value) throw new RestoreRefused('The two passphrases differ.');
   }
-  if (confirm && [...value].length < MIN_PASSPHRASE)
+  if (confirm && Array.from(value).length < MIN_PASSPHRASE)
     throw new RestoreRefused(`The backup passphrase must have ${MIN_PASSPHRASE} characters or more.`);
   return value;
 }

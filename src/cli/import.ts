@@ -28,6 +28,7 @@ import { textProblem } from '../http/input-guard.js';
 import { assertBody } from '../http/validation.js';
 import { appUser } from '../modules/access/schema.js';
 import { AdmissionBody } from '../modules/custody/routes.js';
+import { CHARGE_CATEGORIES, DOCUMENT_KINDS } from '../modules/custody/rules.js';
 import { admit, admitBatch, type AdmissionInput } from '../modules/custody/service.js';
 // A row's cell goes through the one placement rule, as any admission (loading it provides it to custody).
 import '../modules/housing/placement.js';
@@ -125,12 +126,21 @@ const SEX: Record<string, 'male' | 'female'> = {
 };
 const YES = new Set(['1', 'oui', 'yes', 'o', 'y', 'true', 'vrai']);
 
+/**
+ * A register row as an admission request, not yet checked by the API's schema: the body as the API
+ * would receive it (coded values still the row's text) and the paper register's committal number.
+ */
+export interface RowAdmission {
+  body: Record<string, unknown>;
+  committal_number: string | null;
+}
+
 /** One register row → an admission request, or the reasons it cannot be one. */
 export function rowToAdmission(
   row: Record<string, string>,
   prisonCode: string,
   cellIds: Map<string, string>,
-): { input?: AdmissionInput; errors: { field: string; key: string; params?: Record<string, string> }[] } {
+): { input?: RowAdmission; errors: { field: string; key: string; params?: Record<string, string> }[] } {
   const errors: { field: string; key: string; params?: Record<string, string> }[] = [];
   const v = (k: string) => (row[k] ?? '').trim();
   for (const k of REQUIRED) if (!v(k)) errors.push({ field: k, key: 'field.required' });
@@ -152,10 +162,11 @@ export function rowToAdmission(
     errors.push({ field: 'birth_precision', key: 'person.birth_precision' });
     precision = 'unknown';
   }
+  // Not a number: left as written, for the schema to refuse by its column.
   const age = v('estimated_age')
     ? /^\d{1,3}$/.test(v('estimated_age'))
       ? Number(v('estimated_age'))
-      : (v('estimated_age') as unknown as number)
+      : v('estimated_age')
     : null;
   const admitted = v('admitted_at');
   const admittedIso = !isCalendarDate(admitted.slice(0, 10))
@@ -184,46 +195,47 @@ export function rowToAdmission(
   return {
     errors,
     input: {
-      prison: prisonCode,
       committal_number: v('committal_number') || null,
-      admitted_at: admittedIso!,
-      person: {
-        family_name: v('family_name'),
-        given_names: v('given_names'),
-        sex: sex,
-        birth: {
-          precision: precision as never,
-          date: bd || null,
-          estimated_age: age,
-          estimated_on: age !== null ? admitted.slice(0, 10) : null,
+      body: {
+        prison: prisonCode,
+        admitted_at: admittedIso!,
+        person: {
+          family_name: v('family_name'),
+          given_names: v('given_names'),
+          sex: sex,
+          birth: {
+            precision,
+            date: bd || null,
+            estimated_age: age,
+            estimated_on: age !== null ? admitted.slice(0, 10) : null,
+          },
+          birth_place: v('birth_place') || null,
+          father_name: v('father_name') || null,
+          mother_name: v('mother_name') || null,
+          nationality: v('nationality') || null,
+          nina: v('nina') || null,
+          origin_region_code: v('origin_region') || null,
         },
-        birth_place: v('birth_place') || null,
-        father_name: v('father_name') || null,
-        mother_name: v('mother_name') || null,
-        nationality: v('nationality') || null,
-        nina: v('nina') || null,
-        origin_region_code: v('origin_region') || null,
-      },
-      arresting_authority: v('arresting_authority'),
-      legal_document: {
-        kind: v('document_kind') as never,
-        authority: v('document_authority'),
-        reference: v('document_reference'),
-        issued_on: v('document_date'),
-      },
-      charges: [
-        {
-          qualification: v('charge'),
-          category: cat as never,
-          legal_reference: v('legal_reference') || null,
-          terrorism_related: YES.has(v('terrorism_related').toLowerCase()),
+        arresting_authority: v('arresting_authority'),
+        legal_document: {
+          kind: v('document_kind'),
+          authority: v('document_authority'),
+          reference: v('document_reference'),
+          issued_on: v('document_date'),
         },
-      ],
-      cell_id: cell ? cellIds.get(cell)! : null,
-      // Used only if the cell is full and the prison's director has delegated exceeding capacity
-      // (or the importing user is the director): see README, "Importing a paper register".
-      over_capacity_reason: cell ? 'Reprise du registre papier' : null,
-      placement_via: 'import',
+        charges: [
+          {
+            qualification: v('charge'),
+            category: cat,
+            legal_reference: v('legal_reference') || null,
+            terrorism_related: YES.has(v('terrorism_related').toLowerCase()),
+          },
+        ],
+        cell_id: cell ? cellIds.get(cell)! : null,
+        // Used only if the cell is full and the prison's director has delegated exceeding capacity
+        // (or the importing user is the director): see README, "Importing a paper register".
+        over_capacity_reason: cell ? 'Reprise du registre papier' : null,
+      },
     },
   };
 }
@@ -366,7 +378,7 @@ export async function importRegister(
   const prison = await findPrison(db, prisonCode);
   if (!prison) throw new AppError(404, 'import.prison_unknown', { code: prisonCode });
   const cellIds = new Map((await findCells(db, [prison.id])).map((c) => [c.code, c.id]));
-  let size = 0;
+  let size: number;
   try {
     size = (await fs.promises.stat(file)).size;
   } catch {
@@ -417,7 +429,7 @@ export async function importRegister(
   const source = fs.createReadStream(file);
   source.on('data', (chunk) => bar?.increment((chunk as Buffer).length));
   const decoded: NodeJS.ReadableStream = utf8 ? source : source.pipe(iconv.decodeStream(encoding));
-  decoded.on('error', (e) => parser.destroy(e));
+  decoded.on('error', (e: Error) => parser.destroy(e));
   decoded.pipe(parser);
 
   const flushSkipped = () => {
@@ -437,15 +449,16 @@ export async function importRegister(
   };
   // Up to WORKERS writes in flight; reading waits for a free one (the file is never all in memory).
   const inFlight = new Set<Promise<void>>();
-  let writeError: unknown;
+  // What stopped the writing (boxed: the error itself may be anything, even falsy).
+  let writeError: { error: unknown } | undefined;
   const launch = (writing: Promise<RowOutcome[]>) => {
     const p: Promise<void> = writing
       .then(
         (outs) => {
           outs.forEach(record);
         },
-        (e) => {
-          writeError ??= e;
+        (e: unknown) => {
+          writeError ??= { error: e };
         },
       )
       .finally(() => inFlight.delete(p));
@@ -497,7 +510,7 @@ export async function importRegister(
   await db.execute(sql`SELECT txid_current()`);
   if (writeError) {
     bar?.stop();
-    throw writeError;
+    throw writeError.error;
   }
   bar?.stop();
   report.errors.sort((a, b) => a.line - b.line);
@@ -508,7 +521,7 @@ export async function importRegister(
 /** A transaction whose nested `transaction()` runs in itself: `admit` then writes in the row's own transaction, without a savepoint. */
 function flat(tx: unknown): Db {
   return new Proxy(tx as object, {
-    get: (t, p, r) => (p === 'transaction' ? (cb: (x: unknown) => unknown) => cb(r) : Reflect.get(t, p, r)),
+    get: (t, p, r): unknown => (p === 'transaction' ? (cb: (x: unknown) => unknown) => cb(r) : Reflect.get(t, p, r)),
   }) as Db;
 }
 
@@ -553,11 +566,12 @@ function checkRow(
   const { input, errors } = rowToAdmission(row, prisonCode, cellIds);
   if (!input) return refusal(line, lang, errors);
   // The API's own schema (calendar dates, lengths, codes).
-  const { committal_number: committal, placement_via: _via, ...body } = input;
+  const committal = input.committal_number;
   if (committal && committal.length > 64)
     return refusal(line, lang, [{ field: 'committal_number', key: 'field.text_too_long', params: { max: 64 } }]);
+  let body;
   try {
-    assertBody(AdmissionBody, body, lang);
+    body = assertBody(AdmissionBody, input.body, lang);
   } catch (e) {
     if (e instanceof AppError)
       return refusal(
@@ -567,7 +581,23 @@ function checkRow(
       );
     throw e;
   }
-  return { line, input };
+  return {
+    line,
+    input: {
+      ...body,
+      legal_document: { ...body.legal_document, kind: checkedCode(DOCUMENT_KINDS, body.legal_document.kind) },
+      charges: body.charges.map((c) => ({ ...c, category: checkedCode(CHARGE_CATEGORIES, c.category) })),
+      committal_number: committal,
+      placement_via: 'import',
+    },
+  };
+}
+
+/** A code the admission schema has checked against `codes` (the schema's type says only string). */
+function checkedCode<T extends string>(codes: readonly T[], code: string): T {
+  const found = codes.find((c) => c === code);
+  if (found === undefined) throw new Error(`${code} passed the admission schema`);
+  return found;
 }
 
 /** Two transactions met (a deadlock, a serialization failure): tried again. */
@@ -602,7 +632,10 @@ async function writeBatch(w: Writer, rows: Checked[]): Promise<RowOutcome[]> {
           if (retryable(e) || (!(e instanceof AppError) && !pgErrorOf(e))) throw e;
         }
         const out: RowOutcome[] = [];
-        for (const r of rows) out.push(await admitRow(w, r, () => admit(tx, w.actor, r.input)));
+        // A transaction is a database handle (PgTransaction extends PgDatabase): `admit` opens its savepoint in it.
+        for (const r of rows)
+          // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- as said above
+          out.push(await admitRow(w, r, () => admit(tx, w.actor, r.input)));
         return out;
       });
     } catch (e) {

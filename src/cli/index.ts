@@ -54,7 +54,7 @@ export function buildProgram(): Command {
         if (signalled) return;
         signalled = true;
         log(`${sig}: stopping pmis...`);
-        await running.stop().catch((e) => {
+        await running.stop().catch((e: unknown) => {
           log(String(e));
         });
         process.exit(0);
@@ -68,8 +68,9 @@ export function buildProgram(): Command {
     .description('Apply pending database migrations')
     .action(async () => {
       // openDatabase migrates; nothing else to do.
-      await withDatabase(async () => {
+      await withDatabase(() => {
         log('Database is up to date.');
+        return Promise.resolve();
       });
     });
 
