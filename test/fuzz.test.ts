@@ -23,6 +23,7 @@ import {
   type GenContext,
   leaves,
   mutationsFor,
+  type Operation,
   randomUuid,
   sample,
   type Schema,
@@ -219,7 +220,7 @@ async function counts(): Promise<number[]> {
 interface Op {
   method: string;
   path: string;
-  op: Schema;
+  op: Operation;
 }
 interface Case {
   label: string;
@@ -229,8 +230,10 @@ interface Case {
   contentType?: string;
 }
 
-const doc = (await app.inject({ url: '/api/openapi.json' })).json();
-const ops: Op[] = Object.entries(doc.paths as Record<string, Record<string, Schema>>)
+const doc = (await app.inject({ url: '/api/openapi.json' })).json<{
+  paths: Record<string, Record<string, Operation>>;
+}>();
+const ops: Op[] = Object.entries(doc.paths)
   .flatMap(([p, ms]) =>
     Object.entries(ms)
       .filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
@@ -238,8 +241,8 @@ const ops: Op[] = Object.entries(doc.paths as Record<string, Record<string, Sche
   )
   .sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
 
-const params = (op: Schema, where: string) => ((op.parameters ?? []) as Schema[]).filter((p) => p.in === where);
-const bodySchema = (op: Schema): Schema | undefined => op.requestBody?.content?.['application/json']?.schema;
+const params = (op: Operation, where: string) => (op.parameters ?? []).filter((p) => p.in === where);
+const bodySchema = (op: Operation): Schema | undefined => op.requestBody?.content?.['application/json']?.schema;
 const isMultipart = (o: Op) =>
   o.method !== 'GET' && !bodySchema(o.op) && /multipart\/form-data/.test(o.op.summary ?? '');
 

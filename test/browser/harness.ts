@@ -8,7 +8,7 @@ export interface Harness {
   database: Database;
   fx: Fixture;
   base: string;
-  browser(): Browser;
+  browser: () => Browser;
   /** A new context in the language, signed in as the fixture user through the login page, landed on `next`. */
   session: (
     lang: 'fr' | 'en',
@@ -22,9 +22,7 @@ export async function browserHarness(): Promise<Harness> {
   const database = await testDatabase();
   const app = await testApp(database);
   const fx = await fixture(database);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = app.server.address();
-  const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
   let browser: Browser | undefined;
   before(async () => {
     browser = await chromium.launch({

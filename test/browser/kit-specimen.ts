@@ -18,7 +18,6 @@ import {
   panel,
   parseForm,
   radios,
-  select,
   statTiles,
   summaryList,
   table,

@@ -23,7 +23,7 @@ test('the release date and its breakdown on the prisoner file, French then Engli
     charges: [{ qualification: 'Vol qualifié', category: 'felony' }],
   });
   const court = { authority_kind: 'court_first_instance', authority: 'TGI Commune III' } as const;
-  let f = await addTitle(database.db, clerk, a.id, {
+  const f = await addTitle(database.db, clerk, a.id, {
     ...court,
     kind: 'conviction',
     reference: 'JUG-A',
@@ -32,7 +32,7 @@ test('the release date and its breakdown on the prisoner file, French then Engli
     case_ref: 'RP-A',
   });
   const A = f.titles.find((x) => x.reference === 'JUG-A')!;
-  f = await addTitle(database.db, clerk, a.id, {
+  await addTitle(database.db, clerk, a.id, {
     ...court,
     kind: 'conviction',
     reference: 'JUG-B',

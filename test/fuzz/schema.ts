@@ -2,7 +2,42 @@
  * Request generation from the OpenAPI document's JSON schemas, for the fuzz test: a plausible
  * value for a schema, the leaves of a body, and the bad values to put in each leaf.
  */
-export type Schema = Record<string, any>;
+/** The parts of a JSON schema (as the OpenAPI document publishes it) that generation reads. */
+export interface Schema {
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  nullable?: boolean;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+}
+
+/** A parameter of an OpenAPI operation (path or query). */
+export interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema: Schema;
+}
+
+/** An operation of the OpenAPI document, as far as the fuzz test reads it. */
+export interface Operation {
+  summary?: string;
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema?: Schema } | undefined> };
+}
 
 export interface GenContext {
   /** A known id for a uuid property, by its name (cell_id, person_id, …), or undefined for a random one. */
@@ -19,14 +54,13 @@ const NULL_TYPES = (s: Schema) =>
 export function nonNull(s: Schema): Schema {
   const alts = s.anyOf ?? s.oneOf;
   if (Array.isArray(alts)) {
-    const rest = alts.filter((x: Schema) => !NULL_TYPES(x));
+    const rest = alts.filter((x) => !NULL_TYPES(x));
     if (rest.length === 1) return nonNull(rest[0]);
   }
   return s;
 }
 
-export const isNullable = (s: Schema) =>
-  s.nullable === true || (Array.isArray(s.anyOf ?? s.oneOf) && (s.anyOf ?? s.oneOf).some(NULL_TYPES));
+export const isNullable = (s: Schema) => s.nullable === true || (s.anyOf ?? s.oneOf ?? []).some(NULL_TYPES);
 
 /** The literal values of an enum-like schema (enum, const, or anyOf of those), or null. */
 export function literals(s: Schema): unknown[] | null {
@@ -34,15 +68,15 @@ export function literals(s: Schema): unknown[] | null {
   if ('const' in s) return [s.const];
   const alts = s.anyOf ?? s.oneOf;
   if (Array.isArray(alts)) {
-    const parts = alts.filter((x: Schema) => !NULL_TYPES(x)).map(literals);
-    if (parts.length && parts.every(Boolean)) return parts.flat() as unknown[];
+    const parts = alts.filter((x) => !NULL_TYPES(x)).map(literals);
+    if (parts.length && parts.every(Boolean)) return parts.flatMap((p) => p ?? []);
   }
   return null;
 }
 
 export function typeOf(s: Schema): string | undefined {
   const n = nonNull(s);
-  if (Array.isArray(n.type)) return n.type.find((t: string) => t !== 'null');
+  if (Array.isArray(n.type)) return n.type.find((t) => t !== 'null');
   if (n.type) return n.type;
   if (n.properties) return 'object';
   const lit = literals(n);
@@ -91,7 +125,8 @@ export function sample(schema: Schema, ctx: GenContext, name = '', depth = 0): u
   if ('default' in s && depth > 0) return s.default;
   const lit = literals(s);
   if (lit && lit.length) return lit[0];
-  if (Array.isArray(s.allOf)) return Object.assign({}, ...s.allOf.map((x: Schema) => sample(x, ctx, name, depth + 1)));
+  if (Array.isArray(s.allOf))
+    return Object.assign({}, ...s.allOf.map((x) => sample(x, ctx, name, depth + 1))) as unknown;
   const alts = s.anyOf ?? s.oneOf;
   if (Array.isArray(alts) && alts.length) return sample(alts[0], ctx, name, depth + 1);
   switch (typeOf(s)) {
@@ -136,15 +171,15 @@ export function leaves(
   if (depth > 5) return out;
   const t = typeOf(s);
   if (t === 'object' && s.properties) {
-    for (const [k, v] of Object.entries(s.properties as Record<string, Schema>))
+    for (const [k, v] of Object.entries(s.properties))
       leaves(v, [...path, k], out, depth + 1, s, (s.required ?? []).includes(k));
   } else if (t === 'array' && s.items) {
     leaves(s.items, [...path, 0], out, depth + 1, s, true);
   } else if (Array.isArray(s.anyOf ?? s.oneOf) && !literals(s)) {
     // A union of objects: the first branch's properties.
-    const first = (s.anyOf ?? s.oneOf)[0];
+    const first = (s.anyOf ?? s.oneOf ?? [])[0];
     if (first && typeOf(first) === 'object')
-      for (const [k, v] of Object.entries((first.properties ?? {}) as Record<string, Schema>))
+      for (const [k, v] of Object.entries(first.properties ?? {}))
         leaves(v, [...path, k], out, depth + 1, first, (first.required ?? []).includes(k));
   }
   return out;
@@ -161,7 +196,7 @@ export function setAt(root: unknown, path: (string | number)[], value: unknown):
     cur = cur[k] as Record<string | number, unknown>;
   }
   const last = path.at(-1)!;
-  if (value === DELETE) delete cur[last];
+  if (value === DELETE) Reflect.deleteProperty(cur, last);
   else cur[last] = value;
   return copy;
 }
@@ -182,7 +217,10 @@ export const IMPOSSIBLE_DATES = [
 ];
 export const HUGE_NUMBERS = [2 ** 31, -(2 ** 31) - 1, 1e308, -1e308, 2 ** 53 + 2, 1.5];
 
-/** The bad values to try in one leaf, from its schema: wrong types, NUL, surrogates, huge text, impossible dates, huge numbers, unknown ids, null, unknown codes. */
+/**
+ * The bad values to try in one leaf, from its schema: wrong types, NUL, surrogates, huge text,
+ * impossible dates, huge numbers, unknown ids, null, unknown codes.
+ */
 export function mutationsFor(leaf: Leaf, ctx: GenContext): Mutation[] {
   const s = nonNull(leaf.schema);
   const t = typeOf(s);
