@@ -18,6 +18,11 @@ registerMessages({
   'web.login.password': { fr: 'Mot de passe', en: 'Password' },
   'web.login.submit': { fr: 'Se connecter', en: 'Log in' },
   'web.errors.heading': { fr: 'Il y a un problème', en: 'There is a problem' },
+  'web.errors.title': { fr: 'Erreur', en: 'Error' },
+  'web.table': {
+    fr: 'Tableau (défile sur le côté sur un petit écran)',
+    en: 'Table (scrolls sideways on a small screen)',
+  },
   'web.error.title': { fr: 'Erreur', en: 'Error' },
   'web.home.title': { fr: 'Tableau de bord', en: 'Dashboard' },
   'web.prison': { fr: 'Établissement', en: 'Prison' },
