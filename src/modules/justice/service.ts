@@ -13,10 +13,9 @@ import { t } from '../../core/i18n.js';
 import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
-import * as estateRepo from '../estate/repository.js';
+import * as estateRepo from '../estate/index.js';
 import { addDays, addMonths, daysBetween, isDate, lastDayOf, type Period } from './calendar.js';
-import { hasFelony, legalStatusLabel } from '../custody/labels.js';
-import { LEGAL_STATUSES, type LegalStatus } from '../custody/rules.js';
+import { hasFelony, legalStatusLabel, LEGAL_STATUSES, type LegalStatus } from '../custody/index.js';
 import './messages.js';
 import * as repo from './repository.js';
 import {
