@@ -27,13 +27,12 @@ import { databaseProblem, pgErrorOf } from '../db/errors.js';
 import { textProblem } from '../http/input-guard.js';
 import { assertBody } from '../http/validation.js';
 import { appUser } from '../modules/access/schema.js';
-import { AdmissionBody } from '../modules/custody/routes.js';
-import { CHARGE_CATEGORIES, DOCUMENT_KINDS } from '../modules/custody/rules.js';
-import { admit, admitBatch, type AdmissionInput } from '../modules/custody/service.js';
+import { AdmissionBody, admit, admitBatch, type AdmissionInput, CHARGE_CATEGORIES, DOCUMENT_KINDS } from '../modules/custody/index.js';
 // A row's cell goes through the one placement rule, as any admission (loading it provides it to custody).
 import '../modules/housing/placement.js';
-import { findCells, findPrison } from '../modules/estate/repository.js';
+import { findCells, findPrison } from '../modules/estate/index.js';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { withDatabase } from './database.js';
 
 registerMessages({
   'import.not_utf8': {
@@ -710,7 +709,6 @@ export function registerImportCommand(program: Command): void {
     )
     .option('--encoding <name>', 'the encoding of the file when it is not UTF-8 (e.g. latin1, windows-1252)')
     .action(async (file: string, o: { prison: string; as?: string; encoding?: string }) => {
-      const { withDatabase } = await import('./index.js');
       await withDatabase(
         async ({ db }) => {
           const [u] = o.as

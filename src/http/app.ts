@@ -15,7 +15,7 @@ import { negotiate } from '../core/i18n.js';
 import { databaseProblem, databaseUnavailable } from '../db/errors.js';
 import { healthProbe } from '../db/health.js';
 import { answerUnavailable } from './unavailable.js';
-import { authenticate, configureHashing } from '../modules/access/service.js';
+import { authenticate, configureHashing } from '../modules/access/index.js';
 import { frameworkProblem, isApiPath, onClientError, onFrameworkError } from './framework-errors.js';
 import { inputGuard, safeLocation } from './input-guard.js';
 import { loggerOptions } from './logging.js';

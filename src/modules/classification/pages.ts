@@ -9,12 +9,11 @@ import { bamakoDate, formatBamako, isCalendarDate } from '../../core/dates.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { withheldText } from '../../core/confidentiality.js';
 import { t, type Lang } from '../../core/i18n.js';
-import type { App, AppContext } from '../../http/app.js';
-import { getPrison, listPrisons } from '../estate/service.js';
-import { addKeepApart, allocate, listKeepApart } from '../housing/service.js';
-import { AllocateBody, KeepApartBody } from '../housing/routes.js';
-import { parseForm } from '../web/form-input.js';
+import type { App, AppContext } from '../../http/context.js';
+import { getPrison, listPrisons } from '../estate/index.js';
+import { addKeepApart, allocate, listKeepApart, AllocateBody, KeepApartBody } from '../housing/index.js';
 import {
+  parseForm,
   errorSummary,
   type FormErrors,
   formErrors,
@@ -23,13 +22,17 @@ import {
   selectField,
   textArea,
   textField,
-} from '../web/forms.js';
-import { html, type Raw } from '../web/html.js';
-import { dl, layout } from '../web/layout.js';
-import { csrfOk, page, type Req } from '../web/page.js';
+  html,
+  type Raw,
+  dl,
+  layout,
+  csrfOk,
+  page,
+  type Req,
+} from '../web/index.js';
 import { allItems, type AssessmentContent, type InstrumentDefinition, type Text } from './instruments.js';
 import { personLabel } from './labels.js';
-import { ageReadingText } from '../people/age.js';
+import { ageReadingText } from '../people/index.js';
 import './page-messages.js';
 import * as repo from './repository.js';
 import {

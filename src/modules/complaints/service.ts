@@ -10,8 +10,8 @@ import { AppError, conflict, type FieldError, forbidden, invalid, notFound } fro
 import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
-import { getPrison, listPrisons } from '../estate/service.js';
-import * as estateRepo from '../estate/repository.js';
+import { getPrison, listPrisons } from '../estate/index.js';
+import * as estateRepo from '../estate/index.js';
 import './messages.js';
 import * as repo from './repository.js';
 import {

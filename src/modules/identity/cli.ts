@@ -18,6 +18,7 @@ import { toRecord } from './repository.js';
 import { summariseReasons } from './score.js';
 import { drainKeyQueue, scanDuplicates } from './service.js';
 import { queueLength } from './repository.js';
+import { withDatabase } from '../../cli/database.js';
 
 export const SCAN_COLUMNS = [
   'score',
@@ -149,7 +150,6 @@ export function registerIdentityCommands(program: Command): Command {
       'Compute the derived name keys of every person waiting in the queue (after a migration or a bulk load); searches also do it as they go',
     )
     .action(async () => {
-      const { withDatabase } = await import('../../cli/index.js');
       await withDatabase(async ({ db }) => {
         const total = await queueLength(db);
         const bar = new SingleBar(
@@ -179,7 +179,6 @@ export function registerIdentityCommands(program: Command): Command {
     .addOption(new Option('--lang <lang>', 'write the reasons out in this language').choices(['fr', 'en']))
     .option('--as <username>', 'the user responsible (needs identity.merge; default: the first national administrator)')
     .action(async (o: { out?: string; minScore: string; lang?: Lang; as?: string }) => {
-      const { withDatabase } = await import('../../cli/index.js');
       await withDatabase(async ({ db }) => {
         const actor = await cliActor(db, o.as);
         const out = o.out ? fs.createWriteStream(o.out) : process.stdout;

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { App, AppContext } from '../../http/app.js';
+import type { App, AppContext } from '../../http/context.js';
 import { DateTime, IsoDate, Opt, PrisonRef, Reason, RefCode, Uuid } from '../../http/schemas.js';
 import { courtListPage } from './pages.js';
 import {

@@ -7,7 +7,6 @@ import { html, type Raw, raw, type Value } from './html.js';
 import { safeNext } from '../../web/layout.js';
 import { navFor } from '../../web/page.js';
 import './messages.js';
-import '../access/messages.js';
 
 export const CSS_VERSION = '3';
 

@@ -4,7 +4,7 @@
 import { type Actor, authorize, inScope } from '../../../core/access.js';
 import { AppError, forbidden, notFound } from '../../../core/errors.js';
 import type { Tx } from '../../../db/index.js';
-import * as estateRepo from '../../estate/repository.js';
+import * as estateRepo from '../../estate/index.js';
 import * as repo from '../repository.js';
 
 export function isPartner(actor: Actor): boolean {

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { type Actor, scopeFilter } from '../../../core/access.js';
 import { bamakoDate, endOfBamakoDay, startOfBamakoDay } from '../../../core/dates.js';
 import type { Db } from '../../../db/index.js';
-import * as estateRepo from '../../estate/repository.js';
+import * as estateRepo from '../../estate/index.js';
 import { addMonths } from '../calendar.js';
 import * as repo from '../repository.js';
 import { backlogFigures, type BacklogFigures } from '../rules.js';

@@ -8,7 +8,7 @@ import { recordChange } from '../../../core/history.js';
 import { newId } from '../../../core/ids.js';
 import type { Tx } from '../../../db/index.js';
 import { addDays } from '../calendar.js';
-import type { LegalStatus } from '../../custody/rules.js';
+import type { LegalStatus } from '../../custody/index.js';
 import * as repo from '../repository.js';
 import {
   alertsForCase,

@@ -9,7 +9,7 @@ import { t } from '../../../core/i18n.js';
 import { recordAccess } from '../../../core/history.js';
 import type { Db, Tx } from '../../../db/index.js';
 import { isDate } from '../calendar.js';
-import { hasFelony } from '../../custody/labels.js';
+import { hasFelony } from '../../custody/index.js';
 import '../messages.js';
 import * as repo from '../repository.js';
 import { alertsForCase, evaluateCase, isSentenced, isUntried, type JusticeSettings, sortAlerts } from '../rules.js';

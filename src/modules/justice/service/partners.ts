@@ -7,8 +7,8 @@ import { AppError, type FieldError, forbidden, invalid, notFound } from '../../.
 import { recordAccess, recordChange } from '../../../core/history.js';
 import { newId } from '../../../core/ids.js';
 import type { Db } from '../../../db/index.js';
-import * as estateRepo from '../../estate/repository.js';
-import { hasFelony } from '../../custody/labels.js';
+import * as estateRepo from '../../estate/index.js';
+import { hasFelony } from '../../custody/index.js';
 import * as repo from '../repository.js';
 import { alertsForCase, AUTHORITY_KINDS, type AuthorityKind, evaluateCase } from '../rules.js';
 import { isPartner } from './access.js';

@@ -6,7 +6,7 @@ import type { Actor } from '../../../core/access.js';
 import { bamakoDate, endOfBamakoDay, startOfBamakoDay } from '../../../core/dates.js';
 import { t } from '../../../core/i18n.js';
 import type { Tx } from '../../../db/index.js';
-import * as estateRepo from '../../estate/repository.js';
+import * as estateRepo from '../../estate/index.js';
 import { addMonths } from '../calendar.js';
 import '../messages.js';
 import * as repo from '../repository.js';

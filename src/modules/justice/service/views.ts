@@ -4,8 +4,8 @@
 import { formatBamako } from '../../../core/dates.js';
 import { t } from '../../../core/i18n.js';
 import type { Period } from '../calendar.js';
-import { legalStatusLabel } from '../../custody/labels.js';
-import { LEGAL_STATUSES, type LegalStatus } from '../../custody/rules.js';
+import { legalStatusLabel } from '../../custody/index.js';
+import { LEGAL_STATUSES, type LegalStatus } from '../../custody/index.js';
 import '../messages.js';
 import * as repo from '../repository.js';
 import { effectiveTitles, type JusticeAlert, type Sentence, type Step, TITLE_KINDS } from '../rules.js';

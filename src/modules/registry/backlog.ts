@@ -6,12 +6,9 @@
 import { t, type Lang } from '../../core/i18n.js';
 import { isIsoDate } from '../../core/dates.js';
 import { AppError } from '../../core/errors.js';
-import type { App, AppContext } from '../../http/app.js';
-import { backlog } from '../justice/service.js';
-import type { BacklogGroup } from '../justice/rules.js';
-import { html, type Raw } from './html.js';
-import { layout } from './layout.js';
-import { page } from './page.js';
+import type { App, AppContext } from '../../http/context.js';
+import { backlog, type BacklogGroup } from '../justice/index.js';
+import { html, layout, page, type Raw } from '../web/index.js';
 import { registerMessages } from '../../core/i18n.js';
 
 registerMessages({

@@ -9,53 +9,71 @@ import { bamakoDate, formatBamako, startOfBamakoDay } from '../../core/dates.js'
 import { AppError, type FieldError } from '../../core/errors.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { colon, inRunningText } from '../../core/words.js';
-import { hasFelony, legalStatusLabel } from '../custody/labels.js';
-import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from '../../http/app.js';
-import { beginLogin, completeLogin, logout } from '../access/service.js';
+import {
+  hasFelony,
+  legalStatusLabel,
+  admit,
+  type AdmissionInput,
+  getPrisonerFile,
+  personHistory,
+  population,
+  search,
+  isUntried,
+  type LegalStatus,
+  AdmissionBody,
+  SENTENCE_FORM_FIELDS,
+  sentenceFromForm,
+} from '../custody/index.js';
+import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from '../../http/context.js';
+import { beginLogin, completeLogin, logout } from '../access/index.js';
 import { loginCsrfOk, loginCsrfToken } from '../../http/security.js';
-import { admit, type AdmissionInput, getPrisonerFile, personHistory, population, search } from '../custody/service.js';
-import { isUntried, type LegalStatus } from '../custody/rules.js';
-import * as estateRepo from '../estate/repository.js';
-import { getPrison, listPrisons, occupancyReport, type PrisonView } from '../estate/service.js';
-import { occupancyRateWord } from '../estate/rules.js';
-import { formatBirth, formatDate, formatPercent } from '../../web/format.js';
-import type { BirthInput } from '../people/rules.js';
-import { listCodes } from '../reference/service.js';
-import { errorSummary, type FormErrors, formErrors, hidden, radioGroup, selectField, textField } from './forms.js';
-import { type Candidate, type CandidateQuery, findCandidates, recordDecision } from '../identity/service.js';
-import { html, type Raw } from './html.js';
-import { APP_CSS, dl, layout, safeNext } from './layout.js';
-import './messages.js';
+import * as estateRepo from '../estate/index.js';
+import {
+  getPrison,
+  listPrisons,
+  occupancyReport,
+  type PrisonView,
+  occupancyRateWord,
+  estatePages,
+  estateSection,
+} from '../estate/index.js';
+import { formatDate, formatPercent } from '../../web/format.js';
+import { type BirthInput, ageReadingText, ageSection, peoplePages } from '../people/index.js';
+import { listCodes } from '../reference/index.js';
+import { type Candidate, findCandidates, recordDecision } from '../identity/index.js';
 import { arrivalsSince } from './repository.js';
-import { csrfOk, errorPage, page, type Req, send } from './page.js';
-import { parseForm } from './form-input.js';
-import { AdmissionBody } from '../custody/routes.js';
-import { SENTENCE_FORM_FIELDS, sentenceFromForm } from '../custody/sentence-form.js';
+import {
+  APP_CSS,
+  csrfOk,
+  dl,
+  errorSummary,
+  type FormErrors,
+  formErrors,
+  hidden,
+  html,
+  layout,
+  page,
+  parseForm,
+  radioGroup,
+  type Raw,
+  type Req,
+  safeNext,
+  selectField,
+  send,
+  textField,
+} from '../web/index.js';
+import { birthText, candidateLabel, candidateQuery } from '../identity/index.js';
 export { csrfOk };
-import { getJusticeFile, justiceAlertSummary } from '../justice/service.js';
-import { alertHistorySection, releaseSection } from '../justice/pages.js';
-import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
-import { classificationsDueForReview } from '../classification/service.js';
-import { awaitingSection, breachSection } from '../housing/pages.js';
-import { ageReadingText } from '../people/age.js';
-import { ageSection, peoplePages } from '../people/pages.js';
-import { estatePages, estateSection } from '../estate/pages.js';
-import { listOpenings } from '../sharing/service.js';
+import { getJusticeFile, justiceAlertSummary, alertHistorySection, releaseSection } from '../justice/index.js';
+import { receptionsInProgress, receptionsOfPerson } from '../reception/index.js';
+import { classificationsDueForReview } from '../classification/index.js';
+import { awaitingSection, breachSection } from '../housing/index.js';
+import { listOpenings } from '../sharing/index.js';
 import { withheldText } from '../../core/confidentiality.js';
 
 const fmtRate = (lang: Lang, r: number | null) =>
   r === null ? t(lang, 'web.unknown') : formatPercent(lang, r, { maximumFractionDigits: 1 });
 const fmtCap = (lang: Lang, c: number | null) => (c === null ? t(lang, 'web.unknown') : String(c));
-
-/** A date of birth with its precision, by the kit's formats: "14/07/1991", "juillet 1991", "1991", "vers 1990", "environ 35 ans (estimé le …)". */
-export function birthText(
-  lang: Lang,
-  b:
-    | BirthInput
-    | { precision: string; date?: string | null; estimated_age?: number | null; estimated_on?: string | null },
-): string {
-  return formatBirth(lang, b, { monthStyle: 'long' });
-}
 
 function prisonSelector(req: Req, prisons: PrisonView[], current: string, action: string): Raw | null {
   if (prisons.length < 2) return null;
@@ -153,40 +171,6 @@ function admissionInput(v: Record<string, string>): AdmissionInput {
     over_capacity_reason: opt('over_capacity_reason'),
     override_reason: opt('override_reason'),
   };
-}
-
-/** What the reception knows of the arrival, as an identity query. */
-export function candidateQuery(input: AdmissionInput): CandidateQuery {
-  const p = input.person!;
-  const b = p.birth;
-  return {
-    family_name: p.family_name,
-    given_names: p.given_names ?? '',
-    father_name: p.father_name ?? null,
-    mother_name: p.mother_name ?? null,
-    nina: p.nina ?? null,
-    birth_date:
-      b.precision === 'estimated' && b.estimated_age != null
-        ? String(Number(bamakoDate().slice(0, 4)) - b.estimated_age)
-        : (b.date ?? null),
-    birth_precision: b.precision === 'unknown' ? null : b.precision,
-  };
-}
-
-export function candidateLabel(lang: Lang, c: Candidate): Raw {
-  // A person known only in other prisons: their committal numbers are not shown, their prisons and dates are (decision 0006).
-  const adm = c.admissions
-    .map(
-      (a) =>
-        a.committal_number ??
-        `${a.prison_name} (${a.admitted_at.slice(0, 10)}${a.ended_at ? ` → ${a.ended_at.slice(0, 10)}` : ''})`,
-    )
-    .join(', ');
-  return html`<strong>${c.family_name} ${c.given_names}</strong>${c.matched_name ? html` (${t(lang, 'web.adm.candidates.as')} ${c.matched_name.family_name} ${c.matched_name.given_names})` : null}
-— ${t(lang, `person.sex.${c.sex}`)} — ${birthText(lang, { precision: c.birth.precision, date: c.birth.date })}${c.father_name ? html` — ${t(lang, 'web.father_name')}${colon(lang)}${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')}${colon(lang)}${c.mother_name}` : null}
-${c.details === 'minimal' && c.origin_region_code ? html` — ${t(lang, 'web.adm.candidates.region', { region: c.origin_region_code })}` : null}${adm ? html` — ${adm}` : null} — <span class="score">${t(lang, 'web.adm.candidates.score', { score: Math.round(c.score * 100) })}</span>
-${c.details === 'minimal' ? html`<small class="minimal">${t(lang, 'web.adm.candidates.minimal')}</small>` : null}
-<span class="reasons">${c.reasons.map((r) => r.text).join(' · ')}</span>`;
 }
 
 export async function webRoutes(app: App, ctx: AppContext): Promise<void> {

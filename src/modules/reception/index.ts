@@ -1,0 +1,4 @@
+/** The reception module's front door: what the application and other modules may use (docs/architecture.md). */
+export { receptionPages } from './pages.js';
+export { receptionRoutes } from './routes.js';
+export { receptionsInProgress, receptionsOfPerson, recordStep, startReception } from './service.js';
