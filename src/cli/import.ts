@@ -27,7 +27,14 @@ import { databaseProblem, pgErrorOf } from '../db/errors.js';
 import { textProblem } from '../http/input-guard.js';
 import { assertBody } from '../http/validation.js';
 import { appUser } from '../modules/access/schema.js';
-import { AdmissionBody, admit, admitBatch, type AdmissionInput, CHARGE_CATEGORIES, DOCUMENT_KINDS } from '../modules/custody/index.js';
+import {
+  AdmissionBody,
+  admit,
+  admitBatch,
+  type AdmissionInput,
+  CHARGE_CATEGORIES,
+  DOCUMENT_KINDS,
+} from '../modules/custody/index.js';
 // A row's cell goes through the one placement rule, as any admission (loading it provides it to custody).
 import '../modules/housing/placement.js';
 import { findCells, findPrison } from '../modules/estate/index.js';
