@@ -140,7 +140,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         querystring: Type.Object({ as_of: AsOf }, { additionalProperties: false }),
       },
     },
-    async (req) => getJusticeFile(db, req.actor!, req.params.id, { asOf: req.query.as_of }),
+    async (req) => getJusticeFile(db, req.actor!, req.params.id, { asOf: req.query.as_of, lang: req.lang }),
   );
 
   app.post(
@@ -275,7 +275,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         ),
       },
     },
-    async (req) => listAlerts(db, req.actor!, req.query),
+    async (req) => listAlerts(db, req.actor!, { ...req.query, lang: req.lang }),
   );
 
   app.get(

@@ -409,7 +409,7 @@ ${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: 
       // The justice alerts: a person held without a valid title first (art. 129 makes it the prison's duty to act).
       // Counted and ordered by the database; only the first 25 are read and worded.
       const summary = actor.permissions.has('justice.read')
-        ? await justiceAlertSummary(db, actor, prison.id, { limit: 25 })
+        ? await justiceAlertSummary(db, actor, prison.id, { limit: 25, lang: req.lang })
         : null;
       const alerts = summary?.items ?? null;
       const alertsHtml =
@@ -541,7 +541,7 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
             file.admissions
               .filter((a) => !a.ended_at)
               .map(async (a) => {
-                const jf = await getJusticeFile(db, actor, a.id).catch(() => null);
+                const jf = await getJusticeFile(db, actor, a.id, { lang }).catch(() => null);
                 // The release date and its calculation, then the alert history (episodes, the title that closed each).
                 return [a.id, jf ? html`${releaseSection(jf, lang)}${alertHistorySection(jf, lang)}` : null] as const;
               }),

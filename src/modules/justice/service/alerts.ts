@@ -3,6 +3,7 @@
  */
 import { type Actor, scopeFilter } from '../../../core/access.js';
 import { bamakoDate, endOfBamakoDay } from '../../../core/dates.js';
+import type { Lang } from '../../../core/i18n.js';
 import type { Db, Tx } from '../../../db/index.js';
 import * as repo from '../repository.js';
 import { alertsForCase, evaluateCase, sortAlerts } from '../rules.js';
@@ -25,9 +26,10 @@ async function alertsFor(
   prisonIds: readonly string[] | undefined,
   asOf: string,
   kind?: string,
+  lang: Lang = actor.lang,
 ): Promise<AlertView[]> {
   // Today and after: read the stored states (refreshed with every change); a past date recomputes from the records.
-  if (asOf >= bamakoDate()) return alertsFromStates(db, actor, prisonIds, asOf, kind);
+  if (asOf >= bamakoDate()) return alertsFromStates(db, actor, prisonIds, asOf, kind, lang);
   const settings = await loadSettings(db);
   const cases = await heldCases(db, prisonIds, asOf);
   const byId = new Map(cases.map((c) => [c.admission.id, c.admission]));
@@ -36,7 +38,7 @@ async function alertsFor(
   const names = await repo.peopleNames(db, [...new Set(alerts.map((a) => a.personId!).filter(Boolean))]);
   return alerts.map((a) => {
     const n = a.personId ? names.get(a.personId) : undefined;
-    return alertView(a, actor.lang, {
+    return alertView(a, lang, {
       committal_number: byId.get(a.admissionId)?.committalNumber,
       person_name: n ? `${n.familyName} ${n.givenNames}`.trim() : undefined,
     });
@@ -68,14 +70,15 @@ export async function justiceAlertSummary(
   db: Db,
   actor: Actor,
   prisonId: string,
-  opts: { asOf?: string; limit?: number } = {},
+  opts: { asOf?: string; limit?: number; lang?: Lang } = {},
 ): Promise<{ total: number; items: AlertView[] }> {
   const day = checkAsOf(opts.asOf);
+  const lang = opts.lang ?? actor.lang;
   staffPrisonScope(actor, 'justice.read', prisonId);
   const limit = Math.max(0, Math.min(opts.limit ?? 25, 500));
   const today = bamakoDate();
   if (day < today) {
-    const all = await alertsFor(db, actor, [prisonId], day);
+    const all = await alertsFor(db, actor, [prisonId], day, undefined, lang);
     return { total: all.length, items: all.slice(0, limit) };
   }
   const s = await repo.settings(db);
@@ -94,7 +97,7 @@ export async function justiceAlertSummary(
     .slice(0, limit)
     .map((a) => {
       const h = byId.get(a.admissionId);
-      return alertView(a, actor.lang, { committal_number: h?.committalNumber, person_name: h?.name });
+      return alertView(a, lang, { committal_number: h?.committalNumber, person_name: h?.name });
     });
   return { total: sum.total, items };
 }
@@ -103,10 +106,10 @@ export async function justiceAlertSummary(
 export async function listAlerts(
   db: Db,
   actor: Actor,
-  opts: { prison?: string; as_of?: string; kind?: string } = {},
+  opts: { prison?: string; as_of?: string; kind?: string; lang?: Lang } = {},
 ): Promise<{ as_of: string; items: AlertView[] }> {
   const day = checkAsOf(opts.as_of);
   staffPrisonScope(actor, 'justice.read');
   const prisons = opts.prison ? [(await resolvePrison(db, actor, opts.prison)).id] : scopeFilter(actor);
-  return { as_of: day, items: await alertsFor(db, actor, prisons, day, opts.kind) };
+  return { as_of: day, items: await alertsFor(db, actor, prisons, day, opts.kind, opts.lang) };
 }

@@ -5,7 +5,7 @@
 import type { Actor } from '../../../core/access.js';
 import { bamakoDate } from '../../../core/dates.js';
 import { invalid } from '../../../core/errors.js';
-import { t } from '../../../core/i18n.js';
+import { type Lang, t } from '../../../core/i18n.js';
 import { recordAccess } from '../../../core/history.js';
 import type { Db, Tx } from '../../../db/index.js';
 import { isDate } from '../calendar.js';
@@ -18,8 +18,14 @@ import { alertHistory } from './history.js';
 import { loadCases, type LoadedCase, loadSettings } from './load.js';
 import { alertView, chargeWording, hearingView, statusLabel, stepView, titleViews } from './views.js';
 
-export async function justiceFileOf(db: Tx, actor: Actor, c: LoadedCase, asOf: string, settings: JusticeSettings) {
-  const lang = actor.lang;
+export async function justiceFileOf(
+  db: Tx,
+  actor: Actor,
+  c: LoadedCase,
+  asOf: string,
+  settings: JusticeSettings,
+  lang: Lang = actor.lang,
+) {
   const e = evaluateCase(c.input, asOf, settings);
   const names = await repo.peopleNames(db, [c.admission.personId]);
   const n = names.get(c.admission.personId);
@@ -103,7 +109,7 @@ export async function getJusticeFile(
   db: Db,
   actor: Actor,
   admissionId: string,
-  opts: { asOf?: string } = {},
+  opts: { asOf?: string; lang?: Lang } = {},
 ): Promise<JusticeFile> {
   const asOf = checkAsOf(opts.asOf);
   return db.transaction(async (tx) => {
@@ -118,7 +124,7 @@ export async function getJusticeFile(
         prisonId: a.prisonId,
       });
     const [c] = await loadCases(tx, [a]);
-    return justiceFileOf(tx, actor, c, asOf, await loadSettings(tx));
+    return justiceFileOf(tx, actor, c, asOf, await loadSettings(tx), opts.lang);
   });
 }
 

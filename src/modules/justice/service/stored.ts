@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../../../core/access.js';
 import { bamakoDate, endOfBamakoDay, startOfBamakoDay } from '../../../core/dates.js';
-import { t } from '../../../core/i18n.js';
+import { type Lang, t } from '../../../core/i18n.js';
 import type { Tx } from '../../../db/index.js';
 import * as estateRepo from '../../estate/index.js';
 import { addMonths } from '../calendar.js';
@@ -75,6 +75,7 @@ export async function alertsFromStates(
   prisonIds: readonly string[] | undefined,
   asOf: string,
   kind?: string,
+  lang: Lang = actor.lang,
 ): Promise<AlertView[]> {
   const s = await repo.settings(db);
   const settings = { expiringWithinDays: s.expiringWithinDays, noHearingMonths: s.noHearingMonths };
@@ -92,12 +93,12 @@ export async function alertsFromStates(
   return sortAlerts(raw).map((a) => {
     const h = byId.get(a.admissionId);
     let action = actions.get(a.actionKey);
-    if (action === undefined) actions.set(a.actionKey, (action = t(actor.lang, a.actionKey)));
+    if (action === undefined) actions.set(a.actionKey, (action = t(lang, a.actionKey)));
     return {
       ...a,
       committal_number: h?.committalNumber,
       person_name: h?.name,
-      label: t(actor.lang, `justice.alert.${a.kind}`, { date: a.date ?? '', days: a.days }),
+      label: t(lang, `justice.alert.${a.kind}`, { date: a.date ?? '', days: a.days }),
       action,
     };
   });
