@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { login } from '../src/modules/access/service.js';
+import type { BacklogReport } from '../src/modules/justice/service.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 
 const database = await testDatabase();
@@ -34,7 +35,7 @@ test("the backlog page reproduces a prison's figures from its records, with char
   // The same figures as the API computes from the records.
   const api = (
     await app.inject({ url: '/api/justice/backlog?prison=BKO', headers: auth(fx.tokens['director.bko']) })
-  ).json();
+  ).json<BacklogReport>();
   assert.equal(api.prisons[0].figures.all.total, 4);
   assert.equal(api.prisons[0].figures.all.sentenced, 1);
   const en = await app.inject({ url: '/backlog', cookies: { pmis_session: session, pmis_lang: 'en' } });
