@@ -2,4 +2,15 @@
 export { alertHistorySection, releaseSection } from './pages.js';
 export { justiceRoutes } from './routes.js';
 export type { BacklogGroup } from './rules.js';
-export { addTitle, backlog, getJusticeFile, justiceAlertSummary } from './service.js';
+export {
+  addPartnerMember,
+  addTitle,
+  backlog,
+  correctTitle,
+  createJurisdiction,
+  getJusticeFile,
+  justiceAlertSummary,
+  recordHearingOutcome,
+  scheduleHearing,
+} from './service.js';
+export { addDays, daysBetween, lastDayOf, minDate, workingDaysBefore } from './calendar.js';

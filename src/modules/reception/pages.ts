@@ -4,7 +4,7 @@
  */
 import { SENTENCE_FORM_FIELDS, sentenceFromForm } from '../custody/index.js';
 import type { FastifyReply } from 'fastify';
-import { AppError, type FieldError } from '../../core/errors.js';
+import { AppError, type FieldError, forbidden } from '../../core/errors.js';
 import { formatBamako, bamakoDate } from '../../core/dates.js';
 import { t, type Lang } from '../../core/i18n.js';
 import type { App, AppContext } from '../../http/context.js';
@@ -45,6 +45,7 @@ import {
   readUpload,
 } from '../attachments/index.js';
 import {
+  canStart,
   completeReception,
   getReception,
   listReceptions,
@@ -108,7 +109,7 @@ export async function receptionPages(app: App, { database, config }: AppContext)
       return layout(
         req,
         t(lang, 'web.rec.list_title'),
-        html`<p><a class="button" href="/receptions/new">${t(lang, 'web.rec.new')}</a></p>
+        html`${canStart(req.actor!) ? html`<p><a class="button" href="/receptions/new">${t(lang, 'web.rec.new')}</a></p>` : null}
 ${
   items.length
     ? html`<table><thead><tr><th scope="col">${t(lang, 'web.rec.arrived')}</th><th scope="col">${t(lang, 'web.rec.warrant_name')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.rec.missing')}</th></tr></thead><tbody>
@@ -154,7 +155,11 @@ ${checkbox({ label: t(lang, 'web.rec.nothing_shared'), name: 'nothing_shared', c
   app.get(
     '/receptions/new',
     { schema: { hide: true } },
-    page(async (req) => handoverForm(req, {}, null)),
+    // The handover form only for those who may start a reception (the service refuses the others).
+    page(async (req) => {
+      if (!canStart(req.actor!)) throw forbidden();
+      return handoverForm(req, {}, null);
+    }),
   );
   app.post(
     '/receptions/new',

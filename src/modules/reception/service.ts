@@ -132,18 +132,20 @@ export interface ReceptionView {
   medical?: Record<string, unknown>;
 }
 
-function canStart(actor: Actor): boolean {
+/** Who may start a reception (the handover form): the pages offer it only to them. */
+export function canStart(actor: Actor): boolean {
   return can(actor, 'intake.security') || can(actor, 'intake.administration');
 }
 
+/** Who may open a reception: those who do one of its steps. The pages link to receptions only for them. */
+export function canOpenReceptions(actor: Actor): boolean {
+  return (
+    canStart(actor) || can(actor, 'health.write') || can(actor, 'intake.interview') || can(actor, 'intake.registry')
+  );
+}
+
 async function load(tx: Tx, actor: Actor, id: string, forUpdate = false, read = false): Promise<ReceptionRow> {
-  if (
-    !canStart(actor) &&
-    !can(actor, 'health.write') &&
-    !can(actor, 'intake.interview') &&
-    !can(actor, 'intake.registry')
-  )
-    throw forbidden();
+  if (!canOpenReceptions(actor)) throw forbidden();
   const q = tx.select().from(reception).where(eq(reception.id, id));
   const [r] = forUpdate ? await q.for('update') : await q;
   if (!r) throw notFound();

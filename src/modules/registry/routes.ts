@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/access.js';
 import { bamakoDate, formatBamako, startOfBamakoDay } from '../../core/dates.js';
-import { AppError, type FieldError } from '../../core/errors.js';
+import { AppError, type FieldError, forbidden } from '../../core/errors.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { colon, inRunningText } from '../../core/words.js';
 import {
@@ -65,7 +65,7 @@ import {
 import { birthText, candidateLabel, candidateQuery } from '../identity/index.js';
 export { csrfOk };
 import { getJusticeFile, justiceAlertSummary, alertHistorySection, releaseSection } from '../justice/index.js';
-import { receptionsInProgress, receptionsOfPerson } from '../reception/index.js';
+import { canOpenReceptions, receptionsInProgress, receptionsOfPerson } from '../reception/index.js';
 import { classificationsDueForReview } from '../classification/index.js';
 import { awaitingSection, breachSection } from '../housing/index.js';
 import { listOpenings } from '../sharing/index.js';
@@ -425,9 +425,11 @@ ${alerts.slice(0, 25).map((a) => html`<tr><td>${a.severity === 'critical' ? html
 }</section>`
           : null;
       // Receptions in progress and what each is missing.
-      const receptions = actor.permissions.has('custody.read')
-        ? await receptionsInProgress(db, actor, prison.id)
-        : null;
+      // Only for those who do a step of it (the others could not open a reception).
+      const receptions =
+        actor.permissions.has('custody.read') && canOpenReceptions(actor)
+          ? await receptionsInProgress(db, actor, prison.id)
+          : null;
       const receptionsHtml = receptions
         ? html`<section aria-labelledby="rec-h"><h2 id="rec-h">${t(lang, 'web.rec.home_title')} (${receptions.length})</h2>
 ${receptions.length ? html`<ul>${receptions.map((r) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(lang, 'web.rec.missing')}${colon(lang)}${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>`)}</ul>` : html`<p>${t(lang, 'web.rec.none')}</p>`}</section>`
@@ -664,7 +666,7 @@ ${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor 
       ? html`<h2>${t(lang, 'web.file.reception')}</h2>${receptions.map(
           (
             r,
-          ) => html`<section aria-labelledby="rec-${r.id}"><h3 id="rec-${r.id}"><a href="/receptions/${r.id}">${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}</a></h3>
+          ) => html`<section aria-labelledby="rec-${r.id}"><h3 id="rec-${r.id}">${canOpenReceptions(actor) ? html`<a href="/receptions/${r.id}">${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}</a>` : html`${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}`}</h3>
 <table><thead><tr><th scope="col">${t(lang, 'web.rec.step')}</th><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.rec.out_of_order')}</th></tr></thead><tbody>
 <tr><td>${t(lang, 'web.rec.handover')}</td><td>${formatBamako(r.started_at, lang)}</td><td></td></tr>
 ${r.steps.map((s) => html`<tr><td>${t(lang, `reception.step.${s.step}`)}</td><td>${s.done_at ? formatBamako(s.done_at, lang) : t(lang, 'web.rec.todo')}</td><td>${s.out_of_order_reason ?? ''}</td></tr>`)}</tbody></table></section>`,
@@ -698,6 +700,8 @@ ${age ?? (await ageSection(req, db, pr.id))}
       /^\d{4}-\d{2}-\d{2}$/.test(req.query.date ?? '') && req.query.date! <= bamakoDate() ? req.query.date : undefined;
     const occ = await occupancyReport(db, req.actor!, { prison: prison.id, date });
     const p = occ.prisons[0];
+    // A cell's page lists its occupants: a link only for those who may read custody (cellOccupants).
+    const cellLinks = req.actor!.permissions.has('custody.read');
     const occCell = (o: { population: number; capacity: number | null; occupancy_rate: number | null }) =>
       html`<td class="num">${o.population}</td><td class="num">${fmtCap(lang, o.capacity)}</td><td class="num${o.occupancy_rate !== null && o.occupancy_rate > 100 ? ' over' : ''}">${fmtRate(lang, o.occupancy_rate)}</td>`;
     const head = html`<th scope="col" class="num">${t(lang, 'web.population')}</th><th scope="col" class="num">${t(lang, 'web.capacity')}</th><th scope="col" class="num">${t(lang, 'web.congestion')}</th>`;
@@ -732,7 +736,7 @@ ${p.units.map(
   (u) => html`<h2>${t(lang, 'web.estate.unit')} ${u.code} — ${u.name}</h2>
 <table><thead><tr><th scope="col">${t(lang, 'web.estate.cell')}</th>${head}</tr></thead><tbody>
 <tr><th scope="row">${t(lang, 'web.estate.unit')} ${u.code}</th>${occCell(u)}</tr>
-${u.cells.map((c) => html`<tr><td><a href="/cells/${c.id}">${c.code}</a></td>${occCell(c)}</tr>`)}</tbody></table>`,
+${u.cells.map((c) => html`<tr><td>${cellLinks ? html`<a href="/cells/${c.id}">${c.code}</a>` : c.code}</td>${occCell(c)}</tr>`)}</tbody></table>`,
 )}
 ${section ?? (await estateSection(req, db, prison.code))}`,
     );
@@ -866,7 +870,11 @@ ${radioGroup({
   app.get(
     '/admissions/new',
     { schema: { hide: true } },
-    page(async (req) => admissionForm(req, { prison: req.query.prison ?? '' }, null)),
+    // The admission form only for those who may admit (the service refuses the others).
+    page(async (req) => {
+      if (!req.actor!.permissions.has('custody.write')) throw forbidden();
+      return admissionForm(req, { prison: req.query.prison ?? '' }, null);
+    }),
   );
 
   app.post(
