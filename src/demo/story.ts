@@ -10,11 +10,25 @@ import pLimit from 'p-limit';
 import type { Actor } from '../core/access.js';
 import { bamakoDate } from '../core/dates.js';
 import type { Database } from '../db/index.js';
-import { decideClassification, saveAssessment, startAssessment } from '../modules/classification/service.js';
-import { allItems } from '../modules/classification/instruments.js';
-import { GENERAL_NEEDS_V1, VIOLENT_EXTREMISM_V1 } from '../modules/classification/shipped-instruments.js';
-import { addDays, daysBetween, lastDayOf, minDate, workingDaysBefore } from '../modules/justice/calendar.js';
-import { addTitle, correctTitle, recordHearingOutcome, scheduleHearing } from '../modules/justice/service.js';
+import {
+  allItems,
+  decideClassification,
+  GENERAL_NEEDS_V1,
+  saveAssessment,
+  startAssessment,
+  VIOLENT_EXTREMISM_V1,
+} from '../modules/classification/index.js';
+import {
+  addDays,
+  addTitle,
+  correctTitle,
+  daysBetween,
+  lastDayOf,
+  minDate,
+  recordHearingOutcome,
+  scheduleHearing,
+  workingDaysBefore,
+} from '../modules/justice/index.js';
 
 /** What the demo knows of a person still held when the admissions are written. */
 export interface DemoCase {
