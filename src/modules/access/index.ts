@@ -17,4 +17,5 @@ export {
   resetPassword,
   resetTotp,
   unlockUser,
+  commandLineActor,
 } from './service.js';
