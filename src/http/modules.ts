@@ -10,6 +10,7 @@ import { estateRoutes } from '../modules/estate/routes.js';
 import { housingPages } from '../modules/housing/pages.js';
 import { housingRoutes } from '../modules/housing/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
+import { justiceNav, justicePages } from '../modules/justice/pages/index.js';
 import { justiceRoutes } from '../modules/justice/routes.js';
 import { peopleRoutes } from '../modules/people/routes.js';
 import { receptionPages } from '../modules/reception/pages.js';
@@ -23,7 +24,12 @@ import type { App, AppContext } from './context.js';
 import { legacyNavigation } from './nav.js';
 
 /** The staff pages' menu: every module's entries. */
-export const staffNavigation: readonly NavEntry[] = [...legacyNavigation, ...complaintsNav, ...accessNav];
+export const staffNavigation: readonly NavEntry[] = [
+  ...legacyNavigation,
+  ...complaintsNav,
+  ...accessNav,
+  ...justiceNav,
+];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
   await accessRoutes(app, ctx);
@@ -34,6 +40,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await peopleRoutes(app, ctx);
   await identityRoutes(app, ctx);
   await justiceRoutes(app, ctx);
+  await justicePages(app, ctx);
   await webRoutes(app, ctx);
   await receptionRoutes(app, ctx);
   await receptionPages(app, ctx);

@@ -23,7 +23,7 @@ import type { BirthInput } from '../people/rules.js';
 import { listCodes } from '../reference/service.js';
 import { errorSummary, type FormErrors, formErrors, hidden, radioGroup, selectField, textField } from './forms.js';
 import { type Candidate, type CandidateQuery, findCandidates, recordDecision } from '../identity/service.js';
-import { html, type Raw } from './html.js';
+import { html, raw, type Raw } from './html.js';
 import { APP_CSS, dl, layout, safeNext } from './layout.js';
 import './messages.js';
 import { arrivalsSince } from './repository.js';
@@ -34,6 +34,7 @@ import { SENTENCE_FORM_FIELDS, sentenceFromForm } from '../custody/sentence-form
 export { csrfOk };
 import { getJusticeFile, justiceAlertSummary } from '../justice/service.js';
 import { alertHistorySection, releaseSection } from '../justice/pages.js';
+import { justiceSection } from '../justice/views/file.js';
 import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
 import { classificationsDueForReview } from '../classification/service.js';
 import { awaitingSection, breachSection } from '../housing/pages.js';
@@ -431,7 +432,7 @@ ${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: 
       const alertsHtml =
         summary && alerts
           ? html`<section aria-labelledby="alerts-h"><h2 id="alerts-h">${t(lang, 'web.alerts.title')} (${summary.total})</h2>
-<p><a href="/api/justice/prisons/${prison.code}/court-list?format=html">${t(lang, 'web.alerts.court_list')}</a> · <a href="/backlog?prison=${prison.code}">${t(lang, 'web.nav.backlog')}</a></p>
+<p><a href="/justice/alerts?prison=${prison.code}">${t(lang, 'web.alerts.all')}</a> · <a href="/justice/court-list?prison=${prison.code}">${t(lang, 'web.alerts.court_list')}</a> · <a href="/backlog?prison=${prison.code}">${t(lang, 'web.nav.backlog')}</a></p>
 ${
   summary.total
     ? html`<table><thead><tr><th scope="col">${t(lang, 'web.alerts.severity')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.alerts.what')}</th><th scope="col">${t(lang, 'web.alerts.action')}</th></tr></thead><tbody>
@@ -557,9 +558,15 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
             file.admissions
               .filter((a) => !a.ended_at)
               .map(async (a) => {
-                const jf = await getJusticeFile(db, actor, a.id).catch(() => null);
-                // The release date and its calculation, then the alert history (episodes, the title that closed each).
-                return [a.id, jf ? html`${releaseSection(jf, lang)}${alertHistorySection(jf, lang)}` : null] as const;
+                const jf = await getJusticeFile(db, { ...actor, lang }, a.id).catch(() => null);
+                // The legal situation (basis, expiry, alerts, titles, hearings), the release date and its calculation, the alert history.
+                const mayWrite = actor.permissions.has('justice.write');
+                return [
+                  a.id,
+                  jf
+                    ? html`${raw(justiceSection(lang, jf, { mayWrite }).toString())}${releaseSection(jf, lang)}${alertHistorySection(jf, lang)}`
+                    : null,
+                ] as const;
               }),
           )
         : [],
