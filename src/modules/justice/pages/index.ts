@@ -64,7 +64,7 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
   const fileOf = async (req: Req) => {
     if (!UUID.test(req.params.id ?? '')) throw notFound();
     if (!can(req.actor!, 'justice.write')) throw forbidden();
-    const file = await getJusticeFile(db, actorOf(req), req.params.id!);
+    const file = await getJusticeFile(db, actorOf(req), req.params.id);
     const who: Who = {
       admissionId: file.admission.id,
       personId: file.admission.person_id,

@@ -56,7 +56,7 @@ export function justiceSection(lang: Lang, file: JusticeFile, o: { mayWrite: boo
     file.pretrial.applies &&
       !!file.pretrial.legal_maximum_on && {
         key: { text: jp.t(lang, 'jpage.file.maximum') },
-        value: { text: formatDate(lang, file.pretrial.legal_maximum_on!) },
+        value: { text: formatDate(lang, file.pretrial.legal_maximum_on) },
       },
     file.pretrial.days_without_title > 0 && {
       key: { text: jp.t(lang, 'jpage.file.without_title') },
