@@ -7,7 +7,7 @@ import { custodyRoutes } from '../modules/custody/index.js';
 import { estateRoutes } from '../modules/estate/index.js';
 import { housingPages, housingRoutes } from '../modules/housing/index.js';
 import { identityRoutes } from '../modules/identity/index.js';
-import { justiceRoutes } from '../modules/justice/index.js';
+import { justiceNav, justicePages, justiceRoutes } from '../modules/justice/index.js';
 import { peopleRoutes } from '../modules/people/index.js';
 import { receptionPages, receptionRoutes } from '../modules/reception/index.js';
 import { referenceRoutes } from '../modules/reference/index.js';
@@ -18,7 +18,12 @@ import type { App, AppContext } from './context.js';
 import { legacyNavigation } from './nav.js';
 
 /** The staff pages' menu: every module's entries. */
-export const staffNavigation: readonly NavEntry[] = [...legacyNavigation, ...complaintsNav, ...accessNav];
+export const staffNavigation: readonly NavEntry[] = [
+  ...legacyNavigation,
+  ...complaintsNav,
+  ...accessNav,
+  ...justiceNav,
+];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
   await accessRoutes(app, ctx);
@@ -29,6 +34,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await peopleRoutes(app, ctx);
   await identityRoutes(app, ctx);
   await justiceRoutes(app, ctx);
+  await justicePages(app, ctx);
   await webRoutes(app, ctx);
   await receptionRoutes(app, ctx);
   await receptionPages(app, ctx);

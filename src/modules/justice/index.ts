@@ -1,6 +1,8 @@
 /** The justice module's front door: what the application and other modules may use (docs/architecture.md). */
 export { alertHistorySection, releaseSection } from './pages.js';
 export { justiceRoutes } from './routes.js';
+export { justiceNav, justicePages } from './pages/index.js';
+export { justiceSection } from './views/file.js';
 export type { BacklogGroup } from './rules.js';
 export {
   addPartnerMember,

@@ -55,6 +55,7 @@ import {
   page,
   parseForm,
   radioGroup,
+  raw,
   type Raw,
   type Req,
   safeNext,
@@ -64,7 +65,13 @@ import {
 } from '../web/index.js';
 import { birthText, candidateLabel, candidateQuery } from '../identity/index.js';
 export { csrfOk };
-import { getJusticeFile, justiceAlertSummary, alertHistorySection, releaseSection } from '../justice/index.js';
+import {
+  getJusticeFile,
+  justiceAlertSummary,
+  alertHistorySection,
+  releaseSection,
+  justiceSection,
+} from '../justice/index.js';
 import { canOpenReceptions, receptionsInProgress, receptionsOfPerson } from '../reception/index.js';
 import { classificationsDueForReview } from '../classification/index.js';
 import { awaitingSection, breachSection } from '../housing/index.js';
@@ -415,7 +422,7 @@ ${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: 
       const alertsHtml =
         summary && alerts
           ? html`<section aria-labelledby="alerts-h"><h2 id="alerts-h">${t(lang, 'web.alerts.title')} (${summary.total})</h2>
-<p><a href="/api/justice/prisons/${prison.code}/court-list?format=html">${t(lang, 'web.alerts.court_list')}</a> · <a href="/backlog?prison=${prison.code}">${t(lang, 'web.nav.backlog')}</a></p>
+<p><a href="/justice/alerts?prison=${prison.code}">${t(lang, 'web.alerts.all')}</a> · <a href="/justice/court-list?prison=${prison.code}">${t(lang, 'web.alerts.court_list')}</a> · <a href="/backlog?prison=${prison.code}">${t(lang, 'web.nav.backlog')}</a></p>
 ${
   summary.total
     ? html`<table><thead><tr><th scope="col">${t(lang, 'web.alerts.severity')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.alerts.what')}</th><th scope="col">${t(lang, 'web.alerts.action')}</th></tr></thead><tbody>
@@ -544,8 +551,14 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
               .filter((a) => !a.ended_at)
               .map(async (a) => {
                 const jf = await getJusticeFile(db, actor, a.id, { lang }).catch(() => null);
-                // The release date and its calculation, then the alert history (episodes, the title that closed each).
-                return [a.id, jf ? html`${releaseSection(jf, lang)}${alertHistorySection(jf, lang)}` : null] as const;
+                // The legal situation (basis, expiry, alerts, titles, hearings), the release date and its calculation, the alert history.
+                const mayWrite = actor.permissions.has('justice.write');
+                return [
+                  a.id,
+                  jf
+                    ? html`${raw(justiceSection(lang, jf, { mayWrite }).toString())}${releaseSection(jf, lang)}${alertHistorySection(jf, lang)}`
+                    : null,
+                ] as const;
               }),
           )
         : [],

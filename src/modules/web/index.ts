@@ -15,6 +15,6 @@ export {
   textField,
   type FormErrors,
 } from './forms.js';
-export { html, Raw } from './html.js';
+export { html, raw, Raw } from './html.js';
 export { APP_CSS, dl, layout, safeNext } from './layout.js';
 export { csrfOk, page, send, type Req } from './page.js';

@@ -57,6 +57,7 @@ registerMessages({
   'web.adm.candidates.as': { fr: 'enregistré(e) aussi sous', en: 'also registered as' },
   'web.adm.submit_after_check': { fr: 'Confirmer et admettre', en: 'Confirm and admit' },
   'web.alerts.title': { fr: 'Alertes judiciaires', en: 'Justice alerts' },
+  'web.alerts.all': { fr: 'Toutes les alertes, avec filtres', en: 'All alerts, with filters' },
   'web.alerts.court_list': {
     fr: 'Liste des extractions de demain (à imprimer)',
     en: "Tomorrow's court list (printable)",
@@ -66,8 +67,8 @@ registerMessages({
     en: 'No alerts: every detention title is valid.',
   },
   'web.alerts.more': {
-    fr: '… et {n} autres (liste complète : /api/justice/alerts).',
-    en: '… and {n} more (full list: /api/justice/alerts).',
+    fr: '… et {n} autres (voir la liste complète).',
+    en: '… and {n} more (see the full list).',
   },
   'web.alerts.severity': { fr: 'Gravité', en: 'Severity' },
   'web.alerts.critical': { fr: 'Critique', en: 'Critical' },
