@@ -726,6 +726,8 @@ export async function recordingContext(db: Db, actor: Actor, o: { prison?: strin
     prison: { id: prison.id, code: prison.code, name: prison.name },
     cells,
     body: settings.inspector_name[actor.lang],
+    /** The independent body's name in both languages: a page shows it in the page's language. */
+    body_names: settings.inspector_name,
   };
 }
 

@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/access.js';
 import { bamakoDate, formatBamako, startOfBamakoDay } from '../../core/dates.js';
 import { AppError, type FieldError, forbidden } from '../../core/errors.js';
-import { t, type Lang } from '../../core/i18n.js';
+import { hasMessage, t, type Lang } from '../../core/i18n.js';
 import { colon, inRunningText } from '../../core/words.js';
 import {
   hasFelony,
@@ -78,6 +78,21 @@ import { awaitingSection, breachSection } from '../housing/index.js';
 import { listOpenings } from '../sharing/index.js';
 import { withheldText } from '../../core/confidentiality.js';
 
+/** "Committal order MD-2026-014 — Pôle judiciaire, 9 March 2026": the parts a document has, nothing empty between commas. */
+function documentLine(
+  lang: Lang,
+  kind: string,
+  d: { reference?: string | null; authority?: string | null; issued_on?: string | null },
+): string {
+  const what = [kind, d.reference].filter(Boolean).join(' ');
+  const from = [d.authority, formatDate(lang, d.issued_on)].filter(Boolean).join(', ');
+  return from ? `${what} — ${from}` : what;
+}
+/** A history line's "what" in words: "Cell leader · recorded", not "cell_leader · create". */
+function historyWhat(lang: Lang, entity: string, action: string): string {
+  const word = (key: string, code: string) => (hasMessage(key) ? t(lang, key) : code);
+  return `${word(`web.history.entity.${entity}`, entity)} · ${word(`web.history.action.${action}`, action)}`;
+}
 const fmtRate = (lang: Lang, r: number | null) =>
   r === null ? t(lang, 'web.unknown') : formatPercent(lang, r, { maximumFractionDigits: 1 });
 const fmtCap = (lang: Lang, c: number | null) => (c === null ? t(lang, 'web.unknown') : String(c));
@@ -543,6 +558,12 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
     const cellCode = new Map(cells.map((c) => [c.id, c.code]));
     const authority = new Map(authorities.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]));
     const name = `${pr.family_name} ${pr.given_names}`.trim();
+    // Each open admission's titles as the justice module records them: the admission's documents and the
+    // titles added since (an extension order).
+    const recordedTitles = new Map<
+      string,
+      { kind: string; reference: string | null; authority: string | null; issued_on: string | null }[]
+    >();
     // The release date with its calculation and the alert history, for each open admission the actor may read in the justice module.
     const releases = new Map(
       actor.permissions.has('justice.read')
@@ -551,6 +572,7 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
               .filter((a) => !a.ended_at)
               .map(async (a) => {
                 const jf = await getJusticeFile(db, actor, a.id, { lang }).catch(() => null);
+                if (jf) recordedTitles.set(a.id, jf.titles);
                 // The legal situation (basis, expiry, alerts, titles, hearings), the release date and its calculation, the alert history.
                 const mayWrite = actor.permissions.has('justice.write');
                 return [
@@ -612,7 +634,7 @@ ${dl([
 ])}
 ${a.ended_at ? html`<p>${t(lang, 'web.ended', { when: formatBamako(a.ended_at, lang), reason: t(lang, `custody.end.${a.end_reason}`) })}</p>` : null}
 <h4>${t(lang, 'web.charges')}</h4><ul>${a.charges.map((c) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>`)}</ul>
-<h4>${t(lang, 'web.documents')}</h4><ul>${a.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul>
+<h4>${t(lang, 'web.documents')}</h4><ul>${(recordedTitles.get(a.id) ?? a.documents).map((d) => html`<li>${documentLine(lang, t(lang, hasMessage(`justice.title.${d.kind}`) ? `justice.title.${d.kind}` : `custody.doc.${d.kind}`), d)}</li>`)}</ul>
 ${releases.get(a.id) ?? null}
 ${
   a.ended_at
@@ -653,7 +675,7 @@ ${
             html`<li>${a.committal_number} — ${elsewherePrisons.get(a.prison_id) ?? ''} — ${formatBamako(a.admitted_at, lang)}${a.ended_at ? ` → ${formatBamako(a.ended_at, lang)}` : ''}${
               a.legal
                 ? html`<br>${t(lang, 'web.file.legal_history', { status: legalStatusLabel(lang, { status: a.legal.legal_status, sex: pr.sex, felony: hasFelony(a.legal.charges) }) })}${a.legal.end_reason ? ` — ${t(lang, `custody.end.${a.legal.end_reason}`)}` : ''}
-<ul>${a.legal.charges.map((c) => html`<li>${t(lang, isUntried(a.legal!.legal_status) ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>`)}${a.legal.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul>`
+<ul>${a.legal.charges.map((c) => html`<li>${t(lang, isUntried(a.legal!.legal_status) ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>`)}${a.legal.documents.map((d) => html`<li>${documentLine(lang, t(lang, `custody.doc.${d.kind}`), d)}</li>`)}</ul>`
                 : null
             }</li>`,
         )}</ul></section>`
@@ -671,7 +693,7 @@ ${
       : null;
     const hist = history
       ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.history.who')}</th><th scope="col">${t(lang, 'web.history.what')}</th><th scope="col">${t(lang, 'web.history.why')}</th></tr></thead><tbody>
-${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td><td>${h.entity} · ${h.action}</td><td>${h.reason ?? ''}${h.withheld.length ? html` <em class="withheld">${withheldText(lang, h.withheld)}</em>` : null}</td></tr>`)}</tbody></table>`
+${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td><td>${historyWhat(lang, h.entity, h.action)}</td><td>${h.reason ?? ''}${h.withheld.length ? html` <em class="withheld">${withheldText(lang, h.withheld)}</em>` : null}</td></tr>`)}</tbody></table>`
       : html`<p>${t(lang, 'web.history.unavailable')}</p>`;
     // The reception steps: who did each and when (the content of each step stays on the reception page).
     const receptions = await receptionsOfPerson(db, actor, pr.id);
@@ -724,7 +746,7 @@ ${age ?? (await ageSection(req, db, pr.id))}
       html`${prisonSelector(req, prisons, prison.code, '/estate')}
 ${req.query.saved ? html`<p class="notice" role="status">${t(lang, 'web.estate.saved')}</p>` : null}
 <form class="search" method="get" action="/estate">${hidden('prison', prison.code)}${textField({ label: t(lang, 'web.estate.date'), name: 'date', type: 'date', value: occ.as_of })}<button type="submit">${t(lang, 'web.estate.show')}</button></form>
-<p>${t(lang, 'web.estate.as_of', { date: occ.as_of })}</p>
+<p>${t(lang, 'web.estate.as_of', { date: formatDate(lang, occ.as_of) })}</p>
 ${dl([
   [t(lang, 'web.population'), String(p.population)],
   [t(lang, 'web.capacity'), fmtCap(lang, p.official_capacity)],
