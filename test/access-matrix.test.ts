@@ -163,6 +163,8 @@ function pathFor(url: string): string {
     .replace(':kind', 'arresting_authority')
     .replace(':step', 'security')
     .replace(':request', randomUUID())
+    .replace(':title', randomUUID())
+    .replace(':hearing', randomUUID())
     .replace(':lang', 'en');
 }
 
@@ -322,6 +324,7 @@ const TOTP: Role[] = [
 ];
 /** Prosecutors read the justice chain only for their jurisdiction's cases (partner routes), never a prison's. */
 const JUSTICE_STAFF = but(any('justice.read'), 'prosecutor');
+const JUSTICE_WRITERS = but(any('justice.write'), 'prosecutor');
 /** Who may open a reception: the offices that record a step (medical staff included), not national or audit roles. */
 const RECEPTION = any(
   'intake.security',
@@ -449,6 +452,19 @@ const MATRIX: Record<string, Expect> = {
   'POST /api/justice/jurisdictions/:id/members': any('user.admin'),
   'GET /api/justice/partner/cases': ['prosecutor'],
   'GET /api/justice/partner-access': any('audit.read'),
+  // The justice pages: the lists follow the API's readers; a form asks for justice.write and, as the API does, an
+  // admission in the writer's scope (a prosecutor outside the case's jurisdiction: 403; a title or hearing that does
+  // not exist: 404 to whoever may write).
+  'GET /justice/alerts': JUSTICE_STAFF,
+  'GET /justice/court-list': JUSTICE_STAFF,
+  'GET /justice/admissions/:id/titles/new': JUSTICE_WRITERS,
+  'POST /justice/admissions/:id/titles/new': JUSTICE_WRITERS,
+  'GET /justice/admissions/:id/titles/:title/correct': JUSTICE_WRITERS,
+  'POST /justice/admissions/:id/titles/:title/correct': JUSTICE_WRITERS,
+  'GET /justice/admissions/:id/hearings/new': JUSTICE_WRITERS,
+  'POST /justice/admissions/:id/hearings/new': JUSTICE_WRITERS,
+  'GET /justice/admissions/:id/hearings/:hearing/outcome': JUSTICE_WRITERS,
+  'POST /justice/admissions/:id/hearings/:hearing/outcome': JUSTICE_WRITERS,
   // Pages.
   'GET /': any('estate.read'),
   'GET /people': ALL,

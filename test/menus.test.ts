@@ -77,8 +77,30 @@ test('those who do a reception step find the receptions in the menu; the auditor
 test('a form page is refused to whoever may not send it, and offered to whoever may', async () => {
   // Who may start a reception (the handover): the security officer, the registry clerk, the director.
   const forms: { url: string; may: string[] }[] = [
-    { url: '/receptions/new', may: ['securite.bko', 'greffier.bko', 'greffier.klk', 'directeur.bko', 'directeur.klk'] },
-    { url: '/admissions/new', may: ['admin', 'greffier.bko', 'greffier.klk', 'directeur.bko', 'directeur.klk'] },
+    {
+      url: '/receptions/new',
+      may: [
+        'securite.bko',
+        'greffier.bko',
+        'greffier.klk',
+        'directeur.bko',
+        'directeur.klk',
+        'directeur.knb',
+        'directrice.bol',
+      ],
+    },
+    {
+      url: '/admissions/new',
+      may: [
+        'admin',
+        'greffier.bko',
+        'greffier.klk',
+        'directeur.bko',
+        'directeur.klk',
+        'directeur.knb',
+        'directrice.bol',
+      ],
+    },
   ];
   for (const f of forms) {
     for (const u of DEMO_USERS) {

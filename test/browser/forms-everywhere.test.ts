@@ -245,6 +245,14 @@ const OTHER_PAGES: Record<string, string | null> = {
   '/complaints/:id/receipt': null,
   '/login/code': null, // the second factor of a login: test/access.test.ts
   '/attachments/:id': null, // a file, not a page
+  '/justice/alerts': '/justice/alerts?prison=BKO',
+  '/justice/court-list': '/justice/court-list?prison=BKO',
+  // The justice forms (title, extension, correction, hearing, outcome): test/justice-pages.test.ts and the justice
+  // browser test record them end to end.
+  '/justice/admissions/:id/titles/new': null,
+  '/justice/admissions/:id/titles/:title/correct': null,
+  '/justice/admissions/:id/hearings/new': null,
+  '/justice/admissions/:id/hearings/:hearing/outcome': null,
 };
 
 /** Form targets sent by a button alone (no field to fill), or by a page listed above as not checked. */
@@ -264,6 +272,10 @@ const BUTTON_POSTS = new Set([
   '/receptions/:id/attachments',
   '/complaints/:id/action',
   '/complaints/:id/note',
+  '/justice/admissions/:id/titles/new',
+  '/justice/admissions/:id/titles/:title/correct',
+  '/justice/admissions/:id/hearings/new',
+  '/justice/admissions/:id/hearings/:hearing/outcome',
 ]);
 
 /** Routes that are not pages: assets, health, the language switch. */

@@ -108,6 +108,8 @@ async function currentPrison(
   actor: Actor,
   wanted: string | undefined,
 ): Promise<{ prisons: PrisonView[]; prison: PrisonView | null }> {
+  // A justice partner (a prosecutor's office) reads no prison's estate: its home page names no prison, not a 403.
+  if (!actor.permissions.has('estate.read')) return { prisons: [], prison: null };
   const prisons = await listPrisons(db, actor);
   if (wanted) {
     const p = await getPrison(db, actor, wanted);

@@ -147,7 +147,7 @@ for (const lang of ['fr', 'en'] as const) {
         page.getByRole('button', { name: w.move, exact: true }).click(),
       ]);
       await page.getByRole('alert').waitFor();
-      assert.match((await page.getByRole('alert').textContent())!, new RegExp(w.full));
+      assert.match((await page.getByRole('alert').textContent())!, new RegExp(w.full, 'i'));
       await page.getByLabel(w.override).fill('Seule cellule disponible ce soir');
       await Promise.all([
         page.waitForURL(/move\?saved=1$/),
