@@ -9,7 +9,7 @@ import { dateInputFirstId, type FieldSpecs, type FormBody, type FormError, parse
 import { jp } from './page-messages.js';
 import { HearingBody, HearingOutcomeBody, TitleBody, TitleCorrectionBody } from './schemas.js';
 
-const TITLE_FIELDS = [
+export const TITLE_FIELDS = [
   'kind',
   'authority_kind',
   'authority',
