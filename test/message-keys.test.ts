@@ -238,7 +238,7 @@ function keyTemplates(): { shape: string; where: string }[] {
 const KEY = String.raw`[a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)+`;
 /** Where a literal string is a message key. */
 const KEY_POSITIONS = [
-  String.raw`\bt\(\s*[\w.!?]+\s*,\s*`, // t(lang, …) and m.t(lang, …)
+  String.raw`\bt\(\s*(?:[\w.!?]+(?:\s*\?\?\s*)?)?(?:'(?:fr|en)')?\s*,\s*`, // t(lang, …), m.t(lang, …), t('fr', …)
   String.raw`\bboth\(\s*`,
   String.raw`new AppError\(\s*\d+\s*,\s*`,
   String.raw`\b(?:forbidden|conflict|hasMessage)\(\s*`,
@@ -326,14 +326,15 @@ test('every key built from an enum exists for every value, in both languages', (
 });
 
 test('the test sees a template key, a literal key and a ternary of keys where the code has them', () => {
-  const sample = "t(lang, `x.y.${k}`); m.t(req.lang, 'a.b_c'); t(lang, ok ? 'p.yes' : 'p.no'); key: 'e.f'";
+  const sample =
+    "t(lang, `x.y.${k}`); m.t(req.lang, 'a.b_c'); t(lang, ok ? 'p.yes' : 'p.no'); key: 'e.f'; t('en', 'g.h')";
   assert.deepEqual(
     [...sample.matchAll(KEY_TEMPLATE)].map((m) => m[1].replace(PLACEHOLDER, '{}')),
     ['x.y.{}'],
   );
   assert.deepEqual(
     [...sample.matchAll(LITERAL)].flatMap((m) => [m[1], m[2], m[3]].filter(Boolean)),
-    ['a.b_c', 'p.yes', 'p.no', 'e.f'],
+    ['a.b_c', 'p.yes', 'p.no', 'e.f', 'g.h'],
   );
   assert.deepEqual(expand('a.{}.{}', [['x', 'y'], ['1']]), ['a.x.1', 'a.y.1']);
 });
