@@ -20,6 +20,11 @@ export function hasMessage(key: string): boolean {
   return key in catalogue;
 }
 
+/** Every key of the catalogue, in the order the tables registered them (for the completeness test). */
+export function messageKeys(): string[] {
+  return Object.keys(catalogue);
+}
+
 /** Both texts of a key, or undefined when no table declares it. */
 export function getMessage(key: string): { fr: string; en: string } | undefined {
   return catalogue[key];

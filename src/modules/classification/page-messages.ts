@@ -132,7 +132,6 @@ registerMessages({
   'cls.asm.move.no_longer_rated': { fr: 'plus coté', en: 'no longer rated' },
   'cls.asm.concern.more': { fr: 'préoccupation accrue', en: 'more concern' },
   'cls.asm.concern.less': { fr: 'préoccupation moindre', en: 'less concern' },
-  'cls.asm.concern.neutral': { fr: '', en: '' },
   'cls.asm.first': { fr: 'Première évaluation avec cet instrument.', en: 'First assessment with this instrument.' },
   'cls.asm.version': { fr: 'version {v}', en: 'version {v}' },
   'cls.asm.unrated': { fr: 'non coté', en: 'not rated' },

@@ -173,7 +173,7 @@ function candidateVisible(actor: Actor, c: Candidate): boolean {
 }
 
 /** Fields whose values stay with the holding prison; their reasons say only how they compare. */
-const WITHHELD_FIELDS = new Set(['father_name', 'mother_name', 'birth_date', 'birth_place', 'nina']);
+export const WITHHELD_FIELDS = new Set(['father_name', 'mother_name', 'birth_date', 'birth_place', 'nina']);
 
 /** What a clerk of another prison sees of a candidate: who, roughly born when, from where, held where and when. */
 export function minimalCandidate(c: Candidate, lang: Lang): Candidate {

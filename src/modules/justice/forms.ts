@@ -1,15 +1,30 @@
 /**
  * The justice pages' forms, parsed by the API's own schemas (schemas.ts): a title (and an
- * extension, which is a title), a correction, a hearing, its outcome. Dates are three boxes
+ * extension, which is a title), a correction, a withdrawal, a hearing, a change to it, its
+ * outcome. Dates are three boxes
  * (day, month, year); a hearing's time is one more box, joined to the API's instant (Bamako time,
  * UTC+0 all year).
  */
 import type { Lang } from '../../core/i18n.js';
-import { dateInputFirstId, type FieldSpecs, type FormBody, type FormError, parseForm } from '../../web/index.js';
+import {
+  dateInputFirstId,
+  fieldId,
+  type FieldSpecs,
+  type FormBody,
+  type FormError,
+  parseForm,
+} from '../../web/index.js';
 import { jp } from './page-messages.js';
-import { HearingBody, HearingOutcomeBody, TitleBody, TitleCorrectionBody } from './schemas.js';
+import {
+  HearingBody,
+  HearingChangeBody,
+  HearingOutcomeBody,
+  TitleBody,
+  TitleCorrectionBody,
+  TitleWithdrawalBody,
+} from './schemas.js';
 
-const TITLE_FIELDS = [
+export const TITLE_FIELDS = [
   'kind',
   'authority_kind',
   'authority',
@@ -46,20 +61,31 @@ export const correctionFields = (lang: Lang): FieldSpecs => ({
   ...titleSpecs(lang, 'changes.'),
   reason: { label: jp.t(lang, 'jpage.f.reason') },
 });
-export const hearingFields = (lang: Lang): FieldSpecs => ({
-  court: { label: jp.t(lang, 'jpage.f.court') },
-  scheduled_at: {
-    label: jp.t(lang, 'jpage.f.scheduled_at'),
-    messages: { format: jp.t(lang, 'jpage.f.scheduled_at.bad') },
-  },
-  scheduled_time: { label: jp.t(lang, 'jpage.f.scheduled_time') },
-  purpose: { label: jp.t(lang, 'jpage.f.purpose') },
-  production_order_ref: { label: jp.t(lang, 'jpage.f.production_order_ref') },
-  ordered_by: { label: jp.t(lang, 'jpage.f.ordered_by') },
-  escort_unit: { label: jp.t(lang, 'jpage.f.escort_unit') },
-  escort_leader: { label: jp.t(lang, 'jpage.f.escort_leader') },
-  escort_size: { label: jp.t(lang, 'jpage.f.escort_size') },
-  vehicle: { label: jp.t(lang, 'jpage.f.vehicle') },
+export const withdrawalFields = (lang: Lang): FieldSpecs => ({
+  reason: { label: jp.t(lang, 'jpage.f.withdraw_reason') },
+});
+function hearingSpecs(lang: Lang, p: string): FieldSpecs {
+  return {
+    [`${p}court`]: { label: jp.t(lang, 'jpage.f.court') },
+    [`${p}scheduled_at`]: {
+      label: jp.t(lang, 'jpage.f.scheduled_at'),
+      messages: { format: jp.t(lang, 'jpage.f.scheduled_at.bad') },
+    },
+    [`${p}scheduled_time`]: { label: jp.t(lang, 'jpage.f.scheduled_time') },
+    [`${p}purpose`]: { label: jp.t(lang, 'jpage.f.purpose') },
+    [`${p}production_order_ref`]: { label: jp.t(lang, 'jpage.f.production_order_ref') },
+    [`${p}ordered_by`]: { label: jp.t(lang, 'jpage.f.ordered_by') },
+    [`${p}escort_unit`]: { label: jp.t(lang, 'jpage.f.escort_unit') },
+    [`${p}escort_leader`]: { label: jp.t(lang, 'jpage.f.escort_leader') },
+    [`${p}escort_size`]: { label: jp.t(lang, 'jpage.f.escort_size') },
+    [`${p}vehicle`]: { label: jp.t(lang, 'jpage.f.vehicle') },
+  };
+}
+export const hearingFields = (lang: Lang): FieldSpecs => hearingSpecs(lang, '');
+export const hearingChangeFields = (lang: Lang): FieldSpecs => ({
+  ...hearingSpecs(lang, 'changes.'),
+  reason: { label: jp.t(lang, 'jpage.f.change_reason') },
+  version: { label: jp.t(lang, 'jpage.f.version') },
 });
 export const outcomeFields = (lang: Lang): FieldSpecs => ({
   outcome: { label: jp.t(lang, 'jpage.f.outcome') },
@@ -97,17 +123,17 @@ const one = (v: FormBody[string]) => (typeof v === 'string' ? v.trim() : (v?.at(
  * The hearing's day (three boxes) and time ("09:30") as the API's instant: "2026-03-27T09:30:00Z".
  * Anything else is passed on as written, so the API's schema names the field.
  */
-function joinScheduledAt(body: FormBody): FormBody {
-  const d = one(body['scheduled_at.day']);
-  const m = one(body['scheduled_at.month']);
-  const y = one(body['scheduled_at.year']);
-  const time = one(body.scheduled_time);
+function joinScheduledAt(body: FormBody, p = ''): FormBody {
+  const d = one(body[`${p}scheduled_at.day`]);
+  const m = one(body[`${p}scheduled_at.month`]);
+  const y = one(body[`${p}scheduled_at.year`]);
+  const time = one(body[`${p}scheduled_time`]);
   const out: Record<string, string | readonly string[] | undefined> = Object.fromEntries(
-    Object.entries(body).filter(([k]) => !k.startsWith('scheduled_at.') && k !== 'scheduled_time'),
+    Object.entries(body).filter(([k]) => !k.startsWith(`${p}scheduled_at.`) && k !== `${p}scheduled_time`),
   );
-  if (!d && !m && !y && !time) return out; // nothing given: "required"
+  if (!d && !m && !y && !time) return out; // nothing given: "required" (a change: the date stays)
   const hm = /^(\d{1,2})[:hH.](\d{2})$/.exec(time);
-  out.scheduled_at =
+  out[`${p}scheduled_at`] =
     /^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y) && hm
       ? `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}T${hm[1].padStart(2, '0')}:${hm[2]}:00Z`
       : `${y}-${m}-${d} ${time}`;
@@ -115,14 +141,30 @@ function joinScheduledAt(body: FormBody): FormBody {
 }
 
 /** The error on the hearing's date goes to its first box. */
-const onDateBox = (errors: FormError[]): FormError[] =>
-  errors.map((e) => (e.name === 'scheduled_at' ? { ...e, id: dateInputFirstId('scheduled-at') } : e));
+const onDateBox = (errors: FormError[], p = ''): FormError[] =>
+  errors.map((e) => (e.name === `${p}scheduled_at` ? { ...e, id: dateInputFirstId(fieldId(`${p}scheduled_at`)) } : e));
 
 /** Schedule a hearing: the API's HearingBody. */
 export function parseHearingForm(body: FormBody | undefined, lang: Lang) {
   const r = parseForm(HearingBody, joinScheduledAt(body ?? {}), { lang, fields: hearingFields(lang) });
   return r.ok ? r : { ok: false as const, errors: onDateBox(r.errors) };
 }
+
+/**
+ * Change a hearing (its date, court or escort) with the reason: the API's PATCH body. The form shows
+ * the hearing as it stands; the page sends on only what differs from it.
+ */
+export function parseHearingChangeForm(body: FormBody | undefined, lang: Lang) {
+  const r = parseForm(HearingChangeBody, joinScheduledAt(body ?? {}, 'changes.'), {
+    lang,
+    fields: hearingChangeFields(lang),
+  });
+  return r.ok ? r : { ok: false as const, errors: onDateBox(r.errors, 'changes.') };
+}
+
+/** Withdraw a title recorded in error, with the reason: the API's withdrawal body. */
+export const parseWithdrawalForm = (body: FormBody | undefined, lang: Lang) =>
+  parseForm(TitleWithdrawalBody, body, { lang, fields: withdrawalFields(lang) });
 
 /** What happened at a hearing: the API's outcome body. */
 export const parseOutcomeForm = (body: FormBody | undefined, lang: Lang) =>

@@ -227,6 +227,18 @@ registerMessages({
     en: 'two-step verification turned off',
   },
   'web.history.action.start': { fr: 'début', en: 'started' },
+  // A reception step recorded (action "step.<step>", reception/service.ts).
+  'web.history.action.step.security': { fr: 'étape faite\u00a0: sécurité', en: 'step done: security' },
+  'web.history.action.step.administration': {
+    fr: 'étape faite\u00a0: administration',
+    en: 'step done: administration',
+  },
+  'web.history.action.step.registry': { fr: 'étape faite\u00a0: greffe', en: 'step done: registry' },
+  'web.history.action.step.medical': { fr: 'étape faite\u00a0: visite médicale', en: 'step done: medical check' },
+  'web.history.action.step.interview': {
+    fr: "étape faite\u00a0: entretien d'accueil",
+    en: 'step done: reception interview',
+  },
   'web.history.action.set': { fr: 'réglage', en: 'set' },
   'web.history.action.revoke': { fr: 'révocation', en: 'revoked' },
   'web.history.action.reopen': { fr: 'réouverture', en: 'reopened' },

@@ -1,7 +1,7 @@
 /**
  * The justice chain's pages (fr/en, no JavaScript): the alert list with filters, the printable court
- * list, and the forms — record a title or an extension, correct a title, schedule a hearing, record
- * its outcome — each parsed with the API's schema (forms.ts) and sent to the same service call as
+ * list, and the forms — record a title or an extension, correct or withdraw a title, schedule or
+ * change a hearing, record its outcome — each parsed with the API's schema (forms.ts) and sent to the same service call as
  * the API, which authorises (justice.read / justice.write) exactly as for the API.
  */
 import type { FastifyRequest } from 'fastify';
@@ -11,6 +11,7 @@ import type { App, AppContext } from '../../../http/context.js';
 import {
   type FormBody,
   type FormErrors,
+  formatDate,
   formErrorsFromService,
   type NavEntry,
   pageContext,
@@ -19,7 +20,15 @@ import {
   toFormValues,
 } from '../../../web/index.js';
 import { listPrisons } from '../../estate/service.js';
-import { correctionFields, parseCorrectionForm, parseHearingForm, parseOutcomeForm, parseTitleForm } from '../forms.js';
+import {
+  correctionFields,
+  parseCorrectionForm,
+  parseHearingChangeForm,
+  parseHearingForm,
+  parseOutcomeForm,
+  parseTitleForm,
+  parseWithdrawalForm,
+} from '../forms.js';
 import { jp } from '../page-messages.js';
 import {
   addTitle,
@@ -29,8 +38,18 @@ import {
   listAlerts,
   recordHearingOutcome,
   scheduleHearing,
+  updateHearing,
+  withdrawTitle,
 } from '../service.js';
-import { correctionFormView, hearingFormView, outcomeFormView, titleFormView, type Who } from '../views/forms.js';
+import {
+  correctionFormView,
+  hearingChangeFormView,
+  hearingFormView,
+  outcomeFormView,
+  titleFormView,
+  type Who,
+  withdrawalFormView,
+} from '../views/forms.js';
 import { alertsView, courtListView } from '../views/lists.js';
 
 type Req = FastifyRequest<{
@@ -215,6 +234,49 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
     }),
   );
 
+  // Withdraw a title recorded in error: kept in the file, marked withdrawn, with the reason.
+  const withdrawn = (lang: 'fr' | 'en', x: ReturnType<typeof titleOf>) => ({
+    id: x.id,
+    text: jp.t(lang, 'jpage.form.withdraw_which', {
+      kind: x.kind_label,
+      reference: x.reference,
+      date: formatDate(lang, x.issued_on),
+      authority: x.authority,
+    }),
+  });
+  app.get(
+    '/justice/admissions/:id/titles/:title/withdraw',
+    hide,
+    pageRoute<Req>(async (req) => {
+      const { file, who } = await fileOf(req);
+      const x = titleOf(file, req.params.title);
+      return withdrawalFormView(pageContext(req), who, withdrawn(req.lang, x), { values: null, errors: null });
+    }),
+  );
+  app.post(
+    '/justice/admissions/:id/titles/:title/withdraw',
+    hide,
+    pageRoute<Req>(async (req, reply) => {
+      const { file, who } = await fileOf(req);
+      const x = withdrawn(req.lang, titleOf(file, req.params.title));
+      const parsed = parseWithdrawalForm(req.body, req.lang);
+      if (!parsed.ok)
+        return sendHtml(
+          reply,
+          withdrawalFormView(pageContext(req), who, x, { values: req.body, errors: parsed.errors }),
+          422,
+        );
+      try {
+        await withdrawTitle(db, actorOf(req), x.id, parsed.value);
+      } catch (e) {
+        if (!onForm(e)) throw e;
+        const errors = serviceErrors(req, e, parsed.nameOf, 'reason');
+        return sendHtml(reply, withdrawalFormView(pageContext(req), who, x, { values: req.body, errors }), e.status);
+      }
+      return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
+    }),
+  );
+
   // Schedule a hearing.
   app.get(
     '/justice/admissions/:id/hearings/new',
@@ -283,6 +345,75 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
         if (!onForm(e)) throw e;
         const errors = serviceErrors(req, e, parsed.nameOf, 'outcome');
         return sendHtml(reply, outcomeFormView(pageContext(req), who, h, { values: req.body, errors }), e.status);
+      }
+      return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
+    }),
+  );
+
+  // Change a hearing (date, court, escort), with the reason: only what differs from the hearing as it
+  // stands is sent, as through the API's PATCH.
+  const hearingRow = (file: Awaited<ReturnType<typeof fileOf>>['file'], id: string | undefined) => {
+    const h = file.hearings.find((x) => x.id === id);
+    if (!h) throw notFound();
+    return h;
+  };
+  app.get(
+    '/justice/admissions/:id/hearings/:hearing/change',
+    hide,
+    pageRoute<Req>(async (req) => {
+      const { file, who } = await fileOf(req);
+      const h = hearingRow(file, req.params.hearing);
+      // Bamako time is UTC all year: the instant's day and time are the local ones.
+      const [day, time] = h.scheduled_at.split('T');
+      const [y, m, d] = day.split('-');
+      const values = {
+        'changes.court': h.court,
+        'changes.scheduled_at.day': String(Number(d)),
+        'changes.scheduled_at.month': String(Number(m)),
+        'changes.scheduled_at.year': y,
+        'changes.scheduled_time': time.slice(0, 5),
+        'changes.purpose': h.purpose ?? '',
+        'changes.production_order_ref': h.production_order_ref ?? '',
+        'changes.ordered_by': h.ordered_by ?? '',
+        'changes.escort_unit': h.escort_unit ?? '',
+        'changes.escort_leader': h.escort_leader ?? '',
+        'changes.escort_size': h.escort_size === null ? '' : String(h.escort_size),
+        'changes.vehicle': h.vehicle ?? '',
+        version: String(h.version),
+      };
+      return hearingChangeFormView(pageContext(req), who, h.id, { values, errors: null });
+    }),
+  );
+  app.post(
+    '/justice/admissions/:id/hearings/:hearing/change',
+    hide,
+    pageRoute<Req>(async (req, reply) => {
+      const { file, who } = await fileOf(req);
+      const h = hearingRow(file, req.params.hearing);
+      const parsed = parseHearingChangeForm(req.body, req.lang);
+      if (!parsed.ok)
+        return sendHtml(
+          reply,
+          hearingChangeFormView(pageContext(req), who, h.id, { values: req.body, errors: parsed.errors }),
+          422,
+        );
+      const now: Record<string, unknown> = { ...h, scheduled_at: new Date(h.scheduled_at).getTime() };
+      const changes = Object.fromEntries(
+        Object.entries(parsed.value.changes).filter(([k, v]) => {
+          const sent = k === 'scheduled_at' && typeof v === 'string' ? new Date(v).getTime() : v;
+          return (sent ?? null) !== (now[k] ?? null);
+        }),
+      );
+      try {
+        await updateHearing(db, actorOf(req), h.id, { ...parsed.value, changes });
+      } catch (e) {
+        if (!onForm(e)) throw e;
+        // "No value changed" is said of the whole form; after a change made meanwhile (409), the form
+        // carries the version now stored, so that sending it again is a choice made knowingly.
+        const nameOf = (pointer: string) => (pointer === '/changes' ? '' : parsed.nameOf(pointer));
+        const errors = serviceErrors(req, e, nameOf, e.status === 409 ? 'reason' : 'hearing-change');
+        const values = { ...req.body, version: String(h.version) };
+        return sendHtml(reply, hearingChangeFormView(pageContext(req), who, h.id, { values, errors }), e.status);
       }
       return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
     }),

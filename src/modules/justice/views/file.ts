@@ -1,7 +1,8 @@
 /**
  * The justice section of the prisoner file (one per open admission): status and legal basis, the
  * title's expiry and days left, alerts, next hearing, release date; the titles and hearings with
- * their correction and outcome links; the links to record a title, an extension, a hearing.
+ * their links (correct, withdraw; change, record the outcome) for those who may write; the links to
+ * record a title, an extension, a hearing.
  */
 import type { Lang } from '../../../core/i18n.js';
 import { formatDate, html, type Raw, summaryList, table, tag } from '../../../web/index.js';
@@ -109,7 +110,8 @@ export function justiceSection(lang: Lang, file: JusticeFile, o: { mayWrite: boo
             {
               html:
                 !x.superseded_by_id && !x.withdrawn
-                  ? html`<a class="govuk-link" href="/justice/admissions/${aid}/titles/${x.id}/correct">${jp.t(lang, 'jpage.file.correct')}<span class="govuk-visually-hidden"> ${x.reference}</span></a>`
+                  ? html`<a class="govuk-link" href="/justice/admissions/${aid}/titles/${x.id}/correct">${jp.t(lang, 'jpage.file.correct')}<span class="govuk-visually-hidden"> ${x.reference}</span></a> ·
+<a class="govuk-link" href="/justice/admissions/${aid}/titles/${x.id}/withdraw">${jp.t(lang, 'jpage.file.withdraw')}<span class="govuk-visually-hidden"> ${x.reference}</span></a>`
                   : html``,
             },
           ]
@@ -137,7 +139,7 @@ export function justiceSection(lang: Lang, file: JusticeFile, o: { mayWrite: boo
           ...(o.mayWrite && open
             ? [
                 {
-                  html: html`<a class="govuk-link" href="/justice/admissions/${aid}/hearings/${h.id}/outcome">${jp.t(lang, 'jpage.file.record_outcome')}<span class="govuk-visually-hidden"> ${h.scheduled_local}</span></a>`,
+                  html: html`${h.outcome ? '' : html`<a class="govuk-link" href="/justice/admissions/${aid}/hearings/${h.id}/change">${jp.t(lang, 'jpage.file.change_hearing')}<span class="govuk-visually-hidden"> ${h.scheduled_local}</span></a> · `}<a class="govuk-link" href="/justice/admissions/${aid}/hearings/${h.id}/outcome">${jp.t(lang, 'jpage.file.record_outcome')}<span class="govuk-visually-hidden"> ${h.scheduled_local}</span></a>`,
                 },
               ]
             : []),

@@ -1,4 +1,7 @@
-/** The justice forms: record a title (or an extension), correct a title, schedule a hearing, record its outcome. */
+/**
+ * The justice forms: record a title (or an extension), correct or withdraw a title, schedule or change
+ * a hearing, record its outcome.
+ */
 import type { Lang } from '../../../core/i18n.js';
 import {
   button,
@@ -10,8 +13,16 @@ import {
   type PageContext,
   pageLayout,
   type Raw,
+  warningText,
 } from '../../../web/index.js';
-import { correctionFields, hearingFields, outcomeFields, titleFields } from '../forms.js';
+import {
+  correctionFields,
+  hearingChangeFields,
+  hearingFields,
+  outcomeFields,
+  titleFields,
+  withdrawalFields,
+} from '../forms.js';
 import { jp, outcomeLabel } from '../page-messages.js';
 import { AUTHORITY_KINDS, HEARING_OUTCOMES, OFFENCE_CATEGORIES, TITLE_KINDS } from '../rules.js';
 import { t } from '../../../core/i18n.js';
@@ -31,8 +42,8 @@ export interface FormModel {
 const caption = (lang: Lang, w: Who) => jp.t(lang, 'jpage.form.caption', { name: w.name, committal: w.committal });
 const back = (w: Who) => `/people/${w.personId}`;
 const dateHint = (lang: Lang) => jp.t(lang, 'jpage.f.date_hint');
-const footer = (lang: Lang, w: Who) =>
-  html`${button({ text: jp.t(lang, 'jpage.form.save') })}
+const footer = (lang: Lang, w: Who, save = jp.t(lang, 'jpage.form.save')) =>
+  html`${button({ text: save })}
 <p class="govuk-body"><a class="govuk-link" href="${back(w)}">${jp.t(lang, 'jpage.form.cancel')}</a></p>`;
 
 /** The title's fields, named `prefix` + the API's name (`changes.` for a correction). */
@@ -87,6 +98,20 @@ ${footer(lang, w)}</form>`,
   );
 }
 
+/** The hearing's fields, named `p` + the API's name (`changes.` for a change). */
+function hearingControls(lang: Lang, f: FormView, p: string): Raw {
+  return html`${f.input({ name: `${p}court` })}
+${f.date({ name: `${p}scheduled_at`, hint: dateHint(lang) })}
+${f.input({ name: `${p}scheduled_time`, hint: jp.t(lang, 'jpage.f.scheduled_time_hint'), classes: 'govuk-input--width-5' })}
+${f.input({ name: `${p}purpose` })}
+${f.input({ name: `${p}production_order_ref`, spellcheck: false })}
+${f.input({ name: `${p}ordered_by` })}
+${f.input({ name: `${p}escort_unit` })}
+${f.input({ name: `${p}escort_leader` })}
+${f.input({ name: `${p}escort_size`, inputmode: 'numeric', classes: 'govuk-input--width-3' })}
+${f.input({ name: `${p}vehicle` })}`;
+}
+
 export function hearingFormView(ctx: PageContext, w: Who, m: FormModel): string {
   const lang = ctx.lang;
   const f = formView({ lang, values: m.values, errors: m.errors, fields: hearingFields(lang) });
@@ -94,17 +119,46 @@ export function hearingFormView(ctx: PageContext, w: Who, m: FormModel): string 
     ctx,
     jp.t(lang, 'jpage.form.hearing_new'),
     html`<form method="post" action="/justice/admissions/${w.admissionId}/hearings/new" novalidate>${f.hidden('_csrf', ctx.csrf ?? '')}
-${f.input({ name: 'court' })}
-${f.date({ name: 'scheduled_at', hint: dateHint(lang) })}
-${f.input({ name: 'scheduled_time', hint: jp.t(lang, 'jpage.f.scheduled_time_hint'), classes: 'govuk-input--width-5' })}
-${f.input({ name: 'purpose' })}
-${f.input({ name: 'production_order_ref', spellcheck: false })}
-${f.input({ name: 'ordered_by' })}
-${f.input({ name: 'escort_unit' })}
-${f.input({ name: 'escort_leader' })}
-${f.input({ name: 'escort_size', inputmode: 'numeric', classes: 'govuk-input--width-3' })}
-${f.input({ name: 'vehicle' })}
+${hearingControls(lang, f, '')}
 ${footer(lang, w)}</form>`,
+    { errors: f.summaryItems(), caption: caption(lang, w), back: back(w), width: 'two-thirds' },
+  );
+}
+
+/** Change a hearing: its values as they stand, the reason, and the version seen (a change made meanwhile is refused). */
+export function hearingChangeFormView(ctx: PageContext, w: Who, hearingId: string, m: FormModel): string {
+  const lang = ctx.lang;
+  const f = formView({ lang, values: m.values, errors: m.errors, fields: hearingChangeFields(lang) });
+  return pageLayout(
+    ctx,
+    jp.t(lang, 'jpage.form.hearing_change'),
+    html`<p class="govuk-body">${jp.t(lang, 'jpage.form.hearing_change_intro')}</p>
+<form id="hearing-change" method="post" action="/justice/admissions/${w.admissionId}/hearings/${hearingId}/change" novalidate>${f.hidden('_csrf', ctx.csrf ?? '')}${f.hidden('version', typeof m.values?.version === 'string' ? m.values.version : '')}
+${hearingControls(lang, f, 'changes.')}
+${f.textarea({ name: 'reason', rows: 3 })}
+${footer(lang, w)}</form>`,
+    { errors: f.summaryItems(), caption: caption(lang, w), back: back(w), width: 'two-thirds' },
+  );
+}
+
+/** Withdraw a title recorded in error: which title, what follows, the reason. */
+export function withdrawalFormView(
+  ctx: PageContext,
+  w: Who,
+  title: { id: string; text: string },
+  m: FormModel,
+): string {
+  const lang = ctx.lang;
+  const f = formView({ lang, values: m.values, errors: m.errors, fields: withdrawalFields(lang) });
+  return pageLayout(
+    ctx,
+    jp.t(lang, 'jpage.form.title_withdraw'),
+    html`<p class="govuk-body">${jp.t(lang, 'jpage.form.withdraw_intro')}</p>
+<p class="govuk-body"><strong>${title.text}</strong></p>
+${warningText({ lang, text: jp.t(lang, 'jpage.form.withdraw_warning') })}
+<form method="post" action="/justice/admissions/${w.admissionId}/titles/${title.id}/withdraw" novalidate>${f.hidden('_csrf', ctx.csrf ?? '')}
+${f.textarea({ name: 'reason', rows: 3 })}
+${footer(lang, w, jp.t(lang, 'jpage.form.withdraw'))}</form>`,
     { errors: f.summaryItems(), caption: caption(lang, w), back: back(w), width: 'two-thirds' },
   );
 }
