@@ -465,6 +465,10 @@ const MATRIX: Record<string, Expect> = {
   'POST /justice/admissions/:id/hearings/new': JUSTICE_WRITERS,
   'GET /justice/admissions/:id/hearings/:hearing/outcome': JUSTICE_WRITERS,
   'POST /justice/admissions/:id/hearings/:hearing/outcome': JUSTICE_WRITERS,
+  'GET /justice/admissions/:id/hearings/:hearing/change': JUSTICE_WRITERS,
+  'POST /justice/admissions/:id/hearings/:hearing/change': JUSTICE_WRITERS,
+  'GET /justice/admissions/:id/titles/:title/withdraw': JUSTICE_WRITERS,
+  'POST /justice/admissions/:id/titles/:title/withdraw': JUSTICE_WRITERS,
   // Pages.
   'GET /': any('estate.read'),
   'GET /people': ALL,

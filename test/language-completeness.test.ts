@@ -101,12 +101,16 @@ const leaderRequest = await api(`/api/cells/${cell}/leader-requests`, {
   subject: 'Eau potable',
   raised_on: '2026-03-12',
 });
-await api(`/api/justice/admissions/${adm.id}/titles`, {
+const title = await api(`/api/justice/admissions/${adm.id}/titles`, {
   kind: 'extension_order',
   authority_kind: 'investigating_judge',
   authority: 'Juge d’instruction, TGI Commune III',
   reference: 'EXT-2026-1',
   issued_on: '2026-03-20',
+});
+const hearing = await api(`/api/justice/admissions/${adm.id}/hearings`, {
+  court: 'TGI Commune III',
+  scheduled_at: '2026-12-01T09:00:00Z',
 });
 const complaint = await api('/api/complaints', {
   admission_id: adm.id,
@@ -131,6 +135,8 @@ const PARAM: Record<string, string> = {
   step: 'medical',
   request: leaderRequest.id,
   username: 'clerk.bko',
+  title: title.id,
+  hearing: hearing.id,
 };
 const fill = (url: string) =>
   url.replace(/:(\w+)/g, (_, n: string, at: number) => {

@@ -253,6 +253,8 @@ const OTHER_PAGES: Record<string, string | null> = {
   '/justice/admissions/:id/titles/:title/correct': null,
   '/justice/admissions/:id/hearings/new': null,
   '/justice/admissions/:id/hearings/:hearing/outcome': null,
+  '/justice/admissions/:id/hearings/:hearing/change': null,
+  '/justice/admissions/:id/titles/:title/withdraw': null,
 };
 
 /** Form targets sent by a button alone (no field to fill), or by a page listed above as not checked. */
@@ -276,6 +278,8 @@ const BUTTON_POSTS = new Set([
   '/justice/admissions/:id/titles/:title/correct',
   '/justice/admissions/:id/hearings/new',
   '/justice/admissions/:id/hearings/:hearing/outcome',
+  '/justice/admissions/:id/hearings/:hearing/change',
+  '/justice/admissions/:id/titles/:title/withdraw',
 ]);
 
 /** Routes that are not pages: assets, health, the language switch. */
