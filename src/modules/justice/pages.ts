@@ -1,12 +1,13 @@
 /** Printable documents of the justice chain (server-rendered HTML, French or English). */
 import { t, type Lang } from '../../core/i18n.js';
+import { formatDate } from '../../web/index.js';
 import { html, type Raw } from '../web/index.js';
 import './messages.js';
 import type { CourtList, JusticeFile } from './service.js';
 
 /** Tomorrow's list of people to take to court: one row per hearing, with the escort, ready to print. */
 export function courtListPage(list: CourtList, lang: Lang): Raw {
-  const title = t(lang, 'justice.court_list.title', { prison: list.prison_name, date: list.date });
+  const title = t(lang, 'justice.court_list.title', { prison: list.prison_name, date: formatDate(lang, list.date) });
   return html`<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><title>${title}</title>

@@ -86,7 +86,8 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         body: TitleBody,
       },
     },
-    async (req, reply) => reply.status(201).send(await addTitle(db, req.actor!, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await addTitle(db, req.actor!, req.params.id, req.body, { lang: req.lang })),
   );
 
   app.post(
@@ -100,7 +101,8 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         body: TitleCorrectionBody,
       },
     },
-    async (req, reply) => reply.status(201).send(await correctTitle(db, req.actor!, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await correctTitle(db, req.actor!, req.params.id, req.body, { lang: req.lang })),
   );
 
   app.post(
@@ -113,7 +115,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         body: TitleWithdrawalBody,
       },
     },
-    async (req) => withdrawTitle(db, req.actor!, req.params.id, req.body),
+    async (req) => withdrawTitle(db, req.actor!, req.params.id, req.body, { lang: req.lang }),
   );
 
   app.post(
@@ -126,7 +128,8 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         body: HearingBody,
       },
     },
-    async (req, reply) => reply.status(201).send(await scheduleHearing(db, req.actor!, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await scheduleHearing(db, req.actor!, req.params.id, req.body, { lang: req.lang })),
   );
 
   app.post(
@@ -139,7 +142,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         body: HearingOutcomeBody,
       },
     },
-    async (req) => recordHearingOutcome(db, req.actor!, req.params.id, req.body),
+    async (req) => recordHearingOutcome(db, req.actor!, req.params.id, req.body, { lang: req.lang }),
   );
 
   app.patch(
@@ -152,7 +155,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         body: HearingChangeBody,
       },
     },
-    async (req) => updateHearing(db, req.actor!, req.params.id, req.body),
+    async (req) => updateHearing(db, req.actor!, req.params.id, req.body, { lang: req.lang }),
   );
 
   app.get(
@@ -170,9 +173,9 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
       },
     },
     async (req, reply) => {
-      const list = await courtList(db, req.actor!, req.params.prison, req.query.date);
+      const list = await courtList(db, req.actor!, req.params.prison, req.query.date, { lang: req.lang });
       if (req.query.format === 'html')
-        return reply.type('text/html; charset=utf-8').send(courtListPage(list, req.actor!.lang).toString());
+        return reply.type('text/html; charset=utf-8').send(courtListPage(list, req.lang).toString());
       return list;
     },
   );
@@ -209,16 +212,25 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
     {
       schema: {
         tags,
-        summary: 'The backlog as CSV (one row per prison, and ALL)',
-        querystring: Type.Object({ prison: Type.Optional(PrisonRef), as_of: AsOf }, { additionalProperties: false }),
+        summary:
+          "The backlog as CSV (one row per prison, and the total): headings in the request's language, or headers=codes for stable column codes",
+        querystring: Type.Object(
+          {
+            prison: Type.Optional(PrisonRef),
+            as_of: AsOf,
+            headers: Type.Optional(lit(['labels', 'codes'] as const)),
+          },
+          { additionalProperties: false },
+        ),
       },
     },
     async (req, reply) => {
-      const r = await backlog(db, req.actor!, req.query);
+      const { headers, ...query } = req.query;
+      const r = await backlog(db, req.actor!, query);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="backlog-${r.as_of}.csv"`)
-        .send(backlogCsv(r));
+        .send(backlogCsv(r, { lang: req.lang, headers }));
     },
   );
 
@@ -334,7 +346,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         querystring: Type.Object({ as_of: AsOf }, { additionalProperties: false }),
       },
     },
-    async (req) => partnerCases(db, req.actor!, req.query),
+    async (req) => partnerCases(db, req.actor!, { ...req.query, lang: req.lang }),
   );
 
   app.get(

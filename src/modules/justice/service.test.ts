@@ -425,7 +425,7 @@ test("the backlog reproduces the prison's figures from its records, as JSON and 
   assert.equal(r.prisons[0].figures.all.untried, held.rows[0].untried);
   assert.ok(r.prisons[0].figures.all.sentenced >= 1);
   assert.equal(r.overall.all.total, r.prisons[0].figures.all.total);
-  const csv = backlogCsv(r);
+  const csv = backlogCsv(r, { lang: 'fr', headers: 'codes' });
   const lines = csv.trim().split('\n');
   assert.equal(lines.length, 3);
   assert.match(lines[0], /^prison,as_of,held,untried/);

@@ -4,7 +4,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { type Actor, scopeFilter } from '../../../core/access.js';
 import { bamakoDate, endOfBamakoDay, startOfBamakoDay } from '../../../core/dates.js';
+import { t, type Lang } from '../../../core/i18n.js';
 import type { Db } from '../../../db/index.js';
+import '../backlog-messages.js';
 import * as estateRepo from '../../estate/index.js';
 import { addMonths } from '../calendar.js';
 import * as repo from '../repository.js';
@@ -56,10 +58,17 @@ export async function backlog(
   };
 }
 
-/** The backlog as CSV: one row per prison and a total row; hearings per month as columns. */
-export function backlogCsv(r: BacklogReport): string {
+/** How the CSV names its columns: words of a language, or stable codes for programs. */
+export type CsvHeaders = 'labels' | 'codes';
+
+/**
+ * The backlog as CSV: one row per prison and a total row; hearings per month as columns. The columns
+ * are always in the same order; their headings are labels in the reader's language, or the codes
+ * (`headers: 'codes'`: prison, as_of, held, …, hearings_2026-11) that a program can rely on.
+ */
+export function backlogCsv(r: BacklogReport, opts: { lang: Lang; headers?: CsvHeaders }): string {
   const months = r.overall.hearingsPerMonth.map((m) => m.month);
-  const header = [
+  const codes = [
     'prison',
     'as_of',
     'held',
@@ -84,7 +93,11 @@ export function backlogCsv(r: BacklogReport): string {
     'terrorism_sentenced_percent',
     'terrorism_pretrial_median_days',
     ...['lt_1m', '1_3m', '3_6m', '6_12m', '1_2y', '2_3y', 'gt_3y'].map((b) => `pretrial_${b}`),
-    ...months.map((m) => `hearings_${m}`),
+  ];
+  const asCodes = opts.headers === 'codes';
+  const header = [
+    ...codes.map((c) => (asCodes ? c : t(opts.lang, `justice.csv.${c}`))),
+    ...months.map((m) => (asCodes ? `hearings_${m}` : t(opts.lang, 'justice.csv.hearings', { month: m }))),
   ];
   const row = (code: string, f: BacklogFigures) => [
     code,
@@ -113,7 +126,14 @@ export function backlogCsv(r: BacklogReport): string {
     ...f.all.pretrial.distribution.map((b) => b.count),
     ...f.hearingsPerMonth.map((m) => m.count),
   ];
-  return stringify([header, ...r.prisons.map((p) => row(p.code, p.figures)), row('ALL', r.overall)], {
-    escape_formulas: true,
-  });
+  return stringify(
+    [
+      header,
+      ...r.prisons.map((p) => row(p.code, p.figures)),
+      row(asCodes ? 'ALL' : t(opts.lang, 'justice.csv.all'), r.overall),
+    ],
+    {
+      escape_formulas: true,
+    },
+  );
 }

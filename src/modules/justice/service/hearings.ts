@@ -7,6 +7,7 @@ import { bamakoDate, endOfBamakoDay, startOfBamakoDay } from '../../../core/date
 import { AppError, forbidden, invalid, notFound } from '../../../core/errors.js';
 import { recordAccess, recordChange } from '../../../core/history.js';
 import { newId } from '../../../core/ids.js';
+import type { Lang } from '../../../core/i18n.js';
 import type { Db, Tx } from '../../../db/index.js';
 import { addDays, isDate } from '../calendar.js';
 import * as repo from '../repository.js';
@@ -43,6 +44,7 @@ export async function scheduleHearing(
   actor: Actor,
   admissionId: string,
   input: HearingInput,
+  opts: { lang?: Lang } = {},
 ): Promise<HearingView> {
   if (!input.court?.trim()) throw invalid([{ field: '/court', key: 'field.required' }]);
   const at = parseInstant(input.scheduled_at, '/scheduled_at');
@@ -87,7 +89,7 @@ export async function scheduleHearing(
         prisonId: a.prisonId,
       });
     await refreshJusticeState(tx, a.id, actor, `hearing ${row.court}`);
-    return hearingView((await repo.findHearing(tx, id))!, actor.lang);
+    return hearingView((await repo.findHearing(tx, id))!, opts.lang ?? actor.lang);
   });
 }
 
@@ -107,6 +109,7 @@ export async function recordHearingOutcome(
   actor: Actor,
   hearingId: string,
   input: { outcome: HearingOutcome; notes?: string | null; next_date?: string | null; version?: number },
+  opts: { lang?: Lang } = {},
 ): Promise<HearingView> {
   if (!(HEARING_OUTCOMES as readonly string[]).includes(input.outcome))
     throw invalid([
@@ -143,7 +146,7 @@ export async function recordHearingOutcome(
         prisonId: a.prisonId,
       });
     await refreshJusticeState(tx, a.id, actor, `hearing ${h.court}`);
-    return hearingView((await repo.findHearing(tx, h.id))!, actor.lang);
+    return hearingView((await repo.findHearing(tx, h.id))!, opts.lang ?? actor.lang);
   });
 }
 
@@ -153,6 +156,7 @@ export async function updateHearing(
   actor: Actor,
   hearingId: string,
   input: { changes: Partial<Omit<HearingInput, 'jurisdiction'>>; reason: string; version?: number },
+  opts: { lang?: Lang } = {},
 ): Promise<HearingView> {
   if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
   return db.transaction(async (tx) => {
@@ -194,7 +198,7 @@ export async function updateHearing(
         prisonId: a.prisonId,
       });
     await refreshJusticeState(tx, a.id, actor, `hearing ${h.court}`);
-    return hearingView((await repo.findHearing(tx, h.id))!, actor.lang);
+    return hearingView((await repo.findHearing(tx, h.id))!, opts.lang ?? actor.lang);
   });
 }
 
@@ -215,7 +219,14 @@ export interface CourtList {
 }
 
 /** The people to take to court on a day (tomorrow by default), with the escort's details. */
-export async function courtList(db: Db, actor: Actor, prisonIdOrCode: string, date?: string): Promise<CourtList> {
+export async function courtList(
+  db: Db,
+  actor: Actor,
+  prisonIdOrCode: string,
+  date?: string,
+  opts: { lang?: Lang } = {},
+): Promise<CourtList> {
+  const lang = opts.lang ?? actor.lang;
   const day = date ? checkAsOf(date, '/date') : addDays(bamakoDate(), 1);
   const p = await resolvePrison(db, actor, prisonIdOrCode);
   const rows = await repo.courtList(db, p.id, startOfBamakoDay(day), endOfBamakoDay(day));
@@ -224,7 +235,7 @@ export async function courtList(db: Db, actor: Actor, prisonIdOrCode: string, da
   const wording = new Map(
     cases.map((c) => {
       const sentenced = isSentenced(deriveLegalSituation(c.input.titles, day).status);
-      return [c.admission.id, c.charges.map((x) => chargeWording(actor.lang, x.qualification, sentenced))];
+      return [c.admission.id, c.charges.map((x) => chargeWording(lang, x.qualification, sentenced))];
     }),
   );
   return {
@@ -233,7 +244,7 @@ export async function courtList(db: Db, actor: Actor, prisonIdOrCode: string, da
     prison_name: p.name,
     date: day,
     items: rows.map((r) => ({
-      ...hearingView(r.h, actor.lang),
+      ...hearingView(r.h, lang),
       committal_number: r.committalNumber,
       family_name: r.familyName,
       given_names: r.givenNames,

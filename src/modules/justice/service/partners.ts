@@ -5,6 +5,7 @@
 import { type Actor, authorize, inScope, scopeFilter } from '../../../core/access.js';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../../core/errors.js';
 import { recordAccess, recordChange } from '../../../core/history.js';
+import type { Lang } from '../../../core/i18n.js';
 import { newId } from '../../../core/ids.js';
 import type { Db } from '../../../db/index.js';
 import * as estateRepo from '../../estate/index.js';
@@ -90,7 +91,7 @@ export async function addPartnerMember(
 }
 
 /** A partner's cases: the admissions linked to their jurisdictions, with status. Audited. */
-export async function partnerCases(db: Db, actor: Actor, opts: { as_of?: string } = {}) {
+export async function partnerCases(db: Db, actor: Actor, opts: { as_of?: string; lang?: Lang } = {}) {
   const day = checkAsOf(opts.as_of);
   authorize(actor, 'justice.read');
   if (!isPartner(actor)) throw forbidden('justice.partner.partners_only');
@@ -113,7 +114,7 @@ export async function partnerCases(db: Db, actor: Actor, opts: { as_of?: string 
         person_name: n ? `${n.familyName} ${n.givenNames}`.trim() : '',
         status: e.situation.status,
         status_label: statusLabel(
-          actor.lang,
+          opts.lang ?? actor.lang,
           e.situation.status,
           e.category === 'felony' || e.category === 'terrorism' || hasFelony(c.charges),
         ),

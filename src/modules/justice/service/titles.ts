@@ -5,6 +5,7 @@ import type { Actor } from '../../../core/access.js';
 import { bamakoDate } from '../../../core/dates.js';
 import { AppError, forbidden, invalid, notFound } from '../../../core/errors.js';
 import { recordAccess, recordChange } from '../../../core/history.js';
+import type { Lang } from '../../../core/i18n.js';
 import { newId } from '../../../core/ids.js';
 import type { Db, Tx } from '../../../db/index.js';
 import * as repo from '../repository.js';
@@ -42,7 +43,13 @@ export async function syncLegalStatus(
 }
 
 /** Record a new legal title on an admission; the legal status follows. */
-export async function addTitle(db: Db, actor: Actor, admissionId: string, input: TitleInput): Promise<JusticeFile> {
+export async function addTitle(
+  db: Db,
+  actor: Actor,
+  admissionId: string,
+  input: TitleInput,
+  opts: { lang?: Lang } = {},
+): Promise<JusticeFile> {
   const errs = validateTitle(input, bamakoDate());
   if (errs.length) throw invalid(errs);
   return db.transaction(async (tx) => {
@@ -80,7 +87,7 @@ export async function addTitle(db: Db, actor: Actor, admissionId: string, input:
     await syncLegalStatus(tx, actor, a, `${input.kind} ${input.reference}`);
     await refreshJusticeState(tx, a.id, actor, `${input.kind} ${input.reference}`);
     const [c] = await loadCases(tx, [(await repo.findAdmission(tx, a.id))!]);
-    return justiceFileOf(tx, actor, c, bamakoDate(), await loadSettings(tx));
+    return justiceFileOf(tx, actor, c, bamakoDate(), await loadSettings(tx), opts.lang);
   });
 }
 
@@ -155,6 +162,7 @@ export async function correctTitle(
   actor: Actor,
   titleId: string,
   input: { changes: Partial<TitleInput>; reason: string },
+  opts: { lang?: Lang } = {},
 ): Promise<JusticeFile> {
   if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
   return db.transaction(async (tx) => {
@@ -212,7 +220,7 @@ export async function correctTitle(
     await syncLegalStatus(tx, actor, a, `correction ${found.title.reference}: ${input.reason}`);
     await refreshJusticeState(tx, a.id, actor, `correction ${found.title.reference}: ${input.reason}`);
     const [c] = await loadCases(tx, [(await repo.findAdmission(tx, a.id))!]);
-    return justiceFileOf(tx, actor, c, bamakoDate(), await loadSettings(tx));
+    return justiceFileOf(tx, actor, c, bamakoDate(), await loadSettings(tx), opts.lang);
   });
 }
 
@@ -222,6 +230,7 @@ export async function withdrawTitle(
   actor: Actor,
   titleId: string,
   input: { reason: string },
+  opts: { lang?: Lang } = {},
 ): Promise<JusticeFile> {
   if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
   return db.transaction(async (tx) => {
@@ -269,6 +278,6 @@ export async function withdrawTitle(
     await syncLegalStatus(tx, actor, a, `withdrawn ${found.title.reference}: ${input.reason}`);
     await refreshJusticeState(tx, a.id, actor, `withdrawn ${found.title.reference}: ${input.reason}`);
     const [c] = await loadCases(tx, [(await repo.findAdmission(tx, a.id))!]);
-    return justiceFileOf(tx, actor, c, bamakoDate(), await loadSettings(tx));
+    return justiceFileOf(tx, actor, c, bamakoDate(), await loadSettings(tx), opts.lang);
   });
 }
