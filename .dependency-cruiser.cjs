@@ -25,8 +25,15 @@ module.exports = {
       name: 'outside-front-door',
       severity: 'error',
       comment: 'Code outside the modules (http, cli, demo, db, server) uses a module through its index.ts.',
-      from: { path: '^src/', pathNot: ['^src/modules/', '\\.test\\.ts$'] },
+      from: { path: '^src/', pathNot: ['^src/modules/', '\\.test\\.ts$', '^src/db/schema\\.ts$'] },
       to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'schema-aggregate',
+      severity: 'error',
+      comment: "src/db/schema.ts gathers the modules' tables for Drizzle: their schema.ts files and nothing else.",
+      from: { path: '^src/db/schema\\.ts$' },
+      to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/schema\\.ts$' },
     },
     {
       name: 'core-is-core',

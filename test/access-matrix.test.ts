@@ -457,7 +457,7 @@ const MATRIX: Record<string, Expect> = {
   'POST /estate/capacity': any('estate.admin'),
   'POST /estate/status': any('estate.admin'),
   'POST /people/:id/age-assessments': any('person.write'),
-  'GET /admissions/new': any('estate.read'),
+  'GET /admissions/new': any('custody.write'), // the form only for those who may send it
   'POST /admissions/new': any('custody.write'),
   'GET /backlog': both('justice.read', 'statistics.read'),
   // Reception.
@@ -472,7 +472,7 @@ const MATRIX: Record<string, Expect> = {
   'POST /api/receptions/:id/complete': any('intake.complete', 'intake.administration'),
   'GET /api/receptions/statistics/nothing-shared': any('statistics.read'),
   'GET /receptions': any('custody.read'),
-  'GET /receptions/new': any('estate.read'),
+  'GET /receptions/new': any('intake.security', 'intake.administration'), // the form only for those who may send it
   'POST /receptions/new': any('intake.security', 'intake.administration'),
   'GET /receptions/:id': RECEPTION,
   'POST /receptions/:id/complete': any('intake.complete', 'intake.administration'),

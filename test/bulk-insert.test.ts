@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { insertRows } from '../src/db/bulk.js';
 import { newId } from '../src/core/ids.js';
 import { appUser } from '../src/modules/access/schema.js';
-import { changeLog } from '../src/modules/audit/schema.js';
+import { changeLog } from '../src/db/history-schema.js';
 import { testDatabase } from './helpers.js';
 
 const database = await testDatabase();

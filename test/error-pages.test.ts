@@ -4,13 +4,24 @@
  * The language chosen on the login page is kept after login.
  */
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import type { InjectOptions } from 'fastify';
 import { test } from 'node:test';
 import { buildApp } from '../src/http/app.js';
 import type { AdmissionView, Problem } from './api.js';
 import { auth, fixture, formLogin, newArrival, testConfig, testDatabase } from './helpers.js';
 
+// The error log, read back: a 500 page's reference must name the logged incident.
+const errorLines: Record<string, unknown>[] = [];
+const logStream = new Writable({
+  write(chunk, _enc, cb) {
+    for (const l of String(chunk).split('\n').filter(Boolean))
+      errorLines.push(JSON.parse(l) as Record<string, unknown>);
+    cb();
+  },
+});
 const database = await testDatabase();
-const app = await buildApp({ database, config: testConfig() });
+const app = await buildApp({ database, config: testConfig({ logLevel: 'error' }), logStream });
 // Two routes that fail unexpectedly, one a page and one under /api: what a bug would do.
 app.get('/test-boom', () => {
   throw new Error('boom: an unexpected failure');
@@ -53,6 +64,7 @@ test('404: an HTML page in the user language on a page path, problem+json under 
         ? /<h1 class="govuk-heading-l">Page introuvable<\/h1>/
         : /<h1 class="govuk-heading-l">Page not found<\/h1>/,
     );
+    assert.match(r.body, lang === 'fr' ? /adresse saisie/ : /Check the address/, 'a missing page');
     assert.match(r.body, /href="\/"/, 'a way home');
     // A POST to an unknown page is answered the same way.
     const csrf = /name="_csrf" value="([^"]+)"/.exec((await app.inject({ url: '/', headers: { cookie } })).body)![1];
@@ -83,6 +95,12 @@ test('403: a page out of the user scope is the HTML "not allowed" page in their 
     assert.match(r.headers['content-type'] as string, html);
     assertKitPage(r.body, lang);
     assert.match(r.body, lang === 'fr' ? /Accès refusé/ : /You cannot see this page/);
+    assert.match(
+      r.body,
+      lang === 'fr' ? /Votre rôle ou votre périmètre/ : /Your role or your scope/,
+      'a permission, not a fault',
+    );
+    assert.match(r.body, /href="\/"/, 'a way home');
     assert.doesNotMatch(r.body, /Maïga/);
   }
   const api = await app.inject({ url: `/api/people/${bkoPerson}`, headers: auth(fx.tokens['clerk.klk'], 'en') });
@@ -101,8 +119,14 @@ test('500: an unexpected failure on a page is the HTML page with the request ref
       r.body,
       lang === 'fr' ? /Désolé, le service rencontre un problème/ : /Sorry, there is a problem with the service/,
     );
-    assert.match(r.body, /référence req-[\w-]+|reference req-[\w-]+/, 'the request id to quote');
+    const ref = /(?:référence|reference) ([0-9A-Z]{5}-[0-9A-Z]{5})\)/.exec(r.body)?.[1];
+    assert.ok(ref, 'the incident reference to quote');
+    const logged = errorLines.filter((l) => l.reqId === ref);
+    assert.equal(logged.length, 1, 'the incident is logged once, under the reference the user was shown');
+    assert.equal(logged[0].level, 50);
+    assert.equal(logged[0].msg, 'request failed');
     assert.doesNotMatch(r.body, /unexpected failure/, 'the error itself is not shown');
+    assert.doesNotMatch(r.body, /at [\w.<>]+ \(|\.ts:\d+/, 'no stack');
     assert.doesNotMatch(r.body, /Internal server error|Erreur interne/);
   }
   for (const lang of ['fr', 'en'] as const) {
@@ -112,6 +136,91 @@ test('500: an unexpected failure on a page is the HTML page with the request ref
     assert.equal(api.json<Problem>().title, lang === 'fr' ? 'Erreur interne du serveur.' : 'Internal server error.');
     assert.doesNotMatch(api.body, /unexpected failure/, 'the error itself is not sent'); // code: "error.internal" is the machine-readable code, the title is the words
   }
+});
+
+test('what the framework refuses before a page runs (bad URL, long parameter, body, media type, method) is an HTML page', async () => {
+  for (const lang of ['fr', 'en'] as const) {
+    const { cookie } = await formLogin(app, 'clerk.bko', { lang });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await app.inject({ url: '/', headers: { cookie } })).body)![1];
+    const cases: { what: string; status: number; req: InjectOptions }[] = [
+      { what: 'a malformed URL', status: 400, req: { url: '/people/%E0%A4%A', headers: { cookie } } },
+      {
+        what: 'a path parameter too long',
+        status: 414,
+        req: { url: `/people/${'a'.repeat(200)}`, headers: { cookie } },
+      },
+      {
+        what: 'a body that is not the JSON it says',
+        status: 400,
+        req: {
+          method: 'POST',
+          url: '/account/password',
+          headers: { cookie, 'content-type': 'application/json' },
+          payload: '{"_csrf": ',
+        },
+      },
+      {
+        what: 'a media type no page reads',
+        status: 415,
+        req: {
+          method: 'POST',
+          url: '/account/password',
+          headers: { cookie, 'content-type': 'application/xml' },
+          payload: `<form><_csrf>${csrf}</_csrf></form>`,
+        },
+      },
+      // Fastify answers a method a path does not have as a missing page (404, never 405).
+      {
+        what: 'a method the page does not have',
+        status: 404,
+        req: { method: 'DELETE', url: '/account', headers: { cookie }, payload: { _csrf: csrf } },
+      },
+    ];
+    for (const c of cases) {
+      const r = await app.inject(c.req);
+      assert.equal(r.statusCode, c.status, `${c.what}: ${r.body.slice(0, 200)}`);
+      assert.match(r.headers['content-type'] as string, html, c.what);
+      assertKitPage(r.body, lang);
+      assert.match(r.body, /href="\/"/, 'a way home');
+    }
+  }
+  // The same under /api stays problem+json.
+  const api = await app.inject({ url: '/api/persons/%E0%A4%A', headers: auth(fx.tokens['clerk.bko'], 'en') });
+  assert.equal(api.statusCode, 400);
+  assert.match(api.headers['content-type'] as string, problem);
+  assert.equal(api.json<{ title: string }>().title, 'The address requested is malformed.');
+  const long = await app.inject({
+    url: `/api/persons/${'a'.repeat(200)}`,
+    headers: auth(fx.tokens['clerk.bko'], 'fr'),
+  });
+  assert.equal(long.statusCode, 414);
+  assert.match(long.headers['content-type'] as string, problem);
+});
+
+test('a form sent without a session is a "sign in again" page (401), not JSON; a page GET still goes to login', async () => {
+  for (const lang of ['fr', 'en'] as const) {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/account/password',
+      headers: { cookie: `pmis_lang=${lang}` },
+      payload: { current_password: 'x' },
+    });
+    assert.equal(r.statusCode, 401);
+    assert.match(r.headers['content-type'] as string, html);
+    assertKitPage(r.body, lang);
+    assert.match(
+      r.body,
+      lang === 'fr'
+        ? /<h1 class="govuk-heading-l">Reconnectez-vous<\/h1>/
+        : /<h1 class="govuk-heading-l">Sign in again<\/h1>/,
+    );
+    assert.match(r.body, /<a class="govuk-link" href="\/login">/);
+  }
+  const head = await app.inject({ method: 'HEAD', url: '/people' });
+  assert.equal(head.statusCode, 303);
+  const api = await app.inject({ method: 'POST', url: '/api/admissions', payload: {} });
+  assert.equal(api.statusCode, 401);
+  assert.match(api.headers['content-type'] as string, problem);
 });
 
 test('a page refusal of another kind (a bad path parameter) is an HTML page naming the problem', async () => {

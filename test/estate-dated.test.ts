@@ -165,7 +165,7 @@ test('the estate page: occupancy rate in both languages, overcrowding only beyon
   assert.equal(fr.statusCode, 200);
   assert.match(fr.body, /Taux d&#39;occupation/);
   assert.doesNotMatch(fr.body, /[Ss]urpopulation/, 'no overcrowding word for a rate at or under 100 %');
-  assert.match(fr.body, /Situation au 2025-02-15/);
+  assert.match(fr.body, /Situation au 15\/02\/2025/);
   assert.match(fr.body, /Bâtiment B fermé/);
   const en = await app.inject({ url: '/estate?prison=BKO', cookies: { pmis_session: session, pmis_lang: 'en' } });
   assert.match(en.body, /Occupancy rate/);

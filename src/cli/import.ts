@@ -18,7 +18,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { makeActor, type Actor } from '../core/access.js';
+import type { Actor } from '../core/access.js';
 import { isCalendarDate } from '../core/dates.js';
 import { AppError } from '../core/errors.js';
 import { registerMessages, t, type Lang } from '../core/i18n.js';
@@ -26,14 +26,20 @@ import type { Db } from '../db/index.js';
 import { databaseProblem, pgErrorOf } from '../db/errors.js';
 import { textProblem } from '../http/input-guard.js';
 import { assertBody } from '../http/validation.js';
-import { appUser } from '../modules/access/schema.js';
-import { AdmissionBody } from '../modules/custody/routes.js';
-import { CHARGE_CATEGORIES, DOCUMENT_KINDS } from '../modules/custody/rules.js';
-import { admit, admitBatch, type AdmissionInput } from '../modules/custody/service.js';
+import {
+  AdmissionBody,
+  admit,
+  admitBatch,
+  type AdmissionInput,
+  CHARGE_CATEGORIES,
+  DOCUMENT_KINDS,
+} from '../modules/custody/index.js';
 // A row's cell goes through the one placement rule, as any admission (loading it provides it to custody).
-import '../modules/housing/placement.js';
-import { findCells, findPrison } from '../modules/estate/repository.js';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import '../modules/housing/index.js';
+import { findCells, findPrison } from '../modules/estate/index.js';
+import { sql } from 'drizzle-orm';
+import { commandLineActor } from '../modules/access/index.js';
+import { withDatabase } from './database.js';
 
 registerMessages({
   'import.not_utf8': {
@@ -710,31 +716,9 @@ export function registerImportCommand(program: Command): void {
     )
     .option('--encoding <name>', 'the encoding of the file when it is not UTF-8 (e.g. latin1, windows-1252)')
     .action(async (file: string, o: { prison: string; as?: string; encoding?: string }) => {
-      const { withDatabase } = await import('./index.js');
       await withDatabase(
         async ({ db }) => {
-          const [u] = o.as
-            ? await db.select().from(appUser).where(eq(appUser.username, o.as))
-            : await db
-                .select()
-                .from(appUser)
-                .where(and(sql`'national_admin' = ANY(${appUser.roles})`, isNull(appUser.disabledAt)))
-                .orderBy(asc(appUser.createdAt))
-                .limit(1);
-          if (!u || u.disabledAt) throw new Error(`Unknown or disabled user: ${o.as ?? '(no national administrator)'}`);
-          const { userPrison } = await import('../modules/access/schema.js');
-          const prisons = (await db.select().from(userPrison).where(eq(userPrison.userId, u.id))).map(
-            (p) => p.prisonId,
-          );
-          const actor = makeActor({
-            id: u.id,
-            username: u.username,
-            displayName: u.displayName,
-            roles: u.roles,
-            national: u.national,
-            prisonIds: prisons,
-            lang: u.lang,
-          });
+          const actor = await commandLineActor(db, o.as);
           const started = Date.now();
           const report = await importRegister(db, actor, file, o.prison, {
             lang: actor.lang,

@@ -1,7 +1,6 @@
 /** The operators' command line: `pmis serve | migrate | seed-demo | user … | import … | backup | restore`. */
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/index.js';
 import { demoDecision, registryFacts } from '../demo/policy.js';
 import { seedDemo } from '../demo/seed.js';
 import {
@@ -12,32 +11,20 @@ import {
   resetPassword,
   resetTotp,
   unlockUser,
-} from '../modules/access/service.js';
-import { PASSWORD_MIN_LENGTH } from '../modules/access/rules.js';
+  PASSWORD_MIN_LENGTH,
+} from '../modules/access/index.js';
 import { ROLES, type Role } from '../core/access.js';
 import { AppError } from '../core/errors.js';
 import { t } from '../core/i18n.js';
 import { startServer } from '../server.js';
 import { registerBackupCommands } from './backup.js';
+import { withDatabase } from './database.js';
 import { registerImportCommand } from './import.js';
-import { registerIdentityCommands } from '../modules/identity/cli.js';
+import { registerIdentityCommands } from '../modules/identity/index.js';
 
 const log = (m: string) => {
   console.error(m);
 };
-
-/** Open the database for a CLI command and always close (and release the embedded cluster) after. */
-export async function withDatabase<T>(
-  fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
-  opts: { connections?: number } = {},
-): Promise<T> {
-  const database = await openDatabase(loadConfig(), { log, applicationName: 'pmis-cli', max: opts.connections ?? 4 });
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
 
 export function buildProgram(): Command {
   const program = new Command('pmis').description('pmis — prison management information system').showHelpAfterError();

@@ -7,8 +7,7 @@
 import { insertRows } from '../db/bulk.js';
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/index.js';
-import { appUser } from '../modules/access/schema.js';
-import { accessAudit, changeLog } from '../modules/audit/schema.js';
+import { accessAudit, changeLog } from '../db/history-schema.js';
 import type { Actor } from './access.js';
 import {
   type ChangeEntity,
@@ -131,9 +130,12 @@ export async function readChanges(
   audit: { personId?: string | null; prisonId?: string | null } = {},
 ): Promise<HistoryEntry[]> {
   const rows = await tx
-    .select({ c: changeLog, username: appUser.username })
+    // The actor's username, read by name: core imports no module's schema (app_user is the access module's).
+    .select({
+      c: changeLog,
+      username: sql<string | null>`(SELECT u.username FROM app_user u WHERE u.id = ${changeLog.actorId})`,
+    })
     .from(changeLog)
-    .leftJoin(appUser, eq(appUser.id, changeLog.actorId))
     .where(where)
     .orderBy(asc(changeLog.at), asc(changeLog.id));
   const shown = new Map<RestrictedCategory, string[]>();

@@ -1,6 +1,7 @@
 /** Every module's tables, for Drizzle. Each module owns its schema file; this only gathers them. */
 export * from '../modules/access/schema.js';
-export * from '../modules/audit/schema.js';
+export * from '../modules/attachments/schema.js';
+export * from './history-schema.js';
 export * from '../modules/custody/schema.js';
 export * from '../modules/estate/schema.js';
 export * from '../modules/people/schema.js';

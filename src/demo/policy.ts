@@ -76,7 +76,7 @@ export function demoLoginLines(url: string, accounts: string[]): string[] {
   for (const u of DEMO_USERS)
     if (accounts.includes(u.username))
       lines.push(
-        `  ${u.username.padEnd(15)} ${u.roles.join(', ')}${u.prisons ? ` (${u.prisons.join(', ')})` : ' (national)'}`,
+        `  ${u.username.padEnd(15)} ${u.roles.join(', ')} (${u.prisons?.join(', ') ?? u.jurisdictions?.join(', ') ?? 'national'})`,
       );
   const api = accounts.includes('greffier.bko') ? 'greffier.bko' : accounts[0];
   lines.push(

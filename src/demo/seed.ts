@@ -4,20 +4,19 @@
  * written through the same services as real data, so every row has its history.
  */
 import { sql } from 'drizzle-orm';
-import { makeActor, type Role } from '../core/access.js';
+import { type Actor, makeActor, type Role } from '../core/access.js';
 import { bamakoDate } from '../core/dates.js';
 import type { Database } from '../db/index.js';
-import { addUser } from '../modules/access/service.js';
-import { admit, endAdmission } from '../modules/custody/service.js';
-import { createCell, createPrison, createUnit } from '../modules/estate/service.js';
-import { checkAllocation } from '../modules/housing/rules.js';
-import { allocate, setCapacityDelegation } from '../modules/housing/service.js';
-import { recordAgeAssessment } from '../modules/people/age.js';
-import { type BirthStored, minorReading, parseBirth } from '../modules/people/rules.js';
-import { addTitle } from '../modules/justice/service.js';
-import { recordStep, startReception } from '../modules/reception/service.js';
+import { addUser } from '../modules/access/index.js';
+import { admit, endAdmission } from '../modules/custody/index.js';
+import { createCell, createPrison, createUnit } from '../modules/estate/index.js';
+import { checkAllocation, allocate, setCapacityDelegation } from '../modules/housing/index.js';
+import { recordAgeAssessment, type BirthStored, minorReading, parseBirth } from '../modules/people/index.js';
+import { addPartnerMember, addTitle, createJurisdiction } from '../modules/justice/index.js';
+import { recordStep, startReception } from '../modules/reception/index.js';
 import { seedComplaints } from './complaints.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
+import { type DemoCase, tellStory } from './story.js';
 
 export const DEMO_PASSWORD = 'pmis-demo-2026';
 
@@ -27,6 +26,8 @@ export const DEMO_USERS: readonly {
   roles: Role[];
   national?: boolean;
   prisons?: string[];
+  /** A prosecutor's jurisdictions (justice partners are scoped by jurisdiction, not by prison). */
+  jurisdictions?: string[];
 }[] = [
   { username: 'admin', display_name: 'Administration nationale (démo)', roles: ['national_admin'], national: true },
   {
@@ -56,7 +57,31 @@ export const DEMO_USERS: readonly {
     roles: ['prison_director'],
     prisons: ['KLK'],
   },
+  {
+    username: 'directeur.knb',
+    display_name: 'Directeur Kénièroba (démo)',
+    roles: ['prison_director'],
+    prisons: ['KNB'],
+  },
+  {
+    username: 'directrice.bol',
+    display_name: 'Directrice Bollé (démo)',
+    roles: ['prison_director'],
+    prisons: ['BOL'],
+  },
   { username: 'auditeur', display_name: 'Inspection (démo, lecture seule)', roles: ['auditor'], national: true },
+  {
+    username: 'procureur.c3',
+    display_name: 'Procureur de la République près le TGI de la Commune III (démo)',
+    roles: ['prosecutor'],
+    jurisdictions: ['TGI-BKO-C3'],
+  },
+  {
+    username: 'technique',
+    display_name: 'Administration technique (démo)',
+    roles: ['system_admin'],
+    national: true,
+  },
   {
     username: 'cndh',
     display_name: 'Commission nationale des droits de l’homme (démo)',
@@ -70,6 +95,23 @@ export const DEMO_USERS: readonly {
     national: true,
   },
 ];
+
+const DEMO_JURISDICTIONS = [
+  {
+    code: 'TGI-BKO-C3',
+    name: 'Tribunal de grande instance de la Commune III de Bamako',
+    kind: 'court_first_instance',
+    region_code: 'BKO',
+  },
+  {
+    code: 'TGI-KLK',
+    name: 'Tribunal de grande instance de Koulikoro',
+    kind: 'court_first_instance',
+    region_code: 'KOULIKORO',
+  },
+  { code: 'PJS', name: 'Pôle judiciaire spécialisé de Bamako', kind: 'pole_judiciaire_specialise', region_code: 'BKO' },
+  { code: 'CA-BKO', name: 'Cour d’appel de Bamako', kind: 'appeal_court', region_code: 'BKO' },
+] as const;
 
 interface DemoPrison {
   code: string;
@@ -220,8 +262,12 @@ export async function seedDemo(
     }
     cells.set(p.code, ids);
   }
-  const users = [];
-  for (const u of DEMO_USERS) users.push(await addUser(db, null, { ...u, password: DEMO_PASSWORD, lang: 'fr' }));
+  const users: Awaited<ReturnType<typeof addUser>>[] = [];
+  for (const { jurisdictions: _, ...u } of DEMO_USERS)
+    users.push(await addUser(db, null, { ...u, password: DEMO_PASSWORD, lang: 'fr' }));
+  // The courts the demo's titles and hearings come from; the prosecutor follows the Commune III's cases.
+  for (const j of DEMO_JURISDICTIONS) await createJurisdiction(db, null, j);
+  for (const u of DEMO_USERS) for (const j of u.jurisdictions ?? []) await addPartnerMember(db, null, j, u.username);
   const admin = users.find((u) => u.username === 'admin')!;
   const actor = { ...system, userId: admin.id, username: admin.username };
   // Bamako's director lets the registry exceed a cell's capacity with a reason for each placement
@@ -242,24 +288,34 @@ export async function seedDemo(
       'Surpopulation chronique : le greffe peut dépasser la capacité d’une cellule en motivant chaque placement ; la séparation reste de mon ressort (démo)',
   });
   const delegated = new Set(['BKO']);
-  // The registry clerks record the later judgments and remissions (justice.write in their prison).
-  const clerks = new Map<string, ReturnType<typeof makeActor>>();
-  for (const u of users.filter((x) => x.username.startsWith('greffier.'))) {
-    const code = u.username.slice('greffier.'.length).toUpperCase();
-    const pid = (await db.execute<{ id: string }>(sql`SELECT id FROM prison WHERE code = ${code}`)).rows[0]?.id;
-    if (pid)
-      clerks.set(
-        code,
-        makeActor({
-          id: u.id,
-          username: u.username,
-          displayName: u.display_name,
-          roles: u.roles,
-          national: false,
-          prisonIds: [pid],
-        }),
-      );
-  }
+  // Each prison's staff as actors: the registry clerks record the later titles and hearings
+  // (justice.write in their prison), the social service assesses, the director decides.
+  const byRole = (role: Role) => {
+    const m = new Map<string, Actor>();
+    for (const u of users.filter((x) => x.roles.includes(role) && !x.national)) {
+      const spec = DEMO_USERS.find((d) => d.username === u.username)!;
+      for (const code of spec.prisons ?? [])
+        m.set(
+          code,
+          makeActor({
+            id: u.id,
+            username: u.username,
+            displayName: u.display_name,
+            roles: u.roles,
+            national: false,
+            prisonIds: [prisonIds.get(code)!],
+          }),
+        );
+    }
+    return m;
+  };
+  const prisonIds = new Map(
+    (await db.execute<{ id: string; code: string }>(sql`SELECT id, code FROM prison`)).rows.map((r) => [r.code, r.id]),
+  );
+  const clerks = byRole('registry_clerk');
+  const directors = byRole('prison_director');
+  const social = byRole('social_worker');
+  const story: DemoCase[] = [];
   const rnd = prng(20261125);
   const now = Date.now();
   const DAY = 86_400_000;
@@ -272,7 +328,7 @@ export async function seedDemo(
       (a, b) => a - b,
     );
     for (let i = 0; i < n; i++) {
-      const person = syntheticPerson(rnd, p.women ? 'female' : 'male');
+      const person = syntheticPerson(rnd, p.women ? 'female' : 'male', bamakoDate());
       const admittedAt = new Date(dates[i]);
       const charge = p.code.startsWith('BKO') && rnd() < 0.3 ? CHARGES[0] : pick(rnd, CHARGES.slice(1));
       const convicted = rnd() < 0.35;
@@ -316,6 +372,17 @@ export async function seedDemo(
         over_capacity_reason: chosen?.over ? 'Surpopulation : aucune cellule compatible avec de la place (démo)' : null,
       });
       chosen?.cell.occupants.push({ key: i, admissionId: a.id, ...facts });
+      const c: DemoCase = {
+        prison: p.code,
+        i,
+        admissionId: a.id,
+        documentId: a.documents[0].id,
+        admittedOn: bamakoDate(admittedAt),
+        issued,
+        convicted,
+        caseRef: convicted ? `RP-${p.code}-${1000 + i}` : null,
+        charge,
+      };
       if (convicted && clerks.has(p.code)) await demoSentences(db, clerks.get(p.code)!, a, i, issued);
       // About one in six demo admissions has ended (release or transfer), for statistics at past dates.
       if (rnd() < 0.16) {
@@ -326,9 +393,20 @@ export async function seedDemo(
           detail: 'Mainlevée (démo)',
         });
         if (chosen) chosen.cell.occupants = chosen.cell.occupants.filter((o) => o.key !== i);
-      }
+      } else story.push(c);
     }
   }
+  // What happened since: orders renewed (or not), committals for trial, appeals, hearings, classifications.
+  await tellStory(
+    database,
+    story,
+    {
+      registry: new Map([...directors, ...clerks]),
+      assessor: new Map([...directors, ...social]),
+      director: directors,
+    },
+    log,
+  );
   const today = bamakoDate();
   // One placement against a separation rule, as a director really would decide it, with the reason:
   // an untried man moved to the one ventilated cell, shared with convicted men, during treatment.

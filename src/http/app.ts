@@ -3,6 +3,7 @@
  * TypeBox schemas that validate requests) and the staff pages. Authentication happens here;
  * authorisation happens in the services.
  */
+import { randomBytes } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -10,12 +11,12 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, unauthenticated } from '../core/errors.js';
-import { negotiate, type Lang } from '../core/i18n.js';
+import { negotiate } from '../core/i18n.js';
 import { databaseProblem, databaseUnavailable } from '../db/errors.js';
 import { healthProbe } from '../db/health.js';
 import { answerUnavailable } from './unavailable.js';
-import { authenticate, configureHashing } from '../modules/access/service.js';
-import { frameworkProblem, onClientError, onFrameworkError } from './framework-errors.js';
+import { authenticate, configureHashing } from '../modules/access/index.js';
+import { frameworkProblem, isApiPath, onClientError, onFrameworkError } from './framework-errors.js';
 import { inputGuard, safeLocation } from './input-guard.js';
 import { loggerOptions } from './logging.js';
 import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from './context.js';
@@ -31,9 +32,20 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: AppEr
   return reply.status(err.status).type('application/problem+json').send(err.toProblem(req.lang, req.url));
 }
 
-/** Paths under /api answer application/problem+json; every other path is a page and answers HTML. */
-export function isApiPath(url: string): boolean {
-  return /^\/api(?:[/?#]|$)/.test(url);
+export { isApiPath } from './framework-errors.js';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A request's id: unique across restarts and servers (Fastify's default, req-1, req-2…, starts
+ * again at each start), and short enough to read out on the telephone: ten characters of
+ * Crockford's base 32 (no I, L, O or U), 50 random bits, as XXXXX-XXXXX.
+ */
+export function incidentReference(): string {
+  const bytes = randomBytes(10);
+  let s = '';
+  for (const b of bytes) s += CROCKFORD[b & 31];
+  return `${s.slice(0, 5)}-${s.slice(5)}`;
 }
 
 /** A refusal or an error: the HTML error page (the kit's layout, the user's language) on a page path, problem+json under /api. */
@@ -50,6 +62,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     trustProxy: ctx.config.trustProxy as boolean | string, // a hop count is accepted too (proxy-addr)
     bodyLimit: 2 * 1024 * 1024,
     frameworkErrors: onFrameworkError,
+    // Every log line of a request carries its id, and the 500 page shows it as the incident's reference.
+    genReqId: incidentReference,
     clientErrorHandler: onClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -136,7 +150,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     }
     if (req.routeOptions.config?.public) return;
     if (!req.actor) {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') return sendProblem(reply, req, unauthenticated());
+      if (isApiPath(req.url)) return sendProblem(reply, req, unauthenticated());
+      // A form sent after the session ended: a page saying so, with the way to sign in again (401).
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendErrorPage(req, reply, unauthenticated());
       return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
     }
     // CSRF, API: a cookie-authenticated change needs the X-CSRF-Token header (checked before the body is read).

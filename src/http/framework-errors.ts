@@ -1,13 +1,20 @@
 /**
  * Answers Fastify or Node give before a route runs — a malformed URL, a path parameter too long, an
- * unparsable body, a wrong media type, headers too large — as application/problem+json in the
- * user's language, like every other error.
+ * unparsable body, a wrong media type, headers too large — in the user's language, like every other
+ * error: application/problem+json under /api, the HTML error page on a page path.
  */
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.js';
 import { negotiate, registerMessages, t } from '../core/i18n.js';
+import { sendErrorPage } from '../web/page.js';
+import { LANG_COOKIE } from './context.js';
+
+/** Paths under /api answer application/problem+json; every other path is a page and answers HTML. */
+export function isApiPath(url: string): boolean {
+  return /^\/api(?:[/?#]|$)/.test(url);
+}
 
 registerMessages({
   'error.bad_request': { fr: 'La requête est mal formée.', en: 'The request is malformed.' },
@@ -77,15 +84,28 @@ export function frameworkProblem(err: { code?: unknown; statusCode?: unknown; me
   return null;
 }
 
-/** Fastify's `frameworkErrors`: a bad URL or a too long path parameter, found before routing. */
+/**
+ * Fastify's `frameworkErrors`: a bad URL or a too long path parameter, found before routing (so
+ * before the cookies are parsed and the user is known): the API gets problem+json in the
+ * Accept-Language, a page path the HTML error page in the language cookie's language.
+ */
 export function onFrameworkError(
   err: { code?: string; statusCode?: number; message?: string },
   req: FastifyRequest,
   reply: FastifyReply,
 ): void {
   const problem = frameworkProblem(err) ?? new AppError(400, 'error.bad_request');
-  const lang = negotiate(req.headers['accept-language']);
-  void reply.status(problem.status).type('application/problem+json').send(problem.toProblem(lang));
+  const header = req.headers['accept-language'];
+  if (isApiPath(req.url)) {
+    void reply
+      .status(problem.status)
+      .type('application/problem+json')
+      .send(problem.toProblem(negotiate(header)));
+    return;
+  }
+  const chosen = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=(fr|en)(?:;|$)`).exec(req.headers.cookie ?? '')?.[1];
+  req.lang = chosen === 'en' || chosen === 'fr' ? chosen : negotiate(header);
+  void sendErrorPage(req, reply, problem);
 }
 
 /** Node's `clientError`: a request the HTTP parser could not read (bad syntax, headers too large, timeout). */

@@ -1,29 +1,29 @@
 /** Every module's routes. One line per module; order does not matter. */
-import { accessNav, accessPages } from '../modules/access/pages.js';
-import { accessRoutes } from '../modules/access/routes.js';
-import { attachmentRoutes } from '../modules/attachments/routes.js';
-import { classificationPages } from '../modules/classification/pages.js';
-import { classificationRoutes } from '../modules/classification/routes.js';
+import { accessNav, accessPages, accessRoutes } from '../modules/access/index.js';
+import { attachmentRoutes } from '../modules/attachments/index.js';
+import { classificationPages, classificationRoutes } from '../modules/classification/index.js';
 import { complaintsNav, complaintsPages, complaintsRoutes } from '../modules/complaints/index.js';
-import { custodyRoutes } from '../modules/custody/routes.js';
-import { estateRoutes } from '../modules/estate/routes.js';
-import { housingPages } from '../modules/housing/pages.js';
-import { housingRoutes } from '../modules/housing/routes.js';
-import { identityRoutes } from '../modules/identity/routes.js';
-import { justiceRoutes } from '../modules/justice/routes.js';
-import { peopleRoutes } from '../modules/people/routes.js';
-import { receptionPages } from '../modules/reception/pages.js';
-import { receptionRoutes } from '../modules/reception/routes.js';
-import { referenceRoutes } from '../modules/reference/routes.js';
-import { sharingRoutes } from '../modules/sharing/routes.js';
-import { backlogPage } from '../modules/web/backlog.js';
-import { webRoutes } from '../modules/web/routes.js';
+import { custodyRoutes } from '../modules/custody/index.js';
+import { estateRoutes } from '../modules/estate/index.js';
+import { housingPages, housingRoutes } from '../modules/housing/index.js';
+import { identityRoutes } from '../modules/identity/index.js';
+import { justiceNav, justicePages, justiceRoutes } from '../modules/justice/index.js';
+import { peopleRoutes } from '../modules/people/index.js';
+import { receptionPages, receptionRoutes } from '../modules/reception/index.js';
+import { referenceRoutes } from '../modules/reference/index.js';
+import { sharingRoutes } from '../modules/sharing/index.js';
+import { backlogPage, webRoutes } from '../modules/registry/index.js';
 import type { NavEntry } from '../web/page.js';
 import type { App, AppContext } from './context.js';
 import { legacyNavigation } from './nav.js';
 
 /** The staff pages' menu: every module's entries. */
-export const staffNavigation: readonly NavEntry[] = [...legacyNavigation, ...complaintsNav, ...accessNav];
+export const staffNavigation: readonly NavEntry[] = [
+  ...legacyNavigation,
+  ...complaintsNav,
+  ...accessNav,
+  ...justiceNav,
+];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
   await accessRoutes(app, ctx);
@@ -34,6 +34,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await peopleRoutes(app, ctx);
   await identityRoutes(app, ctx);
   await justiceRoutes(app, ctx);
+  await justicePages(app, ctx);
   await webRoutes(app, ctx);
   await receptionRoutes(app, ctx);
   await receptionPages(app, ctx);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadConfig } from '../config.js';
 import { demoDecision } from '../demo/policy.js';
-import { safeNext } from '../modules/web/layout.js';
+import { safeNext } from '../modules/web/index.js';
 import { productionProblems } from './security.js';
 
 test('next= is only a local path: tabs, newlines, backslashes, "//" and dot segments are refused', () => {

@@ -127,11 +127,12 @@ ${footer({ lang })}
   );
 }
 
-export type ErrorStatus = 403 | 404 | 500;
+export type ErrorStatus = 401 | 403 | 404 | 500;
 
 /**
  * The HTML error page for a page path (never for /api, which answers problem+json): 404 (page not
- * found), 403 (not allowed), 500 (unexpected; `reference` is the request id in the logs).
+ * found), 403 (not allowed), 401 (a form sent without a session: sign in again), 500 (unexpected;
+ * `reference` is the request id in the logs).
  */
 export function errorPage(
   ctx: PageContext,
@@ -145,22 +146,30 @@ export function errorPage(
       ? 'kit.error_page.404.title'
       : status === 403
         ? 'kit.error_page.403.title'
-        : 'kit.error_page.500.title',
+        : status === 401
+          ? 'kit.error_page.401.title'
+          : 'kit.error_page.500.title',
   );
   const body =
     status === 404
       ? kit.t(lang, 'kit.error_page.404.body')
       : status === 403
         ? kit.t(lang, 'kit.error_page.403.body')
-        : opts.reference
-          ? kit.t(lang, 'kit.error_page.500.body', { ref: opts.reference })
-          : kit.t(lang, 'kit.error_page.500.body_no_ref');
+        : status === 401
+          ? kit.t(lang, 'kit.error_page.401.body')
+          : opts.reference
+            ? kit.t(lang, 'kit.error_page.500.body', { ref: opts.reference })
+            : kit.t(lang, 'kit.error_page.500.body_no_ref');
+  const way =
+    status === 401
+      ? html`<a class="govuk-link" href="/login">${kit.t(lang, 'kit.error_page.sign_in')}</a>`
+      : html`<a class="govuk-link" href="/">${kit.t(lang, 'kit.error_page.home')}</a>`;
   return pageLayout(
     ctx,
     title,
     html`<p class="govuk-body">${body}</p>
 ${opts.detail ? html`<p class="govuk-body">${kit.t(lang, 'kit.error_page.reason', { reason: opts.detail })}</p>` : null}
-<p class="govuk-body"><a class="govuk-link" href="/">${kit.t(lang, 'kit.error_page.home')}</a></p>`,
+<p class="govuk-body">${way}</p>`,
     { width: 'two-thirds' },
   );
 }

@@ -65,7 +65,8 @@ export function sendHtml(reply: FastifyReply, body: string, status = 200): Fasti
  * The HTML answer to a refusal or an error on a page path, in the kit's layout and the request's
  * language: 404 and 403 pages (the refusal's own reason under the standard text), the message of
  * any other refusal (409, 422, 429, 503) on a page of its own with the fields it names, 500 with
- * the request's reference for anything unexpected — never a message key, never JSON.
+ * the request's reference for anything unexpected, 401 the way to sign in again — never a message
+ * key, never JSON.
  */
 export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
   const ctx = pageContext(req);
@@ -74,6 +75,7 @@ export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, err: unk
     if (err.status === 404 || err.status === 403) {
       return sendHtml(reply, errorPage(ctx, err.status, { detail: reason }), err.status);
     }
+    if (err.status === 401) return sendHtml(reply, errorPage(ctx, 401), 401);
     const title = kit.t(
       req.lang,
       err.status >= 500 ? 'kit.error_page.unavailable.title' : 'kit.error_page.refused.title',

@@ -3,9 +3,11 @@ import { after, before } from 'node:test';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Fixture, fixture, testApp, testDatabase } from '../helpers.js';
 import type { Database } from '../../src/db/index.js';
+import type { App } from '../../src/http/context.js';
 
 export interface Harness {
   database: Database;
+  app: App;
   fx: Fixture;
   base: string;
   browser: () => Browser;
@@ -61,5 +63,5 @@ export async function browserHarness(): Promise<Harness> {
     ]);
     return { ctx, page };
   }
-  return { database, fx, base, browser: () => browser!, session };
+  return { database, app, fx, base, browser: () => browser!, session };
 }

@@ -18,7 +18,7 @@ import {
   type ParseResult,
   sendHtml,
 } from '../../web/index.js';
-import { listPrisons } from '../estate/service.js';
+import { listPrisons } from '../estate/index.js';
 import { parseCodeForm, parseNewUserForm, parsePasswordForm, parseReasonForm, reasonName } from './forms.js';
 import { m } from './messages.js';
 import {

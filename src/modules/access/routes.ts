@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { authorize } from '../../core/access.js';
-import type { App, AppContext } from '../../http/app.js';
+import type { App, AppContext } from '../../http/context.js';
 import './messages.js';
 import { CodeBody, NewUserBody, OptionalReasonBody, PasswordChangeBody, ReasonBody } from './schemas.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './rules.js';

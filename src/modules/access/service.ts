@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
-import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import pLimit from 'p-limit';
 import { type Actor, makeActor, ROLES, type Role } from '../../core/access.js';
 import { AppError, type FieldError, forbidden, invalid } from '../../core/errors.js';
@@ -1003,5 +1003,28 @@ export async function resetTotp(db: Db, actor: Actor | null, username: string, r
       before: { totp: true },
       after: { totp: false },
     });
+  });
+}
+
+/** The user a command-line command acts as: the one named (--as), or the first national administrator. */
+export async function commandLineActor(db: Db, username?: string): Promise<Actor> {
+  const [u] = username
+    ? await db.select().from(appUser).where(eq(appUser.username, username))
+    : await db
+        .select()
+        .from(appUser)
+        .where(and(sql`'national_admin' = ANY(${appUser.roles})`, isNull(appUser.disabledAt)))
+        .orderBy(asc(appUser.createdAt))
+        .limit(1);
+  if (!u || u.disabledAt) throw new Error(`Unknown or disabled user: ${username ?? '(no national administrator)'}`);
+  const prisons = (await db.select().from(userPrison).where(eq(userPrison.userId, u.id))).map((p) => p.prisonId);
+  return makeActor({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    national: u.national,
+    prisonIds: prisons,
+    lang: u.lang,
   });
 }

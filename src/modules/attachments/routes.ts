@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { AppError, invalid } from '../../core/errors.js';
-import type { App, AppContext } from '../../http/app.js';
+import type { App, AppContext } from '../../http/context.js';
 import { contentDisposition } from './rules.js';
 import { readAttachment, saveAttachment } from './service.js';
 import { readUpload } from './upload.js';

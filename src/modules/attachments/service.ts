@@ -13,10 +13,10 @@ import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import { registerMessages } from '../../core/i18n.js';
 import type { Db } from '../../db/index.js';
-import { attachment } from '../audit/schema.js';
-import { getPrison } from '../estate/service.js';
-import { assertPersonVisible } from '../people/service.js';
-import { mayReadPrisonData } from '../sharing/service.js';
+import { attachment } from './schema.js';
+import { getPrison } from '../estate/index.js';
+import { assertPersonVisible } from '../people/index.js';
+import { mayReadPrisonData } from '../sharing/index.js';
 import { type AttachmentKind, KINDS, sniffType, storedFilename, typeAllowed } from './rules.js';
 
 registerMessages({

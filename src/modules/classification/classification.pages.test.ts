@@ -120,7 +120,9 @@ for (const lang of ['fr', 'en'] as const) {
     // Classification: departing from the assessor without justification is refused on the form.
     const cls = await get(dir, `/admissions/${x.id}/classification`);
     assert.equal(cls.statusCode, 200);
-    const assessmentId = /<option value="([0-9a-f-]{36})">spj_violent_extremism/.exec(cls.body)![1];
+    const assessmentId = /<option value="([0-9a-f-]{36})">(?:Évaluation structurée|Structured assessment) — /.exec(
+      cls.body,
+    )![1];
     const refused = await post(dir, `/admissions/${x.id}/classification`, {
       level: 'medium',
       trigger: 'initial',
@@ -174,7 +176,10 @@ for (const lang of ['fr', 'en'] as const) {
       ).statusCode,
       303,
     );
-    assert.match((await get(dir, `/admissions/${x.id}/classification`)).body, /2026-01-05/);
+    assert.match(
+      (await get(dir, `/admissions/${x.id}/classification`)).body,
+      lang === 'fr' ? /05\/01\/2026/ : /5 January 2026/,
+    );
     // Cell move through the allocation check: full cell refused with its reason, then overridden.
     const cells = fx.prisons.BKO.cells;
     const target = cells[2];

@@ -7,7 +7,7 @@
  */
 import { t, type Lang } from '../../core/i18n.js';
 import { elide, inRunningText } from '../../core/words.js';
-import { hasFelony } from '../custody/labels.js';
+import { hasFelony } from '../custody/index.js';
 import './messages.js';
 
 export type LabelStatus = 'under_investigation' | 'awaiting_trial' | 'convicted' | 'appealing';

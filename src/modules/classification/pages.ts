@@ -8,13 +8,13 @@ import type { Db } from '../../db/index.js';
 import { bamakoDate, formatBamako, isCalendarDate } from '../../core/dates.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { withheldText } from '../../core/confidentiality.js';
+import { colon } from '../../core/words.js';
 import { t, type Lang } from '../../core/i18n.js';
-import type { App, AppContext } from '../../http/app.js';
-import { getPrison, listPrisons } from '../estate/service.js';
-import { addKeepApart, allocate, listKeepApart } from '../housing/service.js';
-import { AllocateBody, KeepApartBody } from '../housing/routes.js';
-import { parseForm } from '../web/form-input.js';
+import type { App, AppContext } from '../../http/context.js';
+import { getPrison, listPrisons } from '../estate/index.js';
+import { addKeepApart, allocate, listKeepApart, AllocateBody, KeepApartBody } from '../housing/index.js';
 import {
+  parseForm,
   errorSummary,
   type FormErrors,
   formErrors,
@@ -23,13 +23,19 @@ import {
   selectField,
   textArea,
   textField,
-} from '../web/forms.js';
-import { html, type Raw } from '../web/html.js';
-import { dl, layout } from '../web/layout.js';
-import { csrfOk, page, type Req } from '../web/page.js';
+  html,
+  type Raw,
+  dl,
+  layout,
+  csrfOk,
+  page,
+  type Req,
+} from '../web/index.js';
+import { formatDate } from '../../web/format.js';
 import { allItems, type AssessmentContent, type InstrumentDefinition, type Text } from './instruments.js';
+import { SHIPPED_INSTRUMENTS } from './shipped-instruments.js';
 import { personLabel } from './labels.js';
-import { ageReadingText } from '../people/age.js';
+import { ageReadingText } from '../people/index.js';
 import './page-messages.js';
 import * as repo from './repository.js';
 import {
@@ -81,6 +87,17 @@ const str = (v: V, k: string) => {
 };
 const opt = (v: V, k: string) => str(v, k) || null;
 const tx = (lang: Lang, x: Text) => x[lang] || x.fr;
+const SHIPPED = new Map(SHIPPED_INSTRUMENTS.map((d) => [d.code, d]));
+/** An instrument by its title ("General needs assessment"), not its code; an instrument added later by its code. */
+const instrumentTitle = (lang: Lang, code: string) => {
+  const d = SHIPPED.get(code);
+  return d ? tx(lang, d.title) : code;
+};
+/** An overall judgement by its label in the instrument ("Moderate"), not its stored value. */
+const judgementText = (lang: Lang, code: string, value: string | null) => {
+  const label = value === null ? undefined : SHIPPED.get(code)?.judgement.options.find((o) => o.value === value)?.label;
+  return label ? tx(lang, label) : (value ?? '');
+};
 const when = (lang: Lang, d: string | null) => (d ? formatBamako(d, lang) : '');
 const levelText = (lang: Lang, l: string | null) => (l ? t(lang, `cls.level.${l}`) : t(lang, 'cls.level.none'));
 
@@ -146,7 +163,7 @@ const basisText = (lang: Lang, x: { basis: 'level' | 'individual' | 'minor'; rea
 
 const dueText = (lang: Lang, d: { reason: string; dueOn?: string; due_on?: string; overdue: boolean } | null) =>
   d
-    ? html`${t(lang, `cls.due.${d.reason}`)} — ${t(lang, 'cls.due.on', { date: d.dueOn ?? d.due_on ?? '' })}${d.overdue ? html` <strong>(${t(lang, 'cls.due.overdue')})</strong>` : null}`
+    ? html`${t(lang, `cls.due.${d.reason}`)} — ${t(lang, 'cls.due.on', { date: formatDate(lang, d.dueOn ?? d.due_on ?? '') })}${d.overdue ? html` <strong>(${t(lang, 'cls.due.overdue')})</strong>` : null}`
     : t(lang, 'cls.due.nothing');
 
 export async function classificationPages(app: App, { database }: AppContext): Promise<void> {
@@ -188,7 +205,7 @@ ${
         errors: de,
         options: assessments.map((x) => [
           x.id,
-          `${x.instrument} · ${when(lang, x.completed_at)} · ${t(lang, 'cls.asm.judgement')} : ${x.judgement ?? ''}`,
+          `${instrumentTitle(lang, x.instrument)} · ${when(lang, x.completed_at)} · ${t(lang, 'cls.asm.judgement')}${colon(lang)}${judgementText(lang, x.instrument, x.judgement)}`,
         ]),
         placeholder: t(lang, 'web.choose'),
       })
@@ -214,7 +231,7 @@ ${selectField({
     ...ACTIVITIES.map((a): [string, string] => [`activity:${a}`, t(lang, `cls.activity.${a}`)]),
     ...VISIT_MODES.map((m): [string, string] => [
       `visits:${m}`,
-      `${t(lang, 'cls.visits')} : ${t(lang, `cls.visits.${m}`)}`,
+      `${t(lang, 'cls.visits')}${colon(lang)}${t(lang, `cls.visits.${m}`)}`,
     ]),
     ['programme', t(lang, 'cls.reg.programme_option')],
   ],
@@ -256,19 +273,19 @@ ${r.activities.map((x) => html`<tr><td>${t(lang, `cls.activity.${x.activity}`)}<
 <tr><td>${t(lang, 'cls.visits')}</td><td>${t(lang, `cls.visits.${r.visits.mode}`)} · ${t(lang, 'cls.visits.per_week', { n: r.visits.perWeek })}</td><td>${basisText(lang, r.visits)}</td></tr>
 <tr><td>${t(lang, 'cls.programmes')}</td><td>${r.programmes.open === 'all' ? t(lang, 'cls.programmes.all') : r.programmes.open.join(', ')}</td><td>${t(lang, 'cls.basis.level')}</td></tr>
 </tbody></table>
-${r.programmes.allowed.length || r.programmes.restricted.length ? html`<ul>${r.programmes.allowed.map((p) => html`<li>${t(lang, 'cls.reg.allow')} — ${p.programme} : ${p.reason}</li>`)}${r.programmes.restricted.map((p) => html`<li>${t(lang, 'cls.reg.restrict')} — ${p.programme} : ${p.reason}</li>`)}</ul>` : null}
+${r.programmes.allowed.length || r.programmes.restricted.length ? html`<ul>${r.programmes.allowed.map((p) => html`<li>${t(lang, 'cls.reg.allow')} — ${p.programme}${colon(lang)}${p.reason}</li>`)}${r.programmes.restricted.map((p) => html`<li>${t(lang, 'cls.reg.restrict')} — ${p.programme}${colon(lang)}${p.reason}</li>`)}</ul>` : null}
 ${regimeForm}</section>
 <section aria-labelledby="hist-h"><h2 id="hist-h">${t(lang, 'cls.history')}</h2>
 ${
   c.history.length
     ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'cls.level')}</th><th scope="col">${t(lang, 'cls.trigger')}</th><th scope="col">${t(lang, 'cls.reasons')}</th><th scope="col">${t(lang, 'cls.override')}</th><th scope="col">${t(lang, 'cls.decided_by')}</th><th scope="col">${t(lang, 'cls.next_review')}</th></tr></thead><tbody>
-${c.history.map((d) => html`<tr><td>${when(lang, d.decided_at)}</td><td>${levelText(lang, d.level)}</td><td>${t(lang, `cls.trigger.${d.trigger}`)}</td><td>${d.reasons ?? html`<em>${withheldText(lang, d.withheld)}</em>`}</td><td>${d.override ? (d.override_justification ?? t(lang, 'cls.override')) : ''}${d.indicated_level ? html`<br><small>${t(lang, 'cls.indicated')} : ${levelText(lang, d.indicated_level)}</small>` : null}</td><td>${d.decided_by}</td><td>${d.next_review_on ?? ''}</td></tr>`)}
+${c.history.map((d) => html`<tr><td>${when(lang, d.decided_at)}</td><td>${levelText(lang, d.level)}</td><td>${t(lang, `cls.trigger.${d.trigger}`)}</td><td>${d.reasons ?? html`<em>${withheldText(lang, d.withheld)}</em>`}</td><td>${d.override ? (d.override_justification ?? t(lang, 'cls.override')) : ''}${d.indicated_level ? html`<br><small>${t(lang, 'cls.indicated')}${colon(lang)}${levelText(lang, d.indicated_level)}</small>` : null}</td><td>${d.decided_by}</td><td>${formatDate(lang, d.next_review_on)}</td></tr>`)}
 </tbody></table>`
     : html`<p>${t(lang, 'cls.level.none')}</p>`
 }</section>
 ${decideForm}
 <section aria-labelledby="ev-h"><h2 id="ev-h">${t(lang, 'cls.events')}</h2>
-${c.events.length ? html`<ul>${c.events.map((e) => html`<li>${e.occurred_on} — ${t(lang, `cls.trigger.${e.kind}`)} : ${e.note}</li>`)}</ul>` : null}
+${c.events.length ? html`<ul>${c.events.map((e) => html`<li>${formatDate(lang, e.occurred_on)} — ${t(lang, `cls.trigger.${e.kind}`)}${colon(lang)}${e.note}</li>`)}</ul>` : null}
 ${
   canEvent && !h.ended_at
     ? html`${errorSummary(lang, ee)}<form id="event" method="post" action="/admissions/${id}/review-events" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
@@ -426,14 +443,14 @@ ${textArea({ label: t(lang, 'cls.event.note'), name: 'note', value: str(ev, 'not
 ${
   items.length
     ? html`<table><thead><tr><th scope="col">${t(lang, 'cls.asm.instrument')}</th><th scope="col">${t(lang, 'cls.asm.status')}</th><th scope="col">${t(lang, 'cls.asm.judgement')}</th><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'cls.mv.by')}</th></tr></thead><tbody>
-${items.map((x) => html`<tr><td><a href="/assessments/${x.id}">${x.instrument}</a> (${t(lang, 'cls.asm.version', { v: x.version })})</td><td>${t(lang, `cls.asm.status.${x.status}`)}</td><td>${x.judgement ?? ''}</td><td>${when(lang, x.completed_at ?? x.started_at)}</td><td>${x.assessor}</td></tr>`)}
+${items.map((x) => html`<tr><td><a href="/assessments/${x.id}">${instrumentTitle(lang, x.instrument)}</a> (${t(lang, 'cls.asm.version', { v: x.version })})</td><td>${t(lang, `cls.asm.status.${x.status}`)}</td><td>${judgementText(lang, x.instrument, x.judgement)}</td><td>${when(lang, x.completed_at ?? x.started_at)}</td><td>${x.assessor}</td></tr>`)}
 </tbody></table>`
     : html`<p>${t(lang, 'cls.asm.none')}</p>`
 }
 ${
   instruments.length
     ? html`<form id="start" method="post" action="/admissions/${h.admission_id}/assessments">${hidden('_csrf', req.sessionCsrf ?? '')}
-${selectField({ label: t(lang, 'cls.asm.instrument'), name: 'instrument', options: instruments.map((i) => [i.code, i.code]) })}<button type="submit">${t(lang, 'cls.asm.start')}</button></form>`
+${selectField({ label: t(lang, 'cls.asm.instrument'), name: 'instrument', options: instruments.map((i) => [i.code, instrumentTitle(lang, i.code)]) })}<button type="submit">${t(lang, 'cls.asm.start')}</button></form>`
     : null
 }`,
       );
@@ -785,7 +802,7 @@ ${
     ? dl([
         [t(lang, 'web.name'), l.current.name],
         [t(lang, 'cls.cell.how'), t(lang, `cls.cell.how.${l.current.how}`)],
-        [t(lang, 'cls.cell.since'), l.current.since],
+        [t(lang, 'cls.cell.since'), formatDate(lang, l.current.since)],
       ])
     : html`<p>${t(lang, 'cls.cell.no_leader')}</p>`
 }
@@ -815,8 +832,8 @@ ${l.leaders
   .map(
     (
       r,
-    ) => html`<article class="request"><p><strong>${r.subject}</strong> — ${r.raised_on} — ${r.leader}</p>${r.detail ? html`<p>${r.detail}</p>` : null}
-${r.status === 'answered' ? html`<p>${t(lang, 'cls.cell.answer')} : ${r.answer}</p>` : html`<p>${t(lang, 'cls.cell.open')}</p>${canRequest ? html`<form method="post" action="/cells/${id}/requests/${r.id}/answer">${hidden('_csrf', req.sessionCsrf ?? '')}${textField({ label: t(lang, 'cls.cell.answer'), name: `answer` })}<button type="submit">${t(lang, 'cls.cell.answer_request')}</button></form>` : null}`}</article>`,
+    ) => html`<article class="request"><p><strong>${r.subject}</strong> — ${formatDate(lang, r.raised_on)} — ${r.leader}</p>${r.detail ? html`<p>${r.detail}</p>` : null}
+${r.status === 'answered' ? html`<p>${t(lang, 'cls.cell.answer')}${colon(lang)}${r.answer}</p>` : html`<p>${t(lang, 'cls.cell.open')}</p>${canRequest ? html`<form method="post" action="/cells/${id}/requests/${r.id}/answer">${hidden('_csrf', req.sessionCsrf ?? '')}${textField({ label: t(lang, 'cls.cell.answer'), name: `answer` })}<button type="submit">${t(lang, 'cls.cell.answer_request')}</button></form>` : null}`}</article>`,
   )}
 ${
   canRequest && l.current
@@ -831,7 +848,7 @@ ${textField({ label: t(lang, 'cls.cell.raised_on'), name: 'raised_on', type: 'da
 ${
   l.leaders.length
     ? html`<table><thead><tr><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'cls.cell.how')}</th><th scope="col">${t(lang, 'cls.cell.since')}</th><th scope="col">${t(lang, 'cls.cell.until')}</th></tr></thead><tbody>
-${l.leaders.map((x) => html`<tr><td>${x.name}</td><td>${t(lang, `cls.cell.how.${x.how}`)}</td><td>${x.since}</td><td>${x.until ?? ''}</td></tr>`)}</tbody></table>`
+${l.leaders.map((x) => html`<tr><td>${x.name}</td><td>${t(lang, `cls.cell.how.${x.how}`)}</td><td>${formatDate(lang, x.since)}</td><td>${formatDate(lang, x.until)}</td></tr>`)}</tbody></table>`
     : null
 }</section>
 <section aria-labelledby="past-h"><h2 id="past-h">${t(lang, 'cls.cell.past')}</h2>${occTable(o.past)}</section>`,

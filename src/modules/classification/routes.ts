@@ -1,8 +1,8 @@
 /** Classification, assessment instruments and assessments, regime, review events, moves, cell leaders. */
 import { Type } from '@sinclair/typebox';
-import type { App, AppContext } from '../../http/app.js';
+import type { App, AppContext } from '../../http/context.js';
 import { IsoDate, Nullable, Opt, PrisonRef, Reason, Uuid } from '../../http/schemas.js';
-import { getPrison } from '../estate/service.js';
+import { getPrison } from '../estate/index.js';
 import { ACTIVITIES, REVIEW_EVENTS, TRIGGERS, VISIT_MODES } from './rules.js';
 import {
   addLeaderRequest,

@@ -14,12 +14,12 @@ import { recordAccess, recordChange } from '../../core/history.js';
 import type { Lang } from '../../core/i18n.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
-import * as custodyRepo from '../custody/repository.js';
-import * as estateRepo from '../estate/repository.js';
-import { getPrison } from '../estate/service.js';
-import { decideLevel } from '../housing/service.js';
-import { ageReadingOf } from '../people/age.js';
-import { assertMayRead, openedPrisons } from '../sharing/service.js';
+import * as custodyRepo from '../custody/index.js';
+import * as estateRepo from '../estate/index.js';
+import { getPrison } from '../estate/index.js';
+import { decideLevel } from '../housing/index.js';
+import { ageReadingOf } from '../people/index.js';
+import { assertMayRead, openedPrisons } from '../sharing/index.js';
 import {
   compareAssessments,
   profile,

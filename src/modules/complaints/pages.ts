@@ -156,7 +156,7 @@ export async function complaintsPages(app: App, ctx: AppContext): Promise<void> 
     });
     const reception = req.query.reception && /^[0-9a-f-]{36}$/i.test(req.query.reception) ? req.query.reception : null;
     return newView(pageContext(req), {
-      body: c.body,
+      body: c.body_names[req.lang],
       admissionId: req.query.admission ? (admission ?? null) : null,
       receptionId: reception,
       cells: c.cells,

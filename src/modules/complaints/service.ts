@@ -10,8 +10,8 @@ import { AppError, conflict, type FieldError, forbidden, invalid, notFound } fro
 import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
-import { getPrison, listPrisons } from '../estate/service.js';
-import * as estateRepo from '../estate/repository.js';
+import { getPrison, listPrisons } from '../estate/index.js';
+import * as estateRepo from '../estate/index.js';
 import './messages.js';
 import * as repo from './repository.js';
 import {
@@ -726,6 +726,8 @@ export async function recordingContext(db: Db, actor: Actor, o: { prison?: strin
     prison: { id: prison.id, code: prison.code, name: prison.name },
     cells,
     body: settings.inspector_name[actor.lang],
+    /** The independent body's name in both languages: a page shows it in the page's language. */
+    body_names: settings.inspector_name,
   };
 }
 

@@ -1,9 +1,20 @@
 import { Type } from '@sinclair/typebox';
-import type { App, AppContext } from '../../http/app.js';
+import type { App, AppContext } from '../../http/context.js';
 import { DateTime, IsoDate, Nullable, Opt, Paging, PrisonRef, Reason, RefCode, Uuid } from '../../http/schemas.js';
-import { OtherName, Person, PersonInput, PersonPatch, Relative } from '../people/api-schemas.js';
-import { AgeReading } from '../people/routes.js';
-import { addOtherName, addRelative, changePerson, createPersonTx, getPerson, setSensitive } from '../people/service.js';
+import {
+  OtherName,
+  Person,
+  PersonInput,
+  PersonPatch,
+  Relative,
+  AgeReading,
+  addOtherName,
+  addRelative,
+  changePerson,
+  createPersonTx,
+  getPerson,
+  setSensitive,
+} from '../people/index.js';
 import { CHARGE_CATEGORIES, DOCUMENT_KINDS, END_REASONS } from './rules.js';
 import {
   admit,
@@ -16,7 +27,7 @@ import {
   population,
   search,
 } from './service.js';
-import { getPrison } from '../estate/service.js';
+import { getPrison } from '../estate/index.js';
 
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
 const Charge = Type.Object(

@@ -15,21 +15,22 @@ import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import { checkReprisal } from '../complaints/index.js';
 import type { DocumentSentence } from './schema.js';
-import * as estateRepo from '../estate/repository.js';
-import { getPrison } from '../estate/service.js';
-import { assertCodes } from '../reference/service.js';
-import * as peopleRepo from '../people/repository.js';
+import * as estateRepo from '../estate/index.js';
+import { getPrison } from '../estate/index.js';
+import { assertCodes } from '../reference/index.js';
+import * as peopleRepo from '../people/index.js';
 import {
   assertPersonVisible,
   createPersonTx,
   getPerson,
-  type PersonInput,
+  type PersonFields as PersonInput,
   type PersonView,
   preparePeople,
   writePeople,
-} from '../people/service.js';
-import { type AgeReadingView, ageReadingOf } from '../people/age.js';
-import { openedPrisons, readablePrisons, recordReadmission } from '../sharing/service.js';
+  type AgeReadingView,
+  ageReadingOf,
+} from '../people/index.js';
+import { openedPrisons, readablePrisons, recordReadmission } from '../sharing/index.js';
 import './messages.js';
 import * as repo from './repository.js';
 import {

@@ -19,6 +19,12 @@ registerMessages({
   'estate.capacity_number': { fr: 'Un nombre entier de places.', en: 'A whole number of places.' },
   'estate.effective_from': { fr: 'En vigueur à partir du', en: 'In force from' },
   'estate.reason': { fr: 'Motif', en: 'Reason' },
+  'estate.created.capacity': {
+    fr: 'Capacité officielle à l’enregistrement de l’établissement',
+    en: 'Official capacity when the prison was recorded',
+  },
+  'estate.created.status': { fr: 'Établissement ouvert à son enregistrement', en: 'Prison open when it was recorded' },
+  'estate.created.source': { fr: 'création', en: 'prison record created' },
   'estate.source': { fr: 'Source (arrêté, rapport d’inspection…)', en: 'Source (decree, inspection report…)' },
   'estate.recorded': { fr: 'Enregistré', en: 'Recorded' },
   'estate.status': { fr: 'Statut', en: 'Status' },

@@ -6,18 +6,39 @@
 import { can } from '../../core/access.js';
 import { bamakoDate, formatBamako } from '../../core/dates.js';
 import { AppError, type FieldError } from '../../core/errors.js';
-import { t } from '../../core/i18n.js';
+import { t, type Lang } from '../../core/i18n.js';
 import type { Db } from '../../db/index.js';
-import type { App, AppContext } from '../../http/app.js';
-import { errorSummary, type FormErrors, formErrors, hidden, selectField, textArea, textField } from '../web/forms.js';
-import { html, type Raw } from '../web/html.js';
-import { csrfOk, page, type Req } from '../web/page.js';
+import type { App, AppContext } from '../../http/context.js';
+import {
+  errorSummary,
+  type FormErrors,
+  formErrors,
+  hidden,
+  selectField,
+  textArea,
+  textField,
+  html,
+  type Raw,
+  csrfOk,
+  page,
+  type Req,
+} from '../web/index.js';
 import './messages.js';
 import './page-messages.js';
 import { PRISON_STATUSES, type PrisonStatus } from './rules.js';
-import { estateHistory, recordCapacity, recordStatus } from './service.js';
+import { CREATED, estateHistory, recordCapacity, recordStatus } from './service.js';
+import { formatDate } from '../../web/format.js';
 
 const CAP = ['official_capacity', 'effective_from', 'reason', 'source'];
+/** The texts the system wrote when the prison was created, in the reader's language; anything a person wrote as written. */
+const systemText = (lang: Lang, text: string) =>
+  text === CREATED.capacity
+    ? t(lang, 'estate.created.capacity')
+    : text === CREATED.status
+      ? t(lang, 'estate.created.status')
+      : text === CREATED.source
+        ? t(lang, 'estate.created.source')
+        : text;
 const ST = ['status', 'effective_from', 'reason', 'source'];
 
 export async function estateSection(
@@ -30,7 +51,7 @@ export async function estateSection(
   const actor = req.actor!;
   const h = await estateHistory(db, actor, prison);
   const code = h.prison.code;
-  const since = (d: string | null) => d ?? t(lang, 'estate.since_origin');
+  const since = (d: string | null) => (d ? formatDate(lang, d) : t(lang, 'estate.since_origin'));
   const v = (f: 'capacity' | 'status') => (state?.form === f ? state.v : {});
   const e = (f: 'capacity' | 'status') => (state?.form === f ? state.errors : null);
   const forms = can(actor, 'estate.admin')
@@ -51,9 +72,9 @@ ${textField({ label: t(lang, 'estate.source'), name: 'source', value: v('status'
     : null;
   return html`<section aria-labelledby="dated-h"><h2 id="dated-h">${t(lang, 'estate.dated_title')}</h2><p>${t(lang, 'estate.dated_intro')}</p>
 <table><thead><tr><th scope="col">${t(lang, 'estate.effective_from')}</th><th scope="col">${t(lang, 'estate.official_capacity')}</th><th scope="col">${t(lang, 'estate.reason')}</th><th scope="col">${t(lang, 'estate.source')}</th><th scope="col">${t(lang, 'estate.recorded')}</th></tr></thead><tbody>
-${h.capacity.map((c) => html`<tr><td>${since(c.effective_from)}</td><td class="num">${c.official_capacity ?? t(lang, 'estate.capacity_unknown')}</td><td>${c.reason}</td><td>${c.source ?? ''}</td><td>${formatBamako(c.recorded_at, lang)}${c.recorded_by ? ` — ${c.recorded_by}` : ''}</td></tr>`)}</tbody></table>
+${h.capacity.map((c) => html`<tr><td>${since(c.effective_from)}</td><td class="num">${c.official_capacity ?? t(lang, 'estate.capacity_unknown')}</td><td>${systemText(lang, c.reason)}</td><td>${systemText(lang, c.source ?? '')}</td><td>${formatBamako(c.recorded_at, lang)}${c.recorded_by ? ` — ${c.recorded_by}` : ''}</td></tr>`)}</tbody></table>
 <table><thead><tr><th scope="col">${t(lang, 'estate.effective_from')}</th><th scope="col">${t(lang, 'estate.status')}</th><th scope="col">${t(lang, 'estate.reason')}</th><th scope="col">${t(lang, 'estate.source')}</th><th scope="col">${t(lang, 'estate.recorded')}</th></tr></thead><tbody>
-${h.status.map((c) => html`<tr><td>${since(c.effective_from)}</td><td>${t(lang, `estate.status.${c.status}`)}</td><td>${c.reason}</td><td>${c.source ?? ''}</td><td>${formatBamako(c.recorded_at, lang)}${c.recorded_by ? ` — ${c.recorded_by}` : ''}</td></tr>`)}</tbody></table>
+${h.status.map((c) => html`<tr><td>${since(c.effective_from)}</td><td>${t(lang, `estate.status.${c.status}`)}</td><td>${systemText(lang, c.reason)}</td><td>${systemText(lang, c.source ?? '')}</td><td>${formatBamako(c.recorded_at, lang)}${c.recorded_by ? ` — ${c.recorded_by}` : ''}</td></tr>`)}</tbody></table>
 ${forms}</section>`;
 }
 

@@ -5,7 +5,7 @@ import { AppError, type FieldError, invalid, notFound } from '../../core/errors.
 import { recordChange, diff } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
-import { assertCodes } from '../reference/service.js';
+import { assertCodes } from '../reference/index.js';
 import './messages.js';
 import * as repo from './repository.js';
 import {
@@ -19,6 +19,16 @@ import {
   type PrisonStatus,
   sumCapacity,
 } from './rules.js';
+
+/**
+ * What the system writes in a new prison's first dated values (kept as written, in French, in the
+ * records); the estate page shows them in the reader's language.
+ */
+export const CREATED = {
+  capacity: 'Capacité officielle à l’enregistrement de l’établissement',
+  status: 'Établissement ouvert à son enregistrement',
+  source: 'création',
+} as const;
 
 export interface PrisonView {
   id: string;
@@ -128,8 +138,8 @@ export async function createPrison(db: Db, actor: Actor | null, input: NewPrison
       prisonId: id,
       officialCapacity: input.official_capacity,
       effectiveFrom: input.opened_on ?? null,
-      reason: 'Capacité officielle à l’enregistrement de l’établissement',
-      source: 'création',
+      reason: CREATED.capacity,
+      source: CREATED.source,
       recordedBy: actor?.userId ?? null,
     });
     await repo.insertStatus(tx, {
@@ -137,8 +147,8 @@ export async function createPrison(db: Db, actor: Actor | null, input: NewPrison
       prisonId: id,
       status: 'open',
       effectiveFrom: input.opened_on ?? null,
-      reason: 'Établissement ouvert à son enregistrement',
-      source: 'création',
+      reason: CREATED.status,
+      source: CREATED.source,
       recordedBy: actor?.userId ?? null,
     });
     await recordChange(tx, actor, { entity: 'prison', entityId: id, prisonId: id, action: 'create', after: input });

@@ -8,12 +8,22 @@ import { formatBamako } from '../../core/dates.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { t, type Lang } from '../../core/i18n.js';
 import type { Db } from '../../db/index.js';
-import type { App, AppContext } from '../../http/app.js';
-import { getPrison, listPrisons } from '../estate/service.js';
-import { errorSummary, type FormErrors, formErrors, hidden, radioGroup, textArea } from '../web/forms.js';
-import { html, type Raw } from '../web/html.js';
-import { layout } from '../web/layout.js';
-import { csrfOk, page, type Req } from '../web/page.js';
+import type { App, AppContext } from '../../http/context.js';
+import { getPrison, listPrisons } from '../estate/index.js';
+import {
+  errorSummary,
+  type FormErrors,
+  formErrors,
+  hidden,
+  radioGroup,
+  textArea,
+  html,
+  type Raw,
+  layout,
+  csrfOk,
+  page,
+  type Req,
+} from '../web/index.js';
 import './page-messages.js';
 import {
   awaitingAllocation,

@@ -17,11 +17,17 @@ import { AppError, type FieldError, invalid } from '../../core/errors.js';
 import { type Change, recordChanges } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Tx } from '../../db/index.js';
-import { type CellPlacementRequest, type CellPlacementResult, provideCellPlacer } from '../custody/placement-port.js';
-import * as custodyRepo from '../custody/repository.js';
-import { isUntried } from '../custody/rules.js';
-import { ageFactsFromRow, ageFactsOf, findPerson } from '../people/repository.js';
-import { type AgeAssessmentFact, type BirthStored, type MinorReading, minorReading } from '../people/rules.js';
+import { type CellPlacementRequest, type CellPlacementResult, provideCellPlacer, isUntried } from '../custody/index.js';
+import * as custodyRepo from '../custody/index.js';
+import {
+  ageFactsFromRow,
+  ageFactsOf,
+  findPerson,
+  type AgeAssessmentFact,
+  type BirthStored,
+  type MinorReading,
+  minorReading,
+} from '../people/index.js';
 import { checkReprisal } from '../complaints/index.js';
 import './messages.js';
 import * as repo from './repository.js';

@@ -1,10 +1,10 @@
 /** Queries of the placement rule, the breach report and the awaiting-allocation list. */
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/index.js';
-import type { LegalStatus } from '../custody/rules.js';
+import type { LegalStatus } from '../custody/index.js';
 import { cell } from '../estate/schema.js';
 import { capacityDelegation, housingPolicy, keepApart } from './schema.js';
-import type { AgeAssessmentFact } from '../people/rules.js';
+import type { AgeAssessmentFact } from '../people/index.js';
 import type { HighRiskPolicy, Level } from './rules.js';
 
 /** The cell row, locked until the end of the transaction: placements into one cell are serialised. */

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { App, AppContext } from '../../http/app.js';
+import type { App, AppContext } from '../../http/context.js';
 import { IsoDate, Nullable, Opt, PrisonRef, Reason, Uuid } from '../../http/schemas.js';
 import { LEVELS, POLICIES } from './rules.js';
 import {

@@ -7,17 +7,17 @@ import type { Writable } from 'node:stream';
 import { Presets, SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { type Actor, makeActor } from '../../core/access.js';
+import type { Actor } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import { t, type Lang } from '../../core/i18n.js';
 import type { Db } from '../../db/index.js';
-import { appUser, userPrison } from '../access/schema.js';
+import { commandLineActor } from '../access/index.js';
 import { compareCsv, explainReasons } from './compare.js';
 import { toRecord } from './repository.js';
 import { summariseReasons } from './score.js';
 import { drainKeyQueue, scanDuplicates } from './service.js';
 import { queueLength } from './repository.js';
+import { withDatabase } from '../../cli/database.js';
 
 export const SCAN_COLUMNS = [
   'score',
@@ -94,27 +94,7 @@ export async function scanToCsv(
 }
 
 /** The user a CLI command acts as: --as, or the first national administrator. */
-async function cliActor(db: Db, username?: string): Promise<Actor> {
-  const [u] = username
-    ? await db.select().from(appUser).where(eq(appUser.username, username))
-    : await db
-        .select()
-        .from(appUser)
-        .where(and(sql`'national_admin' = ANY(${appUser.roles})`, isNull(appUser.disabledAt)))
-        .orderBy(asc(appUser.createdAt))
-        .limit(1);
-  if (!u || u.disabledAt) throw new Error(`Unknown or disabled user: ${username ?? '(no national administrator)'}`);
-  const prisons = (await db.select().from(userPrison).where(eq(userPrison.userId, u.id))).map((p) => p.prisonId);
-  return makeActor({
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    roles: u.roles,
-    national: u.national,
-    prisonIds: prisons,
-    lang: u.lang,
-  });
-}
+const cliActor = (db: Db, username?: string): Promise<Actor> => commandLineActor(db, username);
 
 export function registerIdentityCommands(program: Command): Command {
   const identities = program.command('identities').description('Identity resolution: compare records, find duplicates');
@@ -149,7 +129,6 @@ export function registerIdentityCommands(program: Command): Command {
       'Compute the derived name keys of every person waiting in the queue (after a migration or a bulk load); searches also do it as they go',
     )
     .action(async () => {
-      const { withDatabase } = await import('../../cli/index.js');
       await withDatabase(async ({ db }) => {
         const total = await queueLength(db);
         const bar = new SingleBar(
@@ -179,7 +158,6 @@ export function registerIdentityCommands(program: Command): Command {
     .addOption(new Option('--lang <lang>', 'write the reasons out in this language').choices(['fr', 'en']))
     .option('--as <username>', 'the user responsible (needs identity.merge; default: the first national administrator)')
     .action(async (o: { out?: string; minScore: string; lang?: Lang; as?: string }) => {
-      const { withDatabase } = await import('../../cli/index.js');
       await withDatabase(async ({ db }) => {
         const actor = await cliActor(db, o.as);
         const out = o.out ? fs.createWriteStream(o.out) : process.stdout;

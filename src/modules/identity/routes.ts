@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { App, AppContext } from '../../http/app.js';
+import type { App, AppContext } from '../../http/context.js';
 import { Nullable, Opt, Reason, Uuid } from '../../http/schemas.js';
 import { findCandidates, identityHistory, mergePersons, recordDecision, unmergePersons } from './service.js';
 

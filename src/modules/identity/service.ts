@@ -8,7 +8,7 @@ import { recordAccess, recordChange } from '../../core/history.js';
 import { type Lang, t } from '../../core/i18n.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
-import { assertPersonVisible } from '../people/service.js';
+import { assertPersonVisible } from '../people/index.js';
 import { explainReasons } from './compare.js';
 import { blockingKeys, fatherKey } from './keys.js';
 import './messages.js';

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
-import { login } from '../access/service.js';
+import { login } from '../access/index.js';
 import { bamakoDate } from '../../core/dates.js';
-import { admit } from '../custody/service.js';
+import { admit } from '../custody/index.js';
 import { addDays, lastDayOf } from './calendar.js';
 import { addTitle, backlog, getJusticeFile, justiceAlertsForPrison, withdrawTitle } from './service.js';
 

@@ -1,6 +1,6 @@
 /** Printable documents of the justice chain (server-rendered HTML, French or English). */
 import { t, type Lang } from '../../core/i18n.js';
-import { html, type Raw } from '../web/html.js';
+import { html, type Raw } from '../web/index.js';
 import './messages.js';
 import type { CourtList, JusticeFile } from './service.js';
 

@@ -1,7 +1,7 @@
 /** Justice queries. Repositories accept a database handle or an open transaction. */
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/index.js';
-import { accessAudit } from '../audit/schema.js';
+import { accessAudit } from '../../db/history-schema.js';
 import { appUser } from '../access/schema.js';
 import { admission, charge, legalDocument, placement } from '../custody/schema.js';
 import { cell } from '../estate/schema.js';

@@ -1,15 +1,16 @@
 import { Type } from '@sinclair/typebox';
-import type { App, AppContext } from '../../http/app.js';
+import type { App, AppContext } from '../../http/context.js';
 import { DateTime, IsoDate, Opt, PrisonRef, Reason, RefCode, Uuid } from '../../http/schemas.js';
 import { courtListPage } from './pages.js';
 import {
-  ALERT_KINDS,
-  AUTHORITY_KINDS,
-  HEARING_OUTCOMES,
-  OFFENCE_CATEGORIES,
-  RULE_CATEGORIES,
-  TITLE_KINDS,
-} from './rules.js';
+  HearingBody,
+  HearingChangeBody,
+  HearingOutcomeBody,
+  TitleBody,
+  TitleCorrectionBody,
+  TitleWithdrawalBody,
+} from './schemas.js';
+import { ALERT_KINDS, AUTHORITY_KINDS, RULE_CATEGORIES } from './rules.js';
 import {
   addPartnerMember,
   addTitle,
@@ -40,75 +41,6 @@ const PeriodT = Type.Object(
   { years: Type.Optional(Count), months: Type.Optional(Count), days: Type.Optional(Count) },
   { additionalProperties: false },
 );
-const SentenceT = Type.Object(
-  {
-    years: Type.Optional(Count),
-    months: Type.Optional(Count),
-    days: Type.Optional(Count),
-    life: Type.Optional(Type.Boolean()),
-    death: Type.Optional(Type.Boolean()),
-    suspended: Type.Optional(PeriodT),
-    fine: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_000_000_000, description: 'CFA francs' })),
-  },
-  { additionalProperties: false, description: 'a term, or life, or death; the suspended part (sursis) and a fine' },
-);
-const TitleFields = {
-  kind: lit(TITLE_KINDS),
-  authority_kind: lit(AUTHORITY_KINDS),
-  authority: Type.String({
-    minLength: 1,
-    maxLength: 300,
-    description: 'the issuing court or authority as written on the title',
-  }),
-  jurisdiction: Opt(Type.String({ maxLength: 64, description: 'jurisdiction id or code (partners: their own)' })),
-  reference: Type.String({ minLength: 1, maxLength: 200 }),
-  issued_on: IsoDate,
-  offence_category: Opt(lit(OFFENCE_CATEGORIES)),
-  effective_from: Opt(IsoDate),
-  valid_until: Opt(IsoDate),
-  period: Opt(PeriodT),
-  sentence: Opt(SentenceT),
-  sentence_start: Opt(IsoDate),
-  remand_credit_days: Opt(Type.Integer({ minimum: 0 })),
-  reduction: Opt(PeriodT),
-  pardon_scope: Opt(lit(['full', 'partial'] as const)),
-  attachment_id: Opt(Uuid),
-  notes: Opt(Type.String({ maxLength: 2000 })),
-  case_ref: Opt(
-    Type.String({
-      minLength: 1,
-      maxLength: 100,
-      description:
-        'the case number as written: titles of one case share it (remand credit is counted for its own case only)',
-    }),
-  ),
-  sentence_relation: Opt(lit(['consecutive', 'concurrent'] as const)),
-  related_to_id: Opt(
-    Type.String({
-      format: 'uuid',
-      description:
-        'convictions: the conviction this sentence runs consecutively to, or concurrently with (confusion ordered by a court)',
-    }),
-  ),
-  final_on: Opt(IsoDate),
-  applies_to_id: Opt(
-    Type.String({ format: 'uuid', description: 'remissions, pardons, appeals: the conviction they name' }),
-  ),
-  commuted_to: Opt(PeriodT),
-};
-const TitleBody = Type.Object(TitleFields, { additionalProperties: false });
-const TitleChanges = Type.Partial(Type.Object(TitleFields), { additionalProperties: false });
-const HearingFields = {
-  court: Type.String({ minLength: 1, maxLength: 300 }),
-  scheduled_at: DateTime,
-  purpose: Opt(Type.String({ maxLength: 500 })),
-  production_order_ref: Opt(Type.String({ maxLength: 200 })),
-  ordered_by: Opt(Type.String({ maxLength: 300 })),
-  escort_unit: Opt(Type.String({ maxLength: 300 })),
-  escort_leader: Opt(Type.String({ maxLength: 300 })),
-  escort_size: Opt(Type.Integer({ minimum: 0, maximum: 200 })),
-  vehicle: Opt(Type.String({ maxLength: 200 })),
-};
 const RuleFields = {
   category: lit(RULE_CATEGORIES),
   legal_basis: Type.String({ minLength: 1, maxLength: 500 }),
@@ -140,7 +72,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         querystring: Type.Object({ as_of: AsOf }, { additionalProperties: false }),
       },
     },
-    async (req) => getJusticeFile(db, req.actor!, req.params.id, { asOf: req.query.as_of }),
+    async (req) => getJusticeFile(db, req.actor!, req.params.id, { asOf: req.query.as_of, lang: req.lang }),
   );
 
   app.post(
@@ -154,7 +86,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         body: TitleBody,
       },
     },
-    async (req, reply) => reply.status(201).send(await addTitle(db, req.actor!, req.params.id, req.body as never)),
+    async (req, reply) => reply.status(201).send(await addTitle(db, req.actor!, req.params.id, req.body)),
   );
 
   app.post(
@@ -165,10 +97,10 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         summary:
           'Correct a title (or a document recorded at admission): a new version supersedes it; the old one stays',
         params: IdParam,
-        body: Type.Object({ changes: TitleChanges, reason: Reason }, { additionalProperties: false }),
+        body: TitleCorrectionBody,
       },
     },
-    async (req, reply) => reply.status(201).send(await correctTitle(db, req.actor!, req.params.id, req.body as never)),
+    async (req, reply) => reply.status(201).send(await correctTitle(db, req.actor!, req.params.id, req.body)),
   );
 
   app.post(
@@ -178,7 +110,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         tags,
         summary: 'Withdraw a title recorded in error (kept, no longer in force)',
         params: IdParam,
-        body: Type.Object({ reason: Reason }, { additionalProperties: false }),
+        body: TitleWithdrawalBody,
       },
     },
     async (req) => withdrawTitle(db, req.actor!, req.params.id, req.body),
@@ -191,10 +123,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         tags,
         summary: 'Schedule a court appearance (production order) with its escort',
         params: IdParam,
-        body: Type.Object(
-          { ...HearingFields, jurisdiction: Opt(Type.String({ maxLength: 64 })) },
-          { additionalProperties: false },
-        ),
+        body: HearingBody,
       },
     },
     async (req, reply) => reply.status(201).send(await scheduleHearing(db, req.actor!, req.params.id, req.body)),
@@ -207,15 +136,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         tags,
         summary: 'What happened at the hearing',
         params: IdParam,
-        body: Type.Object(
-          {
-            outcome: lit(HEARING_OUTCOMES),
-            notes: Opt(Type.String({ maxLength: 2000 })),
-            next_date: Opt(IsoDate),
-            version: Type.Optional(Type.Integer({ minimum: 1 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: HearingOutcomeBody,
       },
     },
     async (req) => recordHearingOutcome(db, req.actor!, req.params.id, req.body),
@@ -228,14 +149,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         tags,
         summary: 'Change the date, court or escort of a hearing (with the reason)',
         params: IdParam,
-        body: Type.Object(
-          {
-            changes: Type.Partial(Type.Object(HearingFields), { additionalProperties: false }),
-            reason: Reason,
-            version: Type.Optional(Type.Integer({ minimum: 1 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: HearingChangeBody,
       },
     },
     async (req) => updateHearing(db, req.actor!, req.params.id, req.body),
@@ -275,7 +189,7 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         ),
       },
     },
-    async (req) => listAlerts(db, req.actor!, req.query),
+    async (req) => listAlerts(db, req.actor!, { ...req.query, lang: req.lang }),
   );
 
   app.get(

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
-import { login } from '../access/service.js';
-import { admit, endAdmission } from '../custody/service.js';
+import { login } from '../access/index.js';
+import { admit, endAdmission } from '../custody/index.js';
 import { addTitle, correctTitle, getJusticeFile, justiceAlertsForPrison } from './service.js';
 
 const database = await testDatabase();

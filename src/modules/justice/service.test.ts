@@ -7,8 +7,8 @@ import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/
 import { makeActor } from '../../core/access.js';
 import { addDays } from './calendar.js';
 import { bamakoDate } from '../../core/dates.js';
-import { addUser, createToken } from '../access/service.js';
-import { admit, getAdmission } from '../custody/service.js';
+import { addUser, createToken } from '../access/index.js';
+import { admit, getAdmission } from '../custody/index.js';
 import { DEFAULT_PRETRIAL_RULES } from './rules.js';
 import {
   addPartnerMember,

@@ -8,10 +8,21 @@ import { bamakoDate, formatBamako } from '../../core/dates.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import type { Db } from '../../db/index.js';
-import type { App, AppContext } from '../../http/app.js';
-import { errorSummary, type FormErrors, formErrors, hidden, selectField, textArea, textField } from '../web/forms.js';
-import { html, type Raw } from '../web/html.js';
-import { csrfOk, page, type Req } from '../web/page.js';
+import type { App, AppContext } from '../../http/context.js';
+import {
+  errorSummary,
+  type FormErrors,
+  formErrors,
+  hidden,
+  selectField,
+  textArea,
+  textField,
+  html,
+  type Raw,
+  csrfOk,
+  page,
+  type Req,
+} from '../web/index.js';
 import { ageAssessments, ageReadingText, recordAgeAssessment } from './age.js';
 import './messages.js';
 import './page-messages.js';

@@ -1,6 +1,6 @@
 /** People routes of this module's own (the file's identity routes are served with custody's). */
 import { Type } from '@sinclair/typebox';
-import type { App, AppContext } from '../../http/app.js';
+import type { App, AppContext } from '../../http/context.js';
 import { IsoDate, Nullable, Opt, Uuid } from '../../http/schemas.js';
 import { ageAssessments, recordAgeAssessment } from './age.js';
 import { AGE_METHODS, AGE_RESULTS } from './rules.js';

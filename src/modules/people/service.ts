@@ -5,7 +5,7 @@ import { AppError, type FieldError, invalid, notFound } from '../../core/errors.
 import { type Change, diff, recordAccess, recordChange, recordChanges } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
-import { assertCodes, type CodeRef } from '../reference/service.js';
+import { assertCodes, type CodeRef } from '../reference/index.js';
 import './messages.js';
 import * as repo from './repository.js';
 import { type BirthInput, formatBirth, ninaErrors, normaliseNina, parseBirth } from './rules.js';

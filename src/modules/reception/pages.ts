@@ -2,16 +2,16 @@
  * Reception pages: the list of arrivals being received, the handover form, one page per reception
  * with its steps, one form per step, and the printable belongings receipt. No JavaScript needed.
  */
-import { SENTENCE_FORM_FIELDS, sentenceFromForm } from '../custody/sentence-form.js';
+import { SENTENCE_FORM_FIELDS, sentenceFromForm } from '../custody/index.js';
 import type { FastifyReply } from 'fastify';
-import { AppError, type FieldError } from '../../core/errors.js';
+import { AppError, type FieldError, forbidden } from '../../core/errors.js';
 import { formatBamako, bamakoDate } from '../../core/dates.js';
 import { t, type Lang } from '../../core/i18n.js';
-import type { App, AppContext } from '../../http/app.js';
-import type { BirthInput } from '../people/rules.js';
-import { occupancyReport, listPrisons } from '../estate/service.js';
-import { listCodes } from '../reference/service.js';
-import { type Candidate, findCandidates, recordDecision } from '../identity/service.js';
+import type { App, AppContext } from '../../http/context.js';
+import type { BirthInput } from '../people/index.js';
+import { occupancyReport, listPrisons } from '../estate/index.js';
+import { listCodes } from '../reference/index.js';
+import { type Candidate, findCandidates, recordDecision } from '../identity/index.js';
 import {
   checkbox,
   checkboxGroup,
@@ -23,17 +23,29 @@ import {
   selectField,
   textArea,
   textField,
-} from '../web/forms.js';
-import { html, type Raw } from '../web/html.js';
-import { dl, layout } from '../web/layout.js';
-import { page, type Req, send } from '../web/page.js';
-import { birthText, candidateLabel, candidateQuery } from '../web/routes.js';
+  html,
+  type Raw,
+  dl,
+  layout,
+  page,
+  type Req,
+  send,
+  num,
+  parseForm,
+} from '../web/index.js';
+import { candidateLabel, candidateQuery } from '../identity/index.js';
 import { FINGERPRINTS, FITNESS, INVOLVEMENT, REASONS, type Step, STEPS, skippedBefore } from './rules.js';
 import './page-messages.js';
-import { readAttachment, receptionAttachments, saveAttachment } from '../attachments/service.js';
-import { contentDisposition, KINDS } from '../attachments/rules.js';
-import { readUpload } from '../attachments/upload.js';
 import {
+  readAttachment,
+  receptionAttachments,
+  saveAttachment,
+  contentDisposition,
+  KINDS,
+  readUpload,
+} from '../attachments/index.js';
+import {
+  canStart,
   completeReception,
   getReception,
   listReceptions,
@@ -42,7 +54,6 @@ import {
   startReception,
 } from './service.js';
 import { Administration, Handover, Interview, Medical, Registry, Security } from './routes.js';
-import { num, parseForm } from '../web/form-input.js';
 
 type V = Record<string, string | string[] | undefined>;
 const str = (v: V, k: string) => {
@@ -98,7 +109,7 @@ export async function receptionPages(app: App, { database, config }: AppContext)
       return layout(
         req,
         t(lang, 'web.rec.list_title'),
-        html`<p><a class="button" href="/receptions/new">${t(lang, 'web.rec.new')}</a></p>
+        html`${canStart(req.actor!) ? html`<p><a class="button" href="/receptions/new">${t(lang, 'web.rec.new')}</a></p>` : null}
 ${
   items.length
     ? html`<table><thead><tr><th scope="col">${t(lang, 'web.rec.arrived')}</th><th scope="col">${t(lang, 'web.rec.warrant_name')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.rec.missing')}</th></tr></thead><tbody>
@@ -144,7 +155,11 @@ ${checkbox({ label: t(lang, 'web.rec.nothing_shared'), name: 'nothing_shared', c
   app.get(
     '/receptions/new',
     { schema: { hide: true } },
-    page(async (req) => handoverForm(req, {}, null)),
+    // The handover form only for those who may start a reception (the service refuses the others).
+    page(async (req) => {
+      if (!canStart(req.actor!)) throw forbidden();
+      return handoverForm(req, {}, null);
+    }),
   );
   app.post(
     '/receptions/new',

@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { DocumentSentenceT } from '../custody/routes.js';
-import type { App, AppContext } from '../../http/app.js';
+import { DocumentSentenceT, CHARGE_CATEGORIES, DOCUMENT_KINDS } from '../custody/index.js';
+import type { App, AppContext } from '../../http/context.js';
 import { DateTime, IsoDate, Opt, PrisonRef, RefCode, Uuid } from '../../http/schemas.js';
-import { PersonInput } from '../people/api-schemas.js';
-import { CHARGE_CATEGORIES, DOCUMENT_KINDS } from '../custody/rules.js';
+import { PersonInput } from '../people/index.js';
 import { FINGERPRINTS, FITNESS, INVOLVEMENT, REASONS } from './rules.js';
 import {
   completeReception,

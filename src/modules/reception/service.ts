@@ -2,21 +2,20 @@
  * The reception: the handover by the arresting force, then five steps, each recording who did it
  * and when. The administration step creates the file and the admission through custody.admit.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { attachment } from '../audit/schema.js';
-import { setPhoto } from '../people/repository.js';
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { attachReceptionFiles, filesOfReception } from '../attachments/index.js';
+import { setPhoto, type PersonFields as PersonInput } from '../people/index.js';
 import { type Actor, authorize, can, inScope, scopeFilter } from '../../core/access.js';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
-import * as custodyRepo from '../custody/repository.js';
-import { admit, type ChargeInput, type DocumentInput } from '../custody/service.js';
-import { placeInCell, precheckCell } from '../housing/placement.js';
-import { getPrison } from '../estate/service.js';
-import type { PersonInput } from '../people/service.js';
-import { assertCodes } from '../reference/service.js';
-import { mayReadPrisonData, openedPrisons } from '../sharing/service.js';
+import * as custodyRepo from '../custody/index.js';
+import { admit, type ChargeInput, type DocumentInput } from '../custody/index.js';
+import { placeInCell, precheckCell } from '../housing/index.js';
+import { getPrison } from '../estate/index.js';
+import { assertCodes } from '../reference/index.js';
+import { mayReadPrisonData, openedPrisons } from '../sharing/index.js';
 import './messages.js';
 import {
   FINGERPRINTS,
@@ -133,18 +132,20 @@ export interface ReceptionView {
   medical?: Record<string, unknown>;
 }
 
-function canStart(actor: Actor): boolean {
+/** Who may start a reception (the handover form): the pages offer it only to them. */
+export function canStart(actor: Actor): boolean {
   return can(actor, 'intake.security') || can(actor, 'intake.administration');
 }
 
+/** Who may open a reception: those who do one of its steps. The pages link to receptions only for them. */
+export function canOpenReceptions(actor: Actor): boolean {
+  return (
+    canStart(actor) || can(actor, 'health.write') || can(actor, 'intake.interview') || can(actor, 'intake.registry')
+  );
+}
+
 async function load(tx: Tx, actor: Actor, id: string, forUpdate = false, read = false): Promise<ReceptionRow> {
-  if (
-    !canStart(actor) &&
-    !can(actor, 'health.write') &&
-    !can(actor, 'intake.interview') &&
-    !can(actor, 'intake.registry')
-  )
-    throw forbidden();
+  if (!canOpenReceptions(actor)) throw forbidden();
   const q = tx.select().from(reception).where(eq(reception.id, id));
   const [r] = forUpdate ? await q.for('update') : await q;
   if (!r) throw notFound();
@@ -422,11 +423,7 @@ export async function recordStep(
       const secData = (sec?.data ?? {}) as Partial<SecurityInput>;
       // Files received during this reception: the scanned warrant goes with the legal document,
       // the photo on the file, and every file joins the person's file.
-      const files = await tx
-        .select()
-        .from(attachment)
-        .where(eq(attachment.receptionId, r.id))
-        .orderBy(desc(attachment.createdAt));
+      const files = await filesOfReception(tx, r.id);
       const warrant = files.find((f) => f.kind === 'warrant');
       const photo = files.find((f) => f.kind === 'photo');
       const adm = await admit(tx, actor, {
@@ -465,10 +462,7 @@ export async function recordStep(
           }));
         }
       }
-      await tx
-        .update(attachment)
-        .set({ personId: adm.person_id })
-        .where(and(eq(attachment.receptionId, r.id), isNull(attachment.personId)));
+      await attachReceptionFiles(tx, r.id, adm.person_id);
       if (photo) {
         await setPhoto(tx, adm.person_id, photo.id);
         await recordChange(tx, actor, {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { App, AppContext } from '../../http/app.js';
+import type { App, AppContext } from '../../http/context.js';
 import { Nullable } from '../../http/schemas.js';
 import { addCode, listCodes } from './service.js';
 

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { App, AppContext } from '../../http/app.js';
+import type { App, AppContext } from '../../http/context.js';
 import { Nullable, Reason, Uuid } from '../../http/schemas.js';
 import { listOpenings, OPENING_CATEGORIES, openFile, revokeOpening } from './service.js';
 

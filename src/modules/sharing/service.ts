@@ -13,9 +13,9 @@ import { recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import { appUser } from '../access/schema.js';
-import * as estateRepo from '../estate/repository.js';
-import * as peopleRepo from '../people/repository.js';
-import { assertPersonVisible } from '../people/service.js';
+import * as estateRepo from '../estate/index.js';
+import * as peopleRepo from '../people/index.js';
+import { assertPersonVisible } from '../people/index.js';
 import './messages.js';
 import { fileOpening } from './schema.js';
 

@@ -2,13 +2,13 @@
 import type { FastifyRequest } from 'fastify';
 import { t, type Lang } from '../../core/i18n.js';
 import { colon } from '../../core/words.js';
-import { html, type Raw, type Value } from './html.js';
+import { placeErrorSummary } from './forms.js';
+import { html, type Raw, raw, type Value } from './html.js';
 import { safeNext } from '../../web/layout.js';
 import { navFor } from '../../web/page.js';
 import './messages.js';
-import '../access/messages.js';
 
-export const CSS_VERSION = '2';
+export const CSS_VERSION = '3';
 
 export { safeNext } from '../../web/layout.js';
 
@@ -17,6 +17,18 @@ export function layout(req: FastifyRequest, title: string, body: Value, opts: { 
   const other: Lang = lang === 'fr' ? 'en' : 'fr';
   const a = req.actor;
   const here = safeNext(req.url);
+  // The error summary goes first in the main content, its links naming the fields (forms.ts);
+  // a wide table scrolls in its own box, so that the page never scrolls sideways on a phone.
+  const placed = placeErrorSummary(html`${body}`.value);
+  const content = raw(
+    placed.body
+      .replace(
+        /<table\b/g,
+        `<div class="table-scroll" role="region" tabindex="0" aria-label="${t(lang, 'web.table')}"><table`,
+      )
+      .replace(/<\/table>/g, '</table></div>'),
+  );
+  const docTitle = placed.summary ? `${t(lang, 'web.errors.title')}${colon(lang)}${title}` : title;
   const nav =
     a && !opts.bare
       ? html`<nav aria-label="${t(lang, 'web.nav')}"><ul>
@@ -29,7 +41,7 @@ ${navFor(req.server.pmisNav, a, lang).map((n) => html`<li><a href="${n.href}">${
     '<!doctype html>' +
     html`<html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · PMIS</title>
+<title>${docTitle} · PMIS</title>
 <link rel="stylesheet" href="/assets/app.css?v=${CSS_VERSION}">
 </head><body>
 <a class="skip" href="#main">${t(lang, 'web.skip')}</a>
@@ -38,8 +50,8 @@ ${navFor(req.server.pmisNav, a, lang).map((n) => html`<li><a href="${n.href}">${
 <p class="lang">${t(lang, 'web.switch_lang_label')}${colon(lang)}<a href="/lang/${other}?next=${encodeURIComponent(here)}" lang="${other}" hreflang="${other}">${t(lang, 'web.switch_lang')}</a></p>
 ${nav}
 </div></header>
-<main id="main" tabindex="-1" class="wrap"><h1>${title}</h1>
-${body}
+<main id="main" tabindex="-1" class="wrap">${raw(placed.summary)}<h1>${title}</h1>
+${content}
 </main></body></html>`.value
   );
 }
@@ -79,9 +91,16 @@ th{background:#eef2f0}
 .facts dd{margin:0;font-size:1.15rem}
 .over{color:#a10000;font-weight:700}
 label{display:block;font-weight:600;margin-top:.75rem}
+.radio,.checkbox{display:flex;flex-wrap:wrap;align-items:flex-start;gap:.25rem .6rem;margin:.5rem 0}
+.radio input,.checkbox input{flex:none;width:1.5rem;height:1.5rem;min-height:0;margin:.1rem 0 0;padding:0;accent-color:#0b3d2e}
+.radio label,.checkbox label{display:block;flex:1 1 0;min-width:0;margin:0;font-weight:400}
+.checkbox .field-error{flex-basis:100%}
+.table-scroll{max-width:100%;overflow-x:auto;margin:.5rem 0 1rem}
+.table-scroll table{margin:0}
+main{overflow-wrap:break-word}
 input,select,textarea{font:inherit;padding:.35rem;border:2px solid #595959;border-radius:2px;max-width:100%;min-height:2.5rem}
 input[type=text],input[type=password],input[type=search],input:not([type]){width:24rem}
-fieldset{border:1px solid #767676;margin:1rem 0;padding:.5rem 1rem 1rem}
+fieldset{border:1px solid #767676;margin:1rem 0;padding:.5rem 1rem 1rem;min-width:0}
 legend{font-weight:700;font-size:1.1rem;padding:0 .25rem}
 button,.button{font:inherit;background:#0b3d2e;color:#fff;border:2px solid #0b3d2e;padding:.45rem 1rem;cursor:pointer;min-height:2.5rem;margin-top:1rem}
 .hint{color:#4a4a4a;margin:.1rem 0}

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addUser } from '../../access/service.js';
+import { addUser } from '../../access/index.js';
 import { auth } from '../../../../test/helpers.js';
 import { browserHarness } from '../../../../test/browser/harness.js';
 

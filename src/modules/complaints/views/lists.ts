@@ -1,5 +1,6 @@
 /** The complaints lists: a prison's open items, the independent body's list, a person's, statistics, reprisal warnings. */
 import type { Lang } from '../../../core/i18n.js';
+import { colon } from '../../../core/words.js';
 import {
   formatDate,
   formatDateTime,
@@ -92,7 +93,7 @@ ${m.mayRecord ? html`<li>${link(`/complaints/new?prison=${m.prison.code}`, p.t(l
 <li>${link(`/complaints/statistics?prison=${m.prison.code}`, p.t(lang, 'cmp.list.statistics'))}</li>
 <li>${link(`/complaints/warnings?prison=${m.prison.code}`, p.t(lang, 'cmp.list.warnings'))}</li>
 </ul>
-${m.prisons.length > 1 ? html`<p class="govuk-body">${p.t(lang, 'cmp.list.prisons')} : ${m.prisons.map((x, i) => html`${i ? ' · ' : ''}${link(`/complaints?prison=${x.code}`, x.code)}`)}</p>` : null}
+${m.prisons.length > 1 ? html`<p class="govuk-body">${p.t(lang, 'cmp.list.prisons')}${colon(lang)}${m.prisons.map((x, i) => html`${i ? ' · ' : ''}${link(`/complaints?prison=${x.code}`, x.code)}`)}</p>` : null}
 ${complaintTable(lang, m.items)}
 ${
   m.leaders.length
@@ -172,7 +173,7 @@ export function statisticsView(
     ctx,
     p.t(lang, 'cmp.stats.title', { scope: m.scope }),
     html`
-<p class="govuk-body">${p.t(lang, 'cmp.stats.total')} : <strong>${String(m.stats.total)}</strong></p>
+<p class="govuk-body">${p.t(lang, 'cmp.stats.total')}${colon(lang)}<strong>${String(m.stats.total)}</strong></p>
 ${t(p.t(lang, 'cmp.stats.by_category'), m.stats.by_category, cat)}
 ${t(p.t(lang, 'cmp.stats.by_quarter'), m.stats.by_quarter)}
 ${t(p.t(lang, 'cmp.stats.by_unit'), m.stats.by_unit)}

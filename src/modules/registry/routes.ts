@@ -6,56 +6,96 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/access.js';
 import { bamakoDate, formatBamako, startOfBamakoDay } from '../../core/dates.js';
-import { AppError, type FieldError } from '../../core/errors.js';
-import { t, type Lang } from '../../core/i18n.js';
+import { AppError, type FieldError, forbidden } from '../../core/errors.js';
+import { hasMessage, t, type Lang } from '../../core/i18n.js';
 import { colon, inRunningText } from '../../core/words.js';
-import { hasFelony, legalStatusLabel } from '../custody/labels.js';
-import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from '../../http/app.js';
-import { beginLogin, completeLogin, logout } from '../access/service.js';
+import {
+  hasFelony,
+  legalStatusLabel,
+  admit,
+  type AdmissionInput,
+  getPrisonerFile,
+  personHistory,
+  population,
+  search,
+  isUntried,
+  type LegalStatus,
+  AdmissionBody,
+  SENTENCE_FORM_FIELDS,
+  sentenceFromForm,
+} from '../custody/index.js';
+import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from '../../http/context.js';
+import { beginLogin, completeLogin, logout } from '../access/index.js';
 import { loginCsrfOk, loginCsrfToken } from '../../http/security.js';
-import { admit, type AdmissionInput, getPrisonerFile, personHistory, population, search } from '../custody/service.js';
-import { isUntried, type LegalStatus } from '../custody/rules.js';
-import * as estateRepo from '../estate/repository.js';
-import { getPrison, listPrisons, occupancyReport, type PrisonView } from '../estate/service.js';
-import { occupancyRateWord } from '../estate/rules.js';
-import { formatBirth, formatDate, formatPercent } from '../../web/format.js';
-import type { BirthInput } from '../people/rules.js';
-import { listCodes } from '../reference/service.js';
-import { errorSummary, type FormErrors, formErrors, hidden, radioGroup, selectField, textField } from './forms.js';
-import { type Candidate, type CandidateQuery, findCandidates, recordDecision } from '../identity/service.js';
-import { html, type Raw } from './html.js';
-import { APP_CSS, dl, layout, safeNext } from './layout.js';
-import './messages.js';
+import * as estateRepo from '../estate/index.js';
+import {
+  getPrison,
+  listPrisons,
+  occupancyReport,
+  type PrisonView,
+  occupancyRateWord,
+  estatePages,
+  estateSection,
+} from '../estate/index.js';
+import { formatDate, formatPercent } from '../../web/format.js';
+import { type BirthInput, ageReadingText, ageSection, peoplePages } from '../people/index.js';
+import { listCodes } from '../reference/index.js';
+import { type Candidate, findCandidates, recordDecision } from '../identity/index.js';
 import { arrivalsSince } from './repository.js';
-import { csrfOk, errorPage, page, type Req, send } from './page.js';
-import { parseForm } from './form-input.js';
-import { AdmissionBody } from '../custody/routes.js';
-import { SENTENCE_FORM_FIELDS, sentenceFromForm } from '../custody/sentence-form.js';
+import {
+  APP_CSS,
+  csrfOk,
+  dl,
+  errorSummary,
+  type FormErrors,
+  formErrors,
+  hidden,
+  html,
+  layout,
+  page,
+  parseForm,
+  radioGroup,
+  raw,
+  type Raw,
+  type Req,
+  safeNext,
+  selectField,
+  send,
+  textField,
+} from '../web/index.js';
+import { birthText, candidateLabel, candidateQuery } from '../identity/index.js';
 export { csrfOk };
-import { getJusticeFile, justiceAlertSummary } from '../justice/service.js';
-import { alertHistorySection, releaseSection } from '../justice/pages.js';
-import { receptionsInProgress, receptionsOfPerson } from '../reception/service.js';
-import { classificationsDueForReview } from '../classification/service.js';
-import { awaitingSection, breachSection } from '../housing/pages.js';
-import { ageReadingText } from '../people/age.js';
-import { ageSection, peoplePages } from '../people/pages.js';
-import { estatePages, estateSection } from '../estate/pages.js';
-import { listOpenings } from '../sharing/service.js';
+import {
+  getJusticeFile,
+  justiceAlertSummary,
+  alertHistorySection,
+  releaseSection,
+  justiceSection,
+} from '../justice/index.js';
+import { canOpenReceptions, receptionsInProgress, receptionsOfPerson } from '../reception/index.js';
+import { classificationsDueForReview } from '../classification/index.js';
+import { awaitingSection, breachSection } from '../housing/index.js';
+import { listOpenings } from '../sharing/index.js';
 import { withheldText } from '../../core/confidentiality.js';
 
+/** "Committal order MD-2026-014 — Pôle judiciaire, 9 March 2026": the parts a document has, nothing empty between commas. */
+function documentLine(
+  lang: Lang,
+  kind: string,
+  d: { reference?: string | null; authority?: string | null; issued_on?: string | null },
+): string {
+  const what = [kind, d.reference].filter(Boolean).join(' ');
+  const from = [d.authority, formatDate(lang, d.issued_on)].filter(Boolean).join(', ');
+  return from ? `${what} — ${from}` : what;
+}
+/** A history line's "what" in words: "Cell leader · recorded", not "cell_leader · create". */
+function historyWhat(lang: Lang, entity: string, action: string): string {
+  const word = (key: string, code: string) => (hasMessage(key) ? t(lang, key) : code);
+  return `${word(`web.history.entity.${entity}`, entity)} · ${word(`web.history.action.${action}`, action)}`;
+}
 const fmtRate = (lang: Lang, r: number | null) =>
   r === null ? t(lang, 'web.unknown') : formatPercent(lang, r, { maximumFractionDigits: 1 });
 const fmtCap = (lang: Lang, c: number | null) => (c === null ? t(lang, 'web.unknown') : String(c));
-
-/** A date of birth with its precision, by the kit's formats: "14/07/1991", "juillet 1991", "1991", "vers 1990", "environ 35 ans (estimé le …)". */
-export function birthText(
-  lang: Lang,
-  b:
-    | BirthInput
-    | { precision: string; date?: string | null; estimated_age?: number | null; estimated_on?: string | null },
-): string {
-  return formatBirth(lang, b, { monthStyle: 'long' });
-}
 
 function prisonSelector(req: Req, prisons: PrisonView[], current: string, action: string): Raw | null {
   if (prisons.length < 2) return null;
@@ -153,40 +193,6 @@ function admissionInput(v: Record<string, string>): AdmissionInput {
     over_capacity_reason: opt('over_capacity_reason'),
     override_reason: opt('override_reason'),
   };
-}
-
-/** What the reception knows of the arrival, as an identity query. */
-export function candidateQuery(input: AdmissionInput): CandidateQuery {
-  const p = input.person!;
-  const b = p.birth;
-  return {
-    family_name: p.family_name,
-    given_names: p.given_names ?? '',
-    father_name: p.father_name ?? null,
-    mother_name: p.mother_name ?? null,
-    nina: p.nina ?? null,
-    birth_date:
-      b.precision === 'estimated' && b.estimated_age != null
-        ? String(Number(bamakoDate().slice(0, 4)) - b.estimated_age)
-        : (b.date ?? null),
-    birth_precision: b.precision === 'unknown' ? null : b.precision,
-  };
-}
-
-export function candidateLabel(lang: Lang, c: Candidate): Raw {
-  // A person known only in other prisons: their committal numbers are not shown, their prisons and dates are (decision 0006).
-  const adm = c.admissions
-    .map(
-      (a) =>
-        a.committal_number ??
-        `${a.prison_name} (${a.admitted_at.slice(0, 10)}${a.ended_at ? ` → ${a.ended_at.slice(0, 10)}` : ''})`,
-    )
-    .join(', ');
-  return html`<strong>${c.family_name} ${c.given_names}</strong>${c.matched_name ? html` (${t(lang, 'web.adm.candidates.as')} ${c.matched_name.family_name} ${c.matched_name.given_names})` : null}
-— ${t(lang, `person.sex.${c.sex}`)} — ${birthText(lang, { precision: c.birth.precision, date: c.birth.date })}${c.father_name ? html` — ${t(lang, 'web.father_name')}${colon(lang)}${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')}${colon(lang)}${c.mother_name}` : null}
-${c.details === 'minimal' && c.origin_region_code ? html` — ${t(lang, 'web.adm.candidates.region', { region: c.origin_region_code })}` : null}${adm ? html` — ${adm}` : null} — <span class="score">${t(lang, 'web.adm.candidates.score', { score: Math.round(c.score * 100) })}</span>
-${c.details === 'minimal' ? html`<small class="minimal">${t(lang, 'web.adm.candidates.minimal')}</small>` : null}
-<span class="reasons">${c.reasons.map((r) => r.text).join(' · ')}</span>`;
 }
 
 export async function webRoutes(app: App, ctx: AppContext): Promise<void> {
@@ -425,13 +431,13 @@ ${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: 
       // The justice alerts: a person held without a valid title first (art. 129 makes it the prison's duty to act).
       // Counted and ordered by the database; only the first 25 are read and worded.
       const summary = actor.permissions.has('justice.read')
-        ? await justiceAlertSummary(db, actor, prison.id, { limit: 25 })
+        ? await justiceAlertSummary(db, actor, prison.id, { limit: 25, lang: req.lang })
         : null;
       const alerts = summary?.items ?? null;
       const alertsHtml =
         summary && alerts
           ? html`<section aria-labelledby="alerts-h"><h2 id="alerts-h">${t(lang, 'web.alerts.title')} (${summary.total})</h2>
-<p><a href="/api/justice/prisons/${prison.code}/court-list?format=html">${t(lang, 'web.alerts.court_list')}</a> · <a href="/backlog?prison=${prison.code}">${t(lang, 'web.nav.backlog')}</a></p>
+<p><a href="/justice/alerts?prison=${prison.code}">${t(lang, 'web.alerts.all')}</a> · <a href="/justice/court-list?prison=${prison.code}">${t(lang, 'web.alerts.court_list')}</a> · <a href="/backlog?prison=${prison.code}">${t(lang, 'web.nav.backlog')}</a></p>
 ${
   summary.total
     ? html`<table><thead><tr><th scope="col">${t(lang, 'web.alerts.severity')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.alerts.what')}</th><th scope="col">${t(lang, 'web.alerts.action')}</th></tr></thead><tbody>
@@ -441,9 +447,11 @@ ${alerts.slice(0, 25).map((a) => html`<tr><td>${a.severity === 'critical' ? html
 }</section>`
           : null;
       // Receptions in progress and what each is missing.
-      const receptions = actor.permissions.has('custody.read')
-        ? await receptionsInProgress(db, actor, prison.id)
-        : null;
+      // Only for those who do a step of it (the others could not open a reception).
+      const receptions =
+        actor.permissions.has('custody.read') && canOpenReceptions(actor)
+          ? await receptionsInProgress(db, actor, prison.id)
+          : null;
       const receptionsHtml = receptions
         ? html`<section aria-labelledby="rec-h"><h2 id="rec-h">${t(lang, 'web.rec.home_title')} (${receptions.length})</h2>
 ${receptions.length ? html`<ul>${receptions.map((r) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(lang, 'web.rec.missing')}${colon(lang)}${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>`)}</ul>` : html`<p>${t(lang, 'web.rec.none')}</p>`}</section>`
@@ -550,6 +558,12 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
     const cellCode = new Map(cells.map((c) => [c.id, c.code]));
     const authority = new Map(authorities.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]));
     const name = `${pr.family_name} ${pr.given_names}`.trim();
+    // Each open admission's titles as the justice module records them: the admission's documents and the
+    // titles added since (an extension order).
+    const recordedTitles = new Map<
+      string,
+      { kind: string; reference: string | null; authority: string | null; issued_on: string | null }[]
+    >();
     // The release date with its calculation and the alert history, for each open admission the actor may read in the justice module.
     const releases = new Map(
       actor.permissions.has('justice.read')
@@ -557,9 +571,16 @@ ${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', val
             file.admissions
               .filter((a) => !a.ended_at)
               .map(async (a) => {
-                const jf = await getJusticeFile(db, actor, a.id).catch(() => null);
-                // The release date and its calculation, then the alert history (episodes, the title that closed each).
-                return [a.id, jf ? html`${releaseSection(jf, lang)}${alertHistorySection(jf, lang)}` : null] as const;
+                const jf = await getJusticeFile(db, actor, a.id, { lang }).catch(() => null);
+                if (jf) recordedTitles.set(a.id, jf.titles);
+                // The legal situation (basis, expiry, alerts, titles, hearings), the release date and its calculation, the alert history.
+                const mayWrite = actor.permissions.has('justice.write');
+                return [
+                  a.id,
+                  jf
+                    ? html`${raw(justiceSection(lang, jf, { mayWrite }).toString())}${releaseSection(jf, lang)}${alertHistorySection(jf, lang)}`
+                    : null,
+                ] as const;
               }),
           )
         : [],
@@ -613,7 +634,7 @@ ${dl([
 ])}
 ${a.ended_at ? html`<p>${t(lang, 'web.ended', { when: formatBamako(a.ended_at, lang), reason: t(lang, `custody.end.${a.end_reason}`) })}</p>` : null}
 <h4>${t(lang, 'web.charges')}</h4><ul>${a.charges.map((c) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>`)}</ul>
-<h4>${t(lang, 'web.documents')}</h4><ul>${a.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul>
+<h4>${t(lang, 'web.documents')}</h4><ul>${(recordedTitles.get(a.id) ?? a.documents).map((d) => html`<li>${documentLine(lang, t(lang, hasMessage(`justice.title.${d.kind}`) ? `justice.title.${d.kind}` : `custody.doc.${d.kind}`), d)}</li>`)}</ul>
 ${releases.get(a.id) ?? null}
 ${
   a.ended_at
@@ -654,7 +675,7 @@ ${
             html`<li>${a.committal_number} — ${elsewherePrisons.get(a.prison_id) ?? ''} — ${formatBamako(a.admitted_at, lang)}${a.ended_at ? ` → ${formatBamako(a.ended_at, lang)}` : ''}${
               a.legal
                 ? html`<br>${t(lang, 'web.file.legal_history', { status: legalStatusLabel(lang, { status: a.legal.legal_status, sex: pr.sex, felony: hasFelony(a.legal.charges) }) })}${a.legal.end_reason ? ` — ${t(lang, `custody.end.${a.legal.end_reason}`)}` : ''}
-<ul>${a.legal.charges.map((c) => html`<li>${t(lang, isUntried(a.legal!.legal_status) ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>`)}${a.legal.documents.map((d) => html`<li>${t(lang, `custody.doc.${d.kind}`)} ${d.reference} — ${d.authority}, ${d.issued_on}</li>`)}</ul>`
+<ul>${a.legal.charges.map((c) => html`<li>${t(lang, isUntried(a.legal!.legal_status) ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>`)}${a.legal.documents.map((d) => html`<li>${documentLine(lang, t(lang, `custody.doc.${d.kind}`), d)}</li>`)}</ul>`
                 : null
             }</li>`,
         )}</ul></section>`
@@ -672,7 +693,7 @@ ${
       : null;
     const hist = history
       ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.history.who')}</th><th scope="col">${t(lang, 'web.history.what')}</th><th scope="col">${t(lang, 'web.history.why')}</th></tr></thead><tbody>
-${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td><td>${h.entity} · ${h.action}</td><td>${h.reason ?? ''}${h.withheld.length ? html` <em class="withheld">${withheldText(lang, h.withheld)}</em>` : null}</td></tr>`)}</tbody></table>`
+${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td><td>${historyWhat(lang, h.entity, h.action)}</td><td>${h.reason ?? ''}${h.withheld.length ? html` <em class="withheld">${withheldText(lang, h.withheld)}</em>` : null}</td></tr>`)}</tbody></table>`
       : html`<p>${t(lang, 'web.history.unavailable')}</p>`;
     // The reception steps: who did each and when (the content of each step stays on the reception page).
     const receptions = await receptionsOfPerson(db, actor, pr.id);
@@ -680,7 +701,7 @@ ${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor 
       ? html`<h2>${t(lang, 'web.file.reception')}</h2>${receptions.map(
           (
             r,
-          ) => html`<section aria-labelledby="rec-${r.id}"><h3 id="rec-${r.id}"><a href="/receptions/${r.id}">${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}</a></h3>
+          ) => html`<section aria-labelledby="rec-${r.id}"><h3 id="rec-${r.id}">${canOpenReceptions(actor) ? html`<a href="/receptions/${r.id}">${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}</a>` : html`${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}`}</h3>
 <table><thead><tr><th scope="col">${t(lang, 'web.rec.step')}</th><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.rec.out_of_order')}</th></tr></thead><tbody>
 <tr><td>${t(lang, 'web.rec.handover')}</td><td>${formatBamako(r.started_at, lang)}</td><td></td></tr>
 ${r.steps.map((s) => html`<tr><td>${t(lang, `reception.step.${s.step}`)}</td><td>${s.done_at ? formatBamako(s.done_at, lang) : t(lang, 'web.rec.todo')}</td><td>${s.out_of_order_reason ?? ''}</td></tr>`)}</tbody></table></section>`,
@@ -714,6 +735,8 @@ ${age ?? (await ageSection(req, db, pr.id))}
       /^\d{4}-\d{2}-\d{2}$/.test(req.query.date ?? '') && req.query.date! <= bamakoDate() ? req.query.date : undefined;
     const occ = await occupancyReport(db, req.actor!, { prison: prison.id, date });
     const p = occ.prisons[0];
+    // A cell's page lists its occupants: a link only for those who may read custody (cellOccupants).
+    const cellLinks = req.actor!.permissions.has('custody.read');
     const occCell = (o: { population: number; capacity: number | null; occupancy_rate: number | null }) =>
       html`<td class="num">${o.population}</td><td class="num">${fmtCap(lang, o.capacity)}</td><td class="num${o.occupancy_rate !== null && o.occupancy_rate > 100 ? ' over' : ''}">${fmtRate(lang, o.occupancy_rate)}</td>`;
     const head = html`<th scope="col" class="num">${t(lang, 'web.population')}</th><th scope="col" class="num">${t(lang, 'web.capacity')}</th><th scope="col" class="num">${t(lang, 'web.congestion')}</th>`;
@@ -723,7 +746,7 @@ ${age ?? (await ageSection(req, db, pr.id))}
       html`${prisonSelector(req, prisons, prison.code, '/estate')}
 ${req.query.saved ? html`<p class="notice" role="status">${t(lang, 'web.estate.saved')}</p>` : null}
 <form class="search" method="get" action="/estate">${hidden('prison', prison.code)}${textField({ label: t(lang, 'web.estate.date'), name: 'date', type: 'date', value: occ.as_of })}<button type="submit">${t(lang, 'web.estate.show')}</button></form>
-<p>${t(lang, 'web.estate.as_of', { date: occ.as_of })}</p>
+<p>${t(lang, 'web.estate.as_of', { date: formatDate(lang, occ.as_of) })}</p>
 ${dl([
   [t(lang, 'web.population'), String(p.population)],
   [t(lang, 'web.capacity'), fmtCap(lang, p.official_capacity)],
@@ -748,7 +771,7 @@ ${p.units.map(
   (u) => html`<h2>${t(lang, 'web.estate.unit')} ${u.code} — ${u.name}</h2>
 <table><thead><tr><th scope="col">${t(lang, 'web.estate.cell')}</th>${head}</tr></thead><tbody>
 <tr><th scope="row">${t(lang, 'web.estate.unit')} ${u.code}</th>${occCell(u)}</tr>
-${u.cells.map((c) => html`<tr><td><a href="/cells/${c.id}">${c.code}</a></td>${occCell(c)}</tr>`)}</tbody></table>`,
+${u.cells.map((c) => html`<tr><td>${cellLinks ? html`<a href="/cells/${c.id}">${c.code}</a>` : c.code}</td>${occCell(c)}</tr>`)}</tbody></table>`,
 )}
 ${section ?? (await estateSection(req, db, prison.code))}`,
     );
@@ -882,7 +905,11 @@ ${radioGroup({
   app.get(
     '/admissions/new',
     { schema: { hide: true } },
-    page(async (req) => admissionForm(req, { prison: req.query.prison ?? '' }, null)),
+    // The admission form only for those who may admit (the service refuses the others).
+    page(async (req) => {
+      if (!req.actor!.permissions.has('custody.write')) throw forbidden();
+      return admissionForm(req, { prison: req.query.prison ?? '' }, null);
+    }),
   );
 
   app.post(

@@ -1,4 +1,8 @@
-import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+/**
+ * The file history's tables: every change (change_log) and every reading of restricted data
+ * (access_audit). They belong to no module: src/core/history.ts writes and reads them for all.
+ */
+import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -35,19 +39,4 @@ export const accessAudit = pgTable('access_audit', {
   address: text('address'),
   sessionId: uuid('session_id'),
   tokenId: uuid('token_id'),
-});
-
-export const attachment = pgTable('attachment', {
-  id: uuid('id').primaryKey(),
-  prisonId: uuid('prison_id').notNull(),
-  personId: uuid('person_id'),
-  receptionId: uuid('reception_id'),
-  kind: text('kind').notNull(),
-  filename: text('filename').notNull(),
-  contentType: text('content_type').notNull(),
-  sizeBytes: integer('size_bytes').notNull(),
-  sha256: text('sha256').notNull(),
-  storageKey: text('storage_key').notNull(),
-  createdBy: uuid('created_by').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
 });

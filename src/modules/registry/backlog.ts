@@ -5,13 +5,11 @@
  */
 import { t, type Lang } from '../../core/i18n.js';
 import { isIsoDate } from '../../core/dates.js';
+import { formatDate } from '../../web/format.js';
 import { AppError } from '../../core/errors.js';
-import type { App, AppContext } from '../../http/app.js';
-import { backlog } from '../justice/service.js';
-import type { BacklogGroup } from '../justice/rules.js';
-import { html, type Raw } from './html.js';
-import { layout } from './layout.js';
-import { page } from './page.js';
+import type { App, AppContext } from '../../http/context.js';
+import { backlog, type BacklogGroup } from '../justice/index.js';
+import { html, layout, page, type Raw } from '../web/index.js';
 import { registerMessages } from '../../core/i18n.js';
 
 registerMessages({
@@ -84,7 +82,7 @@ export async function backlogPage(app: App, { database }: AppContext): Promise<v
         req,
         t(lang, 'web.backlog.title'),
         html`<form method="get" action="/backlog" class="search"><label for="f-as_of">${t(lang, 'web.backlog.date')}</label> <input id="f-as_of" name="as_of" type="date" value="${r.as_of}"> <button type="submit">${t(lang, 'web.backlog.show')}</button></form>
-<p>${t(lang, 'web.backlog.as_of', { date: r.as_of })} <a href="/api/justice/backlog.csv?${csvQuery}">${t(lang, 'web.backlog.csv')}</a></p>
+<p>${t(lang, 'web.backlog.as_of', { date: formatDate(lang, r.as_of) })} <a href="/api/justice/backlog.csv?${csvQuery}">${t(lang, 'web.backlog.csv')}</a></p>
 <table>${head}<tbody>${r.prisons.map((p) => groupRow(lang, p.name, p.figures.all))}${groupRow(lang, t(lang, 'web.backlog.all'), r.overall.all)}</tbody></table>
 <h2>${t(lang, 'web.backlog.terrorism')}</h2>
 <table>${head}<tbody>${r.prisons.map((p) => groupRow(lang, p.name, p.figures.terrorismRelated))}${groupRow(lang, t(lang, 'web.backlog.all'), r.overall.terrorismRelated)}</tbody></table>

@@ -1,0 +1,7 @@
+/** The classification module's front door: what the application and other modules may use (docs/architecture.md). */
+export { NEVER_FOR_UNTRIED, personLabel } from './labels.js';
+export { classificationPages } from './pages.js';
+export { classificationRoutes } from './routes.js';
+export { classificationsDueForReview, decideClassification, saveAssessment, startAssessment } from './service.js';
+export { allItems } from './instruments.js';
+export { GENERAL_NEEDS_V1, VIOLENT_EXTREMISM_V1 } from './shipped-instruments.js';

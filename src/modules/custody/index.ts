@@ -1,0 +1,27 @@
+/** The custody module's front door: what the application and other modules may use (docs/architecture.md). */
+export { hasFelony, legalStatusLabel } from './labels.js';
+export { provideCellPlacer, type CellPlacementRequest, type CellPlacementResult } from './placement-port.js';
+export {
+  closePlacement,
+  findAdmission,
+  findOpenPlacement,
+  insertPlacement,
+  insertPlacements,
+  type AdmissionRow,
+} from './repository.js';
+export { AdmissionBody, custodyRoutes, DocumentSentenceT } from './routes.js';
+export { CHARGE_CATEGORIES, DOCUMENT_KINDS, isUntried, LEGAL_STATUSES, type LegalStatus } from './rules.js';
+export { SENTENCE_FORM_FIELDS, sentenceFromForm } from './sentence-form.js';
+export {
+  admit,
+  admitBatch,
+  endAdmission,
+  getAdmission,
+  getPrisonerFile,
+  personHistory,
+  population,
+  search,
+  type AdmissionInput,
+  type ChargeInput,
+  type DocumentInput,
+} from './service.js';

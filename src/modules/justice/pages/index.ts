@@ -1,0 +1,290 @@
+/**
+ * The justice chain's pages (fr/en, no JavaScript): the alert list with filters, the printable court
+ * list, and the forms — record a title or an extension, correct a title, schedule a hearing, record
+ * its outcome — each parsed with the API's schema (forms.ts) and sent to the same service call as
+ * the API, which authorises (justice.read / justice.write) exactly as for the API.
+ */
+import type { FastifyRequest } from 'fastify';
+import { can } from '../../../core/access.js';
+import { AppError, forbidden, notFound } from '../../../core/errors.js';
+import type { App, AppContext } from '../../../http/context.js';
+import {
+  type FormBody,
+  type FormErrors,
+  formErrorsFromService,
+  type NavEntry,
+  pageContext,
+  pageRoute,
+  sendHtml,
+  toFormValues,
+} from '../../../web/index.js';
+import { listPrisons } from '../../estate/service.js';
+import { correctionFields, parseCorrectionForm, parseHearingForm, parseOutcomeForm, parseTitleForm } from '../forms.js';
+import { jp } from '../page-messages.js';
+import {
+  addTitle,
+  correctTitle,
+  courtList,
+  getJusticeFile,
+  listAlerts,
+  recordHearingOutcome,
+  scheduleHearing,
+} from '../service.js';
+import { correctionFormView, hearingFormView, outcomeFormView, titleFormView, type Who } from '../views/forms.js';
+import { alertsView, courtListView } from '../views/lists.js';
+
+type Req = FastifyRequest<{
+  Params: Record<string, string>;
+  Querystring: Record<string, string | undefined>;
+  Body: FormBody;
+}>;
+
+export const justiceNav: readonly NavEntry[] = [
+  {
+    href: '/justice/alerts',
+    order: 31,
+    text: (l) => jp.t(l, 'jpage.nav.alerts'),
+    visible: (a) => a.permissions.has('justice.read'),
+  },
+  {
+    href: '/justice/court-list',
+    order: 32,
+    text: (l) => jp.t(l, 'jpage.nav.court_list'),
+    visible: (a) => a.permissions.has('justice.read'),
+  },
+];
+
+const onForm = (e: unknown): e is AppError => e instanceof AppError && (e.status === 422 || e.status === 409);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function justicePages(app: App, ctx: AppContext): Promise<void> {
+  const db = ctx.database.db;
+  const hide = { schema: { hide: true } };
+  const actorOf = (req: Req) => ({ ...req.actor!, lang: req.lang });
+  const fileOf = async (req: Req) => {
+    if (!UUID.test(req.params.id ?? '')) throw notFound();
+    if (!can(req.actor!, 'justice.write')) throw forbidden();
+    const file = await getJusticeFile(db, actorOf(req), req.params.id);
+    const who: Who = {
+      admissionId: file.admission.id,
+      personId: file.admission.person_id,
+      name: `${file.person.family_name} ${file.person.given_names}`.trim(),
+      committal: file.admission.committal_number,
+    };
+    return { file, who };
+  };
+  const serviceErrors = (
+    req: Req,
+    e: AppError,
+    nameOf: ((p: string) => string) | undefined,
+    fallback: string,
+  ): FormErrors =>
+    formErrorsFromService(e.fields.length ? e.fields : [{ field: `/${fallback}`, key: e.key, params: e.params }], {
+      lang: req.lang,
+      names: Object.keys(req.body),
+      nameOf,
+      fallback,
+    });
+
+  app.get(
+    '/justice/alerts',
+    hide,
+    pageRoute<Req>(async (req) => {
+      const q = req.query;
+      const filters = { prison: q.prison ?? '', kind: q.kind ?? '', severity: q.severity ?? '' };
+      const r = await listAlerts(db, actorOf(req), {
+        prison: filters.prison || undefined,
+        kind: filters.kind || undefined,
+      });
+      const items = filters.severity ? r.items.filter((a) => a.severity === filters.severity) : r.items;
+      const prisons = await listPrisons(db, req.actor!);
+      return alertsView(pageContext(req), { asOf: r.as_of, prisons, filters, items });
+    }),
+  );
+
+  app.get(
+    '/justice/court-list',
+    hide,
+    pageRoute<Req>(async (req) => {
+      const prisons = await listPrisons(db, req.actor!);
+      const prison = req.query.prison || prisons[0]?.code;
+      if (!prison) throw forbidden();
+      const [d, m, y] = [req.query['date.day'], req.query['date.month'], req.query['date.year']];
+      const date =
+        req.query.date ||
+        (d && m && y ? `${y.trim()}-${m.trim().padStart(2, '0')}-${d.trim().padStart(2, '0')}` : undefined);
+      const list = await courtList(db, actorOf(req), prison, date);
+      return courtListView(pageContext(req), { list, prisons, printedBy: req.actor!.displayName });
+    }),
+  );
+
+  // A title, or an extension (a title of kind extension_order).
+  app.get(
+    '/justice/admissions/:id/titles/new',
+    hide,
+    pageRoute<Req>(async (req) => {
+      const { who } = await fileOf(req);
+      const extension = req.query.kind === 'extension_order';
+      return titleFormView(pageContext(req), who, {
+        values: extension ? { kind: 'extension_order', authority_kind: 'investigating_judge' } : null,
+        errors: null,
+        extension,
+      });
+    }),
+  );
+  app.post(
+    '/justice/admissions/:id/titles/new',
+    hide,
+    pageRoute<Req>(async (req, reply) => {
+      const { who } = await fileOf(req);
+      const extension = req.body.kind === 'extension_order';
+      const parsed = parseTitleForm(req.body, req.lang);
+      if (!parsed.ok)
+        return sendHtml(
+          reply,
+          titleFormView(pageContext(req), who, { values: req.body, errors: parsed.errors, extension }),
+          422,
+        );
+      try {
+        await addTitle(db, actorOf(req), who.admissionId, parsed.value);
+      } catch (e) {
+        if (!onForm(e)) throw e;
+        const errors = serviceErrors(req, e, parsed.nameOf, 'kind');
+        return sendHtml(reply, titleFormView(pageContext(req), who, { values: req.body, errors, extension }), e.status);
+      }
+      return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
+    }),
+  );
+
+  // Correct a title: a new version, with the reason.
+  const titleOf = (file: Awaited<ReturnType<typeof fileOf>>['file'], id: string | undefined) => {
+    const x = file.titles.find((t) => t.id === id);
+    if (!x) throw notFound();
+    return x;
+  };
+  app.get(
+    '/justice/admissions/:id/titles/:title/correct',
+    hide,
+    pageRoute<Req>(async (req) => {
+      const { file, who } = await fileOf(req);
+      const x = titleOf(file, req.params.title);
+      const values = toFormValues(
+        {
+          changes: {
+            kind: x.kind,
+            authority_kind: x.authority_kind,
+            authority: x.authority,
+            reference: x.reference,
+            issued_on: x.issued_on,
+            offence_category: x.offence_category,
+            effective_from: x.effective_from,
+            valid_until: x.valid_until,
+            period: x.period,
+            sentence: x.sentence ? { years: x.sentence.years, months: x.sentence.months, days: x.sentence.days } : null,
+            sentence_start: x.sentence_start,
+            case_ref: x.case_ref,
+            notes: x.notes,
+          },
+        },
+        { fields: correctionFields(req.lang) },
+      );
+      return correctionFormView(pageContext(req), who, x.id, { values, errors: null });
+    }),
+  );
+  app.post(
+    '/justice/admissions/:id/titles/:title/correct',
+    hide,
+    pageRoute<Req>(async (req, reply) => {
+      const { file, who } = await fileOf(req);
+      const x = titleOf(file, req.params.title);
+      const parsed = parseCorrectionForm(req.body, req.lang);
+      if (!parsed.ok)
+        return sendHtml(
+          reply,
+          correctionFormView(pageContext(req), who, x.id, { values: req.body, errors: parsed.errors }),
+          422,
+        );
+      try {
+        await correctTitle(db, actorOf(req), x.id, parsed.value);
+      } catch (e) {
+        if (!onForm(e)) throw e;
+        const errors = serviceErrors(req, e, parsed.nameOf, 'reason');
+        return sendHtml(reply, correctionFormView(pageContext(req), who, x.id, { values: req.body, errors }), e.status);
+      }
+      return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
+    }),
+  );
+
+  // Schedule a hearing.
+  app.get(
+    '/justice/admissions/:id/hearings/new',
+    hide,
+    pageRoute<Req>(async (req) => {
+      const { who } = await fileOf(req);
+      return hearingFormView(pageContext(req), who, { values: null, errors: null });
+    }),
+  );
+  app.post(
+    '/justice/admissions/:id/hearings/new',
+    hide,
+    pageRoute<Req>(async (req, reply) => {
+      const { who } = await fileOf(req);
+      const parsed = parseHearingForm(req.body, req.lang);
+      if (!parsed.ok)
+        return sendHtml(
+          reply,
+          hearingFormView(pageContext(req), who, { values: req.body, errors: parsed.errors }),
+          422,
+        );
+      try {
+        await scheduleHearing(db, actorOf(req), who.admissionId, parsed.value);
+      } catch (e) {
+        if (!onForm(e)) throw e;
+        const errors = serviceErrors(req, e, parsed.nameOf, 'court');
+        return sendHtml(reply, hearingFormView(pageContext(req), who, { values: req.body, errors }), e.status);
+      }
+      return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
+    }),
+  );
+
+  // What happened at a hearing.
+  const hearingOf = (file: Awaited<ReturnType<typeof fileOf>>['file'], id: string | undefined) => {
+    const h = file.hearings.find((x) => x.id === id);
+    if (!h) throw notFound();
+    return { id: h.id, when: h.scheduled_local, court: h.court };
+  };
+  app.get(
+    '/justice/admissions/:id/hearings/:hearing/outcome',
+    hide,
+    pageRoute<Req>(async (req) => {
+      const { file, who } = await fileOf(req);
+      return outcomeFormView(pageContext(req), who, hearingOf(file, req.params.hearing), {
+        values: null,
+        errors: null,
+      });
+    }),
+  );
+  app.post(
+    '/justice/admissions/:id/hearings/:hearing/outcome',
+    hide,
+    pageRoute<Req>(async (req, reply) => {
+      const { file, who } = await fileOf(req);
+      const h = hearingOf(file, req.params.hearing);
+      const parsed = parseOutcomeForm(req.body, req.lang);
+      if (!parsed.ok)
+        return sendHtml(
+          reply,
+          outcomeFormView(pageContext(req), who, h, { values: req.body, errors: parsed.errors }),
+          422,
+        );
+      try {
+        await recordHearingOutcome(db, actorOf(req), h.id, parsed.value);
+      } catch (e) {
+        if (!onForm(e)) throw e;
+        const errors = serviceErrors(req, e, parsed.nameOf, 'outcome');
+        return sendHtml(reply, outcomeFormView(pageContext(req), who, h, { values: req.body, errors }), e.status);
+      }
+      return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
+    }),
+  );
+}

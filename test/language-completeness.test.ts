@@ -1,0 +1,317 @@
+/**
+ * Every page in both languages (issue 12): each GET page the application declares (`app.pmisRoutes`,
+ * so pages added later are covered; a page with ids takes one real id) is rendered in English and in
+ * French by a user who may see it. Its visible text, less the data written by this file (names,
+ * charges, reasons: data stays as written), must hold no word of the other language, no raw message
+ * key (a dotted key such as `web.rec.id_document`, or a bare code such as `general_needs`) and no
+ * ISO date (dates are written 25/11/2026 in French, 25 November 2026 in English).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ROLES } from '../src/core/access.js';
+import { addUser, createToken } from '../src/modules/access/service.js';
+import { auth, fixture, formLogin, newArrival, testApp, testDatabase } from './helpers.js';
+
+const database = await testDatabase();
+const app = await testApp(database);
+const fx = await fixture(database);
+const everyRole = {
+  password: 'correct horse battery',
+  roles: ROLES.filter((r) => r !== 'prosecutor'),
+  national: true,
+  prisons: [],
+};
+await addUser(database.db, null, { username: 'words.pages', display_name: 'Awa Sidibé', ...everyRole });
+const token = (
+  await createToken(
+    database.db,
+    (await addUser(database.db, null, { username: 'words.api', display_name: 'Awa Sidibé', ...everyRole })).id,
+  )
+).token;
+const api = async (url: string, payload: unknown) => {
+  const r = await app.inject({
+    method: 'POST',
+    url,
+    headers: auth(token),
+    payload: payload as Record<string, unknown>,
+  });
+  assert.ok(r.statusCode < 300, `${url}: ${r.body}`);
+  return r.json<{ id: string; person_id: string }>();
+};
+
+/** The data this file writes: shown as written in both languages, so left out of the checks. */
+const DATA = [
+  'Prison BKO',
+  'Prison KLK',
+  'Bâtiment A',
+  'Awa Sidibé',
+  'Maïga',
+  'Hamadoun',
+  'Ibrahim Maïga',
+  'Fatoumata Cissé',
+  'Association de malfaiteurs en relation avec une entreprise terroriste',
+  'association de malfaiteurs en relation avec une entreprise terroriste',
+  'Pôle judiciaire spécialisé',
+  'Keïta Oumar',
+  'Juge d’instruction, TGI Commune III',
+  'Élu par la chambre',
+  'Eau potable',
+  'Comportement calme depuis l’arrivée',
+  'Le repas du soir arrive froid.',
+  'Prolongation de la détention provisoire',
+  // Usernames.
+  'words.pages',
+  'words.api',
+  'clerk.bko',
+  'clerk.klk',
+  'director.bko',
+  'medic.bko',
+  'security.bko',
+];
+// Names the same in both languages in the reference data (regions, towns): proper nouns, not French.
+for (const r of (
+  await database.pool.query<{ label: string }>(`SELECT label_fr AS label FROM reference_code WHERE label_fr = label_en`)
+).rows)
+  DATA.push(r.label);
+
+const cell = fx.prisons.BKO.cells[0];
+const adm = await api('/api/admissions', newArrival({ cell_id: cell }));
+const reception = await api('/api/receptions', {
+  prison: 'BKO',
+  arresting_authority: 'gendarmerie',
+  warrant_name: 'Keïta Oumar',
+  nothing_shared: true,
+});
+const instruments = (await app.inject({ url: '/api/assessment-instruments', headers: auth(token) })).json<{
+  items: { code: string }[];
+}>().items;
+const assessment = await api(`/api/admissions/${adm.id}/assessments`, { instrument: instruments[0].code });
+await api(`/api/admissions/${adm.id}/security-level`, {
+  level: 'medium',
+  reasons: 'Comportement calme depuis l’arrivée',
+  trigger: 'initial',
+});
+await api(`/api/cells/${cell}/leaders`, {
+  admission_id: adm.id,
+  how: 'elected',
+  since: '2026-03-11',
+  reason: 'Élu par la chambre',
+});
+const leaderRequest = await api(`/api/cells/${cell}/leader-requests`, {
+  subject: 'Eau potable',
+  raised_on: '2026-03-12',
+});
+await api(`/api/justice/admissions/${adm.id}/titles`, {
+  kind: 'extension_order',
+  authority_kind: 'investigating_judge',
+  authority: 'Juge d’instruction, TGI Commune III',
+  reference: 'EXT-2026-1',
+  issued_on: '2026-03-20',
+});
+const complaint = await api('/api/complaints', {
+  admission_id: adm.id,
+  kind: 'complaint',
+  category: 'food',
+  channel: 'paper_slip',
+  addressee: 'director',
+  words: 'Le repas du soir arrive froid.',
+});
+
+const ID_BY_SEGMENT: Record<string, string> = {
+  admissions: adm.id,
+  people: adm.person_id,
+  receptions: reception.id,
+  assessments: assessment.id,
+  cells: cell,
+  complaints: complaint.id,
+  person: adm.person_id,
+};
+const PARAM: Record<string, string> = {
+  prison: 'BKO',
+  step: 'medical',
+  request: leaderRequest.id,
+  username: 'clerk.bko',
+};
+const fill = (url: string) =>
+  url.replace(/:(\w+)/g, (_, n: string, at: number) => {
+    if (PARAM[n]) return PARAM[n];
+    const before = url.slice(0, at).split('/').filter(Boolean).at(-1) ?? '';
+    return ID_BY_SEGMENT[before] ?? `:${n}`;
+  });
+
+/** Pages another piece of work is making bilingual; listed by name so the test says what it leaves out. */
+const NOT_YET: Record<string, string> = {
+  '/attachments/:id': 'the file itself (an image or a PDF), not a page',
+};
+
+/** Parts of a page another piece of work is making bilingual: left out here, checked by the todo test below. */
+const HOME_ALERTS = /<section aria-labelledby="alerts-h">[\s\S]*?<\/section>/;
+const PARTS_NOT_YET: [RegExp, string][] = [
+  [HOME_ALERTS, 'the home page justice alerts, made bilingual with the new justice pages'],
+];
+
+/** What a reader sees: the text outside tags, scripts and styles, entities decoded, the data removed. */
+function visibleText(body: string): string {
+  let text = body
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    // The language switch names each language in itself ("Français | English").
+    .replace(/<(a|span)\b[^>]*\blang="(fr|en)"[^>]*>[^<]*<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
+  for (const d of [...DATA].sort((a, b) => b.length - a.length)) text = text.split(d).join(' ');
+  return text.replace(/\s+/g, ' ');
+}
+
+/** Whole words only, letters with accents included ("Notées" is not "Not"). */
+const words = (list: string[]) => new RegExp(`(?<!\\p{L})(?:${list.join('|')})(?!\\p{L})`, 'iu');
+/** French in an English page: accented letters, words English never uses, a space before a colon. */
+const FRENCH = [
+  /[àâçéèêëîïôûùœ]/i,
+  words([
+    'de la',
+    'du',
+    'des',
+    'les',
+    'le',
+    'la',
+    'et',
+    'aucun',
+    'aucune',
+    'enregistrer',
+    'retour',
+    'personne',
+    'cellule',
+    'mois',
+    'jours',
+    'motif',
+    'depuis',
+    'avec',
+    'sans',
+    'pour',
+    'sur',
+    'dans',
+    'ou',
+    'oui',
+    'création',
+  ]),
+  / [:;!?]/,
+];
+/** English in a French page. */
+const ENGLISH = [
+  words([
+    'the',
+    'and',
+    'of',
+    'with',
+    'without',
+    'save',
+    'back',
+    'none',
+    'people',
+    'prisoner',
+    'cell',
+    'year',
+    'month',
+    'days',
+    'since',
+    'reason',
+    'from',
+    'yes',
+    'not',
+    'is',
+    'are',
+    'this',
+    'there',
+    'nothing',
+    'review',
+    'level',
+    'create',
+    'update',
+    'person',
+    'assessment',
+    'start',
+  ]),
+];
+/** A message key or a code shown as it is stored. */
+const KEY = /\b[a-z]+(?:\.[a-z_]+)+\b|\b[a-z]+_[a-z_]+\b/;
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
+
+function findings(text: string, patterns: RegExp[]): string[] {
+  const out: string[] = [];
+  for (const p of patterns) {
+    const g = new RegExp(p.source, `${p.flags.replace('g', '')}g`);
+    for (const m of text.matchAll(g)) {
+      out.push(`"${m[0]}" in …${text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40)}…`);
+      if (out.length > 3) return out;
+    }
+  }
+  return out;
+}
+
+for (const lang of ['en', 'fr'] as const) {
+  test(`every page in ${lang === 'en' ? 'English' : 'French'}: no word of the other language, no key, no ISO date`, async (t) => {
+    const { cookie } = await formLogin(app, 'words.pages', { lang });
+    const pages = app.pmisRoutes.filter(
+      (r) => r.method === 'GET' && !r.url.startsWith('/api/') && !r.url.startsWith('/assets/') && r.url !== '/health',
+    );
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of pages) {
+      if (route.url.startsWith('/lang/') || route.url === '/logout') continue;
+      const url = fill(route.url);
+      const skip = NOT_YET[route.url];
+      if (skip) {
+        t.diagnostic(`${route.url}: left out (${skip})`);
+        continue;
+      }
+      // A public page (the login form) is seen signed out, in the language chosen by its cookie.
+      const r = await app.inject({ url, headers: { cookie: route.public ? `pmis_lang=${lang}` : cookie } });
+      if (r.statusCode !== 200 || !String(r.headers['content-type']).startsWith('text/html')) {
+        t.diagnostic(`${url}: ${r.statusCode} ${String(r.headers['content-type'])}`);
+        if (r.statusCode >= 400) failures.push(`${url}: ${r.statusCode}`);
+        continue;
+      }
+      checked++;
+      let body = r.body;
+      for (const [part, why] of PARTS_NOT_YET)
+        if (part.test(body)) {
+          t.diagnostic(`${url}: part left out (${why})`);
+          body = body.replace(part, ' ');
+        }
+      const text = visibleText(body);
+      const found = [
+        ...findings(text, lang === 'en' ? FRENCH : ENGLISH).map((f) => `${lang === 'en' ? 'French' : 'English'} ${f}`),
+        ...findings(text, [KEY]).map((f) => `key ${f}`),
+        ...findings(text, [ISO_DATE]).map((f) => `ISO date ${f}`),
+      ];
+      for (const f of found) failures.push(`${url}: ${f}`);
+    }
+    t.diagnostic(`${checked} pages checked in ${lang}`);
+    assert.deepEqual(failures, []);
+  });
+}
+
+const checks = (lang: 'fr' | 'en', body: string) => {
+  const text = visibleText(body);
+  return [...findings(text, lang === 'en' ? FRENCH : ENGLISH), ...findings(text, [KEY]), ...findings(text, [ISO_DATE])];
+};
+test(
+  'the home page justice alerts and the court list in English',
+  { todo: 'made bilingual with the new justice pages; this test passes once they are' },
+  async () => {
+    const { cookie } = await formLogin(app, 'words.pages', { lang: 'en' });
+    const home = (await app.inject({ url: '/?prison=BKO', headers: { cookie } })).body;
+    const court = await app.inject({
+      url: '/api/justice/prisons/BKO/court-list?format=html',
+      headers: { cookie, 'accept-language': 'en' },
+    });
+    assert.equal(court.statusCode, 200);
+    assert.deepEqual([...checks('en', HOME_ALERTS.exec(home)?.[0] ?? ''), ...checks('en', court.body)], []);
+  },
+);
