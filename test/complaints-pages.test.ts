@@ -44,7 +44,7 @@ const r = await app.inject({
   payload: newArrival({ cell_id: fx.prisons.BKO.cells[0] }),
 });
 assert.equal(r.statusCode, 201, r.body);
-const a = r.json() as { id: string; person_id: string };
+const a = r.json<{ id: string; person_id: string }>();
 // A cell leader, and a request recorded on the cell's page: it shows on the complaints list too.
 const lead = await app.inject({
   method: 'POST',

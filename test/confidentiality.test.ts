@@ -12,6 +12,17 @@ import { makeActor } from '../src/core/access.js';
 import { addUser, createToken, login } from '../src/modules/access/service.js';
 import { scanDuplicates } from '../src/modules/identity/service.js';
 import { assertHistoryConfidential } from './confidentiality-walk.js';
+import type {
+  AdmissionView,
+  Candidate,
+  ClassificationView,
+  Created,
+  List,
+  OpeningView,
+  PrisonerFile,
+  Problem,
+  ReceptionView,
+} from './api.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-conf-'));
@@ -56,16 +67,18 @@ const audits = async (category: string) =>
 const historyOf = async (u: string, personId: string) => {
   const r = await get(u, `/api/persons/${personId}/history`);
   assert.equal(r.statusCode, 200, r.body);
-  return r.json().items as {
-    id: string;
-    entity: string;
-    action: string;
-    reason: string | null;
-    before: Record<string, unknown> | null;
-    after: Record<string, unknown> | null;
-    restricted: string[];
-    withheld: string[];
-  }[];
+  return r.json<
+    List<{
+      id: string;
+      entity: string;
+      action: string;
+      reason: string | null;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown> | null;
+      restricted: string[];
+      withheld: string[];
+    }>
+  >().items;
 };
 
 const OWN_ACCOUNT = 'Dit avoir rejoint le groupe après la mort de son frère';
@@ -84,7 +97,7 @@ async function receptionWithInterview(
     nothing_shared: true,
   });
   assert.equal(r.statusCode, 201, r.body);
-  const id = r.json().id;
+  const id = r.json<Created>().id;
   assert.equal(
     (
       await post('security.bko', `/api/receptions/${id}/steps/security`, {
@@ -119,15 +132,16 @@ async function receptionWithInterview(
   });
   assert.equal(iv.statusCode, 200, iv.body);
   // Even the interviewer's answer carries the content only on request.
-  assert.equal(iv.json().steps.find((s: { step: string }) => s.step === 'interview').data, null);
-  return { receptionId: id, personId: adm.json().person_id, admissionId: adm.json().admission_id };
+  assert.equal(iv.json<ReceptionView>().steps.find((s) => s.step === 'interview')!.data, null);
+  const done = adm.json<ReceptionView>();
+  return { receptionId: id, personId: done.person_id!, admissionId: done.admission_id! };
 }
 
 test('the interview: absent from the history of a clerk, an auditor and a security officer; present, and audited, for the social worker and the director', async () => {
   const { receptionId, personId } = await receptionWithInterview('Sangaré');
   // The change log itself keeps the interview out of its open columns.
   const raw = (
-    await database.pool.query(
+    await database.pool.query<{ after: unknown; restricted: { interview: { after: { own_account: string } } } }>(
       `SELECT after, restricted FROM change_log WHERE entity = 'reception' AND action = 'step.interview' AND entity_id = $1`,
       [receptionId],
     )
@@ -164,18 +178,18 @@ test('the interview: absent from the history of a clerk, an auditor and a securi
   // The reception itself: the content only on request, only with intake.interview, audited.
   const plain = await get('director.bko', `/api/receptions/${receptionId}`);
   assert.deepEqual(
-    plain.json().steps.find((s: { step: string }) => s.step === 'interview'),
+    plain.json<ReceptionView>().steps.find((s) => s.step === 'interview'),
     {
-      ...plain.json().steps.find((s: { step: string }) => s.step === 'interview'),
+      ...plain.json<ReceptionView>().steps.find((s) => s.step === 'interview'),
       data: null,
       restricted: 'interview',
     },
   );
   const clerk = await get('clerk.bko', `/api/receptions/${receptionId}?include=interview`);
   assert.equal(clerk.statusCode, 200);
-  assert.equal(clerk.json().steps.find((s: { step: string }) => s.step === 'interview').data, null);
+  assert.equal(clerk.json<ReceptionView>().steps.find((s) => s.step === 'interview')!.data!, null);
   const sw = await get('social.bko', `/api/receptions/${receptionId}?include=interview`);
-  assert.equal(sw.json().steps.find((s: { step: string }) => s.step === 'interview').data.family_situation, FAMILY);
+  assert.equal(sw.json<ReceptionView>().steps.find((s) => s.step === 'interview')!.data!.family_situation, FAMILY);
   assert.deepEqual(
     (await audits('interview'))
       .filter((a) => a.action === 'read')
@@ -202,9 +216,8 @@ test('medical attachment metadata: absent from the history of non-medical roles;
       '/api/admissions',
       newArrival({ person: { ...newArrival().person, family_name: 'Diakité' } }),
     )
-  ).json();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = app.server.address();
+  ).json<AdmissionView>();
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const form = new FormData();
   for (const [k, v] of Object.entries({ prison: 'BKO', kind: 'medical', person_id: a.person_id })) form.append(k, v);
   form.append(
@@ -212,7 +225,7 @@ test('medical attachment metadata: absent from the history of non-medical roles;
     new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n%certificat\n'))]),
     'certificat-tuberculose-diakite.pdf',
   );
-  const up = await fetch(`http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/api/attachments`, {
+  const up = await fetch(`${base}/api/attachments`, {
     method: 'POST',
     headers: { authorization: `Bearer ${tok('medic.bko')}` },
     body: form,
@@ -240,7 +253,7 @@ test('security-level reasons: restricted to intelligence.read everywhere (API, h
       '/api/admissions',
       newArrival({ person: { ...newArrival().person, family_name: 'Guindo' } }),
     )
-  ).json();
+  ).json<AdmissionView>();
   const REASONS = 'Renseignement : contacts réguliers avec un recruteur identifié';
   assert.equal(
     (
@@ -254,17 +267,15 @@ test('security-level reasons: restricted to intelligence.read everywhere (API, h
   );
   const before = (await audits('intelligence')).length;
   for (const u of ['clerk.bko', 'auditor', 'social.bko']) {
-    const levels = (await get(u, `/api/admissions/${a.id}/security-level`)).json().items;
+    const levels = (await get(u, `/api/admissions/${a.id}/security-level`)).json<
+      List<{ level: string; reasons: string | null; withheld: string[] }>
+    >().items;
     assert.deepEqual(
-      levels.map((l: { level: string; reasons: string | null; withheld: string[] }) => [
-        l.level,
-        l.reasons,
-        l.withheld,
-      ]),
+      levels.map((l) => [l.level, l.reasons, l.withheld]),
       [['high', null, ['intelligence']]],
       u,
     );
-    const cls = (await get(u, `/api/admissions/${a.id}/classification`)).json();
+    const cls = (await get(u, `/api/admissions/${a.id}/classification`)).json<ClassificationView>();
     assert.equal(cls.history[0].reasons, null);
     const entry = (await historyOf(u, a.person_id)).find((i) => i.entity === 'security_level')!;
     assert.deepEqual(
@@ -274,8 +285,15 @@ test('security-level reasons: restricted to intelligence.read everywhere (API, h
   }
   assert.equal((await audits('intelligence')).length, before, 'nothing shown, nothing audited');
   for (const u of ['security.bko', 'director.bko']) {
-    assert.equal((await get(u, `/api/admissions/${a.id}/security-level`)).json().items[0].reasons, REASONS);
-    assert.equal((await get(u, `/api/admissions/${a.id}/classification`)).json().history[0].reasons, REASONS);
+    assert.equal(
+      (await get(u, `/api/admissions/${a.id}/security-level`)).json<List<{ reasons: string | null }>>().items[0]
+        .reasons,
+      REASONS,
+    );
+    assert.equal(
+      (await get(u, `/api/admissions/${a.id}/classification`)).json<ClassificationView>().history[0].reasons,
+      REASONS,
+    );
     assert.equal((await historyOf(u, a.person_id)).find((i) => i.entity === 'security_level')!.reason, REASONS);
   }
   assert.deepEqual(
@@ -310,7 +328,7 @@ test('religion and ethnicity changes: kept in the history for person.sensitive o
         },
       }),
     )
-  ).json();
+  ).json<AdmissionView>();
   assert.equal(
     (
       await post(
@@ -353,7 +371,7 @@ test('a national candidate list shows a person known only in another prison mini
         },
       }),
     )
-  ).json();
+  ).json<AdmissionView>();
   const query = {
     family_name: 'Ag Alhassan',
     given_names: 'Mousa',
@@ -363,14 +381,14 @@ test('a national candidate list shows a person known only in another prison mini
     nina: '12345678901234X',
   };
   const own = (await post('clerk.bko', '/api/identity/candidates', query))
-    .json()
-    .candidates.find((c: { person_id: string }) => c.person_id === bko.person_id);
+    .json<{ candidates: Candidate[] }>()
+    .candidates.find((c) => c.person_id === bko.person_id)!;
   assert.equal(own.details, 'full');
   assert.equal(own.nina, '12345678901234X');
   assert.equal(own.admissions[0].committal_number, bko.committal_number);
   const foreign = await post('clerk.klk', '/api/identity/candidates', query);
   assert.equal(foreign.statusCode, 200, foreign.body);
-  const c = foreign.json().candidates.find((x: { person_id: string }) => x.person_id === bko.person_id);
+  const c = foreign.json<{ candidates: Candidate[] }>().candidates.find((x) => x.person_id === bko.person_id)!;
   assert.equal(c.details, 'minimal');
   assert.deepEqual(
     {
@@ -382,7 +400,7 @@ test('a national candidate list shows a person known only in another prison mini
       mother: c.mother_name,
       place: c.birth_place,
       nina: c.nina,
-      admissions: c.admissions.map((x: Record<string, unknown>) => [x.prison_name, x.committal_number, x.admitted_at]),
+      admissions: c.admissions.map((x) => [x.prison_name, x.committal_number, x.admitted_at]),
     },
     {
       names: ['Ag Alhassane', 'Moussa'],
@@ -407,12 +425,7 @@ test('a national candidate list shows a person known only in another prison mini
     bko.committal_number,
   ])
     assert.ok(!text.includes(secret), secret);
-  assert.ok(
-    c.reasons.some(
-      (r: { field: string; text: string }) =>
-        r.field === 'nina' && r.text === 'NINA: identical (value held by another prison).',
-    ),
-  );
+  assert.ok(c.reasons.some((r) => r.field === 'nina' && r.text === 'NINA: identical (value held by another prison).'));
   assert.ok(c.score >= 0.9, 'the match itself is as strong');
   const cross = (await audits('cross_prison')).at(-1)!;
   assert.equal(cross.username, 'clerk.klk');
@@ -420,8 +433,8 @@ test('a national candidate list shows a person known only in another prison mini
   // The national administration sees the full record.
   assert.equal(
     (await post('admin', '/api/identity/candidates', query))
-      .json()
-      .candidates.find((x: { person_id: string }) => x.person_id === bko.person_id).details,
+      .json<{ candidates: Candidate[] }>()
+      .candidates.find((x) => x.person_id === bko.person_id)!.details,
     'full',
   );
   // The duplicate scan lists every prison's identity data: national scope only.
@@ -438,11 +451,11 @@ test('"already held": another prison named with the way forward, never its commi
       '/api/admissions',
       newArrival({ person: { ...newArrival().person, family_name: 'Tembely' } }),
     )
-  ).json();
+  ).json<AdmissionView>();
   const again = newArrival({ prison: 'KLK', person: undefined, person_id: held.person_id });
   const klk = await post('clerk.klk', '/api/admissions', again);
   assert.equal(klk.statusCode, 422);
-  assert.deepEqual(klk.json().errors, [
+  assert.deepEqual(klk.json<Problem>().errors, [
     {
       field: '/person_id',
       code: 'custody.person_held_elsewhere',
@@ -452,19 +465,22 @@ test('"already held": another prison named with the way forward, never its commi
   assert.ok(!klk.body.includes(held.committal_number));
   const fr = await post('clerk.klk', '/api/admissions', again, 'fr');
   assert.equal(
-    fr.json().errors[0].message,
+    fr.json<Problem>().errors![0].message,
     "Cette personne est déjà écrouée dans un autre établissement (Prison BKO) : contactez l'administration nationale.",
   );
   // In the holding prison, the committal number is the useful answer.
   const bko = await post('clerk.bko', '/api/admissions', { ...again, prison: 'BKO' });
   assert.equal(
-    bko.json().errors[0].message,
+    bko.json<Problem>().errors![0].message,
     `This person is already held (${held.committal_number}): end that admission before a new one.`,
   );
   // Nothing was written by the refused admissions.
   assert.equal(
-    (await database.pool.query(`SELECT count(*)::int AS n FROM admission WHERE person_id = $1`, [held.person_id]))
-      .rows[0].n,
+    (
+      await database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM admission WHERE person_id = $1`, [
+        held.person_id,
+      ])
+    ).rows[0].n,
     1,
   );
 });
@@ -503,24 +519,17 @@ test('re-admission in another prison: recorded; opens the identity and the legal
   );
   assert.equal(re.statusCode, 201, re.body);
   // The re-admission is a recorded decision: who, when, from which prison, what it opens.
-  const openings = (await get('clerk.klk', `/api/persons/${personId}/file-openings`)).json().items;
+  const openings = (await get('clerk.klk', `/api/persons/${personId}/file-openings`)).json<List<OpeningView>>().items;
   assert.deepEqual(
-    openings.map((o: Record<string, unknown>) => [
-      o.kind,
-      o.from_prison_id,
-      o.to_prison_id,
-      o.categories,
-      o.admission_id,
-      o.decided_by,
-    ]),
-    [['readmission', fx.prisons.BKO.id, fx.prisons.KLK.id, ['legal_history'], re.json().id, 'clerk.klk']],
+    openings.map((o) => [o.kind, o.from_prison_id, o.to_prison_id, o.categories, o.admission_id, o.decided_by]),
+    [['readmission', fx.prisons.BKO.id, fx.prisons.KLK.id, ['legal_history'], re.json<Created>().id, 'clerk.klk']],
   );
   // The new prison: the identity, and the legal history of the old admission (what it was accused of, how it ended).
-  const file = (await get('clerk.klk', `/api/persons/${personId}`)).json();
+  const file = (await get('clerk.klk', `/api/persons/${personId}`)).json<PrisonerFile>();
   assert.equal(file.person.family_name, 'Kassogué');
   const old = file.admissions_elsewhere[0];
-  assert.equal(old.legal.end_reason, 'release');
-  assert.equal(old.legal.charges[0].qualification, newArrival().charges[0].qualification);
+  assert.equal(old.legal!.end_reason, 'release');
+  assert.equal(old.legal!.charges[0].qualification, newArrival().charges[0].qualification);
   // Not the rest: Bamako's history entries, its reception, its classification.
   const hist = await historyOf('clerk.klk', personId);
   assert.ok(
@@ -552,7 +561,7 @@ test('re-admission in another prison: recorded; opens the identity and the legal
   assert.equal((await post('clerk.bko', `/api/persons/${personId}/file-openings`, body)).statusCode, 403);
   const bad = await post('director.bko', `/api/persons/${personId}/file-openings`, { ...body, to_prison: 'BKO' });
   assert.deepEqual(
-    bad.json().errors.map((e: { field: string }) => e.field),
+    bad.json<Problem>().errors!.map((e) => e.field),
     ['/to_prison'],
   );
   const opened = await post('director.bko', `/api/persons/${personId}/file-openings`, body);
@@ -566,23 +575,28 @@ test('re-admission in another prison: recorded; opens the identity and the legal
   // Health is never opened this way: not even the injury report, for Koulikoro's director.
   const med = await get('director.klk', `/api/receptions/${receptionId}?include=medical,interview`);
   assert.equal(med.statusCode, 200);
-  assert.equal(med.json().medical, undefined);
+  assert.equal(med.json<ReceptionView>().medical, undefined);
   assert.equal(
-    med.json().steps.find((s: { step: string }) => s.step === 'interview').data.own_account,
+    med.json<ReceptionView>().steps.find((s) => s.step === 'interview')!.data!.own_account,
     OWN_ACCOUNT,
     'the interview, with the permission, once the reception is opened',
   );
   assert.equal(
-    (await get('clerk.klk', `/api/admissions/${admissionId}/classification`)).json().history[0].reasons,
+    (await get('clerk.klk', `/api/admissions/${admissionId}/classification`)).json<ClassificationView>().history[0]
+      .reasons,
     null,
   );
   assert.equal(
-    (await get('director.klk', `/api/admissions/${admissionId}/classification`)).json().history[0].reasons,
+    (await get('director.klk', `/api/admissions/${admissionId}/classification`)).json<ClassificationView>().history[0]
+      .reasons,
     REASONS,
     'the permission still decides',
   );
   // Assessments were not opened.
-  assert.equal((await get('director.klk', `/api/persons/${personId}/assessments`)).json().items.length, 0);
+  assert.equal(
+    (await get('director.klk', `/api/persons/${personId}/assessments`)).json<List<unknown>>().items.length,
+    0,
+  );
   // The file page shows the openings; a revocation closes them again, and is kept.
   const { session } = await login(database.db, 'clerk.klk', 'correct horse battery', 1);
   const page = await app.inject({ url: `/people/${personId}`, cookies: { pmis_session: session, pmis_lang: 'en' } });
@@ -592,21 +606,24 @@ test('re-admission in another prison: recorded; opens the identity and the legal
     /Decision — from Prison BKO to Prison KLK — file history, reception, classification — director\.bko/,
   );
   assert.equal(
-    (await post('director.bko', `/api/file-openings/${opened.json().id}/revoke`, { reason: 'Dossier transmis' }))
-      .statusCode,
+    (
+      await post('director.bko', `/api/file-openings/${opened.json<Created>().id}/revoke`, {
+        reason: 'Dossier transmis',
+      })
+    ).statusCode,
     200,
   );
   assert.equal((await get('clerk.klk', `/api/receptions/${receptionId}`)).statusCode, 403);
-  const kept = (await get('admin', `/api/persons/${personId}/file-openings`)).json().items;
+  const kept = (await get('admin', `/api/persons/${personId}/file-openings`)).json<List<OpeningView>>().items;
   assert.deepEqual(
-    kept.map((o: Record<string, unknown>) => [o.kind, o.revoked_by, o.revoke_reason]),
+    kept.map((o) => [o.kind, o.revoked_by, o.revoke_reason]),
     [
       ['decision', 'director.bko', 'Dossier transmis'],
       ['readmission', null, null],
     ],
   );
   const logged = (
-    await database.pool.query(
+    await database.pool.query<{ action: string }>(
       `SELECT action FROM change_log WHERE entity = 'file_opening' AND person_id = $1 ORDER BY at`,
       [personId],
     )

@@ -54,9 +54,9 @@ test('the app role cannot change or remove audit rows, run DDL or a program; the
   const database = await testDatabase();
   const fx = await fixture(database);
   const app = await client(database.url);
-  assert.equal((await app.query('SELECT current_user AS u')).rows[0].u, roles.appRole);
+  assert.equal((await app.query<{ u: string }>('SELECT current_user AS u')).rows[0].u, roles.appRole);
   assert.ok(
-    (await app.query('SELECT count(*)::int AS n FROM change_log')).rows[0].n > 0,
+    (await app.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log')).rows[0].n > 0,
     'the app role reads the change log (the fixture wrote to it)',
   );
   await app.query(
@@ -90,7 +90,10 @@ test('the app role cannot change or remove audit rows, run DDL or a program; the
     assert.match(await code(owner.query(`TRUNCATE ${table}`)), /^23001$/, `owner TRUNCATE ${table}`);
   }
   await assert.rejects(owner.query('UPDATE change_log SET reason = $1', ['rewritten']), /append-only/);
-  assert.equal((await app.query(`SELECT count(*)::int AS n FROM change_log WHERE reason = 'rewritten'`)).rows[0].n, 0);
+  assert.equal(
+    (await app.query<{ n: number }>(`SELECT count(*)::int AS n FROM change_log WHERE reason = 'rewritten'`)).rows[0].n,
+    0,
+  );
 });
 
 test('a table added by a later migration gets the rule without being listed; rows of derived tables may be deleted', async () => {
@@ -109,7 +112,7 @@ test('a table added by a later migration gets the rule without being listed; row
   const app = await client(roles.urlFor(name, roles.app));
   await app.query(`INSERT INTO later_thing VALUES (1, 'a')`);
   await app.query(`UPDATE later_thing SET note = 'b'`);
-  assert.equal((await app.query('SELECT note FROM later_thing')).rows[0].note, 'b');
+  assert.equal((await app.query<{ note: string }>('SELECT note FROM later_thing')).rows[0].note, 'b');
   assert.equal(await code(app.query('DELETE FROM later_thing')), '42501');
   assert.equal(
     await code(app.query('DELETE FROM identity_key_queue')),
@@ -173,8 +176,8 @@ function pmis(args: string[], env: Record<string, string>): Promise<{ code: numb
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.on('close', (c) => {
       resolve({ code: c ?? -1, out });
     });
@@ -209,6 +212,9 @@ test(
     assert.match(single.out, /Warning: DATABASE_URL connects as .* which owns the tables/);
     const app = await client(appUrl);
     assert.deepEqual(await privilegeProblems(app, roles.appRole), []);
-    assert.equal((await app.query(`SELECT count(*)::int AS n FROM change_log WHERE entity = 'app_user'`)).rows[0].n, 1);
+    assert.equal(
+      (await app.query<{ n: number }>(`SELECT count(*)::int AS n FROM change_log WHERE entity = 'app_user'`)).rows[0].n,
+      1,
+    );
   },
 );

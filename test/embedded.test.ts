@@ -53,19 +53,19 @@ function pmis(
   });
   children.push(child);
   let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   return Object.assign(child, { output: () => out });
 }
 
 const exited = (c: ChildProcess) =>
-  new Promise<number>((resolve) =>
-    c.exitCode !== null
-      ? resolve(c.exitCode)
-      : c.on('close', (code) => {
-          resolve(code ?? -1);
-        }),
-  );
+  new Promise<number>((resolve) => {
+    if (c.exitCode !== null) resolve(c.exitCode);
+    else
+      c.on('close', (code) => {
+        resolve(code ?? -1);
+      });
+  });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pgRunning = async (dir = dataDir) => !!(await fs.stat(path.join(dir, 'pg', 'postmaster.pid')).catch(() => null));
 const health = async (port: number) => (await fetch(`http://127.0.0.1:${port}/health`)).status;
@@ -106,7 +106,7 @@ async function superuser(dir = dataDir): Promise<pg.Client> {
 
 async function connectionsOf(c: pg.Client, appName: string, notPids: readonly number[] = []): Promise<number> {
   return (
-    await c.query(
+    await c.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND NOT (pid = ANY($2::int[]))',
       [appName, notPids],
     )

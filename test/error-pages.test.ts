@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import type { InjectOptions } from 'fastify';
 import { test } from 'node:test';
 import { buildApp } from '../src/http/app.js';
+import type { AdmissionView, Problem } from './api.js';
 import { auth, fixture, formLogin, newArrival, testConfig, testDatabase } from './helpers.js';
 
 // The error log, read back: a 500 page's reference must name the logged incident.
@@ -22,10 +23,10 @@ const logStream = new Writable({
 const database = await testDatabase();
 const app = await buildApp({ database, config: testConfig({ logLevel: 'error' }), logStream });
 // Two routes that fail unexpectedly, one a page and one under /api: what a bug would do.
-app.get('/test-boom', async () => {
+app.get('/test-boom', () => {
   throw new Error('boom: an unexpected failure');
 });
-app.get('/api/test-boom', async () => {
+app.get('/api/test-boom', () => {
   throw new Error('boom: an unexpected failure');
 });
 test.after(() => app.close());
@@ -38,7 +39,7 @@ const admitted = await app.inject({
   payload: newArrival(),
 });
 assert.equal(admitted.statusCode, 201, admitted.body);
-const bkoPerson = admitted.json().person_id as string;
+const bkoPerson = admitted.json<AdmissionView>().person_id;
 
 const html = /^text\/html; charset=utf-8/;
 const problem = /^application\/problem\+json/;
@@ -79,7 +80,7 @@ test('404: an HTML page in the user language on a page path, problem+json under 
   const api = await app.inject({ url: '/api/no-such-thing', headers: auth(fx.tokens['clerk.bko'], 'en') });
   assert.equal(api.statusCode, 404);
   assert.match(api.headers['content-type'] as string, problem);
-  assert.equal(api.json().status, 404);
+  assert.equal(api.json<Problem>().status, 404);
   // Anonymous: a page path still goes to the login page first (nothing is revealed), the API says 401.
   const anon = await app.inject({ url: '/no-such-page' });
   assert.equal(anon.statusCode, 303);
@@ -132,7 +133,7 @@ test('500: an unexpected failure on a page is the HTML page with the request ref
     const api = await app.inject({ url: '/api/test-boom', headers: auth(fx.tokens['clerk.bko'], lang) });
     assert.equal(api.statusCode, 500);
     assert.match(api.headers['content-type'] as string, problem);
-    assert.equal(api.json().title, lang === 'fr' ? 'Erreur interne du serveur.' : 'Internal server error.');
+    assert.equal(api.json<Problem>().title, lang === 'fr' ? 'Erreur interne du serveur.' : 'Internal server error.');
     assert.doesNotMatch(api.body, /unexpected failure/, 'the error itself is not sent'); // code: "error.internal" is the machine-readable code, the title is the words
   }
 });

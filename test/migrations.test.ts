@@ -41,7 +41,7 @@ test('migrations apply on an empty database, then find nothing left to do', asyn
     files.map((f) => f.name),
   );
   assert.deepEqual(await migrate(pool), []);
-  const r = await pool.query("SELECT count(*)::int AS n FROM reference_code WHERE kind = 'region'");
+  const r = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM reference_code WHERE kind = 'region'");
   assert.equal(r.rows[0].n, 20, 'the District of Bamako and the 19 regions');
 });
 

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Created, Problem } from './api.js';
 import { auth, fixture, formLogin, testApp, testDatabase } from './helpers.js';
 
 const database = await testDatabase();
@@ -36,7 +37,7 @@ async function reception(): Promise<string> {
     payload: { prison: 'BKO', arresting_authority: 'police', warrant_name: 'Sidibé Awa', nothing_shared: true },
   });
   assert.equal(r.statusCode, 201, r.body);
-  return r.json().id;
+  return r.json<Created>().id;
 }
 
 test('a bad enum value in a page form is a field error on the form, not a 500, and nothing is stored', async () => {
@@ -131,7 +132,7 @@ test('text that cannot be stored is refused on the pages too: NUL bytes, lone su
   });
   assert.equal(api.statusCode, 422);
   assert.equal(api.headers['content-type'], 'application/problem+json; charset=utf-8');
-  assert.deepEqual(api.json().errors, [
+  assert.deepEqual(api.json<Problem>().errors, [
     {
       field: '/notes',
       code: 'field.lone_surrogate',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import pg from 'pg';
+import type { AdmissionView, Created, List, OccupancyReport, PersonView, PrisonerFile, Problem } from './api.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 import { assertHistoryConfidential } from './confidentiality-walk.js';
 
@@ -15,13 +16,13 @@ async function admitVia(token: string, body: Record<string, unknown>) {
 test('health answers 200 when the database is reachable, without authentication', async () => {
   const r = await app.inject({ url: '/health' });
   assert.equal(r.statusCode, 200);
-  assert.equal(r.json().status, 'ok');
+  assert.equal(r.json<{ status: string }>().status, 'ok');
 });
 
 test('the OpenAPI document is served and describes the admission endpoint', async () => {
   const r = await app.inject({ url: '/api/openapi.json' });
   assert.equal(r.statusCode, 200);
-  const doc = r.json();
+  const doc = r.json<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>();
   assert.equal(doc.openapi, '3.0.3');
   assert.ok(doc.paths['/api/admissions'].post.requestBody);
   assert.ok(doc.paths['/api/prisons/{prison}/population'].get);
@@ -40,22 +41,22 @@ test('every endpoint denies an unauthenticated request', async () => {
 test('an admission gets a committal number and a file with its legal basis and location', async () => {
   const r = await admitVia(fx.tokens['clerk.bko'], newArrival({ cell_id: fx.prisons.BKO.cells[0] }));
   assert.equal(r.statusCode, 201, r.body);
-  const a = r.json();
+  const a = r.json<AdmissionView>();
   assert.match(a.committal_number, /^BKO-2026-\d{6}$/);
   assert.equal(a.legal_status, 'under_investigation');
   assert.equal(a.charges[0].terrorism_related, true);
-  assert.equal(a.location.cell_id, fx.prisons.BKO.cells[0]);
+  assert.equal(a.location!.cell_id, fx.prisons.BKO.cells[0]);
   const file = await app.inject({ url: `/api/persons/${a.person_id}`, headers: auth(fx.tokens['clerk.bko']) });
   assert.equal(file.statusCode, 200);
-  assert.equal(file.json().person.birth.precision, 'year');
-  assert.equal(file.json().person.birth.date, '1990');
-  assert.equal(file.json().admissions.length, 1);
+  assert.equal(file.json<PrisonerFile>().person.birth.precision, 'year');
+  assert.equal(file.json<PrisonerFile>().person.birth.date, '1990');
+  assert.equal(file.json<PrisonerFile>().admissions.length, 1);
 });
 
 test('a Koulikoro clerk can neither read nor write a Bamako detainee', async () => {
   const a = (
     await admitVia(fx.tokens['clerk.bko'], newArrival({ person: { ...newArrival().person, family_name: 'Coulibaly' } }))
-  ).json();
+  ).json<AdmissionView>();
   const read = await app.inject({ url: `/api/persons/${a.person_id}`, headers: auth(fx.tokens['clerk.klk']) });
   assert.equal(read.statusCode, 403);
   const write = await app.inject({
@@ -70,7 +71,7 @@ test('a Koulikoro clerk can neither read nor write a Bamako detainee', async () 
   const pop = await app.inject({ url: `/api/prisons/BKO/population`, headers: auth(fx.tokens['clerk.klk']) });
   assert.equal(pop.statusCode, 403);
   const search = await app.inject({ url: `/api/persons?q=Coulibaly`, headers: auth(fx.tokens['clerk.klk']) });
-  assert.equal(search.json().items.length, 0);
+  assert.equal(search.json<List<unknown>>().items.length, 0);
   const move = await app.inject({
     method: 'POST',
     url: `/api/admissions/${a.id}/end`,
@@ -97,20 +98,16 @@ test('validation errors name each bad field, in French by default and in English
   const fr = await admitVia(fx.tokens['clerk.bko'], body);
   assert.equal(fr.statusCode, 422);
   assert.equal(fr.headers['content-type'], 'application/problem+json; charset=utf-8');
-  const frFields = Object.fromEntries(
-    fr.json().errors.map((e: { field: string; message: string }) => [e.field, e.message]),
-  );
+  const frFields = Object.fromEntries(fr.json<Problem>().errors!.map((e) => [e.field, e.message]));
   assert.equal(frFields['/arresting_authority'], 'Valeur inconnue « nobody » pour arresting_authority.');
-  assert.equal(fr.json().title, 'Les données envoyées ne sont pas valides.');
+  assert.equal(fr.json<Problem>().title, 'Les données envoyées ne sont pas valides.');
   const en = await app.inject({
     method: 'POST',
     url: '/api/admissions',
     headers: auth(fx.tokens['clerk.bko'], 'en-GB,en;q=0.9'),
     payload: { ...body, arresting_authority: 'police' },
   });
-  const enFields = Object.fromEntries(
-    en.json().errors.map((e: { field: string; message: string }) => [e.field, e.message]),
-  );
+  const enFields = Object.fromEntries(en.json<Problem>().errors!.map((e) => [e.field, e.message]));
   assert.equal(enFields['/person/birth/date'], 'Month of birth as YYYY-MM.');
   assert.equal(enFields['/person/nina'], 'NINA: 8 to 20 digits or letters.');
   // Schema errors are localised too.
@@ -121,12 +118,12 @@ test('validation errors name each bad field, in French by default and in English
     payload: { prison: 'BKO' },
   });
   assert.equal(schemaErr.statusCode, 422);
-  const fields = schemaErr.json().errors.map((e: { field: string }) => e.field);
+  const fields = schemaErr.json<Problem>().errors!.map((e) => e.field);
   assert.ok(
     fields.includes('/arresting_authority') && fields.includes('/legal_document') && fields.includes('/charges'),
   );
   assert.equal(
-    schemaErr.json().errors.find((e: { field: string }) => e.field === '/charges').message,
+    schemaErr.json<Problem>().errors!.find((e) => e.field === '/charges')!.message,
     'Ce champ est obligatoire.',
   );
 });
@@ -134,7 +131,7 @@ test('validation errors name each bad field, in French by default and in English
 test('nothing is half-written when an admission fails', async () => {
   const count = async () =>
     (
-      await database.pool.query(
+      await database.pool.query<{ p: number; a: number; c: number }>(
         'SELECT (SELECT count(*) FROM person)::int AS p, (SELECT count(*) FROM admission)::int AS a, (SELECT count(*) FROM change_log)::int AS c',
       )
     ).rows[0];
@@ -145,7 +142,7 @@ test('nothing is half-written when an admission fails', async () => {
     newArrival({ person: { ...newArrival().person, family_name: 'Sidibé' }, cell_id: fx.prisons.KLK.cells[0] }),
   );
   assert.equal(r.statusCode, 422);
-  assert.equal(r.json().errors[0].field, '/cell_id');
+  assert.equal(r.json<Problem>().errors![0].field, '/cell_id');
   assert.deepEqual(await count(), before);
 });
 
@@ -170,7 +167,7 @@ test('a full cell: refused to a clerk unless the director has delegated exceedin
   const full = await admitVia(fx.tokens['clerk.bko'], touré);
   assert.equal(full.statusCode, 422);
   assert.deepEqual(
-    full.json().errors.map((e: { field: string; code: string }) => [e.field, e.code]),
+    full.json<Problem>().errors!.map((e) => [e.field, e.code]),
     [['/cell_id', 'housing.refused.capacity']],
   );
   // The director records a standing delegation (capacity only), with a reason.
@@ -184,20 +181,22 @@ test('a full cell: refused to a clerk unless the director has delegated exceedin
     },
   });
   assert.equal(d.statusCode, 200, d.body);
-  assert.equal(d.json().delegated, true);
+  const delegation = d.json<{ delegated: boolean; current: { id: string } }>();
+  assert.equal(delegation.delegated, true);
   // Without a reason for this placement, still refused — the field to give is named.
   const noReason = await admitVia(fx.tokens['clerk.bko'], { ...touré, over_capacity_reason: null });
-  assert.equal(noReason.json().errors[0].field, '/over_capacity_reason');
+  assert.equal(noReason.json<Problem>().errors![0].field, '/over_capacity_reason');
   const ok = await admitVia(fx.tokens['clerk.bko'], touré);
   assert.equal(ok.statusCode, 201, ok.body);
-  assert.equal(ok.json().placements[0].over_capacity_reason, 'Aucune cellule libre');
-  assert.deepEqual(ok.json().placements[0].overridden, ['capacity']);
+  assert.equal(ok.json<AdmissionView>().placements[0].over_capacity_reason, 'Aucune cellule libre');
+  assert.deepEqual(ok.json<AdmissionView>().placements[0].overridden, ['capacity']);
   const row = (
-    await database.pool.query(`SELECT capacity_delegation_id, override_by FROM placement WHERE admission_id = $1`, [
-      ok.json().id,
-    ])
+    await database.pool.query<{ capacity_delegation_id: string }>(
+      `SELECT capacity_delegation_id, override_by FROM placement WHERE admission_id = $1`,
+      [ok.json<Created>().id],
+    )
   ).rows[0];
-  assert.equal(row.capacity_delegation_id, d.json().current.id);
+  assert.equal(row.capacity_delegation_id, delegation.current.id);
   // A clerk may not set the delegation; the director ends it, and the clerk is refused again.
   assert.equal(
     (
@@ -218,7 +217,7 @@ test('a full cell: refused to a clerk unless the director has delegated exceedin
         headers: auth(fx.tokens['director.bko']),
         payload: { delegated: false, reason: 'Cellules du bâtiment B rouvertes' },
       })
-    ).json().delegated,
+    ).json<{ delegated: boolean }>().delegated,
     false,
   );
   assert.equal(
@@ -238,7 +237,7 @@ test('committal numbers stay unique under concurrent admissions', async () => {
     ),
   );
   for (const r of results) assert.equal(r.statusCode, 201, r.body);
-  const numbers = results.map((r) => r.json().committal_number as string);
+  const numbers = results.map((r) => r.json<AdmissionView>().committal_number);
   assert.equal(new Set(numbers).size, 30);
   const seqs = numbers.map((n) => Number(n.split('-')[2])).sort((a, b) => a - b);
   assert.deepEqual(
@@ -254,7 +253,7 @@ test('history keeps who, when, what and why on update and on correction', async 
       fx.tokens['clerk.bko'],
       newArrival({ person: { ...newArrival().person, family_name: 'Dembélé', occupation: 'farmer' } }),
     )
-  ).json();
+  ).json<AdmissionView>();
   const upd = await app.inject({
     method: 'PATCH',
     url: `/api/persons/${a.person_id}`,
@@ -270,11 +269,11 @@ test('history keeps who, when, what and why on update and on correction', async 
       changes: { family_name: 'Dembele', birth: { precision: 'exact', date: '1990-04-02' } },
       reason: 'Erreur de saisie : voir la carte NINA',
       kind: 'correction',
-      version: upd.json().version,
+      version: upd.json<PersonView>().version,
     },
   });
   assert.equal(cor.statusCode, 200, cor.body);
-  assert.equal(cor.json().family_name, 'Dembele');
+  assert.equal(cor.json<PersonView>().family_name, 'Dembele');
   // A stale version is refused.
   const stale = await app.inject({
     method: 'PATCH',
@@ -285,14 +284,16 @@ test('history keeps who, when, what and why on update and on correction', async 
   assert.equal(stale.statusCode, 409);
   const h = await app.inject({ url: `/api/persons/${a.person_id}/history`, headers: auth(fx.tokens['auditor']) });
   assert.equal(h.statusCode, 200);
-  const items = h.json().items as {
-    action: string;
-    actor: string;
-    reason: string;
-    before: Record<string, unknown>;
-    after: Record<string, unknown>;
-    at: string;
-  }[];
+  const items = h.json<
+    List<{
+      action: string;
+      actor: string;
+      reason: string;
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+      at: string;
+    }>
+  >().items;
   assert.deepEqual(
     items.map((i) => i.action),
     ['create', 'create', 'update', 'correction'],
@@ -333,7 +334,7 @@ test('occupancy and congestion per cell, unit, prison and nationally, today and 
           legal_document: { ...newArrival().legal_document, issued_on: at.slice(0, 10) },
         }),
       })
-    ).json();
+    ).json<AdmissionView>();
   const a1 = await admitAt('Un', '2025-01-10T10:00:00Z', f.prisons.BKO.cells[0]);
   await admitAt('Deux', '2025-02-10T10:00:00Z', f.prisons.BKO.cells[0]);
   const a3 = await admitAt('Trois', '2025-03-10T10:00:00Z', f.prisons.BKO.cells[1]);
@@ -352,14 +353,16 @@ test('occupancy and congestion per cell, unit, prison and nationally, today and 
   });
   assert.equal(mv.statusCode, 200, mv.body);
   const occ = async (date?: string) =>
-    (await app2.inject({ url: `/api/occupancy${date ? `?date=${date}` : ''}`, headers: auth(f.tokens.admin) })).json();
+    (
+      await app2.inject({ url: `/api/occupancy${date ? `?date=${date}` : ''}`, headers: auth(f.tokens.admin) })
+    ).json<OccupancyReport>();
   const cellPop = (
     o: { prisons: { code: string; units: { cells: { id: string; population: number }[] }[] }[] },
     id: string,
   ) => o.prisons.find((p) => p.code === 'BKO')!.units[0].cells.find((c) => c.id === id)!.population;
 
   const feb = await occ('2025-02-15');
-  const bko = feb.prisons.find((p: { code: string }) => p.code === 'BKO');
+  const bko = feb.prisons.find((p) => p.code === 'BKO')!;
   assert.equal(bko.population, 2);
   assert.equal(bko.congestion_rate, 0.5); // 2 / 400
   assert.equal(cellPop(feb, f.prisons.BKO.cells[0]), 2);
@@ -385,7 +388,7 @@ test('occupancy and congestion per cell, unit, prison and nationally, today and 
     url: '/api/prisons/BKO/population?date=2025-03-31',
     headers: auth(f.tokens.admin),
   });
-  assert.equal(list.json().total, 3);
+  assert.equal(list.json<List<unknown>>().total, 3);
 });
 
 test('an unknown capacity is shown as unknown, never as zero', async () => {
@@ -402,8 +405,8 @@ test('an unknown capacity is shown as unknown, never as zero', async () => {
     },
   });
   assert.equal(r.statusCode, 201, r.body);
-  const o = (await app.inject({ url: '/api/occupancy', headers: auth(fx.tokens.admin) })).json();
-  const knb = o.prisons.find((p: { code: string }) => p.code === 'KNB');
+  const o = (await app.inject({ url: '/api/occupancy', headers: auth(fx.tokens.admin) })).json<OccupancyReport>();
+  const knb = o.prisons.find((p) => p.code === 'KNB')!;
   assert.equal(knb.capacity, null);
   assert.equal(knb.congestion_rate, null);
   assert.equal(o.national.capacity, null);
@@ -421,15 +424,15 @@ test('lists paginate', async () => {
     url: '/api/prisons/KLK/population?page=4&page_size=10',
     headers: auth(fx.tokens['clerk.klk']),
   });
-  assert.equal(r1.json().items.length, 10);
-  assert.equal(r1.json().total, 30);
-  assert.equal(r4.json().items.length, 0);
+  assert.equal(r1.json<List<unknown>>().items.length, 10);
+  assert.equal(r1.json<List<unknown>>().total, 30);
+  assert.equal(r4.json<List<unknown>>().items.length, 0);
   const bad = await app.inject({
     url: '/api/prisons/KLK/population?page_size=1000',
     headers: auth(fx.tokens['clerk.klk']),
   });
   assert.equal(bad.statusCode, 422);
-  assert.equal(bad.json().errors[0].field, 'querystring:/page_size');
+  assert.equal(bad.json<Problem>().errors![0].field, 'querystring:/page_size');
 });
 
 test('religion and ethnicity: only on request, only with the permission, and every access audited', async () => {
@@ -441,9 +444,9 @@ test('religion and ethnicity: only on request, only with the permission, and eve
   // ...a director may.
   const a = await admitVia(fx.tokens['director.bko'], body);
   assert.equal(a.statusCode, 201, a.body);
-  const personId = a.json().person_id;
+  const personId = a.json<AdmissionView>().person_id;
   const plain = await app.inject({ url: `/api/persons/${personId}`, headers: auth(fx.tokens['director.bko']) });
-  assert.equal(plain.json().person.sensitive, undefined, 'not returned unless asked for');
+  assert.equal(plain.json<PrisonerFile>().person.sensitive, undefined, 'not returned unless asked for');
   const clerk = await app.inject({
     url: `/api/persons/${personId}?include=sensitive`,
     headers: auth(fx.tokens['clerk.bko']),
@@ -453,9 +456,9 @@ test('religion and ethnicity: only on request, only with the permission, and eve
     url: `/api/persons/${personId}?include=sensitive`,
     headers: auth(fx.tokens['director.bko']),
   });
-  assert.deepEqual(director.json().person.sensitive, { religion: 'islam', ethnicity: 'dogon' });
+  assert.deepEqual(director.json<PrisonerFile>().person.sensitive, { religion: 'islam', ethnicity: 'dogon' });
   const audit = (
-    await database.pool.query(
+    await database.pool.query<{ username: string; action: string }>(
       `SELECT u.username, x.action FROM access_audit x JOIN app_user u ON u.id = x.actor_id WHERE x.person_id = $1 AND x.category = 'ethnicity_religion' ORDER BY x.at`,
       [personId],
     )
@@ -472,7 +475,7 @@ test('religion and ethnicity: only on request, only with the permission, and eve
 test('family members, children and emergency contacts are part of the file (Mandela Rule 7)', async () => {
   const a = (
     await admitVia(fx.tokens['clerk.bko'], newArrival({ person: { ...newArrival().person, family_name: 'Tangara' } }))
-  ).json();
+  ).json<AdmissionView>();
   const r = await app.inject({
     method: 'POST',
     url: `/api/persons/${a.person_id}/relatives`,
@@ -492,12 +495,11 @@ test('family members, children and emergency contacts are part of the file (Mand
     headers: auth(fx.tokens['clerk.bko']),
     payload: { relationship: 'spouse', full_name: 'Kadia Tangara', phone: '+223 70 00 00 00', emergency_contact: true },
   });
-  const file = (await app.inject({ url: `/api/persons/${a.person_id}`, headers: auth(fx.tokens['clerk.bko']) })).json();
+  const file = (
+    await app.inject({ url: `/api/persons/${a.person_id}`, headers: auth(fx.tokens['clerk.bko']) })
+  ).json<PrisonerFile>();
   assert.deepEqual(
-    file.person.relatives.map((x: { relationship: string; emergency_contact: boolean }) => [
-      x.relationship,
-      x.emergency_contact,
-    ]),
+    file.person.relatives.map((x) => [x.relationship, x.emergency_contact]),
     [
       ['child', false],
       ['spouse', true],
@@ -511,7 +513,7 @@ test('family members, children and emergency contacts are part of the file (Mand
     payload: { relationship: 'cousin' },
   });
   assert.equal(bad.statusCode, 422);
-  assert.ok(bad.json().errors.some((e: { field: string }) => e.field === '/full_name'));
+  assert.ok(bad.json<Problem>().errors!.some((e) => e.field === '/full_name'));
   const other = await app.inject({
     method: 'POST',
     url: `/api/persons/${a.person_id}/relatives`,
@@ -532,7 +534,7 @@ test('a prosecutor has no general read of the registry: partners go through the 
   const { token } = await createToken(database.db, u.id);
   const a = (
     await admitVia(fx.tokens['clerk.bko'], newArrival({ person: { ...newArrival().person, family_name: 'Samaké' } }))
-  ).json();
+  ).json<AdmissionView>();
   assert.equal((await app.inject({ url: `/api/persons/${a.person_id}`, headers: auth(token) })).statusCode, 403);
   assert.equal((await app.inject({ url: `/api/prisons/BKO/population`, headers: auth(token) })).statusCode, 403);
   assert.equal((await app.inject({ url: `/api/persons?q=Samaké`, headers: auth(token) })).statusCode, 403);

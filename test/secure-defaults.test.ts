@@ -34,18 +34,18 @@ function pmis(args: string[], env: Record<string, string>): ChildProcess & { out
   });
   children.push(child);
   let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   return Object.assign(child, { output: () => out });
 }
 const exited = (c: ChildProcess) =>
-  new Promise<number>((resolve) =>
-    c.exitCode !== null
-      ? resolve(c.exitCode)
-      : c.on('close', (code) => {
-          resolve(code ?? -1);
-        }),
-  );
+  new Promise<number>((resolve) => {
+    if (c.exitCode !== null) resolve(c.exitCode);
+    else
+      c.on('close', (code) => {
+        resolve(code ?? -1);
+      });
+  });
 
 test(
   'a fresh `pmis serve` on an empty database without a demo flag has no demo accounts and prints no demo login',

@@ -19,7 +19,7 @@ async function admit(over: Record<string, unknown>) {
     payload: newArrival(over),
   });
   assert.equal(r.statusCode, 201, r.body);
-  return r.json() as { id: string; person_id: string };
+  return r.json<{ id: string; person_id: string }>();
 }
 const committedForTrial = {
   kind: 'committal_for_trial',
