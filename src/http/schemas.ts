@@ -1,5 +1,5 @@
 /** Shared TypeBox schemas for the API (they validate requests and generate the OpenAPI document). */
-import { type TSchema, Type } from '@sinclair/typebox';
+import { type SchemaOptions, type TLiteral, type TSchema, Type } from '@sinclair/typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 /** A real calendar day (not only the shape: 2025-02-30 is refused), 1900–2199; see src/http/validation.ts. */
@@ -12,6 +12,15 @@ export const DateTime = Type.String({
   format: 'date-time',
   description: 'YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM (1900–2199)',
 });
+/**
+ * One of these strings (a list of codes such as a rules.ts `as const` array): a union of literals whose
+ * `Static` type is the union of the strings, so a service input typed `Static<typeof Body>` keeps it.
+ */
+export const OneOf = <T extends string>(xs: readonly T[], options?: SchemaOptions) =>
+  Type.Union(
+    xs.map((x): TLiteral<T> => Type.Literal(x)),
+    options,
+  );
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Opt = <T extends TSchema>(t: T) => Type.Optional(Nullable(t));
 export const Problem = Type.Object(

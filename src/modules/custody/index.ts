@@ -9,7 +9,8 @@ export {
   insertPlacements,
   type AdmissionRow,
 } from './repository.js';
-export { AdmissionBody, custodyRoutes, DocumentSentenceT } from './routes.js';
+export { AdmissionBody, DocumentSentenceT } from './api-schemas.js';
+export { custodyRoutes } from './routes.js';
 export { CHARGE_CATEGORIES, DOCUMENT_KINDS, isUntried, LEGAL_STATUSES, type LegalStatus } from './rules.js';
 export { SENTENCE_FORM_FIELDS, sentenceFromForm } from './sentence-form.js';
 export {

@@ -1,11 +1,22 @@
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/context.js';
-import { DateTime, IsoDate, Nullable, Opt, Paging, PrisonRef, Reason, RefCode, Uuid } from '../../http/schemas.js';
+import {
+  DateTime,
+  IsoDate,
+  Nullable,
+  OneOf,
+  Opt,
+  Paging,
+  PrisonRef,
+  Reason,
+  RefCode,
+  Uuid,
+} from '../../http/schemas.js';
 import {
   OtherName,
   Person,
   PersonInput,
-  PersonPatch,
+  PersonChange,
   Relative,
   AgeReading,
   addOtherName,
@@ -15,7 +26,7 @@ import {
   getPerson,
   setSensitive,
 } from '../people/index.js';
-import { CHARGE_CATEGORIES, DOCUMENT_KINDS, END_REASONS } from './rules.js';
+import { END_REASONS } from './rules.js';
 import {
   admit,
   correctAdmission,
@@ -28,42 +39,8 @@ import {
   search,
 } from './service.js';
 import { getPrison } from '../estate/index.js';
+import { AdmissionBody } from './api-schemas.js';
 
-const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
-const Charge = Type.Object(
-  {
-    qualification: Type.String({ minLength: 1, maxLength: 500 }),
-    legal_reference: Opt(Type.String({ maxLength: 200 })),
-    category: lit(CHARGE_CATEGORIES),
-    terrorism_related: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
-const Term = Type.Integer({ minimum: 0, maximum: 1200 });
-const TermT = { years: Type.Optional(Term), months: Type.Optional(Term), days: Type.Optional(Term) };
-/** A sentence as written in a judgment (conviction only): a term, or life, or death; a suspended part; a fine in CFA francs. */
-export const DocumentSentenceT = Type.Object(
-  {
-    ...TermT,
-    life: Type.Optional(Type.Boolean()),
-    death: Type.Optional(Type.Boolean()),
-    suspended: Type.Optional(Type.Object(TermT, { additionalProperties: false })),
-    fine: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_000_000_000 })),
-  },
-  { additionalProperties: false },
-);
-const Document = {
-  kind: lit(DOCUMENT_KINDS),
-  authority: Type.String({ minLength: 1, maxLength: 300 }),
-  reference: Type.String({ minLength: 1, maxLength: 200 }),
-  issued_on: IsoDate,
-  notes: Opt(Type.String({ maxLength: 2000 })),
-  attachment_id: Opt(Uuid),
-  // A person admitted already convicted: the sentence of the judgment (the release date follows).
-  sentence: Opt(DocumentSentenceT),
-  sentence_start: Opt(IsoDate),
-  case_ref: Opt(Type.String({ minLength: 1, maxLength: 100, description: 'the case number as written on the title' })),
-};
 const Admission = Type.Object({
   id: Uuid,
   prison_id: Uuid,
@@ -122,36 +99,6 @@ const Admission = Type.Object({
   ),
 });
 const IdParam = Type.Object({ id: Uuid });
-/** The body of POST /api/admissions; the admission page parses its form with it too. */
-export const AdmissionBody = Type.Object(
-  {
-    prison: Type.String({ minLength: 2, maxLength: 64, description: 'prison id or code' }),
-    person_id: Type.Optional(Uuid),
-    person: Type.Optional(PersonInput),
-    admitted_at: Type.Optional(DateTime),
-    arresting_authority: Type.String({ minLength: 1, maxLength: 64 }),
-    arresting_unit: Opt(Type.String({ maxLength: 300 })),
-    arrested_at: Opt(DateTime),
-    arrest_place: Opt(Type.String({ maxLength: 300 })),
-    legal_document: Type.Object(Document, { additionalProperties: false }),
-    charges: Type.Array(Charge, { minItems: 1, maxItems: 50 }),
-    cell_id: Opt(Uuid),
-    over_capacity_reason: Opt(
-      Type.String({
-        maxLength: 2000,
-        description: 'Why a full cell is exceeded (the director, or an officer under the standing delegation)',
-      }),
-    ),
-    override_reason: Opt(
-      Type.String({
-        maxLength: 2000,
-        description: "The director's reason for placing the person in this cell against a refusal (housing.override)",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
-
 export async function custodyRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
 
@@ -262,19 +209,11 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
         summary:
           "Change a person's file: an update (new information) or a correction (the old value was wrong). The old value is kept.",
         params: IdParam,
-        body: Type.Object(
-          {
-            changes: PersonPatch,
-            reason: Reason,
-            kind: Type.Union([Type.Literal('update'), Type.Literal('correction')], { default: 'update' }),
-            version: Type.Optional(Type.Integer({ minimum: 1 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: PersonChange,
         response: { 200: Person },
       },
     },
-    async (req) => changePerson(db, req.actor!, req.params.id, req.body as never),
+    async (req) => changePerson(db, req.actor!, req.params.id, req.body),
   );
 
   app.post(
@@ -302,7 +241,7 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
         response: { 201: Person },
       },
     },
-    async (req, reply) => reply.status(201).send(await addRelative(db, req.actor!, req.params.id, req.body as never)),
+    async (req, reply) => reply.status(201).send(await addRelative(db, req.actor!, req.params.id, req.body)),
   );
 
   app.put(
@@ -344,7 +283,7 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
         response: { 201: Admission },
       },
     },
-    async (req, reply) => reply.status(201).send(await admit(db, req.actor!, req.body as never)),
+    async (req, reply) => reply.status(201).send(await admit(db, req.actor!, req.body)),
   );
 
   app.get(
@@ -386,7 +325,7 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
         params: IdParam,
         body: Type.Object(
           {
-            reason: lit(END_REASONS),
+            reason: OneOf(END_REASONS),
             ended_at: Type.Optional(DateTime),
             detail: Opt(Type.String({ maxLength: 2000 })),
             transfer_to: Opt(PrisonRef),

@@ -1,4 +1,5 @@
 /** Admissions (écrou), their legal basis, location over time and end; the prisoner file. */
+import type { Static } from '@sinclair/typebox';
 import { type Actor, authorize, can, inScope, scopeFilter } from '../../core/access.js';
 import { bamakoDate, endOfBamakoDay } from '../../core/dates.js';
 import { AppError, type FieldError, invalid, notFound } from '../../core/errors.js';
@@ -23,7 +24,6 @@ import {
   assertPersonVisible,
   createPersonTx,
   getPerson,
-  type PersonFields as PersonInput,
   type PersonView,
   preparePeople,
   writePeople,
@@ -32,6 +32,7 @@ import {
 } from '../people/index.js';
 import { openedPrisons, readablePrisons, recordReadmission } from '../sharing/index.js';
 import './messages.js';
+import type { AdmissionBody, ChargeBody, LegalDocumentBody } from './api-schemas.js';
 import * as repo from './repository.js';
 import {
   type CellPlacementRequest,
@@ -41,52 +42,21 @@ import {
 } from './placement-port.js';
 import {
   deriveLegalStatus,
-  type DocumentKind,
   type EndReason,
   formatCommittalNumber,
   type LegalStatus,
   parseCommittalNumber,
 } from './rules.js';
 
-export interface ChargeInput {
-  qualification: string;
-  legal_reference?: string | null;
-  category: 'contravention' | 'misdemeanour' | 'felony';
-  terrorism_related?: boolean;
-}
-export interface DocumentInput {
-  kind: DocumentKind;
-  authority: string;
-  reference: string;
-  issued_on: string;
-  notes?: string | null;
-  attachment_id?: string | null;
-  sentence?: DocumentSentence | null;
-  sentence_start?: string | null;
-  case_ref?: string | null;
-}
-
-export interface AdmissionInput {
-  prison: string; // id or code
-  person_id?: string;
-  person?: PersonInput;
-  admitted_at?: string; // ISO instant; now when omitted
-  arresting_authority: string;
-  arresting_unit?: string | null;
-  arrested_at?: string | null;
-  arrest_place?: string | null;
-  legal_document: DocumentInput;
-  charges: ChargeInput[];
-  cell_id?: string | null;
-  /** For a full cell: the reason it is exceeded (the director, or an officer under a standing delegation). */
-  over_capacity_reason?: string | null;
-  /** The director's reason for placing the person in this cell against a refusal (housing.override). */
-  override_reason?: string | null;
+/** The service's inputs are the API's bodies as validated (src/modules/custody/api-schemas.ts). */
+export type ChargeInput = Static<typeof ChargeBody>;
+export type DocumentInput = Static<typeof LegalDocumentBody>;
+export type AdmissionInput = Static<typeof AdmissionBody> & {
   /** Internal: the way in, for the placement's record ('admission' unless the import says 'import'). */
   placement_via?: PlacementPath;
   /** Only for registers typed in from paper: keep the number written there. */
   committal_number?: string | null;
-}
+};
 
 export interface AdmissionView {
   id: string;
@@ -156,7 +126,7 @@ function parseInstant(s: string | null | undefined, field: string, errors: Field
  * Admit a person (new or already registered) to a prison: the committal number, the legal basis
  * on arrival with its charges, the arresting authority and, when given, the cell. All or nothing.
  */
-export async function admit(db: Db, actor: Actor, input: AdmissionInput): Promise<AdmissionView> {
+export async function admit(db: Tx, actor: Actor, input: AdmissionInput): Promise<AdmissionView> {
   authorize(actor, 'custody.write');
   return db.transaction(async (tx) => {
     const prison = await getPrison(tx, actor, input.prison);
@@ -773,7 +743,7 @@ export async function correctAdmission(
       else throw e;
     }
     if (errors.length) throw invalid(errors);
-    const d = diff(a as unknown as Record<string, unknown>, next as Record<string, unknown>);
+    const d = diff(a, next);
     if (!Object.keys(d.after).length) throw invalid([{ field: '/changes', key: 'custody.nothing_to_correct' }]);
     await repo.updateAdmissionRow(tx, a.id, d.after);
     await recordChange(tx, actor, {

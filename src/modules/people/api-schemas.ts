@@ -1,15 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, Opt, RefCode, Uuid } from '../../http/schemas.js';
+import { Nullable, OneOf, Opt, Reason, RefCode, Uuid } from '../../http/schemas.js';
+import { BIRTH_PRECISIONS, RELATIONSHIPS } from './rules.js';
 
 export const Birth = Type.Object(
   {
-    precision: Type.Union([
-      Type.Literal('exact'),
-      Type.Literal('month'),
-      Type.Literal('year'),
-      Type.Literal('estimated'),
-      Type.Literal('unknown'),
-    ]),
+    precision: OneOf(BIRTH_PRECISIONS),
     date: Opt(Type.String({ maxLength: 10, description: "'YYYY-MM-DD' (exact), 'YYYY-MM' (month) or 'YYYY' (year)" })),
     estimated_age: Opt(Type.Integer({ minimum: 0, maximum: 120 })),
     estimated_on: Opt(Type.String({ maxLength: 10, description: 'YYYY-MM-DD: the day the age was estimated' })),
@@ -70,13 +65,20 @@ export const PersonPatch = Type.Object(
   { additionalProperties: false },
 );
 
+/** The body of PATCH /api/persons/{id}: an update or a correction of the file, with its reason. */
+export const PersonChange = Type.Object(
+  {
+    changes: PersonPatch,
+    reason: Reason,
+    kind: Type.Union([Type.Literal('update'), Type.Literal('correction')], { default: 'update' }),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+
 export const Relative = Type.Object(
   {
-    relationship: Type.Union(
-      ['spouse', 'child', 'father', 'mother', 'sibling', 'other_family', 'guardian', 'other'].map((r) =>
-        Type.Literal(r),
-      ),
-    ),
+    relationship: OneOf(RELATIONSHIPS),
     full_name: Type.String({ minLength: 1, maxLength: 200 }),
     birth_year: Opt(Type.Integer({ minimum: 1900, maximum: 2100 })),
     phone: Opt(Type.String({ maxLength: 50 })),

@@ -1,6 +1,6 @@
 /** The people module's front door: what the application and other modules may use (docs/architecture.md). */
 export { ageReadingOf, ageReadingText, readingView, recordAgeAssessment, type AgeReadingView } from './age.js';
-export { OtherName, Person, PersonInput, PersonPatch, Relative } from './api-schemas.js';
+export { OtherName, Person, PersonChange, PersonInput, PersonPatch, Relative } from './api-schemas.js';
 export { ageSection, peoplePages } from './pages.js';
 export { ageFactsFromRow, ageFactsOf, birthOf, findPerson, personPrisons, setPhoto } from './repository.js';
 export { AgeReading, peopleRoutes } from './routes.js';

@@ -1,11 +1,10 @@
 /** People routes of this module's own (the file's identity routes are served with custody's). */
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/context.js';
-import { IsoDate, Nullable, Opt, Uuid } from '../../http/schemas.js';
+import { IsoDate, Nullable, OneOf, Opt, Uuid } from '../../http/schemas.js';
 import { ageAssessments, recordAgeAssessment } from './age.js';
 import { AGE_METHODS, AGE_RESULTS } from './rules.js';
 
-const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
 const IdParam = Type.Object({ id: Uuid });
 
 export const AgeReading = Type.Object({
@@ -31,10 +30,10 @@ export async function peopleRoutes(app: App, { database }: AppContext): Promise<
         params: IdParam,
         body: Type.Object(
           {
-            method: lit(AGE_METHODS),
+            method: OneOf(AGE_METHODS),
             assessed_by: Type.String({ minLength: 1, maxLength: 300 }),
             assessed_on: IsoDate,
-            result: lit(AGE_RESULTS),
+            result: OneOf(AGE_RESULTS),
             minimum_age: Opt(
               Type.Integer({
                 minimum: 0,

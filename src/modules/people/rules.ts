@@ -5,6 +5,19 @@ import { isIsoDate } from '../../core/dates.js';
 export const BIRTH_PRECISIONS = ['exact', 'month', 'year', 'estimated', 'unknown'] as const;
 export type BirthPrecision = (typeof BIRTH_PRECISIONS)[number];
 
+/** A relative's tie to the prisoner (Mandela Rule 7). */
+export const RELATIONSHIPS = [
+  'spouse',
+  'child',
+  'father',
+  'mother',
+  'sibling',
+  'other_family',
+  'guardian',
+  'other',
+] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
 /** As the API takes and gives it: `date` is 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' to match the precision. */
 export interface BirthInput {
   precision: BirthPrecision;

@@ -1,4 +1,5 @@
 import { boolean, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { BirthPrecision, Relationship } from './rules.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -8,7 +9,7 @@ export const person = pgTable('person', {
   givenNames: text('given_names').notNull().default(''),
   sex: text('sex').notNull(),
   genderIdentity: text('gender_identity'),
-  birthPrecision: text('birth_precision').notNull(),
+  birthPrecision: text('birth_precision').$type<BirthPrecision>().notNull(),
   birthDate: date('birth_date'),
   birthEstimatedAge: integer('birth_estimated_age'),
   birthEstimatedOn: date('birth_estimated_on'),
@@ -55,7 +56,7 @@ export const personName = pgTable('person_name', {
 export const personRelative = pgTable('person_relative', {
   id: uuid('id').primaryKey(),
   personId: uuid('person_id').notNull(),
-  relationship: text('relationship').notNull(),
+  relationship: text('relationship').$type<Relationship>().notNull(),
   fullName: text('full_name').notNull(),
   birthYear: integer('birth_year'),
   phone: text('phone'),

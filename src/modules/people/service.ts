@@ -1,4 +1,5 @@
 /** The person: identity and socio-demographic data, other names, sensitive fields. */
+import type { Static } from '@sinclair/typebox';
 import { type Actor, authorize } from '../../core/access.js';
 import { bamakoDate } from '../../core/dates.js';
 import { AppError, type FieldError, invalid, notFound } from '../../core/errors.js';
@@ -7,61 +8,22 @@ import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import { assertCodes, type CodeRef } from '../reference/index.js';
 import './messages.js';
+import type {
+  OtherName as OtherNameBody,
+  PersonChange as PersonChangeBody,
+  PersonInput as PersonInputBody,
+  PersonPatch as PersonPatchBody,
+  Relative as RelativeBody,
+} from './api-schemas.js';
 import * as repo from './repository.js';
 import { type BirthInput, formatBirth, ninaErrors, normaliseNina, parseBirth } from './rules.js';
 
-export interface OtherName {
-  kind: 'spelling' | 'alias';
-  family_name: string;
-  given_names?: string;
-  source?: string | null;
-}
-
-export interface PersonInput {
-  family_name: string;
-  given_names?: string;
-  sex: 'male' | 'female';
-  gender_identity?: string | null;
-  birth: BirthInput;
-  birth_place?: string | null;
-  father_name?: string | null;
-  mother_name?: string | null;
-  nationality?: string | null;
-  nina?: string | null;
-  origin_region_code?: string | null;
-  origin_commune?: string | null;
-  languages?: string[];
-  marital_status?: string | null;
-  children_count?: number | null;
-  education_level?: string | null;
-  occupation?: string | null;
-  emergency_contact?: string | null;
-  other_names?: OtherName[];
-  sensitive?: { religion?: string | null; ethnicity?: string | null };
-}
-
-export const RELATIONSHIPS = [
-  'spouse',
-  'child',
-  'father',
-  'mother',
-  'sibling',
-  'other_family',
-  'guardian',
-  'other',
-] as const;
-
-export interface RelativeInput {
-  relationship: (typeof RELATIONSHIPS)[number];
-  full_name: string;
-  birth_year?: number | null;
-  phone?: string | null;
-  address?: string | null;
-  whereabouts?: string | null;
-  custody?: string | null;
-  emergency_contact?: boolean;
-  notes?: string | null;
-}
+/** The service's inputs are the API's bodies as validated (src/modules/people/api-schemas.ts). */
+export type OtherName = Static<typeof OtherNameBody>;
+export type PersonInput = Static<typeof PersonInputBody>;
+export type RelativeInput = Static<typeof RelativeBody>;
+export type PersonPatch = Static<typeof PersonPatchBody>;
+export type PersonChange = Static<typeof PersonChangeBody>;
 
 export interface PersonView {
   id: string;
@@ -314,7 +276,7 @@ export function personView(
     sex: p.sex,
     gender_identity: p.genderIdentity,
     birth: formatBirth({
-      birthPrecision: p.birthPrecision as never,
+      birthPrecision: p.birthPrecision,
       birthDate: p.birthDate,
       birthEstimatedAge: p.birthEstimatedAge,
       birthEstimatedOn: p.birthEstimatedOn,
@@ -342,7 +304,7 @@ export function personView(
     })),
     relatives: relatives.map((r) => ({
       id: r.id,
-      relationship: r.relationship as RelativeInput['relationship'],
+      relationship: r.relationship,
       full_name: r.fullName,
       birth_year: r.birthYear,
       phone: r.phone,
@@ -386,19 +348,12 @@ export async function getPerson(
   return v;
 }
 
-export type PersonPatch = Partial<Omit<PersonInput, 'other_names' | 'sensitive'>>;
-
 /**
  * Change a person's file. `kind` says why: an 'update' records new information (a marriage, a new
  * NINA card), a 'correction' fixes a value that was wrong. Both keep the old value in the history
  * with who, when and the reason; a correction needs the person.correct permission.
  */
-export async function changePerson(
-  db: Db,
-  actor: Actor,
-  personId: string,
-  input: { changes: PersonPatch; reason: string; kind: 'update' | 'correction'; version?: number },
-): Promise<PersonView> {
+export async function changePerson(db: Db, actor: Actor, personId: string, input: PersonChange): Promise<PersonView> {
   if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
   return db.transaction(async (tx) => {
     const before = await assertPersonVisible(
@@ -422,7 +377,7 @@ export async function changePerson(
     if (realErrors.length) throw invalid(realErrors);
     const next: Partial<repo.PersonRow> = { ...stored };
     if (input.changes.nina === undefined) delete next.nina;
-    const d = diff(p as unknown as Record<string, unknown>, next as Record<string, unknown>);
+    const d = diff(p, next);
     if (!Object.keys(d.after).length) throw invalid([{ field: '/changes', key: 'person.nothing_changed' }]);
     const ok = await repo.updatePersonRow(tx, personId, d.after, p.version);
     if (!ok) throw new AppError(409, 'person.version_conflict', { current: p.version });
