@@ -94,7 +94,8 @@ export function registerBackupCommands(program: Command): void {
             log,
           });
           console.log(
-            `Backup written to ${s.file}: ${s.bytes} bytes; ${s.tables} tables, ${s.rows} rows; ${s.attachments} attachment(s), ${s.attachment_bytes} bytes; ${s.seconds.toFixed(1)} s.`,
+            `Backup written to ${s.file}: ${s.bytes} bytes; ${s.tables} tables, ${s.rows} rows; ${s.attachments} ` +
+              `attachment(s), ${s.attachment_bytes} bytes; ${s.seconds.toFixed(1)} s.`,
           );
         } finally {
           await database.close();

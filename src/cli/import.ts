@@ -43,8 +43,12 @@ import { withDatabase } from './database.js';
 
 registerMessages({
   'import.not_utf8': {
-    fr: "Le fichier n'est pas en UTF-8 (ligne {line}) : il est sans doute en Latin-1/Windows-1252, comme l'enregistre Excel. Enregistrez-le en « CSV UTF-8 » ou relancez avec --encoding latin1. Rien n'a été importé.",
-    en: 'The file is not UTF-8 (line {line}): it is probably Latin-1/Windows-1252, as Excel saves it. Save it as "CSV UTF-8" or run again with --encoding latin1. Nothing was imported.',
+    fr:
+      "Le fichier n'est pas en UTF-8 (ligne {line}) : il est sans doute en Latin-1/Windows-1252, comme l'enregistre " +
+      "Excel. Enregistrez-le en « CSV UTF-8 » ou relancez avec --encoding latin1. Rien n'a été importé.",
+    en:
+      'The file is not UTF-8 (line {line}): it is probably Latin-1/Windows-1252, as Excel saves it. Save it as "CSV ' +
+      'UTF-8" or run again with --encoding latin1. Nothing was imported.',
   },
   'import.encoding_unknown': {
     fr: 'Encodage inconnu : {encoding} (par exemple utf8, latin1, windows-1252).',
@@ -707,7 +711,8 @@ export function registerImportCommand(program: Command): void {
   program
     .command('import <file>')
     .description(
-      'Load a paper committal register typed into a spreadsheet (CSV); row by row. Exit status: 0 all imported, 2 some rows refused, 1 nothing could be read',
+      'Load a paper committal register typed into a spreadsheet (CSV); row by row. Exit status: 0 all imported, 2 ' +
+        'some rows refused, 1 nothing could be read',
     )
     .requiredOption('--prison <code>', 'the prison whose register this is (e.g. BKO)')
     .option(

@@ -61,7 +61,8 @@ async function binaries(): Promise<{ pg_ctl: string; initdb: string; postgres: s
     return (await import(pkg)) as { pg_ctl: string; initdb: string; postgres: string };
   } catch {
     throw new Error(
-      `The embedded PostgreSQL binaries (${pkg}) are not installed for this platform; set DATABASE_URL to use an external PostgreSQL server.`,
+      `The embedded PostgreSQL binaries (${pkg}) are not installed for this platform; set DATABASE_URL to use an ` +
+        `external PostgreSQL server.`,
     );
   }
 }
@@ -208,7 +209,8 @@ export async function checkDataDir(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     throw new Error(
-      `DATA_DIR ${dataDir} cannot be created (${code}): create it and give it to the user running pmis (${me}), e.g. \`mkdir -p ${dataDir} && chown ${me} ${dataDir}\`, or choose another DATA_DIR.`,
+      `DATA_DIR ${dataDir} cannot be created (${code}): create it and give it to the user running pmis (${me}), ` +
+        `e.g. \`mkdir -p ${dataDir} && chown ${me} ${dataDir}\`, or choose another DATA_DIR.`,
       { cause: e },
     );
   }
@@ -218,7 +220,8 @@ export async function checkDataDir(
     await fs.access(dataDir, fsConstants.W_OK | fsConstants.X_OK);
   } catch {
     throw new Error(
-      `DATA_DIR ${dataDir} is not writable by the user running pmis (${me}; ${describe(st)}): \`chown ${me} ${dataDir}\` or choose another DATA_DIR.`,
+      `DATA_DIR ${dataDir} is not writable by the user running pmis (${me}; ${describe(st)}): ` +
+        `\`chown ${me} ${dataDir}\` or choose another DATA_DIR.`,
     );
   }
   if (ids.uid === undefined) return;

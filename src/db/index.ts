@@ -125,7 +125,8 @@ export async function openDatabase(
         const mayCreate = await scalar<boolean>(pool, `SELECT has_schema_privilege('public', 'CREATE') AS v`);
         if (pending.length && !mayCreate) {
           throw new Error(
-            `${pending.length} database migration(s) are pending (first: ${pending[0]}) and the role ${appRole} of DATABASE_URL may not apply them: ` +
+            `${pending.length} database migration(s) are pending (first: ${pending[0]}) and the role ${appRole} of ` +
+              `DATABASE_URL may not apply them: ` +
               'set DATABASE_OWNER_URL to the owner role (or run `pmis migrate` with it) — see docs/deployment.md.',
           );
         }
@@ -136,16 +137,19 @@ export async function openDatabase(
       const superuser = await scalar<boolean>(pool, `SELECT rolsuper AS v FROM pg_roles WHERE rolname = current_user`);
       const owns = await scalar<boolean>(
         pool,
-        `SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND pg_has_role(c.relowner, 'USAGE')) AS v`,
+        `SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ` +
+          `'public' AND pg_has_role(c.relowner, 'USAGE')) AS v`,
       );
       if (superuser && process.env.NODE_ENV === 'production') {
         throw new Error(
-          `DATABASE_URL connects as ${appRole}, a PostgreSQL superuser: refused in production. Give pmis a role of its own and DATABASE_OWNER_URL for migrations (docs/deployment.md).`,
+          `DATABASE_URL connects as ${appRole}, a PostgreSQL superuser: refused in production. Give pmis a role of its ` +
+            `own and DATABASE_OWNER_URL for migrations (docs/deployment.md).`,
         );
       }
       if (superuser || owns) {
         log(
-          `Warning: DATABASE_URL connects as ${appRole}, which ${superuser ? 'is a superuser' : 'owns the tables'}: the audit trail is not protected against the application. ` +
+          `Warning: DATABASE_URL connects as ${appRole}, which ${superuser ? 'is a superuser' : 'owns the tables'}: the ` +
+            `audit trail is not protected against the application. ` +
             'Use a role of its own for DATABASE_URL and set DATABASE_OWNER_URL (docs/deployment.md).',
         );
       }

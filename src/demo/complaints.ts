@@ -86,7 +86,8 @@ export async function seedComplaints(
     {
       action: 'answer',
       answer:
-        'Le greffe a écrit au cabinet d’instruction ; une audition est demandée et l’ordre des avocats est saisi pour une commission d’office. (démo)',
+        'Le greffe a écrit au cabinet d’instruction ; une audition est demandée et l’ordre des avocats est saisi pour ' +
+        'une commission d’office. (démo)',
       outcome: 'upheld',
       action_taken: 'Lettre au juge d’instruction et à l’ordre des avocats (démo)',
     },

@@ -31,7 +31,8 @@ export function demoDecision(
     return {
       load: false,
       reason:
-        'the database is an external server (DATABASE_URL): set PMIS_DEMO_EXTERNAL=1 too (or --allow-external) if it is a throw-away database.',
+        'the database is an external server (DATABASE_URL): set PMIS_DEMO_EXTERNAL=1 too (or --allow-external) if it ' +
+        'is a throw-away database.',
     };
   if (facts.users > 0)
     return {

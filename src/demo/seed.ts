@@ -285,7 +285,8 @@ export async function seedDemo(
   await setCapacityDelegation(db, dirActor, 'BKO', {
     delegated: true,
     reason:
-      'Surpopulation chronique : le greffe peut dépasser la capacité d’une cellule en motivant chaque placement ; la séparation reste de mon ressort (démo)',
+      'Surpopulation chronique : le greffe peut dépasser la capacité d’une cellule en motivant chaque placement ; ' +
+      'la séparation reste de mon ressort (démo)',
   });
   const delegated = new Set(['BKO']);
   // Each prison's staff as actors: the registry clerks record the later titles and hearings

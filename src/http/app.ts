@@ -110,7 +110,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
         title: 'pmis API',
         version: '0.1.0',
         description:
-          'Prison management information system: national prisoner registry. Errors are application/problem+json in French or English (Accept-Language).',
+          'Prison management information system: national prisoner registry. Errors are application/problem+json in ' +
+          'French or English (Accept-Language).',
       },
       components: {
         securitySchemes: {

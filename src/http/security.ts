@@ -146,7 +146,8 @@ export function productionProblems(config: Config, facts: { demoAccounts: string
   if (config.demo) out.push('PMIS_DEMO=1 (demo data) is not allowed in production.');
   if (facts.demoAccounts.length)
     out.push(
-      `demo accounts with the published password are present (${facts.demoAccounts.join(', ')}): disable them (pmis user disable) or change their passwords.`,
+      `demo accounts with the published password are present (${facts.demoAccounts.join(', ')}): disable them (pmis ` +
+        `user disable) or change their passwords.`,
     );
   if (!config.secureCookies)
     out.push('SECURE_COOKIES=1 is required (pmis must be served over HTTPS, see docs/security.md).');

@@ -10,11 +10,17 @@ import { sendErrorPage } from '../web/page.js';
 
 registerMessages({
   'error.database_unavailable': {
-    fr: "La base de données est momentanément indisponible. Réessayez dans quelques instants ; si vous enregistriez quelque chose, vérifiez d'abord s'il a été pris en compte.",
-    en: 'The database is unavailable for the moment. Try again in a few moments; if you were saving something, first check whether it was recorded.',
+    fr:
+      'La base de données est momentanément indisponible. Réessayez dans quelques instants ; si vous enregistriez ' +
+      "quelque chose, vérifiez d'abord s'il a été pris en compte.",
+    en:
+      'The database is unavailable for the moment. Try again in a few moments; if you were saving something, first ' +
+      'check whether it was recorded.',
   },
   'error.database_read_only': {
-    fr: "La base de données refuse les écritures (disque plein ou base en lecture seule) : rien n'a été enregistré. Prévenez l'administrateur du système.",
+    fr:
+      "La base de données refuse les écritures (disque plein ou base en lecture seule) : rien n'a été enregistré. " +
+      "Prévenez l'administrateur du système.",
     en: 'The database is refusing writes (disk full or read-only database): nothing was saved. Tell the system administrator.',
   },
 });

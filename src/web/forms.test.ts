@@ -92,35 +92,39 @@ const fields: FieldSpecs = {
   urgent: { checkbox: true, label: 'Urgent' },
 };
 
-test('a good form becomes the API input: nested names, arrays (blank rows dropped), numbers, checkboxes, dates, empty → null or absent, defaults', () => {
-  const r = parseForm(Schema, good, { lang: 'fr', fields });
-  assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
-  assert.deepEqual(r.value, {
-    prison: 'BKO',
-    person: {
-      family_name: 'Keïta',
-      given_names: 'Oumar',
-      sex: 'male',
-      birth: { precision: 'month', date: '1991-07', estimated_age: null },
-      nina: null,
-      languages: ['bm', 'fr'],
-      children_count: 3,
-    },
-    issued_on: '2026-02-01',
-    charges: [
-      { qualification: 'Vol qualifié', legal_reference: null, category: 'felony', terrorism_related: true },
-      { qualification: 'Association de malfaiteurs', category: 'felony' },
-    ],
-    kind: 'update', // the schema's default, as the API fills it
-    urgent: false, // a declared checkbox left unticked
-  });
-  // The value is typed as the API's input.
-  const family: string = r.value.person.family_name;
-  assert.equal(family, 'Keïta');
-  // Pointers of the value lead back to the form's names (the third row is the second charge now).
-  assert.equal(r.nameOf('/charges/1/qualification'), 'charges.2.qualification');
-  assert.equal(r.nameOf('/person/birth/date'), 'person.birth.date');
-});
+test(
+  'a good form becomes the API input: nested names, arrays (blank rows dropped), numbers, checkboxes, dates, ' +
+    'empty → null or absent, defaults',
+  () => {
+    const r = parseForm(Schema, good, { lang: 'fr', fields });
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
+    assert.deepEqual(r.value, {
+      prison: 'BKO',
+      person: {
+        family_name: 'Keïta',
+        given_names: 'Oumar',
+        sex: 'male',
+        birth: { precision: 'month', date: '1991-07', estimated_age: null },
+        nina: null,
+        languages: ['bm', 'fr'],
+        children_count: 3,
+      },
+      issued_on: '2026-02-01',
+      charges: [
+        { qualification: 'Vol qualifié', legal_reference: null, category: 'felony', terrorism_related: true },
+        { qualification: 'Association de malfaiteurs', category: 'felony' },
+      ],
+      kind: 'update', // the schema's default, as the API fills it
+      urgent: false, // a declared checkbox left unticked
+    });
+    // The value is typed as the API's input.
+    const family: string = r.value.person.family_name;
+    assert.equal(family, 'Keïta');
+    // Pointers of the value lead back to the form's names (the third row is the second charge now).
+    assert.equal(r.nameOf('/charges/1/qualification'), 'charges.2.qualification');
+    assert.equal(r.nameOf('/person/birth/date'), 'person.birth.date');
+  },
+);
 
 test('a bad enum value is a field error naming the field, never a throw', () => {
   const r = parseForm(

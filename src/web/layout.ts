@@ -93,8 +93,20 @@ export function pageLayout(ctx: PageContext, title: string, body: Value, opts: P
   const here = safeNext(ctx.path);
   const hasErrors = !!opts.errors?.length;
   const docTitle = `${hasErrors ? `${kit.t(lang, 'kit.error_prefix')}${lang === 'fr' ? '\u00a0: ' : ': '}` : ''}${title} · ${kit.t(lang, 'kit.service_name')}`;
-  const main = html`${opts.letterhead ? letterhead(lang, opts.letterhead) : null}${opts.banner ?? null}${hasErrors ? errorSummary({ lang, errorList: opts.errors ?? [] }) : null}
-${opts.heading === false ? null : html`${opts.caption ? html`<span class="govuk-caption-l">${opts.caption}</span>` : null}<h1 class="govuk-heading-l">${title}</h1>`}
+  const main = html`${opts.letterhead ? letterhead(lang, opts.letterhead) : null}${opts.banner ?? null}${
+    hasErrors
+      ? errorSummary({
+          lang,
+          errorList: opts.errors ?? [],
+        })
+      : null
+  }
+${
+  opts.heading === false
+    ? null
+    : html`${opts.caption ? html`<span class="govuk-caption-l">${opts.caption}</span>` : null}<h1 class="govuk-heading-l">${title}</h1>
+`
+}
 ${opts.sections?.length ? subNavigation({ lang, items: opts.sections }) : null}
 ${body}`;
   return (

@@ -43,12 +43,16 @@ export const kit = defineMessages({
   },
   'kit.error_page.403.title': { fr: 'Accès refusé', en: 'You cannot see this page' },
   'kit.error_page.403.body': {
-    fr: "Votre rôle ou votre périmètre (établissements) ne donne pas accès à cette page. Si vous en avez besoin pour votre travail, demandez-le à l'administrateur du système.",
+    fr:
+      'Votre rôle ou votre périmètre (établissements) ne donne pas accès à cette page. Si vous en avez besoin pour ' +
+      "votre travail, demandez-le à l'administrateur du système.",
     en: 'Your role or your scope (prisons) does not give access to this page. If your work needs it, ask the system administrator.',
   },
   'kit.error_page.401.title': { fr: 'Reconnectez-vous', en: 'Sign in again' },
   'kit.error_page.401.body': {
-    fr: "Vous n'êtes pas connecté(e), ou votre session a pris fin\u00a0: ce que vous avez envoyé n'a pas été enregistré. Connectez-vous, puis saisissez-le à nouveau.",
+    fr:
+      "Vous n'êtes pas connecté(e), ou votre session a pris fin\u00a0: ce que vous avez envoyé n'a pas été " +
+      'enregistré. Connectez-vous, puis saisissez-le à nouveau.',
     en: 'You are not signed in, or your session has ended: what you sent was not saved. Sign in, then enter it again.',
   },
   'kit.error_page.sign_in': { fr: 'Se connecter', en: 'Sign in' },
@@ -63,7 +67,9 @@ export const kit = defineMessages({
     en: 'Sorry, there is a problem with the service',
   },
   'kit.error_page.500.body': {
-    fr: "Rien de ce que vous avez saisi n'a été enregistré à moitié. Réessayez dans quelques minutes\u00a0; l'incident est consigné (référence {ref}).",
+    fr:
+      "Rien de ce que vous avez saisi n'a été enregistré à moitié. Réessayez dans quelques minutes\u00a0; " +
+      "l'incident est consigné (référence {ref}).",
     en: 'Nothing you entered was half-saved. Try again in a few minutes; the incident is logged (reference {ref}).',
   },
   'kit.error_page.500.body_no_ref': {

@@ -356,13 +356,15 @@ export async function restore(
   }
   if (verified.manifest.database.major > server.major) {
     throw new RestoreRefused(
-      `The backup was made from PostgreSQL ${verified.manifest.database.major}; this database is PostgreSQL ${server.major}: restore it into PostgreSQL ${verified.manifest.database.major} or later.`,
+      `The backup was made from PostgreSQL ${verified.manifest.database.major}; this database is ` +
+        `PostgreSQL ${server.major}: restore it into PostgreSQL ${verified.manifest.database.major} or later.`,
     );
   }
   const existing = await listFiles(opts.attachmentsDir);
   if (existing.length && !opts.force) {
     throw new RestoreRefused(
-      `${opts.attachmentsDir} already holds ${existing.length} file(s): restore refuses to mix them with the backup's. Use --force to replace them.`,
+      `${opts.attachmentsDir} already holds ${existing.length} file(s): restore refuses to mix them with the ` +
+        `backup's. Use --force to replace them.`,
     );
   }
   const pgRestore = await findPgTool('pg_restore', server.major);

@@ -54,10 +54,13 @@ export async function findPgTool(tool: PgTool, major: number, env: NodeJS.Proces
     if (m === major) return bin;
     wrong.push(`${bin} is ${v ?? 'unusable'}`);
   }
-  const install = `install PostgreSQL ${major}'s client programs (Debian: \`apt-get install postgresql-client-${major}\`) or set PMIS_PG_BIN to the directory that holds them`;
+  const install =
+    `install PostgreSQL ${major}'s client programs (Debian: \`apt-get install postgresql-client-${major}\`) or ` +
+    `set PMIS_PG_BIN to the directory that holds them`;
   if (wrong.length)
     throw new MissingToolError(
-      `${tool} of PostgreSQL ${major} is needed (the database is PostgreSQL ${major}; a dump must be made and restored by the same major version), but ${wrong.join('; ')}: ${install}.`,
+      `${tool} of PostgreSQL ${major} is needed (the database is PostgreSQL ${major}; a dump must be made and ` +
+        `restored by the same major version), but ${wrong.join('; ')}: ${install}.`,
     );
   throw new MissingToolError(`${tool} (PostgreSQL ${major}) was not found: ${install}.`);
 }

@@ -14,7 +14,9 @@ export const e = defineMessages({
     en: 'The password must not be longer than {max} characters.',
   },
   'user.password_common': {
-    fr: 'Ce mot de passe fait partie des mots de passe les plus courants : choisissez-en un autre (une phrase de plusieurs mots, par exemple).',
+    fr:
+      'Ce mot de passe fait partie des mots de passe les plus courants : choisissez-en un autre (une phrase de ' +
+      'plusieurs mots, par exemple).',
     en: 'This password is one of the most common ones: choose another (a phrase of several words, for example).',
   },
   'user.password_username': {
@@ -47,7 +49,9 @@ export const e = defineMessages({
     en: "You cannot create an account with access to prisoners' data ({rights}).",
   },
   'grant.restricted': {
-    fr: 'Seul un administrateur national peut accorder des droits sur des données protégées (santé, renseignement, entretien, évaluations) : {rights}.',
+    fr:
+      'Seul un administrateur national peut accorder des droits sur des données protégées (santé, renseignement, ' +
+      'entretien, évaluations) : {rights}.',
     en: 'Only a national administrator can grant rights to restricted data (health, intelligence, interview, assessments): {rights}.',
   },
   'grant.approval_national_admin': {
@@ -105,7 +109,9 @@ export const e = defineMessages({
   },
   'error.busy': { fr: 'Serveur occupé : réessayez dans un instant.', en: 'Server busy: try again in a moment.' },
   'error.csrf_api': {
-    fr: "Requête authentifiée par cookie sans jeton anti-CSRF : envoyez l'en-tête X-CSRF-Token (voir GET /api/me) ou utilisez un jeton Bearer.",
+    fr:
+      "Requête authentifiée par cookie sans jeton anti-CSRF : envoyez l'en-tête X-CSRF-Token (voir GET /api/me) ou " +
+      'utilisez un jeton Bearer.',
     en: 'Cookie-authenticated request without a CSRF token: send the X-CSRF-Token header (see GET /api/me) or use a Bearer token.',
   },
   'error.csrf_api_media': {
@@ -156,8 +162,10 @@ export const m = defineMessages({
   'access.reason': { fr: 'Motif', en: 'Reason' },
   'access.sessions.title': { fr: 'Sessions et jetons ouverts', en: 'Open sessions and tokens' },
   'access.sessions.intro': {
-    fr: 'Une session ou un jeton prend fin après {idle} minutes sans utilisation, et au plus tard {ttl} heures après sa création. Fermez ce que vous ne reconnaissez pas.',
-    en: 'A session or token ends after {idle} minutes without use, and at the latest {ttl} hours after it was created. End anything you do not recognise.',
+    fr: 'Une session ou un jeton prend fin après {idle} minutes sans utilisation, et au plus tard {ttl} heures après \
+sa création. Fermez ce que vous ne reconnaissez pas.',
+    en: 'A session or token ends after {idle} minutes without use, and at the latest {ttl} hours after it was \
+created. End anything you do not recognise.',
   },
   'access.sessions.kind': { fr: 'Type', en: 'Kind' },
   'access.sessions.kind_session': { fr: 'Session (navigateur)', en: 'Session (browser)' },
@@ -183,8 +191,12 @@ export const m = defineMessages({
   'access.done.totp_off': { fr: 'Double authentification désactivée.', en: 'Two-step verification is off.' },
   'access.done.created': { fr: 'Compte créé.', en: 'Account created.' },
   'access.done.created_pending': {
-    fr: "Compte créé, en attente : il donne des droits protégés que vous n'avez pas ; un second administrateur national doit l'approuver avant toute connexion.",
-    en: 'Account created, waiting: it grants restricted rights you do not hold; a second national administrator must approve it before anyone can log in with it.',
+    fr:
+      "Compte créé, en attente : il donne des droits protégés que vous n'avez pas ; un second administrateur " +
+      "national doit l'approuver avant toute connexion.",
+    en:
+      'Account created, waiting: it grants restricted rights you do not hold; a second national administrator must ' +
+      'approve it before anyone can log in with it.',
   },
   'access.done.disabled': {
     fr: 'Compte désactivé ; ses sessions et jetons sont fermés.',
@@ -215,8 +227,13 @@ export const m = defineMessages({
   'access.totp.on': { fr: 'activée', en: 'on' },
   'access.totp.off': { fr: 'non activée', en: 'off' },
   'access.totp.intro': {
-    fr: "En plus du mot de passe, chaque connexion demandera un code à 6 chiffres affiché par une application d'authentification sur votre téléphone (par exemple FreeOTP ou Aegis). En cas de perte du téléphone, un administrateur national peut la retirer.",
-    en: 'Besides the password, every login will ask for a 6-digit code shown by an authenticator app on your phone (for example FreeOTP or Aegis). If the phone is lost, a national administrator can remove it.',
+    fr:
+      'En plus du mot de passe, chaque connexion demandera un code à 6 chiffres affiché par une application ' +
+      "d'authentification sur votre téléphone (par exemple FreeOTP ou Aegis). En cas de perte du téléphone, un " +
+      'administrateur national peut la retirer.',
+    en:
+      'Besides the password, every login will ask for a 6-digit code shown by an authenticator app on your phone ' +
+      '(for example FreeOTP or Aegis). If the phone is lost, a national administrator can remove it.',
   },
   'access.totp.start': { fr: 'Générer une clé', en: 'Generate a key' },
   'access.totp.step_scan': {
@@ -246,8 +263,15 @@ export const m = defineMessages({
     en: 'The accounts you can manage: those you could have created yourself.',
   },
   'access.users.grant_rule': {
-    fr: "Vous ne pouvez accorder ni un rôle ni un périmètre que vous n'avez pas. La portée nationale et les droits sur des données protégées (santé, renseignement, entretien, évaluations, ethnie et religion) demandent un administrateur national ; s'il ne les a pas lui-même, le compte attend l'approbation d'un second administrateur national. Tout est inscrit à l'historique.",
-    en: "You cannot grant a role or a scope you do not hold. National scope and rights to restricted data (health, intelligence, interview, assessments, ethnicity and religion) need a national administrator; if they do not hold them, the account waits for a second national administrator's approval. Everything is recorded in the history.",
+    fr:
+      "Vous ne pouvez accorder ni un rôle ni un périmètre que vous n'avez pas. La portée nationale et les droits " +
+      'sur des données protégées (santé, renseignement, entretien, évaluations, ethnie et religion) demandent un ' +
+      "administrateur national ; s'il ne les a pas lui-même, le compte attend l'approbation d'un second " +
+      "administrateur national. Tout est inscrit à l'historique.",
+    en:
+      'You cannot grant a role or a scope you do not hold. National scope and rights to restricted data (health, ' +
+      'intelligence, interview, assessments, ethnicity and religion) need a national administrator; if they do not ' +
+      "hold them, the account waits for a second national administrator's approval. Everything is recorded in the history.",
   },
   'access.user.title': { fr: 'Compte {username}', en: 'Account {username}' },
   'access.user.actions': { fr: 'Actions', en: 'Actions' },

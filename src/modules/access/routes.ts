@@ -83,7 +83,9 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: {
         tags: ['access'],
         summary: 'Exchange a username and password (and the TOTP code, for accounts that use one) for a bearer token',
-        description: `Throttled: after 10 failed attempts for a username within 15 minutes, or 50 from one address, attempts are refused (429) for 15 minutes. The token expires after SESSION_TTL_HOURS and when unused for SESSION_IDLE_MINUTES.`,
+        description:
+          `Throttled: after 10 failed attempts for a username within 15 minutes, or 50 from one address, attempts are ` +
+          `refused (429) for 15 minutes. The token expires after SESSION_TTL_HOURS and when unused for SESSION_IDLE_MINUTES.`,
         security: [],
         body: Type.Object(
           {
@@ -270,7 +272,10 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
         tags: ['access'],
         summary: 'Create a user',
         description:
-          'The grant rule (docs/access.md): nobody grants a role or scope they do not hold; national scope and restricted rights (health, intelligence, interview, assessments, ethnicity/religion) need a national administrator; restricted rights the administrator does not hold leave the account waiting for a second national administrator (`pending_approval`).',
+          'The grant rule (docs/access.md): nobody grants a role or scope they do not hold; national scope and ' +
+          'restricted rights (health, intelligence, interview, assessments, ethnicity/religion) need a national ' +
+          'administrator; restricted rights the administrator does not hold leave the account waiting for a second ' +
+          'national administrator (`pending_approval`).',
         body: NewUserBody,
         response: { 201: User },
       },

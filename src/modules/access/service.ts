@@ -269,7 +269,8 @@ async function settleAttempt(
     const f = await failures(db, username, ctx.address ?? null);
     if (f.account === THROTTLE.accountFailures)
       ctx.log?.(
-        `account "${username}" locked: ${f.account} failed login attempts within ${THROTTLE.windowMinutes} minutes (last from ${ctx.address ?? 'unknown address'})`,
+        `account "${username}" locked: ${f.account} failed login attempts within ${THROTTLE.windowMinutes} minutes ` +
+          `(last from ${ctx.address ?? 'unknown address'})`,
       );
     if (f.address === THROTTLE.addressFailures)
       ctx.log?.(

@@ -8,7 +8,8 @@ import { readUpload } from './upload.js';
 export async function attachmentRoutes(app: App, { database, config }: AppContext): Promise<void> {
   const db = database.db;
   app.post('/api/attachments', {
-    schema: { tags: ['attachments'], summary: 'Upload a file (multipart/form-data: prison, kind photo|fingerprints|warrant|document|medical, person_id?, file). JPEG, PNG or PDF, checked by content; size limited by ATTACHMENT_MAX_BYTES', consumes: ['multipart/form-data'] },
+    schema: { tags: ['attachments'], summary: 'Upload a file (multipart/form-data: prison, kind photo|fingerprints|warrant|document|medical, person_id?, ' +
+'file). JPEG, PNG or PDF, checked by content; size limited by ATTACHMENT_MAX_BYTES', consumes: ['multipart/form-data'] },
   }, async (req, reply) => {
     if (!req.isMultipart()) throw invalid([{ field: '/file', key: 'attachment.empty' }]);
     const { fields, file } = await readUpload(req);

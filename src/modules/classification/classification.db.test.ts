@@ -147,7 +147,8 @@ test('assessments: restricted, every read audited, validated, final once complet
   assert.equal((await call(admin(), 'GET', `/api/persons/${x.person_id}/assessments`)).json().items.length, 2);
   const audit = (
     await database.pool.query(
-      `SELECT a.action, a.entity_id, u.username FROM access_audit a JOIN app_user u ON u.id = a.actor_id WHERE category = 'assessment' AND action IN ('read','list') ORDER BY at, a.id`,
+      `SELECT a.action, a.entity_id, u.username FROM access_audit a JOIN app_user u ON u.id = a.actor_id WHERE ` +
+        `category = 'assessment' AND action IN ('read','list') ORDER BY at, a.id`,
     )
   ).rows;
   assert.equal(audit.length, before + 3);
@@ -386,84 +387,89 @@ test("classifications due appear in the director's list: initial, periodic and a
   );
 });
 
-test('a classification drives the allocation check: dispersal refused with its reason, overridden with a recorded reason; moves and occupants', async () => {
-  const [, , c2] = fx.prisons.BKO.cells as [string, string, string];
-  const d = director();
-  assert.equal(
-    (
-      await call(d, 'PUT', '/api/prisons/BKO/housing-policy', {
-        high_risk_policy: 'disperse',
-        reason: 'Note de service',
-      })
-    ).statusCode,
-    200,
-  );
-  const p1 = await admitted('Disperse1');
-  const p2 = await admitted('Disperse2');
-  for (const p of [p1, p2]) {
-    const a = await completedVeo(p.id, 'high', 'present');
+test(
+  'a classification drives the allocation check: dispersal refused with its reason, overridden with a recorded ' +
+    'reason; moves and occupants',
+  async () => {
+    const [, , c2] = fx.prisons.BKO.cells as [string, string, string];
+    const d = director();
     assert.equal(
       (
-        await call(d, 'POST', `/api/admissions/${p.id}/classification`, {
-          level: 'high',
-          reasons: 'Évaluation',
-          trigger: 'initial',
-          assessment_id: a.id,
+        await call(d, 'PUT', '/api/prisons/BKO/housing-policy', {
+          high_risk_policy: 'disperse',
+          reason: 'Note de service',
         })
       ).statusCode,
-      201,
+      200,
     );
-  }
-  assert.equal(
-    (await call(d, 'POST', `/api/admissions/${p1.id}/allocate`, { cell_id: c2, reason: 'Placement' })).statusCode,
-    200,
-  );
-  const refused = await call(
-    d,
-    'POST',
-    `/api/admissions/${p2.id}/allocate`,
-    { cell_id: c2, reason: 'Placement' },
-    'fr',
-  );
-  assert.equal(refused.statusCode, 422);
-  assert.deepEqual(
-    refused.json().errors.map((e: { code: string }) => e.code),
-    ['housing.refused.policy_disperse'],
-  );
-  const ok = await call(d, 'POST', `/api/admissions/${p2.id}/allocate`, {
-    cell_id: c2,
-    reason: 'Placement',
-    override_reason: 'Frères, demande de la famille',
-  });
-  assert.equal(ok.statusCode, 200, ok.body);
-  const occ = (await call(d, 'GET', `/api/cells/${c2}/occupants`)).json();
-  assert.deepEqual(occ.current.map((o: { admission_id: string }) => o.admission_id).sort(), [p1.id, p2.id].sort());
-  assert.match(occ.current[0].label, /^accused of /);
-  // Move p1 elsewhere: the placement row is closed and a new one opened; the history shows both.
-  assert.equal(
-    (await call(d, 'PUT', '/api/prisons/BKO/housing-policy', { high_risk_policy: 'mixed', reason: 'Fin' })).statusCode,
-    200,
-  );
-  const moved = await call(d, 'POST', `/api/admissions/${p1.id}/allocate`, {
-    cell_id: fx.prisons.BKO.cells[1],
-    reason: 'Rapprochement',
-  });
-  assert.equal(moved.statusCode, 200, moved.body);
-  const moves = (await call(d, 'GET', `/api/admissions/${p1.id}/moves`)).json().items;
-  assert.deepEqual(
-    moves.map((m: { cell: string; reason: string; to: string | null }) => [m.cell, m.reason, m.to === null]),
-    [
-      ['A-03', 'Placement', false],
-      ['A-02', 'Rapprochement', true],
-    ],
-  );
-  const after = (await call(d, 'GET', `/api/cells/${c2}/occupants`)).json();
-  assert.deepEqual(
-    [after.current.length, after.past.map((o: { admission_id: string }) => o.admission_id)],
-    [1, [p1.id]],
-  );
-  assert.equal((await call(fx.tokens['clerk.klk'], 'GET', `/api/cells/${c2}/occupants`)).statusCode, 403);
-});
+    const p1 = await admitted('Disperse1');
+    const p2 = await admitted('Disperse2');
+    for (const p of [p1, p2]) {
+      const a = await completedVeo(p.id, 'high', 'present');
+      assert.equal(
+        (
+          await call(d, 'POST', `/api/admissions/${p.id}/classification`, {
+            level: 'high',
+            reasons: 'Évaluation',
+            trigger: 'initial',
+            assessment_id: a.id,
+          })
+        ).statusCode,
+        201,
+      );
+    }
+    assert.equal(
+      (await call(d, 'POST', `/api/admissions/${p1.id}/allocate`, { cell_id: c2, reason: 'Placement' })).statusCode,
+      200,
+    );
+    const refused = await call(
+      d,
+      'POST',
+      `/api/admissions/${p2.id}/allocate`,
+      { cell_id: c2, reason: 'Placement' },
+      'fr',
+    );
+    assert.equal(refused.statusCode, 422);
+    assert.deepEqual(
+      refused.json().errors.map((e: { code: string }) => e.code),
+      ['housing.refused.policy_disperse'],
+    );
+    const ok = await call(d, 'POST', `/api/admissions/${p2.id}/allocate`, {
+      cell_id: c2,
+      reason: 'Placement',
+      override_reason: 'Frères, demande de la famille',
+    });
+    assert.equal(ok.statusCode, 200, ok.body);
+    const occ = (await call(d, 'GET', `/api/cells/${c2}/occupants`)).json();
+    assert.deepEqual(occ.current.map((o: { admission_id: string }) => o.admission_id).sort(), [p1.id, p2.id].sort());
+    assert.match(occ.current[0].label, /^accused of /);
+    // Move p1 elsewhere: the placement row is closed and a new one opened; the history shows both.
+    assert.equal(
+      (await call(d, 'PUT', '/api/prisons/BKO/housing-policy', { high_risk_policy: 'mixed', reason: 'Fin' }))
+        .statusCode,
+      200,
+    );
+    const moved = await call(d, 'POST', `/api/admissions/${p1.id}/allocate`, {
+      cell_id: fx.prisons.BKO.cells[1],
+      reason: 'Rapprochement',
+    });
+    assert.equal(moved.statusCode, 200, moved.body);
+    const moves = (await call(d, 'GET', `/api/admissions/${p1.id}/moves`)).json().items;
+    assert.deepEqual(
+      moves.map((m: { cell: string; reason: string; to: string | null }) => [m.cell, m.reason, m.to === null]),
+      [
+        ['A-03', 'Placement', false],
+        ['A-02', 'Rapprochement', true],
+      ],
+    );
+    const after = (await call(d, 'GET', `/api/cells/${c2}/occupants`)).json();
+    assert.deepEqual(
+      [after.current.length, after.past.map((o: { admission_id: string }) => o.admission_id)],
+      [1, [p1.id]],
+    );
+    assert.equal((await call(fx.tokens['clerk.klk'], 'GET', `/api/cells/${c2}/occupants`)).statusCode, 403);
+  },
+);
 
 test('cell leaders: since when, elected or appointed, the requests they carry', async () => {
   const [c0] = fx.prisons.BKO.cells as [string];

@@ -194,8 +194,25 @@ export async function classificationPages(app: App, { database }: AppContext): P
       const triggers = TRIGGERS.filter((x) => (c.level ? x !== 'initial' : x === 'initial' || x === 'override'));
       decideForm = html`<section aria-labelledby="decide-h"><h2 id="decide-h">${t(lang, 'cls.decide_title')}</h2>${errorSummary(lang, de)}
 <form id="decide" method="post" action="/admissions/${id}/classification" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
-${radioGroup({ label: t(lang, 'cls.level'), name: 'level', value: str(dv, 'level'), errors: de, required: true, options: s.levels.map((l) => ({ value: l, label: levelText(lang, l) })) })}
-${selectField({ label: t(lang, 'cls.trigger'), name: 'trigger', value: str(dv, 'trigger') || triggers[0], errors: de, required: true, options: triggers.map((x) => [x, t(lang, `cls.trigger.${x}`)]) })}
+${radioGroup({
+  label: t(lang, 'cls.level'),
+  name: 'level',
+  value: str(dv, 'level'),
+  errors: de,
+  required: true,
+  options: s.levels.map((l) => ({
+    value: l,
+    label: levelText(lang, l),
+  })),
+})}
+${selectField({
+  label: t(lang, 'cls.trigger'),
+  name: 'trigger',
+  value: str(dv, 'trigger') || triggers[0],
+  errors: de,
+  required: true,
+  options: triggers.map((x) => [x, t(lang, `cls.trigger.${x}`)]),
+})}
 ${
   assessments.length
     ? selectField({
@@ -212,14 +229,28 @@ ${
     : html`<p class="hint" id="f-assessment_id">${t(lang, 'cls.no_assessment')}</p>`
 }
 ${textArea({ label: t(lang, 'cls.reasons'), name: 'reasons', value: str(dv, 'reasons'), errors: de, required: true })}
-${textArea({ label: t(lang, 'cls.override_justification'), name: 'override_justification', value: str(dv, 'override_justification'), errors: de, hint: t(lang, 'cls.override_hint') })}
-${textField({ label: t(lang, 'cls.next_review'), name: 'next_review_on', type: 'date', value: str(dv, 'next_review_on'), errors: de, hint: t(lang, 'cls.next_review_hint') })}
+${textArea({
+  label: t(lang, 'cls.override_justification'),
+  name: 'override_justification',
+  value: str(dv, 'override_justification'),
+  errors: de,
+  hint: t(lang, 'cls.override_hint'),
+})}
+${textField({
+  label: t(lang, 'cls.next_review'),
+  name: 'next_review_on',
+  type: 'date',
+  value: str(dv, 'next_review_on'),
+  errors: de,
+  hint: t(lang, 'cls.next_review_hint'),
+})}
 <button type="submit">${t(lang, 'cls.decide')}</button></form></section>`;
     }
     const [rv, re] = state.reg ?? [{}, null];
     const regimeForm =
       can(actor, 'classification.decide') && !h.ended_at
-        ? html`<h3>${t(lang, 'cls.reg.title')}</h3>${errorSummary(lang, re)}<form id="regime" method="post" action="/admissions/${id}/regime" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
+        ? html`<h3>${t(lang, 'cls.reg.title')}</h3>
+${errorSummary(lang, re)}<form id="regime" method="post" action="/admissions/${id}/regime" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
 ${selectField({
   label: t(lang, 'cls.reg.subject'),
   name: 'subject',
@@ -268,29 +299,78 @@ ${dl([
   [t(lang, 'cls.age'), ageReadingText(lang, c.age)],
 ])}</section>
 <section aria-labelledby="reg-h"><h2 id="reg-h">${t(lang, 'cls.regime')}</h2>
-<table><thead><tr><th scope="col">${t(lang, 'cls.activity')}</th><th scope="col">${t(lang, 'cls.allowed')}</th><th scope="col">${t(lang, 'cls.basis')}</th></tr></thead><tbody>
-${r.activities.map((x) => html`<tr><td>${t(lang, `cls.activity.${x.activity}`)}</td><td>${x.allowed ? t(lang, 'cls.allowed') : t(lang, 'cls.not_allowed')}</td><td>${basisText(lang, x)}</td></tr>`)}
-<tr><td>${t(lang, 'cls.visits')}</td><td>${t(lang, `cls.visits.${r.visits.mode}`)} · ${t(lang, 'cls.visits.per_week', { n: r.visits.perWeek })}</td><td>${basisText(lang, r.visits)}</td></tr>
-<tr><td>${t(lang, 'cls.programmes')}</td><td>${r.programmes.open === 'all' ? t(lang, 'cls.programmes.all') : r.programmes.open.join(', ')}</td><td>${t(lang, 'cls.basis.level')}</td></tr>
+<table><thead><tr><th scope="col">${t(lang, 'cls.activity')}</th><th scope="col">${t(lang, 'cls.allowed')}</th>
+<th scope="col">${t(lang, 'cls.basis')}</th></tr></thead><tbody>
+${r.activities.map(
+  (x) => html`<tr><td>${t(lang, `cls.activity.${x.activity}`)}</td>
+<td>${x.allowed ? t(lang, 'cls.allowed') : t(lang, 'cls.not_allowed')}</td><td>${basisText(lang, x)}</td></tr>`,
+)}
+<tr><td>${t(lang, 'cls.visits')}</td>
+<td>${t(lang, `cls.visits.${r.visits.mode}`)} · ${t(lang, 'cls.visits.per_week', { n: r.visits.perWeek })}</td>
+<td>${basisText(lang, r.visits)}</td></tr>
+<tr><td>${t(lang, 'cls.programmes')}</td>
+<td>${r.programmes.open === 'all' ? t(lang, 'cls.programmes.all') : r.programmes.open.join(', ')}</td>
+<td>${t(lang, 'cls.basis.level')}</td></tr>
 </tbody></table>
-${r.programmes.allowed.length || r.programmes.restricted.length ? html`<ul>${r.programmes.allowed.map((p) => html`<li>${t(lang, 'cls.reg.allow')} — ${p.programme}${colon(lang)}${p.reason}</li>`)}${r.programmes.restricted.map((p) => html`<li>${t(lang, 'cls.reg.restrict')} — ${p.programme}${colon(lang)}${p.reason}</li>`)}</ul>` : null}
+${
+  r.programmes.allowed.length || r.programmes.restricted.length
+    ? html`<ul>
+${r.programmes.allowed.map(
+  (p) => html`<li>${t(lang, 'cls.reg.allow')} — ${p.programme}${colon(lang)}${p.reason}</li>
+`,
+)}${r.programmes.restricted.map(
+        (p) => html`<li>${t(lang, 'cls.reg.restrict')} — ${p.programme}${colon(lang)}${p.reason}</li>
+`,
+      )}</ul>`
+    : null
+}
 ${regimeForm}</section>
 <section aria-labelledby="hist-h"><h2 id="hist-h">${t(lang, 'cls.history')}</h2>
 ${
   c.history.length
-    ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'cls.level')}</th><th scope="col">${t(lang, 'cls.trigger')}</th><th scope="col">${t(lang, 'cls.reasons')}</th><th scope="col">${t(lang, 'cls.override')}</th><th scope="col">${t(lang, 'cls.decided_by')}</th><th scope="col">${t(lang, 'cls.next_review')}</th></tr></thead><tbody>
-${c.history.map((d) => html`<tr><td>${when(lang, d.decided_at)}</td><td>${levelText(lang, d.level)}</td><td>${t(lang, `cls.trigger.${d.trigger}`)}</td><td>${d.reasons ?? html`<em>${withheldText(lang, d.withheld)}</em>`}</td><td>${d.override ? (d.override_justification ?? t(lang, 'cls.override')) : ''}${d.indicated_level ? html`<br><small>${t(lang, 'cls.indicated')}${colon(lang)}${levelText(lang, d.indicated_level)}</small>` : null}</td><td>${d.decided_by}</td><td>${formatDate(lang, d.next_review_on)}</td></tr>`)}
+    ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'cls.level')}</th>
+<th scope="col">${t(lang, 'cls.trigger')}</th><th scope="col">${t(lang, 'cls.reasons')}</th>
+<th scope="col">${t(lang, 'cls.override')}</th><th scope="col">${t(lang, 'cls.decided_by')}</th>
+<th scope="col">${t(lang, 'cls.next_review')}</th></tr></thead><tbody>
+${c.history.map(
+  (d) => html`<tr><td>${when(lang, d.decided_at)}</td><td>${levelText(lang, d.level)}</td>
+<td>${t(lang, `cls.trigger.${d.trigger}`)}</td><td>${d.reasons ?? html`<em>${withheldText(lang, d.withheld)}</em>`}</td>
+<td>${d.override ? (d.override_justification ?? t(lang, 'cls.override')) : ''}${d.indicated_level ? html`<br><small>${t(lang, 'cls.indicated')}${colon(lang)}${levelText(lang, d.indicated_level)}</small>` : null}</td>
+<td>${d.decided_by}</td><td>${formatDate(lang, d.next_review_on)}</td></tr>`,
+)}
 </tbody></table>`
     : html`<p>${t(lang, 'cls.level.none')}</p>`
 }</section>
 ${decideForm}
 <section aria-labelledby="ev-h"><h2 id="ev-h">${t(lang, 'cls.events')}</h2>
-${c.events.length ? html`<ul>${c.events.map((e) => html`<li>${formatDate(lang, e.occurred_on)} — ${t(lang, `cls.trigger.${e.kind}`)}${colon(lang)}${e.note}</li>`)}</ul>` : null}
+${
+  c.events.length
+    ? html`<ul>
+${c.events.map(
+  (e) => html`<li>${formatDate(lang, e.occurred_on)} — ${t(lang, `cls.trigger.${e.kind}`)}${colon(lang)}${e.note}</li>
+`,
+)}</ul>`
+    : null
+}
 ${
   canEvent && !h.ended_at
     ? html`${errorSummary(lang, ee)}<form id="event" method="post" action="/admissions/${id}/review-events" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
-${selectField({ label: t(lang, 'cls.event.kind'), name: 'kind', value: str(ev, 'kind'), errors: ee, required: true, options: REVIEW_EVENTS.map((k) => [k, t(lang, `cls.trigger.${k}`)]) })}
-${textField({ label: t(lang, 'cls.event.occurred_on'), name: 'occurred_on', type: 'date', value: str(ev, 'occurred_on') || bamakoDate(), errors: ee, required: true })}
+${selectField({
+  label: t(lang, 'cls.event.kind'),
+  name: 'kind',
+  value: str(ev, 'kind'),
+  errors: ee,
+  required: true,
+  options: REVIEW_EVENTS.map((k) => [k, t(lang, `cls.trigger.${k}`)]),
+})}
+${textField({
+  label: t(lang, 'cls.event.occurred_on'),
+  name: 'occurred_on',
+  type: 'date',
+  value: str(ev, 'occurred_on') || bamakoDate(),
+  errors: ee,
+  required: true,
+})}
 ${textArea({ label: t(lang, 'cls.event.note'), name: 'note', value: str(ev, 'note'), errors: ee, required: true })}
 <button type="submit">${t(lang, 'cls.event.record')}</button></form>`
     : null
@@ -442,15 +522,27 @@ ${textArea({ label: t(lang, 'cls.event.note'), name: 'note', value: str(ev, 'not
         html`${block}${links(req, h.admission_id)}<p class="notice">${t(lang, 'cls.asm.restricted')}</p>
 ${
   items.length
-    ? html`<table><thead><tr><th scope="col">${t(lang, 'cls.asm.instrument')}</th><th scope="col">${t(lang, 'cls.asm.status')}</th><th scope="col">${t(lang, 'cls.asm.judgement')}</th><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'cls.mv.by')}</th></tr></thead><tbody>
-${items.map((x) => html`<tr><td><a href="/assessments/${x.id}">${instrumentTitle(lang, x.instrument)}</a> (${t(lang, 'cls.asm.version', { v: x.version })})</td><td>${t(lang, `cls.asm.status.${x.status}`)}</td><td>${judgementText(lang, x.instrument, x.judgement)}</td><td>${when(lang, x.completed_at ?? x.started_at)}</td><td>${x.assessor}</td></tr>`)}
+    ? html`<table><thead><tr><th scope="col">${t(lang, 'cls.asm.instrument')}</th>
+<th scope="col">${t(lang, 'cls.asm.status')}</th><th scope="col">${t(lang, 'cls.asm.judgement')}</th>
+<th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'cls.mv.by')}</th></tr></thead><tbody>
+${items.map(
+  (x) => html`<tr>
+<td><a href="/assessments/${x.id}">${instrumentTitle(lang, x.instrument)}</a> (${t(lang, 'cls.asm.version', { v: x.version })})</td>
+<td>${t(lang, `cls.asm.status.${x.status}`)}</td><td>${judgementText(lang, x.instrument, x.judgement)}</td>
+<td>${when(lang, x.completed_at ?? x.started_at)}</td><td>${x.assessor}</td></tr>`,
+)}
 </tbody></table>`
     : html`<p>${t(lang, 'cls.asm.none')}</p>`
 }
 ${
   instruments.length
     ? html`<form id="start" method="post" action="/admissions/${h.admission_id}/assessments">${hidden('_csrf', req.sessionCsrf ?? '')}
-${selectField({ label: t(lang, 'cls.asm.instrument'), name: 'instrument', options: instruments.map((i) => [i.code, instrumentTitle(lang, i.code)]) })}<button type="submit">${t(lang, 'cls.asm.start')}</button></form>`
+${selectField({
+  label: t(lang, 'cls.asm.instrument'),
+  name: 'instrument',
+  options: instruments.map((i) => [i.code, instrumentTitle(lang, i.code)]),
+})}<button type="submit">${t(lang, 'cls.asm.start')}</button>
+</form>`
     : null
 }`,
       );
@@ -489,14 +581,21 @@ ${selectField({ label: t(lang, 'cls.asm.instrument'), name: 'instrument', option
           )
         : t(lang, 'cls.asm.unrated');
     const change = a.change_since_previous
-      ? html`<section aria-labelledby="chg-h"><h2 id="chg-h">${t(lang, 'cls.asm.change')}</h2><table><thead><tr><th scope="col">${t(lang, 'cls.asm.item')}</th><th scope="col">${t(lang, 'cls.asm.before')}</th><th scope="col">${t(lang, 'cls.asm.after')}</th><th scope="col">${t(lang, 'cls.asm.movement')}</th></tr></thead><tbody>
+      ? html`<section aria-labelledby="chg-h"><h2 id="chg-h">${t(lang, 'cls.asm.change')}</h2><table><thead><tr>
+<th scope="col">${t(lang, 'cls.asm.item')}</th><th scope="col">${t(lang, 'cls.asm.before')}</th>
+<th scope="col">${t(lang, 'cls.asm.after')}</th><th scope="col">${t(lang, 'cls.asm.movement')}</th></tr></thead><tbody>
 ${a.change_since_previous.items
   .filter((x) => x.movement !== 'same')
   .map((x) => {
     const it = allItems(def).find((i) => i.code === x.item);
-    return html`<tr><td>${it ? tx(lang, it.text) : x.item}</td><td>${x.before ?? '—'}</td><td>${x.after ?? '—'}</td><td>${t(lang, `cls.asm.move.${x.movement}`)}${x.concern !== 'neutral' ? ` — ${t(lang, `cls.asm.concern.${x.concern}`)}` : ''}</td></tr>`;
+    return html`<tr><td>${it ? tx(lang, it.text) : x.item}</td><td>${x.before ?? '—'}</td><td>${x.after ?? '—'}</td>
+<td>${t(lang, `cls.asm.move.${x.movement}`)}${x.concern !== 'neutral' ? ` — ${t(lang, `cls.asm.concern.${x.concern}`)}` : ''}</td>
+</tr>`;
   })}
-<tr><td>${t(lang, 'cls.asm.judgement')}</td><td>${a.change_since_previous.judgement.before}</td><td>${a.change_since_previous.judgement.after}</td><td>${a.change_since_previous.judgement.changed ? t(lang, 'cls.asm.move.changed') : t(lang, 'cls.asm.move.same')}</td></tr></tbody></table></section>`
+<tr><td>${t(lang, 'cls.asm.judgement')}</td><td>${a.change_since_previous.judgement.before}</td>
+<td>${a.change_since_previous.judgement.after}</td>
+<td>${a.change_since_previous.judgement.changed ? t(lang, 'cls.asm.move.changed') : t(lang, 'cls.asm.move.same')}</td></tr>
+</tbody></table></section>`
       : html`<p>${t(lang, 'cls.asm.first')}</p>`;
     const jLabel = (v: string) => tx(lang, def.judgement.options.find((o) => o.value === v)?.label ?? { fr: v, en: v });
     if (a.status === 'complete' || !can(actor, 'assessment.write')) {
@@ -509,7 +608,15 @@ ${dl([
   [t(lang, 'cls.asm.status'), t(lang, `cls.asm.status.${a.status}`)],
   [t(lang, 'web.history.when'), when(lang, a.completed_at ?? a.started_at)],
 ])}
-${def.domains.map((d) => html`<section><h2>${tx(lang, d.title)}</h2><dl class="facts">${d.items.map((it) => html`<div><dt>${tx(lang, it.text)}</dt><dd>${label(it.scale, c.ratings[it.code]?.value)}${c.ratings[it.code]?.evidence ? html`<br><small>${c.ratings[it.code].evidence}</small>` : null}</dd></div>`)}</dl>${c.domain_notes?.[d.code] ? html`<p>${c.domain_notes[d.code]}</p>` : null}</section>`)}
+${def.domains.map(
+  (d) =>
+    html`<section><h2>${tx(lang, d.title)}</h2><dl class="facts">${d.items.map(
+      (it) => html`<div>
+<dt>${tx(lang, it.text)}</dt>
+<dd>${label(it.scale, c.ratings[it.code]?.value)}${c.ratings[it.code]?.evidence ? html`<br><small>${c.ratings[it.code].evidence}</small>` : null}</dd>
+</div>`,
+    )}</dl>${c.domain_notes?.[d.code] ? html`<p>${c.domain_notes[d.code]}</p>` : null}</section>`,
+)}
 <section><h2>${t(lang, 'cls.asm.summary')}</h2><p>${c.summary}</p>
 ${dl([
   [tx(lang, def.judgement.question), c.judgement ? jLabel(c.judgement) : ''],
@@ -532,18 +639,60 @@ ${def.domains.map(
   (d) => html`<fieldset><legend>${tx(lang, d.title)}</legend><p class="hint">${tx(lang, d.guidance)}</p>
 ${d.items.map((it) => {
   const scale = def.scales.find((s) => s.code === it.scale)!;
-  return html`${radioGroup({ label: tx(lang, it.text), name: `content.ratings.${it.code}.value`, value: val(`content.ratings.${it.code}.value`, c.ratings[it.code]?.value), errors, options: scale.levels.map((l) => ({ value: l.value, label: tx(lang, l.label) })) })}
+  return html`${radioGroup({
+    label: tx(lang, it.text),
+    name: `content.ratings.${it.code}.value`,
+    value: val(`content.ratings.${it.code}.value`, c.ratings[it.code]?.value),
+    errors,
+    options: scale.levels.map((l) => ({
+      value: l.value,
+      label: tx(lang, l.label),
+    })),
+  })}
 <p class="hint">${tx(lang, it.guidance)}</p>
-${textField({ label: t(lang, 'cls.asm.evidence'), name: `content.ratings.${it.code}.evidence`, value: val(`content.ratings.${it.code}.evidence`, c.ratings[it.code]?.evidence), errors })}`;
+${textField({
+  label: t(lang, 'cls.asm.evidence'),
+  name: `content.ratings.${it.code}.evidence`,
+  value: val(`content.ratings.${it.code}.evidence`, c.ratings[it.code]?.evidence),
+  errors,
+})}`;
 })}
-${textArea({ label: t(lang, 'cls.asm.domain_notes'), name: `content.domain_notes.${d.code}`, value: val(`content.domain_notes.${d.code}`, c.domain_notes?.[d.code]), errors })}</fieldset>`,
+${textArea({
+  label: t(lang, 'cls.asm.domain_notes'),
+  name: `content.domain_notes.${d.code}`,
+  value: val(`content.domain_notes.${d.code}`, c.domain_notes?.[d.code]),
+  errors,
+})}</fieldset>
+`,
 )}
-<fieldset><legend>${t(lang, 'cls.asm.judgement')}</legend><p class="hint">${tx(lang, def.judgement.guidance)} ${t(lang, 'cls.asm.no_score')}</p>
+<fieldset><legend>${t(lang, 'cls.asm.judgement')}</legend>
+<p class="hint">${tx(lang, def.judgement.guidance)} ${t(lang, 'cls.asm.no_score')}</p>
 ${textArea({ label: t(lang, 'cls.asm.summary'), name: 'content.summary', value: val('content.summary', c.summary), errors, rows: 5 })}
-${radioGroup({ label: tx(lang, def.judgement.question), name: 'content.judgement', value: val('content.judgement', c.judgement), errors, options: def.judgement.options.map((o) => ({ value: o.value, label: tx(lang, o.label) })) })}
-${textArea({ label: t(lang, 'cls.asm.reasons'), name: 'content.judgement_reasons', value: val('content.judgement_reasons', c.judgement_reasons), errors, rows: 4 })}
-${textArea({ label: t(lang, 'cls.asm.recommendations'), name: 'content.recommendations', value: val('content.recommendations', c.recommendations), errors })}</fieldset>
-<button type="submit" name="action" value="save">${t(lang, 'cls.asm.save')}</button> <button type="submit" name="action" value="complete">${t(lang, 'cls.asm.complete')}</button></form>${change}`,
+${radioGroup({
+  label: tx(lang, def.judgement.question),
+  name: 'content.judgement',
+  value: val('content.judgement', c.judgement),
+  errors,
+  options: def.judgement.options.map((o) => ({
+    value: o.value,
+    label: tx(lang, o.label),
+  })),
+})}
+${textArea({
+  label: t(lang, 'cls.asm.reasons'),
+  name: 'content.judgement_reasons',
+  value: val('content.judgement_reasons', c.judgement_reasons),
+  errors,
+  rows: 4,
+})}
+${textArea({
+  label: t(lang, 'cls.asm.recommendations'),
+  name: 'content.recommendations',
+  value: val('content.recommendations', c.recommendations),
+  errors,
+})}</fieldset>
+<button type="submit" name="action" value="save">${t(lang, 'cls.asm.save')}</button> <button type="submit" name="action" value="complete">${t(lang, 'cls.asm.complete')}</button>
+</form>${change}`,
     );
   };
   app.get(
@@ -639,15 +788,36 @@ ${textArea({ label: t(lang, 'cls.asm.recommendations'), name: 'content.recommend
       html`<p class="notice">${t(lang, 'cls.ka.restricted')}</p>
 ${
   items.length
-    ? html`<table><thead><tr><th scope="col">${t(lang, 'cls.ka.person_a')}</th><th scope="col">${t(lang, 'cls.ka.person_b')}</th><th scope="col">${t(lang, 'cls.reason')}</th><th scope="col">${t(lang, 'cls.ka.source')}</th><th scope="col">${t(lang, 'cls.ka.review_on')}</th></tr></thead><tbody>
-${items.map((k) => html`<tr><td>${nameOf(k.person_a)}</td><td>${nameOf(k.person_b)}</td><td>${k.reason}</td><td>${k.source}</td><td>${k.review_on ?? ''}</td></tr>`)}</tbody></table>`
+    ? html`<table><thead><tr><th scope="col">${t(lang, 'cls.ka.person_a')}</th><th scope="col">${t(lang, 'cls.ka.person_b')}</th>
+<th scope="col">${t(lang, 'cls.reason')}</th><th scope="col">${t(lang, 'cls.ka.source')}</th>
+<th scope="col">${t(lang, 'cls.ka.review_on')}</th></tr></thead><tbody>
+${items.map(
+  (k) => html`<tr><td>${nameOf(k.person_a)}</td><td>${nameOf(k.person_b)}</td><td>${k.reason}</td><td>${k.source}</td>
+<td>${k.review_on ?? ''}</td></tr>`,
+)}</tbody></table>`
     : html`<p>${t(lang, 'cls.ka.none')}</p>`
 }
 ${
   can(actor, 'intelligence.write')
     ? html`${errorSummary(lang, errors)}<form id="form" method="post" action="/prisons/${p.code}/keep-apart" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
-${selectField({ label: t(lang, 'cls.ka.person_a'), name: 'person_a', value: str(v, 'person_a'), errors, required: true, options: people, placeholder: t(lang, 'web.choose') })}
-${selectField({ label: t(lang, 'cls.ka.person_b'), name: 'person_b', value: str(v, 'person_b'), errors, required: true, options: people, placeholder: t(lang, 'web.choose') })}
+${selectField({
+  label: t(lang, 'cls.ka.person_a'),
+  name: 'person_a',
+  value: str(v, 'person_a'),
+  errors,
+  required: true,
+  options: people,
+  placeholder: t(lang, 'web.choose'),
+})}
+${selectField({
+  label: t(lang, 'cls.ka.person_b'),
+  name: 'person_b',
+  value: str(v, 'person_b'),
+  errors,
+  required: true,
+  options: people,
+  placeholder: t(lang, 'web.choose'),
+})}
 ${textArea({ label: t(lang, 'cls.ka.reason'), name: 'reason', value: str(v, 'reason'), errors, required: true })}
 ${textField({ label: t(lang, 'cls.ka.source'), name: 'source', value: str(v, 'source'), errors, required: true })}
 ${textField({ label: t(lang, 'cls.ka.review_on'), name: 'review_on', type: 'date', value: str(v, 'review_on'), errors })}
@@ -711,10 +881,43 @@ ${textField({ label: t(lang, 'cls.ka.review_on'), name: 'review_on', type: 'date
     const form =
       can(actor, 'housing.move') && !h.ended_at
         ? html`${errorSummary(lang, errors)}<form id="form" method="post" action="/admissions/${id}/move" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
-${selectField({ label: t(lang, 'cls.mv.cell'), name: 'cell_id', value: str(v, 'cell_id'), errors, required: true, placeholder: t(lang, 'web.choose'), options: cells.filter((c) => c.id !== h.cell_id).map((c) => [c.id, t(lang, 'cls.mv.cell_option', { unit: c.unit_code, code: c.code, population: c.population, capacity: c.capacity ?? '?' })]) })}
+${selectField({
+  label: t(lang, 'cls.mv.cell'),
+  name: 'cell_id',
+  value: str(v, 'cell_id'),
+  errors,
+  required: true,
+  placeholder: t(lang, 'web.choose'),
+  options: cells
+    .filter((c) => c.id !== h.cell_id)
+    .map((c) => [
+      c.id,
+      t(lang, 'cls.mv.cell_option', {
+        unit: c.unit_code,
+        code: c.code,
+        population: c.population,
+        capacity: c.capacity ?? '?',
+      }),
+    ]),
+})}
 ${textArea({ label: t(lang, 'cls.mv.reason'), name: 'reason', value: str(v, 'reason'), errors, required: true })}
-${textField({ label: t(lang, 'web.adm.over_capacity_reason'), name: 'over_capacity_reason', value: str(v, 'over_capacity_reason'), errors })}
-${can(actor, 'housing.override') ? textArea({ label: t(lang, 'cls.mv.override'), name: 'override_reason', value: str(v, 'override_reason'), errors, hint: t(lang, 'cls.mv.override_hint') }) : null}
+${textField({
+  label: t(lang, 'web.adm.over_capacity_reason'),
+  name: 'over_capacity_reason',
+  value: str(v, 'over_capacity_reason'),
+  errors,
+})}
+${
+  can(actor, 'housing.override')
+    ? textArea({
+        label: t(lang, 'cls.mv.override'),
+        name: 'override_reason',
+        value: str(v, 'override_reason'),
+        errors,
+        hint: t(lang, 'cls.mv.override_hint'),
+      })
+    : null
+}
 <button type="submit">${t(lang, 'cls.mv.submit')}</button></form>`
         : null;
     return layout(
@@ -722,13 +925,18 @@ ${can(actor, 'housing.override') ? textArea({ label: t(lang, 'cls.mv.override'),
       t(lang, 'cls.page.move'),
       html`${block}${links(req, id)}${req.query.saved ? html`<p class="notice" role="status">${t(lang, 'cls.saved')}</p>` : null}${form}
 <section aria-labelledby="mv-h"><h2 id="mv-h">${t(lang, 'cls.mv.history')}</h2>
-<table><thead><tr><th scope="col">${t(lang, 'cls.mv.from')}</th><th scope="col">${t(lang, 'cls.mv.to')}</th><th scope="col">${t(lang, 'cls.page.cell', { code: '' }).trim()}</th><th scope="col">${t(lang, 'cls.reason')}</th><th scope="col">${t(lang, 'cls.mv.by')}</th></tr></thead><tbody>
+<table><thead><tr><th scope="col">${t(lang, 'cls.mv.from')}</th><th scope="col">${t(lang, 'cls.mv.to')}</th>
+<th scope="col">${t(lang, 'cls.page.cell', { code: '' }).trim()}</th><th scope="col">${t(lang, 'cls.reason')}</th>
+<th scope="col">${t(lang, 'cls.mv.by')}</th></tr></thead><tbody>
 ${moves
   .slice()
   .reverse()
   .map(
     (m) =>
-      html`<tr><td>${when(lang, m.from)}</td><td>${m.to ? when(lang, m.to) : t(lang, 'cls.mv.now')}</td><td>${m.cell_id ? html`<a href="/cells/${m.cell_id}">${m.unit} · ${m.cell}</a>` : '—'}</td><td>${m.reason ?? ''}${m.over_capacity_reason ? html`<br><small>${m.over_capacity_reason}</small>` : null}</td><td>${m.by}</td></tr>`,
+      html`<tr><td>${when(lang, m.from)}</td><td>${m.to ? when(lang, m.to) : t(lang, 'cls.mv.now')}</td>
+<td>${m.cell_id ? html`<a href="/cells/${m.cell_id}">${m.unit} · ${m.cell}</a>` : '—'}</td>
+<td>${m.reason ?? ''}${m.over_capacity_reason ? html`<br><small>${m.over_capacity_reason}</small>` : null}</td><td>${m.by}</td>
+</tr>`,
   )}
 </tbody></table></section>`,
     );
@@ -786,8 +994,13 @@ ${moves
     const [rv, re] = state.req ?? [{}, null];
     const occTable = (rows: typeof o.current) =>
       rows.length
-        ? html`<table><thead><tr><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'cls.situation')}</th><th scope="col">${t(lang, 'cls.mv.from')}</th><th scope="col">${t(lang, 'cls.mv.to')}</th></tr></thead><tbody>
-${rows.map((x) => html`<tr><td><a href="/admissions/${x.admission_id}/move">${x.name}</a></td><td>${x.committal_number}</td><td>${x.label}</td><td>${when(lang, x.from)}</td><td>${x.to ? when(lang, x.to) : ''}</td></tr>`)}</tbody></table>`
+        ? html`<table><thead><tr><th scope="col">${t(lang, 'web.name')}</th>
+<th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'cls.situation')}</th>
+<th scope="col">${t(lang, 'cls.mv.from')}</th><th scope="col">${t(lang, 'cls.mv.to')}</th></tr></thead><tbody>
+${rows.map(
+  (x) => html`<tr><td><a href="/admissions/${x.admission_id}/move">${x.name}</a></td><td>${x.committal_number}</td>
+<td>${x.label}</td><td>${when(lang, x.from)}</td><td>${x.to ? when(lang, x.to) : ''}</td></tr>`,
+)}</tbody></table>`
         : html`<p>${t(lang, 'cls.cell.none')}</p>`;
     const canWrite = can(actor, 'housing.move');
     const canRequest = ['housing.move', 'custody.write', 'intake.interview'].some((p) => can(actor, p as never));
@@ -795,7 +1008,8 @@ ${rows.map((x) => html`<tr><td><a href="/admissions/${x.admission_id}/move">${x.
       req,
       t(lang, 'cls.page.cell', { code: o.code }),
       html`${req.query.saved ? html`<p class="notice" role="status">${t(lang, 'cls.saved')}</p>` : null}
-<section aria-labelledby="cur-h"><h2 id="cur-h">${t(lang, 'cls.cell.current')} (${o.current.length}/${o.capacity ?? '?'})</h2>${occTable(o.current)}</section>
+<section aria-labelledby="cur-h"><h2 id="cur-h">${t(lang, 'cls.cell.current')} (${o.current.length}/${o.capacity ?? '?'})</h2>
+${occTable(o.current)}</section>
 <section aria-labelledby="lead-h"><h2 id="lead-h">${t(lang, 'cls.cell.leader')}</h2>
 ${
   l.current
@@ -809,7 +1023,15 @@ ${
 ${
   canWrite && o.current.length
     ? html`${errorSummary(lang, le)}<form id="lead" method="post" action="/cells/${id}/leader" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
-${selectField({ label: t(lang, 'cls.cell.leader'), name: 'admission_id', value: str(lv, 'admission_id'), errors: le, required: true, placeholder: t(lang, 'web.choose'), options: o.current.map((x) => [x.admission_id, `${x.name} (${x.committal_number})`]) })}
+${selectField({
+  label: t(lang, 'cls.cell.leader'),
+  name: 'admission_id',
+  value: str(lv, 'admission_id'),
+  errors: le,
+  required: true,
+  placeholder: t(lang, 'web.choose'),
+  options: o.current.map((x) => [x.admission_id, `${x.name} (${x.committal_number})`]),
+})}
 ${radioGroup({
   label: t(lang, 'cls.cell.how'),
   name: 'how',
@@ -821,7 +1043,14 @@ ${radioGroup({
     { value: 'appointed', label: t(lang, 'cls.cell.how.appointed') },
   ],
 })}
-${textField({ label: t(lang, 'cls.cell.since'), name: 'since', type: 'date', value: str(lv, 'since') || bamakoDate(), errors: le, required: true })}
+${textField({
+  label: t(lang, 'cls.cell.since'),
+  name: 'since',
+  type: 'date',
+  value: str(lv, 'since') || bamakoDate(),
+  errors: le,
+  required: true,
+})}
 ${textField({ label: t(lang, 'cls.reason'), name: 'reason', value: str(lv, 'reason'), errors: le, required: true })}
 <button type="submit">${t(lang, 'cls.cell.set_leader')}</button></form>`
     : null
@@ -832,23 +1061,51 @@ ${l.leaders
   .map(
     (
       r,
-    ) => html`<article class="request"><p><strong>${r.subject}</strong> — ${formatDate(lang, r.raised_on)} — ${r.leader}</p>${r.detail ? html`<p>${r.detail}</p>` : null}
-${r.status === 'answered' ? html`<p>${t(lang, 'cls.cell.answer')}${colon(lang)}${r.answer}</p>` : html`<p>${t(lang, 'cls.cell.open')}</p>${canRequest ? html`<form method="post" action="/cells/${id}/requests/${r.id}/answer">${hidden('_csrf', req.sessionCsrf ?? '')}${textField({ label: t(lang, 'cls.cell.answer'), name: `answer` })}<button type="submit">${t(lang, 'cls.cell.answer_request')}</button></form>` : null}`}</article>`,
+    ) => html`<article class="request"><p><strong>${r.subject}</strong> — ${formatDate(lang, r.raised_on)} — ${r.leader}</p>
+${r.detail ? html`<p>${r.detail}</p>` : null}
+${
+  r.status === 'answered'
+    ? html`<p>${t(lang, 'cls.cell.answer')}${colon(lang)}${r.answer}</p>
+`
+    : html`<p>${t(lang, 'cls.cell.open')}</p>
+${
+  canRequest
+    ? html`<form method="post" action="/cells/${id}/requests/${r.id}/answer">${hidden('_csrf', req.sessionCsrf ?? '')}${textField(
+        {
+          label: t(lang, 'cls.cell.answer'),
+          name: `answer`,
+        },
+      )}<button type="submit">${t(lang, 'cls.cell.answer_request')}</button>
+</form>`
+    : null
+}`
+}</article>`,
   )}
 ${
   canRequest && l.current
     ? html`${errorSummary(lang, re)}<form id="request" method="post" action="/cells/${id}/requests" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
 ${textField({ label: t(lang, 'cls.cell.subject'), name: 'subject', value: str(rv, 'subject'), errors: re, required: true })}
 ${textArea({ label: t(lang, 'cls.cell.detail'), name: 'detail', value: str(rv, 'detail'), errors: re })}
-${textField({ label: t(lang, 'cls.cell.raised_on'), name: 'raised_on', type: 'date', value: str(rv, 'raised_on') || bamakoDate(), errors: re, required: true })}
+${textField({
+  label: t(lang, 'cls.cell.raised_on'),
+  name: 'raised_on',
+  type: 'date',
+  value: str(rv, 'raised_on') || bamakoDate(),
+  errors: re,
+  required: true,
+})}
 <button type="submit">${t(lang, 'cls.cell.add_request')}</button></form>`
     : null
 }</section>
 <section aria-labelledby="leaders-h"><h2 id="leaders-h">${t(lang, 'cls.cell.leaders')}</h2>
 ${
   l.leaders.length
-    ? html`<table><thead><tr><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'cls.cell.how')}</th><th scope="col">${t(lang, 'cls.cell.since')}</th><th scope="col">${t(lang, 'cls.cell.until')}</th></tr></thead><tbody>
-${l.leaders.map((x) => html`<tr><td>${x.name}</td><td>${t(lang, `cls.cell.how.${x.how}`)}</td><td>${formatDate(lang, x.since)}</td><td>${formatDate(lang, x.until)}</td></tr>`)}</tbody></table>`
+    ? html`<table><thead><tr><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'cls.cell.how')}</th>
+<th scope="col">${t(lang, 'cls.cell.since')}</th><th scope="col">${t(lang, 'cls.cell.until')}</th></tr></thead><tbody>
+${l.leaders.map(
+  (x) => html`<tr><td>${x.name}</td><td>${t(lang, `cls.cell.how.${x.how}`)}</td>
+<td>${formatDate(lang, x.since)}</td><td>${formatDate(lang, x.until)}</td></tr>`,
+)}</tbody></table>`
     : null
 }</section>
 <section aria-labelledby="past-h"><h2 id="past-h">${t(lang, 'cls.cell.past')}</h2>${occTable(o.past)}</section>`,
@@ -956,11 +1213,18 @@ ${l.leaders.map((x) => html`<tr><td>${x.name}</td><td>${t(lang, `cls.cell.how.${
         req,
         `${t(lang, 'cls.page.due')} — ${p.name}`,
         html`<form class="search" method="get" action="/classifications-due">${hidden('prison', p.code)}
-${textField({ label: t(lang, 'cls.as_of'), name: 'as_of', type: 'date', value: asOf })}<button type="submit">${t(lang, 'cls.show')}</button></form>
+${textField({ label: t(lang, 'cls.as_of'), name: 'as_of', type: 'date', value: asOf })}<button type="submit">${t(lang, 'cls.show')}</button>
+</form>
 ${
   items.length
-    ? html`<table><thead><tr><th scope="col">${t(lang, 'cls.due_col')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'cls.situation')}</th><th scope="col">${t(lang, 'cls.level')}</th></tr></thead><tbody>
-${items.map((x) => html`<tr><td>${dueText(lang, x)}${x.event ? html` (${t(lang, `cls.trigger.${x.event}`)})` : null}</td><td><a href="/admissions/${x.admission_id}/classification">${x.name}</a></td><td>${x.committal_number}</td><td>${x.label}</td><td>${levelText(lang, x.level)}</td></tr>`)}</tbody></table>`
+    ? html`<table><thead><tr><th scope="col">${t(lang, 'cls.due_col')}</th><th scope="col">${t(lang, 'web.name')}</th>
+<th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'cls.situation')}</th>
+<th scope="col">${t(lang, 'cls.level')}</th></tr></thead><tbody>
+${items.map(
+  (x) => html`<tr><td>${dueText(lang, x)}${x.event ? html` (${t(lang, `cls.trigger.${x.event}`)})` : null}</td>
+<td><a href="/admissions/${x.admission_id}/classification">${x.name}</a></td><td>${x.committal_number}</td><td>${x.label}</td>
+<td>${levelText(lang, x.level)}</td></tr>`,
+)}</tbody></table>`
     : html`<p>${t(lang, 'cls.due.none_list')}</p>`
 }`,
       );

@@ -294,7 +294,8 @@ export async function classificationRoutes(app: App, { database }: AppContext): 
       schema: {
         tags,
         summary:
-          'Decide the security classification from an assessment, with reasons; departing from the assessor needs a justification and the director',
+          'Decide the security classification from an assessment, with reasons; departing from the assessor needs a ' +
+          'justification and the director',
         params: IdParam,
         body: DecideBody,
       },

@@ -45,12 +45,23 @@ export const VIOLENT_EXTREMISM_V1: InstrumentDefinition = {
   kind: 'risk',
   title: { fr: 'Évaluation structurée — extrémisme violent', en: 'Structured assessment — violent extremism' },
   purpose: {
-    fr: 'Aider un évaluateur formé à se faire un jugement professionnel motivé sur le niveau de préoccupation et sur les mesures de prise en charge (hébergement, activités, programmes, suivi).',
-    en: 'Help a trained assessor reach a reasoned professional judgement on the level of concern and on management measures (housing, activities, programmes, supervision).',
+    fr:
+      'Aider un évaluateur formé à se faire un jugement professionnel motivé sur le niveau de préoccupation et sur ' +
+      'les mesures de prise en charge (hébergement, activités, programmes, suivi).',
+    en:
+      'Help a trained assessor reach a reasoned professional judgement on the level of concern and on management ' +
+      'measures (housing, activities, programmes, supervision).',
   },
   guidance: {
-    fr: 'Appuyez chaque cotation sur des sources nommées (entretiens, observations du personnel, décisions de justice, rapports disciplinaires). Une inculpation n’est pas un fait établi : seuls un jugement ou une décision disciplinaire établissent un acte. Ne faites pas la somme des cotations : le jugement d’ensemble est le vôtre, motivé. Réévaluez au moins à chaque réexamen du classement.',
-    en: 'Base every rating on named sources (interviews, staff observations, court decisions, disciplinary reports). A charge is not an established fact: only a judgment or a disciplinary decision establishes an act. Do not add up the ratings: the overall judgement is yours, with reasons. Reassess at least at every classification review.',
+    fr:
+      'Appuyez chaque cotation sur des sources nommées (entretiens, observations du personnel, décisions de ' +
+      'justice, rapports disciplinaires). Une inculpation n’est pas un fait établi : seuls un jugement ou une ' +
+      'décision disciplinaire établissent un acte. Ne faites pas la somme des cotations : le jugement d’ensemble est ' +
+      'le vôtre, motivé. Réévaluez au moins à chaque réexamen du classement.',
+    en:
+      'Base every rating on named sources (interviews, staff observations, court decisions, disciplinary reports). ' +
+      'A charge is not an established fact: only a judgment or a disciplinary decision establishes an act. Do not ' +
+      'add up the ratings: the overall judgement is yours, with reasons. Reassess at least at every classification review.',
   },
   scales: [presence],
   domains: [
@@ -59,8 +70,12 @@ export const VIOLENT_EXTREMISM_V1: InstrumentDefinition = {
       protective: false,
       title: { fr: 'Convictions et attitudes', en: 'Beliefs and attitudes' },
       guidance: {
-        fr: 'Ce que la personne dit, écrit ou montre de ses idées. Une pratique religieuse, une opinion politique ou une appartenance communautaire ne sont pas, en elles-mêmes, des facteurs de risque.',
-        en: 'What the person says, writes or shows of their views. Religious practice, political opinion or community membership are not, in themselves, risk factors.',
+        fr:
+          'Ce que la personne dit, écrit ou montre de ses idées. Une pratique religieuse, une opinion politique ou une ' +
+          'appartenance communautaire ne sont pas, en elles-mêmes, des facteurs de risque.',
+        en:
+          'What the person says, writes or shows of their views. Religious practice, political opinion or community ' +
+          'membership are not, in themselves, risk factors.',
       },
       items: [
         item(
@@ -137,8 +152,12 @@ export const VIOLENT_EXTREMISM_V1: InstrumentDefinition = {
       protective: false,
       title: { fr: 'Antécédents et capacités', en: 'History and capability' },
       guidance: {
-        fr: 'Seuls les faits établis comptent ici : jugements, décisions disciplinaires, informations vérifiées. Les charges d’une procédure en cours ne sont pas des antécédents.',
-        en: 'Only established facts count here: judgments, disciplinary decisions, verified information. The charges of pending proceedings are not history.',
+        fr:
+          'Seuls les faits établis comptent ici : jugements, décisions disciplinaires, informations vérifiées. Les ' +
+          'charges d’une procédure en cours ne sont pas des antécédents.',
+        en:
+          'Only established facts count here: judgments, disciplinary decisions, verified information. The charges of ' +
+          'pending proceedings are not history.',
       },
       items: [
         item(
@@ -176,7 +195,9 @@ export const VIOLENT_EXTREMISM_V1: InstrumentDefinition = {
       protective: false,
       title: { fr: 'Engagement et motivations', en: 'Commitment and motivation' },
       guidance: {
-        fr: 'Pourquoi la personne s’est engagée ou a été associée à un groupe : les motivations orientent la prise en charge. Une contrainte subie est à noter ici aussi.',
+        fr:
+          'Pourquoi la personne s’est engagée ou a été associée à un groupe : les motivations orientent la prise en ' +
+          'charge. Une contrainte subie est à noter ici aussi.',
         en: 'Why the person joined or was associated with a group: motives guide management. Coercion suffered is noted here too.',
       },
       items: [
@@ -259,12 +280,19 @@ export const VIOLENT_EXTREMISM_V1: InstrumentDefinition = {
   ],
   judgement: {
     question: {
-      fr: 'Selon votre jugement professionnel, quel est le niveau de préoccupation quant à un passage à l’acte violent à motivation extrémiste ?',
+      fr:
+        'Selon votre jugement professionnel, quel est le niveau de préoccupation quant à un passage à l’acte violent ' +
+        'à motivation extrémiste ?',
       en: 'In your professional judgement, what is the level of concern about violent extremist offending?',
     },
     guidance: {
-      fr: 'Motivez le jugement à partir de l’ensemble du tableau, des facteurs de protection et du contexte ; ne le déduisez pas d’un décompte. Le classement de sécurité reste une décision distincte, prise et motivée par une personne nommée.',
-      en: 'Give reasons from the whole picture, protective factors and context; do not derive it from a count. The security classification remains a separate decision, made and reasoned by a named person.',
+      fr:
+        'Motivez le jugement à partir de l’ensemble du tableau, des facteurs de protection et du contexte ; ne le ' +
+        'déduisez pas d’un décompte. Le classement de sécurité reste une décision distincte, prise et motivée par une ' +
+        'personne nommée.',
+      en:
+        'Give reasons from the whole picture, protective factors and context; do not derive it from a count. The ' +
+        'security classification remains a separate decision, made and reasoned by a named person.',
     },
     options: [
       { value: 'low', label: { fr: 'Préoccupation faible', en: 'Low concern' } },
@@ -292,8 +320,12 @@ export const GENERAL_NEEDS_V1: InstrumentDefinition = {
     en: 'Identify the person’s needs to guide the sentence plan, activities and preparation for release.',
   },
   guidance: {
-    fr: 'Entretien avec la personne, complété par les informations du greffe, du service social et (avec son accord) du service médical. Les informations médicales détaillées restent au dossier médical.',
-    en: 'Interview with the person, completed with information from the registry, the social service and (with consent) the medical service. Detailed medical information stays in the medical file.',
+    fr:
+      'Entretien avec la personne, complété par les informations du greffe, du service social et (avec son accord) ' +
+      'du service médical. Les informations médicales détaillées restent au dossier médical.',
+    en:
+      'Interview with the person, completed with information from the registry, the social service and (with ' +
+      'consent) the medical service. Detailed medical information stays in the medical file.',
   },
   scales: [need],
   domains: [

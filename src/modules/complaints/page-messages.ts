@@ -6,7 +6,9 @@ export const p = defineMessages({
   'cmp.nav.inspector': { fr: 'Plaintes confidentielles', en: 'Confidential complaints' },
   'cmp.list.title': { fr: 'Requêtes et plaintes en cours — {prison}', en: 'Open requests and complaints — {prison}' },
   'cmp.list.intro': {
-    fr: 'Les dépassements de délai d’abord, puis les plus anciennes. Les plaintes confidentielles adressées à l’organe indépendant n’apparaissent pas ici.',
+    fr:
+      'Les dépassements de délai d’abord, puis les plus anciennes. Les plaintes confidentielles adressées à ' +
+      'l’organe indépendant n’apparaissent pas ici.',
     en: 'Overdue first, then the oldest. Confidential complaints addressed to the independent body do not appear here.',
   },
   'cmp.list.none': { fr: 'Aucune requête ni plainte en cours.', en: 'No open request or complaint.' },
@@ -39,8 +41,10 @@ export const p = defineMessages({
   'cmp.notices.item': { fr: '{reference} ({prison}) — {category}', en: '{reference} ({prison}) — {category}' },
   'cmp.new.title': { fr: 'Enregistrer une requête ou une plainte', en: 'Record a request or complaint' },
   'cmp.new.intro': {
-    fr: 'Écrivez les mots de la personne tels qu’elle les dit. Une plainte adressée à l’organe indépendant ({body}) est confidentielle : ni le personnel ni la direction de l’établissement ne la verront.',
-    en: 'Write the person’s words as they say them. A complaint addressed to the independent body ({body}) is confidential: neither the prison’s staff nor its director will see it.',
+    fr: 'Écrivez les mots de la personne tels qu’elle les dit. Une plainte adressée à l’organe indépendant ({body}) \
+est confidentielle : ni le personnel ni la direction de l’établissement ne la verront.',
+    en: 'Write the person’s words as they say them. A complaint addressed to the independent body ({body}) is \
+confidential: neither the prison’s staff nor its director will see it.',
   },
   'cmp.f.admission_id': { fr: 'Écrou de la personne (identifiant)', en: 'The person’s admission (identifier)' },
   'cmp.f.admission_hint': {
@@ -129,7 +133,9 @@ export const p = defineMessages({
     en: 'Confidential complaints and allegations of ill-treatment — {body}',
   },
   'cmp.inspector.intro': {
-    fr: 'Toutes les plaintes qui vous sont adressées en confidentialité et toutes les allégations de mauvais traitements, dans tous les établissements. Chaque lecture est enregistrée.',
+    fr:
+      'Toutes les plaintes qui vous sont adressées en confidentialité et toutes les allégations de mauvais ' +
+      'traitements, dans tous les établissements. Chaque lecture est enregistrée.',
     en: 'Every complaint addressed to you in confidence and every allegation of ill-treatment, in every prison. Every read is recorded.',
   },
   'cmp.stats.title': {
@@ -146,8 +152,12 @@ export const p = defineMessages({
   'cmp.stats.count': { fr: 'Nombre', en: 'Count' },
   'cmp.warn.title': { fr: 'Alertes de représailles', en: 'Reprisal warnings' },
   'cmp.warn.intro': {
-    fr: 'Une personne déplacée, transférée, sanctionnée ou privée de visites dans les 30 jours d’une plainte. Chaque consultation de cette page est enregistrée au nom de qui l’a vue.',
-    en: 'A person moved, transferred, disciplined or denied visits within 30 days of a complaint. Every view of this page is recorded in the name of whoever saw it.',
+    fr:
+      'Une personne déplacée, transférée, sanctionnée ou privée de visites dans les 30 jours d’une plainte. Chaque ' +
+      'consultation de cette page est enregistrée au nom de qui l’a vue.',
+    en:
+      'A person moved, transferred, disciplined or denied visits within 30 days of a complaint. Every view of this ' +
+      'page is recorded in the name of whoever saw it.',
   },
   'cmp.warn.none': { fr: 'Aucune alerte.', en: 'No warning.' },
   'cmp.warn.event': { fr: 'Mesure', en: 'Measure' },

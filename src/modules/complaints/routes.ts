@@ -46,7 +46,9 @@ export async function complaintsRoutes(app: App, { database }: AppContext): Prom
       schema: {
         tags,
         summary:
-          "Record a request or complaint in the detainee's own words (at their word, by the cell leader for a cell, or from a paper slip); answers the receipt with its reference. An allegation of ill-treatment is told at once to the director and the national administration; a complaint addressed to the independent body is confidential",
+          "Record a request or complaint in the detainee's own words (at their word, by the cell leader for a cell, or " +
+          'from a paper slip); answers the receipt with its reference. An allegation of ill-treatment is told at once to ' +
+          'the director and the national administration; a complaint addressed to the independent body is confidential',
         body: NewComplaintBody,
         response: { 201: ComplaintDetail },
       },
@@ -59,7 +61,8 @@ export async function complaintsRoutes(app: App, { database }: AppContext): Prom
       schema: {
         tags,
         summary:
-          "A prison's open requests and complaints, overdue first, then by age and category (never the confidential ones for the prison's staff)",
+          "A prison's open requests and complaints, overdue first, then by age and category (never the confidential " +
+          "ones for the prison's staff)",
         querystring: PrisonQuery,
         response: { 200: ListReply },
       },
@@ -72,7 +75,8 @@ export async function complaintsRoutes(app: App, { database }: AppContext): Prom
       schema: {
         tags,
         summary:
-          "The independent body's list: its confidential complaints and every allegation of ill-treatment, across prisons (each confidential read audited)",
+          "The independent body's list: its confidential complaints and every allegation of ill-treatment, across " +
+          'prisons (each confidential read audited)',
         response: { 200: ListReply },
       },
     },
@@ -97,7 +101,8 @@ export async function complaintsRoutes(app: App, { database }: AppContext): Prom
       schema: {
         tags,
         summary:
-          'What the reader was told at once: allegations of ill-treatment (director, national administration, independent body), appeals, confidential complaints',
+          'What the reader was told at once: allegations of ill-treatment (director, national administration, ' +
+          'independent body), appeals, confidential complaints',
         response: { 200: NoticeReply },
       },
     },
@@ -121,7 +126,8 @@ export async function complaintsRoutes(app: App, { database }: AppContext): Prom
       schema: {
         tags,
         summary:
-          'Complainants moved, transferred, disciplined or restricted within 30 days of a complaint; reading them records who saw each warning',
+          'Complainants moved, transferred, disciplined or restricted within 30 days of a complaint; reading them ' +
+          'records who saw each warning',
         querystring: StatsQuery,
         response: { 200: WarningReply },
       },
@@ -175,7 +181,8 @@ export async function complaintsRoutes(app: App, { database }: AppContext): Prom
       schema: {
         tags,
         summary:
-          'One complaint with its history (a confidential one: only the independent body and the national complaints officer; the read is audited)',
+          'One complaint with its history (a confidential one: only the independent body and the national complaints ' +
+          'officer; the read is audited)',
         params: IdParam,
         response: { 200: ComplaintDetail },
       },
@@ -188,7 +195,8 @@ export async function complaintsRoutes(app: App, { database }: AppContext): Prom
       schema: {
         tags,
         summary:
-          'Move the complaint on: acknowledge, investigate, answer (text and outcome), the detainee accepts or appeals (once, to the national level), close, withdraw. Never by staff the complaint names',
+          'Move the complaint on: acknowledge, investigate, answer (text and outcome), the detainee accepts or appeals ' +
+          '(once, to the national level), close, withdraw. Never by staff the complaint names',
         params: IdParam,
         body: ActionBody,
         response: { 200: ComplaintDetail },
@@ -202,7 +210,8 @@ export async function complaintsRoutes(app: App, { database }: AppContext): Prom
       schema: {
         tags,
         summary:
-          'An investigation note, the answer read to the detainee, or for the independent body facts asked for, facts recorded and recommendations',
+          'An investigation note, the answer read to the detainee, or for the independent body facts asked for, facts ' +
+          'recorded and recommendations',
         params: IdParam,
         body: NoteBody,
         response: { 200: ComplaintDetail },

@@ -138,33 +138,37 @@ const c = (
   }> = {},
 ) => ({ prison_id: 'BKO', confidential: false, category: 'food' as const, named_staff: [], ...over });
 
-test('visibility: a confidential complaint is invisible to the prison staff and director; open to the inspector and national officer', () => {
-  const director = reader(['complaints.read', 'complaints.handle'], ['BKO']);
-  const inspector = reader(['complaints.confidential'], 'national');
-  const officer = reader(['complaints.national', 'complaints.read'], 'national');
-  const nationalAdmin = reader(['complaints.read'], 'national');
-  assert.equal(mayView(director, c()), true);
-  assert.equal(mayView(director, c({ prison_id: 'KLK' })), false);
-  assert.equal(mayView(director, c({ confidential: true })), false);
-  assert.equal(mayView(nationalAdmin, c({ confidential: true })), false);
-  assert.equal(mayView(inspector, c({ confidential: true, prison_id: 'KLK' })), true);
-  assert.equal(
-    mayView(inspector, c()),
-    false,
-    'the body sees its confidential complaints and allegations, not every request',
-  );
-  assert.equal(
-    mayView(inspector, c({ category: 'ill_treatment' })),
-    true,
-    'an allegation is always open to the independent body',
-  );
-  assert.equal(mayView(officer, c({ confidential: true })), true);
-  assert.equal(
-    mayView(reader(['complaints.read'], ['BKO'], 'guard'), c({ named_staff: ['guard'] })),
-    false,
-    'the staff named do not see it',
-  );
-});
+test(
+  'visibility: a confidential complaint is invisible to the prison staff and director; open to the inspector ' +
+    'and national officer',
+  () => {
+    const director = reader(['complaints.read', 'complaints.handle'], ['BKO']);
+    const inspector = reader(['complaints.confidential'], 'national');
+    const officer = reader(['complaints.national', 'complaints.read'], 'national');
+    const nationalAdmin = reader(['complaints.read'], 'national');
+    assert.equal(mayView(director, c()), true);
+    assert.equal(mayView(director, c({ prison_id: 'KLK' })), false);
+    assert.equal(mayView(director, c({ confidential: true })), false);
+    assert.equal(mayView(nationalAdmin, c({ confidential: true })), false);
+    assert.equal(mayView(inspector, c({ confidential: true, prison_id: 'KLK' })), true);
+    assert.equal(
+      mayView(inspector, c()),
+      false,
+      'the body sees its confidential complaints and allegations, not every request',
+    );
+    assert.equal(
+      mayView(inspector, c({ category: 'ill_treatment' })),
+      true,
+      'an allegation is always open to the independent body',
+    );
+    assert.equal(mayView(officer, c({ confidential: true })), true);
+    assert.equal(
+      mayView(reader(['complaints.read'], ['BKO'], 'guard'), c({ named_staff: ['guard'] })),
+      false,
+      'the staff named do not see it',
+    );
+  },
+);
 
 test('notices: an allegation reaches the director and the national administration at once; a confidential one not the director', () => {
   assert.deepEqual(noticesFor({ category: 'ill_treatment', confidential: false, addressee: 'director' }), [

@@ -146,7 +146,8 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
       schema: {
         tags: ['people'],
         summary:
-          'The prisoner file: identity, admissions, legal basis, location. `include=sensitive` adds religion and ethnicity (person.sensitive; audited).',
+          'The prisoner file: identity, admissions, legal basis, location. `include=sensitive` adds religion and ' +
+          'ethnicity (person.sensitive; audited).',
         params: IdParam,
         querystring: Type.Object(
           { include: Type.Optional(Type.Literal('sensitive')) },
@@ -266,7 +267,8 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
       schema: {
         tags: ['people'],
         summary:
-          "Every change to the person's file: who, when, what (before/after) and why. Restricted parts (interview, health, intelligence, assessments, ethnicity/religion) only with their permission, audited; otherwise listed in `withheld`",
+          "Every change to the person's file: who, when, what (before/after) and why. Restricted parts (interview, " +
+          'health, intelligence, assessments, ethnicity/religion) only with their permission, audited; otherwise listed in `withheld`',
         params: IdParam,
       },
     },
@@ -298,7 +300,8 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
       schema: {
         tags: ['custody'],
         summary:
-          'Move to another cell, through the one placement rule (as POST /api/admissions/:id/allocate): refused with every reason unless the director overrides with a reason',
+          'Move to another cell, through the one placement rule (as POST /api/admissions/:id/allocate): refused with ' +
+          'every reason unless the director overrides with a reason',
         params: IdParam,
         body: Type.Object(
           {

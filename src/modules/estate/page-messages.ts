@@ -7,8 +7,12 @@ registerMessages({
     en: 'Official capacity and status over time',
   },
   'estate.dated_intro': {
-    fr: 'Chaque changement a sa date d’effet, son motif et sa source ; le taux d’occupation d’une date passée utilise la capacité alors en vigueur. Un établissement fermé, détruit ou en reconstruction n’offre aucune place.',
-    en: 'Each change has its effective date, reason and source; the occupancy rate on a past date uses the capacity then in force. A prison closed, destroyed or under reconstruction offers no places.',
+    fr:
+      'Chaque changement a sa date d’effet, son motif et sa source ; le taux d’occupation d’une date passée utilise ' +
+      'la capacité alors en vigueur. Un établissement fermé, détruit ou en reconstruction n’offre aucune place.',
+    en:
+      'Each change has its effective date, reason and source; the occupancy rate on a past date uses the capacity ' +
+      'then in force. A prison closed, destroyed or under reconstruction offers no places.',
   },
   'estate.since_origin': {
     fr: 'depuis l’origine des registres (supposé)',

@@ -57,24 +57,67 @@ export async function estateSection(
   const forms = can(actor, 'estate.admin')
     ? html`<h3>${t(lang, 'estate.record_capacity')}</h3>${errorSummary(lang, e('capacity'))}
 <form id="capacity" method="post" action="/estate/capacity?prison=${code}" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
-${textField({ label: t(lang, 'estate.official_capacity'), name: 'official_capacity', type: 'number', value: v('capacity').official_capacity ?? '', errors: e('capacity'), hint: t(lang, 'estate.official_capacity_hint') })}
-${textField({ label: t(lang, 'estate.effective_from'), name: 'effective_from', type: 'date', value: v('capacity').effective_from ?? bamakoDate(), errors: e('capacity'), required: true })}
+${textField({
+  label: t(lang, 'estate.official_capacity'),
+  name: 'official_capacity',
+  type: 'number',
+  value: v('capacity').official_capacity ?? '',
+  errors: e('capacity'),
+  hint: t(lang, 'estate.official_capacity_hint'),
+})}
+${textField({
+  label: t(lang, 'estate.effective_from'),
+  name: 'effective_from',
+  type: 'date',
+  value: v('capacity').effective_from ?? bamakoDate(),
+  errors: e('capacity'),
+  required: true,
+})}
 ${textArea({ label: t(lang, 'estate.reason'), name: 'reason', value: v('capacity').reason ?? '', errors: e('capacity'), required: true })}
 ${textField({ label: t(lang, 'estate.source'), name: 'source', value: v('capacity').source ?? '', errors: e('capacity') })}
 <button type="submit">${t(lang, 'estate.record')}</button></form>
 <h3>${t(lang, 'estate.record_status')}</h3>${errorSummary(lang, e('status'))}
 <form id="status" method="post" action="/estate/status?prison=${code}" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
-${selectField({ label: t(lang, 'estate.status'), name: 'status', value: v('status').status ?? '', errors: e('status'), required: true, placeholder: t(lang, 'web.choose'), options: PRISON_STATUSES.map((x) => [x, t(lang, `estate.status.${x}`)]) })}
-${textField({ label: t(lang, 'estate.effective_from'), name: 'effective_from', type: 'date', value: v('status').effective_from ?? bamakoDate(), errors: e('status'), required: true })}
+${selectField({
+  label: t(lang, 'estate.status'),
+  name: 'status',
+  value: v('status').status ?? '',
+  errors: e('status'),
+  required: true,
+  placeholder: t(lang, 'web.choose'),
+  options: PRISON_STATUSES.map((x) => [x, t(lang, `estate.status.${x}`)]),
+})}
+${textField({
+  label: t(lang, 'estate.effective_from'),
+  name: 'effective_from',
+  type: 'date',
+  value: v('status').effective_from ?? bamakoDate(),
+  errors: e('status'),
+  required: true,
+})}
 ${textArea({ label: t(lang, 'estate.reason'), name: 'reason', value: v('status').reason ?? '', errors: e('status'), required: true })}
 ${textField({ label: t(lang, 'estate.source'), name: 'source', value: v('status').source ?? '', errors: e('status') })}
 <button type="submit">${t(lang, 'estate.record')}</button></form>`
     : null;
-  return html`<section aria-labelledby="dated-h"><h2 id="dated-h">${t(lang, 'estate.dated_title')}</h2><p>${t(lang, 'estate.dated_intro')}</p>
-<table><thead><tr><th scope="col">${t(lang, 'estate.effective_from')}</th><th scope="col">${t(lang, 'estate.official_capacity')}</th><th scope="col">${t(lang, 'estate.reason')}</th><th scope="col">${t(lang, 'estate.source')}</th><th scope="col">${t(lang, 'estate.recorded')}</th></tr></thead><tbody>
-${h.capacity.map((c) => html`<tr><td>${since(c.effective_from)}</td><td class="num">${c.official_capacity ?? t(lang, 'estate.capacity_unknown')}</td><td>${systemText(lang, c.reason)}</td><td>${systemText(lang, c.source ?? '')}</td><td>${formatBamako(c.recorded_at, lang)}${c.recorded_by ? ` — ${c.recorded_by}` : ''}</td></tr>`)}</tbody></table>
-<table><thead><tr><th scope="col">${t(lang, 'estate.effective_from')}</th><th scope="col">${t(lang, 'estate.status')}</th><th scope="col">${t(lang, 'estate.reason')}</th><th scope="col">${t(lang, 'estate.source')}</th><th scope="col">${t(lang, 'estate.recorded')}</th></tr></thead><tbody>
-${h.status.map((c) => html`<tr><td>${since(c.effective_from)}</td><td>${t(lang, `estate.status.${c.status}`)}</td><td>${systemText(lang, c.reason)}</td><td>${systemText(lang, c.source ?? '')}</td><td>${formatBamako(c.recorded_at, lang)}${c.recorded_by ? ` — ${c.recorded_by}` : ''}</td></tr>`)}</tbody></table>
+  return html`<section aria-labelledby="dated-h"><h2 id="dated-h">${t(lang, 'estate.dated_title')}</h2>
+<p>${t(lang, 'estate.dated_intro')}</p>
+<table><thead><tr><th scope="col">${t(lang, 'estate.effective_from')}</th>
+<th scope="col">${t(lang, 'estate.official_capacity')}</th><th scope="col">${t(lang, 'estate.reason')}</th>
+<th scope="col">${t(lang, 'estate.source')}</th><th scope="col">${t(lang, 'estate.recorded')}</th></tr></thead><tbody>
+${h.capacity.map(
+  (c) => html`<tr><td>${since(c.effective_from)}</td>
+<td class="num">${c.official_capacity ?? t(lang, 'estate.capacity_unknown')}</td><td>${systemText(lang, c.reason)}</td>
+<td>${systemText(lang, c.source ?? '')}</td>
+<td>${formatBamako(c.recorded_at, lang)}${c.recorded_by ? ` — ${c.recorded_by}` : ''}</td></tr>`,
+)}</tbody></table>
+<table><thead><tr><th scope="col">${t(lang, 'estate.effective_from')}</th><th scope="col">${t(lang, 'estate.status')}</th>
+<th scope="col">${t(lang, 'estate.reason')}</th><th scope="col">${t(lang, 'estate.source')}</th>
+<th scope="col">${t(lang, 'estate.recorded')}</th></tr></thead><tbody>
+${h.status.map(
+  (c) => html`<tr><td>${since(c.effective_from)}</td><td>${t(lang, `estate.status.${c.status}`)}</td>
+<td>${systemText(lang, c.reason)}</td><td>${systemText(lang, c.source ?? '')}</td>
+<td>${formatBamako(c.recorded_at, lang)}${c.recorded_by ? ` — ${c.recorded_by}` : ''}</td></tr>`,
+)}</tbody></table>
 ${forms}</section>`;
 }
 

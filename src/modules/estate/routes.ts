@@ -130,7 +130,8 @@ export async function estateRoutes(app: App, { database }: AppContext): Promise<
       schema: {
         tags: ['estate'],
         summary:
-          "The prison's dated official capacities and statuses, latest effective first (effective_from null: since before the registry's records, assumed)",
+          "The prison's dated official capacities and statuses, latest effective first (effective_from null: since " +
+          "before the registry's records, assumed)",
         params: Type.Object({ prison: PrisonRef }),
         response: {
           200: Type.Object({
@@ -243,7 +244,8 @@ export async function estateRoutes(app: App, { database }: AppContext): Promise<
       schema: {
         tags: ['estate'],
         summary:
-          'Occupancy rate per cell, unit, prison and nationally, today or at the end of a past day (Africa/Bamako), with the official capacity and status in force on that day',
+          'Occupancy rate per cell, unit, prison and nationally, today or at the end of a past day (Africa/Bamako), ' +
+          'with the official capacity and status in force on that day',
         querystring: Type.Object(
           { date: Type.Optional(IsoDate), prison: Type.Optional(PrisonRef) },
           { additionalProperties: false },

@@ -50,11 +50,17 @@ registerMessages({
     en: 'This person is not held in this prison.',
   },
   'housing.refused.minor_with_adult_assumed': {
-    fr: 'Mineurs et adultes ne partagent pas une cellule (règle 11) ; un âge incertain compte comme mineur tant qu’aucune évaluation de l’âge n’est enregistrée (Observation générale n° 24 du Comité des droits de l’enfant).',
-    en: 'Minors and adults do not share a cell (Rule 11); an uncertain age counts as a minor until an age assessment is recorded (CRC General Comment No. 24).',
+    fr:
+      'Mineurs et adultes ne partagent pas une cellule (règle 11) ; un âge incertain compte comme mineur tant ' +
+      'qu’aucune évaluation de l’âge n’est enregistrée (Observation générale n° 24 du Comité des droits de l’enfant).',
+    en:
+      'Minors and adults do not share a cell (Rule 11); an uncertain age counts as a minor until an age assessment ' +
+      'is recorded (CRC General Comment No. 24).',
   },
   'housing.override_forbidden': {
-    fr: 'Seul le directeur peut passer outre ces règles (avec un motif) ; pour la seule capacité, un agent le peut si le directeur l’a délégué.',
+    fr:
+      'Seul le directeur peut passer outre ces règles (avec un motif) ; pour la seule capacité, un agent le peut si ' +
+      'le directeur l’a délégué.',
     en: 'Only the director may override these rules (with a reason); for capacity alone, an officer may if the director has delegated it.',
   },
   'housing.before_current_placement': {

@@ -4,8 +4,13 @@ import { registerMessages } from '../../core/i18n.js';
 registerMessages({
   'hsg.breaches.title': { fr: 'Séparation non respectée', en: 'Separation breaches' },
   'hsg.breaches.intro': {
-    fr: 'Cellules dont les occupants actuels enfreignent une règle de séparation (règle Nelson Mandela 11, fiches de séparation) : après une condamnation, un changement d’âge, une reprise de registre ou des données anciennes. Calculé à l’instant.',
-    en: 'Cells whose current occupants break a separation rule (Nelson Mandela Rule 11, keep-apart records): after a conviction, an age change, a register import or old data. Computed now.',
+    fr:
+      'Cellules dont les occupants actuels enfreignent une règle de séparation (règle Nelson Mandela 11, fiches de ' +
+      'séparation) : après une condamnation, un changement d’âge, une reprise de registre ou des données anciennes. ' +
+      'Calculé à l’instant.',
+    en:
+      'Cells whose current occupants break a separation rule (Nelson Mandela Rule 11, keep-apart records): after a ' +
+      'conviction, an age change, a register import or old data. Computed now.',
   },
   'hsg.breaches.none': {
     fr: 'Aucune cellule en infraction aux règles de séparation.',
@@ -44,8 +49,15 @@ registerMessages({
   'hsg.placement.title': { fr: 'Affectation en cellule', en: 'Cell allocation' },
   'hsg.delegation.title': { fr: 'Délégation du dépassement de capacité', en: 'Delegation to exceed capacity' },
   'hsg.delegation.explain': {
-    fr: 'Décision permanente du directeur : les agents qui placent une personne peuvent dépasser la capacité d’une cellule en motivant chaque placement. La capacité seulement : la séparation (règle 11), les fiches de séparation et la politique pour les personnes à haut risque restent toujours du ressort du directeur. Par défaut : pas de délégation.',
-    en: "The director's standing decision: officers who place a person may exceed a cell's capacity, giving a reason for each placement. Capacity only: separation (Rule 11), keep-apart records and the high-risk policy always stay with the director. Default: not delegated.",
+    fr:
+      'Décision permanente du directeur : les agents qui placent une personne peuvent dépasser la capacité d’une ' +
+      'cellule en motivant chaque placement. La capacité seulement : la séparation (règle 11), les fiches de ' +
+      'séparation et la politique pour les personnes à haut risque restent toujours du ressort du directeur. Par ' +
+      'défaut : pas de délégation.',
+    en:
+      "The director's standing decision: officers who place a person may exceed a cell's capacity, giving a reason " +
+      'for each placement. Capacity only: separation (Rule 11), keep-apart records and the high-risk policy always ' +
+      'stay with the director. Default: not delegated.',
   },
   'hsg.delegation.on': {
     fr: 'Délégué depuis le {at} par {by} : « {reason} »',

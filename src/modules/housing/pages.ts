@@ -35,12 +35,19 @@ import {
 } from './service.js';
 
 function personItem(p: BreachPerson): Raw {
-  return html`<li><a href="/people/${p.person_id}">${p.name}</a> (${p.committal_number}) — ${p.label}${p.age ? html` — <em>${p.age}</em>` : null}</li>`;
+  return html`<li><a href="/people/${p.person_id}">${p.name}</a> (${p.committal_number}) — ${p.label}${p.age ? html` — <em>${p.age}</em>` : null}</li>
+`;
 }
 
 function side(lang: Lang, title: string, people: BreachPerson[], limit: number | null): Raw {
   const shown = limit === null ? people : people.slice(0, limit);
-  return html`<p><strong>${title}</strong> (${people.length})</p><ul>${shown.map(personItem)}${shown.length < people.length ? html`<li>${t(lang, 'hsg.breaches.more', { n: people.length - shown.length })}</li>` : null}</ul>`;
+  return html`<p><strong>${title}</strong> (${people.length})</p><ul>
+${shown.map(personItem)}${
+    shown.length < people.length
+      ? html`<li>${t(lang, 'hsg.breaches.more', { n: people.length - shown.length })}</li>
+`
+      : null
+  }</ul>`;
 }
 
 /** The cells in breach, each rule with the people on each side and the override that covers it. */
@@ -48,12 +55,36 @@ export function breachCells(lang: Lang, cells: BreachCell[], limit: number | nul
   return html`${cells.map(
     (
       c,
-    ) => html`<section class="breach" aria-labelledby="br-${c.cell_id}"><h3 id="br-${c.cell_id}"><a href="/cells/${c.cell_id}">${t(lang, 'hsg.breaches.cell', { unit: c.unit_code, cell: c.cell_code, n: c.population })}</a></h3>
-<table><thead><tr><th scope="col">${t(lang, 'hsg.breaches.rule')}</th><th scope="col">${t(lang, 'hsg.breaches.people')}</th><th scope="col">${t(lang, 'hsg.breaches.state')}</th></tr></thead><tbody>
+    ) => html`<section class="breach" aria-labelledby="br-${c.cell_id}"><h3 id="br-${c.cell_id}"><a href="/cells/${c.cell_id}">${t(
+      lang,
+      'hsg.breaches.cell',
+      {
+        unit: c.unit_code,
+        cell: c.cell_code,
+        n: c.population,
+      },
+    )}</a>
+</h3>
+<table><thead><tr><th scope="col">${t(lang, 'hsg.breaches.rule')}</th><th scope="col">${t(lang, 'hsg.breaches.people')}</th>
+<th scope="col">${t(lang, 'hsg.breaches.state')}</th></tr></thead><tbody>
 ${c.breaches.map((b) => {
   const [a, z] = t(lang, `housing.side.${b.rule}`).split('|') as [string, string];
-  return html`<tr><th scope="row">${t(lang, `housing.rule.${b.rule}`)}</th><td>${side(lang, a, b.sides[0], limit)}${side(lang, z, b.sides[1], limit)}</td>
-<td>${b.covered ? t(lang, 'hsg.breaches.covered') : html`<strong class="over">${t(lang, 'hsg.breaches.uncovered')}</strong>`}${b.overrides.length ? html`<ul>${b.overrides.map((o) => html`<li>${t(lang, 'hsg.breaches.override', { name: o.name, by: o.by ?? '—', at: formatBamako(o.at, lang), reason: o.reason ?? '' })}</li>`)}</ul>` : null}</td></tr>`;
+  return html`<tr><th scope="row">${t(lang, `housing.rule.${b.rule}`)}</th>
+<td>${side(lang, a, b.sides[0], limit)}${side(lang, z, b.sides[1], limit)}</td>
+<td>${b.covered ? t(lang, 'hsg.breaches.covered') : html`<strong class="over">${t(lang, 'hsg.breaches.uncovered')}</strong>`}${
+    b.overrides.length
+      ? html`<ul>
+${b.overrides.map(
+  (o) => html`<li>${t(lang, 'hsg.breaches.override', {
+    name: o.name,
+    by: o.by ?? '—',
+    at: formatBamako(o.at, lang),
+    reason: o.reason ?? '',
+  })}</li>
+`,
+)}</ul>`
+      : null
+  }</td></tr>`;
 })}</tbody></table></section>`,
   )}`;
 }
@@ -64,8 +95,19 @@ export async function breachSection(req: Req, db: Db, prison: { id: string; code
   if (!can(actor, 'housing.move') && !can(actor, 'housing.override')) return null;
   const lang = req.lang;
   const r = await breachReport(db, actor, prison.id, lang);
-  return html`<section aria-labelledby="breach-h"><h2 id="breach-h"><a href="/breaches?prison=${prison.code}">${t(lang, 'hsg.breaches.title')}</a> (${r.cells.length})</h2>
-${r.cells.length ? html`<p>${t(lang, 'hsg.breaches.summary', { uncovered: r.uncovered, covered: r.covered })}</p>${breachCells(lang, r.cells.slice(0, 10), 3)}${r.cells.length > 10 ? html`<p><a href="/breaches?prison=${prison.code}">${t(lang, 'hsg.breaches.see_all')}</a></p>` : null}` : html`<p>${t(lang, 'hsg.breaches.none')}</p>`}</section>`;
+  return html`<section aria-labelledby="breach-h">
+<h2 id="breach-h"><a href="/breaches?prison=${prison.code}">${t(lang, 'hsg.breaches.title')}</a> (${r.cells.length})</h2>
+${
+  r.cells.length
+    ? html`<p>${t(lang, 'hsg.breaches.summary', { uncovered: r.uncovered, covered: r.covered })}</p>
+${breachCells(lang, r.cells.slice(0, 10), 3)}${
+        r.cells.length > 10
+          ? html`<p><a href="/breaches?prison=${prison.code}">${t(lang, 'hsg.breaches.see_all')}</a>
+</p>`
+          : null
+      }`
+    : html`<p>${t(lang, 'hsg.breaches.none')}</p>`
+}</section>`;
 }
 
 /** People awaiting allocation (security and the director). */
@@ -79,8 +121,24 @@ export async function awaitingSection(
   if (!can(actor, 'housing.move')) return null;
   const lang = req.lang;
   const items = await awaitingAllocation(db, actor, prison.id, lang);
-  return html`<section aria-labelledby="await-h"><h2 id="await-h"><a href="/placement?prison=${prison.code}">${t(lang, 'hsg.awaiting.title')}</a> (${items.length})</h2>
-${items.length ? html`<ul>${items.slice(0, limit).map((x) => html`<li><a href="/people/${x.person_id}">${x.name}</a> — ${x.committal_number} — ${x.label} — ${formatBamako(x.admitted_at, lang)} — <a href="/admissions/${x.admission_id}/move">${t(lang, 'hsg.awaiting.allocate')}</a></li>`)}</ul>${items.length > limit ? html`<p>${t(lang, 'hsg.breaches.more', { n: items.length - limit })}</p>` : null}` : html`<p>${t(lang, 'hsg.awaiting.none')}</p>`}</section>`;
+  return html`<section aria-labelledby="await-h">
+<h2 id="await-h"><a href="/placement?prison=${prison.code}">${t(lang, 'hsg.awaiting.title')}</a> (${items.length})</h2>
+${
+  items.length
+    ? html`<ul>
+${items.slice(0, limit).map(
+  (
+    x,
+  ) => html`<li><a href="/people/${x.person_id}">${x.name}</a> — ${x.committal_number} — ${x.label} — ${formatBamako(x.admitted_at, lang)} — <a href="/admissions/${x.admission_id}/move">${t(lang, 'hsg.awaiting.allocate')}</a>
+</li>`,
+)}</ul>${
+        items.length > limit
+          ? html`<p>${t(lang, 'hsg.breaches.more', { n: items.length - limit })}</p>
+`
+          : null
+      }`
+    : html`<p>${t(lang, 'hsg.awaiting.none')}</p>`
+}</section>`;
 }
 
 async function prisonOf(req: Req, db: Db) {
@@ -144,9 +202,38 @@ ${textArea({ label: t(lang, 'hsg.delegation.reason'), name: 'reason', value: v.r
       html`${req.query.saved ? html`<p class="notice" role="status">${t(lang, 'hsg.saved')}</p>` : null}
 ${awaiting ?? null}
 <section aria-labelledby="deleg-h"><h2 id="deleg-h">${t(lang, 'hsg.delegation.title')}</h2><p>${t(lang, 'hsg.delegation.explain')}</p>
-<p><strong>${d.current ? t(lang, 'hsg.delegation.on', { at: formatBamako(d.current.decided_at, lang), by: d.current.decided_by, reason: d.current.reason }) : t(lang, 'hsg.delegation.off')}</strong></p>
+<p><strong>${
+        d.current
+          ? t(lang, 'hsg.delegation.on', {
+              at: formatBamako(d.current.decided_at, lang),
+              by: d.current.decided_by,
+              reason: d.current.reason,
+            })
+          : t(lang, 'hsg.delegation.off')
+      }</strong>
+</p>
 ${form}
-${d.history.length ? html`<h3>${t(lang, 'hsg.delegation.history')}</h3><ul>${d.history.map((x) => html`<li>${t(lang, 'hsg.delegation.on', { at: formatBamako(x.decided_at, lang), by: x.decided_by, reason: x.reason })}${x.ended_at ? html` — ${t(lang, 'hsg.delegation.ended', { at: formatBamako(x.ended_at, lang), by: x.ended_by ?? '', reason: x.end_reason ?? '' })}` : null}</li>`)}</ul>` : null}</section>`,
+${
+  d.history.length
+    ? html`<h3>${t(lang, 'hsg.delegation.history')}</h3><ul>
+${d.history.map(
+  (x) => html`<li>${t(lang, 'hsg.delegation.on', {
+    at: formatBamako(x.decided_at, lang),
+    by: x.decided_by,
+    reason: x.reason,
+  })}${
+    x.ended_at
+      ? html` — ${t(lang, 'hsg.delegation.ended', {
+          at: formatBamako(x.ended_at, lang),
+          by: x.ended_by ?? '',
+          reason: x.end_reason ?? '',
+        })}`
+      : null
+  }</li>
+`,
+)}</ul>`
+    : null
+}</section>`,
     );
   };
   app.get(

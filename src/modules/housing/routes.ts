@@ -57,7 +57,10 @@ export async function housingRoutes(app: App, { database }: AppContext): Promise
       schema: {
         tags: ['housing'],
         summary:
-          "Put a detainee in a cell through the one placement rule (capacity, untried/convicted, women/men, minors/adults read protectively, keep-apart, high-risk policy; under a lock on the cell); refused with every reason (422) unless a director overrides with a reason — or, for capacity only, an officer gives a reason under the director's standing delegation",
+          'Put a detainee in a cell through the one placement rule (capacity, untried/convicted, women/men, ' +
+          'minors/adults read protectively, keep-apart, high-risk policy; under a lock on the cell); refused with every ' +
+          'reason (422) unless a director overrides with a reason — or, for capacity only, an officer gives a reason ' +
+          "under the director's standing delegation",
         params: IdParam,
         body: AllocateBody,
         response: {
@@ -88,7 +91,8 @@ export async function housingRoutes(app: App, { database }: AppContext): Promise
       schema: {
         tags: ['housing'],
         summary:
-          "The daily breach report: every cell whose current occupants break a separation rule now (untried/convicted, women/men, minors/adults, keep-apart), the people concerned and any director's override that covers it; computed live",
+          'The daily breach report: every cell whose current occupants break a separation rule now (untried/convicted, ' +
+          "women/men, minors/adults, keep-apart), the people concerned and any director's override that covers it; computed live",
         params: PrisonParam,
         response: {
           200: Type.Object({
@@ -175,7 +179,8 @@ export async function housingRoutes(app: App, { database }: AppContext): Promise
       schema: {
         tags: ['housing'],
         summary:
-          "The director's standing decision letting placing officers exceed a cell's capacity (capacity only; default: not delegated), with its history",
+          "The director's standing decision letting placing officers exceed a cell's capacity (capacity only; default: " +
+          'not delegated), with its history',
         params: PrisonParam,
         response: { 200: DelegationView },
       },
@@ -188,7 +193,8 @@ export async function housingRoutes(app: App, { database }: AppContext): Promise
       schema: {
         tags: ['housing'],
         summary:
-          'The director delegates (or stops delegating) exceeding cell capacity to the placing officers, each placement with its own reason; separation rules and keep-apart records are never delegated',
+          'The director delegates (or stops delegating) exceeding cell capacity to the placing officers, each placement ' +
+          'with its own reason; separation rules and keep-apart records are never delegated',
         params: PrisonParam,
         body: Type.Object({ delegated: Type.Boolean(), reason: Reason }, { additionalProperties: false }),
         response: { 200: DelegationView },

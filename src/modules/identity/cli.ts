@@ -102,7 +102,8 @@ export function registerIdentityCommands(program: Command): Command {
   identities
     .command('compare <file>')
     .description(
-      'Score each row\'s two records (columns a_* and b_*) and write score, decision (same/different/review) and reasons as CSV to standard output; "-" reads standard input',
+      "Score each row's two records (columns a_* and b_*) and write score, decision (same/different/review) and " +
+        'reasons as CSV to standard output; "-" reads standard input',
     )
     .addOption(
       new Option('--lang <lang>', 'write the reasons out in this language instead of a compact code list').choices([
@@ -126,7 +127,8 @@ export function registerIdentityCommands(program: Command): Command {
   identities
     .command('index')
     .description(
-      'Compute the derived name keys of every person waiting in the queue (after a migration or a bulk load); searches also do it as they go',
+      'Compute the derived name keys of every person waiting in the queue (after a migration or a bulk load); ' +
+        'searches also do it as they go',
     )
     .action(async () => {
       await withDatabase(async ({ db }) => {

@@ -202,7 +202,9 @@ export const IDENTITY_MESSAGES = {
   'identity.minimal.verdict.swapped': { fr: 'inversé', en: 'swapped' },
   'identity.minimal.verdict.missing': { fr: 'non renseigné', en: 'not given' },
   'identity.both_held_elsewhere': {
-    fr: "Les deux dossiers ont une incarcération en cours ({a}, {b}) : clôturez-en une avant de fusionner ; pour un autre établissement, contactez l'administration nationale.",
+    fr:
+      'Les deux dossiers ont une incarcération en cours ({a}, {b}) : clôturez-en une avant de fusionner ; pour un ' +
+      "autre établissement, contactez l'administration nationale.",
     en: 'Both files have an open admission ({a}, {b}): end one before merging; for another prison, contact the national administration.',
   },
   'identity.scan.national': {

@@ -34,7 +34,8 @@ const CandidateOut = Type.Object({
   person_id: Uuid,
   details: Type.Union([Type.Literal('full'), Type.Literal('minimal')], {
     description:
-      'minimal: a person known only in other prisons — names, sex, year of birth, region, prisons and dates; parents, birth date and place, NINA and committal numbers withheld (decision 0006)',
+      'minimal: a person known only in other prisons — names, sex, year of birth, region, prisons and dates; ' +
+      'parents, birth date and place, NINA and committal numbers withheld (decision 0006)',
   }),
   family_name: Type.String(),
   given_names: Type.String(),
@@ -83,7 +84,8 @@ export async function identityRoutes(app: App, { database }: AppContext): Promis
       schema: {
         tags: ['identity'],
         summary:
-          'Likely same people among everyone ever registered, ranked, with score and reasons field by field (identity.match); people known only in other prisons are shown minimally (decision 0006)',
+          'Likely same people among everyone ever registered, ranked, with score and reasons field by field ' +
+          '(identity.match); people known only in other prisons are shown minimally (decision 0006)',
         body: Type.Object(
           {
             ...queryFields,

@@ -14,8 +14,12 @@ registerMessages({
   'person.age.result': { fr: 'Conclusion', en: 'Result' },
   'person.age.minimum_age': { fr: 'Âge minimal retenu', en: 'Lowest age supported' },
   'person.age.minimum_age_hint': {
-    fr: 'L’âge le plus bas compatible avec les constatations, ce jour-là ; obligatoire si la personne est mineure (le bénéfice du doute va à l’enfant).',
-    en: 'The lowest age the findings support on that day; required when the person is a minor (the benefit of the doubt goes to the child).',
+    fr:
+      'L’âge le plus bas compatible avec les constatations, ce jour-là ; obligatoire si la personne est mineure (le ' +
+      'bénéfice du doute va à l’enfant).',
+    en:
+      'The lowest age the findings support on that day; required when the person is a minor (the benefit of the ' +
+      'doubt goes to the child).',
   },
   'person.age.notes': { fr: 'Observations', en: 'Notes' },
   'person.age.recorded_at': { fr: 'Enregistrée le', en: 'Recorded on' },

@@ -46,11 +46,41 @@ export async function ageSection(
   const form = can(actor, 'person.write')
     ? html`<details${errors ? html` open` : null}><summary>${t(lang, 'person.age.record')}</summary>${errorSummary(lang, errors)}
 <form id="age" method="post" action="/people/${personId}/age-assessments" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
-${selectField({ label: t(lang, 'person.age.method'), name: 'method', value: v.method ?? '', errors, required: true, placeholder: t(lang, 'web.choose'), options: AGE_METHODS.map((m) => [m, t(lang, `person.age.method.${m}`)]) })}
+${selectField({
+  label: t(lang, 'person.age.method'),
+  name: 'method',
+  value: v.method ?? '',
+  errors,
+  required: true,
+  placeholder: t(lang, 'web.choose'),
+  options: AGE_METHODS.map((m) => [m, t(lang, `person.age.method.${m}`)]),
+})}
 ${textField({ label: t(lang, 'person.age.assessed_by'), name: 'assessed_by', value: v.assessed_by ?? '', errors, required: true })}
-${textField({ label: t(lang, 'person.age.assessed_on'), name: 'assessed_on', type: 'date', value: v.assessed_on ?? bamakoDate(), errors, required: true })}
-${selectField({ label: t(lang, 'person.age.result'), name: 'result', value: v.result ?? '', errors, required: true, placeholder: t(lang, 'web.choose'), options: AGE_RESULTS.map((r) => [r, t(lang, `person.age.result.${r}`)]) })}
-${textField({ label: t(lang, 'person.age.minimum_age'), name: 'minimum_age', type: 'number', value: v.minimum_age ?? '', errors, hint: t(lang, 'person.age.minimum_age_hint') })}
+${textField({
+  label: t(lang, 'person.age.assessed_on'),
+  name: 'assessed_on',
+  type: 'date',
+  value: v.assessed_on ?? bamakoDate(),
+  errors,
+  required: true,
+})}
+${selectField({
+  label: t(lang, 'person.age.result'),
+  name: 'result',
+  value: v.result ?? '',
+  errors,
+  required: true,
+  placeholder: t(lang, 'web.choose'),
+  options: AGE_RESULTS.map((r) => [r, t(lang, `person.age.result.${r}`)]),
+})}
+${textField({
+  label: t(lang, 'person.age.minimum_age'),
+  name: 'minimum_age',
+  type: 'number',
+  value: v.minimum_age ?? '',
+  errors,
+  hint: t(lang, 'person.age.minimum_age_hint'),
+})}
 ${textArea({ label: t(lang, 'person.age.notes'), name: 'notes', value: v.notes ?? '', errors })}
 <button type="submit">${t(lang, 'person.age.submit')}</button></form></details>`
     : null;
@@ -58,8 +88,16 @@ ${textArea({ label: t(lang, 'person.age.notes'), name: 'notes', value: v.notes ?
 <p${a.reading.treated_as_minor ? html` class="notice"` : null}><strong>${reading}</strong></p>
 ${
   a.items.length
-    ? html`<table><thead><tr><th scope="col">${t(lang, 'person.age.assessed_on')}</th><th scope="col">${t(lang, 'person.age.method')}</th><th scope="col">${t(lang, 'person.age.assessed_by')}</th><th scope="col">${t(lang, 'person.age.result')}</th><th scope="col">${t(lang, 'person.age.notes')}</th><th scope="col">${t(lang, 'person.age.recorded_at')}</th></tr></thead><tbody>
-${a.items.map((x) => html`<tr><td>${x.assessed_on}</td><td>${t(lang, `person.age.method.${x.method}`)}</td><td>${x.assessed_by}</td><td>${t(lang, `person.age.result.${x.result}`)}${x.minimum_age !== null ? html` (${t(lang, 'person.age.at_least', { n: x.minimum_age })})` : null}</td><td>${x.notes ?? ''}</td><td>${formatBamako(x.recorded_at, lang)}</td></tr>`)}</tbody></table>`
+    ? html`<table><thead><tr><th scope="col">${t(lang, 'person.age.assessed_on')}</th>
+<th scope="col">${t(lang, 'person.age.method')}</th><th scope="col">${t(lang, 'person.age.assessed_by')}</th>
+<th scope="col">${t(lang, 'person.age.result')}</th><th scope="col">${t(lang, 'person.age.notes')}</th>
+<th scope="col">${t(lang, 'person.age.recorded_at')}</th></tr></thead><tbody>
+${a.items.map(
+  (x) => html`<tr><td>${x.assessed_on}</td><td>${t(lang, `person.age.method.${x.method}`)}</td>
+<td>${x.assessed_by}</td>
+<td>${t(lang, `person.age.result.${x.result}`)}${x.minimum_age !== null ? html` (${t(lang, 'person.age.at_least', { n: x.minimum_age })})` : null}</td>
+<td>${x.notes ?? ''}</td><td>${formatBamako(x.recorded_at, lang)}</td></tr>`,
+)}</tbody></table>`
     : html`<p>${t(lang, 'person.age.none')}</p>`
 }
 ${form}</section>`;

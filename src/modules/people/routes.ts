@@ -26,7 +26,8 @@ export async function peopleRoutes(app: App, { database }: AppContext): Promise<
       schema: {
         tags: ['people'],
         summary:
-          'Record an age assessment (method, by whom, date, result, notes). Until one is recorded, a person who may be under 18 is treated as a minor (CRC General Comment 24).',
+          'Record an age assessment (method, by whom, date, result, notes). Until one is recorded, a person who may be ' +
+          'under 18 is treated as a minor (CRC General Comment 24).',
         params: IdParam,
         body: Type.Object(
           {

@@ -39,7 +39,9 @@ registerMessages({
   },
   'reception.not_in_progress': { fr: 'Cet accueil est terminé.', en: 'This reception is closed.' },
   'reception.override_needs_file': {
-    fr: 'La dérogation du directeur se décide une fois le dossier créé (étape de l’administration) : les règles de séparation ont besoin du dossier.',
+    fr:
+      'La dérogation du directeur se décide une fois le dossier créé (étape de l’administration) : les règles de ' +
+      'séparation ont besoin du dossier.',
     en: "The director's override is decided once the file exists (administration step): the separation rules need the file.",
   },
   'reception.needs_admission': {

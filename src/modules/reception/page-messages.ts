@@ -7,7 +7,9 @@ registerMessages({
   'web.rec.arrived': { fr: 'Arrivée', en: 'Arrived' },
   'web.rec.missing': { fr: 'Étapes manquantes', en: 'Missing steps' },
   'web.rec.handover_intro': {
-    fr: "Ce que la force qui a procédé à l'arrestation remet avec la personne. Si rien n'a été transmis, cochez la case : l'administration doit pouvoir le compter.",
+    fr:
+      "Ce que la force qui a procédé à l'arrestation remet avec la personne. Si rien n'a été transmis, cochez la " +
+      "case : l'administration doit pouvoir le compter.",
     en: 'What the arresting force hands over with the person. If nothing was shared, tick the box: the administration needs to count it.',
   },
   'web.rec.force': { fr: 'Force qui remet la personne', en: 'Force handing the person over' },

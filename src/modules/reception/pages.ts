@@ -78,8 +78,15 @@ function stepLabel(lang: Lang, s: Step): string {
 }
 
 function stepsTable(lang: Lang, r: ReceptionView): Raw {
-  return html`<table><thead><tr><th scope="col">${t(lang, 'web.rec.step')}</th><th scope="col">${t(lang, 'web.rec.state')}</th><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.rec.out_of_order')}</th></tr></thead><tbody>
-${r.steps.map((s) => html`<tr id="step-${s.step}"><td>${s.done || r.status !== 'in_progress' ? stepLabel(lang, s.step) : html`<a href="/receptions/${r.id}/steps/${s.step}">${stepLabel(lang, s.step)}</a>`}</td><td>${s.done ? t(lang, 'web.rec.done') : html`<strong>${t(lang, 'web.rec.todo')}</strong>`}</td><td>${s.done_at ? formatBamako(s.done_at, lang) : ''}</td><td>${s.out_of_order_reason ?? ''}</td></tr>`)}
+  return html`<table><thead><tr><th scope="col">${t(lang, 'web.rec.step')}</th><th scope="col">${t(lang, 'web.rec.state')}</th>
+<th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.rec.out_of_order')}</th></tr></thead><tbody>
+${r.steps.map(
+  (
+    s,
+  ) => html`<tr id="step-${s.step}"><td>${s.done || r.status !== 'in_progress' ? stepLabel(lang, s.step) : html`<a href="/receptions/${r.id}/steps/${s.step}">${stepLabel(lang, s.step)}</a>`}</td>
+<td>${s.done ? t(lang, 'web.rec.done') : html`<strong>${t(lang, 'web.rec.todo')}</strong>`}</td>
+<td>${s.done_at ? formatBamako(s.done_at, lang) : ''}</td><td>${s.out_of_order_reason ?? ''}</td></tr>`,
+)}
 </tbody></table>`;
 }
 
@@ -93,7 +100,8 @@ function placementRefusal(req: Req, r: ReceptionView): Raw | null {
     params?: Record<string, string | number>;
   }[];
   if (!refused.length || !r.admission_id) return null;
-  return html`<div class="notice" role="status"><p>${t(lang, 'web.rec.placement_refused')}</p><ul>${refused.map((x) => html`<li>${t(lang, x.message_key, x.params ?? {})}</li>`)}</ul>
+  return html`<div class="notice" role="status"><p>${t(lang, 'web.rec.placement_refused')}</p><ul>
+${refused.map((x) => html`<li>${t(lang, x.message_key, x.params ?? {})}</li>`)}</ul>
 <p><a href="/admissions/${r.admission_id}/move">${t(lang, 'web.rec.allocate_now')}</a></p></div>`;
 }
 
@@ -112,8 +120,14 @@ export async function receptionPages(app: App, { database, config }: AppContext)
         html`${canStart(req.actor!) ? html`<p><a class="button" href="/receptions/new">${t(lang, 'web.rec.new')}</a></p>` : null}
 ${
   items.length
-    ? html`<table><thead><tr><th scope="col">${t(lang, 'web.rec.arrived')}</th><th scope="col">${t(lang, 'web.rec.warrant_name')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.rec.missing')}</th></tr></thead><tbody>
-${items.map((r) => html`<tr><td>${formatBamako(r.arrived_at, lang)}</td><td><a href="/receptions/${r.id}">${r.handover.warrant_name}</a></td><td>${r.committal_number ?? '—'}</td><td>${r.missing.map((s) => stepLabel(lang, s)).join(' · ')}</td></tr>`)}
+    ? html`<table><thead><tr><th scope="col">${t(lang, 'web.rec.arrived')}</th>
+<th scope="col">${t(lang, 'web.rec.warrant_name')}</th><th scope="col">${t(lang, 'web.committal_number')}</th>
+<th scope="col">${t(lang, 'web.rec.missing')}</th></tr></thead><tbody>
+${items.map(
+  (r) => html`<tr><td>${formatBamako(r.arrived_at, lang)}</td>
+<td><a href="/receptions/${r.id}">${r.handover.warrant_name}</a></td><td>${r.committal_number ?? '—'}</td>
+<td>${r.missing.map((s) => stepLabel(lang, s)).join(' · ')}</td></tr>`,
+)}
 </tbody></table>`
     : html`<p>${t(lang, 'web.rec.none')}</p>`
 }`,
@@ -136,18 +150,49 @@ ${items.map((r) => html`<tr><td>${formatBamako(r.arrived_at, lang)}</td><td><a h
       t(lang, 'web.rec.new'),
       html`${errorSummary(lang, errors)}<p>${t(lang, 'web.rec.handover_intro')}</p>
 <form id="form" method="post" action="/receptions/new" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
-${prisons.length > 1 ? selectField({ label: t(lang, 'web.prison'), name: 'prison', value: str(v, 'prison'), errors, required: true, options: prisons.map((p) => [p.code, p.name]) }) : hidden('prison', prisons[0]?.code ?? '')}
+${
+  prisons.length > 1
+    ? selectField({
+        label: t(lang, 'web.prison'),
+        name: 'prison',
+        value: str(v, 'prison'),
+        errors,
+        required: true,
+        options: prisons.map((p) => [p.code, p.name]),
+      })
+    : hidden('prison', prisons[0]?.code ?? '')
+}
 <fieldset><legend>${t(lang, 'web.rec.force')}</legend>
-${selectField({ label: t(lang, 'web.arresting_authority'), name: 'arresting_authority', value: str(v, 'arresting_authority'), errors, required: true, options: authorities.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]), placeholder: t(lang, 'web.choose') })}
+${selectField({
+  label: t(lang, 'web.arresting_authority'),
+  name: 'arresting_authority',
+  value: str(v, 'arresting_authority'),
+  errors,
+  required: true,
+  options: authorities.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]),
+  placeholder: t(lang, 'web.choose'),
+})}
 ${f('officer_name', t(lang, 'web.rec.officer_name'))}${f('officer_rank', t(lang, 'web.rec.officer_rank'))}${f('officer_unit', t(lang, 'web.rec.officer_unit'))}</fieldset>
 <fieldset><legend>${t(lang, 'web.rec.warrant')}</legend>
 ${f('warrant_name', t(lang, 'web.rec.warrant_name'), true)}${f('warrant_birth', t(lang, 'web.rec.warrant_birth'))}
-${selectField({ label: t(lang, 'web.rec.warrant_region'), name: 'warrant_region', value: str(v, 'warrant_region'), errors, options: regions.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]), placeholder: t(lang, 'web.choose') })}
+${selectField({
+  label: t(lang, 'web.rec.warrant_region'),
+  name: 'warrant_region',
+  value: str(v, 'warrant_region'),
+  errors,
+  options: regions.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]),
+  placeholder: t(lang, 'web.choose'),
+})}
 ${f('warrant_charge', t(lang, 'web.rec.warrant_charge'))}${f('warrant_reference', t(lang, 'web.rec.warrant_reference'))}</fieldset>
 <fieldset><legend>${t(lang, 'web.rec.shared')}</legend>
 ${textArea({ label: t(lang, 'web.rec.information_shared'), name: 'information_shared', value: str(v, 'information_shared'), errors })}
 ${textArea({ label: t(lang, 'web.rec.evidence_shared'), name: 'evidence_shared', value: str(v, 'evidence_shared'), errors })}
-${checkbox({ label: t(lang, 'web.rec.nothing_shared'), name: 'nothing_shared', checked: str(v, 'nothing_shared') === '1', errors })}</fieldset>
+${checkbox({
+  label: t(lang, 'web.rec.nothing_shared'),
+  name: 'nothing_shared',
+  checked: str(v, 'nothing_shared') === '1',
+  errors,
+})}</fieldset>
 <button type="submit">${t(lang, 'web.rec.start')}</button></form>`,
     );
   };
@@ -254,21 +299,58 @@ ${
         [t(lang, 'web.rec.injuries'), String(r.medical.visible_injuries ?? '—')],
         [t(lang, 'web.rec.ill_treatment'), t(lang, r.medical.ill_treatment_alleged ? 'web.yes' : 'web.no')],
         [t(lang, 'web.rec.account'), String(r.medical.ill_treatment_account ?? '—')],
-      ])}${r.medical.ill_treatment_alleged && r.admission_id && req.actor!.permissions.has('complaints.record') ? html`<p><a href="/complaints/new?admission=${r.admission_id}&reception=${r.id}">${t(lang, 'web.rec.allegation_complaint')}</a></p>` : null}`
+      ])}${
+        r.medical.ill_treatment_alleged && r.admission_id && req.actor!.permissions.has('complaints.record')
+          ? html`<p><a href="/complaints/new?admission=${r.admission_id}&reception=${r.id}">${t(lang, 'web.rec.allegation_complaint')}</a>
+</p>`
+          : null
+      }`
     : null
 }
 <h2>${t(lang, 'web.rec.attachments')}</h2>
-${files.length ? html`<ul>${files.map((a) => html`<li><a href="/attachments/${a.id}">${t(lang, `web.rec.kind.${a.kind}`)} — ${a.filename}</a> (${Math.ceil(a.size_bytes / 1024)} Ko)</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}
+${
+  files.length
+    ? html`<ul>
+${files.map(
+  (
+    a,
+  ) => html`<li><a href="/attachments/${a.id}">${t(lang, `web.rec.kind.${a.kind}`)} — ${a.filename}</a> (${Math.ceil(a.size_bytes / 1024)} Ko)</li>
+`,
+)}</ul>`
+    : html`<p>${t(lang, 'web.none')}</p>`
+}
 ${
   r.status === 'in_progress'
     ? html`<form id="upload" method="post" action="/receptions/${r.id}/attachments?_csrf=${encodeURIComponent(req.sessionCsrf ?? '')}" enctype="multipart/form-data">
-${selectField({ label: t(lang, 'web.rec.attachment_kind'), name: 'kind', value: '', errors, required: true, options: KINDS.filter((k) => k !== 'medical' || req.actor!.permissions.has('health.write')).map((k) => [k, t(lang, `web.rec.kind.${k}`)]) })}
-<div class="field"><label for="f-file">${t(lang, 'web.rec.file')} *</label><p class="hint" id="f-file-hint">${t(lang, 'web.rec.file_hint', { max: Math.round(config.attachmentMaxBytes / 1024 / 1024) })}</p><input type="file" id="f-file" name="file" accept="image/jpeg,image/png,application/pdf" aria-describedby="f-file-hint"></div>
+${selectField({
+  label: t(lang, 'web.rec.attachment_kind'),
+  name: 'kind',
+  value: '',
+  errors,
+  required: true,
+  options: KINDS.filter((k) => k !== 'medical' || req.actor!.permissions.has('health.write')).map((k) => [
+    k,
+    t(lang, `web.rec.kind.${k}`),
+  ]),
+})}
+<div class="field"><label for="f-file">${t(lang, 'web.rec.file')} *</label>
+<p class="hint" id="f-file-hint">${t(lang, 'web.rec.file_hint', { max: Math.round(config.attachmentMaxBytes / 1024 / 1024) })}</p>
+<input type="file" id="f-file" name="file" accept="image/jpeg,image/png,application/pdf" aria-describedby="f-file-hint"></div>
 <button type="submit">${t(lang, 'web.rec.attach')}</button></form>`
     : null
 }
-${r.steps.find((s) => s.step === 'registry' && s.done) ? html`<p><a href="/receptions/${r.id}/receipt">${t(lang, 'web.rec.receipt')}</a></p>` : null}
-${r.status === 'in_progress' ? html`<form id="form" method="post" action="/receptions/${r.id}/complete">${hidden('_csrf', req.sessionCsrf ?? '')}<button type="submit">${t(lang, 'web.rec.complete')}</button></form>` : null}`,
+${
+  r.steps.find((s) => s.step === 'registry' && s.done)
+    ? html`<p><a href="/receptions/${r.id}/receipt">${t(lang, 'web.rec.receipt')}</a>
+</p>`
+    : null
+}
+${
+  r.status === 'in_progress'
+    ? html`<form id="form" method="post" action="/receptions/${r.id}/complete">${hidden('_csrf', req.sessionCsrf ?? '')}<button type="submit">${t(lang, 'web.rec.complete')}</button>
+</form>`
+    : null
+}`,
     );
   };
 
@@ -356,13 +438,24 @@ ${r.status === 'in_progress' ? html`<form id="form" method="post" action="/recep
         req,
         t(lang, 'web.rec.receipt'),
         html`<p>${r.handover.warrant_name} — ${r.committal_number ?? ''} — ${formatBamako(r.steps.find((s) => s.step === 'registry')?.done_at ?? null, lang)}</p>
-<table><thead><tr><th scope="col">${t(lang, 'web.rec.item')}</th><th scope="col" class="num">${t(lang, 'web.rec.quantity')}</th><th scope="col">${t(lang, 'web.rec.description')}</th></tr></thead><tbody>
+<table><thead><tr><th scope="col">${t(lang, 'web.rec.item')}</th><th scope="col" class="num">${t(lang, 'web.rec.quantity')}</th>
+<th scope="col">${t(lang, 'web.rec.description')}</th></tr></thead><tbody>
 ${(d.items ?? []).map((i) => html`<tr><td>${i.item}</td><td class="num">${i.quantity}</td><td>${i.description ?? ''}</td></tr>`)}
-${(d.money ?? []).map((m) => html`<tr><td>${t(lang, 'web.rec.money')}</td><td class="num">${m.amount.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')} ${m.currency}</td><td></td></tr>`)}
-${(d.id_documents ?? []).map((x) => html`<tr><td>${t(lang, 'web.rec.id_document')}</td><td class="num">1</td><td>${x.kind} ${x.number ?? ''}</td></tr>`)}
-${(d.phones ?? []).map((x) => html`<tr><td>${t(lang, 'web.rec.phone')}</td><td class="num">1</td><td>${x.description} ${x.imei ?? ''}</td></tr>`)}
+${(d.money ?? []).map(
+  (m) => html`<tr><td>${t(lang, 'web.rec.money')}</td>
+<td class="num">${m.amount.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')} ${m.currency}</td><td></td></tr>`,
+)}
+${(d.id_documents ?? []).map(
+  (x) => html`<tr><td>${t(lang, 'web.rec.id_document')}</td><td class="num">1</td>
+<td>${x.kind} ${x.number ?? ''}</td></tr>`,
+)}
+${(d.phones ?? []).map(
+  (x) => html`<tr><td>${t(lang, 'web.rec.phone')}</td><td class="num">1</td>
+<td>${x.description} ${x.imei ?? ''}</td></tr>`,
+)}
 </tbody></table>
-<p class="signatures">${t(lang, 'web.rec.signature_detainee')} ____________________ &nbsp; ${t(lang, 'web.rec.signature_clerk')} ____________________</p>`,
+<p class="signatures">${t(lang, 'web.rec.signature_detainee')} ____________________ &nbsp; ${t(lang, 'web.rec.signature_clerk')} ____________________</p>
+`,
       );
     }),
   );
@@ -408,10 +501,25 @@ ${(d.phones ?? []).map((x) => html`<tr><td>${t(lang, 'web.rec.phone')}</td><td c
             ] as [string, string],
         ),
       );
-      body = html`${checkbox({ label: t(lang, 'web.rec.rules_explained'), name: 'rules_explained', checked: str(v, 'rules_explained') === '1', errors })}
+      body = html`${checkbox({
+        label: t(lang, 'web.rec.rules_explained'),
+        name: 'rules_explained',
+        checked: str(v, 'rules_explained') === '1',
+        errors,
+      })}
 ${sel('rules_language', t(lang, 'web.rec.rules_language'), await codes('language'))}
 ${sel('cell_id', t(lang, 'web.adm.cell'), cells)}${f('over_capacity_reason', t(lang, 'web.adm.over_capacity_reason'))}
-${r.admission_id && actor.permissions.has('housing.override') ? textArea({ label: t(lang, 'cls.mv.override'), name: 'override_reason', value: str(v, 'override_reason'), errors, hint: t(lang, 'cls.mv.override_hint') }) : null}
+${
+  r.admission_id && actor.permissions.has('housing.override')
+    ? textArea({
+        label: t(lang, 'cls.mv.override'),
+        name: 'override_reason',
+        value: str(v, 'override_reason'),
+        errors,
+        hint: t(lang, 'cls.mv.override_hint'),
+      })
+    : null
+}
 ${checkbox({ label: t(lang, 'web.rec.body_search'), name: 'body_search_done', checked: str(v, 'body_search_done') === '1', errors })}
 ${ta('prohibited_items', t(lang, 'web.rec.prohibited_items'))}`;
     } else if (step === 'administration') {
@@ -443,7 +551,12 @@ ${sel(
   FINGERPRINTS.map((x) => [x, t(lang, `reception.fingerprints.${x}`)]),
   true,
 )}${f('fingerprints_reason', t(lang, 'web.rec.fingerprints_reason'))}
-${checkbox({ label: t(lang, 'web.rec.warrant_scanned'), name: 'warrant_scanned', checked: str(v, 'warrant_scanned') === '1', errors })}</fieldset>
+${checkbox({
+  label: t(lang, 'web.rec.warrant_scanned'),
+  name: 'warrant_scanned',
+  checked: str(v, 'warrant_scanned') === '1',
+  errors,
+})}</fieldset>
 <fieldset><legend>${t(lang, 'web.adm.document')}</legend>
 ${sel(
   'legal_document.kind',
@@ -468,8 +581,26 @@ ${sel(
 )}</fieldset>
 ${
   candidates
-    ? html`${hidden('identity.checked', '1')}<section aria-labelledby="cand-h"><h2 id="cand-h">${t(lang, 'web.adm.candidates.title', { n: candidates.length })}</h2><p>${t(lang, 'web.adm.candidates.intro')}</p>
-${radioGroup({ label: t(lang, 'web.adm.candidates.choice'), name: 'identity.choice', value: str(v, 'identity.choice'), errors, required: true, options: [...candidates.map((c) => ({ value: c.person_id, label: candidateLabel(lang, c) })), { value: 'new', label: t(lang, 'web.adm.candidates.new') }] })}</section>`
+    ? html`${hidden('identity.checked', '1')}<section aria-labelledby="cand-h">
+<h2 id="cand-h">${t(lang, 'web.adm.candidates.title', { n: candidates.length })}</h2><p>${t(lang, 'web.adm.candidates.intro')}</p>
+${radioGroup({
+  label: t(lang, 'web.adm.candidates.choice'),
+  name: 'identity.choice',
+  value: str(v, 'identity.choice'),
+  errors,
+  required: true,
+  options: [
+    ...candidates.map((c) => ({
+      value: c.person_id,
+      label: candidateLabel(lang, c),
+    })),
+    {
+      value: 'new',
+      label: t(lang, 'web.adm.candidates.new'),
+    },
+  ],
+})}</section>
+`
     : str(v, 'identity.checked')
       ? hidden('identity.checked', '1')
       : null
@@ -479,7 +610,12 @@ ${radioGroup({ label: t(lang, 'web.adm.candidates.choice'), name: 'identity.choi
 ${ta('id_documents', t(lang, 'web.rec.id_documents'))}${ta('phones', t(lang, 'web.rec.phones'))}${ta('notes', t(lang, 'web.rec.notes'))}`;
     } else if (step === 'medical') {
       body = html`${ta('visible_injuries', t(lang, 'web.rec.injuries'))}
-${checkbox({ label: t(lang, 'web.rec.ill_treatment'), name: 'ill_treatment_alleged', checked: str(v, 'ill_treatment_alleged') === '1', errors })}
+${checkbox({
+  label: t(lang, 'web.rec.ill_treatment'),
+  name: 'ill_treatment_alleged',
+  checked: str(v, 'ill_treatment_alleged') === '1',
+  errors,
+})}
 ${ta('ill_treatment_account', t(lang, 'web.rec.account'))}
 ${sel(
   'fitness',
@@ -506,7 +642,13 @@ ${sel(
   INVOLVEMENT.map((x) => [x, t(lang, `reception.interview.${x}`)]),
   true,
 )}
-${checkboxGroup({ label: t(lang, 'web.rec.reasons'), name: 'reasons', options: REASONS.map((x) => [x, t(lang, `reception.reason.${x}`)]), values: list(v, 'reasons'), errors })}
+${checkboxGroup({
+  label: t(lang, 'web.rec.reasons'),
+  name: 'reasons',
+  options: REASONS.map((x) => [x, t(lang, `reception.reason.${x}`)]),
+  values: list(v, 'reasons'),
+  errors,
+})}
 ${ta('free_text', t(lang, 'web.rec.free_text'))}`;
     }
     return layout(
@@ -514,7 +656,12 @@ ${ta('free_text', t(lang, 'web.rec.free_text'))}`;
       `${stepLabel(lang, step)} — ${r.handover.warrant_name}`,
       html`${errorSummary(lang, errors)}
 <form id="form" method="post" action="/receptions/${r.id}/steps/${step}" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
-${skipped.length ? html`<p class="notice">${t(lang, 'web.rec.out_of_order_intro', { steps: skipped.map((s) => stepLabel(lang, s)).join(', ') })}</p>${f('out_of_order_reason', t(lang, 'web.rec.out_of_order'), { required: true })}` : null}
+${
+  skipped.length
+    ? html`<p class="notice">${t(lang, 'web.rec.out_of_order_intro', { steps: skipped.map((s) => stepLabel(lang, s)).join(', ') })}</p>
+${f('out_of_order_reason', t(lang, 'web.rec.out_of_order'), { required: true })}`
+    : null
+}
 ${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
 <p><a href="/receptions/${r.id}">${t(lang, 'web.rec.back')}</a></p>`,
     );

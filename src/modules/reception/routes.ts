@@ -208,7 +208,9 @@ export async function receptionRoutes(app: App, { database }: AppContext): Promi
       schema: {
         tags: ['reception'],
         summary:
-          "One reception. include=medical adds the medical check for medical staff (the injury report for the director); include=interview adds the interview's content for holders of intake.interview (social workers, the director); both audited. Without it the interview step says `restricted: interview` and carries no data.",
+          'One reception. include=medical adds the medical check for medical staff (the injury report for the ' +
+          "director); include=interview adds the interview's content for holders of intake.interview (social workers, " +
+          'the director); both audited. Without it the interview step says `restricted: interview` and carries no data.',
         params: IdParam,
         querystring: Type.Object(
           {

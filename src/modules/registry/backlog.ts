@@ -56,7 +56,14 @@ ${rows.map((r, i) => html`<text x="0" y="${i * h + 15}" font-size="12">${r.label
 }
 
 function groupRow(lang: Lang, label: string, g: BacklogGroup): Raw {
-  return html`<tr><th scope="row">${label}</th><td class="num">${g.total}</td><td class="num">${g.untried}</td><td class="num">${t(lang, 'justice.backlog.sentenced_share', { sentenced: g.sentenced, total: g.total, percent: g.sentencedPercent ?? '—' })}</td><td class="num">${g.pretrial.medianDays ?? '—'}</td><td class="num">${g.pretrial.longestDays ?? '—'}</td><td class="num">${g.expiredTitles}</td></tr>`;
+  return html`<tr><th scope="row">${label}</th><td class="num">${g.total}</td><td class="num">${g.untried}</td>
+<td class="num">${t(lang, 'justice.backlog.sentenced_share', {
+    sentenced: g.sentenced,
+    total: g.total,
+    percent: g.sentencedPercent ?? '—',
+  })}</td>
+<td class="num">${g.pretrial.medianDays ?? '—'}</td><td class="num">${g.pretrial.longestDays ?? '—'}</td>
+<td class="num">${g.expiredTitles}</td></tr>`;
 }
 
 export async function backlogPage(app: App, { database }: AppContext): Promise<void> {
@@ -68,7 +75,12 @@ export async function backlogPage(app: App, { database }: AppContext): Promise<v
       const asOf = req.query.as_of && isIsoDate(req.query.as_of) ? req.query.as_of : undefined;
       if (req.query.as_of && !asOf) throw new AppError(422, 'field.invalid_date');
       const r = await backlog(database.db, req.actor!, { prison: req.query.prison || undefined, as_of: asOf });
-      const head = html`<thead><tr><th scope="col">${t(lang, 'web.backlog.prison')}</th><th scope="col" class="num">${t(lang, 'web.backlog.held')}</th><th scope="col" class="num">${t(lang, 'web.backlog.untried')}</th><th scope="col" class="num">${t(lang, 'web.backlog.sentenced')}</th><th scope="col" class="num">${t(lang, 'web.backlog.median')}</th><th scope="col" class="num">${t(lang, 'web.backlog.longest')}</th><th scope="col" class="num">${t(lang, 'web.backlog.expired')}</th></tr></thead>`;
+      const head = html`<thead><tr><th scope="col">${t(lang, 'web.backlog.prison')}</th>
+<th scope="col" class="num">${t(lang, 'web.backlog.held')}</th><th scope="col" class="num">${t(lang, 'web.backlog.untried')}</th>
+<th scope="col" class="num">${t(lang, 'web.backlog.sentenced')}</th>
+<th scope="col" class="num">${t(lang, 'web.backlog.median')}</th>
+<th scope="col" class="num">${t(lang, 'web.backlog.longest')}</th>
+<th scope="col" class="num">${t(lang, 'web.backlog.expired')}</th></tr></thead>`;
       const dist = r.overall.all.pretrial.distribution.map((d) => ({
         label: t(lang, `justice.backlog.bucket.${d.bucket}`),
         value: d.count,
@@ -81,13 +93,21 @@ export async function backlogPage(app: App, { database }: AppContext): Promise<v
       return layout(
         req,
         t(lang, 'web.backlog.title'),
-        html`<form method="get" action="/backlog" class="search"><label for="f-as_of">${t(lang, 'web.backlog.date')}</label> <input id="f-as_of" name="as_of" type="date" value="${r.as_of}"> <button type="submit">${t(lang, 'web.backlog.show')}</button></form>
-<p>${t(lang, 'web.backlog.as_of', { date: formatDate(lang, r.as_of) })} <a href="/api/justice/backlog.csv?${csvQuery}">${t(lang, 'web.backlog.csv')}</a></p>
-<table>${head}<tbody>${r.prisons.map((p) => groupRow(lang, p.name, p.figures.all))}${groupRow(lang, t(lang, 'web.backlog.all'), r.overall.all)}</tbody></table>
+        html`<form method="get" action="/backlog" class="search">
+<label for="f-as_of">${t(lang, 'web.backlog.date')}</label> <input id="f-as_of" name="as_of" type="date" value="${r.as_of}"> <button type="submit">${t(lang, 'web.backlog.show')}</button>
+</form>
+<p>${t(lang, 'web.backlog.as_of', { date: formatDate(lang, r.as_of) })} <a href="/api/justice/backlog.csv?${csvQuery}">${t(lang, 'web.backlog.csv')}</a>
+</p>
+<table>${head}<tbody>
+${r.prisons.map((p) => groupRow(lang, p.name, p.figures.all))}${groupRow(lang, t(lang, 'web.backlog.all'), r.overall.all)}</tbody>
+</table>
 <h2>${t(lang, 'web.backlog.terrorism')}</h2>
-<table>${head}<tbody>${r.prisons.map((p) => groupRow(lang, p.name, p.figures.terrorismRelated))}${groupRow(lang, t(lang, 'web.backlog.all'), r.overall.terrorismRelated)}</tbody></table>
+<table>${head}<tbody>
+${r.prisons.map((p) => groupRow(lang, p.name, p.figures.terrorismRelated))}${groupRow(lang, t(lang, 'web.backlog.all'), r.overall.terrorismRelated)}</tbody>
+</table>
 <h2>${t(lang, 'web.backlog.distribution')}</h2>${bars(t(lang, 'web.backlog.distribution'), dist)}
-<table><thead><tr><th scope="col"></th><th scope="col" class="num">${t(lang, 'web.backlog.count')}</th></tr></thead><tbody>${dist.map((d) => html`<tr><td>${d.label}</td><td class="num">${d.value}</td></tr>`)}</tbody></table>
+<table><thead><tr><th scope="col"></th><th scope="col" class="num">${t(lang, 'web.backlog.count')}</th></tr></thead><tbody>
+${dist.map((d) => html`<tr><td>${d.label}</td><td class="num">${d.value}</td></tr>`)}</tbody></table>
 <h2>${t(lang, 'web.backlog.hearings')}</h2>${bars(t(lang, 'web.backlog.hearings'), hearings)}`,
       );
     }),

@@ -100,7 +100,13 @@ const fmtCap = (lang: Lang, c: number | null) => (c === null ? t(lang, 'web.unkn
 function prisonSelector(req: Req, prisons: PrisonView[], current: string, action: string): Raw | null {
   if (prisons.length < 2) return null;
   const lang = req.lang;
-  return html`<form class="search" method="get" action="${action}">${selectField({ label: t(lang, 'web.prison'), name: 'prison', value: current, options: prisons.map((p) => [p.code, `${p.name} (${p.code})`]) })}<button type="submit">${t(lang, 'web.choose_prison')}</button></form>`;
+  return html`<form class="search" method="get" action="${action}">${selectField({
+    label: t(lang, 'web.prison'),
+    name: 'prison',
+    value: current,
+    options: prisons.map((p) => [p.code, `${p.name} (${p.code})`]),
+  })}<button type="submit">${t(lang, 'web.choose_prison')}</button>
+</form>`;
 }
 
 async function currentPrison(
@@ -232,9 +238,17 @@ export async function webRoutes(app: App, ctx: AppContext): Promise<void> {
       req,
       t(lang, 'web.login.title'),
       html`${errorSummary(lang, errors)}
-<form method="post" action="/login" novalidate>${hidden('next', next)}${hidden('lang', lang)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
+<form method="post" action="/login" novalidate>
+${hidden('next', next)}${hidden('lang', lang)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
 ${textField({ label: t(lang, 'web.login.username'), name: 'username', value: username, errors, required: true, autocomplete: 'username' })}
-${textField({ label: t(lang, 'web.login.password'), name: 'password', type: 'password', errors, required: true, autocomplete: 'current-password' })}
+${textField({
+  label: t(lang, 'web.login.password'),
+  name: 'password',
+  type: 'password',
+  errors,
+  required: true,
+  autocomplete: 'current-password',
+})}
 <button type="submit">${t(lang, 'web.login.submit')}</button></form>`,
       { bare: true },
     );
@@ -246,8 +260,16 @@ ${textField({ label: t(lang, 'web.login.password'), name: 'password', type: 'pas
       t(lang, 'web.login.code_title'),
       html`${errorSummary(lang, errors)}
 <p>${t(lang, 'web.login.code_intro')}</p>
-<form method="post" action="/login/code" novalidate>${hidden('next', next)}${hidden('lang', lang)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
-${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: true, autocomplete: 'one-time-code', hint: t(lang, 'web.login.code_hint') })}
+<form method="post" action="/login/code" novalidate>
+${hidden('next', next)}${hidden('lang', lang)}${hidden('_csrf', loginCsrfToken(req, reply, ctx.config))}
+${textField({
+  label: t(lang, 'web.login.code'),
+  name: 'code',
+  errors,
+  required: true,
+  autocomplete: 'one-time-code',
+  hint: t(lang, 'web.login.code_hint'),
+})}
 <button type="submit">${t(lang, 'web.login.code_submit')}</button></form>
 <p><a href="/login?next=${encodeURIComponent(next)}">${t(lang, 'web.login.restart')}</a></p>`,
       { bare: true },
@@ -439,11 +461,20 @@ ${textField({ label: t(lang, 'web.login.code'), name: 'code', errors, required: 
       const alertsHtml =
         summary && alerts
           ? html`<section aria-labelledby="alerts-h"><h2 id="alerts-h">${t(lang, 'web.alerts.title')} (${summary.total})</h2>
-<p><a href="/justice/alerts?prison=${prison.code}">${t(lang, 'web.alerts.all')}</a> · <a href="/justice/court-list?prison=${prison.code}">${t(lang, 'web.alerts.court_list')}</a> · <a href="/backlog?prison=${prison.code}">${t(lang, 'web.nav.backlog')}</a></p>
+<p><a href="/justice/alerts?prison=${prison.code}">${t(lang, 'web.alerts.all')}</a> · <a href="/justice/court-list?prison=${prison.code}">${t(lang, 'web.alerts.court_list')}</a> · <a href="/backlog?prison=${prison.code}">${t(lang, 'web.nav.backlog')}</a>
+</p>
 ${
   summary.total
-    ? html`<table><thead><tr><th scope="col">${t(lang, 'web.alerts.severity')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.alerts.what')}</th><th scope="col">${t(lang, 'web.alerts.action')}</th></tr></thead><tbody>
-${alerts.slice(0, 25).map((a) => html`<tr><td>${a.severity === 'critical' ? html`<strong class="over">${t(lang, 'web.alerts.critical')}</strong>` : t(lang, 'web.alerts.warning')}</td><td>${a.committal_number ?? ''}</td><td>${a.personId ? html`<a href="/people/${a.personId}">${a.person_name ?? ''}</a>` : (a.person_name ?? '')}</td><td>${a.label}</td><td>${a.action}</td></tr>`)}
+    ? html`<table><thead><tr><th scope="col">${t(lang, 'web.alerts.severity')}</th>
+<th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th>
+<th scope="col">${t(lang, 'web.alerts.what')}</th><th scope="col">${t(lang, 'web.alerts.action')}</th></tr></thead><tbody>
+${alerts.slice(0, 25).map(
+  (a) => html`<tr>
+<td>${a.severity === 'critical' ? html`<strong class="over">${t(lang, 'web.alerts.critical')}</strong>` : t(lang, 'web.alerts.warning')}</td>
+<td>${a.committal_number ?? ''}</td>
+<td>${a.personId ? html`<a href="/people/${a.personId}">${a.person_name ?? ''}</a>` : (a.person_name ?? '')}</td>
+<td>${a.label}</td><td>${a.action}</td></tr>`,
+)}
 </tbody></table>${summary.total > alerts.length ? html`<p>${t(lang, 'web.alerts.more', { n: summary.total - alerts.length })}</p>` : null}`
     : html`<p>${t(lang, 'web.alerts.none')}</p>`
 }</section>`
@@ -456,15 +487,36 @@ ${alerts.slice(0, 25).map((a) => html`<tr><td>${a.severity === 'critical' ? html
           : null;
       const receptionsHtml = receptions
         ? html`<section aria-labelledby="rec-h"><h2 id="rec-h">${t(lang, 'web.rec.home_title')} (${receptions.length})</h2>
-${receptions.length ? html`<ul>${receptions.map((r) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(lang, 'web.rec.missing')}${colon(lang)}${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>`)}</ul>` : html`<p>${t(lang, 'web.rec.none')}</p>`}</section>`
+${
+  receptions.length
+    ? html`<ul>
+${receptions.map(
+  (
+    r,
+  ) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(lang, 'web.rec.missing')}${colon(lang)}${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>
+`,
+)}</ul>`
+    : html`<p>${t(lang, 'web.rec.none')}</p>`
+}</section>`
         : null;
       // Security levels due: an initial classification overdue, or a review date come.
       const due = actor.permissions.has('classification.decide')
         ? await classificationsDueForReview(db, actor, prison.id)
         : null;
       const dueHtml = due
-        ? html`<section aria-labelledby="due-h"><h2 id="due-h"><a href="/classifications-due?prison=${prison.code}">${t(lang, 'web.due.title')}</a> (${due.length})</h2>
-${due.length ? html`<ul>${due.slice(0, 25).map((d) => html`<li><a href="/people/${d.person_id}">${d.name}</a> — ${d.committal_number} — ${d.label} — ${t(lang, `web.due.${d.reason}`, { date: formatDate(lang, d.due_on) })}</li>`)}</ul>` : html`<p>${t(lang, 'web.none')}</p>`}</section>`
+        ? html`<section aria-labelledby="due-h">
+<h2 id="due-h"><a href="/classifications-due?prison=${prison.code}">${t(lang, 'web.due.title')}</a> (${due.length})</h2>
+${
+  due.length
+    ? html`<ul>
+${due.slice(0, 25).map(
+  (
+    d,
+  ) => html`<li><a href="/people/${d.person_id}">${d.name}</a> — ${d.committal_number} — ${d.label} — ${t(lang, `web.due.${d.reason}`, { date: formatDate(lang, d.due_on) })}</li>
+`,
+)}</ul>`
+    : html`<p>${t(lang, 'web.none')}</p>`
+}</section>`
         : null;
       return layout(
         req,
@@ -503,8 +555,15 @@ ${
     ? html`<section aria-labelledby="latest-h"><h2 id="latest-h">${t(lang, 'web.latest_admissions')}</h2>
 ${
   latest.items.length
-    ? html`<table><thead><tr><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.admitted_at')}</th><th scope="col">${t(lang, 'web.legal_status')}</th><th scope="col">${t(lang, 'web.location')}</th></tr></thead><tbody>
-${latest.items.map((r) => html`<tr><td>${r.committal_number}</td><td><a href="/people/${r.person_id}">${r.family_name} ${r.given_names}</a></td><td>${formatBamako(r.admitted_at, lang)}</td><td>${legalStatusLabel(lang, { status: r.legal_status as LegalStatus, sex: r.sex, felony: r.felony })}</td><td>${r.cell_code ? `${r.unit_code ?? ''} / ${r.cell_code}` : t(lang, 'web.not_placed')}</td></tr>`)}
+    ? html`<table><thead><tr><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.name')}</th>
+<th scope="col">${t(lang, 'web.admitted_at')}</th><th scope="col">${t(lang, 'web.legal_status')}</th>
+<th scope="col">${t(lang, 'web.location')}</th></tr></thead><tbody>
+${latest.items.map(
+  (r) => html`<tr><td>${r.committal_number}</td>
+<td><a href="/people/${r.person_id}">${r.family_name} ${r.given_names}</a></td><td>${formatBamako(r.admitted_at, lang)}</td>
+<td>${legalStatusLabel(lang, { status: r.legal_status as LegalStatus, sex: r.sex, felony: r.felony })}</td>
+<td>${r.cell_code ? `${r.unit_code ?? ''} / ${r.cell_code}` : t(lang, 'web.not_placed')}</td></tr>`,
+)}
 </tbody></table>`
     : html`<p>${t(lang, 'web.none')}</p>`
 }</section>`
@@ -527,8 +586,25 @@ ${latest.items.map((r) => html`<tr><td>${r.committal_number}</td><td><a href="/p
         results = html`<p role="status">${t(lang, 'web.search.results', { n: rows.length, q })}</p>
 ${
   rows.length
-    ? html`<table><thead><tr><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.committal_number')}</th><th scope="col">${t(lang, 'web.nina')}</th><th scope="col">${t(lang, 'web.birth')}</th><th scope="col">${t(lang, 'web.held')}</th></tr></thead><tbody>
-${rows.map((r) => html`<tr><td><a href="/people/${r.person_id}">${r.family_name} ${r.given_names}</a></td><td>${r.committal_number ?? ''}${r.prison_id && prisons.has(r.prison_id) ? ` (${prisons.get(r.prison_id)})` : ''}</td><td>${r.nina ?? ''}</td><td>${birthText(lang, { precision: r.birth_precision, date: r.birth_date ? (r.birth_precision === 'year' ? String(r.birth_date).slice(0, 4) : r.birth_precision === 'month' ? String(r.birth_date).slice(0, 7) : String(r.birth_date).slice(0, 10)) : null })}</td><td>${t(lang, r.held ? 'web.yes' : 'web.no')}</td></tr>`)}
+    ? html`<table><thead><tr><th scope="col">${t(lang, 'web.name')}</th><th scope="col">${t(lang, 'web.committal_number')}</th>
+<th scope="col">${t(lang, 'web.nina')}</th><th scope="col">${t(lang, 'web.birth')}</th><th scope="col">${t(lang, 'web.held')}</th>
+</tr></thead><tbody>
+${rows.map(
+  (r) => html`<tr><td><a href="/people/${r.person_id}">${r.family_name} ${r.given_names}</a></td>
+<td>${r.committal_number ?? ''}${r.prison_id && prisons.has(r.prison_id) ? ` (${prisons.get(r.prison_id)})` : ''}</td>
+<td>${r.nina ?? ''}</td>
+<td>${birthText(lang, {
+    precision: r.birth_precision,
+    date: r.birth_date
+      ? r.birth_precision === 'year'
+        ? String(r.birth_date).slice(0, 4)
+        : r.birth_precision === 'month'
+          ? String(r.birth_date).slice(0, 7)
+          : String(r.birth_date).slice(0, 10)
+      : null,
+  })}</td>
+<td>${t(lang, r.held ? 'web.yes' : 'web.no')}</td></tr>`,
+)}
 </tbody></table>`
     : null
 }`;
@@ -537,7 +613,13 @@ ${rows.map((r) => html`<tr><td><a href="/people/${r.person_id}">${r.family_name}
         req,
         t(lang, 'web.search.title'),
         html`<form class="search" method="get" action="/people" role="search">
-${textField({ label: t(lang, 'web.search.label'), name: 'q', type: 'search', value: q })}<button type="submit">${t(lang, 'web.search.submit')}</button></form>${results}`,
+${textField({
+  label: t(lang, 'web.search.label'),
+  name: 'q',
+  type: 'search',
+  value: q,
+})}<button type="submit">${t(lang, 'web.search.submit')}</button>
+</form>${results}`,
       );
     }),
   );
@@ -634,9 +716,26 @@ ${dl([
   ],
   [t(lang, 'web.location'), loc],
 ])}
-${a.ended_at ? html`<p>${t(lang, 'web.ended', { when: formatBamako(a.ended_at, lang), reason: t(lang, `custody.end.${a.end_reason}`) })}</p>` : null}
-<h4>${t(lang, 'web.charges')}</h4><ul>${a.charges.map((c) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>`)}</ul>
-<h4>${t(lang, 'web.documents')}</h4><ul>${(recordedTitles.get(a.id) ?? a.documents).map((d) => html`<li>${documentLine(lang, t(lang, hasMessage(`justice.title.${d.kind}`) ? `justice.title.${d.kind}` : `custody.doc.${d.kind}`), d)}</li>`)}</ul>
+${
+  a.ended_at
+    ? html`<p>${t(lang, 'web.ended', { when: formatBamako(a.ended_at, lang), reason: t(lang, `custody.end.${a.end_reason}`) })}</p>
+`
+    : null
+}
+<h4>${t(lang, 'web.charges')}</h4><ul>
+${a.charges.map(
+  (
+    c,
+  ) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>
+`,
+)}</ul>
+<h4>${t(lang, 'web.documents')}</h4><ul>
+${(recordedTitles.get(a.id) ?? a.documents).map(
+  (
+    d,
+  ) => html`<li>${documentLine(lang, t(lang, hasMessage(`justice.title.${d.kind}`) ? `justice.title.${d.kind}` : `custody.doc.${d.kind}`), d)}</li>
+`,
+)}</ul>
 ${releases.get(a.id) ?? null}
 ${
   a.ended_at
@@ -671,13 +770,26 @@ ${
       ]),
     );
     const elsewhere = file.admissions_elsewhere.length
-      ? html`<section aria-labelledby="elsewhere-h"><h3 id="elsewhere-h">${t(lang, 'web.file.elsewhere')}</h3><p>${t(lang, 'web.file.elsewhere_intro')}</p>
+      ? html`<section aria-labelledby="elsewhere-h"><h3 id="elsewhere-h">${t(lang, 'web.file.elsewhere')}</h3>
+<p>${t(lang, 'web.file.elsewhere_intro')}</p>
 <ul>${file.admissions_elsewhere.map(
           (a) =>
             html`<li>${a.committal_number} — ${elsewherePrisons.get(a.prison_id) ?? ''} — ${formatBamako(a.admitted_at, lang)}${a.ended_at ? ` → ${formatBamako(a.ended_at, lang)}` : ''}${
               a.legal
-                ? html`<br>${t(lang, 'web.file.legal_history', { status: legalStatusLabel(lang, { status: a.legal.legal_status, sex: pr.sex, felony: hasFelony(a.legal.charges) }) })}${a.legal.end_reason ? ` — ${t(lang, `custody.end.${a.legal.end_reason}`)}` : ''}
-<ul>${a.legal.charges.map((c) => html`<li>${t(lang, isUntried(a.legal!.legal_status) ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>`)}${a.legal.documents.map((d) => html`<li>${documentLine(lang, t(lang, `custody.doc.${d.kind}`), d)}</li>`)}</ul>`
+                ? html`<br>${t(lang, 'web.file.legal_history', {
+                    status: legalStatusLabel(lang, {
+                      status: a.legal.legal_status,
+                      sex: pr.sex,
+                      felony: hasFelony(a.legal.charges),
+                    }),
+                  })}${a.legal.end_reason ? ` — ${t(lang, `custody.end.${a.legal.end_reason}`)}` : ''}
+<ul>
+${a.legal.charges.map(
+  (
+    c,
+  ) => html`<li>${t(lang, isUntried(a.legal!.legal_status) ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>
+`,
+)}${a.legal.documents.map((d) => html`<li>${documentLine(lang, t(lang, `custody.doc.${d.kind}`), d)}</li>`)}</ul>`
                 : null
             }</li>`,
         )}</ul></section>`
@@ -690,12 +802,38 @@ ${
       ),
     );
     const openingsHtml = openings.length
-      ? html`<section aria-labelledby="openings-h"><h3 id="openings-h">${t(lang, 'web.file.openings')}</h3><p>${t(lang, 'web.file.openings_intro')}</p>
-<ul>${openings.map((o) => html`<li>${t(lang, 'web.file.opening', { kind: t(lang, `sharing.kind.${o.kind}`), from: openingPrisons.get(o.from_prison_id) ?? '', to: openingPrisons.get(o.to_prison_id) ?? '', categories: o.categories.map((c) => t(lang, `sharing.category.${c}`)).join(', '), who: o.decided_by ?? '—', when: formatBamako(o.decided_at, lang) })}${o.reason ? ` — ${o.reason}` : ''}${o.revoked_at ? html` — <em>${t(lang, 'web.file.opening_revoked', { when: formatBamako(o.revoked_at, lang), reason: o.revoke_reason ?? '' })}</em>` : null}</li>`)}</ul></section>`
+      ? html`<section aria-labelledby="openings-h"><h3 id="openings-h">${t(lang, 'web.file.openings')}</h3>
+<p>${t(lang, 'web.file.openings_intro')}</p>
+<ul>
+${openings.map(
+  (o) => html`<li>${t(lang, 'web.file.opening', {
+    kind: t(lang, `sharing.kind.${o.kind}`),
+    from: openingPrisons.get(o.from_prison_id) ?? '',
+    to: openingPrisons.get(o.to_prison_id) ?? '',
+    categories: o.categories.map((c) => t(lang, `sharing.category.${c}`)).join(', '),
+    who: o.decided_by ?? '—',
+    when: formatBamako(o.decided_at, lang),
+  })}${o.reason ? ` — ${o.reason}` : ''}${
+    o.revoked_at
+      ? html` — <em>${t(lang, 'web.file.opening_revoked', {
+          when: formatBamako(o.revoked_at, lang),
+          reason: o.revoke_reason ?? '',
+        })}</em>`
+      : null
+  }</li>
+`,
+)}</ul></section>`
       : null;
     const hist = history
-      ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.history.who')}</th><th scope="col">${t(lang, 'web.history.what')}</th><th scope="col">${t(lang, 'web.history.why')}</th></tr></thead><tbody>
-${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td><td>${historyWhat(lang, h.entity, h.action)}</td><td>${h.reason ?? ''}${h.withheld.length ? html` <em class="withheld">${withheldText(lang, h.withheld)}</em>` : null}</td></tr>`)}</tbody></table>`
+      ? html`<table><thead><tr><th scope="col">${t(lang, 'web.history.when')}</th>
+<th scope="col">${t(lang, 'web.history.who')}</th><th scope="col">${t(lang, 'web.history.what')}</th>
+<th scope="col">${t(lang, 'web.history.why')}</th></tr></thead><tbody>
+${history.map(
+  (h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td>
+<td>${historyWhat(lang, h.entity, h.action)}</td>
+<td>${h.reason ?? ''}${h.withheld.length ? html` <em class="withheld">${withheldText(lang, h.withheld)}</em>` : null}</td></tr>
+`,
+)}</tbody></table>`
       : html`<p>${t(lang, 'web.history.unavailable')}</p>`;
     // The reception steps: who did each and when (the content of each step stays on the reception page).
     const receptions = await receptionsOfPerson(db, actor, pr.id);
@@ -704,9 +842,14 @@ ${history.map((h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor 
           (
             r,
           ) => html`<section aria-labelledby="rec-${r.id}"><h3 id="rec-${r.id}">${canOpenReceptions(actor) ? html`<a href="/receptions/${r.id}">${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}</a>` : html`${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}`}</h3>
-<table><thead><tr><th scope="col">${t(lang, 'web.rec.step')}</th><th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.rec.out_of_order')}</th></tr></thead><tbody>
+<table><thead><tr><th scope="col">${t(lang, 'web.rec.step')}</th><th scope="col">${t(lang, 'web.history.when')}</th>
+<th scope="col">${t(lang, 'web.rec.out_of_order')}</th></tr></thead><tbody>
 <tr><td>${t(lang, 'web.rec.handover')}</td><td>${formatBamako(r.started_at, lang)}</td><td></td></tr>
-${r.steps.map((s) => html`<tr><td>${t(lang, `reception.step.${s.step}`)}</td><td>${s.done_at ? formatBamako(s.done_at, lang) : t(lang, 'web.rec.todo')}</td><td>${s.out_of_order_reason ?? ''}</td></tr>`)}</tbody></table></section>`,
+${r.steps.map(
+  (s) => html`<tr><td>${t(lang, `reception.step.${s.step}`)}</td>
+<td>${s.done_at ? formatBamako(s.done_at, lang) : t(lang, 'web.rec.todo')}</td><td>${s.out_of_order_reason ?? ''}</td></tr>
+`,
+)}</tbody></table></section>`,
         )}`
       : null;
     return layout(
@@ -740,14 +883,23 @@ ${age ?? (await ageSection(req, db, pr.id))}
     // A cell's page lists its occupants: a link only for those who may read custody (cellOccupants).
     const cellLinks = req.actor!.permissions.has('custody.read');
     const occCell = (o: { population: number; capacity: number | null; occupancy_rate: number | null }) =>
-      html`<td class="num">${o.population}</td><td class="num">${fmtCap(lang, o.capacity)}</td><td class="num${o.occupancy_rate !== null && o.occupancy_rate > 100 ? ' over' : ''}">${fmtRate(lang, o.occupancy_rate)}</td>`;
-    const head = html`<th scope="col" class="num">${t(lang, 'web.population')}</th><th scope="col" class="num">${t(lang, 'web.capacity')}</th><th scope="col" class="num">${t(lang, 'web.congestion')}</th>`;
+      html`<td class="num">${o.population}</td><td class="num">${fmtCap(lang, o.capacity)}</td>
+<td class="num${o.occupancy_rate !== null && o.occupancy_rate > 100 ? ' over' : ''}">${fmtRate(lang, o.occupancy_rate)}</td>`;
+    const head = html`<th scope="col" class="num">${t(lang, 'web.population')}</th>
+<th scope="col" class="num">${t(lang, 'web.capacity')}</th><th scope="col" class="num">${t(lang, 'web.congestion')}</th>`;
     return layout(
       req,
       `${t(lang, 'web.estate.title')} — ${prison.name}`,
       html`${prisonSelector(req, prisons, prison.code, '/estate')}
 ${req.query.saved ? html`<p class="notice" role="status">${t(lang, 'web.estate.saved')}</p>` : null}
-<form class="search" method="get" action="/estate">${hidden('prison', prison.code)}${textField({ label: t(lang, 'web.estate.date'), name: 'date', type: 'date', value: occ.as_of })}<button type="submit">${t(lang, 'web.estate.show')}</button></form>
+<form class="search" method="get" action="/estate">
+${hidden('prison', prison.code)}${textField({
+        label: t(lang, 'web.estate.date'),
+        name: 'date',
+        type: 'date',
+        value: occ.as_of,
+      })}<button type="submit">${t(lang, 'web.estate.show')}</button>
+</form>
 <p>${t(lang, 'web.estate.as_of', { date: formatDate(lang, occ.as_of) })}</p>
 ${dl([
   [t(lang, 'web.population'), String(p.population)],
@@ -773,7 +925,10 @@ ${p.units.map(
   (u) => html`<h2>${t(lang, 'web.estate.unit')} ${u.code} — ${u.name}</h2>
 <table><thead><tr><th scope="col">${t(lang, 'web.estate.cell')}</th>${head}</tr></thead><tbody>
 <tr><th scope="row">${t(lang, 'web.estate.unit')} ${u.code}</th>${occCell(u)}</tr>
-${u.cells.map((c) => html`<tr><td>${cellLinks ? html`<a href="/cells/${c.id}">${c.code}</a>` : c.code}</td>${occCell(c)}</tr>`)}</tbody></table>`,
+${u.cells.map(
+  (c) => html`<tr><td>${cellLinks ? html`<a href="/cells/${c.id}">${c.code}</a>` : c.code}</td>${occCell(c)}</tr>
+`,
+)}</tbody></table>`,
 )}
 ${section ?? (await estateSection(req, db, prison.code))}`,
     );
@@ -883,7 +1038,8 @@ ${actor.permissions.has('housing.override') ? f('override_reason', t(lang, 'cls.
 </fieldset>
 ${
   candidates
-    ? html`${hidden('identity.checked', '1')}<section aria-labelledby="cand-h" class="candidates"><h2 id="cand-h">${t(lang, 'web.adm.candidates.title', { n: candidates.length })}</h2>
+    ? html`${hidden('identity.checked', '1')}<section aria-labelledby="cand-h" class="candidates">
+<h2 id="cand-h">${t(lang, 'web.adm.candidates.title', { n: candidates.length })}</h2>
 <p>${t(lang, 'web.adm.candidates.intro')}</p>
 ${radioGroup({
   label: t(lang, 'web.adm.candidates.choice'),

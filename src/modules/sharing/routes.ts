@@ -43,7 +43,8 @@ export async function sharingRoutes(app: App, { database }: AppContext): Promise
       schema: {
         tags: ['people'],
         summary:
-          "Open this person's data held by one prison to another prison (file.open: a director of the prison holding the data, or the national administration); recorded with its reason. Restricted data still needs its own permission.",
+          "Open this person's data held by one prison to another prison (file.open: a director of the prison holding " +
+          'the data, or the national administration); recorded with its reason. Restricted data still needs its own permission.',
         params: IdParam,
         body: Type.Object(
           {

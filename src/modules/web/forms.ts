@@ -55,7 +55,10 @@ function named(lang: Lang, label: string | undefined, message: string): string {
 function summaryHtml(lang: Lang, errors: FormErrors): Raw {
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
 <h2 id="error-summary-title">${t(lang, 'web.errors.heading')}</h2>
-<ul>${errors.items.map((e) => html`<li><a href="#${e.id}">${named(lang, e.name && errors.labels?.get(e.name), e.message)}</a></li>`)}</ul></div>`;
+<ul>${errors.items.map(
+    (e) => html`<li><a href="#${e.id}">${named(lang, e.name && errors.labels?.get(e.name), e.message)}</a></li>
+`,
+  )}</ul></div>`;
 }
 
 /**
@@ -146,7 +149,13 @@ export function radioGroup(o: FieldOpts & { options: { value: string; label: Raw
   const err = o.errors?.byName.get(o.name);
   return html`<fieldset class="field radios${err ? ' has-error' : ''}"${err ? html` aria-describedby="${id}-error"` : null}><legend>${o.label}${o.required ? ' *' : ''}</legend>
 ${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : null}
-${o.options.map((opt, i) => html`<div class="radio"><input type="radio" id="${i === 0 ? id : `${id}-${i}`}" name="${o.name}" value="${opt.value}"${opt.value === o.value ? html` checked` : null}${err ? html` aria-invalid="true"` : null}><label for="${i === 0 ? id : `${id}-${i}`}">${opt.label}</label></div>`)}
+${o.options.map(
+  (
+    opt,
+    i,
+  ) => html`<div class="radio"><input type="radio" id="${i === 0 ? id : `${id}-${i}`}" name="${o.name}" value="${opt.value}"${opt.value === o.value ? html` checked` : null}${err ? html` aria-invalid="true"` : null}><label for="${i === 0 ? id : `${id}-${i}`}">${opt.label}</label>
+</div>`,
+)}
 </fieldset>`;
 }
 
@@ -163,7 +172,13 @@ export function checkbox(o: FieldOpts & { checked: boolean }): Raw {
   remember(o);
   const id = inputId(o.name);
   const err = o.errors?.byName.get(o.name);
-  return html`<div class="field checkbox${err ? ' has-error' : ''}">${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : null}<input type="checkbox" id="${id}" name="${o.name}" value="1"${o.checked ? html` checked` : null}${err ? html` aria-invalid="true" aria-describedby="${id}-error"` : null}> <label for="${id}">${o.label}</label></div>`;
+  return html`<div class="field checkbox${err ? ' has-error' : ''}">${
+    err
+      ? html`<p class="field-error" id="${id}-error">${err}</p>
+`
+      : null
+  }<input type="checkbox" id="${id}" name="${o.name}" value="1"${o.checked ? html` checked` : null}${err ? html` aria-invalid="true" aria-describedby="${id}-error"` : null}> <label for="${id}">${o.label}</label>
+</div>`;
 }
 
 /** Several checkboxes under one name (the form sends the name once per ticked box). */
@@ -171,6 +186,13 @@ export function checkboxGroup(o: FieldOpts & { options: [string, string][]; valu
   remember(o);
   const id = inputId(o.name);
   const err = o.errors?.byName.get(o.name);
-  return html`<fieldset class="field radios${err ? ' has-error' : ''}"><legend>${o.label}</legend>${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : null}
-${o.options.map(([v, l], i) => html`<div class="radio"><input type="checkbox" id="${i === 0 ? id : `${id}-${i}`}" name="${o.name}" value="${v}"${o.values.includes(v) ? html` checked` : null}><label for="${i === 0 ? id : `${id}-${i}`}">${l}</label></div>`)}</fieldset>`;
+  return html`<fieldset class="field radios${err ? ' has-error' : ''}"><legend>${o.label}</legend>
+${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : null}
+${o.options.map(
+  (
+    [v, l],
+    i,
+  ) => html`<div class="radio"><input type="checkbox" id="${i === 0 ? id : `${id}-${i}`}" name="${o.name}" value="${v}"${o.values.includes(v) ? html` checked` : null}><label for="${i === 0 ? id : `${id}-${i}`}">${l}</label>
+</div>`,
+)}</fieldset>`;
 }

@@ -7,7 +7,8 @@ test('interpolated values are escaped; html fragments and raw() are not', () => 
   const out = html`<p title="${name}">${name}</p>${html`<b>${'a<b'}</b>`}${raw('<hr>')}`.value;
   assert.equal(
     out,
-    '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;</p><b>a&lt;b</b><hr>',
+    '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; ' +
+      '&#39;co&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;</p><b>a&lt;b</b><hr>',
   );
 });
 

@@ -41,8 +41,12 @@ registerMessages({
     en: 'Existing files that may be this person ({n})',
   },
   'web.adm.candidates.intro': {
-    fr: 'Avant de créer un nouveau dossier, vérifiez si la personne est déjà enregistrée (autre orthographe, autre établissement). Votre choix est enregistré.',
-    en: 'Before a new file is created, check whether the person is already registered (another spelling, another prison). Your choice is recorded.',
+    fr:
+      'Avant de créer un nouveau dossier, vérifiez si la personne est déjà enregistrée (autre orthographe, autre ' +
+      'établissement). Votre choix est enregistré.',
+    en:
+      'Before a new file is created, check whether the person is already registered (another spelling, another ' +
+      'prison). Your choice is recorded.',
   },
   'web.adm.candidates.choice': { fr: 'Cette personne est', en: 'This person is' },
   'web.adm.candidates.new': {
@@ -100,8 +104,12 @@ registerMessages({
   'web.file.custody': { fr: 'Détention et base légale', en: 'Custody and legal basis' },
   'web.file.elsewhere': { fr: 'Admissions dans d’autres établissements', en: 'Admissions in other prisons' },
   'web.file.elsewhere_intro': {
-    fr: 'Hors de votre périmètre : le numéro d’écrou, l’établissement et les dates ; l’historique judiciaire lorsqu’une réadmission ou une décision l’a ouvert à votre établissement.',
-    en: 'Outside your scope: the committal number, the prison and the dates; the legal history when a re-admission or a decision opened it to your prison.',
+    fr:
+      'Hors de votre périmètre : le numéro d’écrou, l’établissement et les dates ; l’historique judiciaire ' +
+      'lorsqu’une réadmission ou une décision l’a ouvert à votre établissement.',
+    en:
+      'Outside your scope: the committal number, the prison and the dates; the legal history when a re-admission or ' +
+      'a decision opened it to your prison.',
   },
   'web.file.legal_history': {
     fr: 'Historique judiciaire ouvert à votre établissement : {status}',
@@ -109,8 +117,12 @@ registerMessages({
   },
   'web.file.openings': { fr: 'Ouvertures du dossier entre établissements', en: 'Openings of the file between prisons' },
   'web.file.openings_intro': {
-    fr: "Les données d'un établissement restent à cet établissement ; une réadmission ouvre l'identité et l'historique judiciaire, toute autre ouverture est une décision enregistrée.",
-    en: "A prison's data stays with that prison; a re-admission opens the identity and the legal history; any other opening is a recorded decision.",
+    fr:
+      "Les données d'un établissement restent à cet établissement ; une réadmission ouvre l'identité et " +
+      "l'historique judiciaire, toute autre ouverture est une décision enregistrée.",
+    en:
+      "A prison's data stays with that prison; a re-admission opens the identity and the legal history; any other " +
+      'opening is a recorded decision.',
   },
   'web.file.opening': {
     fr: '{kind} — de {from} vers {to} — {categories} — {who}, {when}',

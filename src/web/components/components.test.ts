@@ -80,35 +80,39 @@ test('input: label for its id; hint and error ids in aria-describedby; error cla
   );
 });
 
-test('radios: the first radio carries the group id (the error summary links there); divider; inline; conditional content after the group, always shown', () => {
-  const out = radios({
-    name: 'level',
-    idPrefix: 'level',
-    value: 'high',
-    classes: 'govuk-radios--inline',
-    fieldset: { legend: { text: 'Niveau' } },
-    errorMessage: { text: 'Niveau : choisissez une réponse', lang: 'fr' },
-    items: [
-      { value: 'low', text: 'Faible' },
-      { value: 'high', text: 'Élevé', conditional: { html: html`<p>Si élevé : motif</p>` } },
-      { divider: 'ou' },
-      { value: 'none', text: 'Aucun' },
-    ],
-  }).value;
-  assert.match(out, /<input class="govuk-radios__input" id="level" name="level" type="radio" value="low">/);
-  assert.match(
-    out,
-    /id="level-2" name="level" type="radio" value="high" checked data-aria-controls="conditional-level-2"/,
-  );
-  assert.match(out, /<div class="govuk-radios__divider">ou<\/div>/);
-  assert.match(out, /id="level-4"/);
-  assert.match(out, /<fieldset class="govuk-fieldset" aria-describedby="level-error">/);
-  assert.match(out, /class="govuk-radios govuk-radios--inline"/);
-  const group = out.indexOf('data-module="govuk-radios"');
-  const cond = out.indexOf('id="conditional-level-2"');
-  assert.ok(cond > out.lastIndexOf('govuk-radios__item'), 'conditional content after every radio');
-  assert.ok(group > 0 && !/conditional--hidden/.test(out), 'never hidden');
-});
+test(
+  'radios: the first radio carries the group id (the error summary links there); divider; inline; conditional ' +
+    'content after the group, always shown',
+  () => {
+    const out = radios({
+      name: 'level',
+      idPrefix: 'level',
+      value: 'high',
+      classes: 'govuk-radios--inline',
+      fieldset: { legend: { text: 'Niveau' } },
+      errorMessage: { text: 'Niveau : choisissez une réponse', lang: 'fr' },
+      items: [
+        { value: 'low', text: 'Faible' },
+        { value: 'high', text: 'Élevé', conditional: { html: html`<p>Si élevé : motif</p>` } },
+        { divider: 'ou' },
+        { value: 'none', text: 'Aucun' },
+      ],
+    }).value;
+    assert.match(out, /<input class="govuk-radios__input" id="level" name="level" type="radio" value="low">/);
+    assert.match(
+      out,
+      /id="level-2" name="level" type="radio" value="high" checked data-aria-controls="conditional-level-2"/,
+    );
+    assert.match(out, /<div class="govuk-radios__divider">ou<\/div>/);
+    assert.match(out, /id="level-4"/);
+    assert.match(out, /<fieldset class="govuk-fieldset" aria-describedby="level-error">/);
+    assert.match(out, /class="govuk-radios govuk-radios--inline"/);
+    const group = out.indexOf('data-module="govuk-radios"');
+    const cond = out.indexOf('id="conditional-level-2"');
+    assert.ok(cond > out.lastIndexOf('govuk-radios__item'), 'conditional content after every radio');
+    assert.ok(group > 0 && !/conditional--hidden/.test(out), 'never hidden');
+  },
+);
 
 test('checkboxes: one name repeated, ticked from values; a single box', () => {
   const out = checkboxes({
@@ -261,35 +265,39 @@ test('task list: each step with its status; a link step is described by its stat
   assert.match(out, /id="steps-2-status">Terminé</);
 });
 
-test('header: the service name (no crown, no GOV.UK), navigation given as a list with the current item, language switch, user and logout with CSRF', () => {
-  const out = header({
-    lang: 'fr',
-    user: { name: 'Awa Traoré', logoutAction: '/logout', csrf: 'tok"en' },
-    navigation: [
-      { href: '/', text: 'Accueil' },
-      { href: '/people', text: 'Recherche', current: true },
-    ],
-    languageLinks: { fr: '/lang/fr?next=%2Fpeople', en: '/lang/en?next=%2Fpeople' },
-  }).value;
-  assert.ok(!/crown|GOV\.UK|govuk-logo/i.test(out));
-  assert.match(out, /PMIS<span class="pmis-header__tagline">Administration pénitentiaire<\/span>/);
-  assert.match(
-    out,
-    /<a class="govuk-service-navigation__link" href="\/people" aria-current="page"><strong class="govuk-service-navigation__active-fallback">Recherche<\/strong><\/a>/,
-  );
-  assert.match(out, /<span class="govuk-language-navigation__text" aria-current="true" lang="fr">Français<\/span>/);
-  assert.match(
-    out,
-    /<a class="govuk-language-navigation__link" href="\/lang\/en\?next=%2Fpeople" rel="alternate" lang="en" hreflang="en">English<\/a>/,
-  );
-  assert.match(
-    out,
-    /<form class="pmis-header__user" method="post" action="\/logout"><span>Connecté\(e\)\u00a0: Awa Traoré<\/span><input type="hidden" name="_csrf" value="tok&quot;en">/,
-  );
-  const anonymous = header({ lang: 'en', navigation: [], languageLinks: { fr: '/lang/fr', en: '/lang/en' } }).value;
-  assert.ok(!anonymous.includes('logout') && !anonymous.includes('govuk-service-navigation__list'));
-  assert.ok(!/crown|Crown copyright|Open Government Licence/.test(footer({ lang: 'en' }).value));
-});
+test(
+  'header: the service name (no crown, no GOV.UK), navigation given as a list with the current item, language ' +
+    'switch, user and logout with CSRF',
+  () => {
+    const out = header({
+      lang: 'fr',
+      user: { name: 'Awa Traoré', logoutAction: '/logout', csrf: 'tok"en' },
+      navigation: [
+        { href: '/', text: 'Accueil' },
+        { href: '/people', text: 'Recherche', current: true },
+      ],
+      languageLinks: { fr: '/lang/fr?next=%2Fpeople', en: '/lang/en?next=%2Fpeople' },
+    }).value;
+    assert.ok(!/crown|GOV\.UK|govuk-logo/i.test(out));
+    assert.match(out, /PMIS<span class="pmis-header__tagline">Administration pénitentiaire<\/span>/);
+    assert.match(
+      out,
+      /<a class="govuk-service-navigation__link" href="\/people" aria-current="page"><strong class="govuk-service-navigation__active-fallback">Recherche<\/strong><\/a>/,
+    );
+    assert.match(out, /<span class="govuk-language-navigation__text" aria-current="true" lang="fr">Français<\/span>/);
+    assert.match(
+      out,
+      /<a class="govuk-language-navigation__link" href="\/lang\/en\?next=%2Fpeople" rel="alternate" lang="en" hreflang="en">English<\/a>/,
+    );
+    assert.match(
+      out,
+      /<form class="pmis-header__user" method="post" action="\/logout"><span>Connecté\(e\)\u00a0: Awa Traoré<\/span><input type="hidden" name="_csrf" value="tok&quot;en">/,
+    );
+    const anonymous = header({ lang: 'en', navigation: [], languageLinks: { fr: '/lang/fr', en: '/lang/en' } }).value;
+    assert.ok(!anonymous.includes('logout') && !anonymous.includes('govuk-service-navigation__list'));
+    assert.ok(!/crown|Crown copyright|Open Government Licence/.test(footer({ lang: 'en' }).value));
+  },
+);
 
 test('sub-navigation (the no-JavaScript tabs): links, the current one with aria-current', () => {
   const out = subNavigation({

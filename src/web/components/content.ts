@@ -112,7 +112,8 @@ ${
     ? html`<dd class="${classes('govuk-summary-list__actions', row.actions?.classes)}">${
         actions.length === 1
           ? actionLink(actions[0], cardTitle)
-          : html`<ul class="govuk-summary-list__actions-list">${actions.map((a) => html`<li class="govuk-summary-list__actions-list-item">${actionLink(a, cardTitle)}</li>`)}</ul>`
+          : html`<ul class="govuk-summary-list__actions-list">
+${actions.map((a) => html`<li class="govuk-summary-list__actions-list-item">${actionLink(a, cardTitle)}</li>`)}</ul>`
       }</dd>`
     : null
 }
@@ -126,8 +127,20 @@ ${
   return html`<div class="${classes('govuk-summary-card', c.classes)}"${attributes(c.attributes)}>
 <div class="govuk-summary-card__title-wrapper">
 ${c.title ? html`${raw(`<h${level}`)} class="${classes('govuk-summary-card__title', c.title.classes)}">${content(c.title)}${raw(`</h${level}>`)}` : null}
-${cardActions.length === 1 ? html`<div class="${classes('govuk-summary-card__actions', c.actions?.classes)}">${actionLink(cardActions[0], c.title)}</div>` : null}
-${cardActions.length > 1 ? html`<ul class="${classes('govuk-summary-card__actions', c.actions?.classes)}">${cardActions.map((a) => html`<li class="govuk-summary-card__action">${actionLink(a, c.title)}</li>`)}</ul>` : null}
+${
+  cardActions.length === 1
+    ? html`<div class="${classes('govuk-summary-card__actions', c.actions?.classes)}">${actionLink(cardActions[0], c.title)}</div>
+`
+    : null
+}
+${
+  cardActions.length > 1
+    ? html`<ul class="${classes('govuk-summary-card__actions', c.actions?.classes)}">${cardActions.map(
+        (a) => html`<li class="govuk-summary-card__action">${actionLink(a, c.title)}</li>
+`,
+      )}</ul>`
+    : null
+}
 </div>
 <div class="govuk-summary-card__content">${list}</div>
 </div>`;

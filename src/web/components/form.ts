@@ -43,7 +43,8 @@ export type ErrorMessageOptions = Content & {
 export function errorMessage(o: ErrorMessageOptions): Raw {
   const hidden = o.visuallyHiddenText ?? (o.lang ? kit.t(o.lang, 'kit.error_prefix') : false);
   const sep = o.lang === 'fr' ? '\u00a0:' : ':';
-  return html`<p${attr('id', o.id)} class="${classes('govuk-error-message', o.classes)}"${attributes(o.attributes)}>${hidden ? html`<span class="govuk-visually-hidden">${hidden}${sep}</span> ` : null}${content(o)}</p>`;
+  return html`<p${attr('id', o.id)} class="${classes('govuk-error-message', o.classes)}"${attributes(o.attributes)}>${hidden ? html`<span class="govuk-visually-hidden">${hidden}${sep}</span> ` : null}${content(o)}</p>
+`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -64,9 +65,15 @@ export interface FieldsetOptions {
 export function fieldset(o: FieldsetOptions): Raw {
   const legend =
     o.legend && hasContent(o.legend)
-      ? html`<legend class="${classes('govuk-fieldset__legend', o.legend.classes)}">${o.legend.isPageHeading ? html`<h1 class="govuk-fieldset__heading">${content(o.legend)}</h1>` : content(o.legend)}</legend>`
+      ? html`<legend class="${classes('govuk-fieldset__legend', o.legend.classes)}">${
+          o.legend.isPageHeading
+            ? html`<h1 class="govuk-fieldset__heading">${content(o.legend)}</h1>
+`
+            : content(o.legend)
+        }</legend>`
       : null;
-  return html`<fieldset class="${classes('govuk-fieldset', o.classes)}"${attr('role', o.role)}${attr('aria-describedby', o.describedBy)}${attributes(o.attributes)}>${legend}${o.html ?? null}</fieldset>`;
+  return html`<fieldset class="${classes('govuk-fieldset', o.classes)}"${attr('role', o.role)}${attr('aria-describedby', o.describedBy)}${attributes(o.attributes)}>${legend}${o.html ?? null}</fieldset>
+`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,12 +269,32 @@ function choices(kind: 'radios' | 'checkboxes', o: RadiosOptions & CheckboxesOpt
       );
     return html`<div class="govuk-${kind}__item">
 <input class="govuk-${kind}__input" id="${itemId}" name="${(kind === 'checkboxes' && item.name) || o.name}" type="${type}" value="${item.value ?? ''}"${checked ? raw(' checked') : null}${item.disabled ? raw(' disabled') : null}${item.conditional?.html ? html` data-aria-controls="${conditionalId}"` : null}${kind === 'checkboxes' ? attr('data-behaviour', item.behaviour) : null}${attr('aria-describedby', itemDescribedBy)}${attributes(item.attributes)}>
-${label({ ...item, classes: classes(`govuk-${kind}__label`, item.label?.classes), attributes: item.label?.attributes, for: itemId, isPageHeading: false })}
+${label({
+  ...item,
+  classes: classes(`govuk-${kind}__label`, item.label?.classes),
+  attributes: item.label?.attributes,
+  for: itemId,
+  isPageHeading: false,
+})}
 ${hasHint ? hint({ ...item.hint, id: itemHintId, classes: classes(`govuk-${kind}__hint`, item.hint?.classes) }) : null}
 </div>
 `;
   });
-  const inner = html`${o.hint ? hint({ ...o.hint, id: hintId }) : null}${o.errorMessage ? errorMessage({ ...o.errorMessage, id: errorId }) : null}<div class="${classes(`govuk-${kind}`, o.classes)}"${attributes(o.attributes)} data-module="govuk-${kind}">
+  const inner = html`${
+    o.hint
+      ? hint({
+          ...o.hint,
+          id: hintId,
+        })
+      : null
+  }${
+    o.errorMessage
+      ? errorMessage({
+          ...o.errorMessage,
+          id: errorId,
+        })
+      : null
+  }<div class="${classes(`govuk-${kind}`, o.classes)}"${attributes(o.attributes)} data-module="govuk-${kind}">
 ${hasContent(o.formGroup?.beforeInputs) ? content(o.formGroup?.beforeInputs) : null}${items}${hasContent(o.formGroup?.afterInputs) ? content(o.formGroup?.afterInputs) : null}
 </div>${conditionals}`;
   return html`<div class="${classes('govuk-form-group', o.errorMessage && 'govuk-form-group--error', o.formGroup?.classes)}"${attributes(o.formGroup?.attributes)}>
@@ -370,8 +397,23 @@ ${label({ text: partLabel, classes: 'govuk-date-input__label', for: id })}
 </div></div>
 `;
   });
-  const inner = html`${o.hint ? hint({ ...o.hint, id: hintId }) : null}${o.errorMessage ? errorMessage({ ...o.errorMessage, id: errorId }) : null}<div class="${classes('govuk-date-input', o.classes)}"${attributes(o.attributes)} id="${o.id}">
-${hasContent(o.formGroup?.beforeInputs) ? content(o.formGroup?.beforeInputs) : null}${parts}${hasContent(o.formGroup?.afterInputs) ? content(o.formGroup?.afterInputs) : null}</div>`;
+  const inner = html`${
+    o.hint
+      ? hint({
+          ...o.hint,
+          id: hintId,
+        })
+      : null
+  }${
+    o.errorMessage
+      ? errorMessage({
+          ...o.errorMessage,
+          id: errorId,
+        })
+      : null
+  }<div class="${classes('govuk-date-input', o.classes)}"${attributes(o.attributes)} id="${o.id}">
+${hasContent(o.formGroup?.beforeInputs) ? content(o.formGroup?.beforeInputs) : null}${parts}${hasContent(o.formGroup?.afterInputs) ? content(o.formGroup?.afterInputs) : null}</div>
+`;
   return html`<div class="${classes('govuk-form-group', o.errorMessage && 'govuk-form-group--error', o.formGroup?.classes)}"${attributes(o.formGroup?.attributes)}>
 ${o.fieldset ? fieldset({ ...o.fieldset, describedBy, role: 'group', html: inner }) : inner}
 </div>`;
@@ -394,7 +436,8 @@ export interface ButtonOptions extends Content {
 }
 
 const START_ICON = raw(
-  '<svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false"><path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/></svg>',
+  '<svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 ' +
+    '0 33 40" aria-hidden="true" focusable="false"><path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/></svg>',
 );
 
 /** govukButton: a submit button, or a link-button with `href`. */

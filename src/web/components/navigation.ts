@@ -61,10 +61,14 @@ export interface PaginationOptions {
 }
 
 const ARROW_PREV = raw(
-  '<svg class="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13"><path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z"></path></svg>',
+  '<svg class="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" ' +
+    'height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13"><path ' +
+    'd="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z"></path></svg>',
 );
 const ARROW_NEXT = raw(
-  '<svg class="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13"><path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z"></path></svg>',
+  '<svg class="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" ' +
+    'height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13"><path ' +
+    'd="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z"></path></svg>',
 );
 
 /** govukPagination: numbered pages (with ellipses), or previous/next links alone (block style). */
@@ -88,7 +92,8 @@ ${o.items.map((item) =>
   item.ellipsis
     ? html`<li class="govuk-pagination__item govuk-pagination__item--ellipsis">&ctdot;</li>
 `
-    : html`<li class="${classes('govuk-pagination__item', item.current && 'govuk-pagination__item--current')}"><a class="govuk-link govuk-pagination__link" href="${item.href}" aria-label="${item.visuallyHiddenText || kit.t(o.lang, 'kit.pagination.page', { n: item.number })}"${item.current ? raw(' aria-current="page"') : null}${attributes(item.attributes)}>${item.number}</a></li>
+    : html`<li class="${classes('govuk-pagination__item', item.current && 'govuk-pagination__item--current')}"><a class="govuk-link govuk-pagination__link" href="${item.href}" aria-label="${item.visuallyHiddenText || kit.t(o.lang, 'kit.pagination.page', { n: item.number })}"${item.current ? raw(' aria-current="page"') : null}${attributes(item.attributes)}>${item.number}</a>
+</li>
 `,
 )}</ul>`
     : null
@@ -135,9 +140,11 @@ export function languageNavigation(o: {
 <ul class="govuk-language-navigation__list">
 ${o.items.map((item) =>
   item.current || !item.href
-    ? html`<li class="govuk-language-navigation__list-item"><span class="govuk-language-navigation__text" aria-current="true" lang="${item.lang}">${item.text}</span></li>
+    ? html`<li class="govuk-language-navigation__list-item"><span class="govuk-language-navigation__text" aria-current="true" lang="${item.lang}">${item.text}</span>
+</li>
 `
-    : html`<li class="govuk-language-navigation__list-item"><a class="govuk-language-navigation__link" href="${item.href}" rel="alternate" lang="${item.lang}" hreflang="${item.lang}">${item.text}</a></li>
+    : html`<li class="govuk-language-navigation__list-item"><a class="govuk-language-navigation__link" href="${item.href}" rel="alternate" lang="${item.lang}" hreflang="${item.lang}">${item.text}</a>
+</li>
 `,
 )}</ul>
 </nav>`;
@@ -168,7 +175,8 @@ ${o.navigation.length > 1 ? html`<button type="button" class="govuk-service-navi
 <ul class="govuk-service-navigation__list" id="${id}">
 ${o.navigation.map((item) => {
   const on = item.current || item.active;
-  return html`<li class="${classes('govuk-service-navigation__item', on && 'govuk-service-navigation__item--active')}"><a class="govuk-service-navigation__link" href="${item.href}"${on ? html` aria-current="${item.current ? 'page' : 'true'}"` : null}${attributes(item.attributes)}>${on ? html`<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>` : item.text}</a></li>
+  return html`<li class="${classes('govuk-service-navigation__item', on && 'govuk-service-navigation__item--active')}"><a class="govuk-service-navigation__link" href="${item.href}"${on ? html` aria-current="${item.current ? 'page' : 'true'}"` : null}${attributes(item.attributes)}>${on ? html`<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>` : item.text}</a>
+</li>
 `;
 })}</ul>
 </nav>`
@@ -179,7 +187,8 @@ ${o.end ?? null}
 </div>`;
   const cls = classes('govuk-service-navigation', o.inverse && 'govuk-service-navigation--inverse', o.classes);
   return o.end
-    ? html`<section aria-label="${kit.t(o.lang, 'kit.service_info')}" class="${cls}" data-module="govuk-service-navigation">${inner}</section>`
+    ? html`<section aria-label="${kit.t(o.lang, 'kit.service_info')}" class="${cls}" data-module="govuk-service-navigation">${inner}</section>
+`
     : html`<div class="${cls}" data-module="govuk-service-navigation">${inner}</div>`;
 }
 
@@ -214,8 +223,14 @@ export function header(o: HeaderOptions): Raw {
   return html`<header class="govuk-template__header">
 <div class="govuk-generic-header pmis-header">
 <div class="govuk-generic-header__container govuk-width-container">
-<div class="govuk-generic-header__logo"><a href="${o.homeHref || '/'}" class="govuk-generic-header__homepage-link">${kit.t(o.lang, 'kit.service_name')}<span class="pmis-header__tagline">${kit.t(o.lang, 'kit.service_tagline')}</span></a></div>
-${o.user ? html`<form class="pmis-header__user" method="post" action="${o.user.logoutAction}"><span>${kit.t(o.lang, 'kit.signed_in_as', { name: o.user.name })}</span><input type="hidden" name="_csrf" value="${o.user.csrf}"><button type="submit" class="pmis-header__logout">${kit.t(o.lang, 'kit.logout')}</button></form>` : null}
+<div class="govuk-generic-header__logo"><a href="${o.homeHref || '/'}" class="govuk-generic-header__homepage-link">${kit.t(o.lang, 'kit.service_name')}<span class="pmis-header__tagline">${kit.t(o.lang, 'kit.service_tagline')}</span></a>
+</div>
+${
+  o.user
+    ? html`<form class="pmis-header__user" method="post" action="${o.user.logoutAction}"><span>${kit.t(o.lang, 'kit.signed_in_as', { name: o.user.name })}</span><input type="hidden" name="_csrf" value="${o.user.csrf}"><button type="submit" class="pmis-header__logout">${kit.t(o.lang, 'kit.logout')}</button>
+</form>`
+    : null
+}
 </div>
 </div>
 ${serviceNavigation({ lang: o.lang, navigation: o.navigation, inverse: true, end: langNav })}
@@ -238,7 +253,11 @@ export function footer(o: FooterOptions): Raw {
 ${
   o.meta?.length
     ? html`<h2 class="govuk-visually-hidden">${kit.t(o.lang, 'kit.footer.label')}</h2>
-<ul class="govuk-footer__inline-list">${o.meta.map((m) => html`<li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="${m.href}">${m.text}</a></li>`)}</ul>`
+<ul class="govuk-footer__inline-list">
+${o.meta.map(
+  (m) => html`<li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="${m.href}">${m.text}</a>
+</li>`,
+)}</ul>`
     : null
 }
 <div class="govuk-footer__meta-custom">${kit.t(o.lang, 'kit.footer.text')}${o.text ? html` · ${o.text}` : null}</div>
@@ -265,7 +284,8 @@ export function subNavigation(o: SubNavigationOptions): Raw {
 ${o.items.map(
   (
     item,
-  ) => html`<li class="pmis-sub-navigation__item"><a class="pmis-sub-navigation__link" href="${item.href}"${item.current ? raw(' aria-current="page"') : item.active ? raw(' aria-current="true"') : null}${attributes(item.attributes)}>${item.text}</a></li>
+  ) => html`<li class="pmis-sub-navigation__item"><a class="pmis-sub-navigation__link" href="${item.href}"${item.current ? raw(' aria-current="page"') : item.active ? raw(' aria-current="true"') : null}${attributes(item.attributes)}>${item.text}</a>
+</li>
 `,
 )}</ul>
 </nav>`;

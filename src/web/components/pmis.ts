@@ -44,7 +44,8 @@ export function barChart(
 <ul class="pmis-chart__rows">
 ${o.bars.map((b) => {
   const pct = Math.max(0, Math.min(100, (b.value / max) * 100));
-  return html`<li class="pmis-chart__row"><span class="pmis-chart__label">${b.label}</span><span class="pmis-chart__track"><span class="${classes('pmis-chart__bar', b.meaning && `pmis-chart__bar--${b.meaning}`)}" style="width:${pct.toFixed(1)}%"></span><span class="pmis-chart__value">${o.unit ? o.unit(b.value) : formatNumber(lang, b.value)}</span></span></li>
+  return html`<li class="pmis-chart__row"><span class="pmis-chart__label">${b.label}</span><span class="pmis-chart__track"><span class="${classes('pmis-chart__bar', b.meaning && `pmis-chart__bar--${b.meaning}`)}" style="width:${pct.toFixed(1)}%"></span><span class="pmis-chart__value">${o.unit ? o.unit(b.value) : formatNumber(lang, b.value)}</span></span>
+</li>
 `;
 })}</ul></figure>`;
 }
@@ -63,6 +64,15 @@ export function letterhead(lang: Lang, l: Letterhead): Raw {
   return html`<div class="pmis-letterhead">
 <p class="pmis-letterhead__org">${kit.t(lang, 'kit.organisation')}</p>
 <p class="pmis-letterhead__prison">${l.prison}</p>
-${l.printedBy ? html`<p class="pmis-letterhead__meta">${kit.t(lang, 'kit.letterhead.printed', { date: formatDate(lang, at), time: formatTime(lang, at), name: l.printedBy })}</p>` : null}
+${
+  l.printedBy
+    ? html`<p class="pmis-letterhead__meta">${kit.t(lang, 'kit.letterhead.printed', {
+        date: formatDate(lang, at),
+        time: formatTime(lang, at),
+        name: l.printedBy,
+      })}</p>
+`
+    : null
+}
 </div>`;
 }

@@ -42,8 +42,10 @@ ${codeForm('/account/2fa/disable', m.t(lang, 'access.totp.disable'))}`;
       `<svg role="img" aria-label="${m.t(lang, 'access.totp.qr_label')}" width="220" height="220" `,
     );
     const key = model.pending.secret.replace(/(.{4})/g, '$1 ').trim();
-    body = html`<ol class="govuk-list govuk-list--number"><li>${m.t(lang, 'access.totp.step_scan')}</li><li>${m.t(lang, 'access.totp.step_code')}</li></ol>
-<figure class="pmis-qr">${raw(svg)}<figcaption class="govuk-body">${m.t(lang, 'access.totp.qr_caption', { secret: key })}</figcaption></figure>
+    body = html`<ol class="govuk-list govuk-list--number"><li>${m.t(lang, 'access.totp.step_scan')}</li>
+<li>${m.t(lang, 'access.totp.step_code')}</li></ol>
+<figure class="pmis-qr">
+${raw(svg)}<figcaption class="govuk-body">${m.t(lang, 'access.totp.qr_caption', { secret: key })}</figcaption></figure>
 ${codeForm('/account/2fa/confirm', m.t(lang, 'access.totp.confirm'))}`;
   } else if (model.eligible) {
     body = html`<p class="govuk-body">${m.t(lang, 'access.totp.intro')}</p>

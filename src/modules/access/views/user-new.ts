@@ -30,7 +30,13 @@ export function newUserView(ctx: PageContext, model: NewUserModel): string {
     m.t(lang, 'access.users.new'),
     html`<p class="govuk-body">${m.t(lang, 'access.users.grant_rule')}</p>
 <form method="post" action="/users/new" novalidate>${f.hidden('_csrf', ctx.csrf ?? '')}
-${f.input({ name: 'username', hint: e.t(lang, 'user.username_format'), autocomplete: 'off', spellcheck: false, classes: 'govuk-input--width-20' })}
+${f.input({
+  name: 'username',
+  hint: e.t(lang, 'user.username_format'),
+  autocomplete: 'off',
+  spellcheck: false,
+  classes: 'govuk-input--width-20',
+})}
 ${f.input({ name: 'display_name', autocomplete: 'off' })}
 ${f.input({
   name: 'password',

@@ -71,12 +71,39 @@ export function newView(ctx: PageContext, mdl: NewModel): string {
     html`<p class="govuk-body">${p.t(lang, 'cmp.new.intro', { body: mdl.body })}</p>
 <form method="post" action="/complaints/new?prison=${mdl.prison}" novalidate>${f.hidden('_csrf', ctx.csrf ?? '')}
 ${mdl.receptionId ? f.hidden('reception_id', mdl.receptionId) : typeof mdl.values?.reception_id === 'string' && mdl.values.reception_id ? f.hidden('reception_id', mdl.values.reception_id) : null}
-${mdl.admissionId ? f.hidden('admission_id', mdl.admissionId) : f.input({ name: 'admission_id', hint: p.t(lang, 'cmp.f.admission_hint'), autocomplete: 'off', spellcheck: false })}
-${mdl.cells.length ? f.select({ name: 'cell_id', placeholder: p.t(lang, 'cmp.f.cell_none'), items: mdl.cells.map((c) => ({ value: c.id, text: c.code })) }) : null}
+${
+  mdl.admissionId
+    ? f.hidden('admission_id', mdl.admissionId)
+    : f.input({
+        name: 'admission_id',
+        hint: p.t(lang, 'cmp.f.admission_hint'),
+        autocomplete: 'off',
+        spellcheck: false,
+      })
+}
+${
+  mdl.cells.length
+    ? f.select({
+        name: 'cell_id',
+        placeholder: p.t(lang, 'cmp.f.cell_none'),
+        items: mdl.cells.map((c) => ({
+          value: c.id,
+          text: c.code,
+        })),
+      })
+    : null
+}
 ${f.radios({ name: 'kind', inline: true, small: true, items: KINDS.map((k) => ({ value: k, text: kindLabel(lang, k) })) })}
 ${f.select({ name: 'category', placeholder: '', items: CATEGORIES.map((c) => ({ value: c, text: categoryLabel(lang, c) })) })}
 ${f.radios({ name: 'channel', small: true, items: CHANNELS.map((c) => ({ value: c, text: channelLabel(lang, c) })) })}
-${f.radios({ name: 'addressee', small: true, items: ADDRESSEES.map((a) => ({ value: a, text: a === 'inspector' ? `${addresseeLabel(lang, a)} — ${mdl.body}` : addresseeLabel(lang, a) })) })}
+${f.radios({
+  name: 'addressee',
+  small: true,
+  items: ADDRESSEES.map((a) => ({
+    value: a,
+    text: a === 'inspector' ? `${addresseeLabel(lang, a)} — ${mdl.body}` : addresseeLabel(lang, a),
+  })),
+})}
 ${f.checkbox({ name: 'urgent' })}
 ${f.textarea({ name: 'words', rows: 6 })}
 ${f.input({ name: 'named_staff_text' })}
@@ -99,7 +126,11 @@ export function receiptView(
     p.t(lang, 'cmp.receipt.title', { reference: c.reference }),
     html`
 ${panel({ titleText: p.t(lang, 'cmp.receipt.panel'), headingLevel: 2, html: html`<strong>${c.reference}</strong>` })}
-<p class="govuk-body">${p.t(lang, 'cmp.receipt.text', { kind, date: formatDateTime(lang, c.received_at), due: formatDateTime(lang, c.due_at) })}</p>
+<p class="govuk-body">${p.t(lang, 'cmp.receipt.text', {
+      kind,
+      date: formatDateTime(lang, c.received_at),
+      due: formatDateTime(lang, c.due_at),
+    })}</p>
 ${summaryList({
   rows: [
     {
@@ -112,7 +143,12 @@ ${summaryList({
 })}
 ${c.confidential ? html`<p class="govuk-body">${p.t(lang, 'cmp.receipt.confidential', { body: o.body })}</p>` : null}
 <p class="govuk-body pmis-no-print">${p.t(lang, 'cmp.receipt.print')}</p>
-${c.confidential ? null : html`<p class="govuk-body pmis-no-print"><a class="govuk-link" href="/complaints/${c.id}">${p.t(lang, 'cmp.receipt.open')}</a></p>`}`,
+${
+  c.confidential
+    ? null
+    : html`<p class="govuk-body pmis-no-print"><a class="govuk-link" href="/complaints/${c.id}">${p.t(lang, 'cmp.receipt.open')}</a>
+</p>`
+}`,
     { width: 'two-thirds', letterhead: { prison: o.prison, printedBy: o.printedBy } },
   );
 }
@@ -155,7 +191,13 @@ export function showView(ctx: PageContext, mdl: ShowModel): string {
     ctx,
     p.t(lang, 'cmp.show.title', { kind: kindLabel(lang, c.kind as Kind), reference: c.reference }),
     html`
-${mdl.done ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="cmp-done"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="cmp-done">${p.t(lang, 'cmp.done')}</h2></div></div>` : null}
+${
+  mdl.done
+    ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="cmp-done">
+<div class="govuk-notification-banner__header">
+<h2 class="govuk-notification-banner__title" id="cmp-done">${p.t(lang, 'cmp.done')}</h2></div></div>`
+    : null
+}
 ${summaryList({
   rows: [
     {
@@ -214,7 +256,14 @@ ${fa.radios({ name: 'action', small: true, items: actions.map((a) => ({ value: a
 ${
   actions.includes('answer')
     ? html`${fa.textarea({ name: 'answer', rows: 5 })}
-${fa.radios({ name: 'outcome', small: true, items: OUTCOMES.filter((o) => o !== 'withdrawn').map((o) => ({ value: o, text: outcomeLabel(lang, o) })) })}
+${fa.radios({
+  name: 'outcome',
+  small: true,
+  items: OUTCOMES.filter((o) => o !== 'withdrawn').map((o) => ({
+    value: o,
+    text: outcomeLabel(lang, o),
+  })),
+})}
 ${fa.input({ name: 'action_taken' })}`
     : null
 }

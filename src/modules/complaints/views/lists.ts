@@ -39,11 +39,32 @@ export function complaintTable(lang: Lang, items: readonly ComplaintItemView[], 
         ...(opts.prison ? [{ text: c.prison_code }] : []),
         { html: html`${c.person_name ?? ''}${c.cell ? html` (${p.t(lang, 'cmp.cell', { cell: c.cell })})` : null}` },
         {
-          html: html`${categoryLabel(lang, c.category as Category)}${c.urgent ? html` ${tag({ text: p.t(lang, 'cmp.urgent'), meaning: 'critical' })}` : null}${c.confidential ? html` ${tag({ text: p.t(lang, 'cmp.confidential'), meaning: 'info' })}` : null}`,
+          html: html`${categoryLabel(lang, c.category as Category)}${
+            c.urgent
+              ? html` ${tag({
+                  text: p.t(lang, 'cmp.urgent'),
+                  meaning: 'critical',
+                })}`
+              : null
+          }${
+            c.confidential
+              ? html` ${tag({
+                  text: p.t(lang, 'cmp.confidential'),
+                  meaning: 'info',
+                })}`
+              : null
+          }`,
         },
         { text: String(c.age_days), format: 'numeric' as const },
         {
-          html: html`${formatDateTime(lang, c.due_at)}${c.overdue ? html` ${tag({ text: p.t(lang, 'cmp.overdue'), meaning: 'critical' })}` : null}`,
+          html: html`${formatDateTime(lang, c.due_at)}${
+            c.overdue
+              ? html` ${tag({
+                  text: p.t(lang, 'cmp.overdue'),
+                  meaning: 'critical',
+                })}`
+              : null
+          }`,
         },
         { text: stateLabel(lang, c.state as State) },
         { text: ownerLabel(lang, c.owner as Owner) },
@@ -80,8 +101,21 @@ export function openListView(ctx: PageContext, m: OpenListModel): string {
   const lang = ctx.lang;
   const unseen = m.notices.filter((n) => !n.seen_at);
   const banner = unseen.length
-    ? html`<div class="govuk-notification-banner" role="region" aria-labelledby="cmp-notices"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="cmp-notices">${p.t(lang, 'cmp.notices.title')}</h2></div>
-<div class="govuk-notification-banner__content"><ul class="govuk-list">${unseen.map((n) => html`<li>${link(`/complaints/${n.complaint_id}`, p.t(lang, 'cmp.notices.item', { reference: n.reference, prison: n.prison_code, category: categoryLabel(lang, n.category as Category) }))}</li>`)}</ul></div></div>`
+    ? html`<div class="govuk-notification-banner" role="region" aria-labelledby="cmp-notices">
+<div class="govuk-notification-banner__header">
+<h2 class="govuk-notification-banner__title" id="cmp-notices">${p.t(lang, 'cmp.notices.title')}</h2></div>
+<div class="govuk-notification-banner__content"><ul class="govuk-list">
+${unseen.map(
+  (n) => html`<li>${link(
+    `/complaints/${n.complaint_id}`,
+    p.t(lang, 'cmp.notices.item', {
+      reference: n.reference,
+      prison: n.prison_code,
+      category: categoryLabel(lang, n.category as Category),
+    }),
+  )}</li>
+`,
+)}</ul></div></div>`
     : undefined;
   return pageLayout(
     ctx,
@@ -93,7 +127,12 @@ ${m.mayRecord ? html`<li>${link(`/complaints/new?prison=${m.prison.code}`, p.t(l
 <li>${link(`/complaints/statistics?prison=${m.prison.code}`, p.t(lang, 'cmp.list.statistics'))}</li>
 <li>${link(`/complaints/warnings?prison=${m.prison.code}`, p.t(lang, 'cmp.list.warnings'))}</li>
 </ul>
-${m.prisons.length > 1 ? html`<p class="govuk-body">${p.t(lang, 'cmp.list.prisons')}${colon(lang)}${m.prisons.map((x, i) => html`${i ? ' · ' : ''}${link(`/complaints?prison=${x.code}`, x.code)}`)}</p>` : null}
+${
+  m.prisons.length > 1
+    ? html`<p class="govuk-body">${p.t(lang, 'cmp.list.prisons')}${colon(lang)}${m.prisons.map((x, i) => html`${i ? ' · ' : ''}${link(`/complaints?prison=${x.code}`, x.code)}`)}</p>
+`
+    : null
+}
 ${complaintTable(lang, m.items)}
 ${
   m.leaders.length
@@ -142,7 +181,12 @@ export function personView(
     ctx,
     p.t(lang, 'cmp.person.title'),
     html`
-${m.mayRecord && m.admissionId ? html`<p class="govuk-body">${link(`/complaints/new?admission=${m.admissionId}`, p.t(lang, 'cmp.person.new'))}</p>` : null}
+${
+  m.mayRecord && m.admissionId
+    ? html`<p class="govuk-body">${link(`/complaints/new?admission=${m.admissionId}`, p.t(lang, 'cmp.person.new'))}</p>
+`
+    : null
+}
 ${m.items.length ? complaintTable(lang, m.items, { prison: true }) : html`<p class="govuk-body">${p.t(lang, 'cmp.person.none')}</p>`}`,
     { back: `/people/${m.personId}` },
   );
