@@ -55,8 +55,11 @@ import { alertsView, courtListView } from '../views/lists.js';
 type Req = FastifyRequest<{
   Params: Record<string, string>;
   Querystring: Record<string, string | undefined>;
-  Body: FormBody;
+  Body: FormBody | undefined;
 }>;
+
+/** The form's fields; none when the body is not a form (a multipart or empty body reaches the parser as no field). */
+const bodyOf = (req: Req): FormBody => req.body ?? {};
 
 export const justiceNav: readonly NavEntry[] = [
   {
@@ -100,7 +103,7 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
   ): FormErrors =>
     formErrorsFromService(e.fields.length ? e.fields : [{ field: `/${fallback}`, key: e.key, params: e.params }], {
       lang: req.lang,
-      names: Object.keys(req.body),
+      names: Object.keys(bodyOf(req)),
       nameOf,
       fallback,
     });
@@ -156,12 +159,12 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
     hide,
     pageRoute<Req>(async (req, reply) => {
       const { who } = await fileOf(req);
-      const extension = req.body.kind === 'extension_order';
-      const parsed = parseTitleForm(req.body, req.lang);
+      const extension = bodyOf(req).kind === 'extension_order';
+      const parsed = parseTitleForm(bodyOf(req), req.lang);
       if (!parsed.ok)
         return sendHtml(
           reply,
-          titleFormView(pageContext(req), who, { values: req.body, errors: parsed.errors, extension }),
+          titleFormView(pageContext(req), who, { values: bodyOf(req), errors: parsed.errors, extension }),
           422,
         );
       try {
@@ -169,7 +172,11 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
       } catch (e) {
         if (!onForm(e)) throw e;
         const errors = serviceErrors(req, e, parsed.nameOf, 'kind');
-        return sendHtml(reply, titleFormView(pageContext(req), who, { values: req.body, errors, extension }), e.status);
+        return sendHtml(
+          reply,
+          titleFormView(pageContext(req), who, { values: bodyOf(req), errors, extension }),
+          e.status,
+        );
       }
       return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
     }),
@@ -216,11 +223,11 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
     pageRoute<Req>(async (req, reply) => {
       const { file, who } = await fileOf(req);
       const x = titleOf(file, req.params.title);
-      const parsed = parseCorrectionForm(req.body, req.lang);
+      const parsed = parseCorrectionForm(bodyOf(req), req.lang);
       if (!parsed.ok)
         return sendHtml(
           reply,
-          correctionFormView(pageContext(req), who, x.id, { values: req.body, errors: parsed.errors }),
+          correctionFormView(pageContext(req), who, x.id, { values: bodyOf(req), errors: parsed.errors }),
           422,
         );
       try {
@@ -228,7 +235,11 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
       } catch (e) {
         if (!onForm(e)) throw e;
         const errors = serviceErrors(req, e, parsed.nameOf, 'reason');
-        return sendHtml(reply, correctionFormView(pageContext(req), who, x.id, { values: req.body, errors }), e.status);
+        return sendHtml(
+          reply,
+          correctionFormView(pageContext(req), who, x.id, { values: bodyOf(req), errors }),
+          e.status,
+        );
       }
       return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
     }),
@@ -259,11 +270,11 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
     pageRoute<Req>(async (req, reply) => {
       const { file, who } = await fileOf(req);
       const x = withdrawn(req.lang, titleOf(file, req.params.title));
-      const parsed = parseWithdrawalForm(req.body, req.lang);
+      const parsed = parseWithdrawalForm(bodyOf(req), req.lang);
       if (!parsed.ok)
         return sendHtml(
           reply,
-          withdrawalFormView(pageContext(req), who, x, { values: req.body, errors: parsed.errors }),
+          withdrawalFormView(pageContext(req), who, x, { values: bodyOf(req), errors: parsed.errors }),
           422,
         );
       try {
@@ -271,7 +282,7 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
       } catch (e) {
         if (!onForm(e)) throw e;
         const errors = serviceErrors(req, e, parsed.nameOf, 'reason');
-        return sendHtml(reply, withdrawalFormView(pageContext(req), who, x, { values: req.body, errors }), e.status);
+        return sendHtml(reply, withdrawalFormView(pageContext(req), who, x, { values: bodyOf(req), errors }), e.status);
       }
       return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
     }),
@@ -291,11 +302,11 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
     hide,
     pageRoute<Req>(async (req, reply) => {
       const { who } = await fileOf(req);
-      const parsed = parseHearingForm(req.body, req.lang);
+      const parsed = parseHearingForm(bodyOf(req), req.lang);
       if (!parsed.ok)
         return sendHtml(
           reply,
-          hearingFormView(pageContext(req), who, { values: req.body, errors: parsed.errors }),
+          hearingFormView(pageContext(req), who, { values: bodyOf(req), errors: parsed.errors }),
           422,
         );
       try {
@@ -303,7 +314,7 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
       } catch (e) {
         if (!onForm(e)) throw e;
         const errors = serviceErrors(req, e, parsed.nameOf, 'court');
-        return sendHtml(reply, hearingFormView(pageContext(req), who, { values: req.body, errors }), e.status);
+        return sendHtml(reply, hearingFormView(pageContext(req), who, { values: bodyOf(req), errors }), e.status);
       }
       return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
     }),
@@ -332,11 +343,11 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
     pageRoute<Req>(async (req, reply) => {
       const { file, who } = await fileOf(req);
       const h = hearingOf(file, req.params.hearing);
-      const parsed = parseOutcomeForm(req.body, req.lang);
+      const parsed = parseOutcomeForm(bodyOf(req), req.lang);
       if (!parsed.ok)
         return sendHtml(
           reply,
-          outcomeFormView(pageContext(req), who, h, { values: req.body, errors: parsed.errors }),
+          outcomeFormView(pageContext(req), who, h, { values: bodyOf(req), errors: parsed.errors }),
           422,
         );
       try {
@@ -344,7 +355,7 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
       } catch (e) {
         if (!onForm(e)) throw e;
         const errors = serviceErrors(req, e, parsed.nameOf, 'outcome');
-        return sendHtml(reply, outcomeFormView(pageContext(req), who, h, { values: req.body, errors }), e.status);
+        return sendHtml(reply, outcomeFormView(pageContext(req), who, h, { values: bodyOf(req), errors }), e.status);
       }
       return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
     }),
@@ -390,11 +401,11 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
     pageRoute<Req>(async (req, reply) => {
       const { file, who } = await fileOf(req);
       const h = hearingRow(file, req.params.hearing);
-      const parsed = parseHearingChangeForm(req.body, req.lang);
+      const parsed = parseHearingChangeForm(bodyOf(req), req.lang);
       if (!parsed.ok)
         return sendHtml(
           reply,
-          hearingChangeFormView(pageContext(req), who, h.id, { values: req.body, errors: parsed.errors }),
+          hearingChangeFormView(pageContext(req), who, h.id, { values: bodyOf(req), errors: parsed.errors }),
           422,
         );
       const now: Record<string, unknown> = { ...h, scheduled_at: new Date(h.scheduled_at).getTime() };
@@ -412,7 +423,7 @@ export async function justicePages(app: App, ctx: AppContext): Promise<void> {
         // carries the version now stored, so that sending it again is a choice made knowingly.
         const nameOf = (pointer: string) => (pointer === '/changes' ? '' : parsed.nameOf(pointer));
         const errors = serviceErrors(req, e, nameOf, e.status === 409 ? 'reason' : 'hearing-change');
-        const values = { ...req.body, version: String(h.version) };
+        const values = { ...bodyOf(req), version: String(h.version) };
         return sendHtml(reply, hearingChangeFormView(pageContext(req), who, h.id, { values, errors }), e.status);
       }
       return reply.redirect(`/people/${who.personId}#justice-${who.admissionId}`, 303);
