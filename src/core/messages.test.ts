@@ -1,10 +1,8 @@
 /** Typed message tables: keys and parameters checked by the compiler, families of keys built from enums, completeness. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { t } from './i18n.js';
-import { defineMessages, messagesUsedIn, missingMessages } from './messages.js';
-import { kit } from '../web/messages.js';
+import { defineMessages } from './messages.js';
 
 const STATUSES = ['open', 'closed'] as const;
 type Status = (typeof STATUSES)[number];
@@ -49,14 +47,4 @@ test('tables register into the shared catalogue; a bad table is refused at start
   assert.equal(t('en', 'test_msgs.title'), 'Reception');
   assert.throws(() => defineMessages({ 'test_bad.a': { fr: '{n} jours', en: 'days' } }), /placeholders differ/);
   assert.throws(() => defineMessages({ 'test_bad.b': { fr: ' ', en: 'x' } }), /empty/);
-});
-
-test('every key the web kit uses exists in French and in English', () => {
-  const dir = fileURLToPath(new URL('../web/', import.meta.url));
-  const used = messagesUsedIn(dir, kit);
-  assert.ok(used.length > 40, `${used.length} keys found`);
-  assert.ok(used.some((u) => u.key === 'kit.form.too_long'));
-  assert.deepEqual(missingMessages(used), []);
-  // The check does fail on a missing key.
-  assert.deepEqual(missingMessages([{ key: 'kit.nope', where: 'x.ts' }]), ['x.ts: kit.nope']);
 });

@@ -4,10 +4,9 @@
  * accounts or prisons, never into an external database (DATABASE_URL) without a second flag, never
  * in production. And which demo accounts still have the published password.
  */
-import argon2 from 'argon2';
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { appUser } from '../modules/access/schema.js';
+import { activeAccountsWithPassword } from '../modules/access/index.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed.js';
 
 export interface DemoRequest {
@@ -53,21 +52,11 @@ export async function registryFacts(database: Database): Promise<{ users: number
 
 /** The active demo accounts whose password is still the published one. */
 export async function demoAccountsWithPublishedPassword(database: Database): Promise<string[]> {
-  const rows = await database.db
-    .select({ username: appUser.username, hash: appUser.passwordHash })
-    .from(appUser)
-    .where(
-      and(
-        inArray(
-          appUser.username,
-          DEMO_USERS.map((u) => u.username),
-        ),
-        isNull(appUser.disabledAt),
-      ),
-    );
-  const out: string[] = [];
-  for (const r of rows) if (await argon2.verify(r.hash, DEMO_PASSWORD).catch(() => false)) out.push(r.username);
-  return out.sort();
+  return activeAccountsWithPassword(
+    database.db,
+    DEMO_USERS.map((u) => u.username),
+    DEMO_PASSWORD,
+  );
 }
 
 /** The lines printed at start when demo accounts are there (never otherwise). */

@@ -3,6 +3,7 @@ export { accessNav, accessPages } from './pages.js';
 export { accessRoutes } from './routes.js';
 export { PASSWORD_MIN_LENGTH } from './rules.js';
 export {
+  activeAccountsWithPassword,
   addUser,
   approveUser,
   authenticate,

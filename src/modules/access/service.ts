@@ -12,7 +12,7 @@ import { AppError, type FieldError, forbidden, invalid } from '../../core/errors
 import { newId } from '../../core/ids.js';
 import { recordChange } from '../../core/history.js';
 import type { Db, Tx } from '../../db/index.js';
-import { prison } from '../estate/schema.js';
+import { findPrisons, findPrisonsByCode } from '../estate/index.js';
 import {
   checkApprove,
   checkGrant,
@@ -509,9 +509,7 @@ export async function addUser(
   if (actor && !actor.permissions.has('user.admin')) throw forbidden();
   validateNewUser(u);
   const via = opts.via ?? (actor ? 'api' : 'cli');
-  const prisons = u.prisons?.length
-    ? await db.select({ id: prison.id, code: prison.code }).from(prison).where(inArray(prison.code, u.prisons))
-    : [];
+  const prisons = await findPrisonsByCode(db, u.prisons ?? []);
   const missing = (u.prisons ?? []).filter((c) => !prisons.some((p) => p.code === c));
   if (missing.length)
     throw invalid([{ field: '/prisons', key: 'user.prison_unknown', params: { code: missing.join(', ') } }]);
@@ -615,16 +613,16 @@ export async function listUsers(db: Db, actor: Actor | null): Promise<UserView[]
         pendingApproval: appUser.pendingApproval,
         totpEnabledAt: appUser.totpEnabledAt,
       },
-      prisons: sql<
+      prisonIds: sql<
         string[]
-      >`coalesce(array_agg(${prison.code} ORDER BY ${prison.code}) FILTER (WHERE ${prison.code} IS NOT NULL), '{}')`,
-      prisonIds: sql<string[]>`coalesce(array_agg(${prison.id}) FILTER (WHERE ${prison.id} IS NOT NULL), '{}')`,
+      >`coalesce(array_agg(${userPrison.prisonId}) FILTER (WHERE ${userPrison.prisonId} IS NOT NULL), '{}')`,
     })
     .from(appUser)
     .leftJoin(userPrison, eq(userPrison.userId, appUser.id))
-    .leftJoin(prison, eq(prison.id, userPrison.prisonId))
     .groupBy(appUser.id)
     .orderBy(appUser.username);
+  // The prisons' codes from the estate module (a handful of prisons, read once).
+  const codeOf = new Map((await findPrisons(db)).map((p) => [p.id, p.code]));
   const manageable = (r: (typeof rows)[number]) => {
     if (!actor) return true;
     try {
@@ -640,7 +638,7 @@ export async function listUsers(db: Db, actor: Actor | null): Promise<UserView[]
     display_name: r.u.displayName,
     roles: r.u.roles,
     national: r.u.national,
-    prisons: r.prisons,
+    prisons: r.prisonIds.map((id) => codeOf.get(id) ?? id).sort(),
     lang: r.u.lang,
     disabled: r.u.disabledAt !== null,
     pending_approval: r.u.pendingApproval,
@@ -737,6 +735,22 @@ export async function unlockUser(
     });
     await recordChange(tx, actor, { entity: 'app_user', entityId: u.id, action: 'unlock', reason });
   });
+}
+
+/** The active accounts among `usernames` whose password is still `password` (the demo's published one, named at start). */
+export async function activeAccountsWithPassword(
+  db: Db,
+  usernames: readonly string[],
+  password: string,
+): Promise<string[]> {
+  if (!usernames.length) return [];
+  const rows = await db
+    .select({ username: appUser.username, hash: appUser.passwordHash })
+    .from(appUser)
+    .where(and(inArray(appUser.username, [...usernames]), isNull(appUser.disabledAt)));
+  const out: string[] = [];
+  for (const r of rows) if (await argon2.verify(r.hash, password).catch(() => false)) out.push(r.username);
+  return out.sort();
 }
 
 /** Is the account locked out now (for the users page)? */

@@ -34,8 +34,8 @@ import {
 import { formatDate } from '../../web/format.js';
 import { allItems, type AssessmentContent, type InstrumentDefinition, type Text } from './instruments.js';
 import { SHIPPED_INSTRUMENTS } from './shipped-instruments.js';
-import { personLabel } from './labels.js';
 import { ageReadingText } from '../people/index.js';
+import { chargesForLabels, personLabel } from '../custody/index.js';
 import './page-messages.js';
 import * as repo from './repository.js';
 import {
@@ -127,7 +127,7 @@ async function heading(
   const h = await repo.admissionHeading(db, admissionId);
   if (!h) throw new AppError(404, 'error.not_found');
   authorize(req.actor!, 'custody.read', h.prison_id);
-  const charges = await repo.chargesOf(db, [h.admission_id]);
+  const charges = await chargesForLabels(db, [h.admission_id]);
   return {
     h,
     block: dl([

@@ -1,7 +1,7 @@
 /** Queries of classification, assessment and cell leaders. Authorization is the service's job. */
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/index.js';
-import type { LabelCharge, LabelStatus } from './labels.js';
+import type { LabelStatus } from '../custody/index.js';
 import {
   assessment,
   assessmentInstrument,
@@ -170,27 +170,6 @@ export async function heldWithLevel(db: Tx, prisonId: string): Promise<HeldRow[]
     LEFT JOIN LATERAL (SELECT level, decided_at, next_review_on FROM security_level WHERE admission_id = a.id ORDER BY decided_at DESC LIMIT 1) s ON true
     WHERE a.prison_id = ${prisonId} AND a.ended_at IS NULL`);
   return r.rows;
-}
-
-export async function chargesOf(db: Tx, admissionIds: readonly string[]): Promise<Map<string, LabelCharge[]>> {
-  const out = new Map<string, LabelCharge[]>();
-  if (!admissionIds.length) return out;
-  const r = await db.execute<{
-    admission_id: string;
-    qualification: string;
-    terrorism_related: boolean;
-    category: string;
-  }>(sql`
-    SELECT admission_id, qualification, terrorism_related, category FROM charge WHERE admission_id IN (${sql.join(
-      admissionIds.map((id) => sql`${id}`),
-      sql`, `,
-    )}) ORDER BY created_at`);
-  for (const c of r.rows) {
-    const list = out.get(c.admission_id) ?? [];
-    list.push({ qualification: c.qualification, terrorismRelated: c.terrorism_related, category: c.category });
-    out.set(c.admission_id, list);
-  }
-  return out;
 }
 
 /** Where an admission has been, oldest first. */

@@ -15,6 +15,7 @@ import type { Lang } from '../../core/i18n.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import * as custodyRepo from '../custody/index.js';
+import { admissionInScope, personLabel } from '../custody/index.js';
 import * as estateRepo from '../estate/index.js';
 import { getPrison } from '../estate/index.js';
 import { decideLevel } from '../housing/index.js';
@@ -28,7 +29,6 @@ import {
   type AssessmentContent,
   type InstrumentDefinition,
 } from './instruments.js';
-import { personLabel } from './labels.js';
 import './messages.js';
 import * as repo from './repository.js';
 import {
@@ -50,13 +50,6 @@ import {
 function authorizeAny(actor: Actor, perms: Permission[], prisonId?: string): void {
   if (!perms.some((p) => can(actor, p))) throw forbidden();
   if (prisonId !== undefined && !inScope(actor, prisonId)) throw new AppError(403, 'error.out_of_scope');
-}
-
-async function admissionInScope(tx: Tx, actor: Actor, id: string, forUpdate = false) {
-  const a = await custodyRepo.findAdmission(tx, id, forUpdate);
-  if (!a) throw notFound();
-  if (!inScope(actor, a.prisonId)) throw new AppError(403, 'error.out_of_scope');
-  return a;
 }
 
 // =============================================================================================
@@ -662,7 +655,7 @@ export async function classificationsDueForReview(
     if (d) due.push({ h, d });
   }
   due.sort((x, y) => x.d.dueOn.localeCompare(y.d.dueOn) || x.h.committal_number.localeCompare(y.h.committal_number));
-  const charges = await repo.chargesOf(
+  const charges = await custodyRepo.chargesForLabels(
     db,
     due.map((x) => x.h.admission_id),
   );
@@ -708,7 +701,7 @@ export async function cellOccupants(db: Db, actor: Actor, cellId: string, lang: 
   if (!c) throw notFound();
   if (!inScope(actor, c.prisonId)) throw new AppError(403, 'error.out_of_scope');
   const rows = await repo.occupantsOf(db, c.id);
-  const charges = await repo.chargesOf(db, [...new Set(rows.map((r) => r.admission_id))]);
+  const charges = await custodyRepo.chargesForLabels(db, [...new Set(rows.map((r) => r.admission_id))]);
   const item = (r: (typeof rows)[number]) => ({
     admission_id: r.admission_id,
     person_id: r.person_id,

@@ -1,7 +1,17 @@
 /** The custody module's front door: what the application and other modules may use (docs/architecture.md). */
 export { hasFelony, legalStatusLabel } from './labels.js';
+export {
+  breachesPresumption,
+  mayShowTerrorismCategory,
+  NEVER_FOR_UNTRIED,
+  personLabel,
+  type LabelCharge,
+  type LabelInput,
+  type LabelStatus,
+} from './person-label.js';
 export { provideCellPlacer, type CellPlacementRequest, type CellPlacementResult } from './placement-port.js';
 export {
+  chargesForLabels,
   closePlacement,
   findAdmission,
   findOpenPlacement,
@@ -14,6 +24,7 @@ export { custodyRoutes } from './routes.js';
 export { CHARGE_CATEGORIES, DOCUMENT_KINDS, isUntried, LEGAL_STATUSES, type LegalStatus } from './rules.js';
 export { SENTENCE_FORM_FIELDS, sentenceFromForm } from './sentence-form.js';
 export {
+  admissionInScope,
   admit,
   admitBatch,
   endAdmission,

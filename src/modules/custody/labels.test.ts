@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hasFelony, legalStatusLabel, legalStatusNoun, statusWord } from './labels.js';
 import { LEGAL_STATUSES } from './rules.js';
-import { NEVER_FOR_UNTRIED } from '../classification/index.js';
+import { NEVER_FOR_UNTRIED } from './person-label.js';
 
 test('everyone awaiting trial is "prévenu(e)"; committed for trial for a felony, "accusé(e)"', () => {
   assert.equal(legalStatusLabel('fr', { status: 'awaiting_trial' }), 'Prévenu(e), en attente de jugement');

@@ -133,4 +133,61 @@ registerMessages({
     en: 'Category: misdemeanour (délit), felony (crime) or contravention.',
   },
   'import.prison_unknown': { fr: 'Établissement inconnu : {code}.', en: 'Unknown prison: {code}.' },
+  // Presumption of innocence: how a person is named (person-label.ts).
+  'custody.label.no_charge': { fr: 'chef d’inculpation non renseigné', en: 'charge not recorded' },
+  // {of_charges}: in French the charges with their "de", elided ("d'assassinat", "de vol"); in English the charges.
+  'custody.label.under_investigation.m': { fr: 'inculpé {of_charges}', en: 'accused of {of_charges}' },
+  'custody.label.under_investigation.f': { fr: 'inculpée {of_charges}', en: 'accused of {of_charges}' },
+  'custody.label.under_investigation.x': { fr: 'inculpé(e) {of_charges}', en: 'accused of {of_charges}' },
+  'custody.label.awaiting_trial.m': {
+    fr: 'prévenu {of_charges}',
+    en: 'accused of {of_charges} (awaiting trial)',
+  },
+  'custody.label.awaiting_trial.f': {
+    fr: 'prévenue {of_charges}',
+    en: 'accused of {of_charges} (awaiting trial)',
+  },
+  'custody.label.awaiting_trial.x': {
+    fr: 'prévenu(e) {of_charges}',
+    en: 'accused of {of_charges} (awaiting trial)',
+  },
+  'custody.label.accused.m': {
+    fr: "accusé {of_charges}, renvoyé devant la cour d'assises",
+    en: 'accused of {of_charges}, committed for trial at the assize court',
+  },
+  'custody.label.accused.f': {
+    fr: "accusée {of_charges}, renvoyée devant la cour d'assises",
+    en: 'accused of {of_charges}, committed for trial at the assize court',
+  },
+  'custody.label.accused.x': {
+    fr: "accusé(e) {of_charges}, renvoyé(e) devant la cour d'assises",
+    en: 'accused of {of_charges}, committed for trial at the assize court',
+  },
+  'custody.label.appealing.m': {
+    fr: 'condamné en première instance pour {charges}, appel en cours',
+    en: 'convicted at first instance of {charges}, appeal pending',
+  },
+  'custody.label.appealing.f': {
+    fr: 'condamnée en première instance pour {charges}, appel en cours',
+    en: 'convicted at first instance of {charges}, appeal pending',
+  },
+  'custody.label.appealing.x': {
+    fr: 'condamné(e) en première instance pour {charges}, appel en cours',
+    en: 'convicted at first instance of {charges}, appeal pending',
+  },
+  'custody.label.convicted.m': { fr: 'condamné pour {charges}', en: 'convicted of {charges}' },
+  'custody.label.convicted.f': { fr: 'condamnée pour {charges}', en: 'convicted of {charges}' },
+  'custody.label.convicted.x': { fr: 'condamné(e) pour {charges}', en: 'convicted of {charges}' },
+  'custody.label.convicted_terrorism.m': {
+    fr: 'condamné pour infraction liée au terrorisme : {charges}',
+    en: 'convicted of terrorism-related offence: {charges}',
+  },
+  'custody.label.convicted_terrorism.f': {
+    fr: 'condamnée pour infraction liée au terrorisme : {charges}',
+    en: 'convicted of terrorism-related offence: {charges}',
+  },
+  'custody.label.convicted_terrorism.x': {
+    fr: 'condamné(e) pour infraction liée au terrorisme : {charges}',
+    en: 'convicted of terrorism-related offence: {charges}',
+  },
 });

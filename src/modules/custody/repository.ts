@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { insertRows } from '../../db/bulk.js';
 import type { Tx } from '../../db/index.js';
+import type { LabelCharge } from './person-label.js';
 import { admission, charge, committalCounter, legalDocument, placement } from './schema.js';
 
 export type AdmissionRow = typeof admission.$inferSelect;
@@ -115,6 +116,28 @@ export async function findDocuments(db: Tx, admissionIds: string[]): Promise<Leg
 export async function findCharges(db: Tx, admissionIds: string[]): Promise<ChargeRow[]> {
   if (!admissionIds.length) return [];
   return db.select().from(charge).where(inArray(charge.admissionId, admissionIds)).orderBy(asc(charge.createdAt));
+}
+
+/** The charges of some admissions as a person's label needs them (person-label.ts), by admission, oldest first. */
+export async function chargesForLabels(db: Tx, admissionIds: readonly string[]): Promise<Map<string, LabelCharge[]>> {
+  const out = new Map<string, LabelCharge[]>();
+  if (!admissionIds.length) return out;
+  const rows = await db
+    .select({
+      admissionId: charge.admissionId,
+      qualification: charge.qualification,
+      terrorismRelated: charge.terrorismRelated,
+      category: charge.category,
+    })
+    .from(charge)
+    .where(inArray(charge.admissionId, [...new Set(admissionIds)]))
+    .orderBy(asc(charge.createdAt));
+  for (const { admissionId, ...c } of rows) {
+    const list = out.get(admissionId) ?? [];
+    list.push(c);
+    out.set(admissionId, list);
+  }
+  return out;
 }
 
 export async function findPlacements(db: Tx, admissionIds: string[]): Promise<PlacementRow[]> {

@@ -483,6 +483,23 @@ function buildViews(
   });
 }
 
+/**
+ * The admission in the actor's scope, for any module that acts on one: 404 when there is none, 403
+ * when it belongs to a prison outside the actor's (the caller checks the permission). Locked until
+ * the end of the transaction when `forUpdate`.
+ */
+export async function admissionInScope(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  forUpdate = false,
+): Promise<repo.AdmissionRow> {
+  const a = await repo.findAdmission(tx, id, forUpdate);
+  if (!a) throw notFound();
+  if (!inScope(actor, a.prisonId)) throw new AppError(403, 'error.out_of_scope');
+  return a;
+}
+
 async function visibleAdmission(
   tx: Tx,
   actor: Actor,
@@ -491,10 +508,7 @@ async function visibleAdmission(
   forUpdate = false,
 ): Promise<repo.AdmissionRow> {
   authorize(actor, permission);
-  const a = await repo.findAdmission(tx, id, forUpdate);
-  if (!a) throw notFound();
-  if (!inScope(actor, a.prisonId)) throw new AppError(403, 'error.out_of_scope');
-  return a;
+  return admissionInScope(tx, actor, id, forUpdate);
 }
 
 export async function getAdmission(db: Db, actor: Actor, id: string): Promise<AdmissionView> {

@@ -1,6 +1,15 @@
 /** The estate module's front door: what the application and other modules may use (docs/architecture.md). */
 export { estatePages, estateSection } from './pages.js';
-export { findCell, findCells, findPrison, findPrisons, findUnit, findUnits, type PrisonRow } from './repository.js';
+export {
+  findCell,
+  findCells,
+  findPrison,
+  findPrisons,
+  findPrisonsByCode,
+  findUnit,
+  findUnits,
+  type PrisonRow,
+} from './repository.js';
 export { estateRoutes } from './routes.js';
 export { occupancyRateWord } from './rules.js';
 export {

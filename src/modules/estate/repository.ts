@@ -24,6 +24,16 @@ export async function findPrison(db: Tx, idOrCode: string): Promise<PrisonRow | 
   return p;
 }
 
+/** The prisons with these codes (unknown codes are simply absent). */
+export async function findPrisonsByCode(db: Tx, codes: readonly string[]): Promise<PrisonRow[]> {
+  if (!codes.length) return [];
+  return db
+    .select()
+    .from(prison)
+    .where(inArray(prison.code, [...codes]))
+    .orderBy(asc(prison.code));
+}
+
 export async function findUnits(db: Tx, prisonIds: readonly string[]): Promise<UnitRow[]> {
   if (!prisonIds.length) return [];
   return db

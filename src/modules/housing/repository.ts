@@ -278,25 +278,3 @@ export async function awaitingAllocation(db: Tx, prisonId: string): Promise<Awai
     ORDER BY a.admitted_at, a.committal_number LIMIT 1000`);
   return r.rows.map((x) => ({ ...x, admitted_at: new Date(x.admitted_at) }));
 }
-
-/** The charges of some admissions, for the presumption-of-innocence labels. */
-export async function chargesOf(
-  db: Tx,
-  admissionIds: readonly string[],
-): Promise<Map<string, { qualification: string; terrorismRelated: boolean; category: string }[]>> {
-  const out = new Map<string, { qualification: string; terrorismRelated: boolean; category: string }[]>();
-  if (!admissionIds.length) return out;
-  const r = await db.execute<{
-    admission_id: string;
-    qualification: string;
-    terrorism_related: boolean;
-    category: string;
-  }>(sql`
-    SELECT admission_id, qualification, terrorism_related, category FROM charge WHERE admission_id = ANY(${sql.param([...admissionIds])}::uuid[]) ORDER BY created_at`);
-  for (const c of r.rows)
-    out.set(c.admission_id, [
-      ...(out.get(c.admission_id) ?? []),
-      { qualification: c.qualification, terrorismRelated: c.terrorism_related, category: c.category },
-    ]);
-  return out;
-}

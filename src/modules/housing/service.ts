@@ -1,7 +1,7 @@
 /** Security levels, keep-apart records, high-risk policy, and cell allocation through the check. */
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { type Actor, authorize, can, inScope } from '../../core/access.js';
-import { AppError, invalid, notFound } from '../../core/errors.js';
+import { type Actor, authorize, can } from '../../core/access.js';
+import { invalid, notFound } from '../../core/errors.js';
 import { mayRead } from '../../core/confidentiality.js';
 import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
@@ -9,8 +9,8 @@ import { bamakoDate } from '../../core/dates.js';
 import type { Db, Tx } from '../../db/index.js';
 import type { Lang } from '../../core/i18n.js';
 import { ageReadingText, readingView, birthOf } from '../people/index.js';
-import { personLabel } from '../classification/index.js';
 import * as custodyRepo from '../custody/index.js';
+import { personLabel } from '../custody/index.js';
 import * as estateRepo from '../estate/index.js';
 import { getPrison } from '../estate/index.js';
 import { assertMayRead } from '../sharing/index.js';
@@ -20,12 +20,7 @@ import * as repo from './repository.js';
 import { type CellBreach, cellBreaches, type HighRiskPolicy, type Level, type SeparationRule } from './rules.js';
 import { capacityDelegation as capacityDelegationTable, housingPolicy, keepApart, securityLevel } from './schema.js';
 
-async function visibleAdmission(tx: Tx, actor: Actor, id: string) {
-  const a = await custodyRepo.findAdmission(tx, id, true);
-  if (!a) throw notFound();
-  if (!inScope(actor, a.prisonId)) throw new AppError(403, 'error.out_of_scope');
-  return a;
-}
+const visibleAdmission = (tx: Tx, actor: Actor, id: string) => custodyRepo.admissionInScope(tx, actor, id, true);
 
 export async function decideLevel(
   db: Db,
@@ -317,7 +312,7 @@ export async function awaitingAllocation(db: Db, actor: Actor, prison: string, l
   const p = await getPrison(db, actor, prison);
   authorize(actor, 'custody.read', p.id);
   const rows = await repo.awaitingAllocation(db, p.id);
-  const charges = await repo.chargesOf(
+  const charges = await custodyRepo.chargesForLabels(
     db,
     rows.map((r) => r.admission_id),
   );

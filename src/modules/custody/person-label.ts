@@ -3,11 +3,12 @@
  * innocence (ICCPR art. 14(2); Nelson Mandela Rule 111(2)). An untried person is "accused of" the
  * charge — never "terrorist", "VEO" or "extremist". The words "terrorism-related offence" appear
  * only once a conviction is recorded; during an appeal the person is "convicted at first instance",
- * without that category label. Other modules' pages and printouts call `personLabel`.
+ * without that category label. Other modules' pages and printouts call `personLabel`
+ * (custody's front door: it sits below classification, housing and justice, which all name people).
  */
 import { t, type Lang } from '../../core/i18n.js';
 import { elide, inRunningText } from '../../core/words.js';
-import { hasFelony } from '../custody/index.js';
+import { hasFelony } from './labels.js';
 import './messages.js';
 
 export type LabelStatus = 'under_investigation' | 'awaiting_trial' | 'convicted' | 'appealing';
@@ -33,7 +34,7 @@ export const NEVER_FOR_UNTRIED = [/terroris/i, /\bVEO\b/, /\bEVE\b/, /extr[ée]m
 /** The charges in running text (lower-cased first letter), joined; "de" elided before them when asked (French). */
 function joinCharges(lang: Lang, charges: readonly LabelCharge[], withDe = false): string {
   const qs = charges.map((c) => inRunningText(c.qualification)).filter(Boolean);
-  const text = qs.length ? qs.join(lang === 'fr' ? ' ; ' : '; ') : t(lang, 'classification.label.no_charge');
+  const text = qs.length ? qs.join(lang === 'fr' ? ' ; ' : '; ') : t(lang, 'custody.label.no_charge');
   return withDe && lang === 'fr' ? elide('de', text) : text;
 }
 
@@ -49,18 +50,18 @@ export function personLabel(lang: Lang, input: LabelInput): string {
   const g = genderKey(input.sex);
   switch (input.legalStatus) {
     case 'under_investigation':
-      return t(lang, `classification.label.under_investigation.${g}`, { of_charges: ofCharges });
+      return t(lang, `custody.label.under_investigation.${g}`, { of_charges: ofCharges });
     case 'awaiting_trial':
-      // Committed for trial for a felony: "accusé(e)"; otherwise "prévenu(e)" (custody/labels.ts, glossary).
+      // Committed for trial for a felony: "accusé(e)"; otherwise "prévenu(e)" (labels.ts, glossary).
       return hasFelony(input.charges)
-        ? t(lang, `classification.label.accused.${g}`, { of_charges: ofCharges })
-        : t(lang, `classification.label.awaiting_trial.${g}`, { of_charges: ofCharges });
+        ? t(lang, `custody.label.accused.${g}`, { of_charges: ofCharges })
+        : t(lang, `custody.label.awaiting_trial.${g}`, { of_charges: ofCharges });
     case 'appealing':
-      return t(lang, `classification.label.appealing.${g}`, { charges });
+      return t(lang, `custody.label.appealing.${g}`, { charges });
     case 'convicted':
       return input.charges.some((c) => c.terrorismRelated)
-        ? t(lang, `classification.label.convicted_terrorism.${g}`, { charges })
-        : t(lang, `classification.label.convicted.${g}`, { charges });
+        ? t(lang, `custody.label.convicted_terrorism.${g}`, { charges })
+        : t(lang, `custody.label.convicted.${g}`, { charges });
   }
 }
 

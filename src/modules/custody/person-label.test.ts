@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inRunningText } from '../../core/words.js';
-import { breachesPresumption, mayShowTerrorismCategory, NEVER_FOR_UNTRIED, personLabel } from './labels.js';
+import { breachesPresumption, mayShowTerrorismCategory, NEVER_FOR_UNTRIED, personLabel } from './person-label.js';
 
 const terror = {
   qualification: 'Association de malfaiteurs en relation avec une entreprise terroriste',
