@@ -642,10 +642,8 @@ async function writeBatch(w: Writer, rows: Checked[]): Promise<RowOutcome[]> {
           if (retryable(e) || (!(e instanceof AppError) && !pgErrorOf(e))) throw e;
         }
         const out: RowOutcome[] = [];
-        // A transaction is a database handle (PgTransaction extends PgDatabase): `admit` opens its savepoint in it.
-        for (const r of rows)
-          // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- as said above
-          out.push(await admitRow(w, r, () => admit(tx, w.actor, r.input)));
+        // `admit` takes a transaction and opens its savepoint in it.
+        for (const r of rows) out.push(await admitRow(w, r, () => admit(tx, w.actor, r.input)));
         return out;
       });
     } catch (e) {
