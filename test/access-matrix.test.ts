@@ -470,7 +470,8 @@ const MATRIX: Record<string, Expect> = {
   'GET /justice/admissions/:id/titles/:title/withdraw': JUSTICE_WRITERS,
   'POST /justice/admissions/:id/titles/:title/withdraw': JUSTICE_WRITERS,
   // Pages.
-  'GET /': any('estate.read'),
+  // The home page: a justice partner (prosecutor) reads no prison and gets a home that names none.
+  'GET /': [...any('estate.read'), 'prosecutor'],
   'GET /people': ALL,
   'GET /people/:id': any('person.read'),
   'GET /estate': any('estate.read'),

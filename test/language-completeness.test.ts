@@ -171,6 +171,8 @@ const HOME_ALERTS = /<section aria-labelledby="alerts-h">[\s\S]*?<\/section>/;
 function visibleText(body: string): string {
   let text = body
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    // Icons hidden from screen readers (the warning text's "!") are not words.
+    .replace(/<span\b[^>]*aria-hidden="true"[^>]*>[^<]*<\/span>/g, ' ')
     // The language switch names each language in itself ("Français | English").
     .replace(/<(a|span)\b[^>]*\blang="(fr|en)"[^>]*>[^<]*<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')

@@ -32,6 +32,7 @@ import type { PeriodFlag } from '../src/modules/justice/pretrial/periods.js';
 import { EPISODE_KINDS } from '../src/modules/justice/pretrial/episodes.js';
 import { ALERT_KINDS } from '../src/modules/justice/rules/alerts.js';
 import { DURATION_BUCKETS } from '../src/modules/justice/rules/backlog.js';
+import { BACKLOG_CSV_CODES } from '../src/modules/justice/service/backlog.js';
 import { ADMISSION_LEGAL_STATUSES, LEGAL_STATUSES } from '../src/modules/justice/rules/situation.js';
 import { AUTHORITY_KINDS, OFFENCE_CATEGORIES, TITLE_KINDS } from '../src/modules/justice/rules/titles.js';
 import { AGE_METHODS, AGE_RESULTS, BIRTH_PRECISIONS } from '../src/modules/people/rules.js';
@@ -81,12 +82,12 @@ type Entry =
   | { keys: readonly string[] } // when not every combination of values can be built
   | { notAKey: string };
 const ENUM_KEYS: Record<string, Entry> = {
-  'classification.label.accused.{}': { values: [GENDER] },
-  'classification.label.appealing.{}': { values: [GENDER] },
-  'classification.label.awaiting_trial.{}': { values: [GENDER] },
-  'classification.label.convicted.{}': { values: [GENDER] },
-  'classification.label.convicted_terrorism.{}': { values: [GENDER] },
-  'classification.label.under_investigation.{}': { values: [GENDER] },
+  'custody.label.accused.{}': { values: [GENDER] },
+  'custody.label.appealing.{}': { values: [GENDER] },
+  'custody.label.awaiting_trial.{}': { values: [GENDER] },
+  'custody.label.convicted.{}': { values: [GENDER] },
+  'custody.label.convicted_terrorism.{}': { values: [GENDER] },
+  'custody.label.under_investigation.{}': { values: [GENDER] },
   'cls.activity.{}': { values: [ACTIVITIES] },
   'cls.asm.concern.{}': { values: [['more', 'less']] }, // 'neutral' is never written
   'cls.asm.move.{}': {
@@ -154,6 +155,7 @@ const ENUM_KEYS: Record<string, Entry> = {
   'justice.alert.{}': { values: [ALERT_KINDS] },
   'justice.authority.{}': { values: [AUTHORITY_KINDS] },
   'justice.backlog.bucket.{}': { values: [DURATION_BUCKETS.map((b) => b.key)] },
+  'justice.csv.{}': { values: [BACKLOG_CSV_CODES] },
   'justice.category.{}': { values: [OFFENCE_CATEGORIES] },
   'justice.episode.{}': { values: [EPISODE_KINDS] },
   'justice.flag.{}': {

@@ -114,8 +114,6 @@ async function currentPrison(
   actor: Actor,
   wanted: string | undefined,
 ): Promise<{ prisons: PrisonView[]; prison: PrisonView | null }> {
-  // A justice partner (a prosecutor's office) reads no prison's estate: its home page names no prison, not a 403.
-  if (!actor.permissions.has('estate.read')) return { prisons: [], prison: null };
   const prisons = await listPrisons(db, actor);
   if (wanted) {
     const p = await getPrison(db, actor, wanted);
@@ -442,7 +440,10 @@ ${textField({
     page(async (req) => {
       const lang = req.lang;
       const actor = req.actor!;
-      const { prisons, prison } = await currentPrison(db, actor, req.query.prison);
+      // A justice partner (a prosecutor's office) reads no prison's estate: its home names no prison, not a 403.
+      const { prisons, prison } = actor.permissions.has('estate.read')
+        ? await currentPrison(db, actor, req.query.prison)
+        : { prisons: [], prison: null };
       if (!prison) return layout(req, t(lang, 'web.home.title'), html`<p>${t(lang, 'web.no_prison')}</p>`);
       const [occ, arrivals] = await Promise.all([
         occupancyReport(db, actor, { prison: prison.id }),

@@ -4,6 +4,7 @@
  * change a hearing, record its outcome — each parsed with the API's schema (forms.ts) and sent to the same service call as
  * the API, which authorises (justice.read / justice.write) exactly as for the API.
  */
+import type { Actor } from '../../../core/access.js';
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../../core/access.js';
 import { AppError, forbidden, notFound } from '../../../core/errors.js';
@@ -20,6 +21,7 @@ import {
   toFormValues,
 } from '../../../web/index.js';
 import { listPrisons } from '../../estate/service.js';
+import { isPartner } from '../service/access.js';
 import {
   correctionFields,
   parseCorrectionForm,
@@ -61,18 +63,21 @@ type Req = FastifyRequest<{
 /** The form's fields; none when the body is not a form (a multipart or empty body reaches the parser as no field). */
 const bodyOf = (req: Req): FormBody => req.body ?? {};
 
+/** The alert list and the court list are the prisons' staff's: a justice partner reads its own cases, not a prison's. */
+const staffReader = (a: Actor): boolean => a.permissions.has('justice.read') && !isPartner(a);
+
 export const justiceNav: readonly NavEntry[] = [
   {
     href: '/justice/alerts',
     order: 31,
     text: (l) => jp.t(l, 'jpage.nav.alerts'),
-    visible: (a) => a.permissions.has('justice.read'),
+    visible: staffReader,
   },
   {
     href: '/justice/court-list',
     order: 32,
     text: (l) => jp.t(l, 'jpage.nav.court_list'),
-    visible: (a) => a.permissions.has('justice.read'),
+    visible: staffReader,
   },
 ];
 

@@ -58,6 +58,34 @@ export async function backlog(
   };
 }
 
+/** The backlog CSV's columns before the hearings per month, by code (the headings' message keys: justice.csv.<code>). */
+export const BACKLOG_CSV_CODES = [
+  'prison',
+  'as_of',
+  'held',
+  'untried',
+  'under_investigation',
+  'awaiting_trial',
+  'sentenced',
+  'convicted',
+  'appealing',
+  'release_pending',
+  'sentenced_percent',
+  'untried_percent',
+  'pretrial_median_days',
+  'pretrial_mean_days',
+  'pretrial_longest_days',
+  'expired_titles',
+  'expiring_titles',
+  'no_hearing',
+  'terrorism_held',
+  'terrorism_untried',
+  'terrorism_sentenced',
+  'terrorism_sentenced_percent',
+  'terrorism_pretrial_median_days',
+  ...['lt_1m', '1_3m', '3_6m', '6_12m', '1_2y', '2_3y', 'gt_3y'].map((b) => `pretrial_${b}`),
+] as const;
+
 /** How the CSV names its columns: words of a language, or stable codes for programs. */
 export type CsvHeaders = 'labels' | 'codes';
 
@@ -68,32 +96,7 @@ export type CsvHeaders = 'labels' | 'codes';
  */
 export function backlogCsv(r: BacklogReport, opts: { lang: Lang; headers?: CsvHeaders }): string {
   const months = r.overall.hearingsPerMonth.map((m) => m.month);
-  const codes = [
-    'prison',
-    'as_of',
-    'held',
-    'untried',
-    'under_investigation',
-    'awaiting_trial',
-    'sentenced',
-    'convicted',
-    'appealing',
-    'release_pending',
-    'sentenced_percent',
-    'untried_percent',
-    'pretrial_median_days',
-    'pretrial_mean_days',
-    'pretrial_longest_days',
-    'expired_titles',
-    'expiring_titles',
-    'no_hearing',
-    'terrorism_held',
-    'terrorism_untried',
-    'terrorism_sentenced',
-    'terrorism_sentenced_percent',
-    'terrorism_pretrial_median_days',
-    ...['lt_1m', '1_3m', '3_6m', '6_12m', '1_2y', '2_3y', 'gt_3y'].map((b) => `pretrial_${b}`),
-  ];
+  const codes = BACKLOG_CSV_CODES;
   const asCodes = opts.headers === 'codes';
   const header = [
     ...codes.map((c) => (asCodes ? c : t(opts.lang, `justice.csv.${c}`))),
