@@ -24,6 +24,13 @@ test('a file keeps the extension of its type, never the one it was uploaded with
   assert.equal(storedFilename('a\u0000b\u202e.gnp', 'image/png'), 'ab.png');
   assert.equal(storedFilename('', 'application/pdf'), 'file.pdf');
   assert.equal(storedFilename('x'.repeat(300) + '.pdf', 'application/pdf'), `${'x'.repeat(100)}.pdf`);
-  assert.equal(contentDisposition('Traoré scan.exe', 'image/png'), `inline; filename="Traore_scan.png"; filename*=UTF-8''Traor%C3%A9%20scan.png`);
-  assert.equal(contentDisposition('old-upload.html', 'image/jpeg'), `inline; filename="old-upload.jpg"; filename*=UTF-8''old-upload.jpg`, 'names stored before keep their type on the way out');
+  assert.equal(
+    contentDisposition('Traoré scan.exe', 'image/png'),
+    `inline; filename="Traore_scan.png"; filename*=UTF-8''Traor%C3%A9%20scan.png`,
+  );
+  assert.equal(
+    contentDisposition('old-upload.html', 'image/jpeg'),
+    `inline; filename="old-upload.jpg"; filename*=UTF-8''old-upload.jpg`,
+    'names stored before keep their type on the way out',
+  );
 });

@@ -22,8 +22,15 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
     if (part.type === 'file') {
       checkText(part.filename ?? '', '/file', 1000);
       let tooLarge = false;
-      const data = await part.toBuffer().catch((e: { code?: string }) => { if (e.code === 'FST_REQ_FILE_TOO_LARGE') { tooLarge = true; return Buffer.alloc(0); } throw e; });
-      if (part.filename || tooLarge) file = { filename: part.filename ?? '', data, truncated: tooLarge || part.file.truncated };
+      const data = await part.toBuffer().catch((e: { code?: string }) => {
+        if (e.code === 'FST_REQ_FILE_TOO_LARGE') {
+          tooLarge = true;
+          return Buffer.alloc(0);
+        }
+        throw e;
+      });
+      if (part.filename || tooLarge)
+        file = { filename: part.filename ?? '', data, truncated: tooLarge || part.file.truncated };
     } else {
       fields[part.fieldname] = checkText(String(part.value), `/${part.fieldname}`, FIELD_MAX);
     }
