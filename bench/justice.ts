@@ -9,7 +9,8 @@
  * page calls them (`justiceAlertSummary`: the count and the first 25, counted and ordered by the
  * database; `backlog` for the prison), and one title write with its refreshJusticeState. The full
  * alert list (every alert worded, as /alerts and the API give it) is timed too (`alerts_full_*`),
- * and, for comparison, the alert list for yesterday (recomputed from the records, no stored state).
+ * the court list of a day (yesterday's hearings: `court_list_*`), and, for comparison, the alert
+ * list for yesterday (recomputed from the records, no stored state).
  * Prints a table and writes bench/results/justice-<timestamp>.json with `held`, `alerts_p95_ms`,
  * `backlog_p95_ms` (targets: under 50 ms and 100 ms) and the rest.
  */
@@ -24,7 +25,13 @@ import { migrate } from '../src/db/migrate.js';
 import { addUser } from '../src/modules/access/service.js';
 import { createPrison } from '../src/modules/estate/service.js';
 import { addDays } from '../src/modules/justice/calendar.js';
-import { addTitle, backlog, justiceAlertSummary, justiceAlertsForPrison } from '../src/modules/justice/service.js';
+import {
+  addTitle,
+  backlog,
+  courtList,
+  justiceAlertSummary,
+  justiceAlertsForPrison,
+} from '../src/modules/justice/service.js';
 import { arg, pct, round, time } from './lib.js';
 
 const HELD = arg('held', 4000);
@@ -201,6 +208,14 @@ try {
     backlogs.push(ms);
     figures = b;
   }
+  // The court list of a day with hearings (yesterday: the hearings are spread over the last year).
+  const courts: number[] = [];
+  let courtItems = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const [ms, list] = await time(() => courtList(db, director, p.id, addDays(bamakoDate(), -1)));
+    courts.push(ms);
+    courtItems = list.items.length;
+  }
   // One title write with its refresh (same transaction): an extension for people whose title expired.
   const writes: number[] = [];
   const expired = first.filter((a) => a.kind === 'expired').slice(0, 10);
@@ -244,6 +259,9 @@ try {
     alerts_full_p95_ms: round(pct(full, 95)),
     backlog_p50_ms: round(pct(backlogs, 50)),
     backlog_p95_ms: round(pct(backlogs, 95)),
+    court_list_items: courtItems,
+    court_list_p50_ms: round(pct(courts, 50)),
+    court_list_p95_ms: round(pct(courts, 95)),
     state_build_ms: round(buildMs),
     title_write_p95_ms: writes.length ? round(pct(writes, 95)) : null,
     alerts_recomputed_p50_ms: round(pct(recompute, 50)),
