@@ -11,13 +11,24 @@ export {
 } from './person-label.js';
 export { provideCellPlacer, type CellPlacementRequest, type CellPlacementResult } from './placement-port.js';
 export {
+  admissionsOfPeople,
+  admissionsOverlapping,
   chargesForLabels,
   closePlacement,
   findAdmission,
+  findAdmissions,
+  findCharges,
+  findDocument,
+  findDocuments,
   findOpenPlacement,
+  findOpenPlacements,
+  findPersonDocument,
   insertPlacement,
   insertPlacements,
+  setAdmissionLegalStatus,
   type AdmissionRow,
+  type ChargeRow,
+  type LegalDocumentRow,
 } from './repository.js';
 export { AdmissionBody, DocumentSentenceT } from './api-schemas.js';
 export { custodyRoutes } from './routes.js';

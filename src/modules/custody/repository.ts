@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { insertRows } from '../../db/bulk.js';
 import type { Tx } from '../../db/index.js';
 import type { LabelCharge } from './person-label.js';
@@ -92,6 +92,48 @@ export async function findAdmission(db: Tx, id: string, forUpdate = false): Prom
   return a;
 }
 
+export async function findAdmissions(db: Tx, ids: readonly string[]): Promise<AdmissionRow[]> {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(admission)
+    .where(inArray(admission.id, [...ids]));
+}
+
+/** Admissions of the prisons given (all when undefined) overlapping [from, to): admitted before `to`, not ended before `from`. */
+export async function admissionsOverlapping(
+  db: Tx,
+  prisonIds: readonly string[] | undefined,
+  from: Date,
+  to: Date,
+): Promise<AdmissionRow[]> {
+  return db
+    .select()
+    .from(admission)
+    .where(
+      and(
+        prisonIds ? inArray(admission.prisonId, [...prisonIds]) : undefined,
+        lt(admission.admittedAt, to),
+        or(isNull(admission.endedAt), gte(admission.endedAt, from)),
+      ),
+    );
+}
+
+/** Every admission of these people (to follow titles across transfers), oldest first. */
+export async function admissionsOfPeople(db: Tx, personIds: readonly string[]): Promise<AdmissionRow[]> {
+  if (!personIds.length) return [];
+  return db
+    .select()
+    .from(admission)
+    .where(inArray(admission.personId, [...personIds]))
+    .orderBy(asc(admission.admittedAt));
+}
+
+/** The admission's legal status, as the justice titles derive it. */
+export async function setAdmissionLegalStatus(db: Tx, id: string, status: string): Promise<void> {
+  await updateAdmissionRow(db, id, { legalStatus: status });
+}
+
 export async function findOpenAdmission(db: Tx, personId: string): Promise<AdmissionRow | undefined> {
   const [a] = await db
     .select()
@@ -111,6 +153,26 @@ export async function findDocuments(db: Tx, admissionIds: string[]): Promise<Leg
     .from(legalDocument)
     .where(inArray(legalDocument.admissionId, admissionIds))
     .orderBy(asc(legalDocument.issuedOn), asc(legalDocument.receivedAt));
+}
+
+export async function findDocument(db: Tx, id: string): Promise<LegalDocumentRow | undefined> {
+  const [d] = await db.select().from(legalDocument).where(eq(legalDocument.id, id));
+  return d;
+}
+
+/** A document of a kind recorded at one of the person's admissions (e.g. a judgment), or undefined. */
+export async function findPersonDocument(
+  db: Tx,
+  personId: string,
+  id: string,
+  kind: string,
+): Promise<{ id: string } | undefined> {
+  const [d] = await db
+    .select({ id: legalDocument.id })
+    .from(legalDocument)
+    .innerJoin(admission, eq(admission.id, legalDocument.admissionId))
+    .where(and(eq(legalDocument.id, id), eq(admission.personId, personId), eq(legalDocument.kind, kind)));
+  return d;
 }
 
 export async function findCharges(db: Tx, admissionIds: string[]): Promise<ChargeRow[]> {
@@ -151,6 +213,15 @@ export async function findOpenPlacement(db: Tx, admissionId: string): Promise<Pl
     .from(placement)
     .where(and(eq(placement.admissionId, admissionId), isNull(placement.toAt)));
   return p;
+}
+
+/** The open placement (where they sleep now) of each of some admissions. */
+export async function findOpenPlacements(db: Tx, admissionIds: readonly string[]): Promise<PlacementRow[]> {
+  if (!admissionIds.length) return [];
+  return db
+    .select()
+    .from(placement)
+    .where(and(inArray(placement.admissionId, [...admissionIds]), isNull(placement.toAt)));
 }
 
 export async function closePlacement(db: Tx, id: string, at: Date) {

@@ -3,11 +3,15 @@ export { estatePages, estateSection } from './pages.js';
 export {
   findCell,
   findCells,
+  findCellsById,
   findPrison,
   findPrisons,
   findPrisonsByCode,
   findUnit,
   findUnits,
+  lockCell,
+  lockCells,
+  type CellRow,
   type PrisonRow,
 } from './repository.js';
 export { estateRoutes } from './routes.js';

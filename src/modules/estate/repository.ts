@@ -62,6 +62,35 @@ export async function findCell(db: Tx, id: string): Promise<CellRow | undefined>
   return c;
 }
 
+/** Some cells by id (unknown ids are simply absent). */
+export async function findCellsById(db: Tx, ids: readonly string[]): Promise<CellRow[]> {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(cell)
+    .where(inArray(cell.id, [...new Set(ids)]));
+}
+
+/** The cell row, locked until the end of the transaction: placements into one cell are serialised. */
+export async function lockCell(db: Tx, id: string): Promise<CellRow | undefined> {
+  const [c] = await db.select().from(cell).where(eq(cell.id, id)).for('update');
+  return c;
+}
+
+/**
+ * Many cells locked at once, in id order (the order every batch locks them in, so that two batches
+ * never wait on each other in a cycle): the set-based form of `lockCell` (the register import).
+ */
+export async function lockCells(db: Tx, ids: readonly string[]): Promise<CellRow[]> {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(cell)
+    .where(inArray(cell.id, [...ids]))
+    .orderBy(asc(cell.id))
+    .for('update');
+}
+
 /** People held in each prison at instant `at` (admitted before, not yet ended). */
 export async function populationByPrison(
   db: Tx,

@@ -1,31 +1,13 @@
 /** Queries of the placement rule, the breach report and the awaiting-allocation list. */
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/index.js';
 import type { LegalStatus } from '../custody/index.js';
-import { cell } from '../estate/schema.js';
 import { capacityDelegation, housingPolicy, keepApart } from './schema.js';
 import type { AgeAssessmentFact } from '../people/index.js';
 import type { HighRiskPolicy, Level } from './rules.js';
 
-/** The cell row, locked until the end of the transaction: placements into one cell are serialised. */
-export async function lockCell(db: Tx, cellId: string) {
-  const [c] = await db.select().from(cell).where(eq(cell.id, cellId)).for('update');
-  return c;
-}
-
-/**
- * Many cells locked at once, in id order (the order every batch locks them in, so that two batches
- * never wait on each other in a cycle): the set-based form of `lockCell` for the register import.
- */
-export async function lockCells(db: Tx, cellIds: readonly string[]) {
-  if (!cellIds.length) return [];
-  return db
-    .select()
-    .from(cell)
-    .where(inArray(cell.id, [...cellIds]))
-    .orderBy(asc(cell.id))
-    .for('update');
-}
+// The cells are estate's: read and locked (placements into one cell are serialised) through its front door.
+export { findCell, lockCell, lockCells } from '../estate/index.js';
 
 export type OccupantFactsRow = {
   admission_id: string;
@@ -94,11 +76,6 @@ export async function keepApartOfMany(db: Tx, personIds: readonly string[]): Pro
     out.get(k.personB)?.add(k.personA);
   }
   return out;
-}
-
-export async function findCell(db: Tx, cellId: string) {
-  const [c] = await db.select().from(cell).where(eq(cell.id, cellId));
-  return c;
 }
 
 export type OccupantRow = {

@@ -1,11 +1,13 @@
-/** Justice queries. Repositories accept a database handle or an open transaction. */
+/**
+ * Justice queries. Repositories accept a database handle or an open transaction. The admissions,
+ * their documents and charges are custody's, the names people's, the accounts access's: read through
+ * their front doors (re-exported below under the names the justice services use).
+ */
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/index.js';
 import { accessAudit } from '../../db/history-schema.js';
-import { appUser } from '../access/schema.js';
-import { admission, charge, legalDocument, placement } from '../custody/schema.js';
-import { cell } from '../estate/schema.js';
-import { person } from '../people/schema.js';
+import { accountNames, findAccount } from '../access/index.js';
+import { findPersonDocument } from '../custody/index.js';
 import {
   alertEpisode,
   hearing,
@@ -21,53 +23,20 @@ export type LegalTitleRow = typeof legalTitle.$inferSelect;
 export type HearingRow = typeof hearing.$inferSelect;
 export type RuleRow = typeof pretrialRule.$inferSelect;
 export type JurisdictionRow = typeof jurisdiction.$inferSelect;
-export type AdmissionRow = typeof admission.$inferSelect;
-export type DocumentRow = typeof legalDocument.$inferSelect;
-export type ChargeRow = typeof charge.$inferSelect;
-
-export async function findAdmission(db: Tx, id: string, forUpdate = false): Promise<AdmissionRow | undefined> {
-  const q = db.select().from(admission).where(eq(admission.id, id));
-  const [a] = forUpdate ? await q.for('update') : await q;
-  return a;
-}
-
-export async function findAdmissions(db: Tx, ids: string[]): Promise<AdmissionRow[]> {
-  if (!ids.length) return [];
-  return db.select().from(admission).where(inArray(admission.id, ids));
-}
-
-/** Admissions of the prisons given (all when undefined) overlapping [from, to): admitted before `to`, not ended before `from`. */
-export async function admissionsOverlapping(
-  db: Tx,
-  prisonIds: readonly string[] | undefined,
-  from: Date,
-  to: Date,
-): Promise<AdmissionRow[]> {
-  return db
-    .select()
-    .from(admission)
-    .where(
-      and(
-        prisonIds ? inArray(admission.prisonId, [...prisonIds]) : undefined,
-        lt(admission.admittedAt, to),
-        or(isNull(admission.endedAt), gte(admission.endedAt, from)),
-      ),
-    );
-}
-
-export async function documentsOf(db: Tx, admissionIds: string[]): Promise<DocumentRow[]> {
-  if (!admissionIds.length) return [];
-  return db
-    .select()
-    .from(legalDocument)
-    .where(inArray(legalDocument.admissionId, admissionIds))
-    .orderBy(asc(legalDocument.issuedOn), asc(legalDocument.receivedAt));
-}
-
-export async function chargesOf(db: Tx, admissionIds: string[]): Promise<ChargeRow[]> {
-  if (!admissionIds.length) return [];
-  return db.select().from(charge).where(inArray(charge.admissionId, admissionIds)).orderBy(asc(charge.createdAt));
-}
+export {
+  admissionsOfPeople,
+  admissionsOverlapping,
+  findAdmission,
+  findAdmissions,
+  findDocument,
+  findCharges as chargesOf,
+  findDocuments as documentsOf,
+  setAdmissionLegalStatus,
+  type AdmissionRow,
+  type ChargeRow,
+  type LegalDocumentRow as DocumentRow,
+} from '../custody/index.js';
+export { peopleNames } from '../people/index.js';
 
 export async function titlesOf(db: Tx, admissionIds: string[]): Promise<LegalTitleRow[]> {
   if (!admissionIds.length) return [];
@@ -88,11 +57,6 @@ export async function findTitle(db: Tx, id: string): Promise<LegalTitleRow | und
   return t;
 }
 
-export async function findDocument(db: Tx, id: string): Promise<DocumentRow | undefined> {
-  const [d] = await db.select().from(legalDocument).where(eq(legalDocument.id, id));
-  return d;
-}
-
 export async function findCorrectionOf(db: Tx, id: string): Promise<LegalTitleRow | undefined> {
   const [t] = await db.select().from(legalTitle).where(eq(legalTitle.supersedesId, id));
   return t;
@@ -107,13 +71,6 @@ export async function withdrawTitle(db: Tx, id: string, by: string, reason: stri
     .update(legalTitle)
     .set({ withdrawnAt: new Date(), withdrawnBy: by, withdrawnReason: reason })
     .where(eq(legalTitle.id, id));
-}
-
-export async function setAdmissionLegalStatus(db: Tx, id: string, status: string): Promise<void> {
-  await db
-    .update(admission)
-    .set({ legalStatus: status, version: sql`${admission.version} + 1` })
-    .where(eq(admission.id, id));
 }
 
 // Rules and settings ----------------------------------------------------------------------------
@@ -164,22 +121,11 @@ export async function updateHearing(db: Tx, id: string, patch: Partial<typeof he
     .where(eq(hearing.id, id));
 }
 
-/** The court list: hearings of a prison in [from, to), with who, where they sleep, and the charges. */
-export async function courtList(db: Tx, prisonId: string, from: Date, to: Date) {
+/** The hearings of a prison in [from, to) not cancelled, in time order: the court list's rows. */
+export async function hearingsOfDay(db: Tx, prisonId: string, from: Date, to: Date): Promise<HearingRow[]> {
   return db
-    .select({
-      h: hearing,
-      committalNumber: admission.committalNumber,
-      familyName: person.familyName,
-      givenNames: person.givenNames,
-      fatherName: person.fatherName,
-      cellCode: cell.code,
-    })
+    .select()
     .from(hearing)
-    .innerJoin(admission, eq(admission.id, hearing.admissionId))
-    .innerJoin(person, eq(person.id, hearing.personId))
-    .leftJoin(placement, and(eq(placement.admissionId, admission.id), isNull(placement.toAt)))
-    .leftJoin(cell, eq(cell.id, placement.cellId))
     .where(
       and(
         eq(hearing.prisonId, prisonId),
@@ -188,19 +134,7 @@ export async function courtList(db: Tx, prisonId: string, from: Date, to: Date) 
         or(isNull(hearing.outcome), sql`${hearing.outcome} <> 'cancelled'`),
       ),
     )
-    .orderBy(asc(hearing.scheduledAt), asc(person.familyName));
-}
-
-export async function peopleNames(
-  db: Tx,
-  personIds: string[],
-): Promise<Map<string, { familyName: string; givenNames: string }>> {
-  if (!personIds.length) return new Map();
-  const rows = await db
-    .select({ id: person.id, familyName: person.familyName, givenNames: person.givenNames })
-    .from(person)
-    .where(inArray(person.id, personIds));
-  return new Map(rows.map((r) => [r.id, { familyName: r.familyName, givenNames: r.givenNames }]));
+    .orderBy(asc(hearing.scheduledAt));
 }
 
 // Jurisdictions and partners ---------------------------------------------------------------------
@@ -228,14 +162,7 @@ export async function jurisdictionsOfUser(db: Tx, userId: string): Promise<strin
     .where(eq(userJurisdiction.userId, userId));
   return rows.map((r) => r.id);
 }
-export async function findUser(db: Tx, idOrUsername: string) {
-  const isUuid = /^[0-9a-f-]{36}$/i.test(idOrUsername);
-  const [u] = await db
-    .select({ id: appUser.id, username: appUser.username, roles: appUser.roles })
-    .from(appUser)
-    .where(isUuid ? eq(appUser.id, idOrUsername) : eq(appUser.username, idOrUsername));
-  return u;
-}
+export const findUser = findAccount;
 
 /**
  * Admissions linked to any of the jurisdictions: a title in force (not withdrawn, not superseded)
@@ -264,10 +191,9 @@ export async function admissionsOfJurisdictions(
 }
 
 export async function partnerAccess(db: Tx, prisonIds: readonly string[] | undefined, since: Date, limit: number) {
-  return db
-    .select({ a: accessAudit, username: appUser.username, displayName: appUser.displayName })
+  const rows = await db
+    .select()
     .from(accessAudit)
-    .leftJoin(appUser, eq(appUser.id, accessAudit.actorId))
     .where(
       and(
         eq(accessAudit.category, 'partner'),
@@ -277,6 +203,14 @@ export async function partnerAccess(db: Tx, prisonIds: readonly string[] | undef
     )
     .orderBy(sql`${accessAudit.at} DESC`)
     .limit(limit);
+  const names = await accountNames(
+    db,
+    rows.flatMap((a) => (a.actorId ? [a.actorId] : [])),
+  );
+  return rows.map((a) => {
+    const n = a.actorId ? names.get(a.actorId) : undefined;
+    return { a, username: n?.username ?? null, displayName: n?.displayName ?? null };
+  });
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -289,18 +223,7 @@ export async function findPersonConviction(db: Tx, personId: string, id: string)
     .from(legalTitle)
     .where(and(eq(legalTitle.id, id), eq(legalTitle.personId, personId), eq(legalTitle.kind, 'conviction')));
   if (t) return t;
-  const [d] = await db
-    .select({ id: legalDocument.id })
-    .from(legalDocument)
-    .innerJoin(admission, eq(admission.id, legalDocument.admissionId))
-    .where(and(eq(legalDocument.id, id), eq(admission.personId, personId), eq(legalDocument.kind, 'conviction')));
-  return d;
-}
-
-/** Every admission of these people (to follow titles across transfers), oldest first. */
-export async function admissionsOfPeople(db: Tx, personIds: string[]): Promise<AdmissionRow[]> {
-  if (!personIds.length) return [];
-  return db.select().from(admission).where(inArray(admission.personId, personIds)).orderBy(asc(admission.admittedAt));
+  return findPersonDocument(db, personId, id, 'conviction');
 }
 
 // Stored justice state and alert episodes (issue 9) ---------------------------------------------

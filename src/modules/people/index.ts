@@ -2,7 +2,16 @@
 export { ageReadingOf, ageReadingText, readingView, recordAgeAssessment, type AgeReadingView } from './age.js';
 export { OtherName, Person, PersonChange, PersonInput, PersonPatch, Relative } from './api-schemas.js';
 export { ageSection, peoplePages } from './pages.js';
-export { ageFactsFromRow, ageFactsOf, birthOf, findPerson, personPrisons, setPhoto } from './repository.js';
+export {
+  ageFactsFromRow,
+  ageFactsOf,
+  birthOf,
+  findPerson,
+  peopleNames,
+  personPrisons,
+  setPhoto,
+  type PersonName,
+} from './repository.js';
 export { AgeReading, peopleRoutes } from './routes.js';
 export {
   minorReading,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { insertRows } from '../../db/bulk.js';
 import type { Tx } from '../../db/index.js';
 import { ageAssessment, person, personName, personRelative, personSensitive } from './schema.js';
@@ -12,6 +12,27 @@ export async function findPerson(db: Tx, id: string, forUpdate = false): Promise
   const q = db.select().from(person).where(eq(person.id, id));
   const [p] = forUpdate ? await q.for('update') : await q;
   return p;
+}
+
+export interface PersonName {
+  familyName: string;
+  givenNames: string;
+  fatherName: string | null;
+}
+
+/** The names of some people, by id (unknown ids are simply absent). */
+export async function peopleNames(db: Tx, personIds: readonly string[]): Promise<Map<string, PersonName>> {
+  if (!personIds.length) return new Map();
+  const rows = await db
+    .select({
+      id: person.id,
+      familyName: person.familyName,
+      givenNames: person.givenNames,
+      fatherName: person.fatherName,
+    })
+    .from(person)
+    .where(inArray(person.id, [...new Set(personIds)]));
+  return new Map(rows.map(({ id, ...n }) => [id, n]));
 }
 
 export async function findByNina(db: Tx, nina: string): Promise<PersonRow | undefined> {

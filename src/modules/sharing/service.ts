@@ -12,7 +12,7 @@ import { AppError, invalid, notFound } from '../../core/errors.js';
 import { recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
-import { appUser } from '../access/schema.js';
+import { accountNames } from '../access/index.js';
 import * as estateRepo from '../estate/index.js';
 import * as peopleRepo from '../people/index.js';
 import { assertPersonVisible } from '../people/index.js';
@@ -236,28 +236,13 @@ export async function listOpenings(db: Db, actor: Actor, personId: string): Prom
 }
 
 async function views(tx: Tx, where: ReturnType<typeof and>): Promise<OpeningView[]> {
-  const rows = await tx
-    .select({ o: fileOpening, by: appUser.username })
-    .from(fileOpening)
-    .leftJoin(appUser, eq(appUser.id, fileOpening.decidedBy))
-    .where(where)
-    .orderBy(desc(fileOpening.decidedAt));
-  const revokers = new Map(
-    (
-      await (rows.some((r) => r.o.revokedBy)
-        ? tx
-            .select({ id: appUser.id, u: appUser.username })
-            .from(appUser)
-            .where(
-              inArray(
-                appUser.id,
-                rows.map((r) => r.o.revokedBy).filter((x): x is string => !!x),
-              ),
-            )
-        : Promise.resolve([]))
-    ).map((r) => [r.id, r.u]),
+  const rows = await tx.select().from(fileOpening).where(where).orderBy(desc(fileOpening.decidedAt));
+  // Who decided and who revoked: the accounts are the access module's, asked for once.
+  const names = await accountNames(
+    tx,
+    rows.flatMap((o) => [o.decidedBy, o.revokedBy].filter((x): x is string => !!x)),
   );
-  return rows.map(({ o, by }) => ({
+  return rows.map((o) => ({
     id: o.id,
     person_id: o.personId,
     from_prison_id: o.fromPrisonId,
@@ -266,10 +251,10 @@ async function views(tx: Tx, where: ReturnType<typeof and>): Promise<OpeningView
     categories: o.categories,
     admission_id: o.admissionId,
     reason: o.reason,
-    decided_by: by,
+    decided_by: names.get(o.decidedBy)?.username ?? null,
     decided_at: o.decidedAt.toISOString(),
     revoked_at: o.revokedAt?.toISOString() ?? null,
-    revoked_by: o.revokedBy ? (revokers.get(o.revokedBy) ?? null) : null,
+    revoked_by: o.revokedBy ? (names.get(o.revokedBy)?.username ?? null) : null,
     revoke_reason: o.revokeReason,
   }));
 }

@@ -20,7 +20,7 @@ import {
   sendHtml,
   toFormValues,
 } from '../../../web/index.js';
-import { listPrisons } from '../../estate/service.js';
+import { listPrisons } from '../../estate/index.js';
 import { isPartner } from '../service/access.js';
 import {
   correctionFields,

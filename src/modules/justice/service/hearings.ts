@@ -9,6 +9,8 @@ import { recordAccess, recordChange } from '../../../core/history.js';
 import { newId } from '../../../core/ids.js';
 import type { Lang } from '../../../core/i18n.js';
 import type { Db, Tx } from '../../../db/index.js';
+import { findOpenPlacements } from '../../custody/index.js';
+import { findCellsById } from '../../estate/index.js';
 import { addDays, isDate } from '../calendar.js';
 import * as repo from '../repository.js';
 import { deriveLegalSituation, HEARING_OUTCOMES, type HearingOutcome, isSentenced } from '../rules.js';
@@ -229,8 +231,32 @@ export async function courtList(
   const lang = opts.lang ?? actor.lang;
   const day = date ? checkAsOf(date, '/date') : addDays(bamakoDate(), 1);
   const p = await resolvePrison(db, actor, prisonIdOrCode);
-  const rows = await repo.courtList(db, p.id, startOfBamakoDay(day), endOfBamakoDay(day));
-  const admissions = await repo.findAdmissions(db, [...new Set(rows.map((r) => r.h.admissionId))]);
+  const hearings = await repo.hearingsOfDay(db, p.id, startOfBamakoDay(day), endOfBamakoDay(day));
+  const admissionIds = [...new Set(hearings.map((h) => h.admissionId))];
+  // Who (custody's admission, people's names) and where they sleep (custody's open placement in
+  // estate's cell), each asked once for the day's hearings through the owning module's front door.
+  const [admissions, names, placements] = await Promise.all([
+    repo.findAdmissions(db, admissionIds),
+    repo.peopleNames(db, [...new Set(hearings.map((h) => h.personId))]),
+    findOpenPlacements(db, admissionIds),
+  ]);
+  const cellOf = new Map(placements.flatMap((pl) => (pl.cellId ? [[pl.admissionId, pl.cellId] as const] : [])));
+  const cellCodes = new Map((await findCellsById(db, [...cellOf.values()])).map((c) => [c.id, c.code]));
+  const admissionById = new Map(admissions.map((a) => [a.id, a]));
+  const rows = hearings
+    .flatMap((h) => {
+      const a = admissionById.get(h.admissionId);
+      const n = names.get(h.personId);
+      if (!a || !n) return [];
+      const cellId = cellOf.get(h.admissionId);
+      return [{ h, committalNumber: a.committalNumber, ...n, cellCode: (cellId && cellCodes.get(cellId)) ?? null }];
+    })
+    // In time order, then by family name (the database's C collation: code point order).
+    .sort(
+      (x, y) =>
+        x.h.scheduledAt.getTime() - y.h.scheduledAt.getTime() ||
+        (x.familyName < y.familyName ? -1 : x.familyName > y.familyName ? 1 : 0),
+    );
   const cases = await loadCases(db, admissions);
   const wording = new Map(
     cases.map((c) => {
