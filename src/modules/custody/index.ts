@@ -11,12 +11,17 @@ export {
 } from './person-label.js';
 export { provideCellPlacer, type CellPlacementRequest, type CellPlacementResult } from './placement-port.js';
 export {
+  admissionPeople,
+  admissionsBegunAndEnded,
   chargesForLabels,
   closePlacement,
   findAdmission,
   findOpenPlacement,
+  heldAt,
+  type HeldRow,
   insertPlacement,
   insertPlacements,
+  populationByStatus,
   type AdmissionRow,
 } from './repository.js';
 export { AdmissionBody, DocumentSentenceT } from './api-schemas.js';
