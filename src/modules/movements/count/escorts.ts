@@ -30,7 +30,7 @@ export async function escortViews(db: Tx, rows: readonly repo.EscortRow[], now =
       family_name: p?.family_name ?? '',
       given_names: p?.given_names ?? '',
       committal_number: p?.committal_number ?? '',
-      purpose: r.purpose as EscortViewT['purpose'],
+      purpose: r.purpose,
       hearing_id: r.hearingId,
       destination: r.destination,
       officers: r.officers,
