@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   'complaints.handle', // acknowledge, investigate, answer (never a complaint naming oneself)
   'complaints.national', // the national complaints officer: every complaint, confidential ones included; appeals
   'complaints.confidential', // the independent body (inspector): its confidential complaints and every allegation of ill-treatment
+  'movements.escort', // record a detainee taken out under escort (court, hospital, funeral, family visit) and brought back
+  'movements.count', // enter a roll call per cell, recount, close (validate) the count
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +93,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'justice.write',
     'complaints.read',
     'complaints.record',
+    'movements.escort',
   ],
   security_officer: [
     ...READ,
@@ -101,6 +104,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'identity.match',
     'complaints.read',
     'complaints.record',
+    'movements.escort',
+    'movements.count',
   ],
   social_worker: [
     ...READ,
@@ -140,6 +145,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'complaints.record',
     'complaints.handle',
+    'movements.escort',
+    'movements.count',
   ],
   national_admin: [
     ...READ,

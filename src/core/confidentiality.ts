@@ -96,6 +96,10 @@ export const CHANGE_LOG_ENTITIES = {
   // confidential complaint are written without person or prison, so no file's history shows them.
   complaint: OPEN,
   complaint_settings: OPEN,
+  // Escorts out and back, the roll call and its count times (movements): times, places, figures.
+  count_round: OPEN,
+  count_slot_setting: OPEN,
+  escort: OPEN,
   file_opening: OPEN,
   hearing: OPEN,
   housing_policy: OPEN,

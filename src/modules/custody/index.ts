@@ -13,6 +13,8 @@ export { provideCellPlacer, type CellPlacementRequest, type CellPlacementResult 
 export {
   admissionsOfPeople,
   admissionsOverlapping,
+  admissionPeople,
+  admissionsBegunAndEnded,
   chargesForLabels,
   closePlacement,
   findAdmission,
@@ -26,6 +28,9 @@ export {
   insertPlacement,
   insertPlacements,
   setAdmissionLegalStatus,
+  heldAt,
+  type HeldRow,
+  populationByStatus,
   type AdmissionRow,
   type ChargeRow,
   type LegalDocumentRow,

@@ -339,3 +339,113 @@ export async function searchPeople(
     LIMIT ${limit}`);
   return r.rows;
 }
+
+// ----------------------------------------------------------------------------------------------
+// For the count and the daily state (movements module): who is held, where, and the day's ins and outs.
+
+export type HeldRow = {
+  admission_id: string;
+  person_id: string;
+  committal_number: string;
+  family_name: string;
+  given_names: string;
+  legal_status: string;
+  unit_id: string | null;
+  cell_id: string | null;
+};
+
+/** Everyone held in a prison at an instant (null: now), with the unit and cell of their placement then. */
+export async function heldAt(db: Tx, prisonId: string, at: Date | null): Promise<HeldRow[]> {
+  const heldWhen = at
+    ? sql`a.admitted_at < ${at} AND (a.ended_at IS NULL OR a.ended_at >= ${at})`
+    : sql`a.ended_at IS NULL`;
+  const placementWhen = at
+    ? sql`pl.from_at < ${at} AND (pl.to_at IS NULL OR pl.to_at >= ${at})`
+    : sql`pl.to_at IS NULL`;
+  const r = await db.execute<HeldRow>(sql`
+    SELECT a.id AS admission_id, a.person_id, a.committal_number, p.family_name, p.given_names, a.legal_status,
+           coalesce(pl.unit_id, c.unit_id) AS unit_id, pl.cell_id
+    FROM admission a
+    JOIN person p ON p.id = a.person_id
+    LEFT JOIN LATERAL (SELECT * FROM placement pl WHERE pl.admission_id = a.id AND ${placementWhen}
+                       ORDER BY pl.from_at DESC LIMIT 1) pl ON true
+    LEFT JOIN cell c ON c.id = pl.cell_id
+    WHERE a.prison_id = ${prisonId} AND ${heldWhen}
+    ORDER BY p.family_name, p.given_names, a.id`);
+  return r.rows;
+}
+
+/** How many people each prison held at an instant, by legal status. */
+export async function populationByStatus(
+  db: Tx,
+  prisonIds: readonly string[],
+  at: Date,
+): Promise<{ prison_id: string; legal_status: string; n: number }[]> {
+  if (!prisonIds.length) return [];
+  const r = await db.execute<{ prison_id: string; legal_status: string; n: number }>(sql`
+    SELECT a.prison_id, a.legal_status, count(*)::int AS n FROM admission a
+    WHERE a.prison_id IN (${sql.join(
+      prisonIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}) AND a.admitted_at < ${at} AND (a.ended_at IS NULL OR a.ended_at >= ${at})
+    GROUP BY a.prison_id, a.legal_status`);
+  return r.rows;
+}
+
+/**
+ * The admissions begun and ended in [from, to) in these prisons. An arrival is a transfer when the
+ * person's admission before it ended by a transfer; an end carries its reason.
+ */
+export async function admissionsBegunAndEnded(
+  db: Tx,
+  prisonIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<{
+  arrivals: { prison_id: string; admission_id: string; transfer: boolean }[];
+  ends: { prison_id: string; admission_id: string; reason: string }[];
+}> {
+  if (!prisonIds.length) return { arrivals: [], ends: [] };
+  const ids = sql.join(
+    prisonIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const [arrivals, ends] = await Promise.all([
+    db.execute<{ prison_id: string; admission_id: string; transfer: boolean }>(sql`
+      SELECT a.prison_id, a.id AS admission_id,
+             coalesce((SELECT b.end_reason = 'transfer' FROM admission b
+                       WHERE b.person_id = a.person_id AND b.id <> a.id AND b.ended_at IS NOT NULL
+                         AND b.ended_at <= a.admitted_at
+                       ORDER BY b.ended_at DESC LIMIT 1), false) AS transfer
+      FROM admission a
+      WHERE a.prison_id IN (${ids}) AND a.admitted_at >= ${from} AND a.admitted_at < ${to}`),
+    db.execute<{ prison_id: string; admission_id: string; reason: string }>(sql`
+      SELECT a.prison_id, a.id AS admission_id, a.end_reason AS reason FROM admission a
+      WHERE a.prison_id IN (${ids}) AND a.ended_at >= ${from} AND a.ended_at < ${to}`),
+  ]);
+  return { arrivals: arrivals.rows, ends: ends.rows };
+}
+
+/** Who each admission is: person, names and committal number (escort lists, whatever the admission's state). */
+export async function admissionPeople(
+  db: Tx,
+  admissionIds: readonly string[],
+): Promise<
+  { admission_id: string; person_id: string; family_name: string; given_names: string; committal_number: string }[]
+> {
+  if (!admissionIds.length) return [];
+  const r = await db.execute<{
+    admission_id: string;
+    person_id: string;
+    family_name: string;
+    given_names: string;
+    committal_number: string;
+  }>(sql`
+    SELECT a.id AS admission_id, a.person_id, p.family_name, p.given_names, a.committal_number
+    FROM admission a JOIN person p ON p.id = a.person_id
+    WHERE a.id IN (${sql.join(
+      admissionIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+  return r.rows;
+}

@@ -8,6 +8,7 @@ export {
   addPartnerMember,
   addTitle,
   backlog,
+  courtList,
   correctTitle,
   createJurisdiction,
   getJusticeFile,
