@@ -50,6 +50,9 @@ export const PERMISSIONS = [
   'complaints.handle', // acknowledge, investigate, answer (never a complaint naming oneself)
   'complaints.national', // the national complaints officer: every complaint, confidential ones included; appeals
   'complaints.confidential', // the independent body (inspector): its confidential complaints and every allegation of ill-treatment
+  'movements.release', // prepare and check a release, return belongings, notifications, the release-due list (registry staff)
+  'movements.release_confirm', // the second officer's confirmation of a checked release (never the checker)
+  'movements.incident', // record an escape, a recapture, a death in custody
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +94,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'justice.write',
     'complaints.read',
     'complaints.record',
+    'movements.release',
+    'movements.release_confirm',
+    'movements.incident',
   ],
   security_officer: [
     ...READ,
@@ -101,6 +107,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'identity.match',
     'complaints.read',
     'complaints.record',
+    'movements.release_confirm',
   ],
   social_worker: [
     ...READ,
@@ -140,6 +147,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'complaints.record',
     'complaints.handle',
+    'movements.release',
+    'movements.release_confirm',
+    'movements.incident',
   ],
   national_admin: [
     ...READ,

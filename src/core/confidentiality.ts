@@ -96,6 +96,8 @@ export const CHANGE_LOG_ENTITIES = {
   // confidential complaint are written without person or prison, so no file's history shows them.
   complaint: OPEN,
   complaint_settings: OPEN,
+  // An escape or a death in custody (movements): the cause of a death as the doctor reported it is health data.
+  custody_incident: { fields: { cause_reported: 'health' } },
   file_opening: OPEN,
   hearing: OPEN,
   housing_policy: OPEN,
@@ -103,6 +105,8 @@ export const CHANGE_LOG_ENTITIES = {
   jurisdiction: OPEN,
   justice_settings: OPEN,
   legal_title: OPEN,
+  // Who was told of a release, an escape or a death, how and when.
+  movement_notice: OPEN,
   person: {
     fields: { sensitive: 'ethnicity_religion', religion: 'ethnicity_religion', ethnicity: 'ethnicity_religion' },
   },
@@ -125,6 +129,9 @@ export const CHANGE_LOG_ENTITIES = {
   reception: (c) => (c.action === 'step.interview' ? { all: 'interview' } : OPEN),
   reference_code: OPEN,
   regime_adjustment: OPEN,
+  // A release's checklist: the order or justice basis, identity check, confirmation, belongings returned.
+  release: OPEN,
+  release_settings: OPEN,
   review_event: OPEN,
   // The level is needed by housing and shown to every reader; the reasons (and an override's
   // justification) are security intelligence.

@@ -12,6 +12,8 @@ export {
   createJurisdiction,
   getJusticeFile,
   justiceAlertSummary,
+  justiceAlertsForPrison,
+  listJurisdictions,
   recordHearingOutcome,
   scheduleHearing,
 } from './service.js';
