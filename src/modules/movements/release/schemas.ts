@@ -145,8 +145,8 @@ export const ReleaseView = Type.Object({
   prison_name: Type.String(),
   admission_id: Type.String(),
   person: Person,
-  reason: lit(RELEASE_REASONS),
-  state: lit(RELEASE_STATES),
+  reason: Type.String({ description: RELEASE_REASONS.join(' | ') }),
+  state: Type.String({ description: RELEASE_STATES.join(' | ') }),
   order: Nullable(
     Type.Object({
       jurisdiction_id: Nullable(Type.String()),
@@ -216,7 +216,7 @@ export const IncidentView = Type.Object({
 export type IncidentViewT = Static<typeof IncidentView>;
 
 export const DueItem = Type.Object({
-  due: lit(DUE_KINDS),
+  due: Type.String({ description: DUE_KINDS.join(' | ') }),
   admission_id: Type.String(),
   person_id: Nullable(Type.String()),
   person_name: Nullable(Type.String()),

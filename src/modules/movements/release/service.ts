@@ -118,7 +118,7 @@ export async function releaseDueList(
   for (const x of sortDue(picked.map((p) => ({ ...p, days: p.a.days, date: p.a.date }))))
     if (!byAdmission.has(x.a.admissionId)) byAdmission.set(x.a.admissionId, x);
   const open = new Map((await repo.releasesOf(db, [...byAdmission.keys()])).map((r) => [r.admissionId, r]));
-  const items: DueItemT[] = [...byAdmission.values()].map(({ a, due }) => ({
+  const items: (DueItemT & { due: DueKind })[] = [...byAdmission.values()].map(({ a, due }) => ({
     due,
     admission_id: a.admissionId,
     person_id: a.personId ?? null,
