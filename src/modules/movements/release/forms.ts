@@ -53,7 +53,10 @@ export const incidentFields = (lang: Lang, kind: 'escape' | 'death'): FieldSpecs
   occurred_at: { label: p.t(lang, 'movements.incident.f.occurred_at') },
   occurred_time: { label: p.t(lang, 'movements.incident.f.occurred_time') },
   place: {
-    label: kind === 'escape' ? p.t(lang, 'movements.incident.f.place.escape') : p.t(lang, 'movements.incident.f.place.death'),
+    label:
+      kind === 'escape'
+        ? p.t(lang, 'movements.incident.f.place.escape')
+        : p.t(lang, 'movements.incident.f.place.death'),
   },
   circumstances: {
     label:

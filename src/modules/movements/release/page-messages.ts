@@ -72,8 +72,14 @@ export const p = defineMessages({
   'movements.release.show.title': { fr: 'Libération de {name}', en: 'Release of {name}' },
   'movements.release.show.done': { fr: 'Enregistré.', en: 'Recorded.' },
   'movements.release.show.check': { fr: '1. Vérification', en: '1. Check' },
-  'movements.release.show.confirm': { fr: '2. Confirmation par un second agent', en: '2. Confirmation by a second officer' },
-  'movements.release.show.complete': { fr: '3. Restitution des effets et sortie', en: '3. Belongings returned and release' },
+  'movements.release.show.confirm': {
+    fr: '2. Confirmation par un second agent',
+    en: '2. Confirmation by a second officer',
+  },
+  'movements.release.show.complete': {
+    fr: '3. Restitution des effets et sortie',
+    en: '3. Belongings returned and release',
+  },
   'movements.release.show.notices': { fr: 'Notifications', en: 'Notifications' },
   'movements.release.show.checked_by': { fr: 'Vérifiée par', en: 'Checked by' },
   'movements.release.show.confirmed_by': { fr: 'Confirmée par', en: 'Confirmed by' },
@@ -115,13 +121,22 @@ export const p = defineMessages({
     fr: 'Libéré(e) le {date}. Certificat n° {number}.',
     en: 'Released on {date}. Certificate no. {number}.',
   },
-  'movements.release.show.certificate': { fr: 'Imprimer le certificat de libération', en: 'Print the release certificate' },
-  'movements.release.show.missing_family': { fr: 'La famille n’a pas encore été informée.', en: 'The family has not been told yet.' },
+  'movements.release.show.certificate': {
+    fr: 'Imprimer le certificat de libération',
+    en: 'Print the release certificate',
+  },
+  'movements.release.show.missing_family': {
+    fr: 'La famille n’a pas encore été informée.',
+    en: 'The family has not been told yet.',
+  },
   'movements.release.show.missing_authority': {
     fr: 'Autorité désignée à informer : {name}',
     en: 'Designated authority to tell: {name}',
   },
-  'movements.release.show.returned_all': { fr: 'Tout rendu, signé par la personne', en: 'All returned, signed by the person' },
+  'movements.release.show.returned_all': {
+    fr: 'Tout rendu, signé par la personne',
+    en: 'All returned, signed by the person',
+  },
   'movements.release.show.returned_partly': { fr: 'Rendu en partie : {notes}', en: 'Partly returned: {notes}' },
   'movements.release.f.audience': { fr: 'Qui a été informé', en: 'Who was told' },
   'movements.release.f.recipient': { fr: 'Nom (personne ou autorité)', en: 'Name (person or authority)' },
@@ -145,7 +160,10 @@ export const p = defineMessages({
   'movements.release.cert.name': { fr: 'Nom et prénoms', en: 'Name' },
   'movements.release.cert.reason': { fr: 'Motif', en: 'Reason' },
   'movements.release.cert.basis': { fr: 'Fondement', en: 'Basis' },
-  'movements.release.cert.order': { fr: '{authority}, {reference} du {date}', en: '{authority}, {reference} of {date}' },
+  'movements.release.cert.order': {
+    fr: '{authority}, {reference} du {date}',
+    en: '{authority}, {reference} of {date}',
+  },
   'movements.release.cert.signatures': { fr: 'Signatures', en: 'Signatures' },
   'movements.release.cert.sign_person': { fr: 'La personne libérée', en: 'The person released' },
   'movements.release.cert.sign_officer': { fr: 'Le greffier', en: 'The registry clerk' },
@@ -186,10 +204,16 @@ export const p = defineMessages({
     fr: 'Alerte encore à envoyer : {who}',
     en: 'Alert still to send: {who}',
   },
-  'movements.incident.alert_sheet': { fr: 'Imprimer la fiche d’alerte (photo et identité)', en: 'Print the alert sheet (photo and identity)' },
+  'movements.incident.alert_sheet': {
+    fr: 'Imprimer la fiche d’alerte (photo et identité)',
+    en: 'Print the alert sheet (photo and identity)',
+  },
   'movements.incident.alerts': { fr: 'Alertes et notifications', en: 'Alerts and notifications' },
   'movements.incident.checklist': { fr: 'Liste de contrôle de l’incident', en: 'Incident checklist' },
-  'movements.incident.checklist_open': { fr: 'Ouvrir la liste de contrôle de l’incident', en: 'Open the incident checklist' },
+  'movements.incident.checklist_open': {
+    fr: 'Ouvrir la liste de contrôle de l’incident',
+    en: 'Open the incident checklist',
+  },
   'movements.incident.checklist_missing': {
     fr: 'La liste de contrôle de l’incident (enquête, autopsie, information du parquet et de l’organe indépendant) s’ouvrira ici lorsque le module des incidents existera. En attendant, suivez la procédure papier.',
     en: 'The incident checklist (inquiry, post-mortem, telling the prosecutor and the independent body) will open here once the incidents capability exists. Until then, follow the paper procedure.',

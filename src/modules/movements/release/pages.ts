@@ -191,7 +191,8 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
     hide,
     pageRoute<Req>(async (req, reply) => {
       const parsed = parseConfirmForm(req.body, req.lang);
-      if (!parsed.ok) return sendHtml(reply, await showPage(req, { confirmValues: req.body, confirmErrors: parsed.errors }), 422);
+      if (!parsed.ok)
+        return sendHtml(reply, await showPage(req, { confirmValues: req.body, confirmErrors: parsed.errors }), 422);
       try {
         await confirmRelease(db, req.actor!, req.params.id, parsed.value);
       } catch (e) {
@@ -224,7 +225,8 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
     hide,
     pageRoute<Req>(async (req, reply) => {
       const parsed = parseNoticeForm(req.body, req.lang);
-      if (!parsed.ok) return sendHtml(reply, await showPage(req, { noticeValues: req.body, noticeErrors: parsed.errors }), 422);
+      if (!parsed.ok)
+        return sendHtml(reply, await showPage(req, { noticeValues: req.body, noticeErrors: parsed.errors }), 422);
       try {
         await addReleaseNotice(db, req.actor!, req.params.id, parsed.value);
       } catch (e) {
@@ -327,13 +329,21 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
     pageRoute<Req>(async (req, reply) => {
       const parsed = parseRecaptureForm(req.body, req.lang);
       if (!parsed.ok)
-        return sendHtml(reply, await incidentPage(req, { recaptureValues: req.body, recaptureErrors: parsed.errors }), 422);
+        return sendHtml(
+          reply,
+          await incidentPage(req, { recaptureValues: req.body, recaptureErrors: parsed.errors }),
+          422,
+        );
       try {
         await recapture(db, req.actor!, req.params.id, parsed.value);
       } catch (e) {
         if (!onForm(e)) throw e;
         const errors = errorsFrom(e, req, parsed.nameOf, 'recaptured_at');
-        return sendHtml(reply, await incidentPage(req, { recaptureValues: req.body, recaptureErrors: errors }), e.status);
+        return sendHtml(
+          reply,
+          await incidentPage(req, { recaptureValues: req.body, recaptureErrors: errors }),
+          e.status,
+        );
       }
       return reply.redirect(`/movements/incidents/${req.params.id}?done=1`, 303);
     }),

@@ -65,7 +65,14 @@ export async function releaseRoutes(app: App, { database }: AppContext): Promise
   );
   app.get(
     '/api/movements/releases/:id',
-    { schema: { tags, summary: 'A release and where its checklist stands', params: IdParam, response: { 200: ReleaseView } } },
+    {
+      schema: {
+        tags,
+        summary: 'A release and where its checklist stands',
+        params: IdParam,
+        response: { 200: ReleaseView },
+      },
+    },
     async (req) => getRelease(db, req.actor!, req.params.id),
   );
   app.post(
@@ -166,7 +173,8 @@ export async function releaseRoutes(app: App, { database }: AppContext): Promise
     {
       schema: {
         tags,
-        summary: 'Record an alert sent (police, gendarmerie) or a notification (family, prosecutor): to whom, how, when',
+        summary:
+          'Record an alert sent (police, gendarmerie) or a notification (family, prosecutor): to whom, how, when',
         params: IdParam,
         body: NoticeBody,
         response: { 201: IncidentView },
@@ -179,7 +187,8 @@ export async function releaseRoutes(app: App, { database }: AppContext): Promise
     {
       schema: {
         tags,
-        summary: "Readmit a recaptured escapee on the same file (a new admission with the escaped one's title and charges)",
+        summary:
+          "Readmit a recaptured escapee on the same file (a new admission with the escaped one's title and charges)",
         params: IdParam,
         body: RecaptureBody,
         response: { 200: IncidentView },

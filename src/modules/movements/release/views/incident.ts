@@ -77,7 +77,12 @@ export function incidentView(ctx: PageContext, mdl: IncidentShowModel): string {
   const i = mdl.i;
   const name = `${i.person.family_name} ${i.person.given_names}`.trim();
   const kind = incidentLabel(lang, i.kind as IncidentKind);
-  const rf = formView({ lang, values: mdl.recaptureValues, errors: mdl.recaptureErrors, fields: recaptureFields(lang) });
+  const rf = formView({
+    lang,
+    values: mdl.recaptureValues,
+    errors: mdl.recaptureErrors,
+    fields: recaptureFields(lang),
+  });
   const noticeSummary = formView({ lang, errors: mdl.noticeErrors, fields: noticeFields(lang) }).summaryItems();
   return pageLayout(
     ctx,
@@ -127,7 +132,10 @@ ${noticesBlock(lang, {
   csrf: ctx.csrf ?? '',
   values: mdl.noticeValues,
   errors: mdl.noticeErrors,
-  audiences: i.kind === 'escape' ? ['police', 'gendarmerie', 'prosecutor', 'family', 'other'] : ['family', 'prosecutor', 'other'],
+  audiences:
+    i.kind === 'escape'
+      ? ['police', 'gendarmerie', 'prosecutor', 'family', 'other']
+      : ['family', 'prosecutor', 'other'],
 })}
 ${
   i.kind === 'escape'
@@ -190,6 +198,10 @@ ${summaryList({
   ],
 })}
 <p class="govuk-body pmis-no-print">${p.t(lang, 'movements.release.print')}</p>`,
-    { width: 'two-thirds', letterhead: { prison: i.prison_name, printedBy: o.printedBy }, back: `/movements/incidents/${i.id}` },
+    {
+      width: 'two-thirds',
+      letterhead: { prison: i.prison_name, printedBy: o.printedBy },
+      back: `/movements/incidents/${i.id}`,
+    },
   );
 }

@@ -274,8 +274,8 @@ ${f.input({ name: 'notified_time', classes: 'govuk-input--width-5', inputmode: '
 ${f.textarea({ name: 'notes', rows: 2 })}
 ${button({ text: p.t(lang, 'movements.release.f.submit_notice'), classes: 'govuk-button--secondary' })}
 </form>`
-      : null
-  }`;
+    : null
+}`;
 }
 
 function orderText(lang: Lang, r: ReleaseViewT): string {
@@ -309,7 +309,10 @@ export function showView(ctx: PageContext, mdl: ShowModel): string {
 ${summaryList({
   rows: [
     { key: { text: p.t(lang, 'movements.release.col.committal') }, value: { text: r.person.committal_number } },
-    { key: { text: p.t(lang, 'movements.release.f.reason') }, value: { text: reasonLabel(lang, r.reason as ReleaseReason) } },
+    {
+      key: { text: p.t(lang, 'movements.release.f.reason') },
+      value: { text: reasonLabel(lang, r.reason as ReleaseReason) },
+    },
     {
       key: { text: r.order ? p.t(lang, 'movements.release.f.order') : p.t(lang, 'movements.release.f.justice_basis') },
       value: { text: orderText(lang, r) },
@@ -317,10 +320,18 @@ ${summaryList({
     r.transfer_authority
       ? { key: { text: p.t(lang, 'movements.release.f.transfer_authority') }, value: { text: r.transfer_authority } }
       : null,
-    { key: { text: p.t(lang, 'movements.release.f.identity_verified') }, value: { text: yesNo(lang, r.identity_verified) } },
+    {
+      key: { text: p.t(lang, 'movements.release.f.identity_verified') },
+      value: { text: yesNo(lang, r.identity_verified) },
+    },
     { key: { text: p.t(lang, 'movements.release.f.photo_shown') }, value: { text: yesNo(lang, r.photo_shown) } },
-    { key: { text: p.t(lang, 'movements.release.f.fingerprints_taken') }, value: { text: yesNo(lang, r.fingerprints_taken) } },
-    r.check_notes ? { key: { text: p.t(lang, 'movements.release.f.check_notes') }, value: { text: r.check_notes } } : null,
+    {
+      key: { text: p.t(lang, 'movements.release.f.fingerprints_taken') },
+      value: { text: yesNo(lang, r.fingerprints_taken) },
+    },
+    r.check_notes
+      ? { key: { text: p.t(lang, 'movements.release.f.check_notes') }, value: { text: r.check_notes } }
+      : null,
     {
       key: { text: p.t(lang, 'movements.release.show.checked_by') },
       value: { text: `${r.checked_by_name ?? ''} — ${formatDateTime(lang, r.checked_at)}` },
@@ -431,7 +442,10 @@ export function certificateView(ctx: PageContext, r: ReleaseViewT, printedBy: st
 ${summaryList({
   rows: [
     { key: { text: p.t(lang, 'movements.release.cert.name') }, value: { text: name } },
-    { key: { text: p.t(lang, 'movements.release.cert.reason') }, value: { text: reasonLabel(lang, r.reason as ReleaseReason) } },
+    {
+      key: { text: p.t(lang, 'movements.release.cert.reason') },
+      value: { text: reasonLabel(lang, r.reason as ReleaseReason) },
+    },
     { key: { text: p.t(lang, 'movements.release.cert.basis') }, value: { text: orderText(lang, r) } },
     {
       key: { text: p.t(lang, 'movements.release.show.inventory') },
