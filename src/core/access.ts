@@ -52,6 +52,9 @@ export const PERMISSIONS = [
   'complaints.confidential', // the independent body (inspector): its confidential complaints and every allegation of ill-treatment
   'movements.escort', // record a detainee taken out under escort (court, hospital, funeral, family visit) and brought back
   'movements.count', // enter a roll call per cell, recount, close (validate) the count
+  'movements.release', // prepare and check a release, return belongings, notifications, the release-due list (registry staff)
+  'movements.release_confirm', // the second officer's confirmation of a checked release (never the checker)
+  'movements.incident', // record an escape, a recapture, a death in custody
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,6 +97,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'complaints.record',
     'movements.escort',
+    'movements.release',
+    'movements.release_confirm',
+    'movements.incident',
   ],
   security_officer: [
     ...READ,
@@ -106,6 +112,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.record',
     'movements.escort',
     'movements.count',
+    'movements.release_confirm',
   ],
   social_worker: [
     ...READ,
@@ -147,6 +154,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.handle',
     'movements.escort',
     'movements.count',
+    'movements.release',
+    'movements.release_confirm',
+    'movements.incident',
   ],
   national_admin: [
     ...READ,

@@ -100,6 +100,8 @@ export const CHANGE_LOG_ENTITIES = {
   count_round: OPEN,
   count_slot_setting: OPEN,
   escort: OPEN,
+  // An escape or a death in custody (movements): the cause of a death as the doctor reported it is health data.
+  custody_incident: { fields: { cause_reported: 'health' } },
   file_opening: OPEN,
   hearing: OPEN,
   housing_policy: OPEN,
@@ -107,6 +109,8 @@ export const CHANGE_LOG_ENTITIES = {
   jurisdiction: OPEN,
   justice_settings: OPEN,
   legal_title: OPEN,
+  // Who was told of a release, an escape or a death, how and when.
+  movement_notice: OPEN,
   person: {
     fields: { sensitive: 'ethnicity_religion', religion: 'ethnicity_religion', ethnicity: 'ethnicity_religion' },
   },
@@ -129,6 +133,9 @@ export const CHANGE_LOG_ENTITIES = {
   reception: (c) => (c.action === 'step.interview' ? { all: 'interview' } : OPEN),
   reference_code: OPEN,
   regime_adjustment: OPEN,
+  // A release's checklist: the order or justice basis, identity check, confirmation, belongings returned.
+  release: OPEN,
+  release_settings: OPEN,
   review_event: OPEN,
   // The level is needed by housing and shown to every reader; the reasons (and an override's
   // justification) are security intelligence.

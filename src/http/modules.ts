@@ -9,6 +9,7 @@ import { housingPages, housingRoutes } from '../modules/housing/index.js';
 import { identityRoutes } from '../modules/identity/index.js';
 import { justiceNav, justicePages, justiceRoutes } from '../modules/justice/index.js';
 import { countNav, countPages, countRoutes } from '../modules/movements/index.js';
+import { releaseNav, releasePages, releaseRoutes } from '../modules/movements/index.js';
 import { peopleRoutes } from '../modules/people/index.js';
 import { receptionPages, receptionRoutes } from '../modules/reception/index.js';
 import { referenceRoutes } from '../modules/reference/index.js';
@@ -25,6 +26,7 @@ export const staffNavigation: readonly NavEntry[] = [
   ...accessNav,
   ...justiceNav,
   ...countNav,
+  ...releaseNav,
 ];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -51,4 +53,6 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await complaintsPages(app, ctx);
   await countRoutes(app, ctx);
   await countPages(app, ctx);
+  await releaseRoutes(app, ctx);
+  await releasePages(app, ctx);
 }

@@ -666,7 +666,7 @@ export async function move(
 
 /** End an admission: release, transfer (to a named prison), death or escape. */
 export async function endAdmission(
-  db: Db,
+  db: Tx,
   actor: Actor,
   admissionId: string,
   input: { reason: EndReason; ended_at?: string; detail?: string | null; transfer_to?: string | null },

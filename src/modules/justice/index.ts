@@ -13,6 +13,8 @@ export {
   createJurisdiction,
   getJusticeFile,
   justiceAlertSummary,
+  justiceAlertsForPrison,
+  listJurisdictions,
   recordHearingOutcome,
   scheduleHearing,
 } from './service.js';

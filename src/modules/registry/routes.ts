@@ -76,6 +76,7 @@ import { canOpenReceptions, receptionsInProgress, receptionsOfPerson } from '../
 import { classificationsDueForReview } from '../classification/index.js';
 import { awaitingSection, breachSection } from '../housing/index.js';
 import { listOpenings } from '../sharing/index.js';
+import { releaseDueSection } from '../movements/index.js';
 import { withheldText } from '../../core/confidentiality.js';
 
 /** "Committal order MD-2026-014 — Pôle judiciaire, 9 March 2026": the parts a document has, nothing empty between commas. */
@@ -546,6 +547,7 @@ ${dl([
   [t(lang, 'web.arrivals_today'), String(arrivals)],
   [t(lang, 'web.unassigned'), String(p.unassigned)],
 ])}
+${await releaseDueSection(req, db, prison)}
 ${alertsHtml}
 ${await breachSection(req, db, prison)}
 ${await awaitingSection(req, db, prison)}
