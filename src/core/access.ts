@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   'complaints.handle', // acknowledge, investigate, answer (never a complaint naming oneself)
   'complaints.national', // the national complaints officer: every complaint, confidential ones included; appeals
   'complaints.confidential', // the independent body (inspector): its confidential complaints and every allegation of ill-treatment
+  'movements.transfer', // transfers between prisons: request, escort and list, property out and in, arrival, family notice
+  'movements.transfer_decide', // decide a transfer: each director for their prison, the national administration when they disagree
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +93,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'justice.write',
     'complaints.read',
     'complaints.record',
+    'movements.transfer',
   ],
   security_officer: [
     ...READ,
@@ -101,6 +104,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'identity.match',
     'complaints.read',
     'complaints.record',
+    'movements.transfer',
   ],
   social_worker: [
     ...READ,
@@ -140,6 +144,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'complaints.record',
     'complaints.handle',
+    'movements.transfer',
+    'movements.transfer_decide',
   ],
   national_admin: [
     ...READ,
@@ -160,6 +166,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intelligence.read',
     'file.open',
     'complaints.read',
+    'movements.transfer',
+    'movements.transfer_decide',
   ],
   auditor: [...READ, 'audit.read'],
   // Justice partners read and write only through the justice module, which checks their jurisdiction:

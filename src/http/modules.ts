@@ -8,6 +8,7 @@ import { estateRoutes } from '../modules/estate/index.js';
 import { housingPages, housingRoutes } from '../modules/housing/index.js';
 import { identityRoutes } from '../modules/identity/index.js';
 import { justiceNav, justicePages, justiceRoutes } from '../modules/justice/index.js';
+import { transferRoutes } from '../modules/movements/index.js';
 import { peopleRoutes } from '../modules/people/index.js';
 import { receptionPages, receptionRoutes } from '../modules/reception/index.js';
 import { referenceRoutes } from '../modules/reference/index.js';
@@ -47,4 +48,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await sharingRoutes(app, ctx);
   await complaintsRoutes(app, ctx);
   await complaintsPages(app, ctx);
+  await transferRoutes(app, ctx);
 }

@@ -33,6 +33,7 @@ export {
   personHistory,
   population,
   search,
+  transferBasis,
   type AdmissionInput,
   type ChargeInput,
   type DocumentInput,

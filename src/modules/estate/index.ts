@@ -19,5 +19,6 @@ export {
   getPrison,
   listPrisons,
   occupancyReport,
+  prisonStatusToday,
   type PrisonView,
 } from './service.js';
