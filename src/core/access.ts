@@ -55,6 +55,8 @@ export const PERMISSIONS = [
   'movements.release', // prepare and check a release, return belongings, notifications, the release-due list (registry staff)
   'movements.release_confirm', // the second officer's confirmation of a checked release (never the checker)
   'movements.incident', // record an escape, a recapture, a death in custody
+  'movements.transfer', // transfers between prisons: request, escort and list, property out and in, arrival, family notice
+  'movements.transfer_decide', // decide a transfer: each director for their prison, the national administration when they disagree
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -100,6 +102,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.release',
     'movements.release_confirm',
     'movements.incident',
+    'movements.transfer',
   ],
   security_officer: [
     ...READ,
@@ -113,6 +116,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.escort',
     'movements.count',
     'movements.release_confirm',
+    'movements.transfer',
   ],
   social_worker: [
     ...READ,
@@ -157,6 +161,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.release',
     'movements.release_confirm',
     'movements.incident',
+    'movements.transfer',
+    'movements.transfer_decide',
   ],
   national_admin: [
     ...READ,
@@ -177,6 +183,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intelligence.read',
     'file.open',
     'complaints.read',
+    'movements.transfer',
+    'movements.transfer_decide',
   ],
   auditor: [...READ, 'audit.read'],
   // Justice partners read and write only through the justice module, which checks their jurisdiction:

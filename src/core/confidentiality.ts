@@ -140,6 +140,10 @@ export const CHANGE_LOG_ENTITIES = {
   // The level is needed by housing and shown to every reader; the reasons (and an override's
   // justification) are security intelligence.
   security_level: { reason: 'intelligence' },
+  // A transfer for health reasons: its note may say why (health data); otherwise open to history.read.
+  transfer: (c) => (field(c.after, 'reason') === 'health' ? { fields: { note: 'health' } } : OPEN),
+  transfer_convoy: OPEN,
+  transfer_notice: OPEN,
   unit: OPEN,
 } satisfies Record<string, Classifier>;
 

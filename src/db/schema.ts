@@ -15,3 +15,4 @@ export * from '../modules/sharing/schema.js';
 export * from '../modules/complaints/schema.js';
 export * from '../modules/movements/count/schema.js';
 export * from '../modules/movements/release/schema.js';
+export * from '../modules/movements/transfers/schema.js';

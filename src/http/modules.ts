@@ -10,6 +10,7 @@ import { identityRoutes } from '../modules/identity/index.js';
 import { justiceNav, justicePages, justiceRoutes } from '../modules/justice/index.js';
 import { countNav, countPages, countRoutes } from '../modules/movements/index.js';
 import { releaseNav, releasePages, releaseRoutes } from '../modules/movements/index.js';
+import { transferRoutes } from '../modules/movements/index.js';
 import { peopleRoutes } from '../modules/people/index.js';
 import { receptionPages, receptionRoutes } from '../modules/reception/index.js';
 import { referenceRoutes } from '../modules/reference/index.js';
@@ -55,4 +56,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await countPages(app, ctx);
   await releaseRoutes(app, ctx);
   await releasePages(app, ctx);
+  await transferRoutes(app, ctx);
 }

@@ -49,6 +49,7 @@ export {
   personHistory,
   population,
   search,
+  transferBasis,
   type AdmissionInput,
   type ChargeInput,
   type DocumentInput,

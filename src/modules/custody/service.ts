@@ -715,6 +715,44 @@ export async function endAdmission(
   });
 }
 
+/**
+ * The legal basis an admission rests on, in the shape `admit` takes: its latest document (with the
+ * sentence written on it) and its charges. For the receiving prison's admission after a transfer:
+ * the caller has authorised the move; the person keeps the same basis on the same file.
+ */
+export async function transferBasis(
+  tx: Tx,
+  admissionId: string,
+): Promise<{ admission: repo.AdmissionRow; document: DocumentInput; charges: ChargeInput[] } | null> {
+  const a = await repo.findAdmission(tx, admissionId);
+  if (!a) return null;
+  const docs = (await repo.findDocuments(tx, [a.id])).sort((x, y) =>
+    x.issuedOn === y.issuedOn ? x.receivedAt.getTime() - y.receivedAt.getTime() : x.issuedOn.localeCompare(y.issuedOn),
+  );
+  const d = docs.at(-1);
+  if (!d) return null;
+  const charges = await repo.findCharges(tx, [a.id]);
+  return {
+    admission: a,
+    document: {
+      kind: d.kind as DocumentInput['kind'],
+      authority: d.authority,
+      reference: d.reference,
+      issued_on: d.issuedOn,
+      notes: d.notes,
+      ...(d.sentence ? { sentence: d.sentence as DocumentInput['sentence'] } : {}),
+      ...(d.sentenceStart ? { sentence_start: d.sentenceStart } : {}),
+      ...(d.caseRef ? { case_ref: d.caseRef } : {}),
+    },
+    charges: charges.map((c) => ({
+      qualification: c.qualification,
+      legal_reference: c.legalReference,
+      category: c.category as ChargeInput['category'],
+      terrorism_related: c.terrorismRelated,
+    })),
+  };
+}
+
 /** Correct a wrong value on an admission; the old value stays in the history with the reason. */
 export async function correctAdmission(
   db: Db,

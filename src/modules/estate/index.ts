@@ -23,5 +23,6 @@ export {
   getPrison,
   listPrisons,
   occupancyReport,
+  prisonStatusToday,
   type PrisonView,
 } from './service.js';

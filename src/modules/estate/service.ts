@@ -90,6 +90,16 @@ export async function listPrisons(db: Db, actor: Actor): Promise<PrisonView[]> {
   return prisons.map((p) => view(p, dated));
 }
 
+/**
+ * A prison's status in force today (open, closed, destroyed, under reconstruction), whoever asks: a
+ * transfer to it checks it is open. Null for an unknown prison.
+ */
+export async function prisonStatusToday(db: Tx, prisonId: string): Promise<PrisonStatus | null> {
+  if (!(await repo.findPrison(db, prisonId))) return null;
+  const dated = await datedEstate(db, [prisonId]);
+  return inForce(dated.status.get(prisonId) ?? [], bamakoDate())?.value ?? 'open';
+}
+
 /** A prison by id or code, if in the actor's scope. */
 export async function getPrison(db: Tx, actor: Actor, idOrCode: string): Promise<repo.PrisonRow> {
   authorize(actor, 'estate.read');

@@ -587,7 +587,7 @@ export async function nothingSharedCount(
 }
 
 /** The receptions that created or re-opened a person's file, in the actor's prisons. */
-export async function receptionsOfPerson(db: Db, actor: Actor, personId: string): Promise<ReceptionView[]> {
+export async function receptionsOfPerson(db: Tx, actor: Actor, personId: string): Promise<ReceptionView[]> {
   if (!can(actor, 'custody.read')) return [];
   const rows = await db
     .select()

@@ -5,6 +5,7 @@ export {
   listOpenings,
   mayReadPrisonData,
   openedPrisons,
+  openOnTransfer,
   readablePrisons,
   recordReadmission,
 } from './service.js';

@@ -124,6 +124,41 @@ export async function recordReadmission(
   return from;
 }
 
+/**
+ * A transfer decided and carried out opens the person's whole file held by the sending prison to the
+ * receiving one (history, reception, classification, assessments; the legal history is opened by the
+ * re-admission itself): the file follows the person. Recorded as a decision with the transfer as reason.
+ */
+export async function openOnTransfer(
+  tx: Tx,
+  actor: Actor,
+  input: { personId: string; fromPrisonId: string; toPrisonId: string; admissionId: string; reason: string },
+): Promise<void> {
+  if (input.fromPrisonId === input.toPrisonId) return;
+  const id = newId();
+  const categories = OPENING_CATEGORIES.filter((c) => !READMISSION_OPENS.includes(c));
+  await tx.insert(fileOpening).values({
+    id,
+    personId: input.personId,
+    fromPrisonId: input.fromPrisonId,
+    toPrisonId: input.toPrisonId,
+    kind: 'decision',
+    categories,
+    admissionId: input.admissionId,
+    reason: input.reason,
+    decidedBy: actor.userId,
+  });
+  await recordChange(tx, actor, {
+    entity: 'file_opening',
+    entityId: id,
+    personId: input.personId,
+    prisonId: input.fromPrisonId,
+    action: 'open',
+    reason: input.reason,
+    after: { from_prison_id: input.fromPrisonId, to_prison_id: input.toPrisonId, categories },
+  });
+}
+
 export interface OpeningView {
   id: string;
   person_id: string;
