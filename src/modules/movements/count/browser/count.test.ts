@@ -23,7 +23,24 @@ declare global {
 }
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const { base, fx, session } = await browserHarness();
+const { base, fx, browser } = await browserHarness();
+
+/** Signed in through the login page, in a context that lets axe-core in (the pages run no script of their own). */
+async function session(lang: 'fr' | 'en', username: string, next: string) {
+  const ctx = await browser().newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB', bypassCSP: true });
+  await ctx.addCookies([{ name: 'pmis_lang', value: lang, url: base }]);
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${base}${next}`);
+  await page.waitForURL(/\/login\?next=/);
+  await page.getByLabel(lang === 'fr' ? "Nom d'utilisateur" : 'Username').fill(username);
+  await page.getByLabel(lang === 'fr' ? 'Mot de passe' : 'Password').fill('correct horse battery');
+  await Promise.all([
+    page.waitForURL(`${base}${next}`),
+    page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click(),
+  ]);
+  return { ctx, page };
+}
 const [A01, A02] = fx.prisons.BKO.cells;
 
 async function admit(name: string, cell: string) {
