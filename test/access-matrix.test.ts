@@ -179,6 +179,7 @@ function known(name: string): string | undefined {
   if (name === 'person_b') return other.person_id;
   if (/admission_id$/.test(name)) return admission.id;
   if (name === 'cell_id') return fx.prisons.BKO.cells[1];
+  if (name === 'unit_id' || name === 'unit') return fx.prisons.BKO.units[0];
   return undefined;
 }
 const PATTERN_CANDIDATES = [
@@ -590,6 +591,33 @@ const MATRIX: Record<string, Expect> = {
   'GET /complaints/:id': COMPLAINT_READERS,
   'POST /complaints/:id/action': COMPLAINT_ANY,
   'POST /complaints/:id/note': COMPLAINT_ANY,
+  // Movements: escorts, the count, the daily state (a record that does not exist: 404).
+  'GET /api/movements/escorts': any('custody.read'),
+  'POST /api/movements/escorts': any('movements.escort'),
+  'GET /api/movements/escorts/:id': NONE('an escort that does not exist'),
+  'POST /api/movements/escorts/:id/back': NONE('an escort that does not exist'),
+  'GET /api/movements/counts': any('custody.read'),
+  'GET /api/movements/counts/sheet': any('custody.read'),
+  'POST /api/movements/counts': any('movements.count'),
+  'GET /api/movements/counts/:id': NONE('a count that does not exist'),
+  'POST /api/movements/counts/:id/recount': NONE('a count that does not exist'),
+  'POST /api/movements/counts/:id/validate': NONE('a count that does not exist'),
+  'GET /api/movements/count-slots': any('estate.read'),
+  'PUT /api/movements/count-slots': any('estate.admin'),
+  'GET /api/movements/daily-state': any('statistics.read'),
+  'GET /api/movements/daily-state/national': any('statistics.read'),
+  'GET /movements/escorts': any('custody.read'),
+  'GET /movements/escorts/new': any('movements.escort'),
+  'POST /movements/escorts/new': any('movements.escort'),
+  'POST /movements/escorts/:id/back': NONE('an escort that does not exist'),
+  'GET /movements/count': any('custody.read'),
+  'GET /movements/count/sheet': NONE('no unit named'),
+  'POST /movements/count/sheet': NONE('no unit named'),
+  'GET /movements/count/:id': NONE('a count that does not exist'),
+  'POST /movements/count/:id/recount': NONE('a count that does not exist'),
+  'POST /movements/count/:id/validate': NONE('a count that does not exist'),
+  'GET /movements/daily-state': any('statistics.read'),
+  'GET /movements/daily-state/national': any('statistics.read'),
 };
 
 interface Route {

@@ -15,6 +15,7 @@ import { recordAgeAssessment, type BirthStored, minorReading, parseBirth } from 
 import { addPartnerMember, addTitle, createJurisdiction } from '../modules/justice/index.js';
 import { recordStep, startReception } from '../modules/reception/index.js';
 import { seedComplaints } from './complaints.js';
+import { seedMovementsCount } from './movements-count.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 import { type DemoCase, tellStory } from './story.js';
 
@@ -500,6 +501,13 @@ export async function seedDemo(
       prisonIds: [],
     }),
   });
+  // Escorts today and yesterday, this morning's count at Bamako (docs/movements-count.md).
+  await seedMovementsCount(database, { security: bkoActor('securite.bko'), clerk: bkoActor('greffier.bko'), director: dirActor });
+
+  function bkoActor(username: string) {
+    const u = users.find((x) => x.username === username)!;
+    return makeActor({ id: u.id, username, displayName: u.display_name, roles: u.roles, national: false, prisonIds: [bko] });
+  }
 }
 
 /**

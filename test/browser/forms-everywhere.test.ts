@@ -220,6 +220,18 @@ const FORM_PAGES: FormPage[] = [
     posts: ['/complaints/new'],
     forms: ['main form[method="post"]:not([action="/logout"])'],
   },
+  {
+    route: '/movements/escorts/new',
+    path: `/movements/escorts/new?admission=${admission.id}`,
+    posts: ['/movements/escorts/new'],
+    forms: ['main form[method="post"]:not([action="/logout"])'],
+  },
+  {
+    route: '/movements/count/sheet',
+    path: `/movements/count/sheet?unit=${fx.prisons.BKO.units[0]}&slot=evening`,
+    posts: ['/movements/count/sheet'],
+    forms: ['main form[method="post"]:not([action="/logout"])'],
+  },
 ];
 
 /** Pages without a form to fill (lists, files, receipts, buttons only): checked for layout, axe and size. */
@@ -255,6 +267,11 @@ const OTHER_PAGES: Record<string, string | null> = {
   '/justice/admissions/:id/hearings/:hearing/outcome': null,
   '/justice/admissions/:id/hearings/:hearing/change': null,
   '/justice/admissions/:id/titles/:title/withdraw': null,
+  '/movements/escorts': '/movements/escorts?prison=BKO',
+  '/movements/count': '/movements/count?prison=BKO',
+  '/movements/count/:id': null, // a round, its recount and closing: src/modules/movements/count/browser
+  '/movements/daily-state': '/movements/daily-state?prison=BKO',
+  '/movements/daily-state/national': '/movements/daily-state/national',
 };
 
 /** Form targets sent by a button alone (no field to fill), or by a page listed above as not checked. */
@@ -280,6 +297,9 @@ const BUTTON_POSTS = new Set([
   '/justice/admissions/:id/hearings/:hearing/outcome',
   '/justice/admissions/:id/hearings/:hearing/change',
   '/justice/admissions/:id/titles/:title/withdraw',
+  '/movements/escorts/:id/back',
+  '/movements/count/:id/recount',
+  '/movements/count/:id/validate',
 ]);
 
 /** Routes that are not pages: assets, health, the language switch. */

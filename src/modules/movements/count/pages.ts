@@ -57,7 +57,7 @@ export const countNav: readonly NavEntry[] = [
 async function prisonOf(db: Db, actor: Actor, asked: string | undefined) {
   if (asked) return getPrison(db, actor, asked);
   const first = actor.national ? (await findPrisons(db))[0] : (await findPrisons(db, actor.prisonIds))[0];
-  if (!first) throw new AppError(404, 'error.not_found');
+  if (!first) throw new AppError(403, 'error.out_of_scope'); // no prison in scope (a justice partner)
   return getPrison(db, actor, first.id);
 }
 const dateOf = (q: string | undefined) => (q && isIsoDate(q) ? q : undefined);

@@ -34,11 +34,10 @@ const person = (h: HeldRow) => ({
 /** The registry at an instant for a prison: who is held where, who is out on escort, the open cells. */
 export async function registryAt(db: Tx, prisonId: string, at: Date | null) {
   const when = at ?? new Date();
-  const [held, outs, cells] = await Promise.all([
-    heldAt(db, prisonId, at),
-    repo.outAt(db, prisonId, when),
-    findCells(db, [prisonId]),
-  ]);
+  // One after the other: inside a transaction there is one connection.
+  const held = await heldAt(db, prisonId, at);
+  const outs = await repo.outAt(db, prisonId, when);
+  const cells = await findCells(db, [prisonId]);
   return {
     held,
     out: new Set(outs.map((e) => e.admissionId)),
@@ -274,14 +273,12 @@ export async function validateCount(db: Db, actor: Actor, id: string, input: Val
 /** Summaries of rounds (daily state, the day's count page). */
 export async function roundSummaries(db: Tx, prisonId: string, rounds: readonly repo.RoundRow[]): Promise<RoundSummaryT[]> {
   if (!rounds.length) return [];
-  const [entries, units, reg] = await Promise.all([
-    repo.entriesOf(
-      db,
-      rounds.map((r) => r.id),
-    ),
-    findUnits(db, [prisonId]),
-    registryAt(db, prisonId, null),
-  ]);
+  const entries = await repo.entriesOf(
+    db,
+    rounds.map((r) => r.id),
+  );
+  const units = await findUnits(db, [prisonId]);
+  const reg = await registryAt(db, prisonId, null);
   const names = await repo.findUsersNames(
     db,
     rounds.flatMap((r) => (r.validatedBy ? [r.validatedBy] : [])),
