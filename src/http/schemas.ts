@@ -1,5 +1,5 @@
 /** Shared TypeBox schemas for the API (they validate requests and generate the OpenAPI document). */
-import { type SchemaOptions, type TLiteral, type TSchema, Type } from '@sinclair/typebox';
+import { type ObjectOptions, type SchemaOptions, type TLiteral, type TSchema, Type } from '@sinclair/typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 /** A real calendar day (not only the shape: 2025-02-30 is refused), 1900–2199; see src/http/validation.ts. */
@@ -21,6 +21,12 @@ export const OneOf = <T extends string>(xs: readonly T[], options?: SchemaOption
     xs.map((x): TLiteral<T> => Type.Literal(x)),
     options,
   );
+/**
+ * An object with one property per code of a list (e.g. a deadline per complaint category), each with
+ * the same schema: its `Static` type is `Record<code, …>`, which `Object.fromEntries` alone would lose.
+ */
+export const Keyed = <K extends string, S extends TSchema>(keys: readonly K[], schema: S, options?: ObjectOptions) =>
+  Type.Object(Object.fromEntries(keys.map((k) => [k, schema])) as Record<K, S>, options);
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Opt = <T extends TSchema>(t: T) => Type.Optional(Nullable(t));
 export const Problem = Type.Object(

@@ -283,8 +283,8 @@ ${textArea({ label: t(lang, 'cls.reason'), name: 'reason', value: str(rv, 'reaso
 ${textField({ label: t(lang, 'cls.reg.until'), name: 'until', type: 'date', value: str(rv, 'until'), errors: re })}
 <button type="submit">${t(lang, 'cls.reg.submit')}</button></form>`
         : null;
-    const canEvent = ['classification.decide', 'housing.move', 'assessment.write', 'justice.write'].some((p) =>
-      can(actor, p as never),
+    const canEvent = (['classification.decide', 'housing.move', 'assessment.write', 'justice.write'] as const).some(
+      (p) => can(actor, p),
     );
     const r = c.regime;
     return layout(
@@ -405,7 +405,7 @@ ${textArea({ label: t(lang, 'cls.event.note'), name: 'note', value: str(ev, 'not
               next_review_on: opt(v, 'next_review_on'),
             },
             req.lang,
-          ) as never,
+          ),
         ),
       );
       if ('ok' in r) return reply.redirect(`/admissions/${req.params.id}/classification?saved=1`, 303);
@@ -436,7 +436,7 @@ ${textArea({ label: t(lang, 'cls.event.note'), name: 'note', value: str(ev, 'not
                 ReviewEventBody,
                 { kind: str(v, 'kind') as ReviewEvent, occurred_on: str(v, 'occurred_on'), note: str(v, 'note') },
                 req.lang,
-              ) as never,
+              ),
             ),
           );
       if ('ok' in r) return reply.redirect(`/admissions/${req.params.id}/classification?saved=1`, 303);
@@ -492,7 +492,7 @@ ${textArea({ label: t(lang, 'cls.event.note'), name: 'note', value: str(ev, 'not
                     until: opt(v, 'until'),
                   },
                   req.lang,
-                ) as never,
+                ),
               ),
             );
       if ('ok' in r) return reply.redirect(`/admissions/${req.params.id}/classification?saved=1`, 303);
@@ -1003,7 +1003,7 @@ ${rows.map(
 )}</tbody></table>`
         : html`<p>${t(lang, 'cls.cell.none')}</p>`;
     const canWrite = can(actor, 'housing.move');
-    const canRequest = ['housing.move', 'custody.write', 'intake.interview'].some((p) => can(actor, p as never));
+    const canRequest = (['housing.move', 'custody.write', 'intake.interview'] as const).some((p) => can(actor, p));
     return layout(
       req,
       t(lang, 'cls.page.cell', { code: o.code }),
@@ -1142,7 +1142,7 @@ ${l.leaders.map(
                   reason: str(v, 'reason'),
                 },
                 req.lang,
-              ) as never,
+              ),
             ),
           );
       if ('ok' in r) return reply.redirect(`/cells/${req.params.id}?saved=1`, 303);

@@ -1,7 +1,7 @@
 /** Classification, assessment instruments and assessments, regime, review events, moves, cell leaders. */
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/context.js';
-import { IsoDate, Nullable, Opt, PrisonRef, Reason, Uuid } from '../../http/schemas.js';
+import { IsoDate, Nullable, OneOf, Opt, PrisonRef, Reason, Uuid } from '../../http/schemas.js';
 import { getPrison } from '../estate/index.js';
 import { ACTIVITIES, REVIEW_EVENTS, TRIGGERS, VISIT_MODES } from './rules.js';
 import {
@@ -28,7 +28,7 @@ import {
   startAssessment,
 } from './service.js';
 
-const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
+const lit = OneOf;
 const IdParam = Type.Object({ id: Uuid });
 const Code = Type.String({ minLength: 1, maxLength: 40 });
 const Text = Type.Object(

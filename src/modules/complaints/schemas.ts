@@ -3,7 +3,7 @@
  * into the same types with the same schemas; the service's input types are derived from them.
  */
 import { type Static, type TLiteral, Type } from '@sinclair/typebox';
-import { DateTime, Nullable, Opt, PrisonRef, Uuid } from '../../http/schemas.js';
+import { DateTime, Keyed, Nullable, Opt, PrisonRef, Uuid } from '../../http/schemas.js';
 import { ACTIONS, ADDRESSEES, CATEGORIES, CHANNELS, KINDS, OUTCOMES, OWNERS, STATES } from './rules.js';
 
 /** A union of literals whose static type is the enum's (a bad value is a field error). */
@@ -87,13 +87,9 @@ export const SettingsBody = Type.Object(
         ill_treatment_hours: Type.Integer({ minimum: 1, maximum: 720 }),
         appeal_days: Type.Integer({ minimum: 1, maximum: 365 }),
         category_days: Type.Partial(
-          Type.Object(Object.fromEntries(CATEGORIES.map((c) => [c, Type.Integer({ minimum: 1, maximum: 365 })])), {
-            additionalProperties: false,
-          }),
+          Keyed(CATEGORIES, Type.Integer({ minimum: 1, maximum: 365 }), { additionalProperties: false }),
         ),
-        owners: Type.Object(Object.fromEntries(CATEGORIES.map((c) => [c, lit(OWNERS)])), {
-          additionalProperties: false,
-        }),
+        owners: Keyed(CATEGORIES, lit(OWNERS), { additionalProperties: false }),
         inspector_name: Type.Object({ fr: Text(200), en: Text(200) }, { additionalProperties: false }),
       },
       { additionalProperties: false },
@@ -102,6 +98,7 @@ export const SettingsBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type SettingsInput = Static<typeof SettingsBody>;
 
 export const SettingsView = Type.Object({
   request_days: Type.Integer(),

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-o
 import { insertRows } from '../../db/bulk.js';
 import type { Tx } from '../../db/index.js';
 import type { LabelCharge } from './person-label.js';
+import type { LegalStatus } from './rules.js';
 import { admission, charge, committalCounter, legalDocument, placement } from './schema.js';
 
 export type AdmissionRow = typeof admission.$inferSelect;
@@ -130,7 +131,7 @@ export async function admissionsOfPeople(db: Tx, personIds: readonly string[]): 
 }
 
 /** The admission's legal status, as the justice titles derive it. */
-export async function setAdmissionLegalStatus(db: Tx, id: string, status: string): Promise<void> {
+export async function setAdmissionLegalStatus(db: Tx, id: string, status: LegalStatus): Promise<void> {
   await updateAdmissionRow(db, id, { legalStatus: status });
 }
 

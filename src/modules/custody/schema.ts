@@ -1,4 +1,5 @@
 import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { LegalStatus } from './rules.js';
 
 /** A sentence as written in a judgment: term, life, death, suspended part, fine (CFA francs). */
 export interface DocumentSentence {
@@ -33,7 +34,7 @@ export const admission = pgTable('admission', {
   arrestingUnit: text('arresting_unit'),
   arrestedAt: ts('arrested_at'),
   arrestPlace: text('arrest_place'),
-  legalStatus: text('legal_status').notNull(),
+  legalStatus: text('legal_status').$type<LegalStatus>().notNull(),
   endedAt: ts('ended_at'),
   endReason: text('end_reason'),
   endDetail: text('end_detail'),

@@ -17,7 +17,13 @@ import { AppError, type FieldError, invalid } from '../../core/errors.js';
 import { type Change, recordChanges } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import type { Tx } from '../../db/index.js';
-import { type CellPlacementRequest, type CellPlacementResult, provideCellPlacer, isUntried } from '../custody/index.js';
+import {
+  type CellPlacementRequest,
+  type CellPlacementResult,
+  isUntried,
+  type LegalStatus,
+  provideCellPlacer,
+} from '../custody/index.js';
 import * as custodyRepo from '../custody/index.js';
 import {
   ageFactsFromRow,
@@ -35,7 +41,7 @@ import { checkAllocation, type HighRiskPolicy, type Occupant, type RefusalReason
 
 /** The allocation check's view of people held, on a date: sex, untried, minor (protective reading), level. */
 export async function occupantsFacts<
-  T extends { person_id: string; legal_status: string; sex: 'male' | 'female'; level: Occupant['level'] },
+  T extends { person_id: string; legal_status: LegalStatus; sex: 'male' | 'female'; level: Occupant['level'] },
 >(tx: Tx, rows: readonly T[], on: string): Promise<(T & { occupant: Occupant; age: MinorReading })[]> {
   const ages = await ageFactsOf(tx, [...new Set(rows.map((r) => r.person_id))]);
   return rows.map((r) => withFacts(r, ages.get(r.person_id), on));
@@ -43,7 +49,7 @@ export async function occupantsFacts<
 
 /** One person's facts for the check, from their stored birth and age assessments. */
 export function withFacts<
-  T extends { person_id: string; legal_status: string; sex: 'male' | 'female'; level: Occupant['level'] },
+  T extends { person_id: string; legal_status: LegalStatus; sex: 'male' | 'female'; level: Occupant['level'] },
 >(
   r: T,
   f: { birth: BirthStored; assessments: AgeAssessmentFact[] } | undefined,
@@ -58,7 +64,7 @@ export function withFacts<
     occupant: {
       personId: r.person_id,
       sex: r.sex,
-      untried: isUntried(r.legal_status as never),
+      untried: isUntried(r.legal_status),
       minor: m.minor,
       minorAssumed: m.assumed,
       level: r.level,

@@ -1,9 +1,18 @@
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/context.js';
-import { Nullable, Opt, Reason, Uuid } from '../../http/schemas.js';
-import { findCandidates, identityHistory, mergePersons, recordDecision, unmergePersons } from './service.js';
+import { Nullable, OneOf, Opt, Reason, Uuid } from '../../http/schemas.js';
+import {
+  type CandidateQuery,
+  findCandidates,
+  identityHistory,
+  mergePersons,
+  recordDecision,
+  unmergePersons,
+} from './service.js';
 
-const Precision = Type.Union(['exact', 'month', 'year', 'estimated', 'unknown'].map((p) => Type.Literal(p)));
+const Precision = OneOf(['exact', 'month', 'year', 'estimated', 'unknown'] as const);
+/** A field sent as null is searched as blank (''), as the pages send it. */
+const blank = <T>(v: T | null | undefined): T | '' | undefined => (v === null ? '' : v);
 const queryFields = {
   family_name: Type.String({ maxLength: 200 }),
   given_names: Opt(Type.String({ maxLength: 200 })),
@@ -99,7 +108,16 @@ export async function identityRoutes(app: App, { database }: AppContext): Promis
     },
     async (req) => {
       const { limit, min_score, ...q } = req.body;
-      const query = Object.fromEntries(Object.entries(q).map(([k, v]) => [k, v ?? ''])) as never;
+      const query: CandidateQuery = {
+        family_name: q.family_name,
+        given_names: blank(q.given_names),
+        father_name: blank(q.father_name),
+        mother_name: blank(q.mother_name),
+        birth_date: blank(q.birth_date),
+        birth_precision: blank(q.birth_precision),
+        birth_place: blank(q.birth_place),
+        nina: blank(q.nina),
+      };
       return {
         candidates: await findCandidates(db, req.actor!, query, { limit, minScore: min_score, lang: req.lang }),
       };
@@ -130,7 +148,7 @@ export async function identityRoutes(app: App, { database }: AppContext): Promis
         response: { 201: Type.Object({ id: Uuid }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await recordDecision(db, req.actor!, req.body as never)),
+    async (req, reply) => reply.status(201).send(await recordDecision(db, req.actor!, req.body)),
   );
 
   app.post(

@@ -3,7 +3,7 @@
  * their documents and charges are custody's, the names people's, the accounts access's: read through
  * their front doors (re-exported below under the names the justice services use).
  */
-import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/index.js';
 import { accessAudit } from '../../db/history-schema.js';
 import { accountNames, findAccount } from '../access/index.js';
@@ -386,6 +386,7 @@ export async function alertSummary(
 }
 
 export async function upsertStates(db: Tx, rows: (typeof justiceState.$inferInsert)[]): Promise<void> {
+  const columns = getTableColumns(justiceState);
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
     await db
@@ -396,10 +397,8 @@ export async function upsertStates(db: Tx, rows: (typeof justiceState.$inferInse
         set: Object.fromEntries(
           Object.keys(chunk[0])
             .filter((k) => k !== 'admissionId')
-            .map((k) => {
-              const col = (justiceState as unknown as Record<string, { name: string }>)[k];
-              return [k, sql.raw(`excluded.${col.name}`)];
-            }),
+            // The row's keys are the table's columns ($inferInsert).
+            .map((k) => [k, sql.raw(`excluded.${columns[k as keyof typeof columns].name}`)]),
         ),
       });
   }

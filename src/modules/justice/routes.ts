@@ -6,11 +6,13 @@ import {
   HearingBody,
   HearingChangeBody,
   HearingOutcomeBody,
+  RuleBody,
+  RuleChangeBody,
   TitleBody,
   TitleCorrectionBody,
   TitleWithdrawalBody,
 } from './schemas.js';
-import { ALERT_KINDS, AUTHORITY_KINDS, RULE_CATEGORIES } from './rules.js';
+import { ALERT_KINDS, AUTHORITY_KINDS } from './rules.js';
 import {
   addPartnerMember,
   addTitle,
@@ -36,24 +38,6 @@ import {
 } from './service.js';
 
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
-const Count = Type.Integer({ minimum: 0, maximum: 1200 });
-const PeriodT = Type.Object(
-  { years: Type.Optional(Count), months: Type.Optional(Count), days: Type.Optional(Count) },
-  { additionalProperties: false },
-);
-const RuleFields = {
-  category: lit(RULE_CATEGORIES),
-  legal_basis: Type.String({ minLength: 1, maxLength: 500 }),
-  effective_from: IsoDate,
-  effective_to: Opt(IsoDate),
-  initial: PeriodT,
-  renewal: Opt(PeriodT),
-  max_renewals: Opt(Type.Integer({ minimum: 0, maximum: 100 })),
-  absolute_max: Opt(PeriodT),
-  renewal_window_working_days: Opt(Type.Integer({ minimum: 1, maximum: 100 })),
-  to_confirm: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
-  source: Type.String({ minLength: 1, maxLength: 2000 }),
-};
 const IdParam = Type.Object({ id: Uuid });
 const AsOf = Type.Optional(IsoDate);
 
@@ -246,13 +230,10 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
       schema: {
         tags,
         summary: 'Add a limit rule (e.g. the 2024 code with its effective date)',
-        body: Type.Object(
-          { code: Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z0-9._-]+$' }), ...RuleFields },
-          { additionalProperties: false },
-        ),
+        body: RuleBody,
       },
     },
-    async (req, reply) => reply.status(201).send(await createRule(db, req.actor!, req.body as never)),
+    async (req, reply) => reply.status(201).send(await createRule(db, req.actor!, req.body)),
   );
 
   app.patch(
@@ -262,17 +243,10 @@ export async function justiceRoutes(app: App, { database }: AppContext): Promise
         tags,
         summary: 'Change a limit rule (the history keeps the old values)',
         params: IdParam,
-        body: Type.Object(
-          {
-            changes: Type.Partial(Type.Object(RuleFields), { additionalProperties: false }),
-            reason: Reason,
-            version: Type.Optional(Type.Integer({ minimum: 1 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: RuleChangeBody,
       },
     },
-    async (req) => updateRule(db, req.actor!, req.params.id, req.body as never),
+    async (req) => updateRule(db, req.actor!, req.params.id, req.body),
   );
 
   app.get('/api/justice/settings', { schema: { tags, summary: 'Alert thresholds' } }, async (req) =>

@@ -4,7 +4,7 @@
  */
 import { type Static, type TLiteral, Type } from '@sinclair/typebox';
 import { DateTime, IsoDate, Opt, Reason, Uuid } from '../../http/schemas.js';
-import { AUTHORITY_KINDS, HEARING_OUTCOMES, OFFENCE_CATEGORIES, TITLE_KINDS } from './rules.js';
+import { AUTHORITY_KINDS, HEARING_OUTCOMES, OFFENCE_CATEGORIES, RULE_CATEGORIES, TITLE_KINDS } from './rules.js';
 
 /** A union of literals whose static type is the enum's (a bad value is a field error). */
 export const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x): TLiteral<T> => Type.Literal(x)));
@@ -120,3 +120,32 @@ export const HearingChangeBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** A pre-trial limit rule (the administrator's table; the history keeps the old values). */
+const RuleFields = {
+  category: lit(RULE_CATEGORIES),
+  legal_basis: Type.String({ minLength: 1, maxLength: 500 }),
+  effective_from: IsoDate,
+  effective_to: Opt(IsoDate),
+  initial: PeriodT,
+  renewal: Opt(PeriodT),
+  max_renewals: Opt(Type.Integer({ minimum: 0, maximum: 100 })),
+  absolute_max: Opt(PeriodT),
+  renewal_window_working_days: Opt(Type.Integer({ minimum: 1, maximum: 100 })),
+  to_confirm: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
+  source: Type.String({ minLength: 1, maxLength: 2000 }),
+};
+export const RuleBody = Type.Object(
+  { code: Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z0-9._-]+$' }), ...RuleFields },
+  { additionalProperties: false },
+);
+export type RuleInput = Static<typeof RuleBody>;
+export const RuleChangeBody = Type.Object(
+  {
+    changes: Type.Partial(Type.Object(RuleFields), { additionalProperties: false }),
+    reason: Reason,
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type RuleChange = Static<typeof RuleChangeBody>;

@@ -236,13 +236,13 @@ export async function receptionRoutes(app: App, { database }: AppContext): Promi
   );
   const step = (
     name: 'security' | 'administration' | 'registry' | 'medical' | 'interview',
-    body: ReturnType<typeof Type.Object>,
+    body: typeof Security | typeof Administration | typeof Registry | typeof Medical | typeof Interview,
     summary: string,
   ) =>
     app.post(
       `/api/receptions/:id/steps/${name}`,
       { schema: { tags: ['reception'], summary, params: IdParam, body } },
-      async (req) => recordStep(db, req.actor!, req.params.id, name, req.body as never),
+      async (req) => recordStep(db, req.actor!, req.params.id, name, req.body),
     );
   step('security', Security, 'Security office: rules explained (language), cell, body search, prohibited items');
   step(

@@ -390,7 +390,7 @@ export async function recordStep(
         },
       ]);
     let data: Record<string, unknown> = {};
-    const { out_of_order_reason: _r, ...rest } = input as unknown as Record<string, unknown>;
+    const { out_of_order_reason: _r, ...rest } = input;
     if (step === 'security') {
       const s = input as SecurityInput;
       await assertCodes(tx, [{ field: '/rules_language', kind: 'language', code: s.rules_language }]);

@@ -178,7 +178,7 @@ export async function updateHearing(
     if (c.escort_size !== undefined) patch.escortSize = c.escort_size;
     if (c.vehicle !== undefined) patch.vehicle = c.vehicle;
     if (!Object.keys(patch).length) throw invalid([{ field: '/changes', key: 'justice.title.nothing_to_correct' }]);
-    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, (h as unknown as Record<string, unknown>)[k]]));
+    const before = Object.fromEntries((Object.keys(patch) as (keyof repo.HearingRow)[]).map((k) => [k, h[k]]));
     await repo.updateHearing(tx, h.id, patch);
     await recordChange(tx, actor, {
       entity: 'hearing',

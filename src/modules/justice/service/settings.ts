@@ -6,24 +6,13 @@ import { AppError, type FieldError, invalid, notFound } from '../../../core/erro
 import { recordChange } from '../../../core/history.js';
 import { newId } from '../../../core/ids.js';
 import type { Db } from '../../../db/index.js';
-import { isDate, type Period } from '../calendar.js';
+import { isDate } from '../calendar.js';
 import * as repo from '../repository.js';
-import { RULE_CATEGORIES, type RuleCategory, validateRule } from '../rules.js';
+import { RULE_CATEGORIES, validateRule } from '../rules.js';
 
-export interface RuleInput {
-  code: string;
-  category: RuleCategory;
-  legal_basis: string;
-  effective_from: string;
-  effective_to?: string | null;
-  initial: Period;
-  renewal?: Period | null;
-  max_renewals?: number | null;
-  absolute_max?: Period | null;
-  renewal_window_working_days?: number | null;
-  to_confirm?: string[];
-  source: string;
-}
+import type { RuleChange, RuleInput } from '../schemas.js';
+
+export type { RuleInput } from '../schemas.js';
 
 const ruleView = (r: repo.RuleRow) => ({
   id: r.id,
@@ -49,7 +38,7 @@ function checkRule(input: RuleInput, base = ''): void {
     errs.push({
       field: `${base}/category`,
       key: 'field.unknown_code',
-      params: { code: String(input.category), kind: 'category' },
+      params: { code: input.category, kind: 'category' },
     });
   if (!isDate(input.effective_from)) errs.push({ field: `${base}/effective_from`, key: 'field.invalid_date' });
   if (input.effective_to && !isDate(input.effective_to))
@@ -108,12 +97,7 @@ export async function createRule(db: Db, actor: Actor, input: RuleInput): Promis
 }
 
 /** Change a rule (e.g. close it when a new law applies, or mark a value confirmed); the history keeps the old values. */
-export async function updateRule(
-  db: Db,
-  actor: Actor,
-  id: string,
-  input: { changes: Partial<Omit<RuleInput, 'code'>>; reason: string; version?: number },
-): Promise<RuleView> {
+export async function updateRule(db: Db, actor: Actor, id: string, input: RuleChange): Promise<RuleView> {
   authorize(actor, 'justice.rules');
   if (!input.reason?.trim()) throw invalid([{ field: '/reason', key: 'field.reason_required' }]);
   return db.transaction(async (tx) => {

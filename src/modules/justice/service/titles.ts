@@ -174,10 +174,9 @@ export async function correctTitle(
     };
     const errs = validateTitle(next, bamakoDate(), '/changes');
     if (errs.length) throw invalid(errs);
-    const changed = Object.keys(input.changes).filter(
-      (k) =>
-        JSON.stringify((before as unknown as Record<string, unknown>)[k] ?? null) !==
-        JSON.stringify((next as unknown as Record<string, unknown>)[k] ?? null),
+    // The keys of the changes are fields of the title (the schema refuses any other).
+    const changed = (Object.keys(input.changes) as (keyof TitleInput)[]).filter(
+      (k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(next[k] ?? null),
     );
     if (!changed.length) throw invalid([{ field: '/changes', key: 'justice.title.nothing_to_correct' }]);
     const jurisdictionId = await resolveJurisdiction(tx, access, next, '/changes/jurisdiction');
@@ -201,10 +200,10 @@ export async function correctTitle(
       prisonId: a.prisonId,
       action: 'correction',
       reason: input.reason,
-      before: Object.fromEntries(changed.map((k) => [k, (before as unknown as Record<string, unknown>)[k] ?? null])),
+      before: Object.fromEntries(changed.map((k) => [k, before[k] ?? null])),
       after: {
         supersedes_id: titleId,
-        ...Object.fromEntries(changed.map((k) => [k, (next as unknown as Record<string, unknown>)[k] ?? null])),
+        ...Object.fromEntries(changed.map((k) => [k, next[k] ?? null])),
       },
     });
     if (access.partner)
