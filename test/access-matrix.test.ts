@@ -18,6 +18,7 @@ import addFormats from 'ajv-formats';
 import { type Permission, ROLE_PERMISSIONS, ROLES, type Role } from '../src/core/access.js';
 import { addUser, createToken, login } from '../src/modules/access/service.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import type { Created } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -114,7 +115,7 @@ const rec = await app.inject({
   },
 });
 assert.equal(rec.statusCode, 201, rec.body);
-const reception = rec.json().id as string;
+const reception = rec.json<Created>().id as string;
 // A PNG of one pixel, for the uploads.
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b1e0a80000000049454e44ae426082',
@@ -142,7 +143,7 @@ const att = await app.inject({
   payload: up.payload,
 });
 assert.equal(att.statusCode, 201, att.body);
-const attachment = att.json().id as string;
+const attachment = att.json<Created>().id as string;
 
 function idFor(url: string): string {
   if (/\/:id\/end$/.test(url)) return toEnd.id;

@@ -13,6 +13,7 @@ import { addUser, login } from '../src/modules/access/service.js';
 import { totpCode } from '../src/modules/access/totp.js';
 import { startServer } from '../src/server.js';
 import { auth, fixture, formLogin, newArrival, testApp, testConfig, testDatabase } from './helpers.js';
+import type { Created, Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -54,12 +55,12 @@ const newUser = (username: string, roles: Role[], scope: { national?: boolean; p
 test('system_admin is refused national rights, prisoner-data roles and disabling a national administrator', async () => {
   const national = await post(sysadmin, '/api/users', newUser('evil.admin', ['national_admin'], { national: true }));
   assert.equal(national.statusCode, 403, national.body);
-  assert.equal(national.json().code, 'grant.national_scope');
+  assert.equal(national.json<Problem>().code, 'grant.national_scope');
   const medic = await post(sysadmin, '/api/users', newUser('evil.medic', ['medical_staff'], { prisons: ['BKO'] }));
   assert.equal(medic.statusCode, 403);
-  assert.equal(medic.json().code, 'grant.prisoner_data');
+  assert.equal(medic.json<Problem>().code, 'grant.prisoner_data');
   const admin = await post(sysadmin, '/api/users', newUser('evil.na', ['national_admin'], { prisons: ['BKO'] }));
-  assert.equal(admin.json().code, 'grant.not_held');
+  assert.equal(admin.json<Problem>().code, 'grant.not_held');
   assert.equal((await post(sysadmin, '/api/users/admin/disable', { reason: 'test' })).statusCode, 403);
   assert.equal(
     (await post(sysadmin, '/api/users', newUser('tech.two', ['system_admin'], { prisons: ['BKO'] }))).statusCode,
@@ -108,9 +109,9 @@ test('medical rights from a national administrator who does not hold them wait f
     payload: { username: 'infirmier.bko', password: PW },
   });
   assert.equal(refused.statusCode, 403);
-  assert.equal(refused.json().code, 'error.account_pending');
+  assert.equal(refused.json<Problem>().code, 'error.account_pending');
   const self = await post(fx.tokens.admin, '/api/users/infirmier.bko/approve', { reason: 'moi-même' });
-  assert.equal(self.json().code, 'grant.approval_same_person');
+  assert.equal(self.json<Problem>().code, 'grant.approval_same_person');
   assert.equal((await post(sysadmin, '/api/users/infirmier.bko/approve', {})).statusCode, 403);
   assert.equal(
     (await post(admin2, '/api/users/infirmier.bko/approve', { reason: 'Recrutement validé' })).statusCode,
@@ -124,7 +125,7 @@ test('medical rights from a national administrator who does not hold them wait f
     reason: string | null;
   }>(sql`
     SELECT c.action, u.username AS actor, c.after, c.reason FROM change_log c JOIN app_user u ON u.id = c.actor_id
-    WHERE c.entity = 'app_user' AND c.entity_id = ${r.json().id} ORDER BY c.at`);
+    WHERE c.entity = 'app_user' AND c.entity_id = ${r.json<Created>().id} ORDER BY c.at`);
   assert.deepEqual(
     history.map((h) => [h.action, h.actor]),
     [
@@ -150,7 +151,7 @@ test('password policy on creation and change', async () => {
   });
   assert.equal(weak.statusCode, 422);
   assert.deepEqual(
-    weak.json().errors.map((e: { code: string }) => e.code),
+    weak.json<Problem>().errors!.map((e: { code: string }) => e.code),
     ['user.password_common'],
   );
   const mine = await post(fx.tokens.admin, '/api/users', {
@@ -158,7 +159,7 @@ test('password policy on creation and change', async () => {
     password: 'faible.bko est mon nom',
   });
   assert.deepEqual(
-    mine.json().errors.map((e: { code: string }) => e.code),
+    mine.json<Problem>().errors!.map((e: { code: string }) => e.code),
     ['user.password_username'],
   );
   await addUser(db, null, newUser('change.me', ['registry_clerk'], { prisons: ['BKO'] }));
@@ -174,7 +175,7 @@ test('password policy on creation and change', async () => {
         current_password: 'wrong wrong wrong',
         new_password: 'le fleuve Niger à Ségou',
       })
-    ).json().errors[0].code,
+    ).json<Problem>().errors![0].code,
     'user.password_wrong',
   );
   assert.equal(
@@ -207,8 +208,8 @@ test('the 11th wrong password within the window is locked (and logged); an admin
     headers: { 'accept-language': 'en' },
   });
   assert.equal(locked.statusCode, 429);
-  assert.equal(locked.json().code, 'error.login_locked');
-  assert.match(locked.json().title, /locked for 15 minutes/);
+  assert.equal(locked.json<Problem>().code, 'error.login_locked');
+  assert.match(locked.json<Problem>().title, /locked for 15 minutes/);
   const attempts = await rows<{ outcome: string; n: number }>(
     sql`SELECT outcome, count(*)::int AS n FROM login_attempt WHERE username = 'cible.bko' GROUP BY outcome ORDER BY outcome`,
   );
@@ -281,7 +282,7 @@ test('CSRF: a cookie-authenticated API change needs the X-CSRF-Token header and 
   const body = newArrival({ person: { ...newArrival().person, family_name: 'Koné' } });
   const without = await app.inject({ method: 'POST', url: '/api/admissions', headers: { cookie }, payload: body });
   assert.equal(without.statusCode, 403);
-  assert.equal(without.json().code, 'error.csrf_api');
+  assert.equal(without.json<Problem>().code, 'error.csrf_api');
   assert.equal(
     (
       await app.inject({
@@ -538,7 +539,7 @@ test('TOTP: a director enrols; the token endpoint and the login page then ask fo
     payload: { username: 'director.bko', password: PW },
   });
   assert.equal(noCode.statusCode, 401);
-  assert.equal(noCode.json().code, 'error.totp_required');
+  assert.equal(noCode.json<Problem>().code, 'error.totp_required');
   // The code used to confirm cannot be used again; the next step's can (one step of drift allowed).
   const next = totpCode(secret, Date.now() + 30_000);
   const withCode = await app.inject({
@@ -552,7 +553,7 @@ test('TOTP: a director enrols; the token endpoint and the login page then ask fo
     url: '/api/auth/token',
     payload: { username: 'director.bko', password: PW, totp: next },
   });
-  assert.equal(replay.json().code, 'error.totp_wrong');
+  assert.equal(replay.json<Problem>().code, 'error.totp_wrong');
   // The pages: password, then the code page.
   const { res } = await formLogin(app, 'director.bko');
   assert.equal(res.statusCode, 303);

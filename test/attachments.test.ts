@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 import { assertHistoryConfidential } from './confidentiality-walk.js';
+import type { Problem } from './api.js';
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-att-'));
 after(() => fs.rm(dir, { recursive: true, force: true }));
@@ -179,7 +180,7 @@ test('an attachment is named after its type, whatever it was uploaded as; its fi
   });
   assert.equal(cut.statusCode, 400);
   assert.equal(cut.headers['content-type'], 'application/problem+json; charset=utf-8');
-  assert.equal(cut.json().code, 'error.malformed_multipart');
+  assert.equal(cut.json<Problem>().code, 'error.malformed_multipart');
   assert.equal((await database.pool.query('SELECT count(*)::int AS n FROM attachment')).rows[0].n, before);
   const files = (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
   assert.equal(files, before, 'no file left on disk by a refused upload');

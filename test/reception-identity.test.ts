@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { login } from '../src/modules/access/service.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import type { Created } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -56,7 +57,7 @@ test('the reception shows an earlier file under another spelling; the clerk link
   assert.equal(first.statusCode, 201, first.body);
   await app.inject({
     method: 'POST',
-    url: `/api/admissions/${first.json().id}/end`,
+    url: `/api/admissions/${first.json<Created>().id}/end`,
     headers: auth(fx.tokens['clerk.klk']),
     payload: { reason: 'release', ended_at: '2025-08-01T10:00:00Z' },
   });
