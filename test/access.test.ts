@@ -13,7 +13,7 @@ import { addUser, login } from '../src/modules/access/service.js';
 import { totpCode } from '../src/modules/access/totp.js';
 import { startServer } from '../src/server.js';
 import { auth, fixture, formLogin, newArrival, testApp, testConfig, testDatabase } from './helpers.js';
-import type { Created, Problem } from './api.js';
+import type { Created, List, Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -37,7 +37,7 @@ await addUser(db, null, {
 const token = async (username: string, password = PW) => {
   const r = await app.inject({ method: 'POST', url: '/api/auth/token', payload: { username, password } });
   assert.equal(r.statusCode, 200, r.body);
-  return r.json().token as string;
+  return r.json<{ token: string }>().token;
 };
 const sysadmin = await token('sysadmin');
 const admin2 = await token('admin2');
@@ -68,8 +68,8 @@ test('system_admin is refused national rights, prisoner-data roles and disabling
   );
   // It sees only the accounts it could have made.
   const list = (await app.inject({ url: '/api/users', headers: auth(sysadmin) }))
-    .json()
-    .items.map((u: { username: string }) => u.username);
+    .json<List<{ username: string }>>()
+    .items.map((u) => u.username);
   assert.ok(list.includes('tech.two') && !list.includes('admin') && !list.includes('clerk.bko'));
   // The same rule on the page.
   const { cookie } = await formLogin(app, 'sysadmin');
@@ -102,7 +102,7 @@ test('medical rights from a national administrator who does not hold them wait f
     newUser('infirmier.bko', ['medical_staff'], { prisons: ['BKO'] }),
   );
   assert.equal(r.statusCode, 201, r.body);
-  assert.equal(r.json().pending_approval, true);
+  assert.equal(r.json<{ pending_approval: boolean }>().pending_approval, true);
   const refused = await app.inject({
     method: 'POST',
     url: '/api/auth/token',
@@ -141,7 +141,7 @@ test('medical rights from a national administrator who does not hold them wait f
     '/api/users',
     newUser('greffe.two', ['registry_clerk'], { prisons: ['BKO'] }),
   );
-  assert.equal(clerk.json().pending_approval, false);
+  assert.equal(clerk.json<{ pending_approval: boolean }>().pending_approval, false);
 });
 
 test('password policy on creation and change', async () => {
@@ -277,7 +277,7 @@ test('an unknown username costs the same time as a wrong password for a real one
 test('CSRF: a cookie-authenticated API change needs the X-CSRF-Token header and JSON; bearer needs none; login needs its token', async () => {
   const { cookie } = await formLogin(app, 'clerk.bko');
   const me = await app.inject({ url: '/api/me', headers: { cookie } });
-  const csrf = me.json().csrf_token as string;
+  const csrf = me.json<{ csrf_token: string }>().csrf_token;
   assert.ok(csrf);
   const body = newArrival({ person: { ...newArrival().person, family_name: 'Koné' } });
   const without = await app.inject({ method: 'POST', url: '/api/admissions', headers: { cookie }, payload: body });
@@ -415,18 +415,21 @@ test('sessions and tokens: listed, revoked by their owner or an administrator in
   const b = await formLogin(app, 'security.bko');
   const tok = await token('security.bko');
   const list = await app.inject({ url: '/api/me/sessions', headers: { cookie: a.cookie } });
-  const items = list.json().items as {
-    id: string;
-    kind: string;
-    current: boolean;
-    address: string;
-    expires_at: string;
-  }[];
+  const items = list.json<
+    List<{
+      id: string;
+      kind: string;
+      current: boolean;
+      address: string;
+      expires_at: string;
+    }>
+  >().items;
   assert.ok(items.filter((s) => s.kind === 'session').length >= 2);
   assert.ok(items.some((s) => s.kind === 'token'));
   const current = items.find((s) => s.current)!;
   assert.equal(current.address, '127.0.0.1');
-  const csrfA = (await app.inject({ url: '/api/me', headers: { cookie: a.cookie } })).json().csrf_token;
+  const csrfA = (await app.inject({ url: '/api/me', headers: { cookie: a.cookie } })).json<{ csrf_token: string }>()
+    .csrf_token;
   const refOf = async (session: string) =>
     (
       await rows<{ ref: string }>(sql`SELECT ref FROM user_session WHERE id = encode(sha256(${session}::bytea), 'hex')`)
@@ -485,7 +488,8 @@ test('sessions and tokens: listed, revoked by their owner or an administrator in
 
 test('audit rows record the address and the session or token behind the change', async () => {
   const s = await formLogin(app, 'director.bko');
-  const csrf = (await app.inject({ url: '/api/me', headers: { cookie: s.cookie } })).json().csrf_token;
+  const csrf = (await app.inject({ url: '/api/me', headers: { cookie: s.cookie } })).json<{ csrf_token: string }>()
+    .csrf_token;
   const r = await app.inject({
     method: 'POST',
     url: '/api/admissions',
@@ -500,18 +504,18 @@ test('audit rows record the address and the session or token behind the change',
     sql`SELECT ref FROM user_session WHERE id = encode(sha256(${s.session!}::bytea), 'hex')`,
   );
   const changes = await rows<{ address: string; session_id: string; token_id: string | null }>(
-    sql`SELECT address, session_id, token_id FROM change_log WHERE person_id = ${r.json().person_id}`,
+    sql`SELECT address, session_id, token_id FROM change_log WHERE person_id = ${r.json<{ person_id: string }>().person_id}`,
   );
   assert.ok(changes.length > 0);
   for (const c of changes) assert.deepEqual(c, { address: '192.0.2.10', session_id: ref.ref, token_id: null });
   const read = await app.inject({
-    url: `/api/persons/${r.json().person_id}?include=sensitive`,
+    url: `/api/persons/${r.json<{ person_id: string }>().person_id}?include=sensitive`,
     headers: auth(fx.tokens['director.bko']),
     remoteAddress: '192.0.2.11',
   });
   assert.equal(read.statusCode, 200);
   const audit = await rows<{ address: string; session_id: string | null; token_id: string }>(
-    sql`SELECT address, session_id, token_id FROM access_audit WHERE person_id = ${r.json().person_id} AND action = 'read'`,
+    sql`SELECT address, session_id, token_id FROM access_audit WHERE person_id = ${r.json<{ person_id: string }>().person_id} AND action = 'read'`,
   );
   assert.equal(audit.length, 1);
   assert.equal(audit[0].address, '192.0.2.11');
@@ -530,7 +534,7 @@ test('TOTP: a director enrols; the token endpoint and the login page then ask fo
   assert.equal((await post(fx.tokens['clerk.bko'], '/api/me/totp', {})).statusCode, 403);
   const start = await post(dir, '/api/me/totp', {});
   assert.equal(start.statusCode, 201);
-  const secret = start.json().secret as string;
+  const secret = start.json<{ secret: string }>().secret;
   assert.equal((await post(dir, '/api/me/totp/confirm', { code: '000000' })).statusCode, 422);
   assert.equal((await post(dir, '/api/me/totp/confirm', { code: totpCode(secret) })).statusCode, 204);
   const noCode = await app.inject({
@@ -595,7 +599,10 @@ test('TOTP: a director enrols; the token endpoint and the login page then ask fo
     (await post(fx.tokens.admin, '/api/users/director.bko/totp/reset', { reason: 'Téléphone perdu' })).statusCode,
     204,
   );
-  assert.equal((await app.inject({ url: '/api/me', headers: auth(withCode.json().token) })).statusCode, 401);
+  assert.equal(
+    (await app.inject({ url: '/api/me', headers: auth(withCode.json<{ token: string }>().token) })).statusCode,
+    401,
+  );
   await token('director.bko');
   assert.equal((await rows(sql`SELECT 1 FROM change_log WHERE action IN ('totp_enable', 'totp_reset')`)).length, 2);
   assert.equal(

@@ -203,7 +203,7 @@ test('a confidential complaint is invisible to the prison staff and its director
   // The inspector sees it, across prisons, and each read is audited.
   const seen = await app.inject({ method: 'GET', url: `/api/complaints/${c.id}`, headers: auth(inspectorToken) });
   assert.equal(seen.statusCode, 200, seen.body);
-  assert.equal(seen.json().words, 'Le chef de quartier exige de l’argent.');
+  assert.equal(seen.json<{ words: string }>().words, 'Le chef de quartier exige de l’argent.');
   assert.ok((await inspectorList(db, inspector)).some((x) => x.id === c.id));
   await getComplaint(db, officer, c.id);
   const audit = await db.execute<{ actor_id: string; action: string; prison_id: string | null }>(

@@ -75,7 +75,7 @@ test(
       'both queries running',
       async () =>
         (
-          await a.query(
+          await a.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM pg_stat_activity
     WHERE datname = $1 AND state = 'active' AND query LIKE '%pg_sleep(3)%' AND pid <> pg_backend_pid()`,
             [dbName(database)],
@@ -144,7 +144,7 @@ test('with the database unreachable: 503 for login, the API and the pages (never
   assert.match(page.body, /base de données est momentanément indisponible/);
   const health = await app.inject({ url: '/health' });
   assert.equal(health.statusCode, 503);
-  assert.equal(health.json().reason, 'unreachable');
+  assert.equal(health.json<{ reason: string }>().reason, 'unreachable');
 });
 
 test(

@@ -93,7 +93,7 @@ test('allocation refused with every reason, then overridden by the director with
     override_reason: 'Seule cellule surveillée de nuit ; réexamen demain',
   });
   assert.equal(ok.statusCode, 200, ok.body);
-  assert.deepEqual(ok.json().overridden, ['keep_apart']);
+  assert.deepEqual(ok.json<{ overridden: string[] }>().overridden, ['keep_apart']);
   const hist = (await app.inject({ url: `/api/persons/${x.person_id}/history`, headers: auth(d) })).json().items;
   assert.ok(
     hist.some(

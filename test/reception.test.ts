@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 import { assertHistoryConfidential } from './confidentiality-walk.js';
-import type { Created, Problem } from './api.js';
+import type { Created, PrisonerFile, Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -38,7 +38,13 @@ test('a reception completed end to end: every step records who and when, the fil
   const r = await post(fx.tokens['security.bko'], '/api/receptions', handover);
   assert.equal(r.statusCode, 201, r.body);
   const id = r.json<Created>().id;
-  assert.deepEqual(r.json().missing, ['security', 'administration', 'registry', 'medical', 'interview']);
+  assert.deepEqual(r.json<{ missing: string[] }>().missing, [
+    'security',
+    'administration',
+    'registry',
+    'medical',
+    'interview',
+  ]);
   assert.equal(
     (
       await post(fx.tokens['security.bko'], `/api/receptions/${id}/steps/security`, {
@@ -53,7 +59,7 @@ test('a reception completed end to end: every step records who and when, the fil
   );
   const adm = await post(fx.tokens['clerk.bko'], `/api/receptions/${id}/steps/administration`, administration);
   assert.equal(adm.statusCode, 200, adm.body);
-  assert.match(adm.json().committal_number, /^BKO-\d{4}-\d{6}$/);
+  assert.match(adm.json<{ committal_number: string }>().committal_number, /^BKO-\d{4}-\d{6}$/);
   assert.equal(
     (
       await post(fx.tokens['clerk.bko'], `/api/receptions/${id}/steps/registry`, {
@@ -99,10 +105,10 @@ test('a reception completed end to end: every step records who and when, the fil
   assert.ok(done.json().steps.every((s: { done_by: string; done_at: string }) => s.done_by && s.done_at));
   // The person is in the population, in the cell chosen at the security office.
   const file = await app.inject({
-    url: `/api/persons/${done.json().person_id}`,
+    url: `/api/persons/${done.json<{ person_id: string }>().person_id}`,
     headers: auth(fx.tokens['clerk.bko']),
   });
-  assert.equal(file.json().admissions[0].location.cell_id, fx.prisons.BKO.cells[0]);
+  assert.equal(file.json<PrisonerFile>().admissions[0].location?.cell_id, fx.prisons.BKO.cells[0]);
   // The count of arrivals with nothing shared by the arresting force.
   const stats = await app.inject({
     url: '/api/receptions/statistics/nothing-shared?prison=BKO&from=2000-01-01&to=2100-01-01',
