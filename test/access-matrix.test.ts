@@ -13,11 +13,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
+
 import { type Permission, ROLE_PERMISSIONS, ROLES, type Role } from '../src/core/access.js';
 import { addUser, createToken, login } from '../src/modules/access/service.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import type { Created } from './api.js';
+import type { Schema } from './fuzz/schema.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -73,7 +74,7 @@ await addUser(db, null, {
   roles: ['system_admin'],
   national: true,
 });
-const who: Record<Role, { token: string; cookie: string; csrf: string }> = {} as never;
+const who = {} as Record<Role, { token: string; cookie: string; csrf: string }>;
 for (const role of ROLES) {
   const username = ACCOUNTS[role];
   const [u] = await db
@@ -94,7 +95,7 @@ const admit = async (name: string, cell: string) => {
     payload: newArrival({ person: { ...newArrival().person, family_name: name }, cell_id: cell }),
   });
   assert.equal(r.statusCode, 201, r.body);
-  return r.json() as { id: string; person_id: string };
+  return r.json<{ id: string; person_id: string }>();
 };
 const admission = await admit('Maïga', fx.prisons.BKO.cells[0]);
 const other = await admit('Diarra', fx.prisons.BKO.cells[0]);
@@ -114,7 +115,7 @@ const rec = await app.inject({
   },
 });
 assert.equal(rec.statusCode, 201, rec.body);
-const reception = rec.json().id as string;
+const reception = rec.json<Created>().id;
 // A PNG of one pixel, for the uploads.
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b1e0a80000000049454e44ae426082',
@@ -142,7 +143,7 @@ const att = await app.inject({
   payload: up.payload,
 });
 assert.equal(att.statusCode, 201, att.body);
-const attachment = att.json().id as string;
+const attachment = att.json<Created>().id;
 
 function idFor(url: string): string {
   if (/\/:id\/end$/.test(url)) return toEnd.id;
@@ -170,7 +171,6 @@ function pathFor(url: string): string {
 
 // ---- A valid body (or query) from a route's JSON schema ----------------------------------------
 
-type Schema = Record<string, any>;
 /** Fields that name a record: the real ones above, in Bamako. */
 function known(name: string): string | undefined {
   if (/^(prison|prison_code)$/.test(name)) return 'BKO';
@@ -200,9 +200,9 @@ function sample(s: Schema | undefined, name = ''): unknown {
   if ('const' in s) return s.const;
   if (s.enum) return s.enum[0];
   const alt = s.anyOf ?? s.oneOf;
-  if (alt) return sample(alt.find((x: Schema) => x.type !== 'null') ?? alt[0], name);
-  if (s.allOf) return Object.assign({}, ...s.allOf.map((x: Schema) => sample(x, name)));
-  const type = Array.isArray(s.type) ? s.type.find((x: string) => x !== 'null') : s.type;
+  if (alt) return sample(alt.find((x) => x.type !== 'null') ?? alt[0], name);
+  if (s.allOf) return Object.assign({}, ...s.allOf.map((x) => sample(x, name))) as unknown;
+  const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {};

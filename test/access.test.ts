@@ -13,6 +13,7 @@ import { addUser, login } from '../src/modules/access/service.js';
 import { totpCode } from '../src/modules/access/totp.js';
 import { startServer } from '../src/server.js';
 import { auth, fixture, formLogin, newArrival, testApp, testConfig, testDatabase } from './helpers.js';
+import type { Created, List, Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -36,7 +37,7 @@ await addUser(db, null, {
 const token = async (username: string, password = PW) => {
   const r = await app.inject({ method: 'POST', url: '/api/auth/token', payload: { username, password } });
   assert.equal(r.statusCode, 200, r.body);
-  return r.json().token as string;
+  return r.json<{ token: string }>().token;
 };
 const sysadmin = await token('sysadmin');
 const admin2 = await token('admin2');
@@ -54,12 +55,12 @@ const newUser = (username: string, roles: Role[], scope: { national?: boolean; p
 test('system_admin is refused national rights, prisoner-data roles and disabling a national administrator', async () => {
   const national = await post(sysadmin, '/api/users', newUser('evil.admin', ['national_admin'], { national: true }));
   assert.equal(national.statusCode, 403, national.body);
-  assert.equal(national.json().code, 'grant.national_scope');
+  assert.equal(national.json<Problem>().code, 'grant.national_scope');
   const medic = await post(sysadmin, '/api/users', newUser('evil.medic', ['medical_staff'], { prisons: ['BKO'] }));
   assert.equal(medic.statusCode, 403);
-  assert.equal(medic.json().code, 'grant.prisoner_data');
+  assert.equal(medic.json<Problem>().code, 'grant.prisoner_data');
   const admin = await post(sysadmin, '/api/users', newUser('evil.na', ['national_admin'], { prisons: ['BKO'] }));
-  assert.equal(admin.json().code, 'grant.not_held');
+  assert.equal(admin.json<Problem>().code, 'grant.not_held');
   assert.equal((await post(sysadmin, '/api/users/admin/disable', { reason: 'test' })).statusCode, 403);
   assert.equal(
     (await post(sysadmin, '/api/users', newUser('tech.two', ['system_admin'], { prisons: ['BKO'] }))).statusCode,
@@ -67,8 +68,8 @@ test('system_admin is refused national rights, prisoner-data roles and disabling
   );
   // It sees only the accounts it could have made.
   const list = (await app.inject({ url: '/api/users', headers: auth(sysadmin) }))
-    .json()
-    .items.map((u: { username: string }) => u.username);
+    .json<List<{ username: string }>>()
+    .items.map((u) => u.username);
   assert.ok(list.includes('tech.two') && !list.includes('admin') && !list.includes('clerk.bko'));
   // The same rule on the page.
   const { cookie } = await formLogin(app, 'sysadmin');
@@ -101,16 +102,16 @@ test('medical rights from a national administrator who does not hold them wait f
     newUser('infirmier.bko', ['medical_staff'], { prisons: ['BKO'] }),
   );
   assert.equal(r.statusCode, 201, r.body);
-  assert.equal(r.json().pending_approval, true);
+  assert.equal(r.json<{ pending_approval: boolean }>().pending_approval, true);
   const refused = await app.inject({
     method: 'POST',
     url: '/api/auth/token',
     payload: { username: 'infirmier.bko', password: PW },
   });
   assert.equal(refused.statusCode, 403);
-  assert.equal(refused.json().code, 'error.account_pending');
+  assert.equal(refused.json<Problem>().code, 'error.account_pending');
   const self = await post(fx.tokens.admin, '/api/users/infirmier.bko/approve', { reason: 'moi-même' });
-  assert.equal(self.json().code, 'grant.approval_same_person');
+  assert.equal(self.json<Problem>().code, 'grant.approval_same_person');
   assert.equal((await post(sysadmin, '/api/users/infirmier.bko/approve', {})).statusCode, 403);
   assert.equal(
     (await post(admin2, '/api/users/infirmier.bko/approve', { reason: 'Recrutement validé' })).statusCode,
@@ -124,7 +125,7 @@ test('medical rights from a national administrator who does not hold them wait f
     reason: string | null;
   }>(sql`
     SELECT c.action, u.username AS actor, c.after, c.reason FROM change_log c JOIN app_user u ON u.id = c.actor_id
-    WHERE c.entity = 'app_user' AND c.entity_id = ${r.json().id} ORDER BY c.at`);
+    WHERE c.entity = 'app_user' AND c.entity_id = ${r.json<Created>().id} ORDER BY c.at`);
   assert.deepEqual(
     history.map((h) => [h.action, h.actor]),
     [
@@ -140,7 +141,7 @@ test('medical rights from a national administrator who does not hold them wait f
     '/api/users',
     newUser('greffe.two', ['registry_clerk'], { prisons: ['BKO'] }),
   );
-  assert.equal(clerk.json().pending_approval, false);
+  assert.equal(clerk.json<{ pending_approval: boolean }>().pending_approval, false);
 });
 
 test('password policy on creation and change', async () => {
@@ -150,7 +151,7 @@ test('password policy on creation and change', async () => {
   });
   assert.equal(weak.statusCode, 422);
   assert.deepEqual(
-    weak.json().errors.map((e: { code: string }) => e.code),
+    weak.json<Problem>().errors!.map((e: { code: string }) => e.code),
     ['user.password_common'],
   );
   const mine = await post(fx.tokens.admin, '/api/users', {
@@ -158,7 +159,7 @@ test('password policy on creation and change', async () => {
     password: 'faible.bko est mon nom',
   });
   assert.deepEqual(
-    mine.json().errors.map((e: { code: string }) => e.code),
+    mine.json<Problem>().errors!.map((e: { code: string }) => e.code),
     ['user.password_username'],
   );
   await addUser(db, null, newUser('change.me', ['registry_clerk'], { prisons: ['BKO'] }));
@@ -174,7 +175,7 @@ test('password policy on creation and change', async () => {
         current_password: 'wrong wrong wrong',
         new_password: 'le fleuve Niger à Ségou',
       })
-    ).json().errors[0].code,
+    ).json<Problem>().errors![0].code,
     'user.password_wrong',
   );
   assert.equal(
@@ -207,8 +208,8 @@ test('the 11th wrong password within the window is locked (and logged); an admin
     headers: { 'accept-language': 'en' },
   });
   assert.equal(locked.statusCode, 429);
-  assert.equal(locked.json().code, 'error.login_locked');
-  assert.match(locked.json().title, /locked for 15 minutes/);
+  assert.equal(locked.json<Problem>().code, 'error.login_locked');
+  assert.match(locked.json<Problem>().title, /locked for 15 minutes/);
   const attempts = await rows<{ outcome: string; n: number }>(
     sql`SELECT outcome, count(*)::int AS n FROM login_attempt WHERE username = 'cible.bko' GROUP BY outcome ORDER BY outcome`,
   );
@@ -276,12 +277,12 @@ test('an unknown username costs the same time as a wrong password for a real one
 test('CSRF: a cookie-authenticated API change needs the X-CSRF-Token header and JSON; bearer needs none; login needs its token', async () => {
   const { cookie } = await formLogin(app, 'clerk.bko');
   const me = await app.inject({ url: '/api/me', headers: { cookie } });
-  const csrf = me.json().csrf_token as string;
+  const csrf = me.json<{ csrf_token: string }>().csrf_token;
   assert.ok(csrf);
   const body = newArrival({ person: { ...newArrival().person, family_name: 'Koné' } });
   const without = await app.inject({ method: 'POST', url: '/api/admissions', headers: { cookie }, payload: body });
   assert.equal(without.statusCode, 403);
-  assert.equal(without.json().code, 'error.csrf_api');
+  assert.equal(without.json<Problem>().code, 'error.csrf_api');
   assert.equal(
     (
       await app.inject({
@@ -414,18 +415,21 @@ test('sessions and tokens: listed, revoked by their owner or an administrator in
   const b = await formLogin(app, 'security.bko');
   const tok = await token('security.bko');
   const list = await app.inject({ url: '/api/me/sessions', headers: { cookie: a.cookie } });
-  const items = list.json().items as {
-    id: string;
-    kind: string;
-    current: boolean;
-    address: string;
-    expires_at: string;
-  }[];
+  const items = list.json<
+    List<{
+      id: string;
+      kind: string;
+      current: boolean;
+      address: string;
+      expires_at: string;
+    }>
+  >().items;
   assert.ok(items.filter((s) => s.kind === 'session').length >= 2);
   assert.ok(items.some((s) => s.kind === 'token'));
   const current = items.find((s) => s.current)!;
   assert.equal(current.address, '127.0.0.1');
-  const csrfA = (await app.inject({ url: '/api/me', headers: { cookie: a.cookie } })).json().csrf_token;
+  const csrfA = (await app.inject({ url: '/api/me', headers: { cookie: a.cookie } })).json<{ csrf_token: string }>()
+    .csrf_token;
   const refOf = async (session: string) =>
     (
       await rows<{ ref: string }>(sql`SELECT ref FROM user_session WHERE id = encode(sha256(${session}::bytea), 'hex')`)
@@ -484,7 +488,8 @@ test('sessions and tokens: listed, revoked by their owner or an administrator in
 
 test('audit rows record the address and the session or token behind the change', async () => {
   const s = await formLogin(app, 'director.bko');
-  const csrf = (await app.inject({ url: '/api/me', headers: { cookie: s.cookie } })).json().csrf_token;
+  const csrf = (await app.inject({ url: '/api/me', headers: { cookie: s.cookie } })).json<{ csrf_token: string }>()
+    .csrf_token;
   const r = await app.inject({
     method: 'POST',
     url: '/api/admissions',
@@ -499,18 +504,18 @@ test('audit rows record the address and the session or token behind the change',
     sql`SELECT ref FROM user_session WHERE id = encode(sha256(${s.session!}::bytea), 'hex')`,
   );
   const changes = await rows<{ address: string; session_id: string; token_id: string | null }>(
-    sql`SELECT address, session_id, token_id FROM change_log WHERE person_id = ${r.json().person_id}`,
+    sql`SELECT address, session_id, token_id FROM change_log WHERE person_id = ${r.json<{ person_id: string }>().person_id}`,
   );
   assert.ok(changes.length > 0);
   for (const c of changes) assert.deepEqual(c, { address: '192.0.2.10', session_id: ref.ref, token_id: null });
   const read = await app.inject({
-    url: `/api/persons/${r.json().person_id}?include=sensitive`,
+    url: `/api/persons/${r.json<{ person_id: string }>().person_id}?include=sensitive`,
     headers: auth(fx.tokens['director.bko']),
     remoteAddress: '192.0.2.11',
   });
   assert.equal(read.statusCode, 200);
   const audit = await rows<{ address: string; session_id: string | null; token_id: string }>(
-    sql`SELECT address, session_id, token_id FROM access_audit WHERE person_id = ${r.json().person_id} AND action = 'read'`,
+    sql`SELECT address, session_id, token_id FROM access_audit WHERE person_id = ${r.json<{ person_id: string }>().person_id} AND action = 'read'`,
   );
   assert.equal(audit.length, 1);
   assert.equal(audit[0].address, '192.0.2.11');
@@ -529,7 +534,7 @@ test('TOTP: a director enrols; the token endpoint and the login page then ask fo
   assert.equal((await post(fx.tokens['clerk.bko'], '/api/me/totp', {})).statusCode, 403);
   const start = await post(dir, '/api/me/totp', {});
   assert.equal(start.statusCode, 201);
-  const secret = start.json().secret as string;
+  const secret = start.json<{ secret: string }>().secret;
   assert.equal((await post(dir, '/api/me/totp/confirm', { code: '000000' })).statusCode, 422);
   assert.equal((await post(dir, '/api/me/totp/confirm', { code: totpCode(secret) })).statusCode, 204);
   const noCode = await app.inject({
@@ -538,7 +543,7 @@ test('TOTP: a director enrols; the token endpoint and the login page then ask fo
     payload: { username: 'director.bko', password: PW },
   });
   assert.equal(noCode.statusCode, 401);
-  assert.equal(noCode.json().code, 'error.totp_required');
+  assert.equal(noCode.json<Problem>().code, 'error.totp_required');
   // The code used to confirm cannot be used again; the next step's can (one step of drift allowed).
   const next = totpCode(secret, Date.now() + 30_000);
   const withCode = await app.inject({
@@ -552,7 +557,7 @@ test('TOTP: a director enrols; the token endpoint and the login page then ask fo
     url: '/api/auth/token',
     payload: { username: 'director.bko', password: PW, totp: next },
   });
-  assert.equal(replay.json().code, 'error.totp_wrong');
+  assert.equal(replay.json<Problem>().code, 'error.totp_wrong');
   // The pages: password, then the code page.
   const { res } = await formLogin(app, 'director.bko');
   assert.equal(res.statusCode, 303);
@@ -594,7 +599,10 @@ test('TOTP: a director enrols; the token endpoint and the login page then ask fo
     (await post(fx.tokens.admin, '/api/users/director.bko/totp/reset', { reason: 'Téléphone perdu' })).statusCode,
     204,
   );
-  assert.equal((await app.inject({ url: '/api/me', headers: auth(withCode.json().token) })).statusCode, 401);
+  assert.equal(
+    (await app.inject({ url: '/api/me', headers: auth(withCode.json<{ token: string }>().token) })).statusCode,
+    401,
+  );
   await token('director.bko');
   assert.equal((await rows(sql`SELECT 1 FROM change_log WHERE action IN ('totp_enable', 'totp_reset')`)).length, 2);
   assert.equal(

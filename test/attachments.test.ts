@@ -3,8 +3,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import { auth, baseUrl, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 import { assertHistoryConfidential } from './confidentiality-walk.js';
+import type { Problem } from './api.js';
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-att-'));
 after(() => fs.rm(dir, { recursive: true, force: true }));
@@ -12,8 +13,7 @@ const database = await testDatabase();
 const app = await testApp(database, { attachmentsDir: dir, attachmentMaxBytes: 64 * 1024 });
 const fx = await fixture(database);
 await app.listen({ port: 0, host: '127.0.0.1' });
-const addr = app.server.address();
-const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+const base = baseUrl(app);
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const PDF = Buffer.from('%PDF-1.4\n%fake but well-formed header\n');
@@ -97,7 +97,7 @@ test('attachments: type by content, size limit, scope, medical files need health
     'mandat.pdf',
   );
   assert.equal(warrant.status, 201);
-  const rows = (await database.pool.query('SELECT count(*)::int AS n FROM attachment')).rows[0].n;
+  const rows = (await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM attachment')).rows[0].n;
   const files = (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
   assert.equal(files, rows, 'one file on disk per attachment row');
   // Medical attachments: the nurse may, the clerk may not.
@@ -160,7 +160,7 @@ test('an attachment is named after its type, whatever it was uploaded as; its fi
     `inline; filename="Sissoko_png.png"; filename*=UTF-8''Sissoko_png.png`,
   );
   assert.equal(got.headers.get('content-type'), 'image/png');
-  const before = (await database.pool.query('SELECT count(*)::int AS n FROM attachment')).rows[0].n;
+  const before = (await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM attachment')).rows[0].n;
   const nulField = await upload(fx.tokens['clerk.bko'], { prison: 'BKO', kind: 'pho\u0000to' }, PNG, 'a.png', 'en');
   assert.equal(nulField.status, 422);
   assert.deepEqual(
@@ -179,8 +179,11 @@ test('an attachment is named after its type, whatever it was uploaded as; its fi
   });
   assert.equal(cut.statusCode, 400);
   assert.equal(cut.headers['content-type'], 'application/problem+json; charset=utf-8');
-  assert.equal(cut.json().code, 'error.malformed_multipart');
-  assert.equal((await database.pool.query('SELECT count(*)::int AS n FROM attachment')).rows[0].n, before);
+  assert.equal(cut.json<Problem>().code, 'error.malformed_multipart');
+  assert.equal(
+    (await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM attachment')).rows[0].n,
+    before,
+  );
   const files = (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
   assert.equal(files, before, 'no file left on disk by a refused upload');
 });

@@ -118,7 +118,7 @@ test(
         payload: newArrival({ person: { ...newArrival().person, family_name: `Traoré-${i}`, given_names: 'Aïssata' } }),
       });
       assert.equal(r.statusCode, 201, r.body);
-      persons.push(r.json().person_id);
+      persons.push(r.json<{ person_id: string }>().person_id);
     }
     const uploads = [
       Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(20_000)]),

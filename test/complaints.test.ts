@@ -22,6 +22,7 @@ import {
   reprisalWarnings,
 } from '../src/modules/complaints/service.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import type { Created, Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -202,7 +203,7 @@ test('a confidential complaint is invisible to the prison staff and its director
   // The inspector sees it, across prisons, and each read is audited.
   const seen = await app.inject({ method: 'GET', url: `/api/complaints/${c.id}`, headers: auth(inspectorToken) });
   assert.equal(seen.statusCode, 200, seen.body);
-  assert.equal(seen.json().words, 'Le chef de quartier exige de l’argent.');
+  assert.equal(seen.json<{ words: string }>().words, 'Le chef de quartier exige de l’argent.');
   assert.ok((await inspectorList(db, inspector)).some((x) => x.id === c.id));
   await getComplaint(db, officer, c.id);
   const audit = await db.execute<{ actor_id: string; action: string; prison_id: string | null }>(
@@ -307,8 +308,8 @@ test('an allegation links to the reception whose medical check recorded it; a re
     addressee: 'director' as const,
     words: 'Frappé pendant la garde à vue.',
   };
-  const c = await recordComplaint(db, clerk, { ...base, reception_id: rec.json().id });
-  assert.equal(c.reception_id, rec.json().id);
+  const c = await recordComplaint(db, clerk, { ...base, reception_id: rec.json<Created>().id });
+  assert.equal(c.reception_id, rec.json<Created>().id);
   await assert.rejects(
     recordComplaint(db, clerk, { ...base, reception_id: '01900000-0000-7000-8000-000000000001' }),
     (e: { status?: number; fields?: { field: string }[] }) =>
@@ -341,7 +342,7 @@ test('an appeal goes to the national level: only the national administration ans
     payload: { action: 'answer', answer: 'x', outcome: 'bogus' },
   });
   assert.equal(r.statusCode, 422);
-  assert.ok(r.json().errors.some((e: { field: string }) => e.field === '/outcome'));
+  assert.ok(r.json<Problem>().errors!.some((e: { field: string }) => e.field === '/outcome'));
   const answered = await act(db, officer, c.id, {
     action: 'answer',
     answer: 'La sanction est annulée.',

@@ -22,6 +22,7 @@ import type { Database } from '../src/db/index.js';
 import type { App } from '../src/http/app.js';
 import { addUser, createToken, login } from '../src/modules/access/service.js';
 import { auth, type Fixture } from './helpers.js';
+import type { List } from './api.js';
 
 /** Every string leaf of a JSON value. */
 export function leaves(v: unknown, out: Set<string> = new Set()): Set<string> {
@@ -193,14 +194,16 @@ export async function assertHistoryConfidential(
         continue;
       }
       assert.equal(res.statusCode, 200, res.body);
-      const items = res.json().items as {
-        id: string;
-        before: unknown;
-        after: unknown;
-        reason: string | null;
-        restricted: RestrictedCategory[];
-        withheld: RestrictedCategory[];
-      }[];
+      const items = res.json<
+        List<{
+          id: string;
+          before: unknown;
+          after: unknown;
+          reason: string | null;
+          restricted: RestrictedCategory[];
+          withheld: RestrictedCategory[];
+        }>
+      >().items;
       const seen = leaves(items.map((i) => [i.before, i.after, i.reason]));
       // 1. The restricted tables' own values (independent of the map).
       for (const g of truth) {

@@ -9,6 +9,7 @@ import { freePort } from '../src/db/embedded.js';
 import { databaseUnavailable } from '../src/db/errors.js';
 import { connect, isRetryableRead, type Database } from '../src/db/index.js';
 import { auth, fixture, formLogin, testApp, testDatabase, testRoles } from './helpers.js';
+import type { Problem } from './api.js';
 
 const roles = testRoles();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -74,7 +75,7 @@ test(
       'both queries running',
       async () =>
         (
-          await a.query(
+          await a.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM pg_stat_activity
     WHERE datname = $1 AND state = 'active' AND query LIKE '%pg_sleep(3)%' AND pid <> pg_backend_pid()`,
             [dbName(database)],
@@ -128,8 +129,8 @@ test('with the database unreachable: 503 for login, the API and the pages (never
   });
   assert.equal(token.statusCode, 503, token.body);
   assert.match(token.headers['content-type'] as string, /application\/problem\+json/);
-  assert.equal(token.json().code, 'error.database_unavailable');
-  assert.match(token.json().title, /database is unavailable/);
+  assert.equal(token.json<Problem>().code, 'error.database_unavailable');
+  assert.match(token.json<Problem>().title, /database is unavailable/);
   assert.equal(token.headers['retry-after'], '5');
   // The login form, as a browser sends it (with its pre-session CSRF token): a page, 503.
   const { res: login } = await formLogin(app, 'clerk.bko');
@@ -143,7 +144,7 @@ test('with the database unreachable: 503 for login, the API and the pages (never
   assert.match(page.body, /base de données est momentanément indisponible/);
   const health = await app.inject({ url: '/health' });
   assert.equal(health.statusCode, 503);
-  assert.equal(health.json().reason, 'unreachable');
+  assert.equal(health.json<{ reason: string }>().reason, 'unreachable');
 });
 
 test(
@@ -188,7 +189,7 @@ test(
       payload: { code: 'RO', name: 'Read only', kind: 'central_prison', region_code: 'BKO', official_capacity: 1 },
     });
     assert.equal(write.statusCode, 503, write.body);
-    assert.equal(write.json().code, 'error.database_read_only');
+    assert.equal(write.json<Problem>().code, 'error.database_read_only');
     // (Reads answer 503 too: authenticating a request records its use, a write.)
     const read = await app.inject({ url: '/api/prisons', headers: auth(fx.tokens['admin']) });
     assert.ok([200, 503].includes(read.statusCode), read.body);

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { bamakoDate } from '../src/core/dates.js';
 import { migrate, MIGRATIONS_DIR, readMigrations } from '../src/db/migrate.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import type { Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -75,7 +76,7 @@ test('a capacity change does not change a past occupancy rate; a back-dated one 
     reason: 'x',
   });
   assert.deepEqual(
-    future.json().errors.map((e: { field: string }) => e.field),
+    future.json<Problem>().errors!.map((e: { field: string }) => e.field),
     ['/effective_from'],
   );
   assert.equal(
@@ -152,7 +153,7 @@ test('a prison destroyed, then reopened, offers no places while destroyed; its s
   );
   assert.deepEqual([(await klk('2024-03-01')).status, (await klk('2024-03-01')).capacity], ['open', 200]);
   assert.deepEqual([(await klk('2025-07-01')).status, (await klk('2025-07-01')).capacity], ['open', 200]);
-  assert.equal((await call(fx.tokens.admin, 'GET', '/api/prisons/KLK')).json().status, 'open');
+  assert.equal((await call(fx.tokens.admin, 'GET', '/api/prisons/KLK')).json<Problem>().status, 'open');
 });
 
 test('the estate page: occupancy rate in both languages, overcrowding only beyond capacity, a past date, and the dated history', async () => {

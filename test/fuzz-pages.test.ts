@@ -13,6 +13,7 @@ import { ROLES } from '../src/core/access.js';
 import { prng } from '../src/core/random.js';
 import { addUser, createToken } from '../src/modules/access/service.js';
 import { auth, fixture, formLogin, newArrival, testApp, testDatabase } from './helpers.js';
+import type { List } from './api.js';
 
 const SEED = Number(process.env.PMIS_FUZZ_SEED ?? 20261201);
 const PER_ROUTE = Number(process.env.PMIS_FUZZ_PER_OP ?? 20);
@@ -61,9 +62,11 @@ const reception = await api('/api/receptions', {
   warrant_name: 'Keïta Oumar',
   nothing_shared: true,
 });
-const instruments = (await app.inject({ url: '/api/assessment-instruments', headers: auth(token) })).json().items as {
-  code: string;
-}[];
+const instruments = (await app.inject({ url: '/api/assessment-instruments', headers: auth(token) })).json<
+  List<{
+    code: string;
+  }>
+>().items;
 const assessment = await api(`/api/admissions/${adm.id}/assessments`, { instrument: instruments[0].code });
 await api(`/api/cells/${fx.prisons.BKO.cells[0]}/leaders`, {
   admission_id: adm.id,

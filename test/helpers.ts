@@ -5,6 +5,9 @@ import pg from 'pg';
 import { type Config, loadConfig } from '../src/config.js';
 import { makeActor, type Actor, type Role } from '../src/core/access.js';
 import { connect, type Database } from '../src/db/index.js';
+import type { Server } from 'node:http';
+import type { Static, TSchema } from '@sinclair/typebox';
+import { validateBody } from '../src/core/validation.js';
 import { buildApp, type App } from '../src/http/app.js';
 import { addUser, createToken } from '../src/modules/access/service.js';
 import { createCell, createPrison, createUnit } from '../src/modules/estate/service.js';
@@ -162,6 +165,23 @@ export async function fixture(database: Database): Promise<Fixture> {
 }
 
 export const auth = (token: string, lang = 'fr') => ({ authorization: `Bearer ${token}`, 'accept-language': lang });
+
+/**
+ * A body a test built loosely (JSON-like objects, strings where the schema has literal unions),
+ * checked as the API checks it and typed as the service takes it: for tests that call a service
+ * directly with what an API request would carry. An invalid body fails the test here.
+ */
+export function apiBody<S extends TSchema>(schema: S, value: unknown): Static<S> {
+  const r = validateBody(schema, value);
+  if (!r.ok) throw new Error(`Not a valid body: ${JSON.stringify(r.errors)}`);
+  return r.value;
+}
+
+/** The base URL of an app listening on a port (`await app.listen({ port: 0 })` first). */
+export function baseUrl(app: App): string {
+  const addr = (app.server as Server).address();
+  return `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+}
 
 export function newArrival(over: Record<string, unknown> = {}) {
   return {

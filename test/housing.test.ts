@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 import { assertHistoryConfidential } from './confidentiality-walk.js';
+import type { Created, Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -59,7 +60,7 @@ test('allocation refused with every reason, then overridden by the director with
   });
   assert.equal(refused.statusCode, 422);
   assert.deepEqual(
-    refused.json().errors.map((e: { message: string }) => e.message),
+    refused.json<Problem>().errors!.map((e: { message: string }) => e.message),
     ['Someone in this cell must be kept apart from this person (keep-apart record).'],
   );
   // Full cell + convicted together: both reasons at once.
@@ -72,7 +73,7 @@ test('allocation refused with every reason, then overridden by the director with
   );
   const both = await post(d, `/api/admissions/${x.id}/allocate`, { cell_id: c0, reason: 'placement' });
   assert.deepEqual(
-    both.json().errors.map((e: { code: string }) => e.code),
+    both.json<Problem>().errors!.map((e: { code: string }) => e.code),
     ['housing.refused.capacity', 'housing.refused.untried_with_convicted'],
   );
   // A security officer cannot override; the director can, and the reason is kept.
@@ -92,7 +93,7 @@ test('allocation refused with every reason, then overridden by the director with
     override_reason: 'Seule cellule surveillée de nuit ; réexamen demain',
   });
   assert.equal(ok.statusCode, 200, ok.body);
-  assert.deepEqual(ok.json().overridden, ['keep_apart']);
+  assert.deepEqual(ok.json<{ overridden: string[] }>().overridden, ['keep_apart']);
   const hist = (await app.inject({ url: `/api/persons/${x.person_id}/history`, headers: auth(d) })).json().items;
   assert.ok(
     hist.some(
@@ -107,7 +108,7 @@ test('allocation refused with every reason, then overridden by the director with
     .id;
   const cellB = (
     await post(fx.tokens.admin, '/api/prisons/BKO/cells', { unit_id: unitB, code: 'QS-01', capacity: 10 })
-  ).json().id;
+  ).json<Created>().id;
   assert.equal(
     (
       await post(
@@ -133,7 +134,7 @@ test('allocation refused with every reason, then overridden by the director with
   );
   const outside = await post(d, `/api/admissions/${hr.id}/allocate`, { cell_id: c2, reason: 'placement' });
   assert.deepEqual(
-    outside.json().errors.map((e: { code: string }) => e.code),
+    outside.json<Problem>().errors!.map((e: { code: string }) => e.code),
     ['housing.refused.policy_concentrate_outside'],
   );
   assert.equal(

@@ -44,7 +44,8 @@ test('a paper register loads row by row: good rows written, bad rows reported wi
   assert.equal(rows[1].terror, true);
   // Bad rows wrote nothing: no person named Coulibaly.
   assert.equal(
-    (await database.pool.query(`SELECT count(*)::int AS n FROM person WHERE family_name = 'Coulibaly'`)).rows[0].n,
+    (await database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM person WHERE family_name = 'Coulibaly'`))
+      .rows[0].n,
     0,
   );
 });

@@ -12,7 +12,20 @@ import { test } from 'node:test';
 import { importRegister } from '../src/cli/import.js';
 import { bamakoDate } from '../src/core/dates.js';
 import { addTitle } from '../src/modules/justice/service.js';
+import type { Created, HistoryEntry, List, PrisonerFile, Problem, ReceptionView } from './api.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import type { breachReport } from '../src/modules/housing/service.js';
+
+type BreachReport = Awaited<ReturnType<typeof breachReport>>;
+/** A placement as the move, allocate and admission answers give it. */
+interface Placed {
+  id: string;
+  cell_id: string;
+  via: string;
+  overridden: string[];
+  override_reason: string | null;
+  capacity_delegation_id?: string | null;
+}
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -24,7 +37,11 @@ const call = (token: string, method: 'GET' | 'POST' | 'PUT', url: string, payloa
     headers: auth(token, lang),
     ...(payload ? { payload: payload as Record<string, unknown> } : {}),
   });
-const codes = (r: { json(): { errors?: { code: string }[] } }) => (r.json().errors ?? []).map((e) => e.code);
+type Answer = Awaited<ReturnType<typeof app.inject>>;
+const codes = (r: Answer) => (r.json<Problem>().errors ?? []).map((e) => e.code);
+const errorsOf = (r: Answer) => r.json<Problem>().errors ?? [];
+const breaches = async (token: string, lang = 'en') =>
+  (await call(token, 'GET', '/api/prisons/BKO/breaches', undefined, lang)).json<BreachReport>();
 
 let cellNo = 0;
 /** A new cell in Bamako's unit A. */
@@ -36,7 +53,7 @@ async function newCell(capacity: number | null): Promise<{ id: string; code: str
     capacity,
   });
   assert.equal(r.statusCode, 201, r.body);
-  return { id: r.json().id, code };
+  return { id: r.json<Created>().id, code };
 }
 
 let n = 0;
@@ -75,11 +92,15 @@ function admitBody(
 async function admitted(o: Parameters<typeof admitBody>[0] = {}) {
   const r = await call(fx.tokens['clerk.bko'], 'POST', '/api/admissions', admitBody(o));
   assert.equal(r.statusCode, 201, r.body);
-  return r.json() as { id: string; person_id: string; placements: { overridden: string[] }[] };
+  return r.json<{ id: string; person_id: string; placements: { overridden: string[] }[] }>();
 }
 const occupants = async (cellId: string) =>
-  (await database.pool.query(`SELECT count(*)::int AS n FROM placement WHERE cell_id = $1 AND to_at IS NULL`, [cellId]))
-    .rows[0].n as number;
+  (
+    await database.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM placement WHERE cell_id = $1 AND to_at IS NULL`,
+      [cellId],
+    )
+  ).rows[0].n;
 
 test('ten concurrent admissions into a cell with one free place: exactly one is accepted', async () => {
   const cell = await newCell(3);
@@ -96,7 +117,7 @@ test('ten concurrent admissions into a cell with one free place: exactly one is 
           prison: 'BKO',
           person: { ...newArrival().person, family_name: `Concurrent${i}` },
         })
-      ).json().id,
+      ).json<Created>().id,
     );
   const results = await Promise.all(
     people.map((person_id, i) => {
@@ -110,7 +131,7 @@ test('ten concurrent admissions into a cell with one free place: exactly one is 
       return call(fx.tokens['clerk.bko'], 'POST', '/api/admissions', { ...body, person_id });
     }),
   );
-  assert.deepEqual(results.map((r) => r.statusCode).sort(), [201, ...Array(9).fill(422)]);
+  assert.deepEqual(results.map((r) => r.statusCode).sort(), [201, ...Array<number>(9).fill(422)]);
   for (const r of results.filter((x) => x.statusCode === 422)) assert.deepEqual(codes(r), ['housing.refused.capacity']);
   assert.equal(await occupants(cell.id), 3);
 });
@@ -133,7 +154,7 @@ test('ten concurrent moves into a cell with one free place: exactly one is accep
           }),
     ),
   );
-  assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, ...Array(9).fill(422)]);
+  assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, ...Array<number>(9).fill(422)]);
   assert.equal(await occupants(cell.id), 2);
 });
 
@@ -182,7 +203,7 @@ test('a move putting an untried woman with convicted men is refused with both re
   assert.equal(refused.statusCode, 422);
   assert.equal(refused.headers['content-type'], 'application/problem+json; charset=utf-8');
   assert.deepEqual(
-    refused.json().errors.map((e: { field: string; code: string; message: string }) => [e.field, e.code, e.message]),
+    errorsOf(refused).map((e) => [e.field, e.code, e.message]),
     [
       [
         '/cell_id',
@@ -210,7 +231,7 @@ test('a move putting an untried woman with convicted men is refused with both re
     override_reason: 'Une nuit, sous la garde d’une surveillante, avant réouverture du quartier des femmes',
   });
   assert.equal(ok.statusCode, 200, ok.body);
-  const pl = ok.json().placements.at(-1);
+  const pl = ok.json<{ placements: Placed[] }>().placements.at(-1)!;
   assert.deepEqual(
     [pl.cell_id, pl.via, pl.overridden, pl.override_reason],
     [
@@ -221,14 +242,15 @@ test('a move putting an untried woman with convicted men is refused with both re
     ],
   );
   const row = (
-    await database.pool.query(
+    await database.pool.query<{ username: string }>(
       `SELECT u.username FROM placement p JOIN app_user u ON u.id = p.override_by WHERE p.id = $1`,
       [pl.id],
     )
   ).rows[0];
   assert.equal(row.username, 'director.bko');
-  const hist = (await call(fx.tokens['director.bko'], 'GET', `/api/persons/${woman.person_id}/history`)).json()
-    .items as { action: string; actor: string; reason: string; after: { overridden: string[] } }[];
+  const hist = (await call(fx.tokens['director.bko'], 'GET', `/api/persons/${woman.person_id}/history`)).json<
+    List<HistoryEntry & { after: { overridden: string[] } }>
+  >().items;
   const o = hist.find((h) => h.action === 'placement_override')!;
   assert.deepEqual(
     [o.actor, o.reason, o.after.overridden],
@@ -239,10 +261,10 @@ test('a move putting an untried woman with convicted men is refused with both re
     ],
   );
   // The breach report lists that cell, covered by the director's override, in presumption-of-innocence words.
-  const report = (await call(fx.tokens['director.bko'], 'GET', '/api/prisons/BKO/breaches', undefined, 'fr')).json();
-  const c = report.cells.find((x: { cell_id: string }) => x.cell_id === cell.id);
+  const report = await breaches(fx.tokens['director.bko'], 'fr');
+  const c = report.cells.find((x) => x.cell_id === cell.id)!;
   assert.deepEqual(
-    c.breaches.map((b: { rule: string; covered: boolean }) => [b.rule, b.covered]),
+    c.breaches.map((b) => [b.rule, b.covered]),
     [
       ['untried_with_convicted', true],
       ['women_with_men', true],
@@ -273,7 +295,7 @@ test('the reception places through the same rule: refused once the file says who
   };
   const security = { rules_explained: true, rules_language: 'bm', cell_id: cell.id, body_search_done: true };
   // The file first (out of order), then the security office places her: the full check.
-  const r1 = (await call(fx.tokens['security.bko'], 'POST', '/api/receptions', handover)).json().id;
+  const r1 = (await call(fx.tokens['security.bko'], 'POST', '/api/receptions', handover)).json<Created>().id;
   assert.equal(
     (
       await call(fx.tokens['clerk.bko'], 'POST', `/api/receptions/${r1}/steps/administration`, {
@@ -291,7 +313,9 @@ test('the reception places through the same rule: refused once the file says who
     override_reason: 'Cellule d’attente sous surveillance féminine, le temps du transfert à Bollé',
   });
   assert.equal(ok.statusCode, 200, ok.body);
-  const file = (await call(fx.tokens['director.bko'], 'GET', `/api/persons/${ok.json().person_id}`)).json();
+  const file = (
+    await call(fx.tokens['director.bko'], 'GET', `/api/persons/${ok.json<ReceptionView>().person_id!}`)
+  ).json<PrisonerFile>();
   const pl = file.admissions[0].placements[0];
   assert.deepEqual(
     [pl.cell_id, pl.via, pl.overridden, pl.override_reason],
@@ -306,7 +330,7 @@ test('the reception places through the same rule: refused once the file says who
   // the rule refuses the cell and she waits for an allocation (the admission is not blocked).
   const r2 = (
     await call(fx.tokens['security.bko'], 'POST', '/api/receptions', { ...handover, warrant_name: 'Koné Mariam' })
-  ).json().id;
+  ).json<Created>().id;
   assert.equal(
     (
       await call(fx.tokens['security.bko'], 'POST', `/api/receptions/${r2}/steps/security`, {
@@ -326,13 +350,15 @@ test('the reception places through the same rule: refused once the file says who
     person: { ...woman, given_names: 'Mariam', family_name: 'Koné' },
   });
   assert.equal(adm.statusCode, 200, adm.body);
-  const step = adm.json().steps.find((s: { step: string }) => s.step === 'administration');
+  const step = adm.json<ReceptionView>().steps.find((s) => s.step === 'administration')!;
   assert.deepEqual(
-    step.data.placement_refused.map((x: { code: string }) => x.code),
+    (step.data as { placement_refused: { code: string }[] }).placement_refused.map((x) => x.code),
     ['untried_with_convicted', 'women_with_men'],
   );
-  const awaiting = (await call(fx.tokens['security.bko'], 'GET', '/api/prisons/BKO/awaiting-allocation')).json().items;
-  assert.ok(awaiting.some((x: { admission_id: string }) => x.admission_id === adm.json().admission_id));
+  const awaiting = (await call(fx.tokens['security.bko'], 'GET', '/api/prisons/BKO/awaiting-allocation')).json<
+    List<{ admission_id: string }>
+  >().items;
+  assert.ok(awaiting.some((x) => x.admission_id === adm.json<ReceptionView>().admission_id));
 });
 
 test('admission and import go through the same check, with the same reasons', async () => {
@@ -354,9 +380,11 @@ test('admission and import go through the same check, with the same reasons', as
   assert.deepEqual([report.imported, report.failed], [1, 1]);
   assert.deepEqual(
     report.errors,
-    viaApi.json().errors.map((e: { message: string }) => ({ line: 2, field: 'cell', message: e.message })),
+    errorsOf(viaApi).map((e) => ({ line: 2, field: 'cell', message: e.message })),
   );
-  const via = (await database.pool.query(`SELECT count(*)::int AS n FROM placement WHERE via = 'import'`)).rows[0].n;
+  const via = (
+    await database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM placement WHERE via = 'import'`)
+  ).rows[0].n;
   assert.equal(via, 0, 'the refused row wrote nothing');
 });
 
@@ -394,7 +422,7 @@ test('an import batch places its rows one after the other through the one rule: 
   assert.match(report.errors[0].message, /capacity|full/i);
   assert.match(report.errors[1].message, /wom[ae]n|men/i);
   const placed = (
-    await database.pool.query(
+    await database.pool.query<{ code: string; family_name: string }>(
       `SELECT c.code, p.family_name FROM placement pl JOIN cell c ON c.id = pl.cell_id JOIN admission a ON a.id = pl.admission_id JOIN person p ON p.id = a.person_id
     WHERE pl.cell_id = ANY($1) AND pl.to_at IS NULL ORDER BY p.family_name`,
       [[small.id, other.id]],
@@ -406,7 +434,7 @@ test('an import batch places its rows one after the other through the one rule: 
   );
   // Each placement has its history entry, as a placement made alone.
   const logged = (
-    await database.pool.query(
+    await database.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM change_log l JOIN placement pl ON pl.id = l.entity_id WHERE l.entity = 'placement' AND l.action = 'placement' AND pl.cell_id = ANY($1)`,
       [[small.id, other.id]],
     )
@@ -432,9 +460,9 @@ test('a person born "2008" (year precision) is treated as a minor until an age a
   );
   assert.equal(young.statusCode, 422);
   assert.deepEqual(codes(young), ['housing.refused.minor_with_adult_assumed']);
-  assert.match(young.json().errors[0].message, /un âge incertain compte comme mineur/);
+  assert.match(errorsOf(young)[0].message, /un âge incertain compte comme mineur/);
   const y = await admitted({ name: 'Jeune', birth });
-  const file = (await call(fx.tokens['clerk.bko'], 'GET', `/api/persons/${y.person_id}`)).json();
+  const file = (await call(fx.tokens['clerk.bko'], 'GET', `/api/persons/${y.person_id}`)).json<PrisonerFile>();
   assert.deepEqual(
     [file.age.treated_as_minor, file.age.assumed, file.age.basis],
     [true, true, birth.precision === 'year' ? 'age_uncertain' : 'age_uncertain'],
@@ -444,7 +472,9 @@ test('a person born "2008" (year precision) is treated as a minor until an age a
   const page = await app.inject({ url: `/people/${y.person_id}`, cookies: { pmis_session: session, pmis_lang: 'en' } });
   assert.match(page.body, /Treated as a minor: age uncertain, no age assessment/);
   // The regime reads the same: a minor's guarantees.
-  const cls = (await call(fx.tokens['director.bko'], 'GET', `/api/admissions/${y.id}/classification`)).json();
+  const cls = (await call(fx.tokens['director.bko'], 'GET', `/api/admissions/${y.id}/classification`)).json<{
+    regime: { minor: unknown };
+  }>();
   assert.deepEqual(cls.regime.minor, { treated_as_minor: true, assumed: true });
   // With a certain minor, the person may share a cell.
   const minors = await newCell(10);
@@ -463,9 +493,7 @@ test('a person born "2008" (year precision) is treated as a minor until an age a
     200,
   );
   assert.equal(
-    (await call(fx.tokens['director.bko'], 'GET', '/api/prisons/BKO/breaches'))
-      .json()
-      .cells.some((c: { cell_id: string }) => c.cell_id === minors.id),
+    (await breaches(fx.tokens['director.bko'])).cells.some((c) => c.cell_id === minors.id),
     false,
   );
   // The age assessment: method, by whom, date, result. He is an adult: the cell is in breach at once.
@@ -477,7 +505,7 @@ test('a person born "2008" (year precision) is treated as a minor until an age a
     'fr',
   );
   assert.deepEqual(
-    bad.json().errors.map((e: { field: string }) => e.field),
+    errorsOf(bad).map((e) => e.field),
     ['/minimum_age'],
   );
   const aa = await call(fx.tokens['clerk.bko'], 'POST', `/api/persons/${y.person_id}/age-assessments`, {
@@ -489,11 +517,12 @@ test('a person born "2008" (year precision) is treated as a minor until an age a
     notes: 'Acte produit par la famille',
   });
   assert.equal(aa.statusCode, 201, aa.body);
-  assert.deepEqual([aa.json().reading.treated_as_minor, aa.json().reading.basis], [false, 'assessment']);
-  const report = (await call(fx.tokens['director.bko'], 'GET', '/api/prisons/BKO/breaches')).json();
-  const c = report.cells.find((x: { cell_id: string }) => x.cell_id === minors.id);
+  const reading = aa.json<{ reading: { treated_as_minor: boolean; basis: string } }>().reading;
+  assert.deepEqual([reading.treated_as_minor, reading.basis], [false, 'assessment']);
+  const report = await breaches(fx.tokens['director.bko']);
+  const c = report.cells.find((x) => x.cell_id === minors.id)!;
   assert.deepEqual(
-    c.breaches.map((b: { rule: string; covered: boolean }) => [b.rule, b.covered]),
+    c.breaches.map((b) => [b.rule, b.covered]),
     [['minor_with_adult', false]],
   );
   assert.deepEqual(
@@ -511,17 +540,20 @@ test('a person born "2008" (year precision) is treated as a minor until an age a
     ).statusCode,
     200,
   );
-  const hist = (await call(fx.tokens['clerk.bko'], 'GET', `/api/persons/${y.person_id}/history`)).json().items;
+  const hist = (await call(fx.tokens['clerk.bko'], 'GET', `/api/persons/${y.person_id}/history`)).json<
+    List<HistoryEntry & { after: { result: string; assessed_by: string } }>
+  >().items;
   assert.ok(
     hist.some(
-      (h: { entity: string; after: { result: string; assessed_by: string } }) =>
+      (h) =>
         h.entity === 'age_assessment' &&
         h.after.result === 'adult' &&
         h.after.assessed_by === 'Greffe, acte de naissance n° 112',
     ),
   );
   assert.equal(
-    (await call(fx.tokens['clerk.bko'], 'GET', `/api/persons/${y.person_id}/age-assessments`)).json().items.length,
+    (await call(fx.tokens['clerk.bko'], 'GET', `/api/persons/${y.person_id}/age-assessments`)).json<List<unknown>>()
+      .items.length,
     1,
   );
 });
@@ -531,9 +563,7 @@ test('a conviction puts a cell in breach at once; the untried are named by what 
   const a = await admitted({ cell: cell.id });
   await admitted({ cell: cell.id });
   assert.equal(
-    (await call(fx.tokens['director.bko'], 'GET', '/api/prisons/BKO/breaches'))
-      .json()
-      .cells.some((c: { cell_id: string }) => c.cell_id === cell.id),
+    (await breaches(fx.tokens['director.bko'])).cells.some((c) => c.cell_id === cell.id),
     false,
   );
   await addTitle(database.db, fx.actors['clerk.bko'], a.id, {
@@ -543,14 +573,14 @@ test('a conviction puts a cell in breach at once; the untried are named by what 
     reference: 'JUG-2026-9',
     issued_on: bamakoDate(),
     sentence: { years: 5 },
-  } as never);
-  const report = (await call(fx.tokens['director.bko'], 'GET', '/api/prisons/BKO/breaches', undefined, 'fr')).json();
-  const c = report.cells.find((x: { cell_id: string }) => x.cell_id === cell.id);
+  });
+  const report = await breaches(fx.tokens['director.bko'], 'fr');
+  const c = report.cells.find((x) => x.cell_id === cell.id)!;
   assert.deepEqual(
-    c.breaches.map((b: { rule: string; covered: boolean }) => [b.rule, b.covered]),
+    c.breaches.map((b) => [b.rule, b.covered]),
     [['untried_with_convicted', false]],
   );
-  const untried = c.breaches[0].sides[0][0].label as string;
+  const untried = c.breaches[0].sides[0][0].label;
   assert.match(untried, /^inculpé d'association /);
   assert.doesNotMatch(
     untried.replace(/association de malfaiteurs en relation avec une entreprise terroriste/i, ''),
@@ -559,19 +589,18 @@ test('a conviction puts a cell in breach at once; the untried are named by what 
   assert.match(c.breaches[0].sides[1][0].label, /^condamné /);
   // Scope: another prison's clerk sees nothing of it; keep-apart breaches need intelligence.read.
   assert.equal((await call(fx.tokens['clerk.klk'], 'GET', '/api/prisons/BKO/breaches')).statusCode, 403);
-  assert.equal(
-    (await call(fx.tokens['clerk.bko'], 'GET', '/api/prisons/BKO/breaches')).json().keep_apart_included,
-    false,
-  );
+  assert.equal((await breaches(fx.tokens['clerk.bko'])).keep_apart_included, false);
   // The API is documented under the housing tag.
-  const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+  const doc = (await app.inject({ url: '/api/openapi.json' })).json<{
+    paths: Record<string, Partial<Record<'get' | 'post', { tags: string[] }>>>;
+  }>();
   for (const p of [
     '/api/prisons/{prison}/breaches',
     '/api/prisons/{prison}/awaiting-allocation',
     '/api/prisons/{prison}/capacity-delegation',
   ])
-    assert.deepEqual(doc.paths[p].get.tags, ['housing'], p);
-  assert.deepEqual(doc.paths['/api/persons/{id}/age-assessments'].post.tags, ['people']);
+    assert.deepEqual(doc.paths[p].get?.tags, ['housing'], p);
+  assert.deepEqual(doc.paths['/api/persons/{id}/age-assessments'].post?.tags, ['people']);
   assert.ok(doc.paths['/api/prisons/{prison}/capacity'].post && doc.paths['/api/prisons/{prison}/status'].post);
 });
 
@@ -600,19 +629,22 @@ test('a keep-apart pair sharing a cell is in the report for security staff only,
     201,
   );
   const audited = async () =>
-    (await database.pool.query(`SELECT count(*)::int AS n FROM access_audit WHERE entity = 'breach_report'`)).rows[0]
-      .n as number;
+    (
+      await database.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM access_audit WHERE entity = 'breach_report'`,
+      )
+    ).rows[0].n;
   const before = await audited();
-  const sec = (await call(fx.tokens['security.bko'], 'GET', '/api/prisons/BKO/breaches')).json();
-  const c = sec.cells.find((x: { cell_id: string }) => x.cell_id === cell.id);
+  const sec = await breaches(fx.tokens['security.bko']);
+  const c = sec.cells.find((x) => x.cell_id === cell.id)!;
   assert.deepEqual(
-    c.breaches.map((x: { rule: string; covered: boolean }) => [x.rule, x.covered]),
+    c.breaches.map((x) => [x.rule, x.covered]),
     [['keep_apart', false]],
   );
   assert.equal(await audited(), before + 1);
-  const clerk = (await call(fx.tokens['clerk.bko'], 'GET', '/api/prisons/BKO/breaches')).json();
+  const clerk = await breaches(fx.tokens['clerk.bko']);
   assert.equal(
-    clerk.cells.some((x: { cell_id: string }) => x.cell_id === cell.id),
+    clerk.cells.some((x) => x.cell_id === cell.id),
     false,
     'a clerk does not see intelligence',
   );
@@ -641,12 +673,12 @@ test("a director's override of a keep-apart record stays in the history as intel
     override_reason: why,
   });
   assert.equal(ok.statusCode, 200, ok.body);
-  assert.deepEqual(ok.json().overridden, ['keep_apart']);
+  assert.deepEqual(ok.json<Placed>().overridden, ['keep_apart']);
   type Entry = { action: string; reason: string | null; after: Record<string, unknown> | null; withheld: string[] };
   const history = async (token: string) =>
-    ((await call(token, 'GET', `/api/persons/${b.person_id}/history`)).json().items as Entry[]).filter((h) =>
-      h.action.startsWith('placement'),
-    );
+    (await call(token, 'GET', `/api/persons/${b.person_id}/history`))
+      .json<List<Entry>>()
+      .items.filter((h) => h.action.startsWith('placement'));
   // The clerk (history.read, not intelligence.read) sees that placements happened, not the record behind them.
   const clerk = await history(fx.tokens['clerk.bko']);
   const override = clerk.find((h) => h.action === 'placement_override')!;
@@ -660,11 +692,11 @@ test("a director's override of a keep-apart record stays in the history as intel
   assert.equal(JSON.stringify(clerk).includes('keep_apart'), false);
   const audits = async () =>
     (
-      await database.pool.query(
+      await database.pool.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM access_audit WHERE category = 'intelligence' AND person_id = $1`,
         [b.person_id],
       )
-    ).rows[0].n as number;
+    ).rows[0].n;
   const before = await audits();
   const sec = (await history(fx.tokens['security.bko'])).find((h) => h.action === 'placement_override')!;
   assert.deepEqual([sec.withheld, sec.reason, sec.after!.overridden], [[], why, ['keep_apart']]);
@@ -702,15 +734,15 @@ test('the standing delegation covers capacity only: separation still needs the d
     over_capacity_reason: 'Plus de place',
   });
   assert.equal(ok.statusCode, 200, ok.body);
-  assert.deepEqual(ok.json().overridden, ['capacity']);
-  assert.ok(ok.json().capacity_delegation_id);
+  assert.deepEqual(ok.json<Placed>().overridden, ['capacity']);
+  assert.ok(ok.json<Placed>().capacity_delegation_id);
   assert.equal(
     (
       await call(fx.tokens['director.bko'], 'PUT', '/api/prisons/BKO/capacity-delegation', {
         delegated: false,
         reason: 'Fin',
       })
-    ).json().delegated,
+    ).json<{ delegated: boolean }>().delegated,
     false,
   );
 });
@@ -721,10 +753,10 @@ test('the age form on the file: errors named in the page, then the assessment re
   const { session, csrf } = await (async () => {
     const s = await login(database.db, 'clerk.bko', 'correct horse battery', 1);
     const c = (
-      await database.pool.query(
+      await database.pool.query<{ csrf_token: string }>(
         `SELECT csrf_token FROM user_session WHERE ended_at IS NULL ORDER BY created_at DESC LIMIT 1`,
       )
-    ).rows[0].csrf_token as string;
+    ).rows[0].csrf_token;
     return { session: s.session, csrf: c };
   })();
   const cookies = { pmis_session: session, pmis_lang: 'fr' };

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { login } from '../src/modules/access/service.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import type { Created, PrisonerFile } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -56,7 +57,7 @@ test('the reception shows an earlier file under another spelling; the clerk link
   assert.equal(first.statusCode, 201, first.body);
   await app.inject({
     method: 'POST',
-    url: `/api/admissions/${first.json().id}/end`,
+    url: `/api/admissions/${first.json<Created>().id}/end`,
     headers: auth(fx.tokens['clerk.klk']),
     payload: { reason: 'release', ended_at: '2025-08-01T10:00:00Z' },
   });
@@ -73,7 +74,11 @@ test('the reception shows an earlier file under another spelling; the clerk link
   assert.match(shown.body, /Prison KLK \(2025-02-01 → 2025-08-01\)/);
   assert.doesNotMatch(shown.body, /KLK-2025-000001/);
   assert.doesNotMatch(shown.body, /Intalla Ag Attaher/);
-  assert.equal((await database.pool.query(`SELECT count(*)::int AS n FROM person`)).rows[0].n, 1, 'no new file yet');
+  assert.equal(
+    (await database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM person`)).rows[0].n,
+    1,
+    'no new file yet',
+  );
   // Confirming without a choice is refused, with the error summary pointing at the choice.
   const noChoice = await app.inject({
     method: 'POST',
@@ -90,14 +95,17 @@ test('the reception shows an earlier file under another spelling; the clerk link
     url: '/admissions/new',
     cookies,
     headers,
-    payload: form(csrf, { 'identity.checked': '1', 'identity.choice': first.json().person_id }),
+    payload: form(csrf, { 'identity.checked': '1', 'identity.choice': first.json<{ person_id: string }>().person_id }),
   });
   assert.equal(linked.statusCode, 303, linked.body);
-  assert.equal(linked.headers.location, `/people/${first.json().person_id}`);
-  const file = await app.inject({ url: `/api/persons/${first.json().person_id}`, headers: auth(fx.tokens.admin) });
+  assert.equal(linked.headers.location, `/people/${first.json<{ person_id: string }>().person_id}`);
+  const file = await app.inject({
+    url: `/api/persons/${first.json<{ person_id: string }>().person_id}`,
+    headers: auth(fx.tokens.admin),
+  });
   assert.deepEqual(
     file
-      .json()
+      .json<PrisonerFile>()
       .admissions.map((a: { committal_number: string }) => a.committal_number)
       .sort(),
     ['BKO-2026-000001', 'KLK-2025-000001'],
@@ -108,10 +116,19 @@ test('the reception shows an earlier file under another spelling; the clerk link
     )
   ).rows;
   assert.deepEqual(decision, [
-    { decision: 'existing_person', person_id: first.json().person_id, has_admission: true, shown: decision[0].shown },
+    {
+      decision: 'existing_person',
+      person_id: first.json<{ person_id: string }>().person_id,
+      has_admission: true,
+      shown: decision[0].shown,
+    },
   ]);
   assert.ok(decision[0].shown >= 1);
-  assert.equal((await database.pool.query(`SELECT count(*)::int AS n FROM person`)).rows[0].n, 1, 'still one person');
+  assert.equal(
+    (await database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM person`)).rows[0].n,
+    1,
+    'still one person',
+  );
   // The re-admission is recorded: it opened the identity and the legal history of Koulikoro to Bamako.
   const opening = (
     await database.pool.query(

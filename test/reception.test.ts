@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 import { assertHistoryConfidential } from './confidentiality-walk.js';
+import type { Created, PrisonerFile, Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -36,8 +37,14 @@ const administration = {
 test('a reception completed end to end: every step records who and when, the file gets its committal number', async () => {
   const r = await post(fx.tokens['security.bko'], '/api/receptions', handover);
   assert.equal(r.statusCode, 201, r.body);
-  const id = r.json().id;
-  assert.deepEqual(r.json().missing, ['security', 'administration', 'registry', 'medical', 'interview']);
+  const id = r.json<Created>().id;
+  assert.deepEqual(r.json<{ missing: string[] }>().missing, [
+    'security',
+    'administration',
+    'registry',
+    'medical',
+    'interview',
+  ]);
   assert.equal(
     (
       await post(fx.tokens['security.bko'], `/api/receptions/${id}/steps/security`, {
@@ -52,7 +59,7 @@ test('a reception completed end to end: every step records who and when, the fil
   );
   const adm = await post(fx.tokens['clerk.bko'], `/api/receptions/${id}/steps/administration`, administration);
   assert.equal(adm.statusCode, 200, adm.body);
-  assert.match(adm.json().committal_number, /^BKO-\d{4}-\d{6}$/);
+  assert.match(adm.json<{ committal_number: string }>().committal_number, /^BKO-\d{4}-\d{6}$/);
   assert.equal(
     (
       await post(fx.tokens['clerk.bko'], `/api/receptions/${id}/steps/registry`, {
@@ -79,7 +86,7 @@ test('a reception completed end to end: every step records who and when, the fil
   const early = await post(fx.tokens['clerk.bko'], `/api/receptions/${id}/complete`, {});
   assert.equal(early.statusCode, 422);
   assert.deepEqual(
-    early.json().errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    early.json<Problem>().errors!.map((e: { field: string; message: string }) => [e.field, e.message]),
     [['/steps/interview', "Étape manquante : entretien d'accueil."]],
   );
   const iv = await post(fx.tokens['director.bko'], `/api/receptions/${id}/steps/interview`, {
@@ -94,14 +101,14 @@ test('a reception completed end to end: every step records who and when, the fil
   assert.equal(iv.statusCode, 200, iv.body);
   const done = await post(fx.tokens['clerk.bko'], `/api/receptions/${id}/complete`, {});
   assert.equal(done.statusCode, 200, done.body);
-  assert.equal(done.json().status, 'completed');
+  assert.equal(done.json<Problem>().status, 'completed');
   assert.ok(done.json().steps.every((s: { done_by: string; done_at: string }) => s.done_by && s.done_at));
   // The person is in the population, in the cell chosen at the security office.
   const file = await app.inject({
-    url: `/api/persons/${done.json().person_id}`,
+    url: `/api/persons/${done.json<{ person_id: string }>().person_id}`,
     headers: auth(fx.tokens['clerk.bko']),
   });
-  assert.equal(file.json().admissions[0].location.cell_id, fx.prisons.BKO.cells[0]);
+  assert.equal(file.json<PrisonerFile>().admissions[0].location?.cell_id, fx.prisons.BKO.cells[0]);
   // The count of arrivals with nothing shared by the arresting force.
   const stats = await app.inject({
     url: '/api/receptions/statistics/nothing-shared?prison=BKO&from=2000-01-01&to=2100-01-01',
@@ -150,7 +157,7 @@ test('a step out of order needs a reason; roles and scope are enforced', async (
       nothing_shared: false,
       information_shared: 'Procès-verbal d’audition',
     })
-  ).json().id;
+  ).json<Created>().id;
   const noReason = await post(
     fx.tokens['medic.bko'],
     `/api/receptions/${id}/steps/medical`,
@@ -158,7 +165,7 @@ test('a step out of order needs a reason; roles and scope are enforced', async (
     'en',
   );
   assert.equal(noReason.statusCode, 422);
-  assert.equal(noReason.json().errors[0].field, '/out_of_order_reason');
+  assert.equal(noReason.json<Problem>().errors![0].field, '/out_of_order_reason');
   const withReason = await post(fx.tokens['medic.bko'], `/api/receptions/${id}/steps/medical`, {
     ill_treatment_alleged: false,
     fitness: 'fit',
@@ -191,7 +198,7 @@ test('a step out of order needs a reason; roles and scope are enforced', async (
   // Nothing shared and something shared at once is refused.
   const both = await post(fx.tokens['security.bko'], '/api/receptions', { ...handover, information_shared: 'PV' });
   assert.equal(both.statusCode, 422);
-  assert.equal(both.json().errors[0].field, '/nothing_shared');
+  assert.equal(both.json<Problem>().errors![0].field, '/nothing_shared');
   // A failed administration step writes nothing (no person, no admission, no step).
   const before = (
     await database.pool.query(
@@ -224,7 +231,7 @@ test('a step out of order needs a reason; roles and scope are enforced', async (
 
 test('reception pages: deny by default, both languages, under 150 KB each', async (t) => {
   const { login } = await import('../src/modules/access/service.js');
-  const id = (await post(fx.tokens['security.bko'], '/api/receptions', handover)).json().id;
+  const id = (await post(fx.tokens['security.bko'], '/api/receptions', handover)).json<Created>().id;
   assert.equal((await app.inject({ url: `/receptions/${id}` })).statusCode, 303, 'anonymous: to the login page');
   const { session } = await login(database.db, 'director.bko', 'correct horse battery', 1);
   const { session: klk } = await login(database.db, 'clerk.klk', 'correct horse battery', 1);

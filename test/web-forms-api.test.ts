@@ -22,6 +22,7 @@ import { identityRoutes } from '../src/modules/identity/routes.js';
 import { justiceRoutes } from '../src/modules/justice/routes.js';
 import { parseForm, toFormValues } from '../src/web/forms.js';
 import { auth, fixture, newArrival, testApp, testConfig, testDatabase } from './helpers.js';
+import type { Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -296,7 +297,10 @@ test('through the real API: what the admission form parsed is admitted; a bad en
     payload: { ...newArrival(), charges: [{ qualification: 'Vol', category: 'bogus' }] },
   });
   assert.equal(refused.statusCode, 422);
-  assert.deepEqual([...new Set(refused.json().errors.map((e: { field: string }) => e.field))], ['/charges/0/category']);
+  assert.deepEqual(
+    [...new Set(refused.json<Problem>().errors!.map((e: { field: string }) => e.field))],
+    ['/charges/0/category'],
+  );
   assert.deepEqual(
     form.errors.map((e) => e.pointer),
     ['/charges/0/category'],

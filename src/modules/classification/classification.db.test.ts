@@ -1,6 +1,7 @@
 /** Classification, assessments, regime, moves and cell leaders through the API and the database. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { ClassificationView, Created, List, Problem } from '../../../test/api.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
 import { assertHistoryConfidential } from '../../../test/confidentiality-walk.js';
 import { allItems } from './instruments.js';
@@ -10,6 +11,24 @@ const database = await testDatabase();
 const app = await testApp(database);
 const fx = await fixture(database);
 type Method = 'GET' | 'POST' | 'PUT';
+type Answer = Awaited<ReturnType<typeof app.inject>>;
+const errorsOf = (r: Answer) => r.json<Problem>().errors ?? [];
+/** An assessment as the API answers it: what these tests read of it. */
+interface AssessmentAnswer {
+  id: string;
+  version: number;
+  override?: boolean;
+  previous: { id: string } | null;
+  profile: { unrated: number }[];
+  change_since_previous: {
+    items: { item: string; movement: string; concern: string }[];
+    judgement: unknown;
+  } | null;
+}
+const definitionOf = async (query: string) =>
+  (await call(director(), 'GET', `/api/assessment-instruments/${query}`)).json<{
+    definition: typeof VIOLENT_EXTREMISM_V1;
+  }>().definition;
 const call = (token: string, method: Method, url: string, payload?: unknown, lang = 'en') =>
   app.inject({
     method,
@@ -17,6 +36,21 @@ const call = (token: string, method: Method, url: string, payload?: unknown, lan
     headers: auth(token, lang),
     ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
   });
+/** A cell's occupants (`GET /api/cells/:id/occupants`). */
+interface Occupants {
+  current: { admission_id: string; label: string }[];
+  past: { admission_id: string }[];
+}
+/** A cell's leaders (`GET /api/cells/:id/leaders`). */
+interface Leaders {
+  current: { admission_id: string } | null;
+  leaders: {
+    how: string;
+    since: string;
+    until: string | null;
+    requests: { subject: string; status: string; answer: string }[];
+  }[];
+}
 const admin = () => fx.tokens.admin;
 const director = () => fx.tokens['director.bko'];
 
@@ -28,7 +62,7 @@ async function admitted(name: string, over: Record<string, unknown> = {}) {
     newArrival({ person: { ...newArrival().person, family_name: name }, ...over }),
   );
   assert.equal(r.statusCode, 201, r.body);
-  return r.json() as { id: string; person_id: string };
+  return r.json<{ id: string; person_id: string }>();
 }
 const ratings = (def: typeof VIOLENT_EXTREMISM_V1, value: string) =>
   Object.fromEntries(allItems(def).map((i) => [i.code, { value, evidence: 'Entretien' }]));
@@ -38,39 +72,29 @@ async function completedVeo(admissionId: string, judgement: string, value = 'par
     instrument: 'spj_violent_extremism',
   });
   assert.equal(s.statusCode, 201, s.body);
-  const def = (
-    await call(director(), 'GET', `/api/assessment-instruments/spj_violent_extremism?version=${s.json().version}`)
-  ).json().definition;
-  const c = await call(director(), 'PUT', `/api/assessments/${s.json().id}`, {
+  const def = await definitionOf(`spj_violent_extremism?version=${s.json<AssessmentAnswer>().version}`);
+  const c = await call(director(), 'PUT', `/api/assessments/${s.json<AssessmentAnswer>().id}`, {
     row_version: 1,
     complete: true,
     content: { ratings: ratings(def, value), summary: 'Synthèse', judgement, judgement_reasons: 'Motifs' },
   });
   assert.equal(c.statusCode, 200, c.body);
-  return c.json() as {
-    id: string;
-    version: number;
-    change_since_previous: { items: { item: string; movement: string; concern: string }[] } | null;
-  };
+  return c.json<AssessmentAnswer>();
 }
 
 test('the shipped instruments are in the database as version 1, unchanged', async () => {
-  const list = (await call(director(), 'GET', '/api/assessment-instruments')).json().items;
+  const list = (await call(director(), 'GET', '/api/assessment-instruments')).json<
+    List<{ code: string; latest_version: number }>
+  >().items;
   assert.deepEqual(
-    list.map((i: { code: string; latest_version: number }) => [i.code, i.latest_version]),
+    list.map((i) => [i.code, i.latest_version]),
     [
       ['general_needs', 1],
       ['spj_violent_extremism', 1],
     ],
   );
-  assert.deepEqual(
-    (await call(director(), 'GET', '/api/assessment-instruments/spj_violent_extremism')).json().definition,
-    VIOLENT_EXTREMISM_V1,
-  );
-  assert.deepEqual(
-    (await call(director(), 'GET', '/api/assessment-instruments/general_needs')).json().definition,
-    GENERAL_NEEDS_V1,
-  );
+  assert.deepEqual(await definitionOf('spj_violent_extremism'), VIOLENT_EXTREMISM_V1);
+  assert.deepEqual(await definitionOf('general_needs'), GENERAL_NEEDS_V1);
   assert.equal((await call(fx.tokens['clerk.bko'], 'GET', '/api/assessment-instruments')).statusCode, 403);
 });
 
@@ -81,14 +105,14 @@ test('assessments: restricted, every read audited, validated, final once complet
   // Completing without a summary or judgement names each missing field.
   const s = (
     await call(director(), 'POST', `/api/admissions/${x.id}/assessments`, { instrument: 'spj_violent_extremism' })
-  ).json();
+  ).json<AssessmentAnswer>();
   const bad = await call(director(), 'PUT', `/api/assessments/${s.id}`, {
     row_version: 1,
     complete: true,
     content: { ratings: { ba_violence_acceptable: { value: 'loud' } } },
   });
   assert.equal(bad.statusCode, 422);
-  const fields = bad.json().errors.map((e: { field: string }) => e.field);
+  const fields = errorsOf(bad).map((e) => e.field);
   assert.ok(
     fields.includes('/content/ratings/ba_violence_acceptable/value') &&
       fields.includes('/content/summary') &&
@@ -110,9 +134,9 @@ test('assessments: restricted, every read audited, validated, final once complet
     },
   });
   assert.equal(second.statusCode, 200, second.body);
-  const change = second.json().change_since_previous;
+  const change = second.json<AssessmentAnswer>().change_since_previous!;
   assert.deepEqual(
-    change.items.find((i: { item: string }) => i.item === 'ba_violence_acceptable'),
+    change.items.find((i) => i.item === 'ba_violence_acceptable'),
     {
       item: 'ba_violence_acceptable',
       domain: 'beliefs_attitudes',
@@ -122,7 +146,7 @@ test('assessments: restricted, every read audited, validated, final once complet
       concern: 'less',
     },
   );
-  assert.deepEqual(change.items.find((i: { item: string }) => i.item === 'pr_family_support').concern, 'less');
+  assert.deepEqual(change.items.find((i) => i.item === 'pr_family_support')?.concern, 'less');
   assert.deepEqual(change.judgement, { before: 'moderate', after: 'low', changed: true });
   assert.equal(
     (await call(director(), 'PUT', `/api/assessments/${s.id}`, { row_version: 2, content: {} })).statusCode,
@@ -138,15 +162,18 @@ test('assessments: restricted, every read audited, validated, final once complet
     assert.equal((await call(fx.tokens[who], 'GET', `/api/assessments/${s.id}`)).statusCode, 403, who);
   assert.equal((await call(fx.tokens['clerk.klk'], 'GET', `/api/persons/${x.person_id}/assessments`)).statusCode, 403);
   const before = (
-    await database.pool.query(
+    await database.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM access_audit WHERE category = 'assessment' AND action IN ('read','list')`,
     )
   ).rows[0].n;
   assert.equal((await call(director(), 'GET', `/api/assessments/${s.id}`)).statusCode, 200);
   assert.equal((await call(admin(), 'GET', `/api/assessments/${first.id}`)).statusCode, 200);
-  assert.equal((await call(admin(), 'GET', `/api/persons/${x.person_id}/assessments`)).json().items.length, 2);
+  assert.equal(
+    (await call(admin(), 'GET', `/api/persons/${x.person_id}/assessments`)).json<List<unknown>>().items.length,
+    2,
+  );
   const audit = (
-    await database.pool.query(
+    await database.pool.query<{ action: string; entity_id: string; username: string }>(
       `SELECT a.action, a.entity_id, u.username FROM access_audit a JOIN app_user u ON u.id = a.actor_id WHERE ` +
         `category = 'assessment' AND action IN ('read','list') ORDER BY at, a.id`,
     )
@@ -160,7 +187,7 @@ test('assessments: restricted, every read audited, validated, final once complet
       ['list', 'admin'],
     ],
   );
-  assert.equal(audit.at(-3).entity_id, s.id);
+  assert.equal(audit.at(-3)?.entity_id, s.id);
   // The widely readable change log names the assessment but never its content.
   const log = (await database.pool.query(`SELECT after FROM change_log WHERE entity = 'assessment'`)).rows;
   assert.ok(
@@ -190,7 +217,7 @@ test('an instrument versioned without changing past assessments', async () => {
   const bad = await call(admin(), 'POST', '/api/assessment-instruments', { definition: badDef, note: 'x' });
   assert.equal(bad.statusCode, 422);
   assert.deepEqual(
-    bad.json().errors.map((e: { field: string }) => e.field),
+    errorsOf(bad).map((e) => e.field),
     ['/definition/kind'],
   );
   const pub = await call(admin(), 'POST', '/api/assessment-instruments', {
@@ -200,25 +227,19 @@ test('an instrument versioned without changing past assessments', async () => {
   assert.equal(pub.statusCode, 201, pub.body);
   assert.deepEqual(pub.json(), { code: 'spj_violent_extremism', version: 2 });
   // The past assessment still reads against version 1; version 1 itself is unchanged and immutable.
-  const again = (await call(director(), 'GET', `/api/assessments/${old.id}`)).json();
+  const again = (await call(director(), 'GET', `/api/assessments/${old.id}`)).json<AssessmentAnswer>();
   assert.equal(again.version, 1);
   assert.equal(again.profile.length, 5);
   assert.equal(again.profile[4].unrated, 0, 'no new item appears unrated in the old assessment');
-  assert.deepEqual(
-    (await call(director(), 'GET', '/api/assessment-instruments/spj_violent_extremism?version=1')).json().definition,
-    VIOLENT_EXTREMISM_V1,
-  );
+  assert.deepEqual(await definitionOf('spj_violent_extremism?version=1'), VIOLENT_EXTREMISM_V1);
   await assert.rejects(database.pool.query(`UPDATE assessment_instrument_version SET note = 'x'`), /never changed/);
   // A new assessment uses version 2 and shows the new item as new since last.
   const s = (
     await call(director(), 'POST', `/api/admissions/${x.id}/assessments`, { instrument: 'spj_violent_extremism' })
-  ).json();
+  ).json<AssessmentAnswer>();
   assert.equal(s.version, 2);
-  assert.equal(s.previous.id, old.id);
-  assert.equal(
-    s.change_since_previous.items.find((i: { item: string }) => i.item === 'pr_mentor').movement,
-    'new_item',
-  );
+  assert.equal(s.previous?.id, old.id);
+  assert.equal(s.change_since_previous?.items.find((i) => i.item === 'pr_mentor')?.movement, 'new_item');
 });
 
 test('classification from an assessment; departing from the assessor needs a justification and the director', async () => {
@@ -235,7 +256,7 @@ test('classification from an assessment; departing from the assessor needs a jus
   });
   assert.equal(r1.statusCode, 422);
   assert.deepEqual(
-    r1.json().errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    errorsOf(r1).map((e) => [e.field, e.message]),
     [['/override_justification', 'The decision departs from the assessor’s judgement: justify the override.']],
   );
   const ok = await call(director(), 'POST', `/api/admissions/${x.id}/classification`, {
@@ -245,7 +266,8 @@ test('classification from an assessment; departing from the assessor needs a jus
     assessment_id: a.id,
   });
   assert.equal(ok.statusCode, 201, ok.body);
-  assert.equal(ok.json().override, false);
+  const decided = ok.json<{ override: boolean; next_review_on: string }>();
+  assert.equal(decided.override, false);
   const today = new Date().toISOString().slice(0, 10);
   const inDays = (n: number) => {
     const d = new Date();
@@ -253,7 +275,7 @@ test('classification from an assessment; departing from the assessor needs a jus
     return d.toISOString().slice(0, 10);
   };
   assert.ok(
-    [inDays(180), inDays(179), inDays(181)].includes(ok.json().next_review_on),
+    [inDays(180), inDays(179), inDays(181)].includes(decided.next_review_on),
     'medium: reviewed after 180 days',
   );
   const ov = await call(director(), 'POST', `/api/admissions/${x.id}/classification`, {
@@ -264,21 +286,17 @@ test('classification from an assessment; departing from the assessor needs a jus
     override_justification: 'Menaces graves contre un surveillant le 2 mars',
   });
   assert.equal(ov.statusCode, 201, ov.body);
-  const cls = (await call(director(), 'GET', `/api/admissions/${x.id}/classification`)).json();
+  const cls = (await call(director(), 'GET', `/api/admissions/${x.id}/classification`)).json<ClassificationView>();
   assert.equal(cls.level, 'high');
   assert.deepEqual(
-    cls.history.map((h: { level: string; override: boolean; override_justification: string | null }) => [
-      h.level,
-      h.override,
-      h.override_justification,
-    ]),
+    cls.history.map((h) => [h.level, h.override, h.override_justification]),
     [
       ['high', true, 'Menaces graves contre un surveillant le 2 mars'],
       ['medium', false, null],
     ],
   );
   assert.deepEqual(
-    cls.regime.activities.filter((x: { allowed: boolean }) => x.allowed).map((x: { activity: string }) => x.activity),
+    cls.regime.activities.filter((x) => x.allowed).map((x) => x.activity),
     ['education', 'library', 'prayer', 'sport', 'cultural'],
   );
   // A person's own regime decision, with a reason.
@@ -293,8 +311,8 @@ test('classification from an assessment; departing from the assessor needs a jus
     201,
   );
   const w = (await call(director(), 'GET', `/api/admissions/${x.id}/classification`))
-    .json()
-    .regime.activities.find((x: { activity: string }) => x.activity === 'workshop');
+    .json<ClassificationView>()
+    .regime.activities.find((x) => x.activity === 'workshop');
   assert.deepEqual(w, {
     activity: 'workshop',
     allowed: true,
@@ -339,15 +357,16 @@ test("classifications due appear in the director's list: initial, periodic and a
   );
   const today = new Date().toISOString().slice(0, 10);
   const due = async (lang = 'en') =>
-    (await call(director(), 'GET', `/api/prisons/BKO/classifications-due?as_of=${today}`, undefined, lang)).json()
-      .items as {
-      admission_id: string;
-      reason: string;
-      event: string | null;
-      label: string;
-      overdue: boolean;
-      due_on: string;
-    }[];
+    (await call(director(), 'GET', `/api/prisons/BKO/classifications-due?as_of=${today}`, undefined, lang)).json<
+      List<{
+        admission_id: string;
+        reason: string;
+        event: string | null;
+        label: string;
+        overdue: boolean;
+        due_on: string;
+      }>
+    >().items;
   const i = (await due()).find((x) => x.admission_id === initial.id)!;
   assert.deepEqual([i.reason, i.due_on, i.overdue], ['initial', '2025-01-17', true]);
   assert.equal(i.label, 'accused of association de malfaiteurs en relation avec une entreprise terroriste');
@@ -431,7 +450,7 @@ test(
     );
     assert.equal(refused.statusCode, 422);
     assert.deepEqual(
-      refused.json().errors.map((e: { code: string }) => e.code),
+      errorsOf(refused).map((e) => e.code),
       ['housing.refused.policy_disperse'],
     );
     const ok = await call(d, 'POST', `/api/admissions/${p2.id}/allocate`, {
@@ -440,8 +459,8 @@ test(
       override_reason: 'Frères, demande de la famille',
     });
     assert.equal(ok.statusCode, 200, ok.body);
-    const occ = (await call(d, 'GET', `/api/cells/${c2}/occupants`)).json();
-    assert.deepEqual(occ.current.map((o: { admission_id: string }) => o.admission_id).sort(), [p1.id, p2.id].sort());
+    const occ = (await call(d, 'GET', `/api/cells/${c2}/occupants`)).json<Occupants>();
+    assert.deepEqual(occ.current.map((o) => o.admission_id).sort(), [p1.id, p2.id].sort());
     assert.match(occ.current[0].label, /^accused of /);
     // Move p1 elsewhere: the placement row is closed and a new one opened; the history shows both.
     assert.equal(
@@ -454,19 +473,18 @@ test(
       reason: 'Rapprochement',
     });
     assert.equal(moved.statusCode, 200, moved.body);
-    const moves = (await call(d, 'GET', `/api/admissions/${p1.id}/moves`)).json().items;
+    const moves = (await call(d, 'GET', `/api/admissions/${p1.id}/moves`)).json<
+      List<{ cell: string; reason: string; to: string | null }>
+    >().items;
     assert.deepEqual(
-      moves.map((m: { cell: string; reason: string; to: string | null }) => [m.cell, m.reason, m.to === null]),
+      moves.map((m) => [m.cell, m.reason, m.to === null]),
       [
         ['A-03', 'Placement', false],
         ['A-02', 'Rapprochement', true],
       ],
     );
-    const after = (await call(d, 'GET', `/api/cells/${c2}/occupants`)).json();
-    assert.deepEqual(
-      [after.current.length, after.past.map((o: { admission_id: string }) => o.admission_id)],
-      [1, [p1.id]],
-    );
+    const after = (await call(d, 'GET', `/api/cells/${c2}/occupants`)).json<Occupants>();
+    assert.deepEqual([after.current.length, after.past.map((o) => o.admission_id)], [1, [p1.id]]);
     assert.equal((await call(fx.tokens['clerk.klk'], 'GET', `/api/cells/${c2}/occupants`)).statusCode, 403);
   },
 );
@@ -515,7 +533,7 @@ test('cell leaders: since when, elected or appointed, the requests they carry', 
   assert.equal(req.statusCode, 201);
   assert.equal(
     (
-      await call(director(), 'POST', `/api/leader-requests/${req.json().id}/answer`, {
+      await call(director(), 'POST', `/api/leader-requests/${req.json<Created>().id}/answer`, {
         answer: 'Citerne livrée le 7 mars',
       })
     ).statusCode,
@@ -544,21 +562,17 @@ test('cell leaders: since when, elected or appointed, the requests they carry', 
     ).statusCode,
     201,
   );
-  const v = (await call(fx.tokens['clerk.bko'], 'GET', `/api/cells/${c0}/leaders`)).json();
-  assert.equal(v.current.admission_id, l2.id);
+  const v = (await call(fx.tokens['clerk.bko'], 'GET', `/api/cells/${c0}/leaders`)).json<Leaders>();
+  assert.equal(v.current?.admission_id, l2.id);
   assert.deepEqual(
-    v.leaders.map((l: { how: string; since: string; until: string | null }) => [l.how, l.since, l.until]),
+    v.leaders.map((l) => [l.how, l.since, l.until]),
     [
       ['appointed', '2026-03-10', null],
       ['elected', '2026-03-05', '2026-03-10'],
     ],
   );
   assert.deepEqual(
-    v.leaders[1].requests.map((r: { subject: string; status: string; answer: string }) => [
-      r.subject,
-      r.status,
-      r.answer,
-    ]),
+    v.leaders[1].requests.map((r) => [r.subject, r.status, r.answer]),
     [['Eau potable insuffisante', 'answered', 'Citerne livrée le 7 mars']],
   );
   assert.equal(
@@ -570,7 +584,7 @@ test('cell leaders: since when, elected or appointed, the requests they carry', 
     (await call(sec, 'POST', `/api/cells/${c0}/leaders/end`, { until: '2026-03-20', reason: 'Libéré' })).statusCode,
     200,
   );
-  assert.equal((await call(sec, 'GET', `/api/cells/${c0}/leaders`)).json().current, null);
+  assert.equal((await call(sec, 'GET', `/api/cells/${c0}/leaders`)).json<Leaders>().current, null);
 });
 
 test("no restricted field reaches a role without its permission (history walk over this file's flows)", async () => {

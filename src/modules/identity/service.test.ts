@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
+import type { PrisonerFile } from '../../../test/api.js';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { scanToCsv } from './cli.js';
@@ -133,7 +134,7 @@ test('reception: the clerk links the arrival to the earlier person; the file sho
   });
   assert.equal(again.person_id, first.person_id);
   const file = await app.inject({ url: `/api/persons/${first.person_id}`, headers: auth(fx.tokens['admin']) });
-  assert.equal(file.json().admissions.length, 2);
+  assert.equal(file.json<PrisonerFile>().admissions.length, 2);
   const hist = await app.inject({
     url: `/api/identity/persons/${first.person_id}`,
     headers: auth(fx.tokens['admin']),
@@ -254,8 +255,9 @@ test('merge and unmerge keep every history entry and restore the files', async (
     [dup.id],
   );
   assert.equal(
-    (await app.inject({ url: `/api/persons/${other.person_id}`, headers: auth(fx.tokens['admin']) })).json().admissions
-      .length,
+    (
+      await app.inject({ url: `/api/persons/${other.person_id}`, headers: auth(fx.tokens['admin']) })
+    ).json<PrisonerFile>().admissions.length,
     1,
   );
   // nothing was removed from the history; merge and unmerge were added on both sides

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
+import { apiBody, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
 import { login } from '../access/index.js';
 import { bamakoDate } from '../../core/dates.js';
-import { admit } from '../custody/index.js';
+import { AdmissionBody, admit } from '../custody/index.js';
 import { addDays, lastDayOf } from './calendar.js';
 import { addTitle, backlog, getJusticeFile, justiceAlertsForPrison, withdrawTitle } from './service.js';
 
@@ -21,7 +21,7 @@ let n = 0;
 function arrival(kind: string, issuedOn: string, admittedOn: string, charges: unknown[]) {
   n++;
   const base = newArrival();
-  return {
+  return apiBody(AdmissionBody, {
     ...base,
     person: { ...base.person, family_name: `Keïta${n}`, given_names: `Awa ${n}` },
     admitted_at: `${admittedOn}T09:00:00Z`,
@@ -32,7 +32,7 @@ function arrival(kind: string, issuedOn: string, admittedOn: string, charges: un
       issued_on: issuedOn,
     },
     charges,
-  } as never;
+  });
 }
 const felony = [{ qualification: 'Vol à main armée', category: 'felony' }];
 
@@ -60,7 +60,7 @@ test('a late extension leaves the gap held without a valid title in the file, th
   });
   const ext = file.titles.find((x) => x.reference === 'OP-LATE')!;
   // The gap stays in the file …
-  const gapDays = Number((new Date(lateOn).getTime() - new Date(addDays(expiry, 1)).getTime()) / 86_400_000);
+  const gapDays = (new Date(lateOn).getTime() - new Date(addDays(expiry, 1)).getTime()) / 86_400_000;
   assert.deepEqual(file.pretrial.gaps, [
     { from: addDays(expiry, 1), to: addDays(lateOn, -1), days: gapDays, closedBy: ext.id },
   ]);

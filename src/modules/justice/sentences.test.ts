@@ -1,10 +1,11 @@
 /** Sentences against the database: entered at admission, several sentences with their relations, corrections, titles across transfers. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
+import { apiBody, auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
 import { login } from '../access/index.js';
-import { admit, endAdmission } from '../custody/index.js';
+import { AdmissionBody, admit, endAdmission } from '../custody/index.js';
 import { addTitle, correctTitle, getJusticeFile, justiceAlertsForPrison } from './service.js';
+import type { Created, Problem } from '../../../test/api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -18,11 +19,11 @@ let n = 0;
 function arrival(over: Record<string, unknown> = {}) {
   n++;
   const base = newArrival();
-  return {
+  return apiBody(AdmissionBody, {
     ...base,
     person: { ...base.person, family_name: `Coulibaly${n}`, given_names: `Adama ${n}` },
     ...over,
-  } as never;
+  });
 }
 const conviction = {
   kind: 'conviction',
@@ -42,7 +43,7 @@ test('a sentence entered at admission gives a release date and a release alert w
     }),
   });
   assert.equal(r.statusCode, 201, r.body);
-  const id = r.json().id as string;
+  const id = r.json<Created>().id;
   const file = await getJusticeFile(db, clerk, id, { asOf: '2026-06-20' });
   assert.equal(file.status, 'convicted');
   // 6 months from 15 Jan → 14 Jul 2026 (no remand before the judgment: admitted after it).
@@ -85,7 +86,7 @@ test("a sentence entered at the reception's administration step gives a release 
   const rec = await post(fx.tokens['security.bko'], '/api/receptions', handover);
   assert.equal(rec.statusCode, 201, rec.body);
   const base = newArrival();
-  const adm = await post(fx.tokens['clerk.bko'], `/api/receptions/${rec.json().id}/steps/administration`, {
+  const adm = await post(fx.tokens['clerk.bko'], `/api/receptions/${rec.json<Created>().id}/steps/administration`, {
     person: { ...base.person, family_name: 'Sangaré', given_names: 'Oumar' },
     photo_taken: true,
     fingerprints: 'refused',
@@ -103,7 +104,9 @@ test("a sentence entered at the reception's administration step gives a release 
     out_of_order_reason: "Arrivé pendant la fouille d'un autre groupe",
   });
   assert.equal(adm.statusCode, 200, adm.body);
-  const file = await getJusticeFile(db, clerk, adm.json().admission_id, { asOf: '2026-05-01' });
+  const file = await getJusticeFile(db, clerk, adm.json<{ admission_id: string }>().admission_id, {
+    asOf: '2026-05-01',
+  });
   // 1 year from 2 Feb 2026 → 1 Feb 2027, 6 months suspended → 1 Aug 2026.
   assert.equal(file.release?.release_on, '2026-08-01');
   assert.ok(file.release.steps.some((s) => s.key === 'justice.release.step.suspended'));
@@ -123,7 +126,7 @@ test('a bad sentence at admission is a 422 naming the field, in French and Engli
     });
     assert.equal(r.statusCode, 422, r.body);
     assert.ok(
-      r.json().errors.some((e: { field: string }) => e.field === '/legal_document/sentence'),
+      r.json<Problem>().errors!.some((e: { field: string }) => e.field === '/legal_document/sentence'),
       r.body,
     );
   }
@@ -152,7 +155,7 @@ test('two sentences with their relation and a remission naming one; a correction
     }),
   );
   const base = { authority_kind: 'court_first_instance', authority: 'TGI Commune III' } as const;
-  let f = await addTitle(db, clerk, a.id, {
+  const f = await addTitle(db, clerk, a.id, {
     ...base,
     kind: 'conviction',
     reference: 'JUG-A',
@@ -161,7 +164,7 @@ test('two sentences with their relation and a remission naming one; a correction
     case_ref: 'RP-A',
   });
   const A = f.titles.find((x) => x.reference === 'JUG-A')!;
-  f = await addTitle(db, clerk, a.id, {
+  await addTitle(db, clerk, a.id, {
     ...base,
     kind: 'conviction',
     reference: 'JUG-B',
@@ -171,7 +174,7 @@ test('two sentences with their relation and a remission naming one; a correction
     sentence_relation: 'consecutive',
     related_to_id: A.id,
   });
-  f = await addTitle(db, clerk, a.id, {
+  await addTitle(db, clerk, a.id, {
     authority_kind: 'head_of_state',
     authority: 'Président de la Transition',
     kind: 'remission',
@@ -233,7 +236,7 @@ test('two sentences with their relation and a remission naming one; a correction
   });
   assert.equal(bad.statusCode, 422, bad.body);
   assert.deepEqual(
-    bad.json().errors.map((e: { field: string }) => e.field),
+    bad.json<Problem>().errors!.map((e: { field: string }) => e.field),
     ['/related_to_id'],
   );
   const half = await app.inject({
@@ -252,8 +255,8 @@ test('two sentences with their relation and a remission naming one; a correction
   assert.equal(half.statusCode, 422, half.body);
   assert.deepEqual(
     half
-      .json()
-      .errors.map((e: { field: string }) => e.field)
+      .json<Problem>()
+      .errors!.map((e) => e.field)
       .sort(),
     ['/related_to_id', '/sentence/suspended'],
   );
@@ -288,19 +291,23 @@ test('titles follow the person across a transfer: the receiving prison does not 
     sentence: { years: 1 },
   });
   await endAdmission(db, clerk, first.id, { reason: 'transfer', transfer_to: 'KLK', ended_at: '2026-05-01T08:00:00Z' });
-  const second = await admit(db, admin, {
-    ...newArrival(),
-    prison: 'KLK',
-    person: undefined,
-    person_id: first.person_id,
-    admitted_at: '2026-05-01T15:00:00Z',
-    legal_document: {
-      kind: 'committal_order',
-      authority: 'Parquet de Koulikoro',
-      reference: 'MD-KLK-1',
-      issued_on: '2026-05-01',
-    },
-  } as never);
+  const second = await admit(
+    db,
+    admin,
+    apiBody(AdmissionBody, {
+      ...newArrival(),
+      prison: 'KLK',
+      person: undefined,
+      person_id: first.person_id,
+      admitted_at: '2026-05-01T15:00:00Z',
+      legal_document: {
+        kind: 'committal_order',
+        authority: 'Parquet de Koulikoro',
+        reference: 'MD-KLK-1',
+        issued_on: '2026-05-01',
+      },
+    }),
+  );
   const file = await getJusticeFile(db, admin, second.id, { asOf: '2026-06-01' });
   assert.equal(file.status, 'convicted');
   // 1 year from 1 Apr 2026 → 31 Mar 2027, less the remand from 9 Mar (23 days) → 8 Mar 2027.

@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
+import type { List } from '../../../test/api.js';
+import { apiBody, auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
 import { makeActor } from '../../core/access.js';
 import { addDays } from './calendar.js';
 import { bamakoDate } from '../../core/dates.js';
 import { addUser, createToken } from '../access/index.js';
-import { admit, getAdmission } from '../custody/index.js';
+import { AdmissionBody, admit, getAdmission } from '../custody/index.js';
 import { DEFAULT_PRETRIAL_RULES } from './rules.js';
 import {
   addPartnerMember,
@@ -27,6 +28,7 @@ import {
 } from './service.js';
 import * as repo from './repository.js';
 import * as schema from './schema.js';
+import type { Problem } from '../../../test/api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -39,11 +41,11 @@ let n = 0;
 function arrival(over: Record<string, unknown> = {}) {
   n++;
   const base = newArrival();
-  return {
+  return apiBody(AdmissionBody, {
     ...base,
     person: { ...base.person, family_name: `Traoré${n}`, given_names: `Moussa ${n}` },
     ...over,
-  } as never;
+  });
 }
 
 test('every justice Drizzle table and column exists in the migrated database', async () => {
@@ -114,7 +116,7 @@ test('a person held past an expired title appears in the alert list; an extended
     headers: auth(fx.tokens['director.bko']),
   });
   assert.equal(r.statusCode, 200, r.body);
-  assert.ok(r.json().items.some((a: { admissionId: string }) => a.admissionId === expired.id));
+  assert.ok(r.json<List<{ admissionId: string }>>().items.some((a) => a.admissionId === expired.id));
   // A committal for trial: admission.legal_status follows, in the same transaction, with the history.
   await addTitle(db, clerk, expired.id, {
     kind: 'committal_for_trial',
@@ -311,17 +313,18 @@ test("partner scoping: a prosecutor of one court cannot read another's cases; ev
   assert.equal((await read('pros.pjs', a.id)).statusCode, 200);
   const denied = await read('pros.c3', a.id);
   assert.equal(denied.statusCode, 403);
-  assert.equal(denied.json().code, 'justice.partner.not_your_case');
+  assert.equal(denied.json<Problem>().code, 'justice.partner.not_your_case');
   assert.equal((await read('pros.pjs', other.id)).statusCode, 403);
   // Their list holds only their case.
   const list = await app.inject({ url: '/api/justice/partner/cases', headers: auth(users['pros.pjs'].token) });
   assert.deepEqual(
-    list.json().items.map((x: { admission_id: string }) => x.admission_id),
+    list.json<List<{ admission_id: string }>>().items.map((x) => x.admission_id),
     [a.id],
   );
   assert.equal(
-    (await app.inject({ url: '/api/justice/partner/cases', headers: auth(users['pros.c3'].token) })).json().items
-      .length,
+    (await app.inject({ url: '/api/justice/partner/cases', headers: auth(users['pros.c3'].token) })).json<
+      List<unknown>
+    >().items.length,
     0,
   );
   // Partners write hearings and titles of their own jurisdiction only.
@@ -333,7 +336,7 @@ test("partner scoping: a prosecutor of one court cannot read another's cases; ev
     payload: { court: 'PJS, salle 2', scheduled_at: `${tomorrow}T09:00:00Z` },
   });
   assert.equal(h.statusCode, 201, h.body);
-  assert.equal(h.json().jurisdiction_id, pjs.id);
+  assert.equal(h.json<{ jurisdiction_id: string }>().jurisdiction_id, pjs.id);
   const wrongJ = await app.inject({
     method: 'POST',
     url: `/api/justice/admissions/${a.id}/titles`,
@@ -348,7 +351,7 @@ test("partner scoping: a prosecutor of one court cannot read another's cases; ev
     },
   });
   assert.equal(wrongJ.statusCode, 422);
-  assert.equal(wrongJ.json().errors[0].field, '/jurisdiction');
+  assert.equal(wrongJ.json<Problem>().errors![0].field, '/jurisdiction');
   const c3write = await app.inject({
     method: 'POST',
     url: `/api/justice/admissions/${a.id}/titles`,
@@ -380,7 +383,7 @@ test("partner scoping: a prosecutor of one court cannot read another's cases; ev
     headers: auth(fx.tokens['director.bko']),
   });
   assert.equal(log.statusCode, 200, log.body);
-  const entries = log.json().items as { actor: string; action: string; entity_id: string }[];
+  const entries = log.json<List<{ actor: string; action: string; entity_id: string }>>().items;
   assert.ok(entries.some((e) => e.actor === 'pros.pjs' && e.action === 'read' && e.entity_id === a.id));
   assert.ok(entries.some((e) => e.actor === 'pros.pjs' && e.action === 'write'));
   assert.ok(!entries.some((e) => e.actor === 'pros.c3' && e.action === 'read'));
@@ -400,7 +403,9 @@ test('the court list for tomorrow is printable, with the escort', async () => {
   });
   const json = await app.inject({ url: '/api/justice/prisons/BKO/court-list', headers: auth(fx.tokens['clerk.bko']) });
   assert.equal(json.statusCode, 200, json.body);
-  const item = json.json().items.find((i: { admission_id: string }) => i.admission_id === a.id);
+  const item = json
+    .json<List<{ admission_id: string; escort_leader: string; committal_number: string; charges: string[] }>>()
+    .items.find((i) => i.admission_id === a.id)!;
   assert.equal(item.escort_leader, 'Sgt Diallo');
   assert.equal(item.committal_number, a.committal_number);
   assert.match(item.charges[0], /^Poursuivi\(e\) pour/);
@@ -455,7 +460,7 @@ test('the home page summary (counted and ordered by the database) equals the ful
     reference: 'JUG-SUM-1',
     issued_on: bamakoDate(),
     sentence: { months: 2 },
-  } as never);
+  });
   // A row marked stale (as a write from elsewhere would): refreshed before it is counted.
   await db.execute(sql`UPDATE justice_state SET stale = true WHERE admission_id = ${c.id}::uuid`);
   const today = bamakoDate();

@@ -5,7 +5,6 @@ import { addDays, addMonths } from './calendar.js';
 import {
   alertsForCase,
   backlogFigures,
-  type CaseInput,
   DEFAULT_SETTINGS,
   evaluateCase,
   type LegalTitle,

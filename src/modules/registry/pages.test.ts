@@ -25,7 +25,7 @@ const admitted = await app.inject({
   payload: newArrival({ cell_id: fx.prisons.BKO.cells[0] }),
 });
 assert.equal(admitted.statusCode, 201, admitted.body);
-const bkoPerson = admitted.json().person_id as string;
+const bkoPerson = admitted.json<{ person_id: string }>().person_id;
 
 test('pages deny by default: an anonymous GET is sent to the login page, a POST is refused', async () => {
   for (const url of ['/', '/people?q=ma', `/people/${bkoPerson}`, '/estate', '/admissions/new']) {
