@@ -7,6 +7,7 @@ import { validateBody } from '../core/validation.js';
 import {
   errorFor,
   type FieldSpecs,
+  type FormErrors,
   formErrorsFromService,
   formView,
   parseForm,
@@ -412,4 +413,20 @@ test('the form view keeps what was typed, puts each error beside its field and l
     /<a href="#person-family_name">Nom de famille\u00a0: indiquez le nom de famille<\/a>/,
   );
   assert.equal(f.summaryItems().length, 2);
+});
+
+test('two forms on one page with a field of the same name: the prefix keeps ids and summary links apart', () => {
+  const errors: FormErrors = [
+    { name: 'text', id: 'text', pointer: '/text', kind: 'required', message: 'Texte\u00a0: renseignez ce champ' },
+    { name: 'note', id: 'note-form', pointer: '', kind: 'service', message: 'Refusé' },
+  ];
+  const f = formView({ lang: 'fr', values: {}, errors, fields: { text: { label: 'Texte' } }, idPrefix: 'note-' });
+  assert.match(f.textarea({ name: 'text' }).value, /<textarea class="[^"]*" id="note-text" name="text"/);
+  assert.deepEqual(
+    f.summaryItems().map((i) => i.href),
+    ['#note-text', '#note-form'],
+    "a field's link takes the prefix; a refusal of the whole form keeps its target",
+  );
+  const plain = formView({ lang: 'fr', values: {}, errors, fields: { text: { label: 'Texte' } } });
+  assert.match(plain.textarea({ name: 'text' }).value, /id="text" name="text"/);
 });

@@ -781,8 +781,12 @@ export function formView(o: {
   values?: FormBody | null;
   errors?: FormErrors | null;
   fields?: FieldSpecs;
+  /** Put before every id (and the summary's links): two forms on one page with a field of the same name. */
+  idPrefix?: string;
 }): FormView {
   const lang = o.lang;
+  const pre = o.idPrefix ?? '';
+  const idOf = (name: string) => `${pre}${fieldId(name)}`;
   const values = o.values ?? {};
   const errors = o.errors ?? null;
   const all = (name: string): string[] => {
@@ -795,6 +799,9 @@ export function formView(o: {
     const m = errorFor(errors, name);
     return m ? { text: m, lang } : undefined;
   };
+  // Only the ids of this form's fields take the prefix (a refusal of the whole form keeps its own target).
+  const ownId = (e: FormError) => ['', '-day', '-month', '-year'].some((part) => e.id === `${fieldId(e.name)}${part}`);
+  const prefixed = pre && errors ? errors.map((e) => (ownId(e) ? { ...e, id: `${pre}${e.id}` } : e)) : errors;
   const hintOf = (h?: string) => (h ? { text: h } : undefined);
   const legend = (text: string, classes?: string): { legend: Content & { classes?: string } } => ({
     legend: { text, classes: classes ?? 'govuk-fieldset__legend--s' },
@@ -805,12 +812,12 @@ export function formView(o: {
     value: one,
     values: all,
     error: err,
-    summaryItems: () => summaryItems(errors),
-    errorSummary: () => (errors?.length ? errorSummary({ lang, errorList: summaryItems(errors) }) : null),
+    summaryItems: () => summaryItems(prefixed),
+    errorSummary: () => (errors?.length ? errorSummary({ lang, errorList: summaryItems(prefixed) }) : null),
     label: (name) => labelOf(name),
     input: (x) =>
       input({
-        id: fieldId(x.name),
+        id: idOf(x.name),
         name: x.name,
         label: { text: labelOf(x.name, x.label) },
         hint: hintOf(x.hint),
@@ -824,7 +831,7 @@ export function formView(o: {
       }),
     textarea: (x) =>
       textarea({
-        id: fieldId(x.name),
+        id: idOf(x.name),
         name: x.name,
         label: { text: labelOf(x.name, x.label) },
         hint: hintOf(x.hint),
@@ -838,7 +845,7 @@ export function formView(o: {
         ...x.items,
       ];
       return select({
-        id: fieldId(x.name),
+        id: idOf(x.name),
         name: x.name,
         label: { text: labelOf(x.name, x.label) },
         hint: hintOf(x.hint),
@@ -850,7 +857,7 @@ export function formView(o: {
     radios: (x) =>
       radios({
         name: x.name,
-        idPrefix: fieldId(x.name),
+        idPrefix: idOf(x.name),
         value: one(x.name),
         fieldset: legend(labelOf(x.name, x.legend), x.legendClasses),
         hint: hintOf(x.hint),
@@ -872,7 +879,7 @@ export function formView(o: {
     checkboxes: (x) =>
       checkboxes({
         name: x.name,
-        idPrefix: fieldId(x.name),
+        idPrefix: idOf(x.name),
         values: all(x.name),
         fieldset: legend(labelOf(x.name, x.legend)),
         hint: hintOf(x.hint),
@@ -883,7 +890,7 @@ export function formView(o: {
     checkbox: (x) =>
       checkboxes({
         name: x.name,
-        idPrefix: fieldId(x.name),
+        idPrefix: idOf(x.name),
         values: all(x.name)
           .filter((v) => TRUE.has(v.toLowerCase()))
           .map(() => '1'),
@@ -892,7 +899,7 @@ export function formView(o: {
       }),
     date: (x) => {
       const variant = x.variant ?? 'date';
-      const id = fieldId(x.name);
+      const id = idOf(x.name);
       const parts: Partial<Record<Part, string>> = {};
       for (const p of DATE_PARTS[variant]) parts[p] = one(`${x.name}.${p}`);
       return dateInput({

@@ -12,6 +12,7 @@ import {
   panel,
   summaryList,
   table,
+  tableScroll,
 } from '../../../web/index.js';
 import { complaintFields, noteFields, actionFields } from '../forms.js';
 import {
@@ -181,6 +182,8 @@ export function showView(ctx: PageContext, mdl: ShowModel): string {
     values: mdl.noteValues ?? { kind: 'note' },
     errors: mdl.noteErrors ?? null,
     fields: noteFields(lang),
+    // The action form has a "text" field too: the note's ids are its own.
+    idPrefix: 'note-',
   });
   const actions = c.allowed_actions.filter((a): a is Action => (ACTIONS as readonly string[]).includes(a));
   const noteKinds = NOTE_KINDS.filter(
@@ -281,20 +284,23 @@ ${button({ text: p.t(lang, 'cmp.note.submit'), classes: 'govuk-button--secondary
     : null
 }`}
 <h2 class="govuk-heading-m">${p.t(lang, 'cmp.show.history')}</h2>
-${table({
-  head: [
-    { text: p.t(lang, 'cmp.show.at') },
-    { text: p.t(lang, 'cmp.show.what') },
-    { text: p.t(lang, 'cmp.show.by') },
-    { text: p.t(lang, 'cmp.show.note') },
-  ],
-  rows: c.events.map((e) => [
-    { text: formatDateTime(lang, e.at) },
-    { text: eventLabel(lang, e.kind) },
-    { text: e.by ?? '' },
-    { text: e.text ?? '' },
-  ]),
-})}`,
+${tableScroll(
+  p.t(lang, 'cmp.show.history'),
+  table({
+    head: [
+      { text: p.t(lang, 'cmp.show.at') },
+      { text: p.t(lang, 'cmp.show.what') },
+      { text: p.t(lang, 'cmp.show.by') },
+      { text: p.t(lang, 'cmp.show.note') },
+    ],
+    rows: c.events.map((e) => [
+      { text: formatDateTime(lang, e.at) },
+      { text: eventLabel(lang, e.kind) },
+      { text: e.by ?? '' },
+      { text: e.text ?? '' },
+    ]),
+  }),
+)}`,
     { errors, back: c.confidential ? '/complaints/inspector' : `/complaints?prison=${c.prison_code}` },
   );
 }
