@@ -8,7 +8,7 @@ import { estateRoutes } from '../modules/estate/index.js';
 import { housingPages, housingRoutes } from '../modules/housing/index.js';
 import { identityRoutes } from '../modules/identity/index.js';
 import { justiceNav, justicePages, justiceRoutes } from '../modules/justice/index.js';
-import { transferRoutes } from '../modules/movements/index.js';
+import { transferNav, transferPages, transferRoutes } from '../modules/movements/index.js';
 import { peopleRoutes } from '../modules/people/index.js';
 import { receptionPages, receptionRoutes } from '../modules/reception/index.js';
 import { referenceRoutes } from '../modules/reference/index.js';
@@ -24,6 +24,7 @@ export const staffNavigation: readonly NavEntry[] = [
   ...complaintsNav,
   ...accessNav,
   ...justiceNav,
+  ...transferNav,
 ];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -49,4 +50,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await complaintsRoutes(app, ctx);
   await complaintsPages(app, ctx);
   await transferRoutes(app, ctx);
+  await transferPages(app, ctx);
 }
