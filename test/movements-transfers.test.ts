@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeActor } from '../src/core/access.js';
-import { addUser, createToken } from '../src/modules/access/service.js';
+import { addUser, createToken, login } from '../src/modules/access/service.js';
 import { createCell, createPrison, createUnit } from '../src/modules/estate/service.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 
@@ -439,4 +439,90 @@ test('refusals name the field in the user language: bad reason, same prison, unk
     ).statusCode,
     422,
   );
+});
+
+async function who(username: string, lang: 'fr' | 'en') {
+  const s = await login(db, username, 'correct horse battery', 2);
+  const cookie = `pmis_session=${s.session}; pmis_lang=${lang}`;
+  return {
+    get: (url: string) => app.inject({ method: 'GET', url, headers: { cookie } }),
+    post: (url: string, form: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: s.csrf, ...form }).toString(),
+      }),
+  };
+}
+
+test('the pages in French and English: request (a bad reason named on the form), decide, list, board, vehicle list', async () => {
+  const a = await ok(
+    'clerk.bko',
+    'POST',
+    '/api/admissions',
+    newArrival({ person: { ...newArrival().person, family_name: 'Diallo' } }),
+    201,
+  );
+  for (const lang of ['fr', 'en'] as const) {
+    const clerk = await who('clerk.bko', lang);
+    const form = await clerk.get('/movements/transfers/new?prison=BKO');
+    assert.equal(form.statusCode, 200, form.body);
+    assert.match(form.body, lang === 'fr' ? /Demander un transfèrement/ : /Request a transfer/);
+    const bad = await clerk.post('/movements/transfers/new?prison=BKO', {
+      admission_id: a.id,
+      to_prison: 'KNB',
+      reason: 'punishment',
+    });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, lang === 'fr' ? /Motif/ : /Reason/);
+    assert.match(bad.body, /govuk-error-summary/);
+  }
+  const clerk = await who('clerk.bko', 'fr');
+  const made = await clerk.post('/movements/transfers/new?prison=BKO', {
+    admission_id: a.id,
+    to_prison: 'KNB',
+    reason: 'security',
+  });
+  assert.equal(made.statusCode, 303, made.body);
+  const id = /\/movements\/transfers\/([0-9a-f-]{36})/.exec(made.headers.location as string)![1];
+  const dir = await who('director.bko', 'en');
+  const show = await dir.get(`/movements/transfers/${id}`);
+  assert.equal(show.statusCode, 200);
+  assert.match(show.body, /Give the decision/);
+  assert.equal(
+    (await dir.post(`/movements/transfers/${id}/decision`, { decision: 'approved', reason: 'Sécurité' })).statusCode,
+    303,
+  );
+  const knb = await who('director.knb', 'fr');
+  assert.equal(
+    (await knb.post(`/movements/transfers/${id}/decision`, { decision: 'approved', reason: 'Accord' })).statusCode,
+    303,
+  );
+  const sec = await who('security.bko', 'fr');
+  const convoy = await sec.post('/movements/convoys/new?prison=BKO', {
+    to_prison: 'KNB',
+    transfer_ids: id,
+    escort_force: 'Gendarmerie',
+    vehicle: 'Toyota, AB-77',
+    officers: 'Adjudant Sissoko',
+    planned_departure_at: '2026-12-03T06:30',
+  });
+  assert.equal(convoy.statusCode, 303, convoy.body);
+  for (const lang of ['fr', 'en'] as const) {
+    const c = await who('clerk.bko', lang);
+    const list = await c.get(convoy.headers.location as string);
+    assert.equal(list.statusCode, 200);
+    assert.match(list.body, /Toyota, AB-77/);
+    assert.match(list.body, /Diallo/);
+    assert.match(list.body, lang === 'fr' ? /Liste de transfèrement/ : /Transfer list/);
+    const all = await c.get('/movements/transfers?prison=BKO');
+    assert.equal(all.statusCode, 200);
+    assert.match(all.body, /Diallo/);
+    const board = await c.get('/movements/transfers/board?prison=BKO');
+    assert.equal(board.statusCode, 200);
+    assert.match(board.body, lang === 'fr' ? /Personnes en route/ : /People in transit/);
+  }
+  // A third prison's clerk gets the refusal page.
+  assert.equal((await (await who('clerk.klk', 'fr')).get(`/movements/transfers/${id}`)).statusCode, 403);
 });

@@ -8,9 +8,17 @@ import { estateRoutes } from '../modules/estate/index.js';
 import { housingPages, housingRoutes } from '../modules/housing/index.js';
 import { identityRoutes } from '../modules/identity/index.js';
 import { justiceNav, justicePages, justiceRoutes } from '../modules/justice/index.js';
-import { countNav, countPages, countRoutes } from '../modules/movements/index.js';
-import { releaseNav, releasePages, releaseRoutes } from '../modules/movements/index.js';
-import { transferRoutes } from '../modules/movements/index.js';
+import {
+  countNav,
+  countPages,
+  countRoutes,
+  releaseNav,
+  releasePages,
+  releaseRoutes,
+  transferNav,
+  transferPages,
+  transferRoutes,
+} from '../modules/movements/index.js';
 import { peopleRoutes } from '../modules/people/index.js';
 import { receptionPages, receptionRoutes } from '../modules/reception/index.js';
 import { referenceRoutes } from '../modules/reference/index.js';
@@ -28,6 +36,7 @@ export const staffNavigation: readonly NavEntry[] = [
   ...justiceNav,
   ...countNav,
   ...releaseNav,
+  ...transferNav,
 ];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -57,4 +66,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await releaseRoutes(app, ctx);
   await releasePages(app, ctx);
   await transferRoutes(app, ctx);
+  await transferPages(app, ctx);
 }

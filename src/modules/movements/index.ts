@@ -9,4 +9,5 @@ export { releaseNav, releasePages, releaseDueSection } from './release/pages.js'
 export { provideIncidentChecklist } from './release/incident-port.js';
 export { releaseDueList } from './release/service.js';
 export { transferRoutes } from './transfers/routes.js';
+export { transferNav, transferPages } from './transfers/pages.js';
 export { transfersOfPerson, transferUnderWay } from './transfers/service.js';

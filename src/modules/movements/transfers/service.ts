@@ -11,8 +11,8 @@ import { AppError, type FieldError, forbidden, invalid, notFound } from '../../.
 import { recordChange } from '../../../core/history.js';
 import { newId } from '../../../core/ids.js';
 import type { Db, Tx } from '../../../db/index.js';
-import { admissionInScope, admit, endAdmission, transferBasis } from '../../custody/index.js';
-import { findPrison, prisonStatusToday } from '../../estate/index.js';
+import { admissionInScope, admit, endAdmission, population, transferBasis } from '../../custody/index.js';
+import { findCells, findPrison, getPrison, listPrisons, prisonStatusToday } from '../../estate/index.js';
 import { receptionsOfPerson } from '../../reception/index.js';
 import { openOnTransfer } from '../../sharing/index.js';
 import './messages.js';
@@ -625,4 +625,61 @@ export async function transferUnderWay(db: Tx, personId: string): Promise<boolea
 export async function destinations(db: Db, actor: Actor) {
   authorize(actor, 'movements.transfer');
   return repo.allPrisons(db);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the pages need around the service
+
+/** The prison a page is about: the one named (in scope), else the actor's first. */
+export async function prisonFor(db: Db, actor: Actor, ref?: string) {
+  if (ref) return getPrison(db, actor, ref);
+  const all = await listPrisons(db, actor);
+  if (!all[0]) throw notFound();
+  return getPrison(db, actor, all[0].id);
+}
+
+/** The people held in a prison, for the request form (committal number and name). */
+export async function heldIn(db: Db, actor: Actor, prisonId: string) {
+  authorize(actor, 'movements.transfer', prisonId);
+  const page = await population(db, actor, prisonId, { page: 1, page_size: 200 });
+  return page.items.map((x) => ({
+    admission_id: x.admission_id,
+    label: `${x.committal_number} — ${x.family_name} ${x.given_names}`.trim(),
+  }));
+}
+
+/** The open cells of a prison, for the arrival form. */
+export async function cellsOf(db: Db, actor: Actor, prisonId: string) {
+  if (!inScope(actor, prisonId)) return [];
+  return (await findCells(db, [prisonId])).filter((c) => !c.closedAt).map((c) => ({ id: c.id, code: c.code }));
+}
+
+/** The vehicles leaving a prison (newest first), for its transfers page. */
+export async function convoysOf(db: Db, actor: Actor, prisonId: string): Promise<ConvoyView[]> {
+  authorize(actor, 'custody.read');
+  const rows = (await repo.list(db, [prisonId])).filter((t) => t.convoyId && t.prisonId === prisonId);
+  const seen = new Set<string>();
+  const firsts = rows.filter((t) => !seen.has(t.convoyId!) && !!seen.add(t.convoyId!));
+  return (await views(db, firsts)).map((t) => t.convoy!);
+}
+
+/** What the actor may do on a transfer now (the pages show only those forms). */
+export function mayOn(actor: Actor, t: TransferView) {
+  const facts = {
+    state: t.state,
+    fromPrisonId: t.from_prison.id,
+    toPrisonId: t.to_prison.id,
+    sending: { decision: (t.sending?.decision ?? null) as Decision | null, by: t.sending?.by?.id ?? null },
+    receiving: { decision: (t.receiving?.decision ?? null) as Decision | null, by: t.receiving?.by?.id ?? null },
+  };
+  const transfer = can(actor, 'movements.transfer');
+  return {
+    decide:
+      can(actor, 'movements.transfer_decide') &&
+      'side' in deciderSide({ userId: actor.userId, national: actor.national, prisonIds: actor.prisonIds }, facts),
+    cancel: transfer && inScope(actor, t.from_prison.id) && mayDo(t.state, 'cancel'),
+    notice: transfer && mayDo(t.state, 'notify'),
+    arrive: transfer && can(actor, 'custody.write') && inScope(actor, t.to_prison.id) && mayDo(t.state, 'arrive'),
+    depart: transfer && can(actor, 'custody.write') && inScope(actor, t.from_prison.id),
+  };
 }
