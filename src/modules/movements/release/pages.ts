@@ -107,7 +107,7 @@ ${
 }</section>`;
 }
 
-export async function releasePages(app: App, ctx: AppContext): Promise<void> {
+export function releasePages(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
   const hide = { schema: { hide: true } };
 
@@ -160,13 +160,14 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
     pageRoute<Req>(async (req, reply) => {
       const parsed = parseCheckForm(req.body, req.lang);
       if (!parsed.ok) return sendHtml(reply, await checkPage(req, req.body, parsed.errors), 422);
+      let id: string;
       try {
-        const r = await checkRelease(db, req.actor!, parsed.value);
-        return reply.redirect(`/movements/releases/${r.id}?done=1`, 303);
+        id = (await checkRelease(db, req.actor!, parsed.value)).id;
       } catch (e) {
         if (!onForm(e)) throw e;
         return sendHtml(reply, await checkPage(req, req.body, errorsFrom(e, req, parsed.nameOf, 'reason')), e.status);
       }
+      return reply.redirect(`/movements/releases/${id}?done=1`, 303);
     }),
   );
 
@@ -275,16 +276,18 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
       pageRoute<Req>(async (req, reply) => {
         const parsed = kind === 'escape' ? parseEscapeForm(req.body, req.lang) : parseDeathForm(req.body, req.lang);
         if (!parsed.ok) return sendHtml(reply, await formPage(req, req.body, parsed.errors), 422);
+        let id: string;
         try {
           const i =
             kind === 'death'
               ? await recordDeath(db, req.actor!, parsed.value)
               : await recordEscape(db, req.actor!, parsed.value);
-          return reply.redirect(`/movements/incidents/${i.id}?done=1`, 303);
+          id = i.id;
         } catch (e) {
           if (!onForm(e)) throw e;
           return sendHtml(reply, await formPage(req, req.body, errorsFrom(e, req, undefined, 'place')), e.status);
         }
+        return reply.redirect(`/movements/incidents/${id}?done=1`, 303);
       }),
     );
   }
@@ -362,4 +365,5 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
       return alertSheetView(pageContext(req), i, { printedBy: req.actor!.displayName, sex });
     }),
   );
+  return Promise.resolve();
 }

@@ -181,13 +181,12 @@ export async function releaseContext(db: Db, actor: Actor, admissionId: string, 
   };
 }
 
-async function releaseView(db: Db | Tx, actor: Actor, r: repo.ReleaseRow): Promise<ReleaseViewT> {
-  const a = await getAdmission(db as Db, actor, r.admissionId);
-  const person = await getPerson(db as Db, actor, r.personId);
+async function releaseView(db: Db, actor: Actor, r: repo.ReleaseRow): Promise<ReleaseViewT> {
+  const a = await getAdmission(db, actor, r.admissionId);
+  const person = await getPerson(db, actor, r.personId);
   const prison = await getPrison(db, actor, r.prisonId);
   const names = await repo.userNames(db, [r.checkedBy, r.confirmedBy]);
-  const jurisdictions =
-    r.orderJurisdictionId && can(actor, 'justice.read') ? await listJurisdictions(db as Db, actor) : [];
+  const jurisdictions = r.orderJurisdictionId && can(actor, 'justice.read') ? await listJurisdictions(db, actor) : [];
   const notices = await repo.noticesOf(db, { releaseId: r.id });
   const terrorism = a.charges.some((c) => c.terrorism_related);
   return {
@@ -202,8 +201,8 @@ async function releaseView(db: Db | Tx, actor: Actor, r: repo.ReleaseRow): Promi
       given_names: person.given_names,
       committal_number: a.committal_number,
     },
-    reason: r.reason as ReleaseReason,
-    state: r.state as ReleaseState,
+    reason: r.reason,
+    state: r.state,
     order: r.orderReference
       ? {
           jurisdiction_id: r.orderJurisdictionId,
@@ -224,7 +223,7 @@ async function releaseView(db: Db | Tx, actor: Actor, r: repo.ReleaseRow): Promi
     confirmed_by: r.confirmedBy,
     confirmed_by_name: r.confirmedBy ? (names.get(r.confirmedBy) ?? null) : null,
     confirmed_at: r.confirmedAt?.toISOString() ?? null,
-    inventory: r.inventory ?? (await inventoryOf(db as Db, actor, r.personId, r.admissionId)),
+    inventory: r.inventory ?? (await inventoryOf(db, actor, r.personId, r.admissionId)),
     all_returned: r.allReturned,
     returned_notes: r.returnedNotes,
     signed_by_person: r.signedByPerson,
