@@ -5,7 +5,7 @@
  * escape and death forms, the incident page with alerts and recapture, the alert sheet.
  */
 import type { FastifyRequest } from 'fastify';
-import { can } from '../../../core/access.js';
+import { type Actor, authorize, can, type Permission } from '../../../core/access.js';
 import { AppError } from '../../../core/errors.js';
 import { t } from '../../../core/i18n.js';
 import type { Db } from '../../../db/index.js';
@@ -67,6 +67,9 @@ export const releaseNav: readonly NavEntry[] = [
     visible: (a) => a.permissions.has('movements.release'),
   },
 ];
+
+/** Deny by default: a form's right is checked before its errors are shown on the page. */
+const need = (actor: Actor | null | undefined, permission: Permission) => authorize(actor!, permission);
 
 /** A refusal that belongs on the form (422, 409): the errors on it; anything else propagates. */
 function onForm(e: unknown): e is AppError {
@@ -158,6 +161,7 @@ export function releasePages(app: App, ctx: AppContext): Promise<void> {
     '/movements/releases/new',
     hide,
     pageRoute<Req>(async (req, reply) => {
+      need(req.actor, 'movements.release');
       const parsed = parseCheckForm(req.body, req.lang);
       if (!parsed.ok) return sendHtml(reply, await checkPage(req, req.body, parsed.errors), 422);
       let id: string;
@@ -191,6 +195,7 @@ export function releasePages(app: App, ctx: AppContext): Promise<void> {
     '/movements/releases/:id/confirm',
     hide,
     pageRoute<Req>(async (req, reply) => {
+      need(req.actor, 'movements.release_confirm');
       const parsed = parseConfirmForm(req.body, req.lang);
       if (!parsed.ok)
         return sendHtml(reply, await showPage(req, { confirmValues: req.body, confirmErrors: parsed.errors }), 422);
@@ -208,6 +213,7 @@ export function releasePages(app: App, ctx: AppContext): Promise<void> {
     '/movements/releases/:id/complete',
     hide,
     pageRoute<Req>(async (req, reply) => {
+      need(req.actor, 'movements.release');
       const parsed = parseCompletionForm(req.body, req.lang);
       if (!parsed.ok)
         return sendHtml(reply, await showPage(req, { completeValues: req.body, completeErrors: parsed.errors }), 422);
@@ -225,6 +231,7 @@ export function releasePages(app: App, ctx: AppContext): Promise<void> {
     '/movements/releases/:id/notify',
     hide,
     pageRoute<Req>(async (req, reply) => {
+      need(req.actor, 'movements.release');
       const parsed = parseNoticeForm(req.body, req.lang);
       if (!parsed.ok)
         return sendHtml(reply, await showPage(req, { noticeValues: req.body, noticeErrors: parsed.errors }), 422);
@@ -313,6 +320,7 @@ export function releasePages(app: App, ctx: AppContext): Promise<void> {
     '/movements/incidents/:id/notify',
     hide,
     pageRoute<Req>(async (req, reply) => {
+      need(req.actor, 'movements.incident');
       const parsed = parseNoticeForm(req.body, req.lang);
       if (!parsed.ok)
         return sendHtml(reply, await incidentPage(req, { noticeValues: req.body, noticeErrors: parsed.errors }), 422);
