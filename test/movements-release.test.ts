@@ -25,8 +25,13 @@ const court = await createJurisdiction(db, null, {
   kind: 'investigating_judge',
 });
 
-const call = async (token: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, lang = 'fr') =>
-  app.inject({ method, url, headers: auth(token, lang), ...(payload === undefined ? {} : { payload }) });
+const call = async (
+  token: string,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  payload?: Record<string, unknown>,
+  lang = 'fr',
+) => app.inject({ method, url, headers: auth(token, lang), ...(payload === undefined ? {} : { payload }) });
 
 const admitPerson = async (family_name: string, over: Record<string, unknown> = {}) => {
   const r = await call(T['clerk.bko'], 'POST', '/api/admissions', {

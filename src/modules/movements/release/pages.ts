@@ -5,7 +5,7 @@
  * escape and death forms, the incident page with alerts and recapture, the alert sheet.
  */
 import type { FastifyRequest } from 'fastify';
-import { can } from '../../../core/access.js';
+import { type Actor, authorize, can, type Permission } from '../../../core/access.js';
 import { AppError } from '../../../core/errors.js';
 import { t } from '../../../core/i18n.js';
 import type { Db } from '../../../db/index.js';
@@ -68,6 +68,9 @@ export const releaseNav: readonly NavEntry[] = [
   },
 ];
 
+/** Deny by default: a form's right is checked before its errors are shown on the page. */
+const need = (actor: Actor | null | undefined, permission: Permission) => authorize(actor!, permission);
+
 /** A refusal that belongs on the form (422, 409): the errors on it; anything else propagates. */
 function onForm(e: unknown): e is AppError {
   return e instanceof AppError && (e.status === 422 || e.status === 409);
@@ -107,7 +110,7 @@ ${
 }</section>`;
 }
 
-export async function releasePages(app: App, ctx: AppContext): Promise<void> {
+export function releasePages(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
   const hide = { schema: { hide: true } };
 
@@ -158,15 +161,17 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
     '/movements/releases/new',
     hide,
     pageRoute<Req>(async (req, reply) => {
+      need(req.actor, 'movements.release');
       const parsed = parseCheckForm(req.body, req.lang);
       if (!parsed.ok) return sendHtml(reply, await checkPage(req, req.body, parsed.errors), 422);
+      let id: string;
       try {
-        const r = await checkRelease(db, req.actor!, parsed.value);
-        return reply.redirect(`/movements/releases/${r.id}?done=1`, 303);
+        id = (await checkRelease(db, req.actor!, parsed.value)).id;
       } catch (e) {
         if (!onForm(e)) throw e;
         return sendHtml(reply, await checkPage(req, req.body, errorsFrom(e, req, parsed.nameOf, 'reason')), e.status);
       }
+      return reply.redirect(`/movements/releases/${id}?done=1`, 303);
     }),
   );
 
@@ -190,6 +195,7 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
     '/movements/releases/:id/confirm',
     hide,
     pageRoute<Req>(async (req, reply) => {
+      need(req.actor, 'movements.release_confirm');
       const parsed = parseConfirmForm(req.body, req.lang);
       if (!parsed.ok)
         return sendHtml(reply, await showPage(req, { confirmValues: req.body, confirmErrors: parsed.errors }), 422);
@@ -207,6 +213,7 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
     '/movements/releases/:id/complete',
     hide,
     pageRoute<Req>(async (req, reply) => {
+      need(req.actor, 'movements.release');
       const parsed = parseCompletionForm(req.body, req.lang);
       if (!parsed.ok)
         return sendHtml(reply, await showPage(req, { completeValues: req.body, completeErrors: parsed.errors }), 422);
@@ -224,6 +231,7 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
     '/movements/releases/:id/notify',
     hide,
     pageRoute<Req>(async (req, reply) => {
+      need(req.actor, 'movements.release');
       const parsed = parseNoticeForm(req.body, req.lang);
       if (!parsed.ok)
         return sendHtml(reply, await showPage(req, { noticeValues: req.body, noticeErrors: parsed.errors }), 422);
@@ -275,16 +283,18 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
       pageRoute<Req>(async (req, reply) => {
         const parsed = kind === 'escape' ? parseEscapeForm(req.body, req.lang) : parseDeathForm(req.body, req.lang);
         if (!parsed.ok) return sendHtml(reply, await formPage(req, req.body, parsed.errors), 422);
+        let id: string;
         try {
           const i =
             kind === 'death'
               ? await recordDeath(db, req.actor!, parsed.value)
               : await recordEscape(db, req.actor!, parsed.value);
-          return reply.redirect(`/movements/incidents/${i.id}?done=1`, 303);
+          id = i.id;
         } catch (e) {
           if (!onForm(e)) throw e;
           return sendHtml(reply, await formPage(req, req.body, errorsFrom(e, req, undefined, 'place')), e.status);
         }
+        return reply.redirect(`/movements/incidents/${id}?done=1`, 303);
       }),
     );
   }
@@ -310,6 +320,7 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
     '/movements/incidents/:id/notify',
     hide,
     pageRoute<Req>(async (req, reply) => {
+      need(req.actor, 'movements.incident');
       const parsed = parseNoticeForm(req.body, req.lang);
       if (!parsed.ok)
         return sendHtml(reply, await incidentPage(req, { noticeValues: req.body, noticeErrors: parsed.errors }), 422);
@@ -362,4 +373,5 @@ export async function releasePages(app: App, ctx: AppContext): Promise<void> {
       return alertSheetView(pageContext(req), i, { printedBy: req.actor!.displayName, sex });
     }),
   );
+  return Promise.resolve();
 }

@@ -34,7 +34,7 @@ import {
 
 const tags = ['movements'];
 
-export async function releaseRoutes(app: App, { database }: AppContext): Promise<void> {
+export function releaseRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
   app.get(
     '/api/movements/release-due',
@@ -196,4 +196,5 @@ export async function releaseRoutes(app: App, { database }: AppContext): Promise
     },
     async (req) => recapture(db, req.actor!, req.params.id, req.body),
   );
+  return Promise.resolve();
 }

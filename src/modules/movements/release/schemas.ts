@@ -7,7 +7,7 @@ import { DateTime, IsoDate, Nullable, Opt, PrisonRef, Uuid } from '../../../http
 import { AUDIENCES, CHANNELS, DUE_KINDS, RELEASE_REASONS, RELEASE_STATES } from './rules.js';
 
 /** A union of literals whose static type is the enum's (a bad value is a field error). */
-const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)) as TLiteral<T>[]);
+const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x): TLiteral<T> => Type.Literal(x)));
 const Text = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 

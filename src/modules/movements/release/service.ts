@@ -6,7 +6,7 @@
  */
 import { type Actor, authorize, can } from '../../../core/access.js';
 import { bamakoDate } from '../../../core/dates.js';
-import { AppError, conflict, invalid, notFound } from '../../../core/errors.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../../core/errors.js';
 import { recordChange } from '../../../core/history.js';
 import type { Lang } from '../../../core/i18n.js';
 import { newId } from '../../../core/ids.js';
@@ -70,7 +70,7 @@ export async function prisonsFor(db: Db, actor: Actor) {
 // Settings: the authorities told of the release of a person held for a terrorism-related offence
 
 export async function releaseSettings(db: Db, actor: Actor): Promise<{ authorities: string[] }> {
-  if (!can(actor, 'movements.release') && !can(actor, 'reference.admin')) authorize(actor, 'movements.release');
+  if (!can(actor, 'movements.release') && !can(actor, 'reference.admin')) throw forbidden();
   return { authorities: await repo.authorities(db) };
 }
 
@@ -154,6 +154,7 @@ async function inventoryOf(db: Db, actor: Actor, personId: string, admissionId: 
 
 /** What the checklist form needs: the person, the justice module's view (suggested reason and basis), authorities, inventory. */
 export async function releaseContext(db: Db, actor: Actor, admissionId: string, lang: Lang = actor.lang) {
+  authorize(actor, 'movements.release');
   if (!UUID.test(admissionId)) throw notFound();
   const a = await getAdmission(db, actor, admissionId);
   authorize(actor, 'movements.release', a.prison_id);
@@ -181,13 +182,12 @@ export async function releaseContext(db: Db, actor: Actor, admissionId: string, 
   };
 }
 
-async function releaseView(db: Db | Tx, actor: Actor, r: repo.ReleaseRow): Promise<ReleaseViewT> {
-  const a = await getAdmission(db as Db, actor, r.admissionId);
-  const person = await getPerson(db as Db, actor, r.personId);
+async function releaseView(db: Db, actor: Actor, r: repo.ReleaseRow): Promise<ReleaseViewT> {
+  const a = await getAdmission(db, actor, r.admissionId);
+  const person = await getPerson(db, actor, r.personId);
   const prison = await getPrison(db, actor, r.prisonId);
   const names = await repo.userNames(db, [r.checkedBy, r.confirmedBy]);
-  const jurisdictions =
-    r.orderJurisdictionId && can(actor, 'justice.read') ? await listJurisdictions(db as Db, actor) : [];
+  const jurisdictions = r.orderJurisdictionId && can(actor, 'justice.read') ? await listJurisdictions(db, actor) : [];
   const notices = await repo.noticesOf(db, { releaseId: r.id });
   const terrorism = a.charges.some((c) => c.terrorism_related);
   return {
@@ -202,8 +202,8 @@ async function releaseView(db: Db | Tx, actor: Actor, r: repo.ReleaseRow): Promi
       given_names: person.given_names,
       committal_number: a.committal_number,
     },
-    reason: r.reason as ReleaseReason,
-    state: r.state as ReleaseState,
+    reason: r.reason,
+    state: r.state,
     order: r.orderReference
       ? {
           jurisdiction_id: r.orderJurisdictionId,
@@ -224,7 +224,7 @@ async function releaseView(db: Db | Tx, actor: Actor, r: repo.ReleaseRow): Promi
     confirmed_by: r.confirmedBy,
     confirmed_by_name: r.confirmedBy ? (names.get(r.confirmedBy) ?? null) : null,
     confirmed_at: r.confirmedAt?.toISOString() ?? null,
-    inventory: r.inventory ?? (await inventoryOf(db as Db, actor, r.personId, r.admissionId)),
+    inventory: r.inventory ?? (await inventoryOf(db, actor, r.personId, r.admissionId)),
     all_returned: r.allReturned,
     returned_notes: r.returnedNotes,
     signed_by_person: r.signedByPerson,
@@ -236,7 +236,13 @@ async function releaseView(db: Db | Tx, actor: Actor, r: repo.ReleaseRow): Promi
   };
 }
 
+/** Those who prepare a release or confirm one may read it (deny by default: the right first, then the record). */
+function assertReleaseReader(actor: Actor) {
+  if (!can(actor, 'movements.release') && !can(actor, 'movements.release_confirm')) throw forbidden();
+}
+
 async function loadRelease(tx: Tx, actor: Actor, id: string, forUpdate = false): Promise<repo.ReleaseRow> {
+  assertReleaseReader(actor);
   if (!UUID.test(id)) throw notFound();
   const r = await repo.findRelease(tx, id, forUpdate);
   if (!r) throw notFound();
@@ -487,6 +493,7 @@ export async function recentMovements(db: Db, actor: Actor, prisonId: string) {
 // Escapes, recaptures and deaths in custody
 
 async function loadIncident(tx: Tx, actor: Actor, id: string, forUpdate = false): Promise<repo.IncidentRow> {
+  authorize(actor, 'movements.incident');
   if (!UUID.test(id)) throw notFound();
   const i = await repo.findIncident(tx, id, forUpdate);
   if (!i) throw notFound();
@@ -695,6 +702,7 @@ export async function recapture(db: Db, actor: Actor, id: string, input: Recaptu
 
 /** The incident form's context: the admission and person (the escape or death form, the alert sheet). */
 export async function incidentContext(db: Db, actor: Actor, admissionId: string) {
+  authorize(actor, 'movements.incident');
   if (!UUID.test(admissionId)) throw notFound();
   const a = await getAdmission(db, actor, admissionId);
   authorize(actor, 'movements.incident', a.prison_id);
