@@ -731,7 +731,9 @@ export function registerImportCommand(program: Command): void {
           for (const e of report.errors) console.log(`line ${e.line}: ${e.field ? `${e.field}: ` : ''}${e.message}`);
           const seconds = (Date.now() - started) / 1000;
           console.log(
-            `${report.imported} imported, ${report.failed} refused, ${report.rows} rows (${seconds.toFixed(1)} s)${report.failed ? `; refused lines: ${[...new Set(report.errors.map((e) => e.line))].join(', ')}` : ''}`,
+            `${report.imported} imported, ${report.failed} refused, ${report.rows} rows (${seconds.toFixed(1)} s)${
+              report.failed ? `; refused lines: ${[...new Set(report.errors.map((e) => e.line))].join(', ')}` : ''
+            }`,
           );
           // 2: some rows refused (all of them included: then nothing was imported).
           if (report.failed) process.exitCode = 2;

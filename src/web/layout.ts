@@ -92,7 +92,10 @@ export function pageLayout(ctx: PageContext, title: string, body: Value, opts: P
   const lang = ctx.lang;
   const here = safeNext(ctx.path);
   const hasErrors = !!opts.errors?.length;
-  const docTitle = `${hasErrors ? `${kit.t(lang, 'kit.error_prefix')}${lang === 'fr' ? '\u00a0: ' : ': '}` : ''}${title} · ${kit.t(lang, 'kit.service_name')}`;
+  const docTitle = `${hasErrors ? `${kit.t(lang, 'kit.error_prefix')}${lang === 'fr' ? '\u00a0: ' : ': '}` : ''}${title} · ${kit.t(
+    lang,
+    'kit.service_name',
+  )}`;
   const main = html`${opts.letterhead ? letterhead(lang, opts.letterhead) : null}${opts.banner ?? null}${
     hasErrors
       ? errorSummary({

@@ -213,7 +213,8 @@ async function failures(
       (SELECT count(*)::int FROM login_attempt
         WHERE username = ${username} AND outcome IN ('failure','pending')
           AND at > now() - make_interval(mins => ${THROTTLE.windowMinutes})
-          AND at > coalesce((SELECT max(at) FROM login_attempt WHERE username = ${username} AND outcome IN ('success','unlock')), '-infinity')) AS account,
+          AND at > coalesce((SELECT max(at) FROM login_attempt WHERE username = ${username} AND outcome IN ('success','unlock')),
+            '-infinity')) AS account,
       (SELECT count(*)::int FROM login_attempt
         WHERE ${address}::text IS NOT NULL AND address = ${address} AND outcome IN ('failure','pending')
           AND at > now() - make_interval(mins => ${THROTTLE.windowMinutes})) AS address`);

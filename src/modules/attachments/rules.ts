@@ -42,7 +42,8 @@ export function storedFilename(uploaded: string, type: AttachmentType): string {
   return `${[...stem].slice(0, 100).join('') || 'file'}.${EXTENSIONS[type]}`;
 }
 
-/** The Content-Disposition of a file served inline, its name always ending with its type's extension (RFC 6266: ASCII fallback and UTF-8 name). */
+/** The Content-Disposition of a file served inline, its name always ending with its type's extension (RFC 6266: ASCII fallback and UTF-8
+ * name). */
 export function contentDisposition(filename: string, type: string): string {
   const name = type in EXTENSIONS ? storedFilename(filename, type as AttachmentType) : 'file';
   const ascii = name

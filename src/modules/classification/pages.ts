@@ -163,7 +163,9 @@ const basisText = (lang: Lang, x: { basis: 'level' | 'individual' | 'minor'; rea
 
 const dueText = (lang: Lang, d: { reason: string; dueOn?: string; due_on?: string; overdue: boolean } | null) =>
   d
-    ? html`${t(lang, `cls.due.${d.reason}`)} — ${t(lang, 'cls.due.on', { date: formatDate(lang, d.dueOn ?? d.due_on ?? '') })}${d.overdue ? html` <strong>(${t(lang, 'cls.due.overdue')})</strong>` : null}`
+    ? html`${t(lang, `cls.due.${d.reason}`)} — ${t(lang, 'cls.due.on', { date: formatDate(lang, d.dueOn ?? d.due_on ?? '') })}${
+        d.overdue ? html` <strong>(${t(lang, 'cls.due.overdue')})</strong>` : null
+      }`
     : t(lang, 'cls.due.nothing');
 
 export async function classificationPages(app: App, { database }: AppContext): Promise<void> {
@@ -222,7 +224,10 @@ ${
         errors: de,
         options: assessments.map((x) => [
           x.id,
-          `${instrumentTitle(lang, x.instrument)} · ${when(lang, x.completed_at)} · ${t(lang, 'cls.asm.judgement')}${colon(lang)}${judgementText(lang, x.instrument, x.judgement)}`,
+          `${instrumentTitle(lang, x.instrument)} · ${when(lang, x.completed_at)} · ${t(
+            lang,
+            'cls.asm.judgement',
+          )}${colon(lang)}${judgementText(lang, x.instrument, x.judgement)}`,
         ]),
         placeholder: t(lang, 'web.choose'),
       })
@@ -250,7 +255,10 @@ ${textField({
     const regimeForm =
       can(actor, 'classification.decide') && !h.ended_at
         ? html`<h3>${t(lang, 'cls.reg.title')}</h3>
-${errorSummary(lang, re)}<form id="regime" method="post" action="/admissions/${id}/regime" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
+${errorSummary(lang, re)}<form id="regime" method="post" action="/admissions/${id}/regime" novalidate>${hidden(
+            '_csrf',
+            req.sessionCsrf ?? '',
+          )}
 ${selectField({
   label: t(lang, 'cls.reg.subject'),
   name: 'subject',
@@ -335,7 +343,11 @@ ${
 ${c.history.map(
   (d) => html`<tr><td>${when(lang, d.decided_at)}</td><td>${levelText(lang, d.level)}</td>
 <td>${t(lang, `cls.trigger.${d.trigger}`)}</td><td>${d.reasons ?? html`<em>${withheldText(lang, d.withheld)}</em>`}</td>
-<td>${d.override ? (d.override_justification ?? t(lang, 'cls.override')) : ''}${d.indicated_level ? html`<br><small>${t(lang, 'cls.indicated')}${colon(lang)}${levelText(lang, d.indicated_level)}</small>` : null}</td>
+<td>${d.override ? (d.override_justification ?? t(lang, 'cls.override')) : ''}${
+    d.indicated_level
+      ? html`<br><small>${t(lang, 'cls.indicated')}${colon(lang)}${levelText(lang, d.indicated_level)}</small>`
+      : null
+  }</td>
 <td>${d.decided_by}</td><td>${formatDate(lang, d.next_review_on)}</td></tr>`,
 )}
 </tbody></table>`
@@ -354,7 +366,10 @@ ${c.events.map(
 }
 ${
   canEvent && !h.ended_at
-    ? html`${errorSummary(lang, ee)}<form id="event" method="post" action="/admissions/${id}/review-events" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
+    ? html`${errorSummary(lang, ee)}<form id="event" method="post" action="/admissions/${id}/review-events" novalidate>${hidden(
+        '_csrf',
+        req.sessionCsrf ?? '',
+      )}
 ${selectField({
   label: t(lang, 'cls.event.kind'),
   name: 'kind',
@@ -613,7 +628,9 @@ ${def.domains.map(
     html`<section><h2>${tx(lang, d.title)}</h2><dl class="facts">${d.items.map(
       (it) => html`<div>
 <dt>${tx(lang, it.text)}</dt>
-<dd>${label(it.scale, c.ratings[it.code]?.value)}${c.ratings[it.code]?.evidence ? html`<br><small>${c.ratings[it.code].evidence}</small>` : null}</dd>
+<dd>${label(it.scale, c.ratings[it.code]?.value)}${
+        c.ratings[it.code]?.evidence ? html`<br><small>${c.ratings[it.code].evidence}</small>` : null
+      }</dd>
 </div>`,
     )}</dl>${c.domain_notes?.[d.code] ? html`<p>${c.domain_notes[d.code]}</p>` : null}</section>`,
 )}
@@ -634,7 +651,10 @@ ${dl([
       title,
       html`${block}${links(req, a.admission_id)}<p class="notice">${t(lang, 'cls.asm.restricted')}</p>
 <p>${tx(lang, def.purpose)}</p><p class="hint">${tx(lang, def.guidance)}</p>${errorSummary(lang, errors)}
-<form id="form" method="post" action="/assessments/${a.id}" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}${hidden('row_version', a.row_version)}
+<form id="form" method="post" action="/assessments/${a.id}" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}${hidden(
+        'row_version',
+        a.row_version,
+      )}
 ${def.domains.map(
   (d) => html`<fieldset><legend>${tx(lang, d.title)}</legend><p class="hint">${tx(lang, d.guidance)}</p>
 ${d.items.map((it) => {
@@ -691,7 +711,10 @@ ${textArea({
   value: val('content.recommendations', c.recommendations),
   errors,
 })}</fieldset>
-<button type="submit" name="action" value="save">${t(lang, 'cls.asm.save')}</button> <button type="submit" name="action" value="complete">${t(lang, 'cls.asm.complete')}</button>
+<button type="submit" name="action" value="save">${t(
+        lang,
+        'cls.asm.save',
+      )}</button> <button type="submit" name="action" value="complete">${t(lang, 'cls.asm.complete')}</button>
 </form>${change}`,
     );
   };
@@ -799,7 +822,10 @@ ${items.map(
 }
 ${
   can(actor, 'intelligence.write')
-    ? html`${errorSummary(lang, errors)}<form id="form" method="post" action="/prisons/${p.code}/keep-apart" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
+    ? html`${errorSummary(lang, errors)}<form id="form" method="post" action="/prisons/${p.code}/keep-apart" novalidate>${hidden(
+        '_csrf',
+        req.sessionCsrf ?? '',
+      )}
 ${selectField({
   label: t(lang, 'cls.ka.person_a'),
   name: 'person_a',
@@ -880,7 +906,10 @@ ${textField({ label: t(lang, 'cls.ka.review_on'), name: 'review_on', type: 'date
     const cells = await repo.cellsWithPopulation(db, h.prison_id);
     const form =
       can(actor, 'housing.move') && !h.ended_at
-        ? html`${errorSummary(lang, errors)}<form id="form" method="post" action="/admissions/${id}/move" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
+        ? html`${errorSummary(lang, errors)}<form id="form" method="post" action="/admissions/${id}/move" novalidate>${hidden(
+            '_csrf',
+            req.sessionCsrf ?? '',
+          )}
 ${selectField({
   label: t(lang, 'cls.mv.cell'),
   name: 'cell_id',
@@ -1022,7 +1051,10 @@ ${
 }
 ${
   canWrite && o.current.length
-    ? html`${errorSummary(lang, le)}<form id="lead" method="post" action="/cells/${id}/leader" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
+    ? html`${errorSummary(lang, le)}<form id="lead" method="post" action="/cells/${id}/leader" novalidate>${hidden(
+        '_csrf',
+        req.sessionCsrf ?? '',
+      )}
 ${selectField({
   label: t(lang, 'cls.cell.leader'),
   name: 'admission_id',
@@ -1083,7 +1115,10 @@ ${
   )}
 ${
   canRequest && l.current
-    ? html`${errorSummary(lang, re)}<form id="request" method="post" action="/cells/${id}/requests" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
+    ? html`${errorSummary(lang, re)}<form id="request" method="post" action="/cells/${id}/requests" novalidate>${hidden(
+        '_csrf',
+        req.sessionCsrf ?? '',
+      )}
 ${textField({ label: t(lang, 'cls.cell.subject'), name: 'subject', value: str(rv, 'subject'), errors: re, required: true })}
 ${textArea({ label: t(lang, 'cls.cell.detail'), name: 'detail', value: str(rv, 'detail'), errors: re })}
 ${textField({

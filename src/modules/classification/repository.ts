@@ -34,7 +34,8 @@ export async function listInstruments(db: Tx) {
   }>(sql`
     SELECT i.id, i.code, i.kind, i.retired_at, v.version AS latest, v.published_at
     FROM assessment_instrument i
-    JOIN LATERAL (SELECT version, published_at FROM assessment_instrument_version WHERE instrument_id = i.id ORDER BY version DESC LIMIT 1) v ON true
+    JOIN LATERAL (SELECT version, published_at FROM assessment_instrument_version WHERE instrument_id = i.id ORDER BY version DESC LIMIT 1)
+      v ON true
     ORDER BY i.code`);
   return r.rows;
 }
@@ -167,7 +168,8 @@ export async function heldWithLevel(db: Tx, prisonId: string): Promise<HeldRow[]
            (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text AS admitted_on,
            s.level, (s.decided_at AT TIME ZONE 'Africa/Bamako')::date::text AS decided_on, s.next_review_on
     FROM admission a JOIN person p ON p.id = a.person_id
-    LEFT JOIN LATERAL (SELECT level, decided_at, next_review_on FROM security_level WHERE admission_id = a.id ORDER BY decided_at DESC LIMIT 1) s ON true
+    LEFT JOIN LATERAL (SELECT level, decided_at, next_review_on FROM security_level WHERE admission_id = a.id ORDER BY decided_at DESC
+      LIMIT 1) s ON true
     WHERE a.prison_id = ${prisonId} AND a.ended_at IS NULL`);
   return r.rows;
 }
@@ -185,7 +187,8 @@ export async function movesOf(db: Tx, admissionId: string) {
     over_capacity_reason: string | null;
     by: string;
   }>(sql`
-    SELECT pl.id, pl.cell_id, c.code AS cell_code, u.code AS unit_code, pl.from_at, pl.to_at, pl.reason, pl.over_capacity_reason, au.username AS by
+    SELECT pl.id, pl.cell_id, c.code AS cell_code, u.code AS unit_code, pl.from_at, pl.to_at, pl.reason, pl.over_capacity_reason,
+      au.username AS by
     FROM placement pl LEFT JOIN cell c ON c.id = pl.cell_id LEFT JOIN unit u ON u.id = pl.unit_id JOIN app_user au ON au.id = pl.created_by
     WHERE pl.admission_id = ${admissionId} ORDER BY pl.from_at, pl.created_at`);
   return r.rows;
@@ -203,7 +206,8 @@ export async function occupantsOf(db: Tx, cellId: string) {
     from_at: Date;
     to_at: Date | null;
   }>(sql`
-    SELECT pl.admission_id, a.person_id, a.committal_number, p.family_name || ' ' || p.given_names AS name, p.sex, a.legal_status, pl.from_at, pl.to_at
+    SELECT pl.admission_id, a.person_id, a.committal_number, p.family_name || ' ' || p.given_names AS name, p.sex, a.legal_status,
+      pl.from_at, pl.to_at
     FROM placement pl JOIN admission a ON a.id = pl.admission_id JOIN person p ON p.id = a.person_id
     WHERE pl.cell_id = ${cellId} ORDER BY (pl.to_at IS NULL) DESC, pl.from_at DESC LIMIT 1000`);
   return r.rows;
@@ -237,7 +241,8 @@ export async function leadersOf(db: Tx, cellId: string) {
     end_reason: string | null;
     recorded_by: string;
   }>(sql`
-    SELECT l.id, l.admission_id, l.person_id, p.family_name || ' ' || p.given_names AS name, l.how, l.since, l.until, l.end_reason, u.username AS recorded_by
+    SELECT l.id, l.admission_id, l.person_id, p.family_name || ' ' || p.given_names AS name, l.how, l.since, l.until, l.end_reason,
+      u.username AS recorded_by
     FROM cell_leader l JOIN person p ON p.id = l.person_id JOIN app_user u ON u.id = l.recorded_by
     WHERE l.cell_id = ${cellId} ORDER BY (l.until IS NULL) DESC, l.since DESC`);
   return r.rows;
@@ -277,7 +282,8 @@ export async function admissionHeading(db: Tx, admissionId: string) {
     cell_id: string | null;
     cell_code: string | null;
   }>(sql`
-    SELECT a.id AS admission_id, a.prison_id, a.person_id, p.family_name || ' ' || p.given_names AS name, p.sex, a.committal_number, a.legal_status, a.ended_at,
+    SELECT a.id AS admission_id, a.prison_id, a.person_id, p.family_name || ' ' || p.given_names AS name, p.sex, a.committal_number,
+      a.legal_status, a.ended_at,
            pl.cell_id, c.code AS cell_code
     FROM admission a JOIN person p ON p.id = a.person_id
     LEFT JOIN placement pl ON pl.admission_id = a.id AND pl.to_at IS NULL LEFT JOIN cell c ON c.id = pl.cell_id

@@ -152,7 +152,8 @@ export async function recentOfPerson(db: Tx, personId: string, at: Date, days: n
     .where(
       and(
         eq(complaint.personId, personId),
-        sql`${complaint.receivedAt} <= ${at.toISOString()}::timestamptz AND ${complaint.receivedAt} >= ${at.toISOString()}::timestamptz - make_interval(days => ${days})`,
+        sql`${complaint.receivedAt} <= ${at.toISOString()}::timestamptz
+          AND ${complaint.receivedAt} >= ${at.toISOString()}::timestamptz - make_interval(days => ${days})`,
       ),
     )
     .orderBy(asc(complaint.receivedAt));
@@ -192,7 +193,8 @@ export async function warningRows(db: Tx, prisonIds: readonly string[] | undefin
     triggered_by: string | null;
     created_at: string;
   }>(sql`
-    SELECT w.id, w.complaint_id, w.prison_id, w.person_id, p.family_name || ' ' || p.given_names AS person_name, w.event, w.event_at, w.detail,
+    SELECT w.id, w.complaint_id, w.prison_id, w.person_id, p.family_name || ' ' || p.given_names AS person_name, w.event, w.event_at,
+      w.detail,
       u.display_name AS triggered_by, w.created_at
     FROM complaint_reprisal_warning w JOIN person p ON p.id = w.person_id LEFT JOIN app_user u ON u.id = w.triggered_by
     WHERE true ${prisonIds ? sql`AND w.prison_id = ANY(${sql.param([...prisonIds])}::uuid[])` : sql``}

@@ -206,7 +206,8 @@ export function mayView(
   return !c.named_staff.includes(r.userId);
 }
 
-/** Who is told at once of a new complaint: an allegation goes to the director and the national administration (not the director when confidential). */
+/** Who is told at once of a new complaint: an allegation goes to the director and the national administration (not the director when
+ * confidential). */
 export function noticesFor(c: {
   category: Category;
   confidential: boolean;

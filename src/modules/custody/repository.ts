@@ -281,7 +281,8 @@ export async function populationPage(
         LIMIT ${limit} OFFSET ${offset})
       SELECT a.id AS admission_id, a.person_id, a.committal_number, p.family_name, p.given_names, p.sex,
              a.admitted_at, a.legal_status, u.code AS unit_code, c.code AS cell_code,
-             coalesce((SELECT array_agg(ch.qualification ORDER BY ch.created_at) FROM charge ch WHERE ch.admission_id = a.id), '{}') AS charges,
+             coalesce((SELECT array_agg(ch.qualification ORDER BY ch.created_at) FROM charge ch WHERE ch.admission_id = a.id),
+               '{}') AS charges,
              EXISTS (SELECT 1 FROM charge ch WHERE ch.admission_id = a.id AND ch.category = 'felony') AS felony
       FROM page a
       JOIN person p ON p.id = a.person_id
@@ -317,7 +318,8 @@ export async function searchPeople(
   limit: number,
 ): Promise<SearchRow[]> {
   const scope = prisonIds
-    ? sql`AND (p.registered_prison_id = ANY(${sql.param([...prisonIds])}::uuid[]) OR EXISTS (SELECT 1 FROM admission sa WHERE sa.person_id = p.id AND sa.prison_id = ANY(${sql.param([...prisonIds])}::uuid[])))`
+    ? sql`AND (p.registered_prison_id = ANY(${sql.param([...prisonIds])}::uuid[])
+      OR EXISTS (SELECT 1 FROM admission sa WHERE sa.person_id = p.id AND sa.prison_id = ANY(${sql.param([...prisonIds])}::uuid[])))`
     : sql``;
   const term = q.trim();
   const upper = term.toUpperCase().replace(/\s/g, '');

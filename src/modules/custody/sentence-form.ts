@@ -9,7 +9,8 @@ export const SENTENCE_FORM_FIELDS = [
   'legal_document.case_ref',
 ] as const;
 
-/** The sentence typed in the form, or nothing when its fields are empty. A number that is not one is kept as NaN: the schema refuses it, naming the field. */
+/** The sentence typed in the form, or nothing when its fields are empty. A number that is not one is kept as NaN: the schema refuses it,
+ * naming the field. */
 export function sentenceFromForm(
   get: (name: string) => string,
 ): Pick<DocumentInput, 'sentence' | 'sentence_start' | 'case_ref'> {

@@ -35,7 +35,9 @@ import {
 } from './service.js';
 
 function personItem(p: BreachPerson): Raw {
-  return html`<li><a href="/people/${p.person_id}">${p.name}</a> (${p.committal_number}) — ${p.label}${p.age ? html` — <em>${p.age}</em>` : null}</li>
+  return html`<li><a href="/people/${p.person_id}">${p.name}</a> (${p.committal_number}) — ${p.label}${
+    p.age ? html` — <em>${p.age}</em>` : null
+  }</li>
 `;
 }
 
@@ -127,9 +129,10 @@ ${
   items.length
     ? html`<ul>
 ${items.slice(0, limit).map(
-  (
-    x,
-  ) => html`<li><a href="/people/${x.person_id}">${x.name}</a> — ${x.committal_number} — ${x.label} — ${formatBamako(x.admitted_at, lang)} — <a href="/admissions/${x.admission_id}/move">${t(lang, 'hsg.awaiting.allocate')}</a>
+  (x) => html`<li><a href="/people/${x.person_id}">${x.name}</a> — ${x.committal_number} — ${x.label} — ${formatBamako(
+    x.admitted_at,
+    lang,
+  )} — <a href="/admissions/${x.admission_id}/move">${t(lang, 'hsg.awaiting.allocate')}</a>
 </li>`,
 )}</ul>${
         items.length > limit
@@ -181,7 +184,13 @@ ${r.cells.length ? breachCells(lang, r.cells, null) : html`<p>${t(lang, 'hsg.bre
     const v = state?.v ?? {};
     const errors = state?.errors ?? null;
     const form = can(actor, 'housing.override')
-      ? html`${errorSummary(lang, errors)}<form id="form" method="post" action="/placement/delegation?prison=${p.code}" novalidate>${hidden('_csrf', req.sessionCsrf ?? '')}
+      ? html`${errorSummary(
+          lang,
+          errors,
+        )}<form id="form" method="post" action="/placement/delegation?prison=${p.code}" novalidate>${hidden(
+          '_csrf',
+          req.sessionCsrf ?? '',
+        )}
 ${radioGroup({
   label: t(lang, 'hsg.delegation.title'),
   name: 'delegated',

@@ -34,7 +34,8 @@ export async function cellsOccupantFacts(db: Tx, cellIds: readonly string[]): Pr
     SELECT pl.admission_id, a.person_id, pl.cell_id, a.legal_status, p.sex,
       (SELECT s.level FROM security_level s WHERE s.admission_id = a.id ORDER BY s.decided_at DESC LIMIT 1) AS level,
       p.birth_precision, p.birth_date::text AS birth_date, p.birth_estimated_age, p.birth_estimated_on::text AS birth_estimated_on,
-      (SELECT json_agg(json_build_object('assessed_on', x.assessed_on, 'result', x.result, 'minimum_age', x.minimum_age, 'recorded_at', x.recorded_at))
+      (SELECT json_agg(json_build_object('assessed_on', x.assessed_on, 'result', x.result, 'minimum_age', x.minimum_age, 'recorded_at',
+        x.recorded_at))
          FROM age_assessment x WHERE x.person_id = p.id) AS assessments
     FROM placement pl JOIN admission a ON a.id = pl.admission_id JOIN person p ON p.id = a.person_id
     WHERE pl.cell_id = ANY(${sql.param([...cellIds])}::uuid[]) AND pl.to_at IS NULL`);
@@ -54,7 +55,8 @@ export async function admissionsFacts(
     SELECT a.id AS admission_id, a.person_id, a.legal_status, p.sex,
       (SELECT s.level FROM security_level s WHERE s.admission_id = a.id ORDER BY s.decided_at DESC LIMIT 1) AS level,
       p.birth_precision, p.birth_date::text AS birth_date, p.birth_estimated_age, p.birth_estimated_on::text AS birth_estimated_on,
-      (SELECT json_agg(json_build_object('assessed_on', x.assessed_on, 'result', x.result, 'minimum_age', x.minimum_age, 'recorded_at', x.recorded_at))
+      (SELECT json_agg(json_build_object('assessed_on', x.assessed_on, 'result', x.result, 'minimum_age', x.minimum_age, 'recorded_at',
+        x.recorded_at))
          FROM age_assessment x WHERE x.person_id = p.id) AS assessments,
       EXISTS (SELECT 1 FROM placement pl WHERE pl.admission_id = a.id AND pl.to_at IS NULL) AS placed
     FROM admission a JOIN person p ON p.id = a.person_id
@@ -98,7 +100,8 @@ export type OccupantRow = {
 
 const OCCUPANT_COLUMNS = sql`pl.admission_id, a.person_id, a.prison_id, a.legal_status, p.sex,
   (SELECT s.level FROM security_level s WHERE s.admission_id = a.id ORDER BY s.decided_at DESC LIMIT 1) AS level,
-  pl.overridden, pl.override_reason, ou.username AS override_by, CASE WHEN cardinality(pl.overridden) > 0 THEN pl.created_at END AS override_at,
+  pl.overridden, pl.override_reason, ou.username AS override_by, CASE WHEN cardinality(pl.overridden) > 0 THEN pl.created_at END AS
+    override_at,
   pl.cell_id, c.code AS cell_code, u.code AS unit_code, p.family_name || ' ' || p.given_names AS name, a.committal_number`;
 const OCCUPANT_FROM = sql`placement pl JOIN admission a ON a.id = pl.admission_id JOIN person p ON p.id = a.person_id
   JOIN cell c ON c.id = pl.cell_id JOIN unit u ON u.id = c.unit_id LEFT JOIN app_user ou ON ou.id = pl.override_by`;
@@ -125,7 +128,8 @@ export type PrisonOccupantRow = OccupantRow & {
 export async function prisonOccupants(db: Tx, prisonId: string): Promise<PrisonOccupantRow[]> {
   const r = await db.execute<PrisonOccupantRow>(sql`
     SELECT pl.admission_id, a.person_id, a.prison_id, a.legal_status, p.sex, NULL AS level,
-      pl.overridden, pl.override_reason, ou.username AS override_by, CASE WHEN cardinality(pl.overridden) > 0 THEN pl.created_at END AS override_at,
+      pl.overridden, pl.override_reason, ou.username AS override_by, CASE
+        WHEN cardinality(pl.overridden) > 0 THEN pl.created_at END AS override_at,
       pl.cell_id, c.code AS cell_code, u.code AS unit_code, p.family_name || ' ' || p.given_names AS name, a.committal_number,
       p.birth_precision, p.birth_date::text AS birth_date, p.birth_estimated_age, p.birth_estimated_on::text AS birth_estimated_on
     FROM ${OCCUPANT_FROM}
@@ -248,7 +252,8 @@ export type AwaitingRow = {
 /** People held in a prison and in no cell: awaiting allocation (oldest first). */
 export async function awaitingAllocation(db: Tx, prisonId: string): Promise<AwaitingRow[]> {
   const r = await db.execute<AwaitingRow>(sql`
-    SELECT a.id AS admission_id, a.person_id, p.family_name || ' ' || p.given_names AS name, p.sex, a.committal_number, a.legal_status, a.admitted_at
+    SELECT a.id AS admission_id, a.person_id, p.family_name || ' ' || p.given_names AS name, p.sex, a.committal_number, a.legal_status,
+      a.admitted_at
     FROM admission a JOIN person p ON p.id = a.person_id
     WHERE a.prison_id = ${prisonId} AND a.ended_at IS NULL
       AND NOT EXISTS (SELECT 1 FROM placement pl WHERE pl.admission_id = a.id AND pl.to_at IS NULL AND pl.cell_id IS NOT NULL)

@@ -48,12 +48,24 @@ export function candidateLabel(lang: Lang, c: Candidate): Raw {
         `${a.prison_name} (${a.admitted_at.slice(0, 10)}${a.ended_at ? ` → ${a.ended_at.slice(0, 10)}` : ''})`,
     )
     .join(', ');
-  return html`<strong>${c.family_name} ${c.given_names}</strong>${c.matched_name ? html` (${t(lang, 'web.adm.candidates.as')} ${c.matched_name.family_name} ${c.matched_name.given_names})` : null}
+  return html`<strong>${c.family_name} ${c.given_names}</strong>${
+    c.matched_name
+      ? html` (${t(lang, 'web.adm.candidates.as')} ${c.matched_name.family_name} ${c.matched_name.given_names})`
+      : null
+  }
 — ${t(lang, `person.sex.${c.sex}`)} — ${birthText(lang, {
     precision: c.birth.precision,
     date: c.birth.date,
-  })}${c.father_name ? html` — ${t(lang, 'web.father_name')}${colon(lang)}${c.father_name}` : null}${c.mother_name ? html` — ${t(lang, 'web.mother_name')}${colon(lang)}${c.mother_name}` : null}
-${c.details === 'minimal' && c.origin_region_code ? html` — ${t(lang, 'web.adm.candidates.region', { region: c.origin_region_code })}` : null}${adm ? html` — ${adm}` : null} — <span class="score">${t(lang, 'web.adm.candidates.score', { score: Math.round(c.score * 100) })}</span>
+  })}${c.father_name ? html` — ${t(lang, 'web.father_name')}${colon(lang)}${c.father_name}` : null}${
+    c.mother_name ? html` — ${t(lang, 'web.mother_name')}${colon(lang)}${c.mother_name}` : null
+  }
+${
+  c.details === 'minimal' && c.origin_region_code
+    ? html` — ${t(lang, 'web.adm.candidates.region', { region: c.origin_region_code })}`
+    : null
+}${adm ? html` — ${adm}` : null} — <span class="score">${t(lang, 'web.adm.candidates.score', {
+    score: Math.round(c.score * 100),
+  })}</span>
 ${c.details === 'minimal' ? html`<small class="minimal">${t(lang, 'web.adm.candidates.minimal')}</small>` : null}
 <span class="reasons">${c.reasons.map((r) => r.text).join(' · ')}</span>`;
 }

@@ -113,7 +113,8 @@ export const NAME_GROUPS: readonly (readonly string[])[] = [
   ['abou', 'abu', 'aboul'], // [UN] QDi.136, QDi.389
   ['mokhtar', 'mukhtar', 'moctar', 'mouktar'], // [UN] QDi.136 + [pmis]
   ['yahia', 'yahya', 'yaya', 'yehia'], // [UN] QDi.249 + [pmis]
-  ['abderrahmane', 'abdarrahmane', 'abderahmane', 'abdourahamane', 'abdurrahman', 'abdourahmane', 'abdrahmane'], // [UN] QDi.298, QDi.314, QDi.423 + [pmis]
+  ['abderrahmane', 'abdarrahmane', 'abderahmane', 'abdourahamane', 'abdurrahman', 'abdourahmane', 'abdrahmane'],
+  // [UN] QDi.298, QDi.314, QDi.423 + [pmis]
   ['ali', 'aly', 'alou'], // [pmis]
   ['hassane', 'hassan', 'hasan', 'hacen', 'alhassane', 'hassana'], // [UN] QDi.298 (Houcein/Husayn is a different name) + [pmis]
   ['souleymane', 'souleimane', 'sulayman', 'suleiman', 'soulemane', 'sileymane'], // [UN] QDi.298 + [pmis]

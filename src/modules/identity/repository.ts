@@ -102,7 +102,8 @@ export async function writeKeys(tx: Tx, personIds: string[]): Promise<number> {
   await tx.execute(sql`DELETE FROM identity_key WHERE person_id = ANY(${sql.param(personIds)}::uuid[])`);
   if (keys.length) {
     await tx.execute(sql`INSERT INTO identity_key (key, person_id, birth_year, father_key)
-      SELECT * FROM unnest(${sql.param(keys)}::text[], ${sql.param(ids)}::uuid[], ${sql.param(years)}::smallint[], ${sql.param(fathers)}::text[]) ON CONFLICT DO NOTHING`);
+      SELECT * FROM unnest(${sql.param(keys)}::text[], ${sql.param(ids)}::uuid[], ${sql.param(years)}::smallint[],
+        ${sql.param(fathers)}::text[]) ON CONFLICT DO NOTHING`);
   }
   return keys.length;
 }
@@ -185,7 +186,9 @@ export async function admissionsOf(
     admitted_at: Date;
     ended_at: Date | null;
   }>(
-    sql`SELECT a.person_id, a.prison_id, p.name AS prison_name, a.committal_number, a.admitted_at, a.ended_at FROM admission a JOIN prison p ON p.id = a.prison_id WHERE a.person_id = ANY(${sql.param(personIds)}::uuid[]) ORDER BY a.admitted_at`,
+    sql`SELECT a.person_id, a.prison_id, p.name AS prison_name, a.committal_number, a.admitted_at,
+      a.ended_at FROM admission a JOIN prison p ON p.id = a.prison_id WHERE a.person_id = ANY(${sql.param(personIds)}::uuid[]) ORDER BY
+        a.admitted_at`,
   );
   return r.rows;
 }
@@ -230,13 +233,16 @@ export async function insertDecision(
     decidedBy: string;
   },
 ): Promise<void> {
-  await tx.execute(sql`INSERT INTO identity_decision (id, prison_id, decision, person_id, admission_id, query, candidates, chosen_score, reason, decided_by)
-    VALUES (${d.id}::uuid, ${d.prisonId}::uuid, ${d.decision}, ${d.personId}::uuid, ${d.admissionId}::uuid, ${JSON.stringify(d.query)}::jsonb, ${JSON.stringify(d.candidates)}::jsonb, ${d.chosenScore}, ${d.reason}, ${d.decidedBy}::uuid)`);
+  await tx.execute(sql`INSERT INTO identity_decision (id, prison_id, decision, person_id, admission_id, query, candidates, chosen_score,
+    reason, decided_by)
+    VALUES (${d.id}::uuid, ${d.prisonId}::uuid, ${d.decision}, ${d.personId}::uuid, ${d.admissionId}::uuid,
+      ${JSON.stringify(d.query)}::jsonb, ${JSON.stringify(d.candidates)}::jsonb, ${d.chosenScore}, ${d.reason}, ${d.decidedBy}::uuid)`);
 }
 
 export async function decisionsOfPerson(tx: Tx, personId: string): Promise<Record<string, unknown>[]> {
   const r = await tx.execute(
-    sql`SELECT id, prison_id, decision, person_id, admission_id, chosen_score, reason, decided_by, decided_at FROM identity_decision WHERE person_id = ${personId}::uuid ORDER BY decided_at`,
+    sql`SELECT id, prison_id, decision, person_id, admission_id, chosen_score, reason, decided_by,
+      decided_at FROM identity_decision WHERE person_id = ${personId}::uuid ORDER BY decided_at`,
   );
   return r.rows;
 }
@@ -249,7 +255,8 @@ export async function personReferences(tx: Tx): Promise<{ table: string; column:
   // (person_name, person_sensitive), identity bookkeeping, and columns under a unique constraint.
   const r = await tx.execute<{ table: string; column: string; is_unique: boolean }>(sql`
     SELECT c.conrelid::regclass::text AS table, a.attname AS column,
-      EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.conrelid AND i.indisunique AND i.indpred IS NULL AND i.indkey::int2[] = ARRAY[a.attnum]::int2[]) AS is_unique
+      EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.conrelid AND i.indisunique AND i.indpred IS NULL
+        AND i.indkey::int2[] = ARRAY[a.attnum]::int2[]) AS is_unique
     FROM pg_constraint c
     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
     WHERE c.contype = 'f' AND c.confrelid = 'person'::regclass AND array_length(c.conkey, 1) = 1
@@ -315,7 +322,8 @@ export async function insertMerge(
   },
 ): Promise<void> {
   await tx.execute(sql`INSERT INTO identity_merge (id, survivor_id, merged_id, reason, moved, score, merged_by)
-    VALUES (${m.id}::uuid, ${m.survivorId}::uuid, ${m.mergedId}::uuid, ${m.reason}, ${JSON.stringify(m.moved)}::jsonb, ${m.score}, ${m.mergedBy}::uuid)`);
+    VALUES (${m.id}::uuid, ${m.survivorId}::uuid, ${m.mergedId}::uuid, ${m.reason}, ${JSON.stringify(m.moved)}::jsonb, ${m.score},
+      ${m.mergedBy}::uuid)`);
 }
 
 export async function findMerge(tx: Tx, id: string, forUpdate = false): Promise<MergeRow | undefined> {
@@ -350,7 +358,8 @@ export async function openAdmissionOf(
   personId: string,
 ): Promise<{ id: string; committal_number: string; prison_id: string; prison_name: string } | undefined> {
   const r = await tx.execute<{ id: string; committal_number: string; prison_id: string; prison_name: string }>(
-    sql`SELECT a.id, a.committal_number, a.prison_id, p.name AS prison_name FROM admission a JOIN prison p ON p.id = a.prison_id WHERE a.person_id = ${personId}::uuid AND a.ended_at IS NULL`,
+    sql`SELECT a.id, a.committal_number, a.prison_id, p.name AS prison_name FROM admission a JOIN prison p ON p.id = a.prison_id WHERE
+      a.person_id = ${personId}::uuid AND a.ended_at IS NULL`,
   );
   return r.rows[0];
 }

@@ -318,7 +318,9 @@ export function makePerson(r: Rnd, id: number, base?: Partial<TruePerson>): True
       base?.nina !== undefined
         ? base.nina
         : chance(r, 0.2)
-          ? `${int(r, 1, 9)}${String(int(r, 0, 99999999)).padStart(8, '0')}${String.fromCharCode(65 + int(r, 0, 25))}${String.fromCharCode(65 + int(r, 0, 25))}`
+          ? `${int(r, 1, 9)}${String(int(r, 0, 99999999)).padStart(8, '0')}${String.fromCharCode(
+              65 + int(r, 0, 25),
+            )}${String.fromCharCode(65 + int(r, 0, 25))}`
           : null,
   };
 }

@@ -26,27 +26,45 @@ ${
   list.items.length
     ? html`<table>
 <thead><tr>
-  <th>${t(lang, 'justice.court_list.time')}</th><th>${t(lang, 'justice.court_list.detainee')}</th><th>${t(lang, 'justice.court_list.committal')}</th>
-  <th>${t(lang, 'justice.court_list.cell')}</th><th>${t(lang, 'justice.court_list.court')}</th><th>${t(lang, 'justice.court_list.charges')}</th>
+  <th>${t(lang, 'justice.court_list.time')}</th><th>${t(lang, 'justice.court_list.detainee')}</th><th>${t(
+    lang,
+    'justice.court_list.committal',
+  )}</th>
+  <th>${t(lang, 'justice.court_list.cell')}</th><th>${t(lang, 'justice.court_list.court')}</th><th>${t(
+    lang,
+    'justice.court_list.charges',
+  )}</th>
   <th>${t(lang, 'justice.court_list.order')}</th><th>${t(lang, 'justice.court_list.escort')}</th>
 </tr></thead>
 <tbody>
 ${list.items.map(
   (i) => html`<tr>
   <td>${i.scheduled_local.split(' ').slice(-1)[0]}</td>
-  <td><strong>${i.family_name}</strong> ${i.given_names}${i.father_name ? html`<br><small>${t(lang, 'justice.court_list.son_of', { name: i.father_name })}</small>` : ''}</td>
+  <td><strong>${i.family_name}</strong> ${i.given_names}${
+    i.father_name ? html`<br><small>${t(lang, 'justice.court_list.son_of', { name: i.father_name })}</small>` : ''
+  }</td>
   <td>${i.committal_number}</td>
   <td>${i.cell ?? ''}</td>
   <td>${i.court}${i.purpose ? html`<br><small>${i.purpose}</small>` : ''}</td>
   <td>${i.charges.map((c) => html`${c}<br>`)}</td>
   <td>${i.production_order_ref ?? ''}${i.ordered_by ? html`<br><small>${i.ordered_by}</small>` : ''}</td>
-  <td>${[i.escort_unit, i.escort_leader, i.escort_size !== null ? t(lang, 'justice.court_list.escort_size', { count: i.escort_size }) : null, i.vehicle].filter(Boolean).join(' · ')}</td>
+  <td>${[
+    i.escort_unit,
+    i.escort_leader,
+    i.escort_size !== null ? t(lang, 'justice.court_list.escort_size', { count: i.escort_size }) : null,
+    i.vehicle,
+  ]
+    .filter(Boolean)
+    .join(' · ')}</td>
 </tr>`,
 )}
 </tbody></table>`
     : html`<p>${t(lang, 'justice.court_list.empty')}</p>`
 }
-<div class="sign"><span>${t(lang, 'justice.court_list.registry_signature')}</span><span>${t(lang, 'justice.court_list.escort_signature')}</span></div>
+<div class="sign"><span>${t(lang, 'justice.court_list.registry_signature')}</span><span>${t(
+    lang,
+    'justice.court_list.escort_signature',
+  )}</span></div>
 </body></html>`;
 }
 
@@ -81,8 +99,19 @@ export function alertHistorySection(file: JusticeFile, lang: Lang): Raw {
   return html`<section class="alert-history" aria-labelledby="${id}"><h4 id="${id}">${t(lang, 'justice.history.title')}</h4>
 ${
   file.alert_history.length
-    ? html`<table><thead><tr><th scope="col">${t(lang, 'justice.history.kind')}</th><th scope="col">${t(lang, 'justice.history.from')}</th><th scope="col">${t(lang, 'justice.history.to')}</th><th scope="col">${t(lang, 'justice.history.days')}</th><th scope="col">${t(lang, 'justice.history.closed_by')}</th></tr></thead><tbody>
-${file.alert_history.map((e) => html`<tr><td>${t(lang, `justice.episode.${e.kind}`)}</td><td>${e.from}</td><td>${e.to ?? t(lang, 'justice.history.open')}</td><td>${String(e.days)}</td><td>${closedBy(e.resolved_by_title_id)}</td></tr>`)}</tbody></table>`
+    ? html`<table><thead><tr><th scope="col">${t(lang, 'justice.history.kind')}</th><th scope="col">${t(
+        lang,
+        'justice.history.from',
+      )}</th><th scope="col">${t(lang, 'justice.history.to')}</th><th scope="col">${t(
+        lang,
+        'justice.history.days',
+      )}</th><th scope="col">${t(lang, 'justice.history.closed_by')}</th></tr></thead><tbody>
+${file.alert_history.map(
+  (e) =>
+    html`<tr><td>${t(lang, `justice.episode.${e.kind}`)}</td><td>${e.from}</td><td>${
+      e.to ?? t(lang, 'justice.history.open')
+    }</td><td>${String(e.days)}</td><td>${closedBy(e.resolved_by_title_id)}</td></tr>`,
+)}</tbody></table>`
     : html`<p>${t(lang, 'justice.history.none')}</p>`
 }</section>`;
 }

@@ -294,15 +294,20 @@ export async function heldStateRows(
   // The figures (backlog) need neither the name nor which title an alert names: half the columns to read.
   const cols = opts.figuresOnly
     ? sql`a.id, a.prison_id, a.person_id, NULL::text AS committal_number,
-           (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text AS admitted_on, (a.ended_at AT TIME ZONE 'Africa/Bamako')::date::text AS ended_on,
-           NULL::text AS name, s.admission_id IS NOT NULL AS has_state, s.stale, s.computed_on::text, s.status, s.category, s.category_assumed,
-           s.terrorism_related, s.has_detention_order, s.pretrial_start::text, s.expires_on::text, NULL::jsonb AS periods, NULL::uuid AS basis_title_id, s.judgment_on::text,
+           (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text AS admitted_on,
+             (a.ended_at AT TIME ZONE 'Africa/Bamako')::date::text AS ended_on,
+           NULL::text AS name, s.admission_id IS NOT NULL AS has_state, s.stale, s.computed_on::text, s.status, s.category,
+             s.category_assumed,
+           s.terrorism_related, s.has_detention_order, s.pretrial_start::text, s.expires_on::text, NULL::jsonb AS periods,
+             NULL::uuid AS basis_title_id, s.judgment_on::text,
            s.release_on::text, NULL::uuid AS release_title_id, s.outcome_on::text, s.last_hearing_on::text, s.gap_days`
     : sql`a.id, a.prison_id, a.person_id, a.committal_number,
-           (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text AS admitted_on, (a.ended_at AT TIME ZONE 'Africa/Bamako')::date::text AS ended_on,
+           (a.admitted_at AT TIME ZONE 'Africa/Bamako')::date::text AS admitted_on,
+             (a.ended_at AT TIME ZONE 'Africa/Bamako')::date::text AS ended_on,
            (SELECT p.family_name || ' ' || p.given_names FROM person p WHERE p.id = a.person_id) AS name,
            s.admission_id IS NOT NULL AS has_state, s.stale, s.computed_on::text, s.status, s.category, s.category_assumed,
-           s.terrorism_related, s.has_detention_order, s.pretrial_start::text, s.expires_on::text, s.periods, s.basis_title_id, s.judgment_on::text,
+           s.terrorism_related, s.has_detention_order, s.pretrial_start::text, s.expires_on::text, s.periods, s.basis_title_id,
+             s.judgment_on::text,
            s.release_on::text, s.release_title_id, s.outcome_on::text, s.last_hearing_on::text, s.gap_days`;
   const r = await db.execute<HeldStateRow>(sql`
     SELECT ${cols}
@@ -355,26 +360,35 @@ export async function alertSummary(
              s.status, s.has_detention_order AS hdo, s.category_assumed, s.expires_on, s.release_on, s.outcome_on,
              coalesce(s.last_hearing_on, s.pretrial_start) AS since
         FROM admission a LEFT JOIN justice_state s ON s.admission_id = a.id
-       WHERE a.prison_id IN (${scope}) AND a.admitted_at < ${at.toISOString()}::timestamptz AND a.ended_at >= ${at.toISOString()}::timestamptz
+       WHERE a.prison_id IN (${scope}) AND a.admitted_at < ${at.toISOString()}::timestamptz
+         AND a.ended_at >= ${at.toISOString()}::timestamptz
     ), k AS (
       -- Which alerts each person has (the conditions of alertsFromSnapshot), once per row.
       SELECT h.id, h.status, h.expires_on, h.release_on, h.outcome_on, h.since,
              coalesce(h.status = 'under_investigation' AND h.hdo AND h.expires_on < ${d}, false) AS expired,
              coalesce(h.status = 'under_investigation' AND NOT h.hdo, false) AS no_title,
-             coalesce(h.status IN ('acquitted', 'released', 'pardoned') OR (h.status IN ('convicted', 'appealing') AND h.release_on <= ${d}), false) AS release_due,
-             coalesce(h.status = 'under_investigation' AND h.hdo AND h.expires_on >= ${d} AND h.expires_on - ${d} <= ${e}, false) AS expiring,
-             coalesce(h.status IN ('convicted', 'appealing') AND h.release_on > ${d} AND h.release_on - ${d} <= ${e}, false) AS release_soon,
-             coalesce(h.status IN ('under_investigation', 'awaiting_trial') AND (h.since + make_interval(months => ${settings.noHearingMonths}::int))::date <= ${d}, false) AS no_hearing,
+             coalesce(h.status IN ('acquitted', 'released', 'pardoned') OR (h.status IN ('convicted', 'appealing')
+               AND h.release_on <= ${d}), false) AS release_due,
+             coalesce(h.status = 'under_investigation' AND h.hdo AND h.expires_on >= ${d} AND h.expires_on - ${d} <= ${e},
+               false) AS expiring,
+             coalesce(h.status IN ('convicted', 'appealing') AND h.release_on > ${d} AND h.release_on - ${d} <= ${e},
+               false) AS release_soon,
+             coalesce(h.status IN ('under_investigation', 'awaiting_trial')
+               AND (h.since + make_interval(months => ${settings.noHearingMonths}::int))::date <= ${d}, false) AS no_hearing,
              coalesce(h.status = 'under_investigation' AND h.hdo AND h.category_assumed, false) AS category_assumed
         FROM h WHERE NOT h.todo
     ), best AS (
       -- Each person's count and first alert (kind order of sortAlerts; days overdue first, days left for expiring/release_soon).
       SELECT k.id,
-             expired::int + no_title::int + release_due::int + expiring::int + release_soon::int + no_hearing::int + category_assumed::int AS n,
-             CASE WHEN expired THEN 0 WHEN no_title THEN 1 WHEN release_due THEN 2 WHEN expiring THEN 3 WHEN release_soon THEN 4 WHEN no_hearing THEN 5 WHEN category_assumed THEN 6 END AS ord,
+             expired::int + no_title::int + release_due::int + expiring::int + release_soon::int + no_hearing::int + category_assumed::int
+               AS n,
+             CASE WHEN expired THEN 0 WHEN no_title THEN 1 WHEN release_due THEN 2 WHEN expiring THEN 3 WHEN release_soon THEN 4
+               WHEN no_hearing THEN 5 WHEN category_assumed THEN 6 END AS ord,
              CASE WHEN expired THEN ${d} - expires_on WHEN no_title THEN 0
-                  WHEN release_due THEN ${d} - (CASE WHEN status IN ('acquitted', 'released', 'pardoned') THEN coalesce(outcome_on, ${d}) ELSE release_on END)
-                  WHEN expiring THEN -(expires_on - ${d}) WHEN release_soon THEN -(release_on - ${d}) WHEN no_hearing THEN ${d} - since ELSE 0 END AS days
+                  WHEN release_due THEN ${d} - (CASE WHEN status IN ('acquitted', 'released', 'pardoned') THEN coalesce(outcome_on,
+                    ${d}) ELSE release_on END)
+                  WHEN expiring THEN -(expires_on - ${d}) WHEN release_soon THEN -(release_on - ${d})
+                    WHEN no_hearing THEN ${d} - since ELSE 0 END AS days
         FROM k
     )
     -- The first alerts belong to the people whose first alert comes first: the first (limit) people hold them all.
@@ -455,7 +469,8 @@ export async function hearingsPerMonth(
   const r = await db.execute<{ prison_id: string; month: string; n: number }>(sql`
     SELECT a.prison_id, to_char(h.scheduled_at AT TIME ZONE 'Africa/Bamako', 'YYYY-MM') AS month, count(*)::int AS n
       FROM hearing h JOIN admission a ON a.id = h.admission_id
-     WHERE a.prison_id IN (${ids}) AND h.outcome IN ('held', 'adjourned') AND h.scheduled_at >= ${from.toISOString()}::timestamptz AND h.scheduled_at < ${to.toISOString()}::timestamptz
+     WHERE a.prison_id IN (${ids}) AND h.outcome IN ('held', 'adjourned') AND h.scheduled_at >= ${from.toISOString()}::timestamptz
+       AND h.scheduled_at < ${to.toISOString()}::timestamptz
      GROUP BY 1, 2`);
   for (const x of r.rows) {
     let m = out.get(x.prison_id);

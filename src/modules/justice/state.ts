@@ -124,7 +124,8 @@ function currentTitleIdOf(s: JusticeSnapshot, asOf: string): string | null {
   return ps.length ? ps[ps.length - 1].titleId : null;
 }
 
-/** `addMonths(since, months) <= asOf` without building the date (both ISO days): the month is compared first, then the day clamped to the month's length. */
+/** `addMonths(since, months) <= asOf` without building the date (both ISO days): the month is compared first,
+ * then the day clamped to the month's length. */
 export function monthsReached(since: string, months: number, asOf: string): boolean {
   const total = Number(since.slice(0, 4)) * 12 + Number(since.slice(5, 7)) - 1 + months;
   const target = Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1;

@@ -95,7 +95,9 @@ ${
 ${a.items.map(
   (x) => html`<tr><td>${x.assessed_on}</td><td>${t(lang, `person.age.method.${x.method}`)}</td>
 <td>${x.assessed_by}</td>
-<td>${t(lang, `person.age.result.${x.result}`)}${x.minimum_age !== null ? html` (${t(lang, 'person.age.at_least', { n: x.minimum_age })})` : null}</td>
+<td>${t(lang, `person.age.result.${x.result}`)}${
+    x.minimum_age !== null ? html` (${t(lang, 'person.age.at_least', { n: x.minimum_age })})` : null
+  }</td>
 <td>${x.notes ?? ''}</td><td>${formatBamako(x.recorded_at, lang)}</td></tr>`,
 )}</tbody></table>`
     : html`<p>${t(lang, 'person.age.none')}</p>`

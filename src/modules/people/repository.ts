@@ -175,8 +175,10 @@ export async function ageFactsOf(
     birth_estimated_on: string | null;
     assessments: { assessed_on: string; result: string; minimum_age: number | null; recorded_at: string }[] | null;
   }>(sql`
-    SELECT p.id, p.birth_precision, p.birth_date::text AS birth_date, p.birth_estimated_age, p.birth_estimated_on::text AS birth_estimated_on,
-           (SELECT json_agg(json_build_object('assessed_on', x.assessed_on, 'result', x.result, 'minimum_age', x.minimum_age, 'recorded_at', x.recorded_at))
+    SELECT p.id, p.birth_precision, p.birth_date::text AS birth_date, p.birth_estimated_age,
+      p.birth_estimated_on::text AS birth_estimated_on,
+           (SELECT json_agg(json_build_object('assessed_on', x.assessed_on, 'result', x.result, 'minimum_age', x.minimum_age,
+             'recorded_at', x.recorded_at))
               FROM age_assessment x WHERE x.person_id = p.id) AS assessments
     FROM person p WHERE p.id = ANY(${sql.param([...personIds])}::uuid[])`);
   for (const x of r.rows) out.set(x.id, ageFactsFromRow(x));

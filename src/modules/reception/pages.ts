@@ -81,9 +81,11 @@ function stepsTable(lang: Lang, r: ReceptionView): Raw {
   return html`<table><thead><tr><th scope="col">${t(lang, 'web.rec.step')}</th><th scope="col">${t(lang, 'web.rec.state')}</th>
 <th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.rec.out_of_order')}</th></tr></thead><tbody>
 ${r.steps.map(
-  (
-    s,
-  ) => html`<tr id="step-${s.step}"><td>${s.done || r.status !== 'in_progress' ? stepLabel(lang, s.step) : html`<a href="/receptions/${r.id}/steps/${s.step}">${stepLabel(lang, s.step)}</a>`}</td>
+  (s) => html`<tr id="step-${s.step}"><td>${
+    s.done || r.status !== 'in_progress'
+      ? stepLabel(lang, s.step)
+      : html`<a href="/receptions/${r.id}/steps/${s.step}">${stepLabel(lang, s.step)}</a>`
+  }</td>
 <td>${s.done ? t(lang, 'web.rec.done') : html`<strong>${t(lang, 'web.rec.todo')}</strong>`}</td>
 <td>${s.done_at ? formatBamako(s.done_at, lang) : ''}</td><td>${s.out_of_order_reason ?? ''}</td></tr>`,
 )}
@@ -172,7 +174,10 @@ ${selectField({
   options: authorities.map((c) => [c.code, lang === 'fr' ? c.label_fr : c.label_en]),
   placeholder: t(lang, 'web.choose'),
 })}
-${f('officer_name', t(lang, 'web.rec.officer_name'))}${f('officer_rank', t(lang, 'web.rec.officer_rank'))}${f('officer_unit', t(lang, 'web.rec.officer_unit'))}</fieldset>
+${f('officer_name', t(lang, 'web.rec.officer_name'))}${f('officer_rank', t(lang, 'web.rec.officer_rank'))}${f(
+        'officer_unit',
+        t(lang, 'web.rec.officer_unit'),
+      )}</fieldset>
 <fieldset><legend>${t(lang, 'web.rec.warrant')}</legend>
 ${f('warrant_name', t(lang, 'web.rec.warrant_name'), true)}${f('warrant_birth', t(lang, 'web.rec.warrant_birth'))}
 ${selectField({
@@ -269,7 +274,14 @@ ${checkbox({
       req,
       t(lang, 'web.rec.title', { name: h.warrant_name }),
       html`${errorSummary(lang, errors)}
-<p>${t(lang, `web.rec.status.${r.status}`)}${r.committal_number ? html` — ${t(lang, 'web.committal_number')} ${r.committal_number} — <a href="/people/${r.person_id}">${t(lang, 'web.rec.open_file')}</a>` : null}</p>
+<p>${t(lang, `web.rec.status.${r.status}`)}${
+        r.committal_number
+          ? html` — ${t(
+              lang,
+              'web.committal_number',
+            )} ${r.committal_number} — <a href="/people/${r.person_id}">${t(lang, 'web.rec.open_file')}</a>`
+          : null
+      }</p>
 <h2>${t(lang, 'web.rec.handover')}</h2>
 ${dl([
   [t(lang, 'web.rec.arrived'), formatBamako(r.arrived_at, lang)],
@@ -312,16 +324,19 @@ ${
   files.length
     ? html`<ul>
 ${files.map(
-  (
-    a,
-  ) => html`<li><a href="/attachments/${a.id}">${t(lang, `web.rec.kind.${a.kind}`)} — ${a.filename}</a> (${Math.ceil(a.size_bytes / 1024)} Ko)</li>
+  (a) => html`<li><a href="/attachments/${a.id}">${t(
+    lang,
+    `web.rec.kind.${a.kind}`,
+  )} — ${a.filename}</a> (${Math.ceil(a.size_bytes / 1024)} Ko)</li>
 `,
 )}</ul>`
     : html`<p>${t(lang, 'web.none')}</p>`
 }
 ${
   r.status === 'in_progress'
-    ? html`<form id="upload" method="post" action="/receptions/${r.id}/attachments?_csrf=${encodeURIComponent(req.sessionCsrf ?? '')}" enctype="multipart/form-data">
+    ? html`<form id="upload" method="post" action="/receptions/${r.id}/attachments?_csrf=${encodeURIComponent(
+        req.sessionCsrf ?? '',
+      )}" enctype="multipart/form-data">
 ${selectField({
   label: t(lang, 'web.rec.attachment_kind'),
   name: 'kind',
@@ -347,7 +362,10 @@ ${
 }
 ${
   r.status === 'in_progress'
-    ? html`<form id="form" method="post" action="/receptions/${r.id}/complete">${hidden('_csrf', req.sessionCsrf ?? '')}<button type="submit">${t(lang, 'web.rec.complete')}</button>
+    ? html`<form id="form" method="post" action="/receptions/${r.id}/complete">${hidden(
+        '_csrf',
+        req.sessionCsrf ?? '',
+      )}<button type="submit">${t(lang, 'web.rec.complete')}</button>
 </form>`
     : null
 }`,
@@ -437,7 +455,10 @@ ${
       return layout(
         req,
         t(lang, 'web.rec.receipt'),
-        html`<p>${r.handover.warrant_name} — ${r.committal_number ?? ''} — ${formatBamako(r.steps.find((s) => s.step === 'registry')?.done_at ?? null, lang)}</p>
+        html`<p>${r.handover.warrant_name} — ${r.committal_number ?? ''} — ${formatBamako(
+          r.steps.find((s) => s.step === 'registry')?.done_at ?? null,
+          lang,
+        )}</p>
 <table><thead><tr><th scope="col">${t(lang, 'web.rec.item')}</th><th scope="col" class="num">${t(lang, 'web.rec.quantity')}</th>
 <th scope="col">${t(lang, 'web.rec.description')}</th></tr></thead><tbody>
 ${(d.items ?? []).map((i) => html`<tr><td>${i.item}</td><td class="num">${i.quantity}</td><td>${i.description ?? ''}</td></tr>`)}
@@ -454,7 +475,10 @@ ${(d.phones ?? []).map(
 <td>${x.description} ${x.imei ?? ''}</td></tr>`,
 )}
 </tbody></table>
-<p class="signatures">${t(lang, 'web.rec.signature_detainee')} ____________________ &nbsp; ${t(lang, 'web.rec.signature_clerk')} ____________________</p>
+<p class="signatures">${t(lang, 'web.rec.signature_detainee')} ____________________ &nbsp; ${t(
+          lang,
+          'web.rec.signature_clerk',
+        )} ____________________</p>
 `,
       );
     }),
@@ -497,7 +521,9 @@ ${(d.phones ?? []).map(
           (c) =>
             [
               c.id,
-              `${u.code} / ${c.code} — ${c.population}/${c.capacity ?? '?'}${c.capacity !== null && c.population >= c.capacity ? ` (${t(lang, 'web.rec.full')})` : ''}`,
+              `${u.code} / ${c.code} — ${c.population}/${c.capacity ?? '?'}${
+                c.capacity !== null && c.population >= c.capacity ? ` (${t(lang, 'web.rec.full')})` : ''
+              }`,
             ] as [string, string],
         ),
       );
@@ -540,9 +566,20 @@ ${sel(
   (['exact', 'month', 'year', 'estimated', 'unknown'] as const).map((p) => [p, t(lang, `person.precision.${p}`)]),
   true,
 )}
-${f('person.birth.date', t(lang, 'web.adm.birth_date'))}${f('person.birth.estimated_age', t(lang, 'web.adm.estimated_age'), { type: 'number' })}
-${f('person.nina', t(lang, 'web.nina'))}${f('person.father_name', t(lang, 'web.father_name'))}${f('person.mother_name', t(lang, 'web.mother_name'))}
-${sel('person.education_level', t(lang, 'web.rec.education'), await codes('education_level'))}${sel('person.occupation', t(lang, 'web.rec.occupation'), await codes('occupation'))}</fieldset>
+${f('person.birth.date', t(lang, 'web.adm.birth_date'))}${f(
+        'person.birth.estimated_age',
+        t(lang, 'web.adm.estimated_age'),
+        { type: 'number' },
+      )}
+${f('person.nina', t(lang, 'web.nina'))}${f('person.father_name', t(lang, 'web.father_name'))}${f(
+        'person.mother_name',
+        t(lang, 'web.mother_name'),
+      )}
+${sel('person.education_level', t(lang, 'web.rec.education'), await codes('education_level'))}${sel(
+        'person.occupation',
+        t(lang, 'web.rec.occupation'),
+        await codes('occupation'),
+      )}</fieldset>
 <fieldset><legend>${t(lang, 'web.rec.biometrics')}</legend>
 ${checkbox({ label: t(lang, 'web.rec.photo_taken'), name: 'photo_taken', checked: str(v, 'photo_taken') === '1', errors })}
 ${sel(
@@ -567,11 +604,22 @@ ${sel(
   ]),
   true,
 )}
-${f('legal_document.authority', t(lang, 'web.adm.doc_authority'), { required: true })}${f('legal_document.reference', t(lang, 'web.adm.doc_reference'), { required: true })}
+${f('legal_document.authority', t(lang, 'web.adm.doc_authority'), { required: true })}${f(
+        'legal_document.reference',
+        t(lang, 'web.adm.doc_reference'),
+        { required: true },
+      )}
 ${f('legal_document.issued_on', t(lang, 'web.adm.doc_issued_on'), { required: true, type: 'date' })}
 <p class="govuk-hint">${t(lang, 'web.adm.sentence_hint')}</p>
-${f('legal_document.sentence.years', t(lang, 'web.adm.sentence_years'), { type: 'number' })}${f('legal_document.sentence.months', t(lang, 'web.adm.sentence_months'), { type: 'number' })}${f('legal_document.sentence.days', t(lang, 'web.adm.sentence_days'), { type: 'number' })}
-${f('legal_document.sentence_start', t(lang, 'web.adm.sentence_start'), { type: 'date' })}${f('legal_document.case_ref', t(lang, 'web.adm.case_ref'))}
+${f('legal_document.sentence.years', t(lang, 'web.adm.sentence_years'), { type: 'number' })}${f(
+        'legal_document.sentence.months',
+        t(lang, 'web.adm.sentence_months'),
+        { type: 'number' },
+      )}${f('legal_document.sentence.days', t(lang, 'web.adm.sentence_days'), { type: 'number' })}
+${f('legal_document.sentence_start', t(lang, 'web.adm.sentence_start'), { type: 'date' })}${f(
+        'legal_document.case_ref',
+        t(lang, 'web.adm.case_ref'),
+      )}
 ${f('charges.0.qualification', t(lang, 'web.adm.charge_qualification'), { required: true })}
 ${sel(
   'charges.0.category',
@@ -606,7 +654,9 @@ ${radioGroup({
       : null
 }`;
     } else if (step === 'registry') {
-      body = html`${ta('items', t(lang, 'web.rec.items'))}${f('money.0.amount', t(lang, 'web.rec.money_amount'), { type: 'number' })}${f('money.0.currency', t(lang, 'web.rec.currency'))}
+      body = html`${ta('items', t(lang, 'web.rec.items'))}${f('money.0.amount', t(lang, 'web.rec.money_amount'), {
+        type: 'number',
+      })}${f('money.0.currency', t(lang, 'web.rec.currency'))}
 ${ta('id_documents', t(lang, 'web.rec.id_documents'))}${ta('phones', t(lang, 'web.rec.phones'))}${ta('notes', t(lang, 'web.rec.notes'))}`;
     } else if (step === 'medical') {
       body = html`${ta('visible_injuries', t(lang, 'web.rec.injuries'))}
@@ -633,8 +683,15 @@ ${sel(
         ],
         true,
       )}
-${ta('background', t(lang, 'web.rec.background'))}${ta('family_situation', t(lang, 'web.rec.family'))}${ta('own_account', t(lang, 'web.rec.own_account'))}
-${sel('education_level', t(lang, 'web.rec.education'), await codes('education_level'))}${sel('occupation', t(lang, 'web.rec.occupation'), await codes('occupation'))}
+${ta('background', t(lang, 'web.rec.background'))}${ta('family_situation', t(lang, 'web.rec.family'))}${ta(
+        'own_account',
+        t(lang, 'web.rec.own_account'),
+      )}
+${sel('education_level', t(lang, 'web.rec.education'), await codes('education_level'))}${sel(
+        'occupation',
+        t(lang, 'web.rec.occupation'),
+        await codes('occupation'),
+      )}
 ${f('affiliation_declared', t(lang, 'web.rec.affiliation'))}
 ${sel(
   'involvement',

@@ -51,7 +51,14 @@ function bars(title: string, rows: { label: string; value: number }[]): Raw {
   const w = 460;
   const lw = 150;
   return html`<figure><svg role="img" aria-label="${title}" viewBox="0 0 ${w} ${rows.length * h + 4}" width="100%" class="chart">
-${rows.map((r, i) => html`<text x="0" y="${i * h + 15}" font-size="12">${r.label}</text><rect x="${lw}" y="${i * h + 3}" width="${Math.round(((w - lw - 40) * r.value) / max)}" height="${h - 6}" fill="#0b3d2e"></rect><text x="${lw + Math.round(((w - lw - 40) * r.value) / max) + 4}" y="${i * h + 15}" font-size="12">${r.value}</text>`)}
+${rows.map(
+  (r, i) =>
+    html`<text x="0" y="${i * h + 15}" font-size="12">${r.label}</text><rect x="${lw}" y="${
+      i * h + 3
+    }" width="${Math.round(((w - lw - 40) * r.value) / max)}" height="${h - 6}" fill="#0b3d2e"></rect><text x="${
+      lw + Math.round(((w - lw - 40) * r.value) / max) + 4
+    }" y="${i * h + 15}" font-size="12">${r.value}</text>`,
+)}
 </svg></figure>`;
 }
 
@@ -94,16 +101,29 @@ export async function backlogPage(app: App, { database }: AppContext): Promise<v
         req,
         t(lang, 'web.backlog.title'),
         html`<form method="get" action="/backlog" class="search">
-<label for="f-as_of">${t(lang, 'web.backlog.date')}</label> <input id="f-as_of" name="as_of" type="date" value="${r.as_of}"> <button type="submit">${t(lang, 'web.backlog.show')}</button>
+<label for="f-as_of">${t(
+          lang,
+          'web.backlog.date',
+        )}</label> <input id="f-as_of" name="as_of" type="date" value="${r.as_of}"> <button type="submit">${t(
+          lang,
+          'web.backlog.show',
+        )}</button>
 </form>
-<p>${t(lang, 'web.backlog.as_of', { date: formatDate(lang, r.as_of) })} <a href="/api/justice/backlog.csv?${csvQuery}">${t(lang, 'web.backlog.csv')}</a>
+<p>${t(lang, 'web.backlog.as_of', { date: formatDate(lang, r.as_of) })} <a href="/api/justice/backlog.csv?${csvQuery}">${t(
+          lang,
+          'web.backlog.csv',
+        )}</a>
 </p>
 <table>${head}<tbody>
 ${r.prisons.map((p) => groupRow(lang, p.name, p.figures.all))}${groupRow(lang, t(lang, 'web.backlog.all'), r.overall.all)}</tbody>
 </table>
 <h2>${t(lang, 'web.backlog.terrorism')}</h2>
 <table>${head}<tbody>
-${r.prisons.map((p) => groupRow(lang, p.name, p.figures.terrorismRelated))}${groupRow(lang, t(lang, 'web.backlog.all'), r.overall.terrorismRelated)}</tbody>
+${r.prisons.map((p) => groupRow(lang, p.name, p.figures.terrorismRelated))}${groupRow(
+          lang,
+          t(lang, 'web.backlog.all'),
+          r.overall.terrorismRelated,
+        )}</tbody>
 </table>
 <h2>${t(lang, 'web.backlog.distribution')}</h2>${bars(t(lang, 'web.backlog.distribution'), dist)}
 <table><thead><tr><th scope="col"></th><th scope="col" class="num">${t(lang, 'web.backlog.count')}</th></tr></thead><tbody>

@@ -463,7 +463,13 @@ ${textField({
       const alertsHtml =
         summary && alerts
           ? html`<section aria-labelledby="alerts-h"><h2 id="alerts-h">${t(lang, 'web.alerts.title')} (${summary.total})</h2>
-<p><a href="/justice/alerts?prison=${prison.code}">${t(lang, 'web.alerts.all')}</a> · <a href="/justice/court-list?prison=${prison.code}">${t(lang, 'web.alerts.court_list')}</a> · <a href="/backlog?prison=${prison.code}">${t(lang, 'web.nav.backlog')}</a>
+<p><a href="/justice/alerts?prison=${prison.code}">${t(
+              lang,
+              'web.alerts.all',
+            )}</a> · <a href="/justice/court-list?prison=${prison.code}">${t(
+              lang,
+              'web.alerts.court_list',
+            )}</a> · <a href="/backlog?prison=${prison.code}">${t(lang, 'web.nav.backlog')}</a>
 </p>
 ${
   summary.total
@@ -472,7 +478,11 @@ ${
 <th scope="col">${t(lang, 'web.alerts.what')}</th><th scope="col">${t(lang, 'web.alerts.action')}</th></tr></thead><tbody>
 ${alerts.slice(0, 25).map(
   (a) => html`<tr>
-<td>${a.severity === 'critical' ? html`<strong class="over">${t(lang, 'web.alerts.critical')}</strong>` : t(lang, 'web.alerts.warning')}</td>
+<td>${
+    a.severity === 'critical'
+      ? html`<strong class="over">${t(lang, 'web.alerts.critical')}</strong>`
+      : t(lang, 'web.alerts.warning')
+  }</td>
 <td>${a.committal_number ?? ''}</td>
 <td>${a.personId ? html`<a href="/people/${a.personId}">${a.person_name ?? ''}</a>` : (a.person_name ?? '')}</td>
 <td>${a.label}</td><td>${a.action}</td></tr>`,
@@ -495,7 +505,10 @@ ${
 ${receptions.map(
   (
     r,
-  ) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(lang, 'web.rec.missing')}${colon(lang)}${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>
+  ) => html`<li><a href="/receptions/${r.id}">${r.handover.warrant_name}</a> — ${formatBamako(r.arrived_at, lang)} — ${t(
+    lang,
+    'web.rec.missing',
+  )}${colon(lang)}${r.missing.map((s) => t(lang, `reception.step.${s}`)).join(' · ')}</li>
 `,
 )}</ul>`
     : html`<p>${t(lang, 'web.rec.none')}</p>`
@@ -512,9 +525,11 @@ ${
   due.length
     ? html`<ul>
 ${due.slice(0, 25).map(
-  (
-    d,
-  ) => html`<li><a href="/people/${d.person_id}">${d.name}</a> — ${d.committal_number} — ${d.label} — ${t(lang, `web.due.${d.reason}`, { date: formatDate(lang, d.due_on) })}</li>
+  (d) => html`<li><a href="/people/${d.person_id}">${d.name}</a> — ${d.committal_number} — ${d.label} — ${t(
+    lang,
+    `web.due.${d.reason}`,
+    { date: formatDate(lang, d.due_on) },
+  )}</li>
 `,
 )}</ul>`
     : html`<p>${t(lang, 'web.none')}</p>`
@@ -665,7 +680,10 @@ ${textField({
                 return [
                   a.id,
                   jf
-                    ? html`${raw(justiceSection(lang, jf, { mayWrite }).toString())}${releaseSection(jf, lang)}${alertHistorySection(jf, lang)}`
+                    ? html`${raw(justiceSection(lang, jf, { mayWrite }).toString())}${releaseSection(jf, lang)}${alertHistorySection(
+                        jf,
+                        lang,
+                      )}`
                     : null,
                 ] as const;
               }),
@@ -706,7 +724,9 @@ ${textField({
             : a.ended_at
               ? '—'
               : t(lang, 'web.not_placed');
-          return html`<section aria-labelledby="adm-${a.id}"><h3 id="adm-${a.id}">${a.committal_number} — ${prisonName.get(a.prison_id) ?? ''}</h3>
+          return html`<section aria-labelledby="adm-${a.id}"><h3 id="adm-${a.id}">${a.committal_number} — ${
+            prisonName.get(a.prison_id) ?? ''
+          }</h3>
 ${dl([
   [t(lang, 'web.admitted_at'), formatBamako(a.admitted_at, lang)],
   [
@@ -729,14 +749,19 @@ ${
 ${a.charges.map(
   (
     c,
-  ) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>
+  ) => html`<li>${t(lang, untried ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(
+    lang,
+    `web.charge.${c.category}`,
+  )})</li>
 `,
 )}</ul>
 <h4>${t(lang, 'web.documents')}</h4><ul>
 ${(recordedTitles.get(a.id) ?? a.documents).map(
-  (
+  (d) => html`<li>${documentLine(
+    lang,
+    t(lang, hasMessage(`justice.title.${d.kind}`) ? `justice.title.${d.kind}` : `custody.doc.${d.kind}`),
     d,
-  ) => html`<li>${documentLine(lang, t(lang, hasMessage(`justice.title.${d.kind}`) ? `justice.title.${d.kind}` : `custody.doc.${d.kind}`), d)}</li>
+  )}</li>
 `,
 )}</ul>
 ${releases.get(a.id) ?? null}
@@ -777,7 +802,9 @@ ${
 <p>${t(lang, 'web.file.elsewhere_intro')}</p>
 <ul>${file.admissions_elsewhere.map(
           (a) =>
-            html`<li>${a.committal_number} — ${elsewherePrisons.get(a.prison_id) ?? ''} — ${formatBamako(a.admitted_at, lang)}${a.ended_at ? ` → ${formatBamako(a.ended_at, lang)}` : ''}${
+            html`<li>${a.committal_number} — ${elsewherePrisons.get(a.prison_id) ?? ''} — ${formatBamako(a.admitted_at, lang)}${
+              a.ended_at ? ` → ${formatBamako(a.ended_at, lang)}` : ''
+            }${
               a.legal
                 ? html`<br>${t(lang, 'web.file.legal_history', {
                     status: legalStatusLabel(lang, {
@@ -788,9 +815,9 @@ ${
                   })}${a.legal.end_reason ? ` — ${t(lang, `custody.end.${a.legal.end_reason}`)}` : ''}
 <ul>
 ${a.legal.charges.map(
-  (
-    c,
-  ) => html`<li>${t(lang, isUntried(a.legal!.legal_status) ? 'web.accused_of' : 'web.convicted_of', { q: inRunningText(c.qualification) })} (${t(lang, `web.charge.${c.category}`)})</li>
+  (c) => html`<li>${t(lang, isUntried(a.legal!.legal_status) ? 'web.accused_of' : 'web.convicted_of', {
+    q: inRunningText(c.qualification),
+  })} (${t(lang, `web.charge.${c.category}`)})</li>
 `,
 )}${a.legal.documents.map((d) => html`<li>${documentLine(lang, t(lang, `custody.doc.${d.kind}`), d)}</li>`)}</ul>`
                 : null
@@ -842,9 +869,11 @@ ${history.map(
     const receptions = await receptionsOfPerson(db, actor, pr.id);
     const receptionHtml = receptions.length
       ? html`<h2>${t(lang, 'web.file.reception')}</h2>${receptions.map(
-          (
-            r,
-          ) => html`<section aria-labelledby="rec-${r.id}"><h3 id="rec-${r.id}">${canOpenReceptions(actor) ? html`<a href="/receptions/${r.id}">${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}</a>` : html`${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}`}</h3>
+          (r) => html`<section aria-labelledby="rec-${r.id}"><h3 id="rec-${r.id}">${
+            canOpenReceptions(actor)
+              ? html`<a href="/receptions/${r.id}">${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}</a>`
+              : html`${formatBamako(r.arrived_at, lang)} — ${t(lang, `web.rec.status.${r.status}`)}`
+          }</h3>
 <table><thead><tr><th scope="col">${t(lang, 'web.rec.step')}</th><th scope="col">${t(lang, 'web.history.when')}</th>
 <th scope="col">${t(lang, 'web.rec.out_of_order')}</th></tr></thead><tbody>
 <tr><td>${t(lang, 'web.rec.handover')}</td><td>${formatBamako(r.started_at, lang)}</td><td></td></tr>
@@ -1000,8 +1029,15 @@ ${s(
   t(lang, 'web.adm.birth_precision'),
   (['exact', 'month', 'year', 'estimated', 'unknown'] as const).map((p) => [p, t(lang, `person.precision.${p}`)]),
 )}
-${f('person.birth.date', t(lang, 'web.adm.birth_date'))}${f('person.birth.estimated_age', t(lang, 'web.adm.estimated_age'), { type: 'number' })}
-${f('person.nina', t(lang, 'web.nina'))}${f('person.father_name', t(lang, 'web.father_name'))}${f('person.mother_name', t(lang, 'web.mother_name'))}
+${f('person.birth.date', t(lang, 'web.adm.birth_date'))}${f(
+        'person.birth.estimated_age',
+        t(lang, 'web.adm.estimated_age'),
+        { type: 'number' },
+      )}
+${f('person.nina', t(lang, 'web.nina'))}${f('person.father_name', t(lang, 'web.father_name'))}${f(
+        'person.mother_name',
+        t(lang, 'web.mother_name'),
+      )}
 </fieldset>
 <fieldset><legend>${t(lang, 'web.adm.arrest')}</legend>
 ${s(
@@ -1023,8 +1059,15 @@ ${s(
 ${f('legal_document.authority', t(lang, 'web.adm.doc_authority'))}${f('legal_document.reference', t(lang, 'web.adm.doc_reference'))}
 ${f('legal_document.issued_on', t(lang, 'web.adm.doc_issued_on'), { type: 'date' })}
 <p class="govuk-hint">${t(lang, 'web.adm.sentence_hint')}</p>
-${f('legal_document.sentence.years', t(lang, 'web.adm.sentence_years'), { type: 'number' })}${f('legal_document.sentence.months', t(lang, 'web.adm.sentence_months'), { type: 'number' })}${f('legal_document.sentence.days', t(lang, 'web.adm.sentence_days'), { type: 'number' })}
-${f('legal_document.sentence_start', t(lang, 'web.adm.sentence_start'), { type: 'date' })}${f('legal_document.case_ref', t(lang, 'web.adm.case_ref'))}
+${f('legal_document.sentence.years', t(lang, 'web.adm.sentence_years'), { type: 'number' })}${f(
+        'legal_document.sentence.months',
+        t(lang, 'web.adm.sentence_months'),
+        { type: 'number' },
+      )}${f('legal_document.sentence.days', t(lang, 'web.adm.sentence_days'), { type: 'number' })}
+${f('legal_document.sentence_start', t(lang, 'web.adm.sentence_start'), { type: 'date' })}${f(
+        'legal_document.case_ref',
+        t(lang, 'web.adm.case_ref'),
+      )}
 </fieldset>
 <fieldset><legend>${t(lang, 'web.adm.charge')}</legend>
 ${f('charges.0.qualification', t(lang, 'web.adm.charge_qualification'))}
@@ -1037,7 +1080,11 @@ ${s(
 <fieldset><legend>${t(lang, 'web.adm.cell')}</legend>
 ${s('cell_id', t(lang, 'web.adm.cell'), cells, t(lang, 'web.adm.cell_later'))}
 ${f('over_capacity_reason', t(lang, 'web.adm.over_capacity_reason'))}
-${actor.permissions.has('housing.override') ? f('override_reason', t(lang, 'cls.mv.override'), { hint: t(lang, 'cls.mv.override_hint') }) : null}
+${
+  actor.permissions.has('housing.override')
+    ? f('override_reason', t(lang, 'cls.mv.override'), { hint: t(lang, 'cls.mv.override_hint') })
+    : null
+}
 </fieldset>
 ${
   candidates

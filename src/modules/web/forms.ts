@@ -124,17 +124,20 @@ export function textField(o: FieldOpts): Raw {
   return wrap(
     o,
     (id, d) =>
-      html`<input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.value ?? ''}"${o.required ? html` required` : null}${d ? html` aria-describedby="${d}"` : null}${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : null}>`,
+      html`<input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.value ?? ''}"${o.required ? html` required` : null}${
+        d ? html` aria-describedby="${d}"` : null
+      }${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}${
+        o.autocomplete ? html` autocomplete="${o.autocomplete}"` : null
+      }>`,
   );
 }
 
 export function selectField(o: FieldOpts & { options: [string, string][]; placeholder?: string }): Raw {
   return wrap(
     o,
-    (
-      id,
-      d,
-    ) => html`<select id="${id}" name="${o.name}"${o.required ? html` required` : null}${d ? html` aria-describedby="${d}"` : null}${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}>
+    (id, d) => html`<select id="${id}" name="${o.name}"${o.required ? html` required` : null}${
+      d ? html` aria-describedby="${d}"` : null
+    }${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}>
 ${o.placeholder !== undefined ? html`<option value="">${o.placeholder}</option>` : null}
 ${o.options.map(([v, l]) => html`<option value="${v}"${v === o.value ? html` selected` : null}>${l}</option>`)}</select>`,
   );
@@ -147,13 +150,16 @@ export function radioGroup(o: FieldOpts & { options: { value: string; label: Raw
   remember(o);
   const id = inputId(o.name);
   const err = o.errors?.byName.get(o.name);
-  return html`<fieldset class="field radios${err ? ' has-error' : ''}"${err ? html` aria-describedby="${id}-error"` : null}><legend>${o.label}${o.required ? ' *' : ''}</legend>
+  return html`<fieldset class="field radios${err ? ' has-error' : ''}"${
+    err ? html` aria-describedby="${id}-error"` : null
+  }><legend>${o.label}${o.required ? ' *' : ''}</legend>
 ${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : null}
 ${o.options.map(
-  (
-    opt,
-    i,
-  ) => html`<div class="radio"><input type="radio" id="${i === 0 ? id : `${id}-${i}`}" name="${o.name}" value="${opt.value}"${opt.value === o.value ? html` checked` : null}${err ? html` aria-invalid="true"` : null}><label for="${i === 0 ? id : `${id}-${i}`}">${opt.label}</label>
+  (opt, i) => html`<div class="radio"><input type="radio" id="${
+    i === 0 ? id : `${id}-${i}`
+  }" name="${o.name}" value="${opt.value}"${opt.value === o.value ? html` checked` : null}${
+    err ? html` aria-invalid="true"` : null
+  }><label for="${i === 0 ? id : `${id}-${i}`}">${opt.label}</label>
 </div>`,
 )}
 </fieldset>`;
@@ -163,7 +169,9 @@ export function textArea(o: FieldOpts & { rows?: number }): Raw {
   return wrap(
     o,
     (id, d) =>
-      html`<textarea id="${id}" name="${o.name}" rows="${o.rows ?? 3}"${o.required ? html` required` : null}${d ? html` aria-describedby="${d}"` : null}${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}>${o.value ?? ''}</textarea>`,
+      html`<textarea id="${id}" name="${o.name}" rows="${o.rows ?? 3}"${o.required ? html` required` : null}${
+        d ? html` aria-describedby="${d}"` : null
+      }${o.errors?.byName.has(o.name) ? html` aria-invalid="true"` : null}>${o.value ?? ''}</textarea>`,
   );
 }
 
@@ -177,7 +185,9 @@ export function checkbox(o: FieldOpts & { checked: boolean }): Raw {
       ? html`<p class="field-error" id="${id}-error">${err}</p>
 `
       : null
-  }<input type="checkbox" id="${id}" name="${o.name}" value="1"${o.checked ? html` checked` : null}${err ? html` aria-invalid="true" aria-describedby="${id}-error"` : null}> <label for="${id}">${o.label}</label>
+  }<input type="checkbox" id="${id}" name="${o.name}" value="1"${o.checked ? html` checked` : null}${
+    err ? html` aria-invalid="true" aria-describedby="${id}-error"` : null
+  }> <label for="${id}">${o.label}</label>
 </div>`;
 }
 
@@ -189,10 +199,11 @@ export function checkboxGroup(o: FieldOpts & { options: [string, string][]; valu
   return html`<fieldset class="field radios${err ? ' has-error' : ''}"><legend>${o.label}</legend>
 ${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : null}
 ${o.options.map(
-  (
-    [v, l],
-    i,
-  ) => html`<div class="radio"><input type="checkbox" id="${i === 0 ? id : `${id}-${i}`}" name="${o.name}" value="${v}"${o.values.includes(v) ? html` checked` : null}><label for="${i === 0 ? id : `${id}-${i}`}">${l}</label>
+  ([v, l], i) => html`<div class="radio"><input type="checkbox" id="${
+    i === 0 ? id : `${id}-${i}`
+  }" name="${o.name}" value="${v}"${o.values.includes(v) ? html` checked` : null}><label for="${
+    i === 0 ? id : `${id}-${i}`
+  }">${l}</label>
 </div>`,
 )}</fieldset>`;
 }

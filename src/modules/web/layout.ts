@@ -47,7 +47,10 @@ ${navFor(req.server.pmisNav, a, lang).map((n) => html`<li><a href="${n.href}">${
 <a class="skip" href="#main">${t(lang, 'web.skip')}</a>
 <header class="top"><div class="wrap">
 <p class="brand">${t(lang, 'web.app_name')}</p>
-<p class="lang">${t(lang, 'web.switch_lang_label')}${colon(lang)}<a href="/lang/${other}?next=${encodeURIComponent(here)}" lang="${other}" hreflang="${other}">${t(lang, 'web.switch_lang')}</a>
+<p class="lang">${t(
+      lang,
+      'web.switch_lang_label',
+    )}${colon(lang)}<a href="/lang/${other}?next=${encodeURIComponent(here)}" lang="${other}" hreflang="${other}">${t(lang, 'web.switch_lang')}</a>
 </p>
 ${nav}
 </div></header>

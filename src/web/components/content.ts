@@ -38,7 +38,9 @@ export function errorSummary(o: ErrorSummaryOptions): Raw {
   const title = o.titleHtml ?? o.titleText ?? kit.t(o.lang ?? 'fr', 'kit.errors.title');
   const description = o.descriptionHtml ?? o.descriptionText;
   const focus = o.autofocus !== false;
-  return html`<div class="${classes('govuk-error-summary', o.classes)}"${o.disableAutoFocus === undefined ? null : html` data-disable-auto-focus="${String(o.disableAutoFocus)}"`}${attributes(o.attributes)} data-module="govuk-error-summary"${focus ? raw(' tabindex="-1" autofocus') : null}>
+  return html`<div class="${classes('govuk-error-summary', o.classes)}"${
+    o.disableAutoFocus === undefined ? null : html` data-disable-auto-focus="${String(o.disableAutoFocus)}"`
+  }${attributes(o.attributes)} data-module="govuk-error-summary"${focus ? raw(' tabindex="-1" autofocus') : null}>
 <div role="alert">
 <h2 class="govuk-error-summary__title">${title}</h2>
 <div class="govuk-error-summary__body">
@@ -91,7 +93,9 @@ export interface SummaryListOptions {
 function actionLink(a: SummaryAction, cardTitle: Content | undefined): Raw {
   const hidden =
     a.visuallyHiddenText || (cardTitle && hasContent(cardTitle))
-      ? html`<span class="govuk-visually-hidden">${a.visuallyHiddenText ? html` ${a.visuallyHiddenText}` : null}${cardTitle && hasContent(cardTitle) ? html` (${content(cardTitle)})` : null}</span>`
+      ? html`<span class="govuk-visually-hidden">${a.visuallyHiddenText ? html` ${a.visuallyHiddenText}` : null}${
+          cardTitle && hasContent(cardTitle) ? html` (${content(cardTitle)})` : null
+        }</span>`
       : null;
   return html`<a class="${classes('govuk-link', a.classes)}" href="${a.href}"${attributes(a.attributes)}>${content(a)}${hidden}</a>`;
 }
@@ -104,7 +108,11 @@ export function summaryList(o: SummaryListOptions): Raw {
   const list = html`<dl class="${classes('govuk-summary-list', o.classes)}"${attributes(o.attributes)}>
 ${rows.map((row) => {
   const actions = row.actions?.items ?? [];
-  return html`<div class="${classes('govuk-summary-list__row', anyRowHasActions && !actions.length && 'govuk-summary-list__row--no-actions', row.classes)}">
+  return html`<div class="${classes(
+    'govuk-summary-list__row',
+    anyRowHasActions && !actions.length && 'govuk-summary-list__row--no-actions',
+    row.classes,
+  )}">
 <dt class="${classes('govuk-summary-list__key', row.key.classes)}">${content(row.key)}</dt>
 <dd class="${classes('govuk-summary-list__value', row.value.classes)}">${content(row.value)}</dd>
 ${
@@ -126,7 +134,14 @@ ${actions.map((a) => html`<li class="govuk-summary-list__actions-list-item">${ac
   const cardActions = c.actions?.items ?? [];
   return html`<div class="${classes('govuk-summary-card', c.classes)}"${attributes(c.attributes)}>
 <div class="govuk-summary-card__title-wrapper">
-${c.title ? html`${raw(`<h${level}`)} class="${classes('govuk-summary-card__title', c.title.classes)}">${content(c.title)}${raw(`</h${level}>`)}` : null}
+${
+  c.title
+    ? html`${raw(`<h${level}`)} class="${classes(
+        'govuk-summary-card__title',
+        c.title.classes,
+      )}">${content(c.title)}${raw(`</h${level}>`)}`
+    : null
+}
 ${
   cardActions.length === 1
     ? html`<div class="${classes('govuk-summary-card__actions', c.actions?.classes)}">${actionLink(cardActions[0], c.title)}</div>
@@ -179,9 +194,11 @@ ${
   o.head
     ? html`<thead class="govuk-table__head"><tr class="govuk-table__row">
 ${o.head.map(
-  (
-    c,
-  ) => html`<th scope="col" class="${classes('govuk-table__header', c.format && `govuk-table__header--${c.format}`, c.classes)}"${spans(c)}>${content(c)}</th>
+  (c) => html`<th scope="col" class="${classes(
+    'govuk-table__header',
+    c.format && `govuk-table__header--${c.format}`,
+    c.classes,
+  )}"${spans(c)}>${content(c)}</th>
 `,
 )}</tr></thead>`
     : null
@@ -194,7 +211,11 @@ ${row.map((c, i) =>
   i === 0 && o.firstCellIsHeader
     ? html`<th scope="row" class="${classes('govuk-table__header', c.classes)}"${spans(c)}>${content(c)}</th>
 `
-    : html`<td class="${classes('govuk-table__cell', c.format && `govuk-table__cell--${c.format}`, c.classes)}"${spans(c)}>${content(c)}</td>
+    : html`<td class="${classes(
+        'govuk-table__cell',
+        c.format && `govuk-table__cell--${c.format}`,
+        c.classes,
+      )}"${spans(c)}>${content(c)}</td>
 `,
 )}</tr>
 `
@@ -227,7 +248,11 @@ export interface TagOptions extends Content {
 
 /** govukTag, coloured by meaning. */
 export function tag(o: TagOptions): Raw {
-  return html`<strong class="${classes('govuk-tag', o.meaning && TAG_CLASS[o.meaning], o.classes)}"${attributes(o.attributes)}>${content(o)}</strong>`;
+  return html`<strong class="${classes(
+    'govuk-tag',
+    o.meaning && TAG_CLASS[o.meaning],
+    o.classes,
+  )}"${attributes(o.attributes)}>${content(o)}</strong>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,7 +283,13 @@ export function notificationBanner(o: NotificationBannerOptions): Raw {
       : o.text !== undefined
         ? html`<p class="govuk-notification-banner__heading">${String(o.text)}</p>`
         : null;
-  return html`<div class="${classes('govuk-notification-banner', success && 'govuk-notification-banner--success', o.classes)}" role="${role}" aria-labelledby="${titleId}" data-module="govuk-notification-banner"${o.disableAutoFocus === undefined ? null : html` data-disable-auto-focus="${String(o.disableAutoFocus)}"`}${attributes(o.attributes)}>
+  return html`<div class="${classes(
+    'govuk-notification-banner',
+    success && 'govuk-notification-banner--success',
+    o.classes,
+  )}" role="${role}" aria-labelledby="${titleId}" data-module="govuk-notification-banner"${
+    o.disableAutoFocus === undefined ? null : html` data-disable-auto-focus="${String(o.disableAutoFocus)}"`
+  }${attributes(o.attributes)}>
 <div class="govuk-notification-banner__header">
 ${raw(`<h${level}`)} class="govuk-notification-banner__title" id="${titleId}">${title}${raw(`</h${level}>`)}
 </div>
@@ -289,7 +320,9 @@ export interface WarningTextOptions extends Content {
 export function warningText(o: WarningTextOptions): Raw {
   return html`<div class="${classes('govuk-warning-text', o.classes)}"${attributes(o.attributes)}>
 <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-<strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">${o.iconFallbackText || kit.t(o.lang, 'kit.warning')}</span> ${content(o)}</strong>
+<strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">${
+    o.iconFallbackText || kit.t(o.lang, 'kit.warning')
+  }</span> ${content(o)}</strong>
 </div>`;
 }
 
@@ -304,7 +337,9 @@ export interface DetailsOptions extends Content {
 
 /** govukDetails: a summary that opens (native <details>, no JavaScript). */
 export function details(o: DetailsOptions): Raw {
-  return html`<details${attr('id', o.id)} class="${classes('govuk-details', o.classes)}"${attributes(o.attributes)}${o.open ? raw(' open') : null}>
+  return html`<details${attr('id', o.id)} class="${classes('govuk-details', o.classes)}"${attributes(o.attributes)}${
+    o.open ? raw(' open') : null
+  }>
 <summary class="govuk-details__summary"><span class="govuk-details__summary-text">${o.summaryHtml ?? o.summaryText ?? ''}</span></summary>
 <div class="govuk-details__text">${content(o)}</div>
 </details>`;
@@ -358,7 +393,11 @@ ${o.items.map((item, i) => {
 <div class="govuk-task-list__name-and-hint">
 ${
   item.href
-    ? html`<a class="${classes('govuk-link', 'govuk-task-list__link', item.title.classes)}" href="${item.href}" aria-describedby="${item.hint ? `${hintId} ` : ''}${statusId}">${content(item.title)}</a>`
+    ? html`<a class="${classes(
+        'govuk-link',
+        'govuk-task-list__link',
+        item.title.classes,
+      )}" href="${item.href}" aria-describedby="${item.hint ? `${hintId} ` : ''}${statusId}">${content(item.title)}</a>`
     : html`<div${attr('class', item.title.classes)}>${content(item.title)}</div>`
 }
 ${item.hint ? html`<div id="${hintId}" class="govuk-task-list__hint">${content(item.hint)}</div>` : null}

@@ -43,7 +43,9 @@ export type ErrorMessageOptions = Content & {
 export function errorMessage(o: ErrorMessageOptions): Raw {
   const hidden = o.visuallyHiddenText ?? (o.lang ? kit.t(o.lang, 'kit.error_prefix') : false);
   const sep = o.lang === 'fr' ? '\u00a0:' : ':';
-  return html`<p${attr('id', o.id)} class="${classes('govuk-error-message', o.classes)}"${attributes(o.attributes)}>${hidden ? html`<span class="govuk-visually-hidden">${hidden}${sep}</span> ` : null}${content(o)}</p>
+  return html`<p${attr('id', o.id)} class="${classes('govuk-error-message', o.classes)}"${attributes(o.attributes)}>${
+    hidden ? html`<span class="govuk-visually-hidden">${hidden}${sep}</span> ` : null
+  }${content(o)}</p>
 `;
 }
 
@@ -72,7 +74,10 @@ export function fieldset(o: FieldsetOptions): Raw {
             : content(o.legend)
         }</legend>`
       : null;
-  return html`<fieldset class="${classes('govuk-fieldset', o.classes)}"${attr('role', o.role)}${attr('aria-describedby', o.describedBy)}${attributes(o.attributes)}>${legend}${o.html ?? null}</fieldset>
+  return html`<fieldset class="${classes('govuk-fieldset', o.classes)}"${attr('role', o.role)}${attr(
+    'aria-describedby',
+    o.describedBy,
+  )}${attributes(o.attributes)}>${legend}${o.html ?? null}</fieldset>
 `;
 }
 
@@ -108,11 +113,17 @@ function frame(o: FieldCommon, id: string, control: (describedBy: string | undef
   const hintId = o.hint ? `${id}-hint` : undefined;
   const errorId = o.errorMessage ? `${id}-error` : undefined;
   const describedBy = describe([o.describedBy, hintId, errorId]);
-  return html`<div class="${classes('govuk-form-group', o.errorMessage && 'govuk-form-group--error', o.formGroup?.classes)}"${attributes(o.formGroup?.attributes)}>
+  return html`<div class="${classes(
+    'govuk-form-group',
+    o.errorMessage && 'govuk-form-group--error',
+    o.formGroup?.classes,
+  )}"${attributes(o.formGroup?.attributes)}>
 ${label({ ...o.label, for: id })}
 ${o.hint ? hint({ ...o.hint, id: hintId }) : null}
 ${o.errorMessage ? errorMessage({ ...o.errorMessage, id: errorId }) : null}
-${hasContent(o.formGroup?.beforeInput) ? content(o.formGroup?.beforeInput) : null}${control(describedBy)}${hasContent(o.formGroup?.afterInput) ? content(o.formGroup?.afterInput) : null}
+${
+  hasContent(o.formGroup?.beforeInput) ? content(o.formGroup?.beforeInput) : null
+}${control(describedBy)}${hasContent(o.formGroup?.afterInput) ? content(o.formGroup?.afterInput) : null}
 </div>`;
 }
 
@@ -127,7 +138,21 @@ export interface InputOptions extends FieldCommon {
 }
 
 function inputElement(o: InputOptions, id: string, describedBy: string | undefined): Raw {
-  return html`<input class="${classes('govuk-input', o.classes, o.errorMessage && 'govuk-input--error')}" id="${id}" name="${o.name}" type="${o.type || 'text'}"${o.spellcheck === undefined ? null : html` spellcheck="${String(o.spellcheck)}"`}${o.value === undefined || o.value === null ? null : html` value="${String(o.value)}"`}${o.disabled ? raw(' disabled') : null}${attr('aria-describedby', describedBy)}${attr('autocomplete', o.autocomplete)}${attr('autocapitalize', o.autocapitalize)}${attr('pattern', o.pattern)}${attr('inputmode', o.inputmode)}${attributes(o.attributes)}>`;
+  return html`<input class="${classes(
+    'govuk-input',
+    o.classes,
+    o.errorMessage && 'govuk-input--error',
+  )}" id="${id}" name="${o.name}" type="${o.type || 'text'}"${
+    o.spellcheck === undefined ? null : html` spellcheck="${String(o.spellcheck)}"`
+  }${
+    o.value === undefined || o.value === null ? null : html` value="${String(o.value)}"`
+  }${o.disabled ? raw(' disabled') : null}${attr(
+    'aria-describedby',
+    describedBy,
+  )}${attr('autocomplete', o.autocomplete)}${attr('autocapitalize', o.autocapitalize)}${attr(
+    'pattern',
+    o.pattern,
+  )}${attr('inputmode', o.inputmode)}${attributes(o.attributes)}>`;
 }
 
 /** govukInput (text, number, email, password…; prefix/suffix not offered). */
@@ -149,7 +174,16 @@ export function textarea(o: TextareaOptions): Raw {
     o,
     id,
     (d) =>
-      html`<textarea class="${classes('govuk-textarea', o.errorMessage && 'govuk-textarea--error', o.classes)}" id="${id}" name="${o.name}" rows="${o.rows || 5}"${o.spellcheck === undefined ? null : html` spellcheck="${String(o.spellcheck)}"`}${o.disabled ? raw(' disabled') : null}${attr('aria-describedby', d)}${attr('autocomplete', o.autocomplete)}${attributes(o.attributes)}>${o.value ?? ''}</textarea>`,
+      html`<textarea class="${classes(
+        'govuk-textarea',
+        o.errorMessage && 'govuk-textarea--error',
+        o.classes,
+      )}" id="${id}" name="${o.name}" rows="${o.rows || 5}"${
+        o.spellcheck === undefined ? null : html` spellcheck="${String(o.spellcheck)}"`
+      }${o.disabled ? raw(' disabled') : null}${attr(
+        'aria-describedby',
+        d,
+      )}${attr('autocomplete', o.autocomplete)}${attributes(o.attributes)}>${o.value ?? ''}</textarea>`,
   );
 }
 
@@ -171,14 +205,21 @@ export function select(o: SelectOptions): Raw {
   return frame(
     o,
     id,
-    (
+    (d) => html`<select class="${classes(
+      'govuk-select',
+      o.classes,
+      o.errorMessage && 'govuk-select--error',
+    )}" id="${id}" name="${o.name}"${o.disabled ? raw(' disabled') : null}${attr(
+      'aria-describedby',
       d,
-    ) => html`<select class="${classes('govuk-select', o.classes, o.errorMessage && 'govuk-select--error')}" id="${id}" name="${o.name}"${o.disabled ? raw(' disabled') : null}${attr('aria-describedby', d)}${attributes(o.attributes)}>
+    )}${attributes(o.attributes)}>
 ${o.items.map((item) => {
   if (!item) return null;
   const effective = item.value ?? item.text;
   const selected = item.selected ?? (o.value ? effective === o.value && item.selected !== false : false);
-  return html`<option${item.value === undefined ? null : html` value="${item.value}"`}${selected ? raw(' selected') : null}${item.disabled ? raw(' disabled') : null}${attributes(item.attributes)}>${item.text}</option>
+  return html`<option${item.value === undefined ? null : html` value="${item.value}"`}${selected ? raw(' selected') : null}${
+    item.disabled ? raw(' disabled') : null
+  }${attributes(item.attributes)}>${item.text}</option>
 `;
 })}</select>`,
   );
@@ -268,7 +309,13 @@ function choices(kind: 'radios' | 'checkboxes', o: RadiosOptions & CheckboxesOpt
         html`<div class="govuk-${kind}__conditional" id="${conditionalId}">${item.conditional.html}</div>`,
       );
     return html`<div class="govuk-${kind}__item">
-<input class="govuk-${kind}__input" id="${itemId}" name="${(kind === 'checkboxes' && item.name) || o.name}" type="${type}" value="${item.value ?? ''}"${checked ? raw(' checked') : null}${item.disabled ? raw(' disabled') : null}${item.conditional?.html ? html` data-aria-controls="${conditionalId}"` : null}${kind === 'checkboxes' ? attr('data-behaviour', item.behaviour) : null}${attr('aria-describedby', itemDescribedBy)}${attributes(item.attributes)}>
+<input class="govuk-${kind}__input" id="${itemId}" name="${
+      (kind === 'checkboxes' && item.name) || o.name
+    }" type="${type}" value="${item.value ?? ''}"${checked ? raw(' checked') : null}${
+      item.disabled ? raw(' disabled') : null
+    }${item.conditional?.html ? html` data-aria-controls="${conditionalId}"` : null}${
+      kind === 'checkboxes' ? attr('data-behaviour', item.behaviour) : null
+    }${attr('aria-describedby', itemDescribedBy)}${attributes(item.attributes)}>
 ${label({
   ...item,
   classes: classes(`govuk-${kind}__label`, item.label?.classes),
@@ -295,9 +342,15 @@ ${hasHint ? hint({ ...item.hint, id: itemHintId, classes: classes(`govuk-${kind}
         })
       : null
   }<div class="${classes(`govuk-${kind}`, o.classes)}"${attributes(o.attributes)} data-module="govuk-${kind}">
-${hasContent(o.formGroup?.beforeInputs) ? content(o.formGroup?.beforeInputs) : null}${items}${hasContent(o.formGroup?.afterInputs) ? content(o.formGroup?.afterInputs) : null}
+${hasContent(o.formGroup?.beforeInputs) ? content(o.formGroup?.beforeInputs) : null}${items}${
+    hasContent(o.formGroup?.afterInputs) ? content(o.formGroup?.afterInputs) : null
+  }
 </div>${conditionals}`;
-  return html`<div class="${classes('govuk-form-group', o.errorMessage && 'govuk-form-group--error', o.formGroup?.classes)}"${attributes(o.formGroup?.attributes)}>
+  return html`<div class="${classes(
+    'govuk-form-group',
+    o.errorMessage && 'govuk-form-group--error',
+    o.formGroup?.classes,
+  )}"${attributes(o.formGroup?.attributes)}>
 ${hasFieldset ? fieldset({ ...o.fieldset, describedBy: describedBy || undefined, html: inner }) : inner}
 </div>`;
 }
@@ -393,7 +446,18 @@ export function dateInput(o: DateInputOptions): Raw {
     // Each part is a govukInput (its own form group), as in the macro.
     return html`<div class="govuk-date-input__item"><div class="govuk-form-group">
 ${label({ text: partLabel, classes: 'govuk-date-input__label', for: id })}
-<input class="${classes('govuk-input', 'govuk-date-input__input', errorClass, widthClass, item.classes)}" id="${id}" name="${prefix}${item.name}" type="text"${item.value === undefined ? null : html` value="${item.value}"`}${attr('autocomplete', item.autocomplete)}${attr('pattern', item.pattern)}${attr('inputmode', item.inputmode || 'numeric')}${attributes(item.attributes)}>
+<input class="${classes(
+      'govuk-input',
+      'govuk-date-input__input',
+      errorClass,
+      widthClass,
+      item.classes,
+    )}" id="${id}" name="${prefix}${item.name}" type="text"${
+      item.value === undefined ? null : html` value="${item.value}"`
+    }${attr('autocomplete', item.autocomplete)}${attr('pattern', item.pattern)}${attr(
+      'inputmode',
+      item.inputmode || 'numeric',
+    )}${attributes(item.attributes)}>
 </div></div>
 `;
   });
@@ -412,9 +476,15 @@ ${label({ text: partLabel, classes: 'govuk-date-input__label', for: id })}
         })
       : null
   }<div class="${classes('govuk-date-input', o.classes)}"${attributes(o.attributes)} id="${o.id}">
-${hasContent(o.formGroup?.beforeInputs) ? content(o.formGroup?.beforeInputs) : null}${parts}${hasContent(o.formGroup?.afterInputs) ? content(o.formGroup?.afterInputs) : null}</div>
+${hasContent(o.formGroup?.beforeInputs) ? content(o.formGroup?.beforeInputs) : null}${parts}${
+    hasContent(o.formGroup?.afterInputs) ? content(o.formGroup?.afterInputs) : null
+  }</div>
 `;
-  return html`<div class="${classes('govuk-form-group', o.errorMessage && 'govuk-form-group--error', o.formGroup?.classes)}"${attributes(o.formGroup?.attributes)}>
+  return html`<div class="${classes(
+    'govuk-form-group',
+    o.errorMessage && 'govuk-form-group--error',
+    o.formGroup?.classes,
+  )}"${attributes(o.formGroup?.attributes)}>
 ${o.fieldset ? fieldset({ ...o.fieldset, describedBy, role: 'group', html: inner }) : inner}
 </div>`;
 }
@@ -447,7 +517,11 @@ export function button(o: ButtonOptions): Raw {
   const text = o.html !== undefined && o.isStartButton ? html`<span>${o.html}</span>` : content(o);
   if (o.href)
     return html`<a href="${o.href}" role="button" draggable="false"${common}>${text}${o.isStartButton ? START_ICON : null}</a>`;
-  return html`<button type="${o.type || 'submit'}"${attr('value', o.value)}${attr('name', o.name)}${o.disabled ? raw(' disabled aria-disabled="true"') : null}${o.preventDoubleClick === undefined ? null : html` data-prevent-double-click="${String(o.preventDoubleClick)}"`}${common}>${text}${o.isStartButton ? START_ICON : null}</button>`;
+  return html`<button type="${o.type || 'submit'}"${attr('value', o.value)}${attr('name', o.name)}${
+    o.disabled ? raw(' disabled aria-disabled="true"') : null
+  }${
+    o.preventDoubleClick === undefined ? null : html` data-prevent-double-click="${String(o.preventDoubleClick)}"`
+  }${common}>${text}${o.isStartButton ? START_ICON : null}</button>`;
 }
 
 /** Buttons (and links) side by side: govuk-button-group. */

@@ -16,7 +16,10 @@ export interface SkipLinkOptions extends Content {
 
 /** govukSkipLink: first thing in the body, to "#main-content". */
 export function skipLink(o: SkipLinkOptions): Raw {
-  return html`<a href="${o.href || '#content'}" class="${classes('govuk-skip-link', o.classes)}"${attributes(o.attributes)} data-module="govuk-skip-link">${content(o)}</a>`;
+  return html`<a href="${o.href || '#content'}" class="${classes(
+    'govuk-skip-link',
+    o.classes,
+  )}"${attributes(o.attributes)} data-module="govuk-skip-link">${content(o)}</a>`;
 }
 
 export interface BackLinkOptions extends Content {
@@ -80,10 +83,21 @@ export function pagination(o: PaginationOptions): Raw {
         ? content(link)
         : kit.t(o.lang, type === 'prev' ? 'kit.pagination.previous' : 'kit.pagination.next');
     return html`<div class="govuk-pagination__${type}">
-<a class="govuk-link govuk-pagination__link" href="${link.href}" rel="${type}"${attributes(link.attributes)}>${blockLevel || type === 'prev' ? (type === 'prev' ? ARROW_PREV : ARROW_NEXT) : null}<span class="${classes('govuk-pagination__link-title', blockLevel && !link.labelText && 'govuk-pagination__link-title--decorated')}">${title}</span>${link.labelText && blockLevel ? html`<span class="govuk-visually-hidden">:</span><span class="govuk-pagination__link-label">${link.labelText}</span>` : null}${!blockLevel && type === 'next' ? ARROW_NEXT : null}</a>
+<a class="govuk-link govuk-pagination__link" href="${link.href}" rel="${type}"${attributes(link.attributes)}>${
+      blockLevel || type === 'prev' ? (type === 'prev' ? ARROW_PREV : ARROW_NEXT) : null
+    }<span class="${classes(
+      'govuk-pagination__link-title',
+      blockLevel && !link.labelText && 'govuk-pagination__link-title--decorated',
+    )}">${title}</span>${
+      link.labelText && blockLevel
+        ? html`<span class="govuk-visually-hidden">:</span><span class="govuk-pagination__link-label">${link.labelText}</span>`
+        : null
+    }${!blockLevel && type === 'next' ? ARROW_NEXT : null}</a>
 </div>`;
   };
-  return html`<nav class="${classes('govuk-pagination', blockLevel && 'govuk-pagination--block', o.classes)}" aria-label="${o.landmarkLabel || kit.t(o.lang, 'kit.pagination')}"${attributes(o.attributes)}>
+  return html`<nav class="${classes('govuk-pagination', blockLevel && 'govuk-pagination--block', o.classes)}" aria-label="${
+    o.landmarkLabel || kit.t(o.lang, 'kit.pagination')
+  }"${attributes(o.attributes)}>
 ${o.previous?.href ? arrowLink(o.previous, 'prev') : null}
 ${
   o.items
@@ -92,7 +106,10 @@ ${o.items.map((item) =>
   item.ellipsis
     ? html`<li class="govuk-pagination__item govuk-pagination__item--ellipsis">&ctdot;</li>
 `
-    : html`<li class="${classes('govuk-pagination__item', item.current && 'govuk-pagination__item--current')}"><a class="govuk-link govuk-pagination__link" href="${item.href}" aria-label="${item.visuallyHiddenText || kit.t(o.lang, 'kit.pagination.page', { n: item.number })}"${item.current ? raw(' aria-current="page"') : null}${attributes(item.attributes)}>${item.number}</a>
+    : html`<li class="${classes(
+        'govuk-pagination__item',
+        item.current && 'govuk-pagination__item--current',
+      )}"><a class="govuk-link govuk-pagination__link" href="${item.href}" aria-label="${item.visuallyHiddenText || kit.t(o.lang, 'kit.pagination.page', { n: item.number })}"${item.current ? raw(' aria-current="page"') : null}${attributes(item.attributes)}>${item.number}</a>
 </li>
 `,
 )}</ul>`
@@ -171,11 +188,22 @@ export function serviceNavigation(o: ServiceNavigationOptions): Raw {
   const id = o.navigationId || 'navigation';
   const nav = o.navigation.length
     ? html`<nav aria-label="${o.navigationLabel || kit.t(o.lang, 'kit.nav')}" class="govuk-service-navigation__wrapper">
-${o.navigation.length > 1 ? html`<button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="${id}" hidden aria-hidden="true">${menu}</button>` : null}
+${
+  o.navigation.length > 1
+    ? html`<button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="${id}" hidden aria-hidden="true">${menu}</button>`
+    : null
+}
 <ul class="govuk-service-navigation__list" id="${id}">
 ${o.navigation.map((item) => {
   const on = item.current || item.active;
-  return html`<li class="${classes('govuk-service-navigation__item', on && 'govuk-service-navigation__item--active')}"><a class="govuk-service-navigation__link" href="${item.href}"${on ? html` aria-current="${item.current ? 'page' : 'true'}"` : null}${attributes(item.attributes)}>${on ? html`<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>` : item.text}</a>
+  return html`<li class="${classes(
+    'govuk-service-navigation__item',
+    on && 'govuk-service-navigation__item--active',
+  )}"><a class="govuk-service-navigation__link" href="${item.href}"${
+    on ? html` aria-current="${item.current ? 'page' : 'true'}"` : null
+  }${attributes(item.attributes)}>${
+    on ? html`<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>` : item.text
+  }</a>
 </li>
 `;
 })}</ul>
@@ -187,7 +215,10 @@ ${o.end ?? null}
 </div>`;
   const cls = classes('govuk-service-navigation', o.inverse && 'govuk-service-navigation--inverse', o.classes);
   return o.end
-    ? html`<section aria-label="${kit.t(o.lang, 'kit.service_info')}" class="${cls}" data-module="govuk-service-navigation">${inner}</section>
+    ? html`<section aria-label="${kit.t(
+        o.lang,
+        'kit.service_info',
+      )}" class="${cls}" data-module="govuk-service-navigation">${inner}</section>
 `
     : html`<div class="${cls}" data-module="govuk-service-navigation">${inner}</div>`;
 }
@@ -223,11 +254,18 @@ export function header(o: HeaderOptions): Raw {
   return html`<header class="govuk-template__header">
 <div class="govuk-generic-header pmis-header">
 <div class="govuk-generic-header__container govuk-width-container">
-<div class="govuk-generic-header__logo"><a href="${o.homeHref || '/'}" class="govuk-generic-header__homepage-link">${kit.t(o.lang, 'kit.service_name')}<span class="pmis-header__tagline">${kit.t(o.lang, 'kit.service_tagline')}</span></a>
+<div class="govuk-generic-header__logo"><a href="${o.homeHref || '/'}" class="govuk-generic-header__homepage-link">${kit.t(
+    o.lang,
+    'kit.service_name',
+  )}<span class="pmis-header__tagline">${kit.t(o.lang, 'kit.service_tagline')}</span></a>
 </div>
 ${
   o.user
-    ? html`<form class="pmis-header__user" method="post" action="${o.user.logoutAction}"><span>${kit.t(o.lang, 'kit.signed_in_as', { name: o.user.name })}</span><input type="hidden" name="_csrf" value="${o.user.csrf}"><button type="submit" class="pmis-header__logout">${kit.t(o.lang, 'kit.logout')}</button>
+    ? html`<form class="pmis-header__user" method="post" action="${o.user.logoutAction}"><span>${kit.t(
+        o.lang,
+        'kit.signed_in_as',
+        { name: o.user.name },
+      )}</span><input type="hidden" name="_csrf" value="${o.user.csrf}"><button type="submit" class="pmis-header__logout">${kit.t(o.lang, 'kit.logout')}</button>
 </form>`
     : null
 }
@@ -282,9 +320,9 @@ export function subNavigation(o: SubNavigationOptions): Raw {
   return html`<nav class="pmis-sub-navigation" aria-label="${o.label || kit.t(o.lang, 'kit.sub_navigation')}">
 <ul class="pmis-sub-navigation__list">
 ${o.items.map(
-  (
-    item,
-  ) => html`<li class="pmis-sub-navigation__item"><a class="pmis-sub-navigation__link" href="${item.href}"${item.current ? raw(' aria-current="page"') : item.active ? raw(' aria-current="true"') : null}${attributes(item.attributes)}>${item.text}</a>
+  (item) => html`<li class="pmis-sub-navigation__item"><a class="pmis-sub-navigation__link" href="${item.href}"${
+    item.current ? raw(' aria-current="page"') : item.active ? raw(' aria-current="true"') : null
+  }${attributes(item.attributes)}>${item.text}</a>
 </li>
 `,
 )}</ul>

@@ -19,7 +19,11 @@ export function statTiles(lang: Lang, tiles: readonly StatTile[], opts: { label?
   return html`<ul class="pmis-stats"${opts.label ? html` aria-label="${opts.label}"` : null}>
 ${tiles.map((s) => {
   const value = typeof s.value === 'number' ? formatNumber(lang, s.value) : s.value;
-  return html`<li class="${classes('pmis-stat', s.meaning && `pmis-stat--${s.meaning}`)}"><span class="pmis-stat__label">${s.href ? html`<a class="govuk-link" href="${s.href}">${s.label}</a>` : s.label}</span><span class="pmis-stat__value">${value}</span>${s.note ? html`<span class="pmis-stat__note">${content(s.note)}</span>` : null}</li>
+  return html`<li class="${classes('pmis-stat', s.meaning && `pmis-stat--${s.meaning}`)}"><span class="pmis-stat__label">${
+    s.href ? html`<a class="govuk-link" href="${s.href}">${s.label}</a>` : s.label
+  }</span><span class="pmis-stat__value">${value}</span>${
+    s.note ? html`<span class="pmis-stat__note">${content(s.note)}</span>` : null
+  }</li>
 `;
 })}</ul>`;
 }

@@ -37,7 +37,10 @@ export function accountView(ctx: PageContext, model: AccountModel): string {
 <li>${link('/account/password', m.t(lang, 'access.password.title'))}</li>
 ${
   model.totp.eligible || model.totp.enabled
-    ? html`<li>${link('/account/2fa', m.t(lang, 'access.totp.title'))} — ${m.t(lang, model.totp.enabled ? 'access.totp.on' : 'access.totp.off')}</li>
+    ? html`<li>${link('/account/2fa', m.t(lang, 'access.totp.title'))} — ${m.t(
+        lang,
+        model.totp.enabled ? 'access.totp.on' : 'access.totp.off',
+      )}</li>
 `
     : null
 }

@@ -71,7 +71,13 @@ export function newView(ctx: PageContext, mdl: NewModel): string {
     p.t(lang, 'cmp.new.title'),
     html`<p class="govuk-body">${p.t(lang, 'cmp.new.intro', { body: mdl.body })}</p>
 <form method="post" action="/complaints/new?prison=${mdl.prison}" novalidate>${f.hidden('_csrf', ctx.csrf ?? '')}
-${mdl.receptionId ? f.hidden('reception_id', mdl.receptionId) : typeof mdl.values?.reception_id === 'string' && mdl.values.reception_id ? f.hidden('reception_id', mdl.values.reception_id) : null}
+${
+  mdl.receptionId
+    ? f.hidden('reception_id', mdl.receptionId)
+    : typeof mdl.values?.reception_id === 'string' && mdl.values.reception_id
+      ? f.hidden('reception_id', mdl.values.reception_id)
+      : null
+}
 ${
   mdl.admissionId
     ? f.hidden('admission_id', mdl.admissionId)
@@ -206,13 +212,19 @@ ${summaryList({
     {
       key: { text: p.t(lang, 'cmp.col.person') },
       value: {
-        html: html`${c.person_id ? html`<a class="govuk-link" href="/complaints/person/${c.person_id}">${c.person_name ?? ''}</a>` : ''}${c.cell ? ` (${p.t(lang, 'cmp.cell', { cell: c.cell })})` : ''} — ${c.prison_code}`,
+        html: html`${
+          c.person_id
+            ? html`<a class="govuk-link" href="/complaints/person/${c.person_id}">${c.person_name ?? ''}</a>`
+            : ''
+        }${c.cell ? ` (${p.t(lang, 'cmp.cell', { cell: c.cell })})` : ''} — ${c.prison_code}`,
       },
     },
     {
       key: { text: p.t(lang, 'cmp.col.category') },
       value: {
-        text: `${categoryLabel(lang, c.category as Category)}${c.urgent ? ` — ${p.t(lang, 'cmp.urgent')}` : ''}${c.confidential ? ` — ${p.t(lang, 'cmp.confidential')}` : ''}`,
+        text: `${categoryLabel(lang, c.category as Category)}${c.urgent ? ` — ${p.t(lang, 'cmp.urgent')}` : ''}${
+          c.confidential ? ` — ${p.t(lang, 'cmp.confidential')}` : ''
+        }`,
       },
     },
     {

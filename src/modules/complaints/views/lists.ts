@@ -129,7 +129,9 @@ ${m.mayRecord ? html`<li>${link(`/complaints/new?prison=${m.prison.code}`, p.t(l
 </ul>
 ${
   m.prisons.length > 1
-    ? html`<p class="govuk-body">${p.t(lang, 'cmp.list.prisons')}${colon(lang)}${m.prisons.map((x, i) => html`${i ? ' · ' : ''}${link(`/complaints?prison=${x.code}`, x.code)}`)}</p>
+    ? html`<p class="govuk-body">${p.t(lang, 'cmp.list.prisons')}${colon(lang)}${m.prisons.map(
+        (x, i) => html`${i ? ' · ' : ''}${link(`/complaints?prison=${x.code}`, x.code)}`,
+      )}</p>
 `
     : null
 }

@@ -110,8 +110,14 @@ export function justiceSection(lang: Lang, file: JusticeFile, o: { mayWrite: boo
             {
               html:
                 !x.superseded_by_id && !x.withdrawn
-                  ? html`<a class="govuk-link" href="/justice/admissions/${aid}/titles/${x.id}/correct">${jp.t(lang, 'jpage.file.correct')}<span class="govuk-visually-hidden"> ${x.reference}</span></a> ·
-<a class="govuk-link" href="/justice/admissions/${aid}/titles/${x.id}/withdraw">${jp.t(lang, 'jpage.file.withdraw')}<span class="govuk-visually-hidden"> ${x.reference}</span></a>`
+                  ? html`<a class="govuk-link" href="/justice/admissions/${aid}/titles/${x.id}/correct">${jp.t(
+                      lang,
+                      'jpage.file.correct',
+                    )}<span class="govuk-visually-hidden"> ${x.reference}</span></a> ·
+<a class="govuk-link" href="/justice/admissions/${aid}/titles/${x.id}/withdraw">${jp.t(
+                      lang,
+                      'jpage.file.withdraw',
+                    )}<span class="govuk-visually-hidden"> ${x.reference}</span></a>`
                   : html``,
             },
           ]
@@ -134,12 +140,21 @@ export function justiceSection(lang: Lang, file: JusticeFile, o: { mayWrite: boo
           { text: h.court },
           { text: h.purpose ?? '' },
           {
-            text: `${outcomeLabel(lang, (h.outcome as Outcome | null) ?? 'pending')}${h.next_date ? ` → ${formatDate(lang, h.next_date)}` : ''}`,
+            text: `${outcomeLabel(lang, (h.outcome as Outcome | null) ?? 'pending')}${
+              h.next_date ? ` → ${formatDate(lang, h.next_date)}` : ''
+            }`,
           },
           ...(o.mayWrite && open
             ? [
                 {
-                  html: html`${h.outcome ? '' : html`<a class="govuk-link" href="/justice/admissions/${aid}/hearings/${h.id}/change">${jp.t(lang, 'jpage.file.change_hearing')}<span class="govuk-visually-hidden"> ${h.scheduled_local}</span></a> · `}<a class="govuk-link" href="/justice/admissions/${aid}/hearings/${h.id}/outcome">${jp.t(lang, 'jpage.file.record_outcome')}<span class="govuk-visually-hidden"> ${h.scheduled_local}</span></a>`,
+                  html: html`${
+                    h.outcome
+                      ? ''
+                      : html`<a class="govuk-link" href="/justice/admissions/${aid}/hearings/${h.id}/change">${jp.t(
+                          lang,
+                          'jpage.file.change_hearing',
+                        )}<span class="govuk-visually-hidden"> ${h.scheduled_local}</span></a> · `
+                  }<a class="govuk-link" href="/justice/admissions/${aid}/hearings/${h.id}/outcome">${jp.t(lang, 'jpage.file.record_outcome')}<span class="govuk-visually-hidden"> ${h.scheduled_local}</span></a>`,
                 },
               ]
             : []),
@@ -147,7 +162,13 @@ export function justiceSection(lang: Lang, file: JusticeFile, o: { mayWrite: boo
       })
     : html`<p class="govuk-body">${jp.t(lang, 'jpage.file.hearings_none')}</p>`;
   const alerts = file.alerts.length
-    ? html`<ul class="govuk-list justice-alerts">${file.alerts.map((a) => html`<li>${tag({ text: jp.t(lang, `jpage.severity.${a.severity}`), meaning: a.severity })} ${a.label} — ${a.action}</li>`)}</ul>`
+    ? html`<ul class="govuk-list justice-alerts">${file.alerts.map(
+        (a) =>
+          html`<li>${tag({
+            text: jp.t(lang, `jpage.severity.${a.severity}`),
+            meaning: a.severity,
+          })} ${a.label} — ${a.action}</li>`,
+      )}</ul>`
     : html`<p class="govuk-body">${jp.t(lang, 'jpage.file.alerts_none')}</p>`;
   const links =
     o.mayWrite && open

@@ -48,12 +48,24 @@ const footer = (lang: Lang, w: Who, save = jp.t(lang, 'jpage.form.save')) =>
 
 /** The title's fields, named `prefix` + the API's name (`changes.` for a correction). */
 function titleControls(lang: Lang, f: FormView, p: string): Raw {
-  return html`${f.select({ name: `${p}kind`, placeholder: jp.t(lang, 'jpage.form.choose'), items: TITLE_KINDS.map((k) => ({ value: k, text: t(lang, `justice.title.${k}`) })) })}
-${f.select({ name: `${p}authority_kind`, placeholder: jp.t(lang, 'jpage.form.choose'), items: AUTHORITY_KINDS.map((k) => ({ value: k, text: t(lang, `justice.authority.${k}`) })) })}
+  return html`${f.select({
+    name: `${p}kind`,
+    placeholder: jp.t(lang, 'jpage.form.choose'),
+    items: TITLE_KINDS.map((k) => ({ value: k, text: t(lang, `justice.title.${k}`) })),
+  })}
+${f.select({
+  name: `${p}authority_kind`,
+  placeholder: jp.t(lang, 'jpage.form.choose'),
+  items: AUTHORITY_KINDS.map((k) => ({ value: k, text: t(lang, `justice.authority.${k}`) })),
+})}
 ${f.input({ name: `${p}authority`, hint: jp.t(lang, 'jpage.f.authority_hint') })}
 ${f.input({ name: `${p}reference`, spellcheck: false })}
 ${f.date({ name: `${p}issued_on`, hint: dateHint(lang) })}
-${f.select({ name: `${p}offence_category`, placeholder: jp.t(lang, 'jpage.f.offence_none'), items: OFFENCE_CATEGORIES.map((c) => ({ value: c, text: t(lang, `justice.category.${c}`) })) })}
+${f.select({
+  name: `${p}offence_category`,
+  placeholder: jp.t(lang, 'jpage.f.offence_none'),
+  items: OFFENCE_CATEGORIES.map((c) => ({ value: c, text: t(lang, `justice.category.${c}`) })),
+})}
 ${f.date({ name: `${p}effective_from`, hint: dateHint(lang) })}
 ${f.date({ name: `${p}valid_until`, hint: dateHint(lang) })}
 <fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${jp.t(lang, 'jpage.f.period')}</legend>
@@ -156,7 +168,10 @@ export function withdrawalFormView(
     html`<p class="govuk-body">${jp.t(lang, 'jpage.form.withdraw_intro')}</p>
 <p class="govuk-body"><strong>${title.text}</strong></p>
 ${warningText({ lang, text: jp.t(lang, 'jpage.form.withdraw_warning') })}
-<form method="post" action="/justice/admissions/${w.admissionId}/titles/${title.id}/withdraw" novalidate>${f.hidden('_csrf', ctx.csrf ?? '')}
+<form method="post" action="/justice/admissions/${w.admissionId}/titles/${title.id}/withdraw" novalidate>${f.hidden(
+      '_csrf',
+      ctx.csrf ?? '',
+    )}
 ${f.textarea({ name: 'reason', rows: 3 })}
 ${footer(lang, w, jp.t(lang, 'jpage.form.withdraw'))}</form>`,
     { errors: f.summaryItems(), caption: caption(lang, w), back: back(w), width: 'two-thirds' },

@@ -42,8 +42,14 @@ const pick = (
 export function alertsView(ctx: PageContext, m: AlertsModel): string {
   const lang = ctx.lang;
   const filters = html`<form method="get" action="/justice/alerts" class="pmis-no-print">
-${pick(lang, 'prison', jp.t(lang, 'jpage.alerts.prison'), m.filters.prison, [{ value: '', text: jp.t(lang, 'jpage.alerts.all_prisons') }, ...m.prisons.map((p) => ({ value: p.code, text: `${p.name} (${p.code})` }))])}
-${pick(lang, 'kind', jp.t(lang, 'jpage.alerts.kind'), m.filters.kind, [{ value: '', text: jp.t(lang, 'jpage.alerts.all_kinds') }, ...ALERT_KINDS.map((k) => ({ value: k, text: kindOfAlert(lang, k) }))])}
+${pick(lang, 'prison', jp.t(lang, 'jpage.alerts.prison'), m.filters.prison, [
+  { value: '', text: jp.t(lang, 'jpage.alerts.all_prisons') },
+  ...m.prisons.map((p) => ({ value: p.code, text: `${p.name} (${p.code})` })),
+])}
+${pick(lang, 'kind', jp.t(lang, 'jpage.alerts.kind'), m.filters.kind, [
+  { value: '', text: jp.t(lang, 'jpage.alerts.all_kinds') },
+  ...ALERT_KINDS.map((k) => ({ value: k, text: kindOfAlert(lang, k) })),
+])}
 ${pick(lang, 'severity', jp.t(lang, 'jpage.alerts.severity'), m.filters.severity, [
   { value: '', text: jp.t(lang, 'jpage.alerts.all_severities') },
   { value: 'critical', text: jp.t(lang, 'jpage.severity.critical') },
@@ -128,7 +134,9 @@ ${button({ text: jp.t(lang, 'jpage.court.show'), classes: 'govuk-button--seconda
   const rows = l.items.map((i) => [
     { text: i.scheduled_local.split(' ').slice(-1)[0] ?? '' },
     {
-      html: html`<strong>${i.family_name}</strong> ${i.given_names}${i.father_name ? html`<br><small>${t(lang, 'justice.court_list.son_of', { name: i.father_name })}</small>` : null}`,
+      html: html`<strong>${i.family_name}</strong> ${i.given_names}${
+        i.father_name ? html`<br><small>${t(lang, 'justice.court_list.son_of', { name: i.father_name })}</small>` : null
+      }`,
     },
     { text: i.committal_number },
     { text: i.cell ?? '' },
@@ -177,8 +185,14 @@ ${
 }
 <h2 class="govuk-heading-s">${jp.t(lang, 'jpage.court.signatures')}</h2>
 <dl class="govuk-summary-list pmis-signatures">
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${t(lang, 'justice.court_list.registry_signature')}</dt><dd class="govuk-summary-list__value"></dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${t(lang, 'justice.court_list.escort_signature')}</dt><dd class="govuk-summary-list__value"></dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${t(
+      lang,
+      'justice.court_list.registry_signature',
+    )}</dt><dd class="govuk-summary-list__value"></dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${t(
+      lang,
+      'justice.court_list.escort_signature',
+    )}</dt><dd class="govuk-summary-list__value"></dd></div>
 </dl>
 <p class="govuk-body pmis-no-print">${jp.t(lang, 'jpage.court.print')}</p>`,
     { letterhead: { prison: l.prison_name, printedBy: m.printedBy } },
