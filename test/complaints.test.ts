@@ -75,7 +75,7 @@ const admit = async (family_name: string, cell: string) => {
     payload: newArrival({ person: { ...newArrival().person, family_name }, cell_id: cell }),
   });
   assert.equal(r.statusCode, 201, r.body);
-  return r.json() as { id: string; person_id: string };
+  return r.json<{ id: string; person_id: string }>();
 };
 const a1 = await admit('Maïga', fx.prisons.BKO.cells[0]);
 const a2 = await admit('Coulibaly', fx.prisons.BKO.cells[1]);

@@ -18,7 +18,7 @@ async function admitted(name: string, over: Record<string, unknown> = {}) {
     newArrival({ person: { ...newArrival().person, family_name: name }, ...over }),
   );
   assert.equal(r.statusCode, 201, r.body);
-  return r.json() as { id: string; person_id: string };
+  return r.json<{ id: string; person_id: string }>();
 }
 
 test('allocation refused with every reason, then overridden by the director with a recorded reason', async () => {

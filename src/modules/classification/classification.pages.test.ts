@@ -28,7 +28,7 @@ async function admitted(name: string, over: Record<string, unknown> = {}) {
     payload: newArrival({ person: { ...newArrival().person, family_name: name }, ...over }),
   });
   assert.equal(r.statusCode, 201, r.body);
-  return r.json() as { id: string; person_id: string };
+  return r.json<{ id: string; person_id: string }>();
 }
 const CHARGE = 'Association de malfaiteurs en relation avec une entreprise terroriste';
 /** The charge in running text (lower-cased first letter, after an elided "d'" in French). */

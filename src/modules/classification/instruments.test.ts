@@ -12,7 +12,7 @@ import {
 } from './instruments.js';
 import { GENERAL_NEEDS_V1, SHIPPED_INSTRUMENTS, VIOLENT_EXTREMISM_V1 } from './shipped-instruments.js';
 
-const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+const clone = <T>(x: T): T => structuredClone(x);
 const fields = (e: { field: string }[]) => e.map((x) => x.field);
 
 test('the shipped instruments are valid, bilingual, and have the required domains', () => {
@@ -52,7 +52,7 @@ test('the violent-extremism guide reproduces no licensed indicator text and offe
 });
 
 test('a definition is checked whole: codes, both languages, scales, judgement', () => {
-  const bad = clone(VIOLENT_EXTREMISM_V1) as InstrumentDefinition;
+  const bad = clone<InstrumentDefinition>(VIOLENT_EXTREMISM_V1);
   bad.title.en = ' ';
   bad.domains[0].items[1].code = bad.domains[0].items[0].code;
   bad.domains[1].items[0].scale = 'nope';

@@ -11,7 +11,7 @@ const CSV = [
 ].join('\n');
 
 test('compare: copies every column through and adds score, decision, reasons', async () => {
-  const out = parse(await compareCsvText(CSV), { columns: true }) as Record<string, string>[];
+  const out = parse<Record<string, string>>(await compareCsvText(CSV), { columns: true });
   assert.equal(out.length, 2);
   assert.equal(out[0].id, 'x1');
   assert.equal(out[0].label, 'same');
@@ -24,13 +24,13 @@ test('compare: copies every column through and adds score, decision, reasons', a
 });
 
 test('compare: reasons written out in French or English', async () => {
-  const fr = parse(await compareCsvText(CSV, { lang: 'fr' }), { columns: true }) as Record<string, string>[];
+  const fr = parse<Record<string, string>>(await compareCsvText(CSV, { lang: 'fr' }), { columns: true });
   assert.match(fr[1].reasons, /Pères différents/);
   // precision words and how the names agree are in French too
   assert.match(fr[0].reasons, /1985 \(année\) \/ 1985-03-02 \(date exacte\)/);
   assert.match(fr[0].reasons, /\(variante\)/);
   assert.doesNotMatch(fr[0].reasons, /\((year|exact|equivalent)\)/);
-  const en = parse(await compareCsvText(CSV, { lang: 'en' }), { columns: true }) as Record<string, string>[];
+  const en = parse<Record<string, string>>(await compareCsvText(CSV, { lang: 'en' }), { columns: true });
   assert.match(en[1].reasons, /Different fathers/);
 });
 
@@ -49,10 +49,10 @@ test('compare: missing columns and bad precisions are refused, naming them', asy
 });
 
 test('compare: a partial file (only names) is scored, absent columns read as empty', async () => {
-  const out = parse(
+  const out = parse<Record<string, string>>(
     await compareCsvText('a_family_name,a_given_names,b_family_name,b_given_names\nDiallo,Aminata,Diallo,Aminatou\n'),
     { columns: true },
-  ) as Record<string, string>[];
+  );
   assert.equal(out[0].decision, 'review');
 });
 
@@ -60,7 +60,7 @@ test('compare: no cell of the output can run as a spreadsheet formula (= + - @ t
   const text = await compareCsvText(
     'a_family_name,a_given_names,b_family_name,b_given_names,a_birth_place\n"=HYPERLINK(""http://example.invalid"",""x"")",+1,@SUM(A1),-2+3,"\tTab"\n',
   );
-  const out = parse(text, { columns: true }) as Record<string, string>[];
+  const out = parse<Record<string, string>>(text, { columns: true });
   assert.equal(out[0].a_family_name, `'=HYPERLINK("http://example.invalid","x")`);
   assert.equal(out[0].a_given_names, "'+1");
   assert.equal(out[0].b_family_name, "'@SUM(A1)");

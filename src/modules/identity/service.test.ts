@@ -16,7 +16,7 @@ const db = database.db;
 async function admitVia(token: string, body: Record<string, unknown>) {
   const r = await app.inject({ method: 'POST', url: '/api/admissions', headers: auth(token), payload: body });
   assert.equal(r.statusCode, 201, r.body);
-  return r.json() as { id: string; person_id: string; committal_number: string };
+  return r.json<{ id: string; person_id: string; committal_number: string }>();
 }
 async function release(token: string, admissionId: string) {
   const r = await app.inject({
@@ -310,7 +310,7 @@ test('scan lists probable duplicates once each', async () => {
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const r2 = await scanToCsv(db, fx.actors['admin'], out, { lang: 'fr' });
-  const csv = parse(Buffer.concat(chunks).toString('utf8'), { columns: true }) as Record<string, string>[];
+  const csv = parse<Record<string, string>>(Buffer.concat(chunks).toString('utf8'), { columns: true });
   assert.equal(csv.length, r2.pairs);
   const row = csv.find(
     (x) => [x.a_person_id, x.b_person_id].sort().join() === [first.person_id, dup.person_id].sort().join(),
@@ -338,7 +338,7 @@ test("the scan's review list: a name typed as a formula stays text in a spreadsh
   out.on('data', (c: Buffer) => chunks.push(c));
   await scanToCsv(db, fx.actors['admin'], out);
   const text = Buffer.concat(chunks).toString('utf8');
-  const row = (parse(text, { columns: true }) as Record<string, string>[]).find(
+  const row = parse<Record<string, string>>(text, { columns: true }).find(
     (x) => [x.a_person_id, x.b_person_id].sort().join() === [a.person_id, b.person_id].sort().join(),
   )!;
   assert.ok(row, 'the pair is listed');

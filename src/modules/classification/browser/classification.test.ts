@@ -17,7 +17,7 @@ async function api(method: 'POST' | 'PUT', url: string, token: string, payload: 
     headers: { ...auth(token), 'content-type': 'application/json' },
     body: JSON.stringify(payload),
   });
-  const body = await r.json();
+  const body: unknown = await r.json();
   assert.ok(r.status < 300, JSON.stringify(body));
   return body as { id: string; person_id: string };
 }
