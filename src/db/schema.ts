@@ -13,6 +13,4 @@ export * from '../modules/classification/schema.js';
 export * from './heartbeat-schema.js';
 export * from '../modules/sharing/schema.js';
 export * from '../modules/complaints/schema.js';
-export * from '../modules/movements/count/schema.js';
-export * from '../modules/movements/release/schema.js';
-export * from '../modules/movements/transfers/schema.js';
+export * from '../modules/movements/schema.js';
