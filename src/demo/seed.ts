@@ -15,6 +15,7 @@ import { recordAgeAssessment, type BirthStored, minorReading, parseBirth } from 
 import { addPartnerMember, addTitle, createJurisdiction } from '../modules/justice/index.js';
 import { recordStep, startReception } from '../modules/reception/index.js';
 import { seedComplaints } from './complaints.js';
+import { seedTransfers } from './movements-transfers.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 import { type DemoCase, tellStory } from './story.js';
 
@@ -500,6 +501,8 @@ export async function seedDemo(
       prisonIds: [],
     }),
   });
+  // Transfers between prisons: Bamako → Kénièroba decongestion (one vehicle received, one on the road), others awaiting decision.
+  await seedTransfers(database, users);
 }
 
 /**
