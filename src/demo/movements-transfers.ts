@@ -52,7 +52,7 @@ export async function seedTransfers(
     SELECT a.id FROM admission a
       JOIN placement pl ON pl.admission_id = a.id AND pl.to_at IS NULL AND pl.cell_id IS NOT NULL
     WHERE a.prison_id = ${prisons.get('BKO')} AND a.ended_at IS NULL
-      AND a.admitted_at < now() - interval '3 days'
+      AND a.admitted_at < now() - interval '3 days' AND pl.from_at < now() - interval '3 days'
     ORDER BY a.admitted_at, a.committal_number LIMIT 7`)
   ).rows;
   if (held.length < 7) return;

@@ -34,7 +34,10 @@ const knbDirector = await addUser(database.db, null, {
   roles: ['prison_director'],
   prisons: ['KLK'],
 });
-const tokens = { ...fx.tokens, 'director.klk': (await createToken(database.db, knbDirector.id)).token };
+const tokens: Record<string, string> = {
+  ...fx.tokens,
+  'director.klk': (await createToken(database.db, knbDirector.id)).token,
+};
 
 async function api(url: string, token: string, payload: unknown) {
   const r = await fetch(`${base}${url}`, {
