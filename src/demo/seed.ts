@@ -16,6 +16,7 @@ import { addPartnerMember, addTitle, createJurisdiction } from '../modules/justi
 import { recordStep, startReception } from '../modules/reception/index.js';
 import { seedComplaints } from './complaints.js';
 import { seedMovementsCount } from './movements-count.js';
+import { seedTransfers } from './movements-transfers.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 import { type DemoCase, tellStory } from './story.js';
 
@@ -502,12 +503,25 @@ export async function seedDemo(
     }),
   });
   // Escorts today and yesterday, this morning's count at Bamako (docs/movements-count.md).
-  await seedMovementsCount(database, { security: bkoActor('securite.bko'), clerk: bkoActor('greffier.bko'), director: dirActor });
+  await seedMovementsCount(database, {
+    security: bkoActor('securite.bko'),
+    clerk: bkoActor('greffier.bko'),
+    director: dirActor,
+  });
 
   function bkoActor(username: string) {
     const u = users.find((x) => x.username === username)!;
-    return makeActor({ id: u.id, username, displayName: u.display_name, roles: u.roles, national: false, prisonIds: [bko] });
+    return makeActor({
+      id: u.id,
+      username,
+      displayName: u.display_name,
+      roles: u.roles,
+      national: false,
+      prisonIds: [bko],
+    });
   }
+  // Transfers between prisons: Bamako → Kénièroba decongestion (one vehicle received, one on the road), others awaiting decision.
+  await seedTransfers(database, users);
 }
 
 /**

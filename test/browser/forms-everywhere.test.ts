@@ -316,6 +316,12 @@ const FORM_PAGES: FormPage[] = [
     posts: ['/movements/count/sheet'],
     forms: ['main form[method="post"]:not([action="/logout"])'],
   },
+  {
+    route: '/movements/transfers/new',
+    path: `/movements/transfers/new?prison=BKO&admission=${admission.id}`,
+    posts: ['/movements/transfers/new'],
+    forms: ['main form[method="post"]:not([action="/logout"])'],
+  },
 ];
 
 /** Pages without a form to fill (lists, files, receipts, buttons only): checked for layout, axe and size. */
@@ -347,6 +353,13 @@ const OTHER_PAGES: Record<string, string | { path: string; user: string } | null
   '/movements/count/:id': null, // a round, its recount and closing: src/modules/movements/count/browser
   '/movements/daily-state': '/movements/daily-state?prison=BKO',
   '/movements/daily-state/national': '/movements/daily-state/national',
+  '/movements/transfers': '/movements/transfers?prison=BKO',
+  '/movements/transfers/board': '/movements/transfers/board?prison=BKO',
+  // A transfer's page, the vehicle form and the vehicle list need a transfer in a given state:
+  // test/browser/movements-transfers.test.ts walks them in both languages.
+  '/movements/transfers/:id': null,
+  '/movements/convoys/new': null,
+  '/movements/convoys/:id': null,
 };
 
 /** Form targets sent by a button alone (no field to fill), or by a page listed above as not checked. */
@@ -367,6 +380,12 @@ const BUTTON_POSTS = new Set([
   '/movements/escorts/:id/back',
   '/movements/count/:id/recount',
   '/movements/count/:id/validate',
+  '/movements/transfers/:id/decision',
+  '/movements/transfers/:id/cancel',
+  '/movements/transfers/:id/notice',
+  '/movements/transfers/:id/arrival',
+  '/movements/convoys/new',
+  '/movements/convoys/:id/departure',
 ]);
 
 /** Routes that are not pages: assets, health, the language switch. */
