@@ -502,11 +502,22 @@ export async function seedDemo(
     }),
   });
   // Escorts today and yesterday, this morning's count at Bamako (docs/movements-count.md).
-  await seedMovementsCount(database, { security: bkoActor('securite.bko'), clerk: bkoActor('greffier.bko'), director: dirActor });
+  await seedMovementsCount(database, {
+    security: bkoActor('securite.bko'),
+    clerk: bkoActor('greffier.bko'),
+    director: dirActor,
+  });
 
   function bkoActor(username: string) {
     const u = users.find((x) => x.username === username)!;
-    return makeActor({ id: u.id, username, displayName: u.display_name, roles: u.roles, national: false, prisonIds: [bko] });
+    return makeActor({
+      id: u.id,
+      username,
+      displayName: u.display_name,
+      roles: u.roles,
+      national: false,
+      prisonIds: [bko],
+    });
   }
 }
 
