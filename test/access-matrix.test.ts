@@ -625,7 +625,7 @@ const MATRIX: Record<string, Expect> = {
   'POST /movements/escorts/new': any('movements.escort'),
   'POST /movements/escorts/:id/back': NONE('an escort that does not exist'),
   'GET /movements/count': any('custody.read'),
-  'GET /movements/count/sheet': NONE('no unit named'),
+  'GET /movements/count/sheet': any('movements.count'),
   'POST /movements/count/sheet': NONE('no unit named'),
   'GET /movements/count/:id': NONE('a count that does not exist'),
   'POST /movements/count/:id/recount': NONE('a count that does not exist'),

@@ -134,6 +134,13 @@ const complaint = await api('/api/complaints', {
   words: 'Le repas du soir arrive froid.',
 });
 
+// A count with a discrepancy (every cell counted empty), so that the round's page shows its recount grid.
+const round = await api('/api/movements/counts', {
+  unit_id: fx.prisons.BKO.units[0],
+  slot: 'morning',
+  counts: fx.prisons.BKO.cells.map((c) => ({ cell_id: c, counted: 0 })),
+});
+
 const ID_BY_SEGMENT: Record<string, string> = {
   admissions: adm.id,
   people: adm.person_id,
@@ -142,6 +149,7 @@ const ID_BY_SEGMENT: Record<string, string> = {
   cells: cell,
   complaints: complaint.id,
   person: adm.person_id,
+  count: round.id,
 };
 const PARAM: Record<string, string> = {
   prison: 'BKO',

@@ -190,6 +190,8 @@ const ENUM_KEYS: Record<string, Entry> = {
   'kit.form.date.missing.{}': { values: [DATE_PARTS] },
   'kit.lang.{}': { values: [LANGS] },
   'legal_document.sentence.{}': { notAKey: 'form field name (sentence boxes)' },
+  'counts.{}.cell_id': { notAKey: 'form field name (the count grid)' },
+  'counts.{}.counted': { notAKey: 'form field name (the count grid)' },
   'person.age.method.{}': { values: [AGE_METHODS] },
   'person.age.result.{}': { values: [AGE_RESULTS] },
   'person.birth_date_format.{}': { values: [['exact', 'month', 'year']] },

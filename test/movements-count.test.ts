@@ -254,7 +254,10 @@ test('back from court: expected again in the cell', async () => {
 test('the daily state: start + in − out = end, by legal status, escorts and counts of the day; the national sum', async () => {
   // One admitted today, one released today.
   await admit('Sangaré', A03, new Date(Date.now() - 60_000).toISOString());
-  const end = await call('POST', `/api/admissions/${p3.id}/end`, 'clerk.bko', { reason: 'release', detail: 'Fin de peine' });
+  const end = await call('POST', `/api/admissions/${p3.id}/end`, 'clerk.bko', {
+    reason: 'release',
+    detail: 'Fin de peine',
+  });
   assert.equal(end.status, 200, JSON.stringify(end.body));
 
   const d = await call('GET', `/api/movements/daily-state?prison=BKO&date=${today}`, 'director.bko');
@@ -265,7 +268,10 @@ test('the daily state: start + in − out = end, by legal status, escorts and co
   assert.equal(d.body.population_end, 4);
   assert.equal(d.body.balanced, true);
   assert.equal(d.body.computed_end, 4);
-  assert.equal(Object.values(d.body.by_status as Record<string, number>).reduce((s, n) => s + n, 0), 4);
+  assert.equal(
+    Object.values(d.body.by_status as Record<string, number>).reduce((s, n) => s + n, 0),
+    4,
+  );
   assert.equal(d.body.escorts.length, 1);
   assert.equal(d.body.out_on_escort, 0);
   assert.equal(d.body.rounds.length, 1);

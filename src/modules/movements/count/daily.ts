@@ -42,7 +42,8 @@ async function figuresOf(db: Db, prisons: readonly PrisonRow[], day: string): Pr
       by_status: byStatus,
       out_on_escort: escorts.filter(
         (e) =>
-          e.prisonId === id && isOutAt({ out_at: e.outAt, expected_back_at: e.expectedBackAt, back_at: e.backAt }, until),
+          e.prisonId === id &&
+          isOutAt({ out_at: e.outAt, expected_back_at: e.expectedBackAt, back_at: e.backAt }, until),
       ).length,
     };
     out.set(id, { ...totals, ...dailyBalance(totals) });
@@ -77,7 +78,12 @@ export async function nationalState(db: Db, actor: Actor, date?: string): Promis
   const day = date ?? bamakoDate();
   const prisons = await findPrisons(db, scopeFilter(actor));
   const figures = await figuresOf(db, prisons, day);
-  const rows = prisons.map((p) => ({ prison_id: p.id, prison_code: p.code, prison_name: p.name, ...figures.get(p.id)! }));
+  const rows = prisons.map((p) => ({
+    prison_id: p.id,
+    prison_code: p.code,
+    prison_name: p.name,
+    ...figures.get(p.id)!,
+  }));
   const total = sumDaily(rows);
   return { date: day, ...total, ...dailyBalance(total), prisons: rows };
 }

@@ -158,25 +158,40 @@ export async function escortBoard(db: Db, actor: Actor, prisonRef: string, date?
   let productions: CourtProductionT[] = [];
   try {
     const list = await courtList(db, actor, prison.id, day);
-    const escorts = new Map((await repo.escortsOfHearings(db, list.items.map((h) => h.id))).map((e) => [e.hearingId, e]));
+    const escorts = new Map(
+      (
+        await repo.escortsOfHearings(
+          db,
+          list.items.map((h) => h.id),
+        )
+      ).map((e) => [e.hearingId, e]),
+    );
     productions = list.items.map((h) => ({
-        hearing_id: h.id,
-        admission_id: h.admission_id,
-        person_id: h.person_id,
-        family_name: h.family_name,
-        given_names: h.given_names,
-        committal_number: h.committal_number,
-        cell: h.cell,
-        court: h.court,
-        scheduled_at: h.scheduled_at,
-        production_order_ref: h.production_order_ref,
-        escort_unit: h.escort_unit,
-        escort_leader: h.escort_leader,
-        escort_id: escorts.get(h.id)?.id ?? null,
-      }));
+      hearing_id: h.id,
+      admission_id: h.admission_id,
+      person_id: h.person_id,
+      family_name: h.family_name,
+      given_names: h.given_names,
+      committal_number: h.committal_number,
+      cell: h.cell,
+      court: h.court,
+      scheduled_at: h.scheduled_at,
+      production_order_ref: h.production_order_ref,
+      escort_unit: h.escort_unit,
+      escort_leader: h.escort_leader,
+      escort_id: escorts.get(h.id)?.id ?? null,
+    }));
   } catch (e) {
     // Without the justice chain's reading (medical staff), the board shows escorts only.
     if (!(e instanceof AppError && e.status === 403)) throw e;
   }
-  return { prison_id: prison.id, prison_code: prison.code, prison_name: prison.name, date: day, out, back, productions };
+  return {
+    prison_id: prison.id,
+    prison_code: prison.code,
+    prison_name: prison.name,
+    date: day,
+    out,
+    back,
+    productions,
+  };
 }

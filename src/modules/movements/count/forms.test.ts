@@ -9,7 +9,10 @@ const C1 = '0190f1a2-0000-7000-8000-0000000000c1';
 const C2 = '0190f1a2-0000-7000-8000-0000000000c2';
 
 test('a time of day becomes today’s instant in Bamako; anything else is left for the validator', () => {
-  assert.equal(timeToday('08:30', '2026-12-02'), new Date(startOfBamakoDay('2026-12-02').getTime() + 510 * 60_000).toISOString());
+  assert.equal(
+    timeToday('08:30', '2026-12-02'),
+    new Date(startOfBamakoDay('2026-12-02').getTime() + 510 * 60_000).toISOString(),
+  );
   assert.equal(timeToday('8h05', '2026-12-02'), '2026-12-02T08:05:00.000Z');
   assert.equal(timeToday('25:00', '2026-12-02'), '25:00');
   assert.equal(timeToday('demain', '2026-12-02'), 'demain');
@@ -17,7 +20,16 @@ test('a time of day becomes today’s instant in Bamako; anything else is left f
 
 test('a good escort form gives the API input', () => {
   const r = parseEscortForm(
-    { _csrf: 'x', admission_id: A, purpose: 'hospital', destination: 'Hôpital du Point G', officers: 'Sgt Traoré', out_at: '', expected_back_at: '14:00', notes: '' },
+    {
+      _csrf: 'x',
+      admission_id: A,
+      purpose: 'hospital',
+      destination: 'Hôpital du Point G',
+      officers: 'Sgt Traoré',
+      out_at: '',
+      expected_back_at: '14:00',
+      notes: '',
+    },
     'fr',
     '2026-12-02',
   );
@@ -28,7 +40,10 @@ test('a good escort form gives the API input', () => {
 });
 
 test('the escort form: missing fields, a bad purpose and a bad time are field errors naming the field', () => {
-  const r = parseEscortForm({ admission_id: A, purpose: 'picnic', destination: '', officers: '', expected_back_at: 'bientôt' }, 'fr');
+  const r = parseEscortForm(
+    { admission_id: A, purpose: 'picnic', destination: '', officers: '', expected_back_at: 'bientôt' },
+    'fr',
+  );
   assert.ok(!r.ok);
   const by = Object.fromEntries(r.errors.map((e) => [e.name, e]));
   assert.equal(by.purpose.kind, 'enum');
@@ -37,7 +52,10 @@ test('the escort form: missing fields, a bad purpose and a bad time are field er
   assert.equal(by.officers.kind, 'required');
   assert.equal(by.expected_back_at.kind, 'format');
   assert.match(by.expected_back_at.message, /08:30/);
-  const en = parseEscortForm({ admission_id: A, purpose: 'picnic', destination: 'x', officers: 'y', expected_back_at: '10:00' }, 'en');
+  const en = parseEscortForm(
+    { admission_id: A, purpose: 'picnic', destination: 'x', officers: 'y', expected_back_at: '10:00' },
+    'en',
+  );
   assert.ok(!en.ok);
   assert.match(en.errors[0].message, /^Purpose/);
 });
@@ -45,7 +63,14 @@ test('the escort form: missing fields, a bad purpose and a bad time are field er
 test('the count grid: one figure per cell; an empty box or a negative figure names its cell', () => {
   const cells = [{ code: 'A-01' }, { code: 'A-02' }];
   const ok = parseCountForm(
-    { unit_id: A, slot: 'morning', 'counts.0.cell_id': C1, 'counts.0.counted': '3', 'counts.1.cell_id': C2, 'counts.1.counted': '0' },
+    {
+      unit_id: A,
+      slot: 'morning',
+      'counts.0.cell_id': C1,
+      'counts.0.counted': '3',
+      'counts.1.cell_id': C2,
+      'counts.1.counted': '0',
+    },
     'fr',
     cells,
   );
@@ -55,7 +80,14 @@ test('the count grid: one figure per cell; an empty box or a negative figure nam
     { cell_id: C2, counted: 0 },
   ]);
   const bad = parseCountForm(
-    { unit_id: A, slot: 'morning', 'counts.0.cell_id': C1, 'counts.0.counted': '', 'counts.1.cell_id': C2, 'counts.1.counted': '-1' },
+    {
+      unit_id: A,
+      slot: 'morning',
+      'counts.0.cell_id': C1,
+      'counts.0.counted': '',
+      'counts.1.cell_id': C2,
+      'counts.1.counted': '-1',
+    },
     'en',
     cells,
   );

@@ -66,6 +66,8 @@ export const parseCountForm = (body: FormBody | undefined, lang: Lang, cells: re
 export const parseRecountForm = (body: FormBody | undefined, lang: Lang, cells: readonly { code: string }[]) =>
   parseForm(RecountBody, body, { lang, fields: countFields(lang, cells) });
 
-export const validateFields = (lang: Lang): FieldSpecs => ({ note: { label: m.t(lang, 'movements.count.round.note') } });
+export const validateFields = (lang: Lang): FieldSpecs => ({
+  note: { label: m.t(lang, 'movements.count.round.note') },
+});
 export const parseValidateForm = (body: FormBody | undefined, lang: Lang) =>
   parseForm(ValidateBody, body, { lang, fields: validateFields(lang) });

@@ -135,8 +135,14 @@ export const m = defineMessages({
     en: 'Names and force (national guard, gendarmerie, prison officers)',
   },
   'movements.count.f.out_at': { fr: 'Heure de départ (aujourd’hui)', en: 'Departure time (today)' },
-  'movements.count.f.out_at.hint': { fr: 'Laissez vide pour maintenant. Exemple : 08:30', en: 'Leave empty for now. Example: 08:30' },
-  'movements.count.f.expected_back_at': { fr: 'Heure de retour prévue (aujourd’hui)', en: 'Expected return time (today)' },
+  'movements.count.f.out_at.hint': {
+    fr: 'Laissez vide pour maintenant. Exemple : 08:30',
+    en: 'Leave empty for now. Example: 08:30',
+  },
+  'movements.count.f.expected_back_at': {
+    fr: 'Heure de retour prévue (aujourd’hui)',
+    en: 'Expected return time (today)',
+  },
   'movements.count.f.expected_back_at.hint': { fr: 'Exemple : 14:00', en: 'Example: 14:00' },
   'movements.count.f.notes': { fr: 'Observations', en: 'Notes' },
   'movements.count.f.admission_id': { fr: 'Personne', en: 'Person' },
@@ -166,7 +172,10 @@ export const m = defineMessages({
   },
   'movements.count.sheet.counted': { fr: 'Présents', en: 'Present' },
   'movements.count.sheet.submit': { fr: 'Enregistrer le comptage', en: 'Save the count' },
-  'movements.count.sheet.no_cells': { fr: 'Ce bâtiment n’a pas de cellule ouverte.', en: 'This unit has no open cell.' },
+  'movements.count.sheet.no_cells': {
+    fr: 'Ce bâtiment n’a pas de cellule ouverte.',
+    en: 'This unit has no open cell.',
+  },
   'movements.count.round.title': { fr: '{slot} du {date} — bâtiment {unit}', en: '{slot}, {date} — unit {unit}' },
   'movements.count.round.summary': {
     fr: 'Attendus {expected}, comptés {counted}, écart {difference}',
@@ -207,7 +216,10 @@ export const m = defineMessages({
   'movements.count.daily.previous': { fr: 'Jour précédent', en: 'Previous day' },
   'movements.count.daily.next': { fr: 'Jour suivant', en: 'Next day' },
   'movements.count.daily.movements': { fr: 'Effectif et mouvements', en: 'Population and movements' },
-  'movements.count.daily.population_start': { fr: 'Effectif au début de la journée', en: 'Population at the start of the day' },
+  'movements.count.daily.population_start': {
+    fr: 'Effectif au début de la journée',
+    en: 'Population at the start of the day',
+  },
   'movements.count.daily.admissions': { fr: 'Entrées (écrous)', en: 'Admissions' },
   'movements.count.daily.transfers_in': { fr: 'Transferts reçus', en: 'Transfers in' },
   'movements.count.daily.releases': { fr: 'Libérations', en: 'Releases' },

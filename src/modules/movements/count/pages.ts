@@ -37,8 +37,18 @@ type Req = FastifyRequest<{
 
 const has = (a: Actor, p: Parameters<typeof can>[1]) => can(a, p);
 export const countNav: readonly NavEntry[] = [
-  { href: '/movements/escorts', order: 40, text: (l) => m.t(l, 'movements.count.nav.escorts'), visible: (a) => has(a, 'movements.escort') },
-  { href: '/movements/count', order: 41, text: (l) => m.t(l, 'movements.count.nav.count'), visible: (a) => has(a, 'movements.count') },
+  {
+    href: '/movements/escorts',
+    order: 40,
+    text: (l) => m.t(l, 'movements.count.nav.escorts'),
+    visible: (a) => has(a, 'movements.escort'),
+  },
+  {
+    href: '/movements/count',
+    order: 41,
+    text: (l) => m.t(l, 'movements.count.nav.count'),
+    visible: (a) => has(a, 'movements.count'),
+  },
   {
     href: '/movements/daily-state',
     order: 42,
@@ -160,10 +170,10 @@ export async function countPages(app: App, ctx: AppContext): Promise<void> {
     pageRoute<Req>(async (req, reply) => {
       const parsed = parseEscortForm(req.body, req.lang);
       if (!parsed.ok) return sendHtml(reply, await newEscortPage(req, req.body, parsed.errors), 422);
+      let code: string;
       try {
         const e = await recordEscort(db, req.actor!, parsed.value);
-        const prison = await getPrison(db, req.actor!, e.prison_id);
-        return reply.redirect(`/movements/escorts?prison=${prison.code}&done=out`, 303);
+        code = (await getPrison(db, req.actor!, e.prison_id)).code;
       } catch (e) {
         if (!onForm(e)) throw e;
         const fields = e.fields.length ? e.fields : [{ field: '/admission_id', key: e.key, params: e.params }];
@@ -175,6 +185,7 @@ export async function countPages(app: App, ctx: AppContext): Promise<void> {
         });
         return sendHtml(reply, await newEscortPage(req, req.body, errors), e.status);
       }
+      return reply.redirect(`/movements/escorts?prison=${code}&done=out`, 303);
     }),
   );
   app.post(
@@ -198,7 +209,13 @@ export async function countPages(app: App, ctx: AppContext): Promise<void> {
     }),
   );
 
-  const sheetPage = async (req: Req, unit: string, slot: string | undefined, values: FormBody | null, errors: FormErrors | null) => {
+  const sheetPage = async (
+    req: Req,
+    unit: string,
+    slot: string | undefined,
+    values: FormBody | null,
+    errors: FormErrors | null,
+  ) => {
     if (!can(req.actor!, 'movements.count')) throw new AppError(403, 'error.forbidden');
     const sheet = await countSheet(db, req.actor!, unit, slot);
     return { sheet, html: sheetView(pageContext(req), { sheet, values, errors }) };
@@ -207,8 +224,14 @@ export async function countPages(app: App, ctx: AppContext): Promise<void> {
     '/movements/count/sheet',
     hide,
     pageRoute<Req>(async (req, reply) => {
-      if (!req.query.unit || !/^[0-9a-f-]{36}$/i.test(req.query.unit)) throw new AppError(404, 'error.not_found');
-      const { sheet, html } = await sheetPage(req, req.query.unit, req.query.slot || undefined, null, null);
+      let unit = req.query.unit;
+      if (!unit) {
+        // No unit named: the first unit of the actor's prison.
+        const prison = await prisonOf(db, req.actor!, req.query.prison);
+        unit = (await countDay(db, req.actor!, prison.id)).units[0]?.id;
+      }
+      if (!unit || !/^[0-9a-f-]{36}$/i.test(unit)) throw new AppError(404, 'error.not_found');
+      const { sheet, html } = await sheetPage(req, unit, req.query.slot || undefined, null, null);
       if (sheet.id) return reply.redirect(`/movements/count/${sheet.id}`, 303);
       return html;
     }),
@@ -223,9 +246,9 @@ export async function countPages(app: App, ctx: AppContext): Promise<void> {
       const current = await countSheet(db, req.actor!, unit, slot);
       const parsed = parseCountForm(req.body, req.lang, current.cells);
       if (!parsed.ok) return sendHtml(reply, (await sheetPage(req, unit, slot, req.body, parsed.errors)).html, 422);
+      let id: string | null;
       try {
-        const r = await startCount(db, req.actor!, parsed.value);
-        return reply.redirect(`/movements/count/${r.id}?saved=1`, 303);
+        id = (await startCount(db, req.actor!, parsed.value)).id;
       } catch (e) {
         if (!onForm(e)) throw e;
         const fields = e.fields.length ? e.fields : [{ field: '/counts/0/counted', key: e.key, params: e.params }];
@@ -237,6 +260,7 @@ export async function countPages(app: App, ctx: AppContext): Promise<void> {
         });
         return sendHtml(reply, (await sheetPage(req, unit, slot, req.body, errors)).html, e.status);
       }
+      return reply.redirect(`/movements/count/${id}?saved=1`, 303);
     }),
   );
 
@@ -261,7 +285,8 @@ export async function countPages(app: App, ctx: AppContext): Promise<void> {
       const round = await getRound(db, req.actor!, req.params.id);
       const cells = round.cells.filter((c) => c.difference !== 0);
       const parsed = parseRecountForm(req.body, req.lang, cells);
-      if (!parsed.ok) return sendHtml(reply, await roundPage(req, { recount: { values: req.body, errors: parsed.errors } }), 422);
+      if (!parsed.ok)
+        return sendHtml(reply, await roundPage(req, { recount: { values: req.body, errors: parsed.errors } }), 422);
       try {
         await recount(db, req.actor!, req.params.id, parsed.value);
       } catch (e) {

@@ -22,7 +22,16 @@ import {
   SlotsBody,
   ValidateBody,
 } from './schemas.js';
-import { countDay, countSheet, getCountSlots, getRound, putCountSlots, recount, startCount, validateCount } from './service.js';
+import {
+  countDay,
+  countSheet,
+  getCountSlots,
+  getRound,
+  putCountSlots,
+  recount,
+  startCount,
+  validateCount,
+} from './service.js';
 
 const tags = ['movements'];
 const Slots = Type.Object({ slots: Type.Array(Type.String()) });
@@ -118,7 +127,14 @@ export async function countRoutes(app: App, { database }: AppContext): Promise<v
   );
   app.get(
     '/api/movements/counts/:id',
-    { schema: { tags, summary: 'A count round, every attempt kept', params: IdParam, response: { 200: CountRoundView } } },
+    {
+      schema: {
+        tags,
+        summary: 'A count round, every attempt kept',
+        params: IdParam,
+        response: { 200: CountRoundView },
+      },
+    },
     async (req) => getRound(db, req.actor!, req.params.id),
   );
   app.post(

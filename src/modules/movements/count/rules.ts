@@ -151,10 +151,7 @@ export interface RoundResult {
  * A round's result from its entries: per cell, the latest attempt decides; each attempt is kept
  * with the expected figure of its moment. Cells without an entry show `now` (the registry today).
  */
-export function roundResult(
-  cells: readonly CellExpectation[],
-  entries: readonly EntryLike[],
-): RoundResult {
+export function roundResult(cells: readonly CellExpectation[], entries: readonly EntryLike[]): RoundResult {
   const out: CellResult[] = cells.map((c) => {
     const mine = entries.filter((e) => e.cell_id === c.cell_id).sort((a, b) => a.attempt - b.attempt);
     const attempts = mine.map((e) => ({
@@ -253,7 +250,12 @@ export function dailyMovements(
 }
 
 /** Arithmetic of the day: start + in − out. Balanced when the registry's end-of-day figure is the same. */
-export function dailyBalance(f: DailyFigures): { total_in: number; total_out: number; computed_end: number; balanced: boolean } {
+export function dailyBalance(f: DailyFigures): {
+  total_in: number;
+  total_out: number;
+  computed_end: number;
+  balanced: boolean;
+} {
   const totalIn = f.admissions + f.transfers_in;
   const totalOut = f.releases + f.transfers_out + f.escapes + f.deaths;
   const computed = f.population_start + totalIn - totalOut;
@@ -278,7 +280,13 @@ const SUMMED = [
 
 /** The national state: the prisons' figures summed, field by field (by legal status too). */
 export function sumDaily(states: readonly DailyTotals[]): DailyTotals {
-  const total: DailyTotals = { population_start: 0, population_end: 0, out_on_escort: 0, ...EMPTY_MOVEMENTS, by_status: {} };
+  const total: DailyTotals = {
+    population_start: 0,
+    population_end: 0,
+    out_on_escort: 0,
+    ...EMPTY_MOVEMENTS,
+    by_status: {},
+  };
   for (const s of states) {
     for (const k of SUMMED) total[k] += s[k];
     for (const [status, n] of Object.entries(s.by_status)) total.by_status[status] = (total.by_status[status] ?? 0) + n;

@@ -16,7 +16,10 @@ export const NewEscortBody = Type.Object(
     admission_id: Type.String({ format: 'uuid', description: 'The current admission of the person taken out' }),
     purpose: OneOf(ESCORT_PURPOSES),
     hearing_id: Opt(
-      Type.String({ format: 'uuid', description: 'A court production: the hearing whose production order is carried out' }),
+      Type.String({
+        format: 'uuid',
+        description: 'A court production: the hearing whose production order is carried out',
+      }),
     ),
     destination: Text(200, 'Court, hospital, place of the funeral or visit'),
     officers: Text(500, 'The escort officers (names, force)'),
@@ -116,7 +119,10 @@ export type Recount = Static<typeof RecountBody>;
 export const ValidateBody = Type.Object(
   {
     note: Opt(
-      Type.String({ maxLength: 2000, description: 'Required while a discrepancy remains: what explains it, what was done' }),
+      Type.String({
+        maxLength: 2000,
+        description: 'Required while a discrepancy remains: what explains it, what was done',
+      }),
     ),
   },
   { additionalProperties: false },

@@ -256,7 +256,11 @@ export async function validateCount(db: Db, actor: Actor, id: string, input: Val
     const refusal = validationRefusal(view, input.note);
     if (refusal) throw new AppError(422, refusal, {}, [{ field: '/note', key: refusal }]);
     const note = input.note?.trim() || null;
-    await repo.validateRound(tx, round.id, { validatedAt: new Date(), validatedBy: actor.userId, validationNote: note });
+    await repo.validateRound(tx, round.id, {
+      validatedAt: new Date(),
+      validatedBy: actor.userId,
+      validationNote: note,
+    });
     await recordChange(tx, actor, {
       entity: 'count_round',
       entityId: round.id,
@@ -271,7 +275,11 @@ export async function validateCount(db: Db, actor: Actor, id: string, input: Val
 }
 
 /** Summaries of rounds (daily state, the day's count page). */
-export async function roundSummaries(db: Tx, prisonId: string, rounds: readonly repo.RoundRow[]): Promise<RoundSummaryT[]> {
+export async function roundSummaries(
+  db: Tx,
+  prisonId: string,
+  rounds: readonly repo.RoundRow[],
+): Promise<RoundSummaryT[]> {
   if (!rounds.length) return [];
   const entries = await repo.entriesOf(
     db,

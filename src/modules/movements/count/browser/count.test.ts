@@ -17,7 +17,9 @@ declare global {
       run(
         context: Document,
         options: object,
-      ): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+      ): Promise<{
+        violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
+      }>;
     };
   }
 }
@@ -52,7 +54,12 @@ async function admit(name: string, cell: string) {
       person: { family_name: name, given_names: 'Adama', sex: 'male', birth: { precision: 'year', date: '1990' } },
       admitted_at: '2025-09-01T09:00:00Z',
       arresting_authority: 'police',
-      legal_document: { kind: 'committal_order', authority: 'TGI Commune III', reference: `MD-${name}`, issued_on: '2025-08-31' },
+      legal_document: {
+        kind: 'committal_order',
+        authority: 'TGI Commune III',
+        reference: `MD-${name}`,
+        issued_on: '2025-08-31',
+      },
       charges: [{ qualification: 'Vol', category: 'misdemeanour' }],
       cell_id: cell,
     }),
@@ -110,7 +117,10 @@ for (const lang of ['fr', 'en'] as const) {
   test(`the count page: discrepancy at once, recount, closing (${lang})`, { timeout: 180_000 }, async () => {
     const w = W[lang];
     const { ctx, page } = await session(lang, 'security.bko', '/movements/count?prison=BKO');
-    await Promise.all([page.waitForURL(/\/movements\/count\/sheet\?/), page.getByRole('link', { name: w.begin }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/movements\/count\/sheet\?/),
+      page.getByRole('link', { name: w.begin }).click(),
+    ]);
     assert.deepEqual(await serious(page), [], 'axe on the count sheet');
     assert.ok((await sideways(page)) <= 0, 'the count sheet scrolls sideways at 390 px');
 
@@ -122,7 +132,10 @@ for (const lang of ['fr', 'en'] as const) {
     assert.ok((await page.locator('.govuk-error-summary').textContent())!.includes(w.error));
 
     await page.getByLabel(w.cell('A-02'), { exact: true }).fill('1');
-    await Promise.all([page.waitForURL(/\/movements\/count\/[0-9a-f-]+\?saved=1$/), page.getByRole('button', { name: w.save }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/movements\/count\/[0-9a-f-]+\?saved=1$/),
+      page.getByRole('button', { name: w.save }).click(),
+    ]);
     const main = (await page.locator('main').textContent())!;
     assert.match(main, w.mismatch, 'the discrepancy shown at once');
     assert.equal(await page.locator('.pmis-count__cell--mismatch').count(), 1, 'one cell marked in the recount grid');

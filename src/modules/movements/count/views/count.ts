@@ -25,14 +25,17 @@ import { m, slotLabel, stateLabel } from '../messages.js';
 import type { RoundState } from '../rules.js';
 import type { CountDayT, CountRoundViewT, RoundSummaryT } from '../schemas.js';
 
-const t = m.t;
+const t = m.t.bind(m);
 const link = (href: string, text: string) => html`<a class="govuk-link" href="${href}">${text}</a>`;
 const signed = (lang: Lang, n: number) => (n > 0 ? `+${formatNumber(lang, n)}` : formatNumber(lang, n));
 
 export function resultTag(lang: Lang, r: { balanced: boolean; difference: number; mismatched: number }): Raw {
   return r.balanced
     ? tag({ text: t(lang, 'movements.count.balanced'), meaning: 'ok' })
-    : tag({ text: t(lang, 'movements.count.mismatch', { difference: signed(lang, r.difference) }), meaning: 'critical' });
+    : tag({
+        text: t(lang, 'movements.count.mismatch', { difference: signed(lang, r.difference) }),
+        meaning: 'critical',
+      });
 }
 
 type Person = { family_name: string; given_names: string; committal_number: string };
@@ -220,7 +223,11 @@ ${button({ text: t(lang, 'movements.count.round.validate'), classes: 'govuk-butt
   }${r.validation_note ? html`<br>${r.validation_note}` : null}</p>`;
   return pageLayout(
     ctx,
-    t(lang, 'movements.count.round.title', { slot: slotLabel(lang, r.slot), date: formatDate(lang, r.day), unit: r.unit_code }),
+    t(lang, 'movements.count.round.title', {
+      slot: slotLabel(lang, r.slot),
+      date: formatDate(lang, r.day),
+      unit: r.unit_code,
+    }),
     html`<p class="govuk-body-l">${t(lang, 'movements.count.round.summary', {
       expected: formatNumber(lang, r.expected),
       counted: formatNumber(lang, r.counted),
@@ -235,7 +242,9 @@ ${validateForm}`,
       errors: [...rf.summaryItems(), ...vf.summaryItems()],
       back: `/movements/count?prison=${r.prison_code}`,
       caption: r.unit_name,
-      banner: model.saved ? notificationBanner({ type: 'success', lang, text: t(lang, 'movements.count.round.saved') }) : undefined,
+      banner: model.saved
+        ? notificationBanner({ type: 'success', lang, text: t(lang, 'movements.count.round.saved') })
+        : undefined,
     },
   );
 }

@@ -19,7 +19,7 @@ import type { EscortPurpose, RoundState } from '../rules.js';
 import type { DailyStateT, NationalStateT } from '../schemas.js';
 import { resultTag } from './count.js';
 
-const t = m.t;
+const t = m.t.bind(m);
 const n = (lang: Lang, x: number) => formatNumber(lang, x);
 type Fig = Pick<
   DailyStateT,
@@ -68,20 +68,31 @@ function figures(lang: Lang, f: Fig) {
       ? null
       : warningText({
           lang,
-          text: t(lang, 'movements.count.daily.unbalanced', { computed: n(lang, f.computed_end), end: n(lang, f.population_end) }),
+          text: t(lang, 'movements.count.daily.unbalanced', {
+            computed: n(lang, f.computed_end),
+            end: n(lang, f.population_end),
+          }),
         })
   }`;
 }
 
 function byStatus(lang: Lang, f: Fig) {
-  const statuses = [...LEGAL_STATUSES, ...Object.keys(f.by_status).filter((s) => !(LEGAL_STATUSES as readonly string[]).includes(s))];
+  const statuses = [
+    ...LEGAL_STATUSES,
+    ...Object.keys(f.by_status).filter((s) => !(LEGAL_STATUSES as readonly string[]).includes(s)),
+  ];
   return tableScroll(
     t(lang, 'movements.count.daily.by_status'),
     table({
-      head: [{ text: t(lang, 'movements.count.daily.status') }, { text: t(lang, 'movements.count.daily.number'), format: 'numeric' }],
+      head: [
+        { text: t(lang, 'movements.count.daily.status') },
+        { text: t(lang, 'movements.count.daily.number'), format: 'numeric' },
+      ],
       rows: statuses.map((s) => [
         {
-          text: (LEGAL_STATUSES as readonly string[]).includes(s) ? legalStatusLabel(lang, { status: s as LegalStatus }) : s,
+          text: (LEGAL_STATUSES as readonly string[]).includes(s)
+            ? legalStatusLabel(lang, { status: s as LegalStatus })
+            : s,
         },
         { text: n(lang, f.by_status[s] ?? 0), format: 'numeric' },
       ]),
@@ -147,7 +158,10 @@ ${byStatus(lang, d)}
 ${escorts ?? html`<p class="govuk-body">${t(lang, 'movements.count.escorts.none_out')}</p>`}
 <h2 class="govuk-heading-m">${t(lang, 'movements.count.daily.counts')}</h2>
 ${counts}`,
-    { caption: t(lang, 'movements.count.daily.of', { date: formatDate(lang, d.date) }), letterhead: { prison: d.prison_name, printedBy } },
+    {
+      caption: t(lang, 'movements.count.daily.of', { date: formatDate(lang, d.date) }),
+      letterhead: { prison: d.prison_name, printedBy },
+    },
   );
 }
 
@@ -181,7 +195,9 @@ ${tableScroll(
     ],
     rows: [
       ...s.prisons.map((p) => [
-        { html: html`<a class="govuk-link" href="/movements/daily-state?prison=${p.prison_code}&date=${s.date}">${p.prison_name}</a>` },
+        {
+          html: html`<a class="govuk-link" href="/movements/daily-state?prison=${p.prison_code}&date=${s.date}">${p.prison_name}</a>`,
+        },
         ...cols(p),
       ]),
       [{ html: html`<strong>${t(lang, 'movements.count.national.total')}</strong>` }, ...cols(s)],

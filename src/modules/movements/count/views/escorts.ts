@@ -22,11 +22,17 @@ import { m, purposeLabel } from '../messages.js';
 import { ESCORT_PURPOSES, type EscortPurpose } from '../rules.js';
 import type { EscortBoardT, EscortViewT } from '../schemas.js';
 
-const t = m.t;
+const t = m.t.bind(m);
 const link = (href: string, text: string) => html`<a class="govuk-link" href="${href}">${text}</a>`;
-const who = (e: { family_name: string; given_names: string }) => html`<strong>${e.family_name}</strong> ${e.given_names}`;
+const who = (e: { family_name: string; given_names: string }) =>
+  html`<strong>${e.family_name}</strong> ${e.given_names}`;
 
-function escortTable(lang: Lang, caption: string, rows: readonly EscortViewT[], action?: (e: EscortViewT) => Raw | null) {
+function escortTable(
+  lang: Lang,
+  caption: string,
+  rows: readonly EscortViewT[],
+  action?: (e: EscortViewT) => Raw | null,
+) {
   return tableScroll(
     caption,
     table({
@@ -48,7 +54,9 @@ function escortTable(lang: Lang, caption: string, rows: readonly EscortViewT[], 
         {
           html: action
             ? html`${formatDateTime(lang, e.expected_back_at)}${
-                e.overdue ? html` ${tag({ text: t(lang, 'movements.count.escorts.overdue'), meaning: 'critical' })}` : null
+                e.overdue
+                  ? html` ${tag({ text: t(lang, 'movements.count.escorts.overdue'), meaning: 'critical' })}`
+                  : null
               }`
             : html`${e.back_at ? formatTime(lang, e.back_at) : ''}`,
         },
@@ -168,7 +176,12 @@ ${results}`,
       { back: `/movements/escorts?prison=${model.prison.code}`, width: 'two-thirds', caption: model.prison.name },
     );
   }
-  const f = formView({ lang, values: model.values ?? { purpose: model.hearing ? 'court' : '' }, errors: model.errors, fields: model.fields });
+  const f = formView({
+    lang,
+    values: model.values ?? { purpose: model.hearing ? 'court' : '' },
+    errors: model.errors,
+    fields: model.fields,
+  });
   const p = model.person;
   return pageLayout(
     ctx,
@@ -187,6 +200,11 @@ ${f.input({ name: 'expected_back_at', hint: t(lang, 'movements.count.f.expected_
 ${f.textarea({ name: 'notes', rows: 2 })}
 ${button({ text: t(lang, 'movements.count.escorts.depart') })}
 </form>`,
-    { errors: f.summaryItems(), back: `/movements/escorts?prison=${model.prison.code}`, width: 'two-thirds', caption: model.prison.name },
+    {
+      errors: f.summaryItems(),
+      back: `/movements/escorts?prison=${model.prison.code}`,
+      width: 'two-thirds',
+      caption: model.prison.name,
+    },
   );
 }
