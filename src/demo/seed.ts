@@ -15,6 +15,7 @@ import { recordAgeAssessment, type BirthStored, minorReading, parseBirth } from 
 import { addPartnerMember, addTitle, createJurisdiction } from '../modules/justice/index.js';
 import { recordStep, startReception } from '../modules/reception/index.js';
 import { seedComplaints } from './complaints.js';
+import { seedReleases } from './movements-release.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 import { type DemoCase, tellStory } from './story.js';
 
@@ -500,6 +501,12 @@ export async function seedDemo(
       prisonIds: [],
     }),
   });
+  // Releases due at Bamako (one tomorrow), one release done with its certificate, one escape at Koulikoro.
+  await seedReleases(
+    database,
+    { clerk: clerks.get('BKO')!, director: dirActor, klkClerk: clerks.get('KLK')!, national: actor },
+    prng(20261202),
+  );
 }
 
 /**

@@ -2,4 +2,13 @@
 export { releaseRoutes } from './release/routes.js';
 export { releaseNav, releasePages, releaseDueSection } from './release/pages.js';
 export { provideIncidentChecklist } from './release/incident-port.js';
-export { releaseDueList } from './release/service.js';
+export {
+  addIncidentNotice,
+  addReleaseNotice,
+  checkRelease,
+  completeRelease,
+  confirmRelease,
+  putReleaseSettings,
+  recordEscape,
+  releaseDueList,
+} from './release/service.js';
