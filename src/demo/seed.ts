@@ -17,6 +17,7 @@ import { recordStep, startReception } from '../modules/reception/index.js';
 import { seedComplaints } from './complaints.js';
 import { seedMovementsCount } from './movements-count.js';
 import { seedTransfers } from './movements-transfers.js';
+import { seedReleases } from './movements-release.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 import { type DemoCase, tellStory } from './story.js';
 
@@ -522,6 +523,12 @@ export async function seedDemo(
   }
   // Transfers between prisons: Bamako → Kénièroba decongestion (one vehicle received, one on the road), others awaiting decision.
   await seedTransfers(database, users);
+  // Releases due at Bamako (one tomorrow), one release done with its certificate, one escape at Koulikoro.
+  await seedReleases(
+    database,
+    { clerk: clerks.get('BKO')!, director: dirActor, klkClerk: clerks.get('KLK')!, national: actor },
+    prng(20261202),
+  );
 }
 
 /**

@@ -151,6 +151,36 @@ await api(`/api/receptions/${received.id}/steps/registry`, fx.tokens['director.b
   money: [{ amount: 15000, currency: 'XOF' }],
   out_of_order_reason: 'Greffe ouvert avant le bureau de la sécurité',
 });
+// Movements: a release checked and confirmed (its page shows the belongings and notification forms),
+// a person to release (the check form), one for the escape and death forms, an escape (its page).
+const admitMore = (family_name: string, reference: string) =>
+  api('/api/admissions', fx.tokens['clerk.bko'], {
+    prison: 'BKO',
+    person: { ...PERSON, family_name },
+    admitted_at: '2025-09-01T09:00:00Z',
+    arresting_authority: 'gendarmerie',
+    legal_document: { kind: 'committal_order', authority: 'Juge d’instruction', reference, issued_on: '2025-08-31' },
+    charges: [{ qualification: 'Vol qualifié', category: 'felony', terrorism_related: false }],
+  });
+const toCheck = await admitMore('Coulibaly', 'MD-F-10');
+const toRelease = await admitMore('Dembélé', 'MD-F-11');
+const forIncident = await admitMore('Sidibé', 'MD-F-12');
+const escaped = await admitMore('Kanté', 'MD-F-13');
+const releaseInProgress = await api('/api/movements/releases', fx.tokens['clerk.bko'], {
+  admission_id: toRelease.id,
+  reason: 'end_of_sentence',
+  justice_basis: 'Fin de peine',
+  identity_verified: true,
+  photo_shown: true,
+  fingerprints_taken: false,
+});
+await api(`/api/movements/releases/${releaseInProgress.id}/confirmation`, fx.tokens['director.bko'], {});
+const escape = await api('/api/movements/escapes', fx.tokens['clerk.bko'], {
+  admission_id: escaped.id,
+  occurred_at: '2026-11-30T22:00:00Z',
+  place: 'Cour nord',
+  circumstances: 'Par-dessus le mur',
+});
 
 // ---- The pages ----------------------------------------------------------------------------------
 
@@ -322,6 +352,36 @@ const FORM_PAGES: FormPage[] = [
     posts: ['/movements/transfers/new'],
     forms: ['main form[method="post"]:not([action="/logout"])'],
   },
+  {
+    route: '/movements/releases/new',
+    path: `/movements/releases/new?admission=${toCheck.id}`,
+    posts: ['/movements/releases/new'],
+    forms: ['main form[method="post"]:not([action="/logout"])'],
+  },
+  {
+    route: '/movements/releases/:id',
+    path: `/movements/releases/${releaseInProgress.id}`,
+    posts: ['/movements/releases/:id/confirm', '/movements/releases/:id/complete', '/movements/releases/:id/notify'],
+    forms: ['form[action$="/complete"]', 'form[action$="/notify"]'],
+  },
+  {
+    route: '/movements/escapes/new',
+    path: `/movements/escapes/new?admission=${forIncident.id}`,
+    posts: ['/movements/escapes/new'],
+    forms: ['main form[method="post"]:not([action="/logout"])'],
+  },
+  {
+    route: '/movements/deaths/new',
+    path: `/movements/deaths/new?admission=${forIncident.id}`,
+    posts: ['/movements/deaths/new'],
+    forms: ['main form[method="post"]:not([action="/logout"])'],
+  },
+  {
+    route: '/movements/incidents/:id',
+    path: `/movements/incidents/${escape.id}`,
+    posts: ['/movements/incidents/:id/notify', '/movements/incidents/:id/recapture'],
+    forms: ['form[action$="/notify"]', 'form[action$="/recapture"]'],
+  },
 ];
 
 /** Pages without a form to fill (lists, files, receipts, buttons only): checked for layout, axe and size. */
@@ -360,6 +420,9 @@ const OTHER_PAGES: Record<string, string | { path: string; user: string } | null
   '/movements/transfers/:id': null,
   '/movements/convoys/new': null,
   '/movements/convoys/:id': null,
+  '/movements/release-due': '/movements/release-due?prison=BKO',
+  '/movements/releases/:id/certificate': `/movements/releases/${releaseInProgress.id}/certificate`,
+  '/movements/incidents/:id/alert-sheet': `/movements/incidents/${escape.id}/alert-sheet`,
 };
 
 /** Form targets sent by a button alone (no field to fill), or by a page listed above as not checked. */

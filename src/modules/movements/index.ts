@@ -7,7 +7,16 @@ export { countDay, countSheet, recount, startCount, validateCount } from './coun
 export { releaseRoutes } from './release/routes.js';
 export { releaseNav, releasePages, releaseDueSection } from './release/pages.js';
 export { provideIncidentChecklist } from './release/incident-port.js';
-export { releaseDueList } from './release/service.js';
 export { transferRoutes } from './transfers/routes.js';
 export { transferNav, transferPages } from './transfers/pages.js';
 export { transfersOfPerson, transferUnderWay } from './transfers/service.js';
+export {
+  addIncidentNotice,
+  addReleaseNotice,
+  checkRelease,
+  completeRelease,
+  confirmRelease,
+  putReleaseSettings,
+  recordEscape,
+  releaseDueList,
+} from './release/service.js';

@@ -109,39 +109,45 @@ ${d.items.length ? dueTable(lang, d.items, { mayPrepare: true }) : html`<p class
 ${
   mdl.recent.releases.length
     ? html`<h2 class="govuk-heading-m">${p.t(lang, 'movements.release.recent')}</h2>
-${table({
-  head: [
-    { text: p.t(lang, 'movements.release.col.person') },
-    { text: p.t(lang, 'movements.release.col.why') },
-    { text: p.t(lang, 'movements.release.col.state') },
-    { text: p.t(lang, 'movements.release.col.when') },
-  ],
-  rows: mdl.recent.releases.map((r) => [
-    { html: html`<a class="govuk-link" href="/movements/releases/${r.id}">${r.person_name}</a>` },
-    { text: reasonLabel(lang, r.reason as ReleaseReason) },
-    { text: stateLabel(lang, r.state as ReleaseState) },
-    { text: formatDateTime(lang, r.at) },
-  ]),
-})}`
+${tableScroll(
+  p.t(lang, 'movements.release.recent'),
+  table({
+    head: [
+      { text: p.t(lang, 'movements.release.col.person') },
+      { text: p.t(lang, 'movements.release.col.why') },
+      { text: p.t(lang, 'movements.release.col.state') },
+      { text: p.t(lang, 'movements.release.col.when') },
+    ],
+    rows: mdl.recent.releases.map((r) => [
+      { html: html`<a class="govuk-link" href="/movements/releases/${r.id}">${r.person_name}</a>` },
+      { text: reasonLabel(lang, r.reason as ReleaseReason) },
+      { text: stateLabel(lang, r.state as ReleaseState) },
+      { text: formatDateTime(lang, r.at) },
+    ]),
+  }),
+)}`
     : null
 }
 ${
   mdl.recent.incidents.length
     ? html`<h2 class="govuk-heading-m">${p.t(lang, 'movements.release.recent_incidents')}</h2>
-${table({
-  head: [
-    { text: p.t(lang, 'movements.release.col.person') },
-    { text: p.t(lang, 'movements.release.col.why') },
-    { text: p.t(lang, 'movements.release.col.when') },
-  ],
-  rows: mdl.recent.incidents.map((i) => [
-    { html: html`<a class="govuk-link" href="/movements/incidents/${i.id}">${i.person_name}</a>` },
-    {
-      text: `${incidentLabel(lang, i.kind as IncidentKind)}${i.recaptured ? ` (${p.t(lang, 'movements.release.recaptured')})` : ''}`,
-    },
-    { text: formatDateTime(lang, i.at) },
-  ]),
-})}`
+${tableScroll(
+  p.t(lang, 'movements.release.recent_incidents'),
+  table({
+    head: [
+      { text: p.t(lang, 'movements.release.col.person') },
+      { text: p.t(lang, 'movements.release.col.why') },
+      { text: p.t(lang, 'movements.release.col.when') },
+    ],
+    rows: mdl.recent.incidents.map((i) => [
+      { html: html`<a class="govuk-link" href="/movements/incidents/${i.id}">${i.person_name}</a>` },
+      {
+        text: `${incidentLabel(lang, i.kind as IncidentKind)}${i.recaptured ? ` (${p.t(lang, 'movements.release.recaptured')})` : ''}`,
+      },
+      { text: formatDateTime(lang, i.at) },
+    ]),
+  }),
+)}`
     : null
 }`,
   );
