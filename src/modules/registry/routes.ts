@@ -887,7 +887,12 @@ ${r.steps.map(
     return layout(
       req,
       t(lang, 'web.file.title', { name }),
-      html`<h2>${t(lang, 'web.file.identity')}</h2>${identity}
+      html`<h2>${t(lang, 'web.file.identity')}</h2>${
+        // The photo taken at reception (or attached since), beside the identity it shows.
+        pr.photo_attachment_id
+          ? html`<div class="identity"><img class="photo" src="/attachments/${pr.photo_attachment_id}" alt="${t(lang, 'web.file.photo_alt', { name })}" width="144">${identity}</div>`
+          : identity
+      }
 ${age ?? (await ageSection(req, db, pr.id))}
 <h2>${t(lang, 'web.file.custody')}</h2>${admissions}${elsewhere}${openingsHtml}${receptionHtml}
 <h2>${t(lang, 'web.file.history')}</h2>${hist}`,

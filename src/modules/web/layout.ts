@@ -8,7 +8,7 @@ import { safeNext } from '../../web/layout.js';
 import { navFor } from '../../web/page.js';
 import './messages.js';
 
-export const CSS_VERSION = '3';
+export const CSS_VERSION = '4';
 
 export { safeNext } from '../../web/layout.js';
 
@@ -99,7 +99,8 @@ label{display:block;font-weight:600;margin-top:.75rem}
 .radio input,.checkbox input{flex:none;width:1.5rem;height:1.5rem;min-height:0;margin:.1rem 0 0;padding:0;accent-color:#0b3d2e}
 .radio label,.checkbox label{display:block;flex:1 1 0;min-width:0;margin:0;font-weight:400}
 .checkbox .field-error{flex-basis:100%}
-.table-scroll{max-width:100%;overflow-x:auto;margin:.5rem 0 1rem}
+/* position: the hidden words of a link in a cell (position: absolute) scroll with the table, not the page. */
+.table-scroll{position:relative;max-width:100%;overflow-x:auto;margin:.5rem 0 1rem}
 .table-scroll table{margin:0}
 main{overflow-wrap:break-word}
 input,select,textarea{font:inherit;padding:.35rem;border:2px solid #595959;border-radius:2px;max-width:100%;min-height:2.5rem}
@@ -118,6 +119,29 @@ button,.button{font:inherit;background:#0b3d2e;color:#fff;border:2px solid #0b3d
 .qr svg{display:block;max-width:100%;height:auto}
 .qr code{font-size:1.1rem;letter-spacing:.05em}
 form.action{margin:0 0 1rem}
+.identity{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
+.identity .facts{flex:1 1 20rem}
+.photo{display:block;width:9rem;max-width:100%;height:auto;border:1px solid #767676}
+h3{font-size:1.2rem;margin:1.25rem 0 .5rem}
+h4{font-size:1.1rem;margin:1rem 0 .4rem}
+h5{font-size:1rem;margin:1rem 0 .35rem}
+/* Parts drawn by the web kit (the justice section of the file, the release date) inside these pages. */
+.govuk-visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;border:0!important;white-space:nowrap!important}
+.govuk-summary-list{margin:0 0 1rem}
+.govuk-summary-list__row{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,2fr);gap:.15rem 1rem;padding:.4rem 0;border-bottom:1px solid #b1b4b6}
+.govuk-summary-list__key{font-weight:600;margin:0}
+.govuk-summary-list__value{margin:0}
+.govuk-summary-list__actions{margin:0;grid-column:1/-1}
+@media (max-width:40rem){.govuk-summary-list__row{grid-template-columns:minmax(0,1fr)}}
+.govuk-table__caption{text-align:left;font-weight:700;font-size:1.05rem;margin:.75rem 0 .35rem}
+.govuk-list{list-style:none;padding:0;margin:0 0 1rem}
+.govuk-list li{margin:.25rem 0}
+.govuk-tag{display:inline-block;padding:.05rem .45rem;font-weight:600;background:#dde7e4;color:#0b3d2e}
+.govuk-tag--red{background:#f4cdc6;color:#6a0000}
+.govuk-tag--yellow{background:#fff2a8;color:#4a3b00}
+.govuk-tag--green{background:#cce2d8;color:#005a30}
+.govuk-tag--grey{background:#e5e6e7;color:#282d30}
+.govuk-body{margin:0 0 1rem}
 @media print{
   .top,.skip,nav,.logout,.lang,form.search,button{display:none!important}
   html{font-size:11pt;color:#000}

@@ -101,6 +101,7 @@ registerMessages({
   'web.search.too_short': { fr: 'Saisissez au moins 2 caractères.', en: 'Type at least 2 characters.' },
   'web.file.title': { fr: 'Dossier de {name}', en: 'File of {name}' },
   'web.file.identity': { fr: 'Identité', en: 'Identity' },
+  'web.file.photo_alt': { fr: 'Photo de {name}', en: 'Photo of {name}' },
   'web.file.custody': { fr: 'Détention et base légale', en: 'Custody and legal basis' },
   'web.file.elsewhere': { fr: 'Admissions dans d’autres établissements', en: 'Admissions in other prisons' },
   'web.file.elsewhere_intro': {
