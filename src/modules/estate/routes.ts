@@ -46,6 +46,7 @@ const Occ = {
   ),
 };
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function estateRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
   app.get(

@@ -20,6 +20,7 @@ const Opening = Type.Object({
 });
 const IdParam = Type.Object({ id: Uuid });
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function sharingRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
 
