@@ -22,7 +22,7 @@ import {
   reprisalWarnings,
 } from '../src/modules/complaints/service.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
-import type { Created, Problem } from './api.js';
+import type { Created, List, Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -156,7 +156,7 @@ test('an allegation of ill-treatment reaches the director and the national admin
     headers: auth(fx.tokens['director.bko']),
   });
   assert.equal(r.statusCode, 200);
-  assert.ok(r.json().items.some((n: { complaint_id: string }) => n.complaint_id === c.id));
+  assert.ok(r.json<List<{ complaint_id: string }>>().items.some((n) => n.complaint_id === c.id));
 });
 
 test('a confidential complaint is invisible to the prison staff and its director, visible to the inspector, every read audited', async () => {
@@ -175,7 +175,7 @@ test('a confidential complaint is invisible to the prison staff and its director
     },
   });
   assert.equal(r.statusCode, 201, r.body);
-  const c = r.json() as { id: string; reference: string; confidential: boolean };
+  const c = r.json<{ id: string; reference: string; confidential: boolean }>();
   assert.equal(c.confidential, true);
   for (const who of [director, clerk, security, admin]) {
     await assert.rejects(getComplaint(db, who, c.id), (e: { status?: number }) => e.status === 404, who.username);
@@ -391,7 +391,8 @@ test('statistics by category', async () => {
   });
   assert.equal(r.statusCode, 200);
   assert.equal(
-    r.json().by_category.find((x: { key: string }) => x.key === 'staff_treatment').count,
+    r.json<{ by_category: { key: string; count: number }[] }>().by_category.find((x) => x.key === 'staff_treatment')
+      ?.count,
     1,
     'the national administration sees the one naming the director, not the confidential one',
   );

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { bamakoDate } from '../src/core/dates.js';
 import { migrate, MIGRATIONS_DIR, readMigrations } from '../src/db/migrate.js';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
-import type { Problem } from './api.js';
+import type { OccupancyReport, Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -22,7 +22,9 @@ const call = (token: string, method: 'GET' | 'POST' | 'PATCH', url: string, payl
     ...(payload ? { payload: payload as Record<string, unknown> } : {}),
   });
 const bko = async (date?: string) =>
-  (await call(fx.tokens.admin, 'GET', `/api/occupancy?prison=BKO${date ? `&date=${date}` : ''}`)).json().prisons[0];
+  (
+    await call(fx.tokens.admin, 'GET', `/api/occupancy?prison=BKO${date ? `&date=${date}` : ''}`)
+  ).json<OccupancyReport>().prisons[0];
 
 test('a capacity change does not change a past occupancy rate; a back-dated one applies from its own date', async () => {
   for (const [name, at] of [
@@ -51,7 +53,7 @@ test('a capacity change does not change a past occupancy rate; a back-dated one 
     source: 'Arrêté n° 2026-0412/MJ',
   });
   assert.equal(rec.statusCode, 201, rec.body);
-  assert.equal(rec.json().prison.official_capacity, 800);
+  assert.equal(rec.json<{ prison: { official_capacity: number } }>().prison.official_capacity, 800);
   assert.deepEqual(await bko('2025-02-15'), before, 'the past rate is unchanged');
   const now = await bko();
   assert.deepEqual([now.official_capacity, now.occupancy_rate], [800, 0.3]);
@@ -99,12 +101,11 @@ test('a capacity change does not change a past occupancy rate; a back-dated one 
     ).statusCode,
     200,
   );
-  const hist = (await call(fx.tokens['director.bko'], 'GET', '/api/prisons/BKO/estate-history')).json();
+  const hist = (await call(fx.tokens['director.bko'], 'GET', '/api/prisons/BKO/estate-history')).json<{
+    capacity: { official_capacity: number; effective_from: string | null; recorded_by: string }[];
+  }>();
   assert.deepEqual(
-    hist.capacity.map((c: { official_capacity: number; effective_from: string | null }) => [
-      c.official_capacity,
-      c.effective_from,
-    ]),
+    hist.capacity.map((c) => [c.official_capacity, c.effective_from]),
     [
       [850, bamakoDate()],
       [800, bamakoDate()],
@@ -146,7 +147,7 @@ test('a prison destroyed, then reopened, offers no places while destroyed; its s
     201,
   );
   const klk = async (date: string) =>
-    (await call(fx.tokens.admin, 'GET', `/api/occupancy?prison=KLK&date=${date}`)).json().prisons[0];
+    (await call(fx.tokens.admin, 'GET', `/api/occupancy?prison=KLK&date=${date}`)).json<OccupancyReport>().prisons[0];
   assert.deepEqual(
     [(await klk('2024-05-01')).status, (await klk('2024-05-01')).capacity, (await klk('2024-05-01')).official_capacity],
     ['destroyed', 0, 200],
@@ -189,7 +190,7 @@ test('the estate page: occupancy rate in both languages, overcrowding only beyon
   assert.match(over.body, /Surpopulation<\/dt><dd>1 personne\(s\) au-delà de la capacité/);
   // A change recorded through the page form.
   const csrf = (
-    await database.pool.query(
+    await database.pool.query<{ csrf_token: string }>(
       `SELECT csrf_token FROM user_session WHERE ended_at IS NULL ORDER BY created_at DESC LIMIT 1`,
     )
   ).rows[0].csrf_token;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 import { assertHistoryConfidential } from './confidentiality-walk.js';
-import type { Created, Problem } from './api.js';
+import type { Created, List, Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -94,18 +94,21 @@ test('allocation refused with every reason, then overridden by the director with
   });
   assert.equal(ok.statusCode, 200, ok.body);
   assert.deepEqual(ok.json<{ overridden: string[] }>().overridden, ['keep_apart']);
-  const hist = (await app.inject({ url: `/api/persons/${x.person_id}/history`, headers: auth(d) })).json().items;
+  const hist = (await app.inject({ url: `/api/persons/${x.person_id}/history`, headers: auth(d) })).json<
+    List<{ action: string; reason: string; after: { overridden: string[] } }>
+  >().items;
   assert.ok(
     hist.some(
-      (h: { action: string; reason: string; after: { overridden: string[] } }) =>
+      (h) =>
         h.action === 'placement_override' &&
         h.reason === 'Seule cellule surveillée de nuit ; réexamen demain' &&
         h.after.overridden.join() === 'keep_apart',
     ),
   );
   // Policy: high-risk people concentrated in one unit.
-  const unitB = (await post(fx.tokens.admin, '/api/prisons/BKO/units', { code: 'QS', name: 'Quartier spécial' })).json()
-    .id;
+  const unitB = (
+    await post(fx.tokens.admin, '/api/prisons/BKO/units', { code: 'QS', name: 'Quartier spécial' })
+  ).json<Created>().id;
   const cellB = (
     await post(fx.tokens.admin, '/api/prisons/BKO/cells', { unit_id: unitB, code: 'QS-01', capacity: 10 })
   ).json<Created>().id;
@@ -147,13 +150,16 @@ test('allocation refused with every reason, then overridden by the director with
     403,
   );
   assert.equal(
-    (await app.inject({ url: '/api/keep-apart?prison=BKO', headers: auth(fx.tokens['security.bko']) })).json().items
-      .length,
+    (await app.inject({ url: '/api/keep-apart?prison=BKO', headers: auth(fx.tokens['security.bko']) })).json<
+      List<unknown>
+    >().items.length,
     1,
   );
   // The director's reading of the history above included the override of a keep-apart record (intelligence): audited too.
   const audit = (
-    await database.pool.query(`SELECT action, entity FROM access_audit WHERE category = 'intelligence' ORDER BY at`)
+    await database.pool.query<{ action: string; entity: string }>(
+      `SELECT action, entity FROM access_audit WHERE category = 'intelligence' ORDER BY at`,
+    )
   ).rows.map((r) => `${r.action} ${r.entity}`);
   assert.deepEqual(audit, ['write keep_apart', 'read change_log', 'list keep_apart']);
   // Another prison's director cannot touch these.
