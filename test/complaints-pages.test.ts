@@ -181,5 +181,22 @@ for (const lang of ['fr', 'en'] as const) {
         .statusCode,
       303,
     );
+    // An allegation of ill-treatment to the director is on the independent body's list too; from it,
+    // "back" leads to that list (the prison's list would refuse the independent body), and the
+    // director's back link stays the prison's list.
+    const allegation = await clerk.post(`/complaints/new?admission=${a.id}`, {
+      ...form,
+      category: 'ill_treatment',
+      words: `Frappé à l’arrivée (${lang})`,
+    });
+    assert.equal(allegation.statusCode, 303, allegation.body);
+    const allegationId = /\/complaints\/([0-9a-f-]+)\/receipt/.exec(allegation.headers.location as string)![1];
+    const seen = await insp.get(`/complaints/${allegationId}`);
+    assert.equal(seen.statusCode, 200, seen.body);
+    const backHref = (body: string) =>
+      /<a href="([^"]*)" class="govuk-back-link/.exec(body)?.[1]?.replace(/&amp;/g, '&');
+    assert.equal(backHref(seen.body), '/complaints/inspector');
+    assert.equal((await insp.get(backHref(seen.body)!)).statusCode, 200);
+    assert.equal(backHref((await dir.get(`/complaints/${allegationId}`)).body), '/complaints?prison=BKO');
   });
 }

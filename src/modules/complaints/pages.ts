@@ -229,6 +229,7 @@ export async function complaintsPages(app: App, ctx: AppContext): Promise<void> 
       done: req.query.done === '1',
       mayNote: c.may_handle || inspector,
       inspector,
+      mayList: can(actor, 'complaints.read'),
       ...extra,
     });
   };

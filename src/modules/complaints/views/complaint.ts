@@ -168,6 +168,8 @@ export interface ShowModel {
   done: boolean;
   mayNote: boolean;
   inspector: boolean;
+  /** May open the prison's list (the independent body may not: its list is its own). */
+  mayList?: boolean;
   actionValues?: FormBody | null;
   actionErrors?: FormErrors | null;
   noteValues?: FormBody | null;
@@ -313,6 +315,9 @@ ${tableScroll(
     ]),
   }),
 )}`,
-    { errors, back: c.confidential ? '/complaints/inspector' : `/complaints?prison=${c.prison_code}` },
+    {
+      errors,
+      back: c.confidential || mdl.mayList === false ? '/complaints/inspector' : `/complaints?prison=${c.prison_code}`,
+    },
   );
 }
