@@ -26,7 +26,25 @@ declare global {
 }
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const { base, fx, database, session } = await browserHarness();
+const harness = await browserHarness();
+const { base, fx, database } = harness;
+
+/** Signed in through the login page, in a context that lets axe-core be injected (the pages run no script). */
+async function session(lang: 'fr' | 'en', username: string, next: string) {
+  const ctx = await harness.browser().newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB', bypassCSP: true });
+  await ctx.addCookies([{ name: 'pmis_lang', value: lang, url: base }]);
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${base}${next}`);
+  await page.waitForURL(/\/login\?next=/);
+  await page.getByLabel(lang === 'fr' ? "Nom d'utilisateur" : 'Username').fill(username);
+  await page.getByLabel(lang === 'fr' ? 'Mot de passe' : 'Password').fill('correct horse battery');
+  await Promise.all([
+    page.waitForURL(`${base}${next}`),
+    page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click(),
+  ]);
+  return { ctx, page };
+}
 const knbDirector = await addUser(database.db, null, {
   username: 'director.klk',
   display_name: 'director.klk',
