@@ -41,6 +41,12 @@ const api = async (url: string, payload: unknown) => {
 
 /** The data this file writes: shown as written in both languages, so left out of the checks. */
 const DATA = [
+  // The movements records' data (a release's basis, an escape's place and manner).
+  'Dembélé',
+  'Kanté',
+  'Fin de peine',
+  'Cour nord',
+  'Par-dessus le mur',
   'Prison BKO',
   'Prison KLK',
   'Bâtiment A',
