@@ -41,6 +41,12 @@ const api = async (url: string, payload: unknown) => {
 
 /** The data this file writes: shown as written in both languages, so left out of the checks. */
 const DATA = [
+  // The movements records' data (a release's basis, an escape's place and manner).
+  'Dembélé',
+  'Kanté',
+  'Fin de peine',
+  'Cour nord',
+  'Par-dessus le mur',
   'Prison BKO',
   'Prison KLK',
   'Bâtiment A',
@@ -140,8 +146,43 @@ const round = await api('/api/movements/counts', {
   slot: 'morning',
   counts: fx.prisons.BKO.cells.map((c) => ({ cell_id: c, counted: 0 })),
 });
+// Movements: a release checked by one officer and confirmed by another; an escape.
+const toRelease = await api(
+  '/api/admissions',
+  newArrival({ person: { ...newArrival().person, family_name: 'Dembélé' }, cell_id: cell }),
+);
+const release = await api('/api/movements/releases', {
+  admission_id: toRelease.id,
+  reason: 'end_of_sentence',
+  justice_basis: 'Fin de peine',
+  identity_verified: true,
+  photo_shown: true,
+  fingerprints_taken: true,
+});
+const confirmed = await app.inject({
+  method: 'POST',
+  url: `/api/movements/releases/${release.id}/confirmation`,
+  headers: auth(fx.tokens['director.bko']),
+  payload: {},
+});
+assert.equal(confirmed.statusCode, 200, confirmed.body);
+const escapee = await api('/api/admissions', newArrival({ person: { ...newArrival().person, family_name: 'Kanté' } }));
+const escape = await api('/api/movements/escapes', {
+  admission_id: escapee.id,
+  occurred_at: '2026-11-30T22:00:00Z',
+  place: 'Cour nord',
+  circumstances: 'Par-dessus le mur',
+});
+/** Pages opened for a person: the query that names them. */
+const QUERY: Record<string, string> = {
+  '/movements/releases/new': `?admission=${adm.id}`,
+  '/movements/escapes/new': `?admission=${adm.id}`,
+  '/movements/deaths/new': `?admission=${adm.id}`,
+};
 
 const ID_BY_SEGMENT: Record<string, string> = {
+  releases: release.id,
+  incidents: escape.id,
   admissions: adm.id,
   people: adm.person_id,
   receptions: reception.id,
@@ -291,7 +332,7 @@ for (const lang of ['en', 'fr'] as const) {
     let checked = 0;
     for (const route of pages) {
       if (route.url.startsWith('/lang/') || route.url === '/logout') continue;
-      const url = fill(route.url);
+      const url = fill(route.url) + (QUERY[route.url] ?? '');
       const skip = NOT_YET[route.url];
       if (skip) {
         t.diagnostic(`${route.url}: left out (${skip})`);
