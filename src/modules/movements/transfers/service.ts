@@ -315,7 +315,7 @@ export async function decideTransfer(db: Db, actor: Actor, id: string, input: De
       entityId: t.id,
       personId: t.personId,
       prisonId: side === 'receiving' ? t.toPrisonId : t.prisonId,
-      action: `decide.${side}`,
+      action: ['decide', side].join('.'),
       reason,
       before: { state: t.state },
       after: { state, decision: input.decision, side },
