@@ -14,7 +14,7 @@ import {
   receiveTransfer,
   recordNotice,
   requestTransfer,
-} from '../modules/movements/transfers/service.js';
+} from '../modules/movements/index.js';
 
 const HOUR = 3_600_000;
 

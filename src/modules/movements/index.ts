@@ -9,7 +9,16 @@ export { releaseNav, releasePages, releaseDueSection } from './release/pages.js'
 export { provideIncidentChecklist } from './release/incident-port.js';
 export { transferRoutes } from './transfers/routes.js';
 export { transferNav, transferPages } from './transfers/pages.js';
-export { transfersOfPerson, transferUnderWay } from './transfers/service.js';
+export {
+  createConvoy,
+  decideTransfer,
+  departConvoy,
+  receiveTransfer,
+  recordNotice,
+  requestTransfer,
+  transfersOfPerson,
+  transferUnderWay,
+} from './transfers/service.js';
 export {
   addIncidentNotice,
   addReleaseNotice,
