@@ -166,6 +166,8 @@ const confirmed = await app.inject({
   payload: {},
 });
 assert.equal(confirmed.statusCode, 200, confirmed.body);
+// Released (so the certificate has its text, and the person is no longer due a classification).
+await api(`/api/movements/releases/${release.id}/completion`, { all_returned: true, signed_by_person: true });
 const escapee = await api('/api/admissions', newArrival({ person: { ...newArrival().person, family_name: 'Kanté' } }));
 const escape = await api('/api/movements/escapes', {
   admission_id: escapee.id,
