@@ -167,6 +167,10 @@ export async function loadCases(db: Tx, admissions: repo.AdmissionRow[]): Promis
  * previous admission ended with reason "transfer", on or before this one began) carries the titles of
  * that admission, and so on back along the chain. The clock does not restart in the receiving prison.
  */
+/** A document's identity across admissions: the same kind, reference and date of issue is the same order. */
+const sameDocument = (x: { kind: string; reference: string; issuedOn: string }) =>
+  `${x.kind}\u0000${x.reference}\u0000${x.issuedOn}`;
+
 async function withTransferredTitles(db: Tx, cases: LoadedCase[]): Promise<LoadedCase[]> {
   if (!cases.length) return cases;
   const all = await repo.admissionsOfPeople(db, [...new Set(cases.map((c) => c.admission.personId))]);
@@ -196,7 +200,10 @@ async function withTransferredTitles(db: Tx, cases: LoadedCase[]): Promise<Loade
   return cases.map((c) => {
     const chain = chains.get(c.admission.id);
     if (!chain) return c;
-    const d = docs.filter((x) => chain.includes(x.admissionId)),
+    // The receiving prison's admission carries a copy of the document it was admitted on (custody's
+    // transferBasis): the same order is one title, not two — the copy, the receiving prison's own, stays.
+    const own = new Set(c.docs.map(sameDocument));
+    const d = docs.filter((x) => chain.includes(x.admissionId) && !own.has(sameDocument(x))),
       r = rows.filter((x) => chain.includes(x.admissionId));
     const titles = [...d.map(documentTitle).filter((x): x is LegalTitle => !!x), ...r.map(rowTitle), ...c.input.titles];
     return { ...c, docs: [...d, ...c.docs], rows: [...r, ...c.rows], input: { ...c.input, titles } };
