@@ -107,44 +107,34 @@ test('classification forms: a bad level, review event, regime effect or leader t
   );
 });
 
-// Known gap (issue 11): these two forms pass the value on unchecked; PostgreSQL's CHECK refuses it
-// (422, nothing stored, not a 500) but the answer is a generic error page, not the form with the
-// field named. Marked todo so that the run stays green; they pass once the forms use their schema.
-const UNCHECKED = 'the form does not validate the value with its schema yet: a generic 422 page, no field error';
+// The prison status and age assessment forms: the service checks the value against its list (one rule for
+// every way in), so the form comes back with the field named.
 
-test(
-  'the prison status form: a status outside the list is a field error, not stored',
-  { todo: UNCHECKED },
-  async () => {
-    const admin = await loginAs('admin', 'en');
-    await badEnumThenGood(
-      admin,
-      '/estate/status?prison=KLK',
-      { status: 'closed', effective_from: '2026-01-10', reason: 'Travaux' },
-      'status',
-      'prison_status',
-    );
-  },
-);
+test('the prison status form: a status outside the list is a field error, not stored', async () => {
+  const admin = await loginAs('admin', 'en');
+  await badEnumThenGood(
+    admin,
+    '/estate/status?prison=KLK',
+    { status: 'closed', effective_from: '2026-01-10', reason: 'Travaux' },
+    'status',
+    'prison_status',
+  );
+});
 
-test(
-  'the age assessment form: a method or result outside the list is a field error, not stored',
-  { todo: UNCHECKED },
-  async () => {
-    const clerk = await loginAs('clerk.bko', 'fr');
-    const a = await admitted('Âge');
-    const form = {
-      method: 'documents',
-      assessed_by: 'Greffe',
-      assessed_on: '2026-03-02',
-      result: 'adult',
-      minimum_age: '18',
-    };
-    const before = await rows('age_assessment');
-    const bad = await post(clerk, `/people/${a.person_id}/age-assessments`, { ...form, result: 'ancient' });
-    assert.equal(bad.statusCode, 422, bad.body.slice(0, 400));
-    assert.match(bad.body, /href="#[^"]*\bresult"/);
-    assert.equal(await rows('age_assessment'), before);
-    await badEnumThenGood(clerk, `/people/${a.person_id}/age-assessments`, form, 'method', 'age_assessment');
-  },
-);
+test('the age assessment form: a method or result outside the list is a field error, not stored', async () => {
+  const clerk = await loginAs('clerk.bko', 'fr');
+  const a = await admitted('Âge');
+  const form = {
+    method: 'documents',
+    assessed_by: 'Greffe',
+    assessed_on: '2026-03-02',
+    result: 'adult',
+    minimum_age: '18',
+  };
+  const before = await rows('age_assessment');
+  const bad = await post(clerk, `/people/${a.person_id}/age-assessments`, { ...form, result: 'ancient' });
+  assert.equal(bad.statusCode, 422, bad.body.slice(0, 400));
+  assert.match(bad.body, /href="#[^"]*\bresult"/);
+  assert.equal(await rows('age_assessment'), before);
+  await badEnumThenGood(clerk, `/people/${a.person_id}/age-assessments`, form, 'method', 'age_assessment');
+});

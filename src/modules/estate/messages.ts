@@ -16,4 +16,8 @@ registerMessages({
   'estate.status.closed': { fr: 'Fermé', en: 'Closed' },
   'estate.status.destroyed': { fr: 'Détruit', en: 'Destroyed' },
   'estate.status.under_reconstruction': { fr: 'En reconstruction', en: 'Under reconstruction' },
+  'estate.status_unknown': {
+    fr: 'Choisissez un statut de la liste : ouvert, fermé, détruit, en reconstruction.',
+    en: 'Choose a status from the list: open, closed, destroyed, under reconstruction.',
+  },
 });

@@ -25,7 +25,7 @@ import {
 } from '../web/index.js';
 import './messages.js';
 import './page-messages.js';
-import { PRISON_STATUSES, type PrisonStatus } from './rules.js';
+import { isPrisonStatus, PRISON_STATUSES, type PrisonStatus } from './rules.js';
 import { CREATED, estateHistory, recordCapacity, recordStatus } from './service.js';
 import { formatDate } from '../../web/format.js';
 
@@ -142,6 +142,8 @@ export async function estatePages(
       )
         .filter((k) => !v[k])
         .map((k) => ({ field: `/${k}`, key: 'field.required' }));
+      if (form === 'status' && v.status && !isPrisonStatus(v.status))
+        missing.push({ field: '/status', key: 'estate.status_unknown' });
       if (form === 'capacity' && v.official_capacity && !/^\d{1,7}$/.test(v.official_capacity))
         missing.push({ field: '/official_capacity', key: 'estate.capacity_number' });
       try {
@@ -152,6 +154,7 @@ export async function estatePages(
             ...common,
             official_capacity: v.official_capacity ? Number(v.official_capacity) : null,
           });
+        // The status was checked against the list above (isPrisonStatus), and again by the service.
         else await recordStatus(db, req.actor!, prison, { ...common, status: v.status as PrisonStatus });
       } catch (e) {
         if (!(e instanceof AppError) || e.status !== 422) throw e;

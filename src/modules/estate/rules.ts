@@ -66,6 +66,11 @@ export type PrisonKind = (typeof PRISON_KINDS)[number];
 export const PRISON_STATUSES = ['open', 'closed', 'destroyed', 'under_reconstruction'] as const;
 export type PrisonStatus = (typeof PRISON_STATUSES)[number];
 
+/** A prison status sent by any way in (page, API, import): one of the list, else a field error on `/status`. */
+export function isPrisonStatus(value: unknown): value is PrisonStatus {
+  return typeof value === 'string' && (PRISON_STATUSES as readonly string[]).includes(value);
+}
+
 /** One dated value: in force from `effectiveFrom` (null: since before the registry's records, assumed). */
 export interface Dated<T> {
   value: T;

@@ -11,6 +11,7 @@ import * as repo from './repository.js';
 import {
   type Dated,
   inForce,
+  isPrisonStatus,
   type Occupancy,
   congestionRate,
   occupancy,
@@ -277,6 +278,7 @@ export async function recordStatus(
 ) {
   authorize(actor, 'estate.admin');
   const errors = datedErrors(input.effective_from);
+  if (!isPrisonStatus(input.status)) errors.push({ field: '/status', key: 'estate.status_unknown' });
   if (errors.length) throw invalid(errors);
   return db.transaction(async (tx) => {
     const p = await getPrison(tx, actor, idOrCode);

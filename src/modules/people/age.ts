@@ -13,7 +13,15 @@ import { newId } from '../../core/ids.js';
 import type { Db, Tx } from '../../db/index.js';
 import './messages.js';
 import * as repo from './repository.js';
-import { type AgeMethod, type AgeResult, type MinorBasis, type MinorReading, minorReading } from './rules.js';
+import {
+  AGE_METHODS,
+  AGE_RESULTS,
+  type AgeMethod,
+  type AgeResult,
+  type MinorBasis,
+  type MinorReading,
+  minorReading,
+} from './rules.js';
 import { assertPersonVisible } from './service.js';
 
 export interface AgeAssessmentInput {
@@ -73,6 +81,11 @@ export async function ageReadingOf(db: Tx, personId: string, on: string = bamako
 
 function validate(input: AgeAssessmentInput, today: string): FieldError[] {
   const errors: FieldError[] = [];
+  // Every way in (API, page, import) meets the same lists: a value outside them is a field error.
+  if (!(AGE_METHODS as readonly string[]).includes(input.method))
+    errors.push({ field: '/method', key: 'person.age.method_unknown' });
+  if (!(AGE_RESULTS as readonly string[]).includes(input.result))
+    errors.push({ field: '/result', key: 'person.age.result_unknown' });
   if (!input.assessed_by?.trim()) errors.push({ field: '/assessed_by', key: 'person.age.assessed_by_required' });
   if (!isIsoDate(input.assessed_on ?? '')) errors.push({ field: '/assessed_on', key: 'field.invalid_date' });
   else if (input.assessed_on > today) errors.push({ field: '/assessed_on', key: 'field.date_in_future' });

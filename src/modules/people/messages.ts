@@ -87,6 +87,14 @@ registerMessages({
     fr: 'Un âge minimal de moins de 18 ans ne permet pas de conclure à la majorité.',
     en: 'A lowest age under 18 does not support a finding of adulthood.',
   },
+  'person.age.method_unknown': {
+    fr: 'Choisissez une méthode de la liste : documents, évaluation psychosociale, examen médical, décision judiciaire, autre.',
+    en: 'Choose a method from the list: documents, psychosocial assessment, medical examination, judicial decision, other.',
+  },
+  'person.age.result_unknown': {
+    fr: 'Choisissez un résultat de la liste : mineur, majeur, non concluant.',
+    en: 'Choose a result from the list: minor, adult, inconclusive.',
+  },
   'person.age.assessed_by_required': {
     fr: 'Indiquez qui a évalué l’âge (nom, fonction, institution).',
     en: 'Say who assessed the age (name, function, institution).',
