@@ -43,6 +43,10 @@ const api = async (url: string, payload: unknown) => {
 const DATA = [
   // The movements records' data (a release's basis, an escape's place and manner).
   'Dembélé',
+  'Diarra',
+  'Gendarmerie',
+  'Camion GN-1234',
+  'Sergent Coulibaly',
   'Kanté',
   'Fin de peine',
   'Cour nord',
@@ -175,6 +179,17 @@ const escape = await api('/api/movements/escapes', {
   place: 'Cour nord',
   circumstances: 'Par-dessus le mur',
 });
+// A transfer from Bamako to Koulikoro awaiting decision, on a vehicle's list (the transfer's page, the vehicle's).
+const toMove = await api('/api/admissions', newArrival({ person: { ...newArrival().person, family_name: 'Diarra' } }));
+const transfer = await api('/api/transfers', { admission_id: toMove.id, to_prison: 'KLK', reason: 'congestion' });
+const convoy = await api('/api/transfer-convoys', {
+  to_prison: 'KLK',
+  escort_force: 'Gendarmerie',
+  vehicle: 'Camion GN-1234',
+  officers: 'Sergent Coulibaly',
+  planned_departure_at: '2030-01-10T07:00:00Z',
+  transfer_ids: [transfer.id],
+});
 /** Pages opened for a person: the query that names them. */
 const QUERY: Record<string, string> = {
   '/movements/releases/new': `?admission=${adm.id}`,
@@ -184,6 +199,8 @@ const QUERY: Record<string, string> = {
 
 const ID_BY_SEGMENT: Record<string, string> = {
   releases: release.id,
+  transfers: transfer.id,
+  convoys: convoy.id,
   incidents: escape.id,
   admissions: adm.id,
   people: adm.person_id,

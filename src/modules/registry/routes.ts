@@ -516,7 +516,7 @@ ${receptions.map(
         : null;
       // Security levels due: an initial classification overdue, or a review date come.
       const due = actor.permissions.has('classification.decide')
-        ? await classificationsDueForReview(db, actor, prison.id)
+        ? await classificationsDueForReview(db, actor, prison.id, undefined, lang)
         : null;
       const dueHtml = due
         ? html`<section aria-labelledby="due-h">

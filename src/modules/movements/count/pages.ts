@@ -240,12 +240,14 @@ export async function countPages(app: App, ctx: AppContext): Promise<void> {
     '/movements/count/sheet',
     hide,
     pageRoute<Req>(async (req, reply) => {
-      const unit = typeof req.body.unit_id === 'string' ? req.body.unit_id : '';
-      const slot = typeof req.body.slot === 'string' ? req.body.slot : undefined;
+      // A body the form parser could not read (a malformed multipart upload, say) is an empty form.
+      const body = (req.body as Req['body'] | undefined) ?? {};
+      const unit = typeof body.unit_id === 'string' ? body.unit_id : '';
+      const slot = typeof body.slot === 'string' ? body.slot : undefined;
       if (!/^[0-9a-f-]{36}$/i.test(unit)) throw new AppError(404, 'error.not_found');
       const current = await countSheet(db, req.actor!, unit, slot);
-      const parsed = parseCountForm(req.body, req.lang, current.cells);
-      if (!parsed.ok) return sendHtml(reply, (await sheetPage(req, unit, slot, req.body, parsed.errors)).html, 422);
+      const parsed = parseCountForm(body, req.lang, current.cells);
+      if (!parsed.ok) return sendHtml(reply, (await sheetPage(req, unit, slot, body, parsed.errors)).html, 422);
       let id: string | null;
       try {
         id = (await startCount(db, req.actor!, parsed.value)).id;
@@ -254,11 +256,11 @@ export async function countPages(app: App, ctx: AppContext): Promise<void> {
         const fields = e.fields.length ? e.fields : [{ field: '/counts/0/counted', key: e.key, params: e.params }];
         const errors = formErrorsFromService(fields, {
           lang: req.lang,
-          names: Object.keys(req.body),
+          names: Object.keys(body),
           nameOf: parsed.nameOf,
           fallback: 'counts.0.counted',
         });
-        return sendHtml(reply, (await sheetPage(req, unit, slot, req.body, errors)).html, e.status);
+        return sendHtml(reply, (await sheetPage(req, unit, slot, body, errors)).html, e.status);
       }
       return reply.redirect(`/movements/count/${id}?saved=1`, 303);
     }),
