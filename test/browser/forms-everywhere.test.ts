@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addUser } from '../../src/modules/access/service.js';
+import { totpCode } from '../../src/modules/access/totp.js';
 import { auth } from '../helpers.js';
 import { browserHarness } from './harness.js';
 
@@ -182,6 +183,36 @@ const escape = await api('/api/movements/escapes', fx.tokens['clerk.bko'], {
   circumstances: 'Par-dessus le mur',
 });
 
+// A director who signs in with a code (the second factor's page).
+await addUser(database.db, null, {
+  username: 'forms.totp',
+  display_name: 'Directeur Code',
+  password: 'correct horse battery',
+  roles: ['prison_director'],
+  prisons: ['BKO'],
+});
+const totpToken = (
+  (await (
+    await fetch(`${base}/api/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'forms.totp', password: 'correct horse battery' }),
+    })
+  ).json()) as { token: string }
+).token;
+const enrol = await fetch(`${base}/api/me/totp`, {
+  method: 'POST',
+  headers: { ...auth(totpToken), 'content-type': 'application/json' },
+  body: '{}',
+});
+const { secret } = (await enrol.json()) as { secret: string };
+const confirmed = await fetch(`${base}/api/me/totp/confirm`, {
+  method: 'POST',
+  headers: { ...auth(totpToken), 'content-type': 'application/json' },
+  body: JSON.stringify({ code: totpCode(secret) }),
+});
+assert.equal(confirmed.status, 204);
+
 // ---- The pages ----------------------------------------------------------------------------------
 
 interface FormPage {
@@ -197,12 +228,29 @@ interface FormPage {
   user?: string | null;
   /** The forms a person may send empty (every field optional): no error summary, the step is recorded. */
   acceptsEmpty?: string[];
+  /** What the prepared state is called in the test's name. */
+  state?: string;
   /** Bring the page to the state to check (e.g. a first submission that shows candidates). */
   prepare?: (page: Page) => Promise<void>;
 }
 
 const FORM_PAGES: FormPage[] = [
   { route: '/login', path: '/login', posts: ['/login'], forms: ['main form'], user: null },
+  {
+    // The second factor: signed in with a password, the code is asked for (an empty code is refused, naming the field).
+    route: '/login/code',
+    path: '/login',
+    posts: ['/login/code'],
+    forms: ['main form'],
+    user: null,
+    state: 'the code asked for',
+    prepare: async (page) => {
+      await page.locator('input[name="username"]').fill('forms.totp');
+      await page.locator('input[name="password"]').fill('correct horse battery');
+      await submit(page, 'main form');
+      assert.match(page.url(), /\/login\/code/);
+    },
+  },
   { route: '/account/password', path: '/account/password', posts: ['/account/password'], forms: ['main form'] },
   { route: '/users/new', path: '/users/new', posts: ['/users/new'], forms: ['main form'] },
   {
@@ -223,6 +271,7 @@ const FORM_PAGES: FormPage[] = [
     path: '/admissions/new?prison=BKO',
     posts: ['/admissions/new'],
     forms: ['form#form'],
+    state: 'identity candidates',
     // The identity candidates: an arrival with the name of someone already known.
     prepare: async (page) => {
       await fillByName(page, {
@@ -404,7 +453,6 @@ const OTHER_PAGES: Record<string, string | { path: string; user: string } | null
   '/complaints/warnings': '/complaints/warnings',
   '/complaints/person/:id': `/complaints/person/${admission.person_id}`,
   '/complaints/:id/receipt': `/complaints/${complaint.id}/receipt`,
-  '/login/code': null, // the second factor of a login: test/access.test.ts
   '/attachments/:id': null, // a file, not a page
   '/justice/alerts': '/justice/alerts?prison=BKO',
   '/justice/court-list': '/justice/court-list?prison=BKO',
@@ -428,7 +476,6 @@ const OTHER_PAGES: Record<string, string | { path: string; user: string } | null
 /** Form targets sent by a button alone (no field to fill), or by a page listed above as not checked. */
 const BUTTON_POSTS = new Set([
   '/logout',
-  '/login/code',
   '/account/sessions/:id/revoke',
   '/account/2fa/start',
   '/account/2fa/confirm',
@@ -633,7 +680,7 @@ const ONLY = process.env.PMIS_FORMS_ONLY;
 
 for (const lang of ['fr', 'en'] as const) {
   for (const fp of FORM_PAGES.filter((p) => !ONLY || p.path.includes(ONLY))) {
-    const label = `${fp.path}${fp.prepare ? ' (identity candidates)' : ''}`;
+    const label = `${fp.path}${fp.state ? ` (${fp.state})` : ''}`;
     test(
       `${lang} ${label}: choices beside labels, error summary naming each field, axe, 390/768 px, size`,
       {
@@ -647,7 +694,11 @@ for (const lang of ['fr', 'en'] as const) {
           assert.equal(res?.status(), 200, `${fp.path} answers 200`);
           const size = (await res.body()).length;
           if (size >= MAX_HTML) problems.push(`${size} bytes of HTML`);
-          if (fp.prepare) await fp.prepare(page);
+          if (fp.prepare) {
+            await fp.prepare(page);
+            const prepared = Buffer.byteLength(await page.content());
+            if (prepared >= MAX_HTML) problems.push(`${prepared} bytes of HTML once prepared`);
+          }
         };
         await load();
         problems.push(...(await choicesBesideLabels(page)));
@@ -685,6 +736,7 @@ for (const lang of ['fr', 'en'] as const) {
     for (const entry of Object.values(OTHER_PAGES)) {
       if (!entry) continue;
       const { path, user } = typeof entry === 'string' ? { path: entry, user: 'forms.all' } : entry;
+      if (ONLY && !path.includes(ONLY)) continue;
       byUser.set(user, [...(byUser.get(user) ?? []), path]);
     }
     for (const [user, paths] of byUser) {
