@@ -734,6 +734,8 @@ export interface FormView {
   input(o: {
     name: string;
     label?: string;
+    /** Words of the label read by screen readers but not shown (e.g. " of extension" after "Months" in a group of boxes). */
+    labelHidden?: string;
     hint?: string;
     type?: InputOptions['type'];
     inputmode?: InputOptions['inputmode'];
@@ -819,7 +821,11 @@ export function formView(o: {
       input({
         id: idOf(x.name),
         name: x.name,
-        label: { text: labelOf(x.name, x.label) },
+        label: x.labelHidden
+          ? {
+              html: html`${labelOf(x.name, x.label)}<span class="govuk-visually-hidden">${x.labelHidden}</span>`,
+            }
+          : { text: labelOf(x.name, x.label) },
         hint: hintOf(x.hint),
         type: x.type,
         inputmode: x.inputmode,

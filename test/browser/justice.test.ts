@@ -3,8 +3,9 @@
  * links to record an extension of the detention, a title (the committal for trial) and a hearing,
  * filling the forms as a person would (labels, the three date boxes), with a refused first attempt
  * whose error summary names the fields; then the file shows each of them — in French and in English.
- * The court list for the hearing's day lists the person. A second visit to the file fetches the
- * page alone: the stylesheet comes from the browser's cache, and the page stays under 150 KB.
+ * The boxes of a date or a duration sit side by side, at 1280 and at 390 px. The court list for the
+ * hearing's day lists the person. A second visit to the file fetches the page alone: the stylesheet
+ * comes from the browser's cache, and the page stays under 150 KB.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -148,6 +149,28 @@ for (const lang of ['fr', 'en'] as const) {
         page.getByRole('link', { name: w.extension }).click(),
       ]);
       assert.equal(await page.getByLabel(w.kind).inputValue(), 'extension_order');
+      // Day, month and year (and the months and days of the extension, the years, months and days of
+      // a sentence) sit side by side: each group's boxes on one line, left to right.
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        const groups = await page.evaluate(() =>
+          [...document.querySelectorAll('main .govuk-date-input')].map((g) =>
+            [...g.querySelectorAll('.govuk-date-input__item input')].map((i) => {
+              const r = i.getBoundingClientRect();
+              return { name: i.getAttribute('name'), top: Math.round(r.top), left: r.left, right: r.right };
+            }),
+          ),
+        );
+        assert.ok(groups.length >= 5, `${groups.length} groups of boxes`);
+        for (const g of groups) {
+          assert.ok(g.length >= 2, JSON.stringify(g));
+          for (let i = 1; i < g.length; i++)
+            assert.ok(
+              g[i].top === g[0].top && g[i].left >= g[i - 1].right,
+              `${width} px, stacked: ${JSON.stringify(g)}`,
+            );
+        }
+      }
       await page.getByLabel(w.authority).fill('Juge d’instruction du 2e cabinet');
       await fillDate(page, lang, w.issued, day(-2));
       await page.getByLabel(w.months).fill('4');

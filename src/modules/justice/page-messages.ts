@@ -164,6 +164,12 @@ export const jp = defineMessages({
   'jpage.f.sentence.years': { fr: 'Années de peine', en: 'Years of sentence' },
   'jpage.f.sentence.months': { fr: 'Mois de peine', en: 'Months of sentence' },
   'jpage.f.sentence.days': { fr: 'Jours de peine', en: 'Days of sentence' },
+  // Inside a group of boxes, the label shown is the unit alone; the rest is read by screen readers.
+  'jpage.f.unit.years': { fr: 'Années', en: 'Years' },
+  'jpage.f.unit.months': { fr: 'Mois', en: 'Months' },
+  'jpage.f.unit.days': { fr: 'Jours', en: 'Days' },
+  'jpage.f.period_unit_rest': { fr: ' de prolongation', en: ' of extension' },
+  'jpage.f.sentence_unit_rest': { fr: ' de peine', en: ' of sentence' },
   'jpage.f.sentence_start': { fr: 'Début de la peine', en: 'Sentence starts on' },
   'jpage.f.case_ref': { fr: 'Numéro de l’affaire', en: 'Case number' },
   'jpage.f.notes': { fr: 'Observations', en: 'Notes' },

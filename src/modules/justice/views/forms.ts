@@ -47,6 +47,27 @@ const footer = (lang: Lang, w: Who, save = jp.t(lang, 'jpage.form.save')) =>
 <p class="govuk-body"><a class="govuk-link" href="${back(w)}">${jp.t(lang, 'jpage.form.cancel')}</a></p>`;
 
 /** The title's fields, named `prefix` + the API's name (`changes.` for a correction). */
+/**
+ * A duration (months and days of an extension; years, months and days of a sentence): its boxes side
+ * by side under one legend, laid out as GOV.UK's date input (each box keeps its own label and error).
+ */
+function durationGroup(lang: Lang, f: FormView, what: 'period' | 'sentence', names: string[]): Raw {
+  const hintId = `${what}-hint`;
+  return html`<div class="govuk-form-group"><fieldset class="govuk-fieldset" role="group" aria-describedby="${hintId}">
+<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${jp.t(lang, `jpage.f.${what}`)}</legend>
+<div class="govuk-hint" id="${hintId}">${jp.t(lang, `jpage.f.${what}_hint`)}</div>
+<div class="govuk-date-input">${names.map((name) => {
+    const unit = name.slice(name.lastIndexOf('.') + 1) as 'years' | 'months' | 'days';
+    return html`<div class="govuk-date-input__item">${f.input({
+      name,
+      label: jp.t(lang, `jpage.f.unit.${unit}`),
+      labelHidden: jp.t(lang, `jpage.f.${what}_unit_rest`),
+      inputmode: 'numeric',
+      classes: 'govuk-input--width-3',
+    })}</div>`;
+  })}</div></fieldset></div>`;
+}
+
 function titleControls(lang: Lang, f: FormView, p: string): Raw {
   return html`${f.select({
     name: `${p}kind`,
@@ -68,16 +89,9 @@ ${f.select({
 })}
 ${f.date({ name: `${p}effective_from`, hint: dateHint(lang) })}
 ${f.date({ name: `${p}valid_until`, hint: dateHint(lang) })}
-<fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${jp.t(lang, 'jpage.f.period')}</legend>
-<p class="govuk-hint">${jp.t(lang, 'jpage.f.period_hint')}</p>
-${f.input({ name: `${p}period.months`, inputmode: 'numeric', classes: 'govuk-input--width-3' })}
-${f.input({ name: `${p}period.days`, inputmode: 'numeric', classes: 'govuk-input--width-3' })}</fieldset>
-<fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${jp.t(lang, 'jpage.f.sentence')}</legend>
-<p class="govuk-hint">${jp.t(lang, 'jpage.f.sentence_hint')}</p>
-${f.input({ name: `${p}sentence.years`, inputmode: 'numeric', classes: 'govuk-input--width-3' })}
-${f.input({ name: `${p}sentence.months`, inputmode: 'numeric', classes: 'govuk-input--width-3' })}
-${f.input({ name: `${p}sentence.days`, inputmode: 'numeric', classes: 'govuk-input--width-3' })}
-${f.date({ name: `${p}sentence_start`, hint: dateHint(lang) })}</fieldset>
+${durationGroup(lang, f, 'period', [`${p}period.months`, `${p}period.days`])}
+${durationGroup(lang, f, 'sentence', [`${p}sentence.years`, `${p}sentence.months`, `${p}sentence.days`])}
+${f.date({ name: `${p}sentence_start`, hint: dateHint(lang) })}
 ${f.input({ name: `${p}case_ref`, spellcheck: false })}
 ${f.textarea({ name: `${p}notes`, rows: 3 })}`;
 }
