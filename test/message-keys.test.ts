@@ -23,6 +23,7 @@ import { NOTE_KINDS } from '../src/modules/complaints/schemas.js';
 import type { ReprisalEvent } from '../src/modules/complaints/service.js';
 import type { StatusWord } from '../src/modules/custody/labels.js';
 import { CHARGE_CATEGORIES, DOCUMENT_KINDS, END_REASONS } from '../src/modules/custody/rules.js';
+import { PLACEMENT_PATHS } from '../src/modules/custody/placement-port.js';
 import { PRISON_STATUSES } from '../src/modules/estate/rules.js';
 import { REFUSAL_CODES, SEPARATION_RULES } from '../src/modules/housing/rules.js';
 import type { Reason, TokenMatch, Verdict } from '../src/modules/identity/score.js';
@@ -212,6 +213,10 @@ const ENUM_KEYS: Record<string, Entry> = {
   'web.due.{}': { values: [DUE_REASONS] },
   'web.history.action.{}': { values: [HISTORY_ACTIONS] },
   'web.history.entity.{}': { values: [Object.keys(CHANGE_LOG_ENTITIES)] },
+  'web.history.reason.{}': { values: [PLACEMENT_PATHS] },
+  'jpage.f.{}_hint': { values: [['period', 'sentence']] },
+  'jpage.f.{}_unit_rest': { values: [['period', 'sentence']] },
+  'jpage.f.unit.{}': { values: [['years', 'months', 'days']] },
   'web.rec.kind.{}': { values: [ATTACHMENT_KINDS] },
   'web.rec.status.{}': { values: [['in_progress', 'completed', 'abandoned']] },
 };

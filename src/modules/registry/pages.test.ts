@@ -204,3 +204,36 @@ test('pages render in French by default and in English after the switch, each un
   const capEn = await app.inject({ url: '/', headers: { cookie: en.cookie } });
   assert.match(capEn.body, /Official capacity/);
 });
+
+test('the file’s history shows reasons recorded as codes by their label, in French and English', async () => {
+  const a = await app.inject({
+    method: 'POST',
+    url: '/api/admissions',
+    headers: auth(fx.tokens['clerk.bko']),
+    payload: newArrival({
+      person: { ...newArrival().person, family_name: 'Historique' },
+      cell_id: fx.prisons.BKO.cells[1],
+    }),
+  });
+  assert.equal(a.statusCode, 201, a.body);
+  const { id, person_id } = a.json<{ id: string; person_id: string }>();
+  const end = await app.inject({
+    method: 'POST',
+    url: `/api/admissions/${id}/end`,
+    headers: auth(fx.tokens['director.bko']),
+    payload: { reason: 'escape', detail: 'Cour nord' },
+  });
+  assert.equal(end.statusCode, 200, end.body);
+  for (const [lang, placed, escaped] of [
+    ['fr', 'Placement à l’écrou', 'Évasion — Cour nord'],
+    ['en', 'Placement on admission', 'Escape — Cour nord'],
+  ] as const) {
+    const { cookie } = await loginAs('director.bko', lang);
+    const file = await app.inject({ url: `/people/${person_id}`, headers: { cookie } });
+    assert.equal(file.statusCode, 200);
+    const cells = [...file.body.matchAll(/<td>([^<]*)<\/td><\/tr>/g)].map((m) => m[1].trim());
+    assert.ok(cells.includes(placed), `${lang}: ${cells.join(' | ')}`);
+    assert.ok(cells.includes(escaped), `${lang}: ${cells.join(' | ')}`);
+    assert.ok(!cells.includes('admission') && !cells.includes('escape'), `${lang}: no code`);
+  }
+});

@@ -94,6 +94,31 @@ function historyWhat(lang: Lang, entity: string, action: string): string {
   const word = (key: string, code: string) => (hasMessage(key) ? t(lang, key) : code);
   return `${word(`web.history.entity.${entity}`, entity)} · ${word(`web.history.action.${action}`, action)}`;
 }
+/** Entities whose change records the reason as a code in `after.reason` (its words under this prefix). */
+const CODED_REASONS: Record<string, string> = {
+  release: 'movements.release.reason.',
+  transfer: 'movements.transfers.reason.',
+};
+/**
+ * A history line's "why" in words: a reason recorded as a code is shown by its label ("Placement at
+ * reception", not "reception"; "Escape — Cour nord", not "Cour nord" alone; a release's reason, not
+ * "end_of_sentence"); a reason written by a person is shown as written.
+ */
+function historyWhy(lang: Lang, h: { entity: string; action: string; reason: string | null; after: unknown }): string {
+  const word = (key: string) => (hasMessage(key) ? t(lang, key) : null);
+  const after = (h.after && typeof h.after === 'object' ? h.after : {}) as Record<string, unknown>;
+  if (h.entity === 'admission' && h.action === 'end' && typeof after.end_reason === 'string') {
+    const end = word(`custody.end.${after.end_reason}`) ?? after.end_reason;
+    // The place of an escape or a death is written by a person; a release's or a transfer's detail
+    // is on its own line of the history.
+    const place = after.end_reason === 'escape' || after.end_reason === 'death' ? h.reason : null;
+    return place && place !== after.end_reason ? `${end} — ${place}` : end;
+  }
+  if (h.reason) return word(`web.history.reason.${h.reason}`) ?? h.reason;
+  const prefix = CODED_REASONS[h.entity];
+  if (prefix && typeof after.reason === 'string') return word(prefix + after.reason) ?? after.reason;
+  return '';
+}
 const fmtRate = (lang: Lang, r: number | null) =>
   r === null ? t(lang, 'web.unknown') : formatPercent(lang, r, { maximumFractionDigits: 1 });
 const fmtCap = (lang: Lang, c: number | null) => (c === null ? t(lang, 'web.unknown') : String(c));
@@ -861,7 +886,7 @@ ${openings.map(
 ${history.map(
   (h) => html`<tr><td>${formatBamako(h.at, lang)}</td><td>${h.actor ?? '—'}</td>
 <td>${historyWhat(lang, h.entity, h.action)}</td>
-<td>${h.reason ?? ''}${h.withheld.length ? html` <em class="withheld">${withheldText(lang, h.withheld)}</em>` : null}</td></tr>
+<td>${historyWhy(lang, h)}${h.withheld.length ? html` <em class="withheld">${withheldText(lang, h.withheld)}</em>` : null}</td></tr>
 `,
 )}</tbody></table>`
       : html`<p>${t(lang, 'web.history.unavailable')}</p>`;

@@ -230,6 +230,13 @@ registerMessages({
   'web.history.action.write': { fr: 'enregistrement', en: 'recorded' },
   'web.history.action.record': { fr: 'enregistrement', en: 'recorded' },
   'web.history.action.end': { fr: 'fin', en: 'ended' },
+  // A placement's reason when the application wrote it (a person's own reason is shown as written).
+  'web.history.reason.admission': { fr: 'Placement à l’écrou', en: 'Placement on admission' },
+  'web.history.reason.reception': { fr: 'Placement à l’accueil', en: 'Placement at reception' },
+  'web.history.reason.move': { fr: 'Changement de cellule', en: 'Cell move' },
+  'web.history.reason.allocation': { fr: 'Affectation en cellule', en: 'Cell allocation' },
+  'web.history.reason.import': { fr: 'Reprise des registres papier', en: 'Taken from the paper registers' },
+  'web.history.reason.transfer': { fr: 'Arrivée par transfèrement', en: 'Arrival on transfer' },
   'web.history.action.complete': { fr: 'achèvement', en: 'completed' },
   'web.history.action.answer': { fr: 'réponse', en: 'answered' },
   'web.history.action.correction': { fr: 'correction', en: 'corrected' },
