@@ -57,6 +57,10 @@ export const PERMISSIONS = [
   'movements.incident', // record an escape, a recapture, a death in custody
   'movements.transfer', // transfers between prisons: request, escort and list, property out and in, arrival, family notice
   'movements.transfer_decide', // decide a transfer: each director for their prison, the national administration when they disagree
+  'chain.announce', // a force officer announces a transfer to a prison before it happens (their units' announcements only)
+  'chain.receive', // see a prison's expected arrivals and start the reception from an announcement
+  'chain.documents', // read the documents that follow the person (the case's prosecutor, the Pôle's magistrates), audited
+  'chain.partner_view', // the partners' view of the chain: a prosecutor for their jurisdiction, the national administration by force
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +76,7 @@ export const ROLES = [
   'system_admin',
   'inspector', // the independent body (Mali: the national human rights commission, also the national preventive mechanism)
   'complaints_officer', // the national administration's complaints officer
+  'force_officer', // an officer of an arresting force's unit (police, gendarmerie, army, State Security): announces arrivals
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -103,6 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.release_confirm',
     'movements.incident',
     'movements.transfer',
+    'chain.receive',
   ],
   security_officer: [
     ...READ,
@@ -117,6 +123,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.count',
     'movements.release_confirm',
     'movements.transfer',
+    'chain.receive',
   ],
   social_worker: [
     ...READ,
@@ -163,6 +170,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.incident',
     'movements.transfer',
     'movements.transfer_decide',
+    'chain.receive',
   ],
   national_admin: [
     ...READ,
@@ -185,15 +193,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'movements.transfer',
     'movements.transfer_decide',
+    'chain.partner_view',
   ],
   auditor: [...READ, 'audit.read'],
   // Justice partners read and write only through the justice module, which checks their jurisdiction:
   // no general read of the prison's files.
-  prosecutor: ['justice.read', 'justice.write'],
+  prosecutor: ['justice.read', 'justice.write', 'chain.documents', 'chain.partner_view'],
   system_admin: ['estate.read', 'estate.admin', 'reference.admin', 'user.admin', 'audit.read'],
   // The independent body reads only what is addressed to it: no general read of the prisons' files.
   inspector: ['estate.read', 'complaints.confidential'],
   complaints_officer: [...READ, 'complaints.read', 'complaints.handle', 'complaints.national'],
+  // Scoped to their units (chain module), not to a prison: no read of the prisons' files.
+  force_officer: ['chain.announce'],
 };
 
 export interface Actor {

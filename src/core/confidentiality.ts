@@ -76,6 +76,11 @@ const field = (v: unknown, k: string): unknown =>
  */
 export const CHANGE_LOG_ENTITIES = {
   admission: OPEN,
+  // An arrival announced by an arresting force (chain module) and the documents that follow the person:
+  // the history names the document, never its content (read only through the chain module, audited).
+  chain_announcement: OPEN,
+  chain_document: OPEN,
+  force_unit: OPEN,
   // When a legality alert was on and what ended it (issue 9): the file's history, open to history.read.
   alert_episode: OPEN,
   // Method, by whom, date, result: needed by everyone who places people (doubt protects minors).

@@ -147,6 +147,10 @@ export const m = defineMessages({
     en: 'Independent body (confidential complaints)',
   },
   'access.role.complaints_officer': { fr: 'Chargé national des plaintes', en: 'National complaints officer' },
+  'access.role.force_officer': {
+    fr: 'Officier d’une force (police, gendarmerie, armée)',
+    en: 'Officer of an arresting force (police, gendarmerie, army)',
+  },
   'access.account.title': { fr: 'Mon compte', en: 'My account' },
   'access.name': { fr: 'Nom', en: 'Name' },
   'access.roles': { fr: 'Rôles', en: 'Roles' },

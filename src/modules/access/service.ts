@@ -483,8 +483,9 @@ function validateNewUser(u: NewUser): void {
   const badRole = u.roles.find((r) => !(ROLES as readonly string[]).includes(r));
   if (badRole || u.roles.length === 0)
     errs.push({ field: '/roles', key: 'user.role_unknown', params: { role: badRole ?? '' } });
-  // Partner accounts (prosecutors) are scoped by jurisdiction in the justice module, not by prison.
-  const partnerOnly = u.roles.length > 0 && u.roles.every((r) => r === 'prosecutor');
+  // Partner accounts (prosecutors) are scoped by jurisdiction in the justice module, force officers by
+  // their units in the chain module: not by prison.
+  const partnerOnly = u.roles.length > 0 && u.roles.every((r) => r === 'prosecutor' || r === 'force_officer');
   if (!partnerOnly && !u.national && !(u.prisons && u.prisons.length))
     errs.push({ field: '/prisons', key: 'user.scope_required' });
   if (errs.length) throw invalid(errs);

@@ -2,5 +2,12 @@
 export { attachReceptionFiles, filesOfReception } from './repository.js';
 export { attachmentRoutes } from './routes.js';
 export { contentDisposition, KINDS } from './rules.js';
-export { readAttachment, receptionAttachments, saveAttachment } from './service.js';
+export {
+  CASE_DOCUMENT,
+  loadCaseDocument,
+  readAttachment,
+  receptionAttachments,
+  saveAttachment,
+  storeCaseDocument,
+} from './service.js';
 export { readUpload } from './upload.js';

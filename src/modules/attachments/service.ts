@@ -8,11 +8,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { type Actor, authorize, can, inScope } from '../../core/access.js';
-import { AppError, invalid, notFound } from '../../core/errors.js';
+import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { recordAccess, recordChange } from '../../core/history.js';
 import { newId } from '../../core/ids.js';
 import { registerMessages } from '../../core/i18n.js';
-import type { Db } from '../../db/index.js';
+import type { Db, Tx } from '../../db/index.js';
 import { attachment } from './schema.js';
 import { getPrison } from '../estate/index.js';
 import { assertPersonVisible } from '../people/index.js';
@@ -141,6 +141,8 @@ export async function readAttachment(
 ): Promise<{ meta: AttachmentView; data: Buffer }> {
   const [a] = await db.select().from(attachment).where(eq(attachment.id, id));
   if (!a) throw notFound();
+  // The documents that follow a person from the forces are read only through the chain module (its readers).
+  if (a.kind === CASE_DOCUMENT) throw forbidden();
   authorize(actor, a.kind === 'medical' ? 'health.read' : 'person.read');
   if (!inScope(actor, a.prisonId)) {
     // Another prison's file: the person's photo goes with the identity (opened by a re-admission);
@@ -163,6 +165,69 @@ export async function readAttachment(
     prisonId: a.prisonId,
   });
   return { meta: view(a), data };
+}
+
+/** The kind of the files the chain module keeps for a case (documents from the forces or the prosecutor). */
+export const CASE_DOCUMENT = 'case_document';
+
+/**
+ * Keep a case document for the chain module (docs/chain-announce.md): the same type and size checks
+ * as any file, kept the same way, but never served by GET /api/attachments/:id — the chain module
+ * decides who reads it (the case's prosecutor, the Pôle's magistrates) and audits each read. The
+ * caller has authorised the writer; the row is written in the caller's transaction.
+ */
+export async function storeCaseDocument(
+  tx: Tx,
+  actor: Actor,
+  dir: string,
+  maxBytes: number,
+  input: { prisonId: string; filename: string; data: Buffer; truncated?: boolean },
+): Promise<AttachmentView> {
+  if (input.truncated || input.data.length > maxBytes)
+    throw new AppError(413, 'attachment.too_large', { max: maxBytes }, [
+      { field: '/file', key: 'attachment.too_large', params: { max: maxBytes } },
+    ]);
+  if (!input.data.length) throw invalid([{ field: '/file', key: 'attachment.empty' }]);
+  const type = sniffType(input.data.subarray(0, 8));
+  if (!type) throw invalid([{ field: '/file', key: 'attachment.type' }]);
+  const id = newId();
+  const sha256 = createHash('sha256').update(input.data).digest('hex');
+  const storageKey = path.join(new Date().toISOString().slice(0, 7), id);
+  const file = path.join(dir, storageKey);
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  await fs.writeFile(file, input.data, { mode: 0o600, flag: 'wx' });
+  try {
+    const row = {
+      id,
+      prisonId: input.prisonId,
+      personId: null,
+      receptionId: null,
+      kind: CASE_DOCUMENT,
+      filename: storedFilename(input.filename, type),
+      contentType: type,
+      sizeBytes: input.data.length,
+      sha256,
+      storageKey,
+      createdBy: actor.userId,
+      createdAt: new Date(),
+    };
+    await tx.insert(attachment).values(row);
+    return view(row);
+  } catch (e) {
+    await fs.rm(file, { force: true }); // nothing half-written: no file without its row
+    throw e;
+  }
+}
+
+/** A case document's bytes, for the chain module once it has decided the reader may see it (it audits the read). */
+export async function loadCaseDocument(
+  tx: Tx,
+  dir: string,
+  id: string,
+): Promise<{ meta: AttachmentView; data: Buffer }> {
+  const [a] = await tx.select().from(attachment).where(eq(attachment.id, id));
+  if (!a || a.kind !== CASE_DOCUMENT) throw notFound();
+  return { meta: view(a), data: await fs.readFile(path.join(dir, a.storageKey)) };
 }
 
 export const canUpload = (actor: Actor) => can(actor, 'person.write') || can(actor, 'health.write');

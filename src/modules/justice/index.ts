@@ -19,3 +19,4 @@ export {
   scheduleHearing,
 } from './service.js';
 export { addDays, daysBetween, lastDayOf, minDate, workingDaysBefore } from './calendar.js';
+export { jurisdictions as jurisdictionRows, jurisdictionsOfUser } from './repository.js';

@@ -4,8 +4,11 @@ export { receptionRoutes } from './routes.js';
 export {
   canOpenReceptions,
   canStart,
+  type HandoverInput,
+  receptionFacts,
   receptionsInProgress,
   receptionsOfPerson,
   recordStep,
   startReception,
 } from './service.js';
+export { provideChainArrivals } from './chain-port.js';

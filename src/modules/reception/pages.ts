@@ -25,6 +25,7 @@ import {
   textField,
   html,
   type Raw,
+  raw,
   dl,
   layout,
   page,
@@ -54,6 +55,7 @@ import {
   startReception,
 } from './service.js';
 import { Administration, Handover, Interview, Medical, Registry, Security } from './routes.js';
+import { expectedArrivalsHtml, registrationPrefill } from './chain-port.js';
 
 type V = Record<string, string | string[] | undefined>;
 const str = (v: V, k: string) => {
@@ -116,10 +118,13 @@ export async function receptionPages(app: App, { database, config }: AppContext)
     page(async (req) => {
       const lang = req.lang;
       const items = await listReceptions(db, req.actor!);
+      // The arrivals announced by the forces (chain module), when it is there.
+      const expected = await expectedArrivalsHtml(db, req.actor!, lang);
       return layout(
         req,
         t(lang, 'web.rec.list_title'),
         html`${canStart(req.actor!) ? html`<p><a class="button" href="/receptions/new">${t(lang, 'web.rec.new')}</a></p>` : null}
+${expected ? raw(expected) : null}
 ${
   items.length
     ? html`<table><thead><tr><th scope="col">${t(lang, 'web.rec.arrived')}</th>
@@ -730,7 +735,13 @@ ${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
     { schema: { hide: true } },
     page(async (req) => {
       if (!isStep(req.params.step)) throw new AppError(404, 'error.not_found');
-      return stepForm(req, await getReception(db, req.actor!, req.params.id), req.params.step, {}, null);
+      const r = await getReception(db, req.actor!, req.params.id);
+      // A reception started from an announced arrival: the registration starts from what was announced.
+      const announced =
+        req.params.step === 'administration' && !r.admission_id
+          ? await registrationPrefill(db, req.actor!, r.id)
+          : null;
+      return stepForm(req, r, req.params.step, announced ?? {}, null);
     }),
   );
 

@@ -158,7 +158,8 @@ async function load(tx: Tx, actor: Actor, id: string, forUpdate = false, read = 
   return r;
 }
 
-export async function startReception(db: Db, actor: Actor, input: HandoverInput): Promise<ReceptionView> {
+/** Start a reception with the handover; `db` may be a caller's transaction (the chain module links its announcement in it). */
+export async function startReception(db: Tx, actor: Actor, input: HandoverInput): Promise<ReceptionView> {
   if (!canStart(actor)) throw forbidden();
   return db.transaction(async (tx) => {
     const p = await getPrison(tx, actor, input.prison);
@@ -584,6 +585,52 @@ export async function nothingSharedCount(
     .from(reception)
     .where(and(eq(reception.prisonId, p.id), gte(reception.arrivedAt, from), lt(reception.arrivedAt, to)));
   return r;
+}
+
+export interface ReceptionFact {
+  id: string;
+  prison_id: string;
+  arresting_authority: string;
+  arrived_at: Date;
+  nothing_shared: boolean;
+  admission_id: string | null;
+  person_id: string | null;
+}
+
+/**
+ * Facts about receptions for the chain module's figures and links (the arrivals per force, the
+ * admission a reception created): by id, or arrived in [from, to) in some prisons (undefined: all).
+ * No authorisation here: the caller decides what its actor may see of them.
+ */
+export async function receptionFacts(
+  tx: Tx,
+  opts: { ids?: readonly string[]; from?: Date; to?: Date; prisonIds?: readonly string[] },
+): Promise<ReceptionFact[]> {
+  const where = [];
+  if (opts.ids) {
+    if (!opts.ids.length) return [];
+    where.push(inArray(reception.id, [...opts.ids]));
+  }
+  if (opts.prisonIds) {
+    if (!opts.prisonIds.length) return [];
+    where.push(inArray(reception.prisonId, [...opts.prisonIds]));
+  }
+  if (opts.from) where.push(gte(reception.arrivedAt, opts.from));
+  if (opts.to) where.push(lt(reception.arrivedAt, opts.to));
+  const rows = await tx
+    .select()
+    .from(reception)
+    .where(and(...where))
+    .orderBy(asc(reception.arrivedAt));
+  return rows.map((r) => ({
+    id: r.id,
+    prison_id: r.prisonId,
+    arresting_authority: r.arrestingAuthority,
+    arrived_at: r.arrivedAt,
+    nothing_shared: r.nothingShared,
+    admission_id: r.admissionId,
+    person_id: r.personId,
+  }));
 }
 
 /** The receptions that created or re-opened a person's file, in the actor's prisons. */
