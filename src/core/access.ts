@@ -57,6 +57,10 @@ export const PERMISSIONS = [
   'movements.incident', // record an escape, a recapture, a death in custody
   'movements.transfer', // transfers between prisons: request, escort and list, property out and in, arrival, family notice
   'movements.transfer_decide', // decide a transfer: each director for their prison, the national administration when they disagree
+  'visits.read', // the visitor register, the day's visits, a person's family contact, the no-contact list
+  'visits.gate', // register visitors, book and register visits, arrivals and departures, items brought
+  'visits.decide', // the director: bans of visitors, individual restrictions of visits, the visiting rules
+  'visits.contact', // record calls and letters, family tracing requests through a partner
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -103,6 +107,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.release_confirm',
     'movements.incident',
     'movements.transfer',
+    'visits.read',
+    'visits.gate',
   ],
   security_officer: [
     ...READ,
@@ -117,6 +123,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.count',
     'movements.release_confirm',
     'movements.transfer',
+    'visits.read',
+    'visits.gate',
   ],
   social_worker: [
     ...READ,
@@ -126,6 +134,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'identity.match',
     'complaints.read',
     'complaints.record',
+    'visits.read',
+    'visits.contact',
   ],
   medical_staff: ['estate.read', 'person.read', 'custody.read', 'health.read', 'health.write', 'complaints.record'],
   prison_director: [
@@ -163,6 +173,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.incident',
     'movements.transfer',
     'movements.transfer_decide',
+    'visits.read',
+    'visits.gate',
+    'visits.decide',
+    'visits.contact',
   ],
   national_admin: [
     ...READ,
@@ -185,6 +199,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'movements.transfer',
     'movements.transfer_decide',
+    'visits.read',
   ],
   auditor: [...READ, 'audit.read'],
   // Justice partners read and write only through the justice module, which checks their jurisdiction:

@@ -24,6 +24,7 @@ import { receptionPages, receptionRoutes } from '../modules/reception/index.js';
 import { referenceRoutes } from '../modules/reference/index.js';
 import { sharingRoutes } from '../modules/sharing/index.js';
 import { backlogPage, webRoutes } from '../modules/registry/index.js';
+import { gateNav, gatePages, gateRoutes } from '../modules/visits/index.js';
 import type { NavEntry } from '../web/page.js';
 import type { App, AppContext } from './context.js';
 import { legacyNavigation } from './nav.js';
@@ -37,6 +38,7 @@ export const staffNavigation: readonly NavEntry[] = [
   ...countNav,
   ...releaseNav,
   ...transferNav,
+  ...gateNav,
 ];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -67,4 +69,6 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await releasePages(app, ctx);
   await transferRoutes(app, ctx);
   await transferPages(app, ctx);
+  await gateRoutes(app, ctx);
+  await gatePages(app, ctx);
 }
