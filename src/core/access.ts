@@ -61,6 +61,10 @@ export const PERMISSIONS = [
   'chain.receive', // see a prison's expected arrivals and start the reception from an announcement
   'chain.documents', // read the documents that follow the person (the case's prosecutor, the Pôle's magistrates), audited
   'chain.partner_view', // the partners' view of the chain: a prosecutor for their jurisdiction, the national administration by force
+  'visits.read', // the visitor register, the day's visits, a person's family contact, the no-contact list
+  'visits.gate', // register visitors, book and register visits, arrivals and departures, items brought
+  'visits.decide', // the director: bans of visitors, individual restrictions of visits, the visiting rules
+  'visits.contact', // record calls and letters, family tracing requests through a partner
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -109,6 +113,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.incident',
     'movements.transfer',
     'chain.receive',
+    'visits.read',
+    'visits.gate',
   ],
   security_officer: [
     ...READ,
@@ -124,6 +130,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.release_confirm',
     'movements.transfer',
     'chain.receive',
+    'visits.read',
+    'visits.gate',
   ],
   social_worker: [
     ...READ,
@@ -133,6 +141,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'identity.match',
     'complaints.read',
     'complaints.record',
+    'visits.read',
+    'visits.contact',
   ],
   medical_staff: ['estate.read', 'person.read', 'custody.read', 'health.read', 'health.write', 'complaints.record'],
   prison_director: [
@@ -171,6 +181,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.transfer',
     'movements.transfer_decide',
     'chain.receive',
+    'visits.read',
+    'visits.gate',
+    'visits.decide',
+    'visits.contact',
   ],
   national_admin: [
     ...READ,
@@ -194,6 +208,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'movements.transfer',
     'movements.transfer_decide',
     'chain.partner_view',
+    'visits.read',
   ],
   auditor: [...READ, 'audit.read'],
   // Justice partners read and write only through the justice module, which checks their jurisdiction:

@@ -150,6 +150,15 @@ export const CHANGE_LOG_ENTITIES = {
   transfer_convoy: OPEN,
   transfer_notice: OPEN,
   unit: OPEN,
+  // Visits (issue 14): visitors, bans, visiting rules, visits and items, restrictions, calls and
+  // letters (the fact, never the content), family tracing. A legal visit's content is never recorded at all.
+  family_contact: OPEN,
+  tracing_request: OPEN,
+  visit: OPEN,
+  visit_restriction: OPEN,
+  visit_rule: OPEN,
+  visitor: OPEN,
+  visitor_ban: OPEN,
 } satisfies Record<string, Classifier>;
 
 export type ChangeEntity = keyof typeof CHANGE_LOG_ENTITIES;

@@ -15,3 +15,4 @@ export * from '../modules/sharing/schema.js';
 export * from '../modules/complaints/schema.js';
 export * from '../modules/movements/schema.js';
 export * from '../modules/chain/schema.js';
+export * from '../modules/visits/schema.js';

@@ -25,6 +25,7 @@ import { receptionPages, receptionRoutes } from '../modules/reception/index.js';
 import { referenceRoutes } from '../modules/reference/index.js';
 import { sharingRoutes } from '../modules/sharing/index.js';
 import { backlogPage, webRoutes } from '../modules/registry/index.js';
+import { gateNav, gatePages, gateRoutes } from '../modules/visits/index.js';
 import type { NavEntry } from '../web/page.js';
 import type { App, AppContext } from './context.js';
 import { legacyNavigation } from './nav.js';
@@ -39,6 +40,7 @@ export const staffNavigation: readonly NavEntry[] = [
   ...releaseNav,
   ...transferNav,
   ...announceNav,
+  ...gateNav,
 ];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -71,4 +73,6 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await transferPages(app, ctx);
   await announceRoutes(app, ctx);
   await announcePages(app, ctx);
+  await gateRoutes(app, ctx);
+  await gatePages(app, ctx);
 }

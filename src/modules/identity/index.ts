@@ -3,3 +3,4 @@ export { registerIdentityCommands } from './cli.js';
 export { identityRoutes } from './routes.js';
 export { findCandidates, recordDecision, type Candidate, type CandidateQuery } from './service.js';
 export { birthText, candidateLabel, candidateQuery } from './candidate-view.js';
+export { blockingKeys } from './keys.js';
