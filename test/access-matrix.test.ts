@@ -436,6 +436,7 @@ const MATRIX: Record<string, Expect> = {
   'POST /api/admissions': any('custody.write'),
   'GET /api/admissions/:id': any('custody.read'),
   'POST /api/admissions/:id/move': both('custody.write', 'housing.move'),
+  // Closed (issue 13): who may write in custody is told 409 (the movements flows); the others 403.
   'POST /api/admissions/:id/end': any('custody.write'),
   'POST /api/admissions/:id/corrections': any('custody.correct'),
   'GET /api/prisons/:prison/population': any('custody.read'),

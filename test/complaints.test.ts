@@ -21,7 +21,7 @@ import {
   recordComplaint,
   reprisalWarnings,
 } from '../src/modules/complaints/service.js';
-import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import { auth, fixture, newArrival, testApp, testDatabase, transferThroughMovements } from './helpers.js';
 import type { Created, List, Problem } from './api.js';
 
 const database = await testDatabase();
@@ -273,13 +273,9 @@ test('the reprisal warning on a transfer to another prison', async () => {
     addressee: 'director',
     words: 'J’ai besoin de voir le médecin.',
   });
-  const r = await app.inject({
-    method: 'POST',
-    url: `/api/admissions/${a3.id}/end`,
-    headers: auth(fx.tokens['clerk.bko']),
-    payload: { reason: 'transfer', transfer_to: 'KLK' },
-  });
-  assert.equal(r.statusCode, 200, r.body);
+  // The transfer workflow: requested by the clerk, approved by both directors, the vehicle leaves (the clerk).
+  const left = await transferThroughMovements(database, fx, a3.id, 'KLK');
+  assert.equal(left.transfers[0].state, 'in_transit');
   const w = (await reprisalWarnings(db, director, 'BKO')).find((x) => x.complaint_id === c.id);
   assert.equal(w?.event, 'transfer');
   assert.equal(w?.triggered_by, 'clerk.bko');

@@ -23,7 +23,7 @@ import type {
   Problem,
   ReceptionView,
 } from './api.js';
-import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import { auth, fixture, newArrival, releaseThroughMovements, testApp, testDatabase } from './helpers.js';
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-conf-'));
 after(() => fs.rm(dir, { recursive: true, force: true }));
@@ -498,7 +498,7 @@ test('re-admission in another prison: recorded; opens the identity and the legal
     ).statusCode,
     201,
   );
-  assert.equal((await post('clerk.bko', `/api/admissions/${admissionId}/end`, { reason: 'release' })).statusCode, 200);
+  assert.equal((await releaseThroughMovements(database, fx, admissionId)).state, 'released');
   // Before: Koulikoro cannot open the file at all.
   assert.equal((await get('clerk.klk', `/api/persons/${personId}`)).statusCode, 403);
   const re = await post(

@@ -11,6 +11,16 @@ import { validateBody } from '../src/core/validation.js';
 import { buildApp, type App } from '../src/http/app.js';
 import { addUser, createToken } from '../src/modules/access/service.js';
 import { createCell, createPrison, createUnit } from '../src/modules/estate/service.js';
+import { getAdmission } from '../src/modules/custody/index.js';
+import {
+  checkRelease,
+  completeRelease,
+  confirmRelease,
+  createConvoy,
+  decideTransfer,
+  departConvoy,
+  requestTransfer,
+} from '../src/modules/movements/index.js';
 
 const adminUrl = process.env.PMIS_TEST_ADMIN_URL;
 const template = process.env.PMIS_TEST_TEMPLATE;
@@ -238,4 +248,102 @@ export async function formLogin(
   const session = res.cookies.find((c) => c.name === 'pmis_session');
   const cookie = session ? `pmis_session=${session.value}${opts.lang ? `; pmis_lang=${opts.lang}` : ''}` : '';
   return { res, cookie, session: session?.value ?? null };
+}
+
+/**
+ * An officer of the fixture by username, created (with a token) when the fixture has none yet:
+ * e.g. a second officer in Koulikoro, whose fixture has only a clerk.
+ */
+export async function officer(database: Database, fx: Fixture, username: string, role: Role, prison: 'BKO' | 'KLK') {
+  if (fx.actors[username]) return fx.actors[username];
+  const u = await addUser(database.db, null, {
+    username,
+    display_name: username,
+    password: 'correct horse battery',
+    roles: [role],
+    prisons: [prison],
+  });
+  fx.tokens[username] = (await createToken(database.db, u.id)).token;
+  fx.actors[username] = makeActor({
+    id: u.id,
+    username,
+    displayName: username,
+    roles: [role],
+    national: false,
+    prisonIds: [fx.prisons[prison].id],
+  });
+  return fx.actors[username];
+}
+
+async function prisonOf(database: Database, fx: Fixture, admissionId: string): Promise<'BKO' | 'KLK'> {
+  const a = await getAdmission(database.db, fx.actors.admin, admissionId);
+  return a.prison_id === fx.prisons.KLK.id ? 'KLK' : 'BKO';
+}
+
+/**
+ * Release a person the only way there is (issue 13): the release checked by the prison's clerk
+ * (end of sentence, the justice basis written), confirmed by a second officer (the prison's
+ * director), then completed — belongings returned against signature, the admission ended.
+ * `releasedAt` may be in the past (a release recorded afterwards). Returns the release.
+ */
+export async function releaseThroughMovements(
+  database: Database,
+  fx: Fixture,
+  admissionId: string,
+  opts: { releasedAt?: string; checker?: Actor; confirmer?: Actor; basis?: string } = {},
+) {
+  const code = await prisonOf(database, fx, admissionId);
+  const checker = opts.checker ?? fx.actors[`clerk.${code.toLowerCase()}`];
+  const confirmer =
+    opts.confirmer ?? (await officer(database, fx, `director.${code.toLowerCase()}`, 'prison_director', code));
+  const r = await checkRelease(database.db, checker, {
+    admission_id: admissionId,
+    reason: 'end_of_sentence',
+    justice_basis: opts.basis ?? 'Peine exécutée (test)',
+    identity_verified: true,
+    photo_shown: true,
+    fingerprints_taken: false,
+  });
+  await confirmRelease(database.db, confirmer, r.id, { notes: null });
+  return completeRelease(database.db, checker, r.id, {
+    all_returned: true,
+    signed_by_person: true,
+    ...(opts.releasedAt ? { released_at: opts.releasedAt } : {}),
+  });
+}
+
+/**
+ * Transfer a person the only way there is: requested by the sending prison's clerk, approved by
+ * both directors, put on a vehicle and gone (the departure ends the admission, reason transfer;
+ * the person is in transit). Returns the convoy as it left.
+ */
+export async function transferThroughMovements(
+  database: Database,
+  fx: Fixture,
+  admissionId: string,
+  to: 'BKO' | 'KLK',
+  opts: { departedAt?: string; by?: Actor } = {},
+) {
+  const from = await prisonOf(database, fx, admissionId);
+  const by = opts.by ?? fx.actors[`clerk.${from.toLowerCase()}`];
+  const t = await requestTransfer(database.db, by, { admission_id: admissionId, to_prison: to, reason: 'security' });
+  for (const code of [from, to])
+    await decideTransfer(
+      database.db,
+      await officer(database, fx, `director.${code.toLowerCase()}`, 'prison_director', code),
+      t.id,
+      { decision: 'approved', reason: 'Transfert approuvé (test)' },
+    );
+  const convoy = await createConvoy(database.db, by, {
+    to_prison: to,
+    escort_force: 'Gendarmerie',
+    vehicle: 'Camion (test)',
+    officers: 'Adjudant Diarra (test)',
+    planned_departure_at: opts.departedAt ?? new Date().toISOString(),
+    transfer_ids: [t.id],
+  });
+  return departConvoy(database.db, by, convoy.id, {
+    property_signed_out: true,
+    ...(opts.departedAt ? { departed_at: opts.departedAt } : {}),
+  });
 }

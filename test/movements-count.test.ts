@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { bamakoDate } from '../src/core/dates.js';
-import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import { auth, fixture, newArrival, releaseThroughMovements, testApp, testDatabase } from './helpers.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -254,11 +254,8 @@ test('back from court: expected again in the cell', async () => {
 test('the daily state: start + in − out = end, by legal status, escorts and counts of the day; the national sum', async () => {
   // One admitted today, one released today.
   await admit('Sangaré', A03, new Date(Date.now() - 60_000).toISOString());
-  const end = await call('POST', `/api/admissions/${p3.id}/end`, 'clerk.bko', {
-    reason: 'release',
-    detail: 'Fin de peine',
-  });
-  assert.equal(end.status, 200, JSON.stringify(end.body));
+  const end = await releaseThroughMovements(database, fx, p3.id, { basis: 'Fin de peine' });
+  assert.equal(end.state, 'released');
 
   const d = await call('GET', `/api/movements/daily-state?prison=BKO&date=${today}`, 'director.bko');
   assert.equal(d.status, 200, JSON.stringify(d.body));

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { login } from '../src/modules/access/service.js';
-import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import { auth, fixture, newArrival, releaseThroughMovements, testApp, testDatabase } from './helpers.js';
 import type { Created, PrisonerFile } from './api.js';
 
 const database = await testDatabase();
@@ -55,12 +55,10 @@ test('the reception shows an earlier file under another spelling; the clerk link
     }),
   });
   assert.equal(first.statusCode, 201, first.body);
-  await app.inject({
-    method: 'POST',
-    url: `/api/admissions/${first.json<Created>().id}/end`,
-    headers: auth(fx.tokens['clerk.klk']),
-    payload: { reason: 'release', ended_at: '2025-08-01T10:00:00Z' },
+  const released = await releaseThroughMovements(database, fx, first.json<Created>().id, {
+    releasedAt: '2025-08-01T10:00:00Z',
   });
+  assert.equal(released.state, 'released');
 
   const { session, csrf } = await login(database.db, 'clerk.bko', 'correct horse battery', 1);
   const cookies = { pmis_session: session };

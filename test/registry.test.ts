@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import pg from 'pg';
 import type { AdmissionView, Created, List, OccupancyReport, PersonView, PrisonerFile, Problem } from './api.js';
-import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
+import { auth, fixture, newArrival, releaseThroughMovements, testApp, testDatabase } from './helpers.js';
 import { assertHistoryConfidential } from './confidentiality-walk.js';
 
 const database = await testDatabase();
@@ -79,6 +79,21 @@ test('a Koulikoro clerk can neither read nor write a Bamako detainee', async () 
     payload: { reason: 'release' },
   });
   assert.equal(move.statusCode, 403);
+  // Nor through the release checklist, the one way out.
+  const check = await app.inject({
+    method: 'POST',
+    url: '/api/movements/releases',
+    headers: auth(fx.tokens['clerk.klk']),
+    payload: {
+      admission_id: a.id,
+      reason: 'end_of_sentence',
+      justice_basis: 'Peine exécutée',
+      identity_verified: true,
+      photo_shown: false,
+      fingerprints_taken: false,
+    },
+  });
+  assert.equal(check.statusCode, 403);
 });
 
 test('roles are enforced: an auditor reads but cannot write; medical staff cannot admit', async () => {
@@ -339,12 +354,8 @@ test('occupancy and congestion per cell, unit, prison and nationally, today and 
   await admitAt('Deux', '2025-02-10T10:00:00Z', f.prisons.BKO.cells[0]);
   const a3 = await admitAt('Trois', '2025-03-10T10:00:00Z', f.prisons.BKO.cells[1]);
   // One released on 2025-04-01, one moved on 2025-05-01.
-  await app2.inject({
-    method: 'POST',
-    url: `/api/admissions/${a1.id}/end`,
-    headers: auth(f.tokens.admin),
-    payload: { reason: 'release', ended_at: '2025-04-01T08:00:00Z', detail: 'Mainlevée' },
-  });
+  const freed = await releaseThroughMovements(db, f, a1.id, { releasedAt: '2025-04-01T08:00:00Z', basis: 'Mainlevée' });
+  assert.equal(freed.state, 'released');
   const mv = await app2.inject({
     method: 'POST',
     url: `/api/admissions/${a3.id}/move`,

@@ -8,11 +8,12 @@ import { type Actor, makeActor, type Role } from '../core/access.js';
 import { bamakoDate } from '../core/dates.js';
 import type { Database } from '../db/index.js';
 import { addUser } from '../modules/access/index.js';
-import { admit, endAdmission } from '../modules/custody/index.js';
+import { admit } from '../modules/custody/index.js';
 import { createCell, createPrison, createUnit } from '../modules/estate/index.js';
 import { checkAllocation, allocate, setCapacityDelegation } from '../modules/housing/index.js';
 import { recordAgeAssessment, type BirthStored, minorReading, parseBirth } from '../modules/people/index.js';
 import { addPartnerMember, addTitle, createJurisdiction } from '../modules/justice/index.js';
+import { checkRelease, completeRelease, confirmRelease } from '../modules/movements/index.js';
 import { recordStep, startReception } from '../modules/reception/index.js';
 import { seedComplaints } from './complaints.js';
 import { seedMovementsCount } from './movements-count.js';
@@ -269,7 +270,8 @@ export async function seedDemo(
   for (const { jurisdictions: _, ...u } of DEMO_USERS)
     users.push(await addUser(db, null, { ...u, password: DEMO_PASSWORD, lang: 'fr' }));
   // The courts the demo's titles and hearings come from; the prosecutor follows the Commune III's cases.
-  for (const j of DEMO_JURISDICTIONS) await createJurisdiction(db, null, j);
+  const jurisdictionIds = new Map<string, string>();
+  for (const j of DEMO_JURISDICTIONS) jurisdictionIds.set(j.code, (await createJurisdiction(db, null, j)).id);
   for (const u of DEMO_USERS) for (const j of u.jurisdictions ?? []) await addPartnerMember(db, null, j, u.username);
   const admin = users.find((u) => u.username === 'admin')!;
   const actor = { ...system, userId: admin.id, username: admin.username };
@@ -388,13 +390,33 @@ export async function seedDemo(
         charge,
       };
       if (convicted && clerks.has(p.code)) await demoSentences(db, clerks.get(p.code)!, a, i, issued);
-      // About one in six demo admissions has ended (release or transfer), for statistics at past dates.
-      if (rnd() < 0.16) {
-        const end = new Date(admittedAt.getTime() + Math.floor(rnd() * (now - admittedAt.getTime())));
-        await endAdmission(db, actor, a.id, {
-          reason: 'release',
-          ended_at: end.toISOString(),
-          detail: 'Mainlevée (démo)',
+      // About one in six demo admissions has ended (a release on a release order), for statistics at
+      // past dates — through the release checklist like any release: checked by the registry,
+      // confirmed by the director, completed. Only where the prison has both (Bamako, Koulikoro).
+      const ends = rnd() < 0.16;
+      const end = ends ? new Date(admittedAt.getTime() + Math.floor(rnd() * (now - admittedAt.getTime()))) : null;
+      const checker = clerks.get(p.code);
+      const confirmer = directors.get(p.code);
+      const court = DEMO_JURISDICTIONS.find(
+        (j) => j.region_code === p.region_code && j.kind === 'court_first_instance',
+      );
+      if (end && checker && confirmer && court) {
+        const r = await checkRelease(db, checker, {
+          admission_id: a.id,
+          reason: 'release_order',
+          order_jurisdiction_id: jurisdictionIds.get(court.code)!,
+          order_reference: `MLV-${p.code}-${1000 + i}`,
+          order_date: bamakoDate(end),
+          identity_verified: true,
+          photo_shown: false,
+          fingerprints_taken: false,
+          check_notes: 'Mainlevée (démo)',
+        });
+        await confirmRelease(db, confirmer, r.id, { notes: null });
+        await completeRelease(db, checker, r.id, {
+          all_returned: true,
+          signed_by_person: true,
+          released_at: end.toISOString(),
         });
         if (chosen) chosen.cell.occupants = chosen.cell.occupants.filter((o) => o.key !== i);
       } else story.push(c);

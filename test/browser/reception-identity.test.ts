@@ -1,7 +1,8 @@
 /** Issue 4 in the browser: an arrival spelled differently is linked to the earlier file at reception. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { admit, endAdmission } from '../../src/modules/custody/service.js';
+import { admit } from '../../src/modules/custody/service.js';
+import { releaseThroughMovements } from '../helpers.js';
 import { browserHarness } from './harness.js';
 
 const { database, fx, base, browser: chromiumBrowser } = await browserHarness();
@@ -29,10 +30,7 @@ test(
       },
       charges: [{ qualification: 'Vol qualifié', category: 'felony' }],
     });
-    await endAdmission(database.db, fx.actors['clerk.klk'], earlier.id, {
-      reason: 'release',
-      ended_at: '2025-06-01T10:00:00Z',
-    });
+    await releaseThroughMovements(database, fx, earlier.id, { releasedAt: '2025-06-01T10:00:00Z' });
 
     const ctx = await chromiumBrowser().newContext({ locale: 'fr-FR' });
     const page = await ctx.newPage();

@@ -37,13 +37,13 @@ export {
 } from './repository.js';
 export { AdmissionBody, DocumentSentenceT } from './api-schemas.js';
 export { custodyRoutes } from './routes.js';
+export { type AdmissionExit, claimAdmissionExit } from './exit.js';
 export { CHARGE_CATEGORIES, DOCUMENT_KINDS, isUntried, LEGAL_STATUSES, type LegalStatus } from './rules.js';
 export { SENTENCE_FORM_FIELDS, sentenceFromForm } from './sentence-form.js';
 export {
   admissionInScope,
   admit,
   admitBatch,
-  endAdmission,
   getAdmission,
   getPrisonerFile,
   personHistory,

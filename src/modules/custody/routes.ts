@@ -8,6 +8,7 @@ import {
   Opt,
   Paging,
   PrisonRef,
+  Problem,
   Reason,
   RefCode,
   Uuid,
@@ -30,7 +31,7 @@ import { END_REASONS } from './rules.js';
 import {
   admit,
   correctAdmission,
-  endAdmission,
+  refuseEndAdmission,
   getAdmission,
   getPrisonerFile,
   move,
@@ -319,12 +320,19 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
     async (req) => move(db, req.actor!, req.params.id, req.body),
   );
 
+  // Closed (issue 13): an admission ends only through the movements module's flows — the release
+  // checklist with its second officer, the transfer, the escape and death reports. The route stays so
+  // that a client still using it is told where to go (409 naming /reason), not left with a 404.
   app.post(
     '/api/admissions/:id/end',
     {
       schema: {
         tags: ['custody'],
-        summary: 'End an admission: release, transfer, death or escape',
+        deprecated: true,
+        summary:
+          'Closed: always 409 (field /reason). An admission ends through the movements API — ' +
+          'POST /api/movements/releases (check, confirmation by a second officer, completion), POST /api/transfers, ' +
+          'POST /api/movements/escapes, POST /api/movements/deaths',
         params: IdParam,
         body: Type.Object(
           {
@@ -335,10 +343,10 @@ export async function custodyRoutes(app: App, { database }: AppContext): Promise
           },
           { additionalProperties: false },
         ),
-        response: { 200: Admission },
+        response: { 409: Problem },
       },
     },
-    async (req) => endAdmission(db, req.actor!, req.params.id, req.body),
+    async (req) => refuseEndAdmission(db, req.actor!, req.params.id),
   );
 
   app.post(

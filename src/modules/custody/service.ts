@@ -664,7 +664,22 @@ export async function move(
   });
 }
 
-/** End an admission: release, transfer (to a named prison), death or escape. */
+/**
+ * The old way to end an admission (`POST /api/admissions/:id/end`) is closed: who may write in
+ * custody and sees the admission is told, with the field `/reason`, that an admission ends only
+ * through the movements module's flows (release checklist, transfer, escape, death). Nothing changes.
+ */
+export async function refuseEndAdmission(db: Db, actor: Actor, admissionId: string): Promise<never> {
+  const a = await visibleAdmission(db, actor, admissionId, 'custody.write');
+  authorize(actor, 'custody.write', a.prisonId);
+  const key = a.endedAt ? 'custody.admission_ended' : 'custody.end_through_movements';
+  throw new AppError(409, key, { admission: a.id }, [{ field: '/reason', key, params: { admission: a.id } }]);
+}
+
+/**
+ * End an admission: release, transfer (to a named prison), death or escape. Not on custody's front
+ * door: only the movements module's flows reach it, through the capability of exit.ts.
+ */
 export async function endAdmission(
   db: Tx,
   actor: Actor,

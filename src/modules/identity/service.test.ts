@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
+import { auth, fixture, newArrival, releaseThroughMovements, testApp, testDatabase } from '../../../test/helpers.js';
 import type { PrisonerFile } from '../../../test/api.js';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
@@ -18,14 +18,10 @@ async function admitVia(token: string, body: Record<string, unknown>) {
   assert.equal(r.statusCode, 201, r.body);
   return r.json<{ id: string; person_id: string; committal_number: string }>();
 }
-async function release(token: string, admissionId: string) {
-  const r = await app.inject({
-    method: 'POST',
-    url: `/api/admissions/${admissionId}/end`,
-    headers: auth(token),
-    payload: { reason: 'release', ended_at: '2026-04-01T10:00:00Z' },
-  });
-  assert.equal(r.statusCode, 200, r.body);
+/** Released through the release checklist (check, a second officer's confirmation, completion). */
+async function release(admissionId: string) {
+  const r = await releaseThroughMovements(database, fx, admissionId, { releasedAt: '2026-04-01T10:00:00Z' });
+  assert.equal(r.state, 'released');
 }
 
 // A first stay in Bamako, released; then someone else with the same family name.
@@ -44,7 +40,7 @@ const first = await admitVia(
     },
   }),
 );
-await release(fx.tokens['clerk.bko'], first.id);
+await release(first.id);
 const other = await admitVia(
   fx.tokens['clerk.bko'],
   newArrival({
@@ -193,7 +189,7 @@ test('merge and unmerge keep every history entry and restore the files', async (
       },
     }),
   );
-  await release(fx.tokens['clerk.klk'], dup.id);
+  await release(dup.id);
   const historyCount = async () =>
     (
       await db.execute<{ n: number }>(

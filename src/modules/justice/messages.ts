@@ -192,6 +192,10 @@ registerMessages({
     fr: 'Grâce totale {reference} : libération le {date}.',
     en: 'Full pardon {reference}: release on {date}.',
   },
+  'justice.release.step.at_large': {
+    fr: 'Évadé le {from}, réintégré le {to} : {days} jour(s) hors de la détention ne comptent pas comme peine exécutée, soit le {date}.',
+    en: 'Escaped on {from}, back in custody on {to}: {days} day(s) at large do not count as time served, giving {date}.',
+  },
   'justice.release.step.result': { fr: 'Date de libération : {date}.', en: 'Release date: {date}.' },
   'justice.release.step.served_in_full': {
     fr: 'Les déductions couvrent toute la peine : libération immédiate ({date}).',

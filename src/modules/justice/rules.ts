@@ -49,6 +49,9 @@ export {
   type CaseEvaluation,
   heldOn,
   evaluateCase,
+  type AtLarge,
+  daysAtLarge,
+  withTimeAtLarge,
 } from './rules/cases.js';
 export { ALERT_KINDS, type AlertKind, type JusticeAlert, alertsForCase, sortAlerts } from './rules/alerts.js';
 export {

@@ -1,9 +1,17 @@
 /** Sentences against the database: entered at admission, several sentences with their relations, corrections, titles across transfers. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiBody, auth, fixture, newArrival, testApp, testDatabase } from '../../../test/helpers.js';
+import {
+  apiBody,
+  auth,
+  fixture,
+  newArrival,
+  testApp,
+  testDatabase,
+  transferThroughMovements,
+} from '../../../test/helpers.js';
 import { login } from '../access/index.js';
-import { AdmissionBody, admit, endAdmission } from '../custody/index.js';
+import { AdmissionBody, admit } from '../custody/index.js';
 import { addTitle, correctTitle, getJusticeFile, justiceAlertsForPrison } from './service.js';
 import type { Created, Problem } from '../../../test/api.js';
 
@@ -290,7 +298,7 @@ test('titles follow the person across a transfer: the receiving prison does not 
     issued_on: '2026-04-01',
     sentence: { years: 1 },
   });
-  await endAdmission(db, clerk, first.id, { reason: 'transfer', transfer_to: 'KLK', ended_at: '2026-05-01T08:00:00Z' });
+  await transferThroughMovements(database, fx, first.id, 'KLK', { departedAt: '2026-05-01T08:00:00Z' });
   const second = await admit(
     db,
     admin,

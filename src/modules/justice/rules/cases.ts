@@ -10,6 +10,7 @@ import {
   offenceCategoryOf,
   type PretrialComputation,
 } from '../pretrial.js';
+import { addDays, daysBetween } from '../calendar.js';
 import { releaseFromTitles, type ReleaseComputation } from '../release.js';
 import { deriveLegalSituation, isSentenced, type LegalSituation } from './situation.js';
 import type { LegalTitle, OffenceCategory } from './titles.js';
@@ -37,6 +38,53 @@ export interface CaseInput {
   charges: readonly ChargeFacts[];
   hearings: readonly HearingFacts[];
   residentInMali?: boolean | null;
+  /**
+   * Escapes before this admission on the same file, each recaptured: the day of the escape and the
+   * day of the recapture (Bamako dates). Time unlawfully at large is not time served
+   * (docs/decisions/0008-time-at-large.md).
+   */
+  atLarge?: readonly AtLarge[];
+}
+
+/** An escape and its recapture (Bamako dates). */
+export interface AtLarge {
+  from: string;
+  to: string;
+}
+
+/**
+ * Whole days unlawfully at large: the days strictly between the escape and the recapture. The day of
+ * the escape and the day of the recapture, spent in custody for part of the day, count as served
+ * (the protective reading where the law is silent: decision 0008).
+ */
+export function daysAtLarge(p: AtLarge): number {
+  return Math.max(0, daysBetween(p.from, p.to) - 1);
+}
+
+/**
+ * The release date after recaptures: the date computed from the sentences plus the days at large of
+ * each escape made before that date (an escape after it changes nothing: the sentence was served).
+ * One step per escape says so on the file; the result step gives the new date.
+ */
+export function withTimeAtLarge<R extends ReleaseComputation>(r: R, atLarge: readonly AtLarge[] | undefined): R {
+  if (!atLarge?.length || !r.releaseOn || r.servedInFull) return r;
+  let releaseOn = r.releaseOn;
+  const steps = r.steps.filter(
+    (s) => s.key !== 'justice.release.step.result' && s.key !== 'justice.release.step.result_all',
+  );
+  for (const p of [...atLarge].sort((a, b) => a.from.localeCompare(b.from))) {
+    const days = daysAtLarge(p);
+    if (p.from > releaseOn || days === 0) continue;
+    releaseOn = addDays(releaseOn, days);
+    steps.push({
+      key: 'justice.release.step.at_large',
+      params: { from: p.from, to: p.to, days, date: releaseOn },
+      date: releaseOn,
+    });
+  }
+  if (releaseOn === r.releaseOn) return r;
+  steps.push({ key: 'justice.release.step.result', params: { date: releaseOn }, date: releaseOn });
+  return { ...r, releaseOn, steps };
 }
 
 export interface CaseEvaluation {
@@ -76,6 +124,7 @@ export function evaluateCase(c: CaseInput, asOf: string, settings: JusticeSettin
     isSentenced(situation.status) || situation.status === 'pardoned'
       ? releaseFromTitles(titles, pretrial.start ?? c.admittedOn)
       : null;
+  const afterEscapes = release ? withTimeAtLarge(release, c.atLarge) : null;
   const past = c.hearings
     .filter((h) => h.date <= asOf && hearingTookPlace(h.outcome))
     .map((h) => h.date)
@@ -95,7 +144,7 @@ export function evaluateCase(c: CaseInput, asOf: string, settings: JusticeSettin
     categoryAssumed: assumed && !situation.detentionOrders.some((t) => t.offenceCategory),
     terrorismRelated: c.charges.some((x) => x.terrorismRelated) || pretrial.category === 'terrorism',
     pretrial,
-    release,
+    release: afterEscapes,
     lastHearingOn: past[past.length - 1] ?? null,
     nextHearingOn: future[0] ?? null,
   };

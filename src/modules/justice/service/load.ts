@@ -6,6 +6,7 @@ import { bamakoDate } from '../../../core/dates.js';
 import type { Tx } from '../../../db/index.js';
 import * as repo from '../repository.js';
 import {
+  type AtLarge,
   type AuthorityKind,
   type CaseInput,
   type HearingOutcome,
@@ -163,13 +164,18 @@ export async function loadCases(db: Tx, admissions: repo.AdmissionRow[]): Promis
 }
 
 /**
- * Titles follow the person across transfers: an admission that follows a transfer (the person's
- * previous admission ended with reason "transfer", on or before this one began) carries the titles of
- * that admission, and so on back along the chain. The clock does not restart in the receiving prison.
+ * Titles follow the person across transfers and recaptures: an admission that follows a transfer or
+ * an escape (the person's previous admission ended with reason "transfer" or "escape", on or before
+ * this one began — a recaptured escapee is readmitted on the same file) carries the titles of that
+ * admission, and so on back along the chain. The clock does not restart in the receiving prison nor
+ * after a recapture; the days unlawfully at large are not time served (`atLarge`, decision 0008).
  */
 /** A document's identity across admissions: the same kind, reference and date of issue is the same order. */
 const sameDocument = (x: { kind: string; reference: string; issuedOn: string }) =>
   `${x.kind}\u0000${x.reference}\u0000${x.issuedOn}`;
+
+/** The ends of an admission after which the next admission of the same file carries its titles. */
+const CARRIED = new Set(['transfer', 'escape']);
 
 async function withTransferredTitles(db: Tx, cases: LoadedCase[]): Promise<LoadedCase[]> {
   if (!cases.length) return cases;
@@ -181,17 +187,21 @@ async function withTransferredTitles(db: Tx, cases: LoadedCase[]): Promise<Loade
     else byPerson.set(a.personId, [a]);
   }
   const chains = new Map<string, string[]>();
+  const escapes = new Map<string, AtLarge[]>();
   for (const c of cases) {
     const mine = byPerson.get(c.admission.personId) ?? [];
     const chain: string[] = [];
+    const atLarge: AtLarge[] = [];
     let cur = c.admission;
     for (;;) {
       const prev = mine.filter((x) => x.id !== cur.id && !chain.includes(x.id) && x.admittedAt < cur.admittedAt).at(-1);
-      if (!prev || prev.endReason !== 'transfer' || !prev.endedAt || prev.endedAt > cur.admittedAt) break;
+      if (!prev || !CARRIED.has(prev.endReason ?? '') || !prev.endedAt || prev.endedAt > cur.admittedAt) break;
+      if (prev.endReason === 'escape') atLarge.push({ from: bamakoDate(prev.endedAt), to: bamakoDate(cur.admittedAt) });
       chain.push(prev.id);
       cur = prev;
     }
     if (chain.length) chains.set(c.admission.id, chain);
+    if (atLarge.length) escapes.set(c.admission.id, atLarge.reverse());
   }
   if (!chains.size) return cases;
   const ids = [...new Set([...chains.values()].flat())];
@@ -206,6 +216,12 @@ async function withTransferredTitles(db: Tx, cases: LoadedCase[]): Promise<Loade
     const d = docs.filter((x) => chain.includes(x.admissionId) && !own.has(sameDocument(x))),
       r = rows.filter((x) => chain.includes(x.admissionId));
     const titles = [...d.map(documentTitle).filter((x): x is LegalTitle => !!x), ...r.map(rowTitle), ...c.input.titles];
-    return { ...c, docs: [...d, ...c.docs], rows: [...r, ...c.rows], input: { ...c.input, titles } };
+    const atLarge = escapes.get(c.admission.id);
+    return {
+      ...c,
+      docs: [...d, ...c.docs],
+      rows: [...r, ...c.rows],
+      input: { ...c.input, titles, ...(atLarge ? { atLarge } : {}) },
+    };
   });
 }

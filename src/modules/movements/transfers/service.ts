@@ -11,7 +11,8 @@ import { AppError, type FieldError, forbidden, invalid, notFound } from '../../.
 import { recordChange } from '../../../core/history.js';
 import { newId } from '../../../core/ids.js';
 import type { Db, Tx } from '../../../db/index.js';
-import { admissionInScope, admit, endAdmission, population, transferBasis } from '../../custody/index.js';
+import { admissionInScope, admit, population, transferBasis } from '../../custody/index.js';
+import { endAdmission } from '../exit.js';
 import { findCells, findPrison, getPrison, listPrisons, prisonStatusToday } from '../../estate/index.js';
 import { receptionsOfPerson } from '../../reception/index.js';
 import { openOnTransfer } from '../../sharing/index.js';
