@@ -127,6 +127,13 @@ test(
     await waitHealthy(port, first);
     const su = await superuser();
     try {
+      // The cluster pmis makes keeps PostgreSQL's durability on: only the test runner's own
+      // throw-away cluster (scripts/test.ts, testsOnlyNoDurability) runs without fsync.
+      const durability = await su.query<{ fsync: string; synchronous_commit: string; full_page_writes: string }>(
+        `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit,
+                current_setting('full_page_writes') AS full_page_writes`,
+      );
+      assert.deepEqual(durability.rows[0], { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' });
       // Wait until the server's pool has closed its idle connections (pg's idle timeout is 10 s):
       // only its presence remains. Counting connections would now say "nobody is here".
       const deadline = Date.now() + 60_000;

@@ -1,5 +1,6 @@
 /** Test helpers: a fresh database per test file, cloned from the migrated template. */
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { after } from 'node:test';
 import pg from 'pg';
 import { type Config, loadConfig } from '../src/config.js';
@@ -28,6 +29,12 @@ const template = process.env.PMIS_TEST_TEMPLATE;
 const ownerUrl = process.env.PMIS_TEST_OWNER_URL;
 const appUrl = process.env.PMIS_TEST_APP_URL;
 
+/** With PMIS_TEST_TIMINGS (scripts/test.ts): a JSON line per database clone and drop into <file>.db, for docs/testing.md. */
+function timing(what: 'clone' | 'drop', ms: number): void {
+  const file = process.env.PMIS_TEST_TIMINGS;
+  if (file) appendFileSync(`${file}.db`, `${JSON.stringify({ [what]: Math.round(ms), file: process.argv[1] })}\n`);
+}
+
 function urlFor(db: string, base = adminUrl): string {
   const u = new URL(base!);
   u.pathname = `/${db}`;
@@ -52,13 +59,16 @@ export async function testDatabase(): Promise<Database> {
   if (!adminUrl || !template || !ownerUrl || !appUrl)
     throw new Error('Run the tests with `npm test` (it provides the database).');
   const owner = decodeURIComponent(new URL(ownerUrl).username);
+  // FILE_COPY when scripts/test.ts found the cluster without fsync (measured cheaper there: docs/testing.md).
+  const strategy = process.env.PMIS_TEST_CLONE_STRATEGY === 'FILE_COPY' ? ' STRATEGY FILE_COPY' : '';
   const name = `pmis_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
+  const cloneStart = performance.now();
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   // CREATE DATABASE ... TEMPLATE needs the template to have no other connection: retry briefly.
   for (let i = 0; ; i++) {
     try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${owner}`);
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${owner}${strategy}`);
       break;
     } catch (e) {
       if (i > 50 || (e as { code?: string }).code !== '55006') throw e;
@@ -66,6 +76,7 @@ export async function testDatabase(): Promise<Database> {
     }
   }
   await admin.end();
+  timing('clone', performance.now() - cloneStart);
   const url = urlFor(name, appUrl);
   const { pool, db } = connect(url, { max: 10 });
   const database: Database = {
@@ -81,10 +92,12 @@ export async function testDatabase(): Promise<Database> {
   after(async () => {
     // A client a failed test left checked out must not hang the run: give up waiting after 5 s.
     await Promise.race([pool.end().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
+    const dropStart = performance.now();
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     await c.end();
+    timing('drop', performance.now() - dropStart);
   });
   return database;
 }

@@ -6,7 +6,10 @@
  *  - the server and the CLI can share it at the same time (whoever comes second finds it running);
  *  - a crash or `kill -9` of pmis leaves PostgreSQL to shut down cleanly or to recover on next start;
  *  - the last pmis process to leave stops it (see `release`).
- * fsync stays on (PostgreSQL's default, written explicitly into postgresql.conf).
+ * fsync stays on (PostgreSQL's default, written explicitly into postgresql.conf). Only the test
+ * runner's throw-away cluster (scripts/test.ts) asks for `testsOnlyNoDurability`: fsync,
+ * synchronous_commit and full_page_writes off, initdb without sync — a crash may lose that cluster,
+ * which is deleted after the run anyway. test/embedded.test.ts checks production's cluster has them on.
  *
  * Roles (docs/decisions/0004-database-roles.md): the initdb superuser (`pmis`) is kept for
  * administration only (starting, stopping, creating roles); the `pmis` database and every table in
@@ -125,7 +128,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** Create the cluster in `dir` if it does not exist yet. */
-async function initialise(dir: string, credFile: string, ids: { uid?: number; gid?: number }): Promise<void> {
+async function initialise(
+  dir: string,
+  credFile: string,
+  ids: { uid?: number; gid?: number },
+  durable: boolean,
+): Promise<void> {
   const { initdb } = await binaries();
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   if (ids.uid !== undefined) await fs.chown(dir, ids.uid, ids.gid!);
@@ -148,6 +156,7 @@ async function initialise(dir: string, credFile: string, ids: { uid?: number; gi
         '--encoding=UTF8',
         '--locale=C.UTF-8',
         '--data-checksums',
+        ...(durable ? [] : ['--no-sync']),
       ],
       ids,
     );
@@ -160,9 +169,10 @@ async function initialise(dir: string, credFile: string, ids: { uid?: number; gi
     `port = ${creds.port}`,
     "listen_addresses = 'localhost'",
     "unix_socket_directories = ''",
-    'fsync = on',
-    'synchronous_commit = on',
-    'full_page_writes = on',
+    // Durability: always on, but for the test runner's throw-away cluster (see the top of this file).
+    `fsync = ${durable ? 'on' : 'off'}`,
+    `synchronous_commit = ${durable ? 'on' : 'off'}`,
+    `full_page_writes = ${durable ? 'on' : 'off'}`,
     "timezone = 'UTC'",
     'max_connections = 100',
     'shared_buffers = 128MB',
@@ -425,7 +435,14 @@ class Presence {
  */
 export async function openEmbedded(
   dataDir: string,
-  opts: { log?: (msg: string) => void } = {},
+  opts: {
+    log?: (msg: string) => void;
+    /**
+     * Tests only (scripts/test.ts): a new cluster without fsync, synchronous commit or full-page
+     * writes. Never for data anyone keeps: a crash can corrupt it. Ignored for an existing cluster.
+     */
+    testsOnlyNoDurability?: boolean;
+  } = {},
 ): Promise<EmbeddedCluster> {
   const log = opts.log ?? (() => {});
   dataDir = path.resolve(dataDir);
@@ -457,7 +474,7 @@ export async function openEmbedded(
     if (!existsSync(path.join(dir, 'PG_VERSION'))) {
       log(`Creating the embedded PostgreSQL cluster in ${dir}`);
       await fs.rm(dir, { recursive: true, force: true });
-      await initialise(dir, credFile, ids);
+      await initialise(dir, credFile, ids, opts.testsOnlyNoDurability !== true);
     }
     if (ids.uid !== undefined) {
       await fs.writeFile(logFile, '', { flag: 'a' });

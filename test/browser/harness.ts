@@ -1,7 +1,8 @@
 /** A test database, the app on a random port, and Debian's Chromium (never a downloaded browser). */
 import { after, before } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type Fixture, fixture, testApp, testDatabase } from '../helpers.js';
+import { launchBrowser } from './chromium.js';
 import type { Database } from '../../src/db/index.js';
 import type { App } from '../../src/http/context.js';
 
@@ -27,18 +28,7 @@ export async function browserHarness(): Promise<Harness> {
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   let browser: Browser | undefined;
   before(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
