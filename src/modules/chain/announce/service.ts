@@ -87,16 +87,15 @@ const readsDocuments = (actor: Actor, r: Reader, a: repo.AnnouncementRow) =>
 
 async function views(tx: Tx, actor: Actor, r: Reader, rows: repo.AnnouncementRow[]): Promise<AnnouncementViewT[]> {
   if (!rows.length) return [];
-  const [units, prisons, js, docs, facts] = await Promise.all([
-    repo.units(tx),
-    findPrisons(tx, [...new Set(rows.map((a) => a.prisonId))]),
-    jurisdictionRows(tx),
-    repo.documentsOf(
-      tx,
-      rows.map((a) => a.id),
-    ),
-    receptionFacts(tx, { ids: rows.map((a) => a.receptionId).filter((x): x is string => !!x) }),
-  ]);
+  // One query at a time: a transaction's client runs them in turn.
+  const units = await repo.units(tx);
+  const prisons = await findPrisons(tx, [...new Set(rows.map((a) => a.prisonId))]);
+  const js = await jurisdictionRows(tx);
+  const docs = await repo.documentsOf(
+    tx,
+    rows.map((a) => a.id),
+  );
+  const facts = await receptionFacts(tx, { ids: rows.map((a) => a.receptionId).filter((x): x is string => !!x) });
   const unit = new Map(units.map((u) => [u.id, u]));
   const prison = new Map(prisons.map((p) => [p.id, p]));
   const jname = new Map(js.map((j) => [j.id, j.name]));
@@ -415,7 +414,8 @@ export async function receiveAnnounced(
     if (!a) throw notFound();
     if (!inScope(actor, a.prisonId)) throw new AppError(403, 'error.out_of_scope');
     if (a.status !== 'announced') throw new AppError(409, 'chain.already_received');
-    const [unit, prison] = await Promise.all([repo.findUnit(tx, a.unitId), findPrisons(tx, [a.prisonId])]);
+    const unit = await repo.findUnit(tx, a.unitId);
+    const prison = await findPrisons(tx, [a.prisonId]);
     const rec = await startReception(
       tx,
       actor,
@@ -625,16 +625,14 @@ export async function partnerView(db: Db, actor: Actor, lang?: Lang): Promise<Pa
     const rows = partner
       ? await repo.announcements(tx, { jurisdictionIds: r.jurisdictions, terrorismToo: r.pole })
       : await repo.announcements(tx, {});
-    const [docs, units, labels, prisons, js] = await Promise.all([
-      repo.documentsOf(
-        tx,
-        rows.map((a) => a.id),
-      ),
-      repo.units(tx),
-      authorityLabels(tx),
-      findPrisons(tx),
-      jurisdictionRows(tx),
-    ]);
+    const docs = await repo.documentsOf(
+      tx,
+      rows.map((a) => a.id),
+    );
+    const units = await repo.units(tx);
+    const labels = await authorityLabels(tx);
+    const prisons = await findPrisons(tx);
+    const js = await jurisdictionRows(tx);
     const unit = new Map(units.map((u) => [u.id, u]));
     const prison = new Map(prisons.map((p) => [p.id, p.code]));
     const l = lang ?? actor.lang;
