@@ -14,3 +14,4 @@ export * from './heartbeat-schema.js';
 export * from '../modules/sharing/schema.js';
 export * from '../modules/complaints/schema.js';
 export * from '../modules/movements/schema.js';
+export * from '../modules/chain/schema.js';

@@ -1,6 +1,7 @@
 /** Every module's routes. One line per module; order does not matter. */
 import { accessNav, accessPages, accessRoutes } from '../modules/access/index.js';
 import { attachmentRoutes } from '../modules/attachments/index.js';
+import { custodyNav, custodyPages, custodyRoutes as chainCustodyRoutes } from '../modules/chain/index.js';
 import { classificationPages, classificationRoutes } from '../modules/classification/index.js';
 import { complaintsNav, complaintsPages, complaintsRoutes } from '../modules/complaints/index.js';
 import { custodyRoutes } from '../modules/custody/index.js';
@@ -37,6 +38,7 @@ export const staffNavigation: readonly NavEntry[] = [
   ...countNav,
   ...releaseNav,
   ...transferNav,
+  ...custodyNav,
 ];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -67,4 +69,6 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await releasePages(app, ctx);
   await transferRoutes(app, ctx);
   await transferPages(app, ctx);
+  await chainCustodyRoutes(app, ctx);
+  await custodyPages(app, ctx);
 }

@@ -19,3 +19,6 @@ export {
   scheduleHearing,
 } from './service.js';
 export { addDays, daysBetween, lastDayOf, minDate, workingDaysBefore } from './calendar.js';
+export { provideCustodyBeforePrison } from './custody-port.js';
+export { chargedAdmissions } from './service/charged.js';
+export { jurisdictionsOfUser } from './repository.js';

@@ -10,6 +10,7 @@ import {
   offenceCategoryOf,
   type PretrialComputation,
 } from '../pretrial.js';
+import { minDate } from '../calendar.js';
 import { releaseFromTitles, type ReleaseComputation } from '../release.js';
 import { deriveLegalSituation, isSentenced, type LegalSituation } from './situation.js';
 import type { LegalTitle, OffenceCategory } from './titles.js';
@@ -37,6 +38,8 @@ export interface CaseInput {
   charges: readonly ChargeFacts[];
   hearings: readonly HearingFacts[];
   residentInMali?: boolean | null;
+  /** First day in custody before prison (police custody…), credited as remand (chain module, issue 20). */
+  custodyFrom?: string | null;
 }
 
 export interface CaseEvaluation {
@@ -60,6 +63,11 @@ export function heldOn(c: Pick<CaseInput, 'admittedOn' | 'endedOn'>, asOf: strin
   return c.admittedOn <= asOf && (!c.endedOn || c.endedOn > asOf);
 }
 
+/** The first day in detention for the remand credit: custody before prison counts when it came first. */
+export function detentionStartWithCustody(start: string, custodyFrom: string | null | undefined): string {
+  return custodyFrom ? minDate(start, custodyFrom) : start;
+}
+
 export function evaluateCase(c: CaseInput, asOf: string, settings: JusticeSettings = DEFAULT_SETTINGS): CaseEvaluation {
   const titles = c.titles.filter((t) => t.issuedOn <= asOf);
   const situation = deriveLegalSituation(titles);
@@ -74,7 +82,7 @@ export function evaluateCase(c: CaseInput, asOf: string, settings: JusticeSettin
   });
   const release =
     isSentenced(situation.status) || situation.status === 'pardoned'
-      ? releaseFromTitles(titles, pretrial.start ?? c.admittedOn)
+      ? releaseFromTitles(titles, detentionStartWithCustody(pretrial.start ?? c.admittedOn, c.custodyFrom))
       : null;
   const past = c.hearings
     .filter((h) => h.date <= asOf && hearingTookPlace(h.outcome))

@@ -1,0 +1,7 @@
+/**
+ * The chain module's front door (issue 20): custody before prison; the forces' announcements.
+ * One line per export, each part in its own folder (docs/chain-*.md).
+ */
+export { custodyRoutes } from './custody/routes.js';
+export { custodyNav, custodyPages, custodyChainSection, withoutChargeSection } from './custody/pages.js';
+export { custodyBreaches, getCustodyChain, withoutChargeForPartner, withoutChargeInPrison } from './custody/service.js';
