@@ -148,6 +148,7 @@ const attachment = att.json<Created>().id;
 function idFor(url: string): string {
   if (/\/:id\/end$/.test(url)) return toEnd.id;
   if (/^\/(api\/)?(justice\/)?admissions\/:id/.test(url)) return admission.id;
+  if (/^\/(api\/)?chain\/(custody\/)?admissions\/:id/.test(url)) return admission.id;
   if (/^\/(api\/)?persons\/:id|^\/people\/:id|^\/api\/identity\/persons\/:id/.test(url)) return admission.person_id;
   if (/^\/(api\/)?cells\/:id/.test(url)) return fx.prisons.BKO.cells[1];
   if (/^\/(api\/)?receptions\/:id/.test(url)) return reception;
@@ -655,6 +656,23 @@ const MATRIX: Record<string, Expect> = {
   'POST /movements/releases/:id/complete': any('movements.release'),
   'POST /movements/releases/:id/notify': any('movements.release'),
   'GET /movements/releases/:id/certificate': any('movements.release', 'movements.release_confirm'),
+  // Custody before prison (chain): staff by custody rights in the prison's scope; held without charge for the
+  // justice staff of the prison, and for a prosecutor's office through its jurisdictions only.
+  'GET /api/chain/custody/admissions/:id': any('custody.read'),
+  'POST /api/chain/custody/admissions/:id/stages': any('custody.write'),
+  'POST /api/chain/custody/stages/:id/corrections': any('custody.correct'),
+  'GET /api/chain/custody/breaches': any('statistics.read'),
+  'GET /api/chain/custody/without-charge': JUSTICE_STAFF,
+  'GET /api/chain/custody/partner/without-charge': ['prosecutor'],
+  'GET /api/chain/custody/rules': any('justice.read'),
+  'POST /api/chain/custody/rules': any('justice.rules'),
+  'GET /api/chain/custody/settings': any('justice.read'),
+  'PUT /api/chain/custody/settings': any('justice.rules'),
+  'GET /chain/admissions/:id/custody': any('custody.read'),
+  'GET /chain/admissions/:id/custody/new': any('custody.write'),
+  'POST /chain/admissions/:id/custody/new': any('custody.write'),
+  'GET /chain/custody/stages/:id/correct': any('custody.correct'),
+  'POST /chain/custody/stages/:id/correct': any('custody.correct'),
   'GET /movements/escapes/new': any('movements.incident'),
   'POST /movements/escapes/new': any('movements.incident'),
   'GET /movements/deaths/new': any('movements.incident'),

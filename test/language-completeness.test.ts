@@ -190,6 +190,21 @@ const convoy = await api('/api/transfer-convoys', {
   planned_departure_at: '2030-01-10T07:00:00Z',
   transfer_ids: [transfer.id],
 });
+// Custody before prison (chain): a stage at a gendarmerie brigade, for the chain page and the correction form.
+const chainStage = await app.inject({
+  method: 'POST',
+  url: `/api/chain/custody/admissions/${adm.id}/stages`,
+  headers: auth(token),
+  payload: {
+    force: 'gendarmerie',
+    place_kind: 'gendarmerie_brigade',
+    from_at: '2026-03-07T10:00:00Z',
+    to_at: '2026-03-09T08:00:00Z',
+    legal_basis: 'garde_a_vue',
+  },
+});
+assert.equal(chainStage.statusCode, 201, chainStage.body);
+const stageId = chainStage.json<{ stages: { id: string }[] }>().stages[0].id;
 /** Pages opened for a person: the query that names them. */
 const QUERY: Record<string, string> = {
   '/movements/releases/new': `?admission=${adm.id}`,
@@ -210,6 +225,7 @@ const ID_BY_SEGMENT: Record<string, string> = {
   complaints: complaint.id,
   person: adm.person_id,
   count: round.id,
+  stages: stageId,
 };
 const PARAM: Record<string, string> = {
   prison: 'BKO',

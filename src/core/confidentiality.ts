@@ -107,6 +107,10 @@ export const CHANGE_LOG_ENTITIES = {
   escort: OPEN,
   // An escape or a death in custody (movements): the cause of a death as the doctor reported it is health data.
   custody_incident: { fields: { cause_reported: 'health' } },
+  // Custody before prison (chain): its stages and their corrections, the police-custody limits, the settings.
+  chain_custody_settings: OPEN,
+  custody_limit_rule: OPEN,
+  custody_stage: OPEN,
   file_opening: OPEN,
   hearing: OPEN,
   housing_policy: OPEN,

@@ -1,7 +1,14 @@
 /** Every module's routes. One line per module; order does not matter. */
 import { accessNav, accessPages, accessRoutes } from '../modules/access/index.js';
 import { attachmentRoutes } from '../modules/attachments/index.js';
-import { announceNav, announcePages, announceRoutes } from '../modules/chain/index.js';
+import {
+  announceNav,
+  announcePages,
+  announceRoutes,
+  custodyNav,
+  custodyPages,
+  custodyRoutes as chainCustodyRoutes,
+} from '../modules/chain/index.js';
 import { classificationPages, classificationRoutes } from '../modules/classification/index.js';
 import { complaintsNav, complaintsPages, complaintsRoutes } from '../modules/complaints/index.js';
 import { custodyRoutes } from '../modules/custody/index.js';
@@ -41,6 +48,7 @@ export const staffNavigation: readonly NavEntry[] = [
   ...transferNav,
   ...announceNav,
   ...gateNav,
+  ...custodyNav,
 ];
 
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -75,4 +83,6 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await announcePages(app, ctx);
   await gateRoutes(app, ctx);
   await gatePages(app, ctx);
+  await chainCustodyRoutes(app, ctx);
+  await custodyPages(app, ctx);
 }

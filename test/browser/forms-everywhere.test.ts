@@ -182,6 +182,20 @@ const escape = await api('/api/movements/escapes', fx.tokens['clerk.bko'], {
   place: 'Cour nord',
   circumstances: 'Par-dessus le mur',
 });
+// Custody before prison (chain): a stage to show and to correct.
+const chainReply = await fetch(`${base}/api/chain/custody/admissions/${admission.id}/stages`, {
+  method: 'POST',
+  headers: { ...auth(fx.tokens['clerk.bko']), 'content-type': 'application/json' },
+  body: JSON.stringify({
+    force: 'gendarmerie',
+    place_kind: 'gendarmerie_brigade',
+    from_at: '2025-08-29T10:00:00Z',
+    to_at: '2025-08-31T10:00:00Z',
+    legal_basis: 'garde_a_vue',
+  }),
+});
+assert.equal(chainReply.status, 201);
+const chainStageId = ((await chainReply.json()) as { stages: { id: string }[] }).stages[0].id;
 
 // A director who signs in with a code (the second factor's page).
 await addUser(database.db, null, {
@@ -431,6 +445,18 @@ const FORM_PAGES: FormPage[] = [
     posts: ['/movements/incidents/:id/notify', '/movements/incidents/:id/recapture'],
     forms: ['form[action$="/notify"]', 'form[action$="/recapture"]'],
   },
+  {
+    route: '/chain/admissions/:id/custody/new',
+    path: `/chain/admissions/${admission.id}/custody/new`,
+    posts: ['/chain/admissions/:id/custody/new'],
+    forms: ['main form[method="post"]:not([action="/logout"])'],
+  },
+  {
+    route: '/chain/custody/stages/:id/correct',
+    path: `/chain/custody/stages/${chainStageId}/correct`,
+    posts: ['/chain/custody/stages/:id/correct'],
+    forms: ['main form[method="post"]:not([action="/logout"])'],
+  },
 ];
 
 /** Pages without a form to fill (lists, files, receipts, buttons only): checked for layout, axe and size. */
@@ -471,6 +497,7 @@ const OTHER_PAGES: Record<string, string | { path: string; user: string } | null
   '/movements/release-due': '/movements/release-due?prison=BKO',
   '/movements/releases/:id/certificate': `/movements/releases/${releaseInProgress.id}/certificate`,
   '/movements/incidents/:id/alert-sheet': `/movements/incidents/${escape.id}/alert-sheet`,
+  '/chain/admissions/:id/custody': `/chain/admissions/${admission.id}/custody`,
 };
 
 /** Form targets sent by a button alone (no field to fill), or by a page listed above as not checked. */

@@ -20,3 +20,5 @@ export {
 } from './service.js';
 export { addDays, daysBetween, lastDayOf, minDate, workingDaysBefore } from './calendar.js';
 export { jurisdictions as jurisdictionRows, jurisdictionsOfUser } from './repository.js';
+export { provideCustodyBeforePrison } from './custody-port.js';
+export { chargedAdmissions } from './service/charged.js';

@@ -77,6 +77,7 @@ import { classificationsDueForReview } from '../classification/index.js';
 import { awaitingSection, breachSection } from '../housing/index.js';
 import { listOpenings } from '../sharing/index.js';
 import { releaseDueSection } from '../movements/index.js';
+import { custodyChainSection, withoutChargeSection } from '../chain/index.js';
 import { withheldText } from '../../core/confidentiality.js';
 
 /** "Committal order MD-2026-014 — Pôle judiciaire, 9 March 2026": the parts a document has, nothing empty between commas. */
@@ -470,7 +471,13 @@ ${textField({
       const { prisons, prison } = actor.permissions.has('estate.read')
         ? await currentPrison(db, actor, req.query.prison)
         : { prisons: [], prison: null };
-      if (!prison) return layout(req, t(lang, 'web.home.title'), html`<p>${t(lang, 'web.no_prison')}</p>`);
+      // A prosecutor's office sees the people held without charge that its jurisdictions are competent for.
+      if (!prison)
+        return layout(
+          req,
+          t(lang, 'web.home.title'),
+          html`<p>${t(lang, 'web.no_prison')}</p>${await withoutChargeSection(req, db, null)}`,
+        );
       const [occ, arrivals] = await Promise.all([
         occupancyReport(db, actor, { prison: prison.id }),
         arrivalsSince(db, prison.id, startOfBamakoDay(bamakoDate())),
@@ -589,6 +596,7 @@ ${dl([
 ])}
 ${await releaseDueSection(req, db, prison)}
 ${alertsHtml}
+${await withoutChargeSection(req, db, prison)}
 ${await breachSection(req, db, prison)}
 ${await awaitingSection(req, db, prison)}
 ${receptionsHtml}
@@ -708,7 +716,7 @@ ${textField({
                     ? html`${raw(justiceSection(lang, jf, { mayWrite }).toString())}${releaseSection(jf, lang)}${alertHistorySection(
                         jf,
                         lang,
-                      )}`
+                      )}${await custodyChainSection(req, db, a.id)}`
                     : null,
                 ] as const;
               }),

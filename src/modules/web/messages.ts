@@ -189,6 +189,12 @@ registerMessages({
   'web.history.entity.chain_document': { fr: 'Pièce de la procédure', en: 'Case document' },
   'web.history.entity.force_unit': { fr: 'Unité d’une force', en: 'Unit of a force' },
   'web.history.entity.release': { fr: 'Libération', en: 'Release' },
+  'web.history.entity.custody_stage': { fr: 'Garde avant la prison', en: 'Custody before prison' },
+  'web.history.entity.custody_limit_rule': { fr: 'Limite de garde à vue', en: 'Police custody limit' },
+  'web.history.entity.chain_custody_settings': {
+    fr: 'Réglages de la garde avant la prison',
+    en: 'Custody before prison settings',
+  },
   'web.history.entity.release_settings': {
     fr: 'Autorités à informer des libérations',
     en: 'Authorities told of releases',
@@ -253,6 +259,7 @@ registerMessages({
   'web.history.action.complete': { fr: 'achèvement', en: 'completed' },
   'web.history.action.answer': { fr: 'réponse', en: 'answered' },
   'web.history.action.correction': { fr: 'correction', en: 'corrected' },
+  'web.history.action.correct': { fr: 'correction', en: 'corrected' },
   'web.history.action.close': { fr: 'clôture', en: 'closed' },
   'web.history.action.allocation_override': { fr: 'dérogation au placement', en: 'placement override' },
   'web.history.action.acknowledge': { fr: 'accusé de réception', en: 'acknowledged' },

@@ -10,7 +10,7 @@ import {
   offenceCategoryOf,
   type PretrialComputation,
 } from '../pretrial.js';
-import { addDays, daysBetween } from '../calendar.js';
+import { addDays, daysBetween, minDate } from '../calendar.js';
 import { releaseFromTitles, type ReleaseComputation } from '../release.js';
 import { deriveLegalSituation, isSentenced, type LegalSituation } from './situation.js';
 import type { LegalTitle, OffenceCategory } from './titles.js';
@@ -38,6 +38,8 @@ export interface CaseInput {
   charges: readonly ChargeFacts[];
   hearings: readonly HearingFacts[];
   residentInMali?: boolean | null;
+  /** First day in custody before prison (police custody…), credited as remand (chain module, issue 20). */
+  custodyFrom?: string | null;
   /**
    * Escapes before this admission on the same file, each recaptured: the day of the escape and the
    * day of the recapture (Bamako dates). Time unlawfully at large is not time served
@@ -108,6 +110,11 @@ export function heldOn(c: Pick<CaseInput, 'admittedOn' | 'endedOn'>, asOf: strin
   return c.admittedOn <= asOf && (!c.endedOn || c.endedOn > asOf);
 }
 
+/** The first day in detention for the remand credit: custody before prison counts when it came first. */
+export function detentionStartWithCustody(start: string, custodyFrom: string | null | undefined): string {
+  return custodyFrom ? minDate(start, custodyFrom) : start;
+}
+
 export function evaluateCase(c: CaseInput, asOf: string, settings: JusticeSettings = DEFAULT_SETTINGS): CaseEvaluation {
   const titles = c.titles.filter((t) => t.issuedOn <= asOf);
   const situation = deriveLegalSituation(titles);
@@ -122,7 +129,7 @@ export function evaluateCase(c: CaseInput, asOf: string, settings: JusticeSettin
   });
   const release =
     isSentenced(situation.status) || situation.status === 'pardoned'
-      ? releaseFromTitles(titles, pretrial.start ?? c.admittedOn)
+      ? releaseFromTitles(titles, detentionStartWithCustody(pretrial.start ?? c.admittedOn, c.custodyFrom))
       : null;
   const afterEscapes = release ? withTimeAtLarge(release, c.atLarge) : null;
   const past = c.hearings

@@ -4,6 +4,7 @@
  */
 import { bamakoDate } from '../../../core/dates.js';
 import type { Tx } from '../../../db/index.js';
+import { custodyBeforePrison } from '../custody-port.js';
 import * as repo from '../repository.js';
 import {
   type AtLarge,
@@ -121,6 +122,7 @@ export async function loadCases(db: Tx, admissions: repo.AdmissionRow[]): Promis
   const rows = await repo.titlesOf(db, ids);
   const charges = await repo.chargesOf(db, ids);
   const hearings = await repo.hearingsOf(db, ids);
+  const custodyFrom = await custodyBeforePrison(db, ids);
   const by = <T extends { admissionId: string }>(xs: T[]) => {
     const m = new Map<string, T[]>();
     for (const x of xs) {
@@ -157,6 +159,7 @@ export async function loadCases(db: Tx, admissions: repo.AdmissionRow[]): Promis
           titles,
           charges: ac.map((x) => ({ category: x.category, terrorismRelated: x.terrorismRelated })),
           hearings: ah.map((x) => ({ date: bamakoDate(x.scheduledAt), outcome: x.outcome as HearingOutcome | null })),
+          custodyFrom: custodyFrom.get(a.id) ?? null,
         },
       };
     }),
