@@ -68,6 +68,7 @@ export { csrfOk };
 import {
   getJusticeFile,
   justiceAlertSummary,
+  justiceAlertsForPrison,
   alertHistorySection,
   releaseSection,
   justiceSection,
@@ -487,10 +488,17 @@ ${textField({
         ? await population(db, actor, prison.id, { page: 1, page_size: 20 })
         : null;
       // The justice alerts: a person held without a valid title first (art. 129 makes it the prison's duty to act).
-      // Counted and ordered by the database; only the first 25 are read and worded.
-      const summary = actor.permissions.has('justice.read')
-        ? await justiceAlertSummary(db, actor, prison.id, { limit: 25, lang: req.lang })
-        : null;
+      // Computed once per request: who also sees the release-due list (built from the same alerts) gets the
+      // full list once, shared by both sections; otherwise counted and ordered by the database, the first 25 worded.
+      const sharedAlerts =
+        actor.permissions.has('justice.read') && actor.permissions.has('movements.release')
+          ? await justiceAlertsForPrison(db, { ...actor, lang: req.lang }, prison.id)
+          : undefined;
+      const summary = sharedAlerts
+        ? { total: sharedAlerts.length, items: sharedAlerts.slice(0, 25) }
+        : actor.permissions.has('justice.read')
+          ? await justiceAlertSummary(db, actor, prison.id, { limit: 25, lang: req.lang })
+          : null;
       const alerts = summary?.items ?? null;
       const alertsHtml =
         summary && alerts
@@ -594,7 +602,7 @@ ${dl([
   [t(lang, 'web.arrivals_today'), String(arrivals)],
   [t(lang, 'web.unassigned'), String(p.unassigned)],
 ])}
-${await releaseDueSection(req, db, prison)}
+${await releaseDueSection(req, db, prison, 10, sharedAlerts)}
 ${alertsHtml}
 ${await withoutChargeSection(req, db, prison)}
 ${await breachSection(req, db, prison)}

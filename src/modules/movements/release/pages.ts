@@ -49,6 +49,7 @@ import {
   recordEscape,
   releaseContext,
   releaseDueList,
+  type PrisonAlerts,
 } from './service.js';
 import { alertSheetView, incidentFormView, incidentView } from './views/incident.js';
 import { certificateView, checkView, dueTable, dueView, showView } from './views/release.js';
@@ -92,11 +93,12 @@ export async function releaseDueSection(
   db: Db,
   prison: { id: string; code: string },
   limit = 10,
+  alerts?: PrisonAlerts,
 ): Promise<Raw | null> {
   const actor = req.actor!;
   if (!can(actor, 'movements.release') || !can(actor, 'justice.read')) return null;
   const lang = req.lang;
-  const due = await releaseDueList(db, actor, prison.id, lang);
+  const due = await releaseDueList(db, actor, prison.id, lang, alerts);
   return html`<section aria-labelledby="release-due-h">
 <h2 id="release-due-h"><a href="/movements/release-due?prison=${prison.code}">${p.t(lang, 'movements.release.due.title')}</a> (${due.items.length})</h2>
 ${

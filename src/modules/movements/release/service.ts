@@ -96,20 +96,26 @@ export async function putReleaseSettings(db: Db, actor: Actor, input: { authorit
 // ---------------------------------------------------------------------------------------------
 // The release-due list
 
+/** The justice module's alerts for one prison, as `justiceAlertsForPrison` gives them. */
+export type PrisonAlerts = Awaited<ReturnType<typeof justiceAlertsForPrison>>;
+
 /**
  * Who must leave, or will soon: the justice module's own alerts (release due, expired title, no
  * title, release within the week) for the prison, in the order of `sortDue`, each with the release
- * already in progress when there is one. Nothing is recomputed here.
+ * already in progress when there is one. Nothing is recomputed here: a page that already holds the
+ * prison's alerts for this request (the home page) passes them (`alerts`), so that they are
+ * computed once per request.
  */
 export async function releaseDueList(
   db: Db,
   actor: Actor,
   prisonRef?: string,
   lang: Lang = actor.lang,
+  alreadyComputed?: PrisonAlerts,
 ): Promise<DueReplyT> {
   const prison = await prisonFor(db, actor, prisonRef);
   authorize(actor, 'movements.release', prison.id);
-  const alerts = await justiceAlertsForPrison(db, { ...actor, lang }, prison.id);
+  const alerts = alreadyComputed ?? (await justiceAlertsForPrison(db, { ...actor, lang }, prison.id));
   const picked = alerts.flatMap((a) => {
     const due = dueKind(a);
     return due ? [{ a, due }] : [];
