@@ -791,3 +791,67 @@ test(
     assert.deepEqual(wrong, []);
   },
 );
+
+// ---- No form where sending it would be refused ---------------------------------------------------
+
+/** The route a form's action goes to (its pattern in the route table), or null. */
+function routeOfAction(action: string): string | null {
+  const path = action.split('?')[0];
+  const posts = routes.filter((r) => r.method === 'POST' && !r.url.startsWith('/api/'));
+  const hit = posts.find((r) => new RegExp(`^${r.url.replace(/:[a-z]+/g, '[^/]+')}$`).test(path));
+  return hit?.url ?? null;
+}
+
+/** Who may send a form to this action: a reception step's form by its step's permission (the API's line). */
+function mayPost(action: string, route: string, w: Role): boolean {
+  // A cell leader's request is answered by housing and custody staff (answerLeaderRequest); the
+  // matrix's line for it tries a request that does not exist.
+  if (route === '/cells/:id/requests/:request/answer') return any('housing.move', 'custody.write').includes(w);
+  const step = /^\/receptions\/[^/]+\/steps\/([a-z]+)/.exec(action)?.[1];
+  const e = MATRIX[step ? `POST /api/receptions/:id/steps/${step}` : `POST ${route}`];
+  return e === 'public' || (Array.isArray(e) && e.includes(w));
+}
+
+test(
+  'no page shows a form that its reader may not send: read-only roles, and reception steps by their permission',
+  { timeout: 600_000 },
+  async () => {
+    const shown: string[] = [];
+    let pages = 0;
+    const gets = routes.filter((r) => r.method === 'GET' && !r.url.startsWith('/api/') && r.url !== '/logout');
+    const stepPages = ['security', 'administration', 'registry', 'medical', 'interview'].map(
+      (s) => `/receptions/${reception}/steps/${s}`,
+    );
+    for (const w of ['auditor', 'social_worker', 'medical_staff', 'prosecutor', 'inspector'] as const) {
+      // A session of its own: the matrix above ends with logging out.
+      const cookie = `pmis_session=${(await login(db, ACCOUNTS[w], 'correct horse battery', 2)).session}`;
+      const paths = gets
+        .filter((r) => Array.isArray(MATRIX[`GET ${r.url}`]) && (MATRIX[`GET ${r.url}`] as Role[]).includes(w))
+        .flatMap((r) => {
+          const query = r.query ? new URLSearchParams(sample(r.query) as Record<string, string>).toString() : '';
+          return r.url === '/receptions/:id/steps/:step' ? stepPages : [pathFor(r.url) + (query ? `?${query}` : '')];
+        });
+      for (const url of paths) {
+        const res = await app.inject({
+          method: 'GET',
+          url,
+          headers: { cookie, 'accept-language': 'en' },
+        });
+        if (res.statusCode !== 200 || !res.headers['content-type']?.toString().startsWith('text/html')) continue;
+        pages++;
+        for (const m of res.body.matchAll(/<form\b([^>]*)>/g)) {
+          const attrs = m[1];
+          if (!/method="post"/i.test(attrs)) continue;
+          const action = (/action="([^"]*)"/.exec(attrs)?.[1] ?? url).replace(/&amp;/g, '&');
+          if (action === '/logout' || action.startsWith('/lang/')) continue;
+          const route = routeOfAction(action);
+          if (!route) shown.push(`${w} ${url}: a form to ${action}, which is no route`);
+          else if (!mayPost(action, route, w)) shown.push(`${w} ${url}: a form to ${action}, refused to ${w}`);
+        }
+      }
+    }
+    console.log(`forms by reader: ${pages} pages read`);
+    assert.ok(pages > 50, `${pages} pages read`);
+    assert.deepEqual(shown, []);
+  },
+);

@@ -1033,6 +1033,8 @@ ${rows.map(
         : html`<p>${t(lang, 'cls.cell.none')}</p>`;
     const canWrite = can(actor, 'housing.move');
     const canRequest = (['housing.move', 'custody.write', 'intake.interview'] as const).some((p) => can(actor, p));
+    // Answering is for the housing and custody staff only (answerLeaderRequest): the social worker records, not answers.
+    const canAnswer = (['housing.move', 'custody.write'] as const).some((p) => can(actor, p));
     return layout(
       req,
       t(lang, 'cls.page.cell', { code: o.code }),
@@ -1101,7 +1103,7 @@ ${
 `
     : html`<p>${t(lang, 'cls.cell.open')}</p>
 ${
-  canRequest
+  canAnswer
     ? html`<form method="post" action="/cells/${id}/requests/${r.id}/answer">${hidden('_csrf', req.sessionCsrf ?? '')}${textField(
         {
           label: t(lang, 'cls.cell.answer'),

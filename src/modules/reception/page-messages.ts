@@ -42,6 +42,16 @@ registerMessages({
   'web.rec.state': { fr: 'État', en: 'State' },
   'web.rec.done': { fr: 'Faite', en: 'Done' },
   'web.rec.todo': { fr: 'À faire', en: 'To do' },
+  'web.rec.read_only': {
+    fr: 'Cette étape est enregistrée par un autre service : vous pouvez la consulter, pas l’enregistrer.',
+    en: 'This step is recorded by another service: you may read it, not record it.',
+  },
+  'web.rec.not_recorded': { fr: 'Pas encore enregistrée.', en: 'Not recorded yet.' },
+  'web.rec.recorded_on': { fr: 'Enregistrée le', en: 'Recorded on' },
+  'web.rec.values_hidden': {
+    fr: 'Le contenu de cette étape est réservé à ceux qui la font.',
+    en: 'What this step recorded is for those who do it.',
+  },
   'web.rec.out_of_order': { fr: "Motif (étape hors de l'ordre habituel)", en: 'Reason (step out of the usual order)' },
   'web.rec.out_of_order_intro': {
     fr: 'Les étapes suivantes ne sont pas encore faites : {steps}. Indiquez pourquoi celle-ci passe avant.',

@@ -4,6 +4,7 @@
  */
 import { SENTENCE_FORM_FIELDS, sentenceFromForm } from '../custody/index.js';
 import type { FastifyReply } from 'fastify';
+import { type Actor, can } from '../../core/access.js';
 import { AppError, type FieldError, forbidden } from '../../core/errors.js';
 import { formatBamako, bamakoDate } from '../../core/dates.js';
 import { t, type Lang } from '../../core/i18n.js';
@@ -46,6 +47,7 @@ import {
   readUpload,
 } from '../attachments/index.js';
 import {
+  canRecordStep,
   canStart,
   completeReception,
   getReception,
@@ -79,14 +81,86 @@ function stepLabel(lang: Lang, s: Step): string {
   return t(lang, `reception.step.${s}`);
 }
 
-function stepsTable(lang: Lang, r: ReceptionView): Raw {
+/** What a step recorded, in words: the fields a reader may see (restricted parts stay out: getReception hides them). */
+const RECORDED: Record<Step, [string, string][]> = {
+  security: [
+    ['rules_explained', 'web.rec.rules_explained'],
+    ['body_search_done', 'web.rec.body_search'],
+    ['prohibited_items', 'web.rec.prohibited_items'],
+  ],
+  administration: [
+    ['committal_number', 'web.committal_number'],
+    ['photo_taken', 'web.rec.photo_taken'],
+    ['warrant_scanned', 'web.rec.warrant_scanned'],
+  ],
+  registry: [
+    ['items', 'web.rec.items'],
+    ['money', 'web.rec.money'],
+    ['phones', 'web.rec.phones'],
+    ['notes', 'web.rec.notes'],
+  ],
+  medical: [],
+  interview: [
+    ['background', 'web.rec.background'],
+    ['family_situation', 'web.rec.family'],
+  ],
+};
+function recordedValue(lang: Lang, v: unknown): string {
+  if (typeof v === 'boolean') return t(lang, v ? 'web.yes' : 'web.no');
+  if (Array.isArray(v))
+    return (
+      v
+        .map((x) =>
+          x && typeof x === 'object'
+            ? Object.values(x as Record<string, unknown>)
+                .filter((y) => typeof y === 'string' || typeof y === 'number')
+                .join(' ')
+            : String(x),
+        )
+        .join(' ; ') || '—'
+    );
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '—';
+}
+
+/** A step's page for a reader who may not record it, or once it is done: what was recorded, read-only. */
+function stepRecord(req: Req, r: ReceptionView, step: Step): string {
+  const lang = req.lang;
+  const s = r.steps.find((x) => x.step === step)!;
+  const rows: [string, string][] = s.done
+    ? [
+        [t(lang, 'web.rec.recorded_on'), formatBamako(s.done_at, lang)],
+        ...(s.out_of_order_reason
+          ? [[t(lang, 'web.rec.out_of_order'), s.out_of_order_reason] as [string, string]]
+          : []),
+        ...(s.data
+          ? RECORDED[step]
+              .filter(([k]) => s.data![k] !== undefined && s.data![k] !== null)
+              .map(([k, label]) => [t(lang, label), recordedValue(lang, s.data![k])] as [string, string])
+          : []),
+      ]
+    : [];
+  return layout(
+    req,
+    `${stepLabel(lang, step)} — ${r.handover.warrant_name}`,
+    html`${
+      !canRecordStep(req.actor!, step) && r.status === 'in_progress' && !s.done
+        ? html`<p>${t(lang, 'web.rec.read_only')}</p>`
+        : null
+    }
+${s.done ? dl(rows) : html`<p>${t(lang, 'web.rec.not_recorded')}</p>`}
+${s.done && !s.data && step !== 'security' ? html`<p>${t(lang, 'web.rec.values_hidden')}</p>` : null}
+<p><a href="/receptions/${r.id}">${t(lang, 'web.rec.back')}</a></p>`,
+  );
+}
+
+function stepsTable(lang: Lang, actor: Actor, r: ReceptionView): Raw {
   return html`<table><thead><tr><th scope="col">${t(lang, 'web.rec.step')}</th><th scope="col">${t(lang, 'web.rec.state')}</th>
 <th scope="col">${t(lang, 'web.history.when')}</th><th scope="col">${t(lang, 'web.rec.out_of_order')}</th></tr></thead><tbody>
 ${r.steps.map(
   (s) => html`<tr id="step-${s.step}"><td>${
-    s.done || r.status !== 'in_progress'
-      ? stepLabel(lang, s.step)
-      : html`<a href="/receptions/${r.id}/steps/${s.step}">${stepLabel(lang, s.step)}</a>`
+    s.done || (r.status === 'in_progress' && canRecordStep(actor, s.step))
+      ? html`<a href="/receptions/${r.id}/steps/${s.step}">${stepLabel(lang, s.step)}</a>`
+      : stepLabel(lang, s.step)
   }</td>
 <td>${s.done ? t(lang, 'web.rec.done') : html`<strong>${t(lang, 'web.rec.todo')}</strong>`}</td>
 <td>${s.done_at ? formatBamako(s.done_at, lang) : ''}</td><td>${s.out_of_order_reason ?? ''}</td></tr>`,
@@ -308,7 +382,7 @@ ${dl([
       : [h.information_shared, h.evidence_shared].filter(Boolean).join(' — ') || '—',
   ],
 ])}
-<h2>${t(lang, 'web.rec.steps')}</h2>${stepsTable(lang, r)}
+<h2>${t(lang, 'web.rec.steps')}</h2>${stepsTable(lang, req.actor!, r)}
 ${placementRefusal(req, r)}
 ${
   r.medical
@@ -338,7 +412,7 @@ ${files.map(
     : html`<p>${t(lang, 'web.none')}</p>`
 }
 ${
-  r.status === 'in_progress'
+  r.status === 'in_progress' && can(req.actor!, 'person.write')
     ? html`<form id="upload" method="post" action="/receptions/${r.id}/attachments?_csrf=${encodeURIComponent(
         req.sessionCsrf ?? '',
       )}" enctype="multipart/form-data">
@@ -366,7 +440,7 @@ ${
     : null
 }
 ${
-  r.status === 'in_progress'
+  r.status === 'in_progress' && (can(req.actor!, 'intake.complete') || can(req.actor!, 'intake.administration'))
     ? html`<form id="form" method="post" action="/receptions/${r.id}/complete">${hidden(
         '_csrf',
         req.sessionCsrf ?? '',
@@ -734,14 +808,20 @@ ${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
     '/receptions/:id/steps/:step',
     { schema: { hide: true } },
     page(async (req) => {
-      if (!isStep(req.params.step)) throw new AppError(404, 'error.not_found');
+      const step = req.params.step;
+      if (!isStep(step)) throw new AppError(404, 'error.not_found');
       const r = await getReception(db, req.actor!, req.params.id);
+      // The form only for those who can save it, while the step is to be done; otherwise what was recorded.
+      if (
+        r.status !== 'in_progress' ||
+        r.steps.some((s) => s.step === step && s.done) ||
+        !canRecordStep(req.actor!, step)
+      )
+        return stepRecord(req, r, step);
       // A reception started from an announced arrival: the registration starts from what was announced.
       const announced =
-        req.params.step === 'administration' && !r.admission_id
-          ? await registrationPrefill(db, req.actor!, r.id)
-          : null;
-      return stepForm(req, r, req.params.step, announced ?? {}, null);
+        step === 'administration' && !r.admission_id ? await registrationPrefill(db, req.actor!, r.id) : null;
+      return stepForm(req, r, step, announced ?? {}, null);
     }),
   );
 

@@ -367,6 +367,14 @@ const PERMISSION: Record<Step, Parameters<typeof authorize>[1]> = {
   interview: 'intake.interview',
 };
 
+/**
+ * Who may record a step: the step's permission (the one rule recordStep enforces). The pages show a
+ * step's form only to them; everyone else who may read the reception sees what was recorded.
+ */
+export function canRecordStep(actor: Actor, step: Step): boolean {
+  return can(actor, PERMISSION[step]);
+}
+
 /** Record one step. Out of the default order it needs a reason; each step is done once. */
 export async function recordStep(
   db: Db,
