@@ -67,12 +67,14 @@ const Username = Type.Object({ username: Type.String({ minLength: 1, maxLength: 
 const Reason = OptionalReasonBody;
 /** A body that may be left out (`{}` then): a POST with nothing to say but an optional reason. */
 const optionalBody = {
-  preValidation: async (req: { body: unknown }) => {
+  preValidation: (req: { body: unknown }) => {
     req.body ??= {};
+    return Promise.resolve();
   },
 };
 const Code = CodeBody;
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
 
