@@ -206,7 +206,8 @@ test(
     );
     // Forced: the database is replaced by the backup (a row added since is gone), in one transaction.
     await target.pool.query(
-      `INSERT INTO prison (id, code, name, kind, region_code) VALUES ('01900000-0000-7000-8000-0000000000cc', 'NEW', 'New', 'central_prison', 'BKO')`,
+      `INSERT INTO prison (id, code, name, kind, region_code)
+        VALUES ('01900000-0000-7000-8000-0000000000cc', 'NEW', 'New', 'central_prison', 'BKO')`,
     );
     await fs.writeFile(path.join(restoredDir, 'stray'), 'x');
     await restore(target, { file, passphrase: PASSPHRASE, attachmentsDir: restoredDir, force: true });

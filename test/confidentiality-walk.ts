@@ -160,7 +160,8 @@ export async function assertHistoryConfidential(
 ): Promise<{ persons: number; entries: number; restricted: number; reads: number }> {
   const rows = (
     await database.pool.query(
-      `SELECT id, entity, entity_id, action, person_id, before, after, reason, restricted FROM change_log WHERE person_id IS NOT NULL ORDER BY at`,
+      `SELECT id, entity, entity_id, action, person_id, before, after, reason, restricted FROM change_log WHERE person_id IS NOT NULL
+        ORDER BY at`,
     )
   ).rows as Row[];
   // Every entity in the change log is declared with its restricted parts.
@@ -252,7 +253,8 @@ export async function assertHistoryConfidential(
         if (!shown.length) continue;
         const a = (
           await database.pool.query<{ detail: { entries: string[] } }>(
-            `SELECT detail FROM access_audit WHERE actor_id = $1 AND category = $2 AND action = 'read' AND entity = 'change_log' AND person_id = $3 ORDER BY at DESC LIMIT 1`,
+            `SELECT detail FROM access_audit WHERE actor_id = $1 AND category = $2 AND action = 'read' AND entity = 'change_log'
+              AND person_id = $3 ORDER BY at DESC LIMIT 1`,
             [u.actor.userId, cat, personId],
           )
         ).rows[0];

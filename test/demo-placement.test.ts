@@ -27,7 +27,8 @@ test(
       over_capacity_reason: string | null;
       roles: string[];
     }>(
-      `SELECT pl.overridden, pl.override_reason, pl.over_capacity_reason, u.roles FROM placement pl JOIN app_user u ON u.id = pl.override_by WHERE cardinality(pl.overridden) > 0`,
+      `SELECT pl.overridden, pl.override_reason, pl.over_capacity_reason, u.roles FROM placement pl JOIN app_user u
+        ON u.id = pl.override_by WHERE cardinality(pl.overridden) > 0`,
     );
     for (const o of overrides) {
       if (o.overridden.some((r) => r !== 'capacity')) {

@@ -249,7 +249,8 @@ test('a batch with one row PostgreSQL refuses in the middle: every other row imp
   const history = async (family: string) =>
     (
       await database.pool.query<{ entity: string; action: string; after: Record<string, unknown> }>(
-        `SELECT c.entity, c.action, c.after FROM change_log c JOIN person p ON p.id = c.person_id WHERE p.family_name = $1 ORDER BY c.at, c.id`,
+        `SELECT c.entity, c.action, c.after FROM change_log c JOIN person p ON p.id = c.person_id WHERE p.family_name = $1
+          ORDER BY c.at, c.id`,
         [family],
       )
     ).rows;

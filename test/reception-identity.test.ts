@@ -113,7 +113,8 @@ test('the reception shows an earlier file under another spelling; the clerk link
   );
   const decision = (
     await database.pool.query<{ decision: string; person_id: string; has_admission: boolean; shown: number }>(
-      `SELECT decision, person_id, admission_id IS NOT NULL AS has_admission, jsonb_array_length(candidates) AS shown FROM identity_decision`,
+      `SELECT decision, person_id, admission_id IS NOT NULL AS has_admission, jsonb_array_length(candidates) AS shown
+        FROM identity_decision`,
     )
   ).rows;
   assert.deepEqual(decision, [
@@ -133,7 +134,8 @@ test('the reception shows an earlier file under another spelling; the clerk link
   // The re-admission is recorded: it opened the identity and the legal history of Koulikoro to Bamako.
   const opening = (
     await database.pool.query(
-      `SELECT o.kind, o.categories, f.code AS "from", t.code AS "to" FROM file_opening o JOIN prison f ON f.id = o.from_prison_id JOIN prison t ON t.id = o.to_prison_id`,
+      `SELECT o.kind, o.categories, f.code AS "from", t.code AS "to" FROM file_opening o JOIN prison f ON f.id = o.from_prison_id
+        JOIN prison t ON t.id = o.to_prison_id`,
     )
   ).rows;
   assert.deepEqual(opening, [{ kind: 'readmission', categories: ['legal_history'], from: 'KLK', to: 'BKO' }]);

@@ -135,7 +135,8 @@ test('a reception completed end to end: every step records who and when, the fil
   assert.equal(director.json<ReceptionView>().medical?.fitness, undefined, 'the director sees the injury report only');
   const audit = (
     await database.pool.query<{ username: string; action: string; entity: string }>(
-      `SELECT u.username, a.action, a.entity FROM access_audit a JOIN app_user u ON u.id = a.actor_id WHERE a.category = 'health' ORDER BY a.at`,
+      `SELECT u.username, a.action, a.entity FROM access_audit a JOIN app_user u ON u.id = a.actor_id WHERE a.category = 'health'
+        ORDER BY a.at`,
     )
   ).rows;
   assert.deepEqual(
