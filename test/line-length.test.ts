@@ -96,7 +96,7 @@ test(`no line of code is over ${MAX} characters beyond the known ones (which may
     const long = fs
       .readFileSync(f, 'utf8')
       .split('\n')
-      .map((l, i) => ({ n: i + 1, len: [...l].length }))
+      .map((l, i) => ({ n: i + 1, len: Array.from(l).length }))
       .filter((x) => x.len > MAX);
     const known = KNOWN[f] ?? 0;
     if (long.length > known)

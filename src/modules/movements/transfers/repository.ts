@@ -1,5 +1,5 @@
 /** Queries of the transfers: its own tables; the names it shows (people, prisons, admissions, users) from their owners' front doors. */
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '../../../db/index.js';
 import { accountNames } from '../../access/index.js';
 import { findAdmissions } from '../../custody/index.js';
