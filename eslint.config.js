@@ -50,6 +50,13 @@ export default tseslint.config(
       ],
     },
   },
+  // The tools' own configuration files (eslint.config.js, .dependency-cruiser.cjs) are outside the
+  // TypeScript project: linted without type information, the .cjs one as CommonJS.
+  { files: ['**/*.js', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
   {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {

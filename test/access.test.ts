@@ -474,7 +474,8 @@ test('sessions and tokens: listed, revoked by their owner or an administrator in
     sql`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE id = encode(sha256(${idle.session!}::bytea), 'hex')`,
   );
   await db.execute(
-    sql`UPDATE api_token SET last_used_at = now() - interval '31 minutes', created_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM app_user WHERE username = 'auditor')`,
+    sql`UPDATE api_token SET last_used_at = now() - interval '31 minutes', created_at = now() - interval '31 minutes'
+      WHERE user_id = (SELECT id FROM app_user WHERE username = 'auditor')`,
   );
   assert.equal((await app.inject({ url: '/api/me', headers: { cookie: idle.cookie } })).statusCode, 401);
   assert.equal((await app.inject({ url: '/api/me', headers: auth(idleTok) })).statusCode, 401);
@@ -515,7 +516,8 @@ test('audit rows record the address and the session or token behind the change',
   });
   assert.equal(read.statusCode, 200);
   const audit = await rows<{ address: string; session_id: string | null; token_id: string }>(
-    sql`SELECT address, session_id, token_id FROM access_audit WHERE person_id = ${r.json<{ person_id: string }>().person_id} AND action = 'read'`,
+    sql`SELECT address, session_id, token_id FROM access_audit WHERE person_id = ${r.json<{ person_id: string }>().person_id}
+      AND action = 'read'`,
   );
   assert.equal(audit.length, 1);
   assert.equal(audit[0].address, '192.0.2.11');

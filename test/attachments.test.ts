@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { auth, baseUrl, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 import { assertHistoryConfidential } from './confidentiality-walk.js';
-import type { Problem } from './api.js';
+import type { AdmissionView, Problem } from './api.js';
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pmis-att-'));
 after(() => fs.rm(dir, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ test('attachments: type by content, size limit, scope, medical files need health
       headers: auth(fx.tokens['clerk.bko']),
       payload: newArrival(),
     })
-  ).json();
+  ).json<AdmissionView>();
   const photo = await upload(
     fx.tokens['clerk.bko'],
     { prison: 'BKO', kind: 'photo', person_id: a.person_id },
@@ -126,7 +126,9 @@ test('attachments: type by content, size limit, scope, medical files need health
     200,
   );
   const audit = (
-    await database.pool.query(`SELECT category, action FROM access_audit WHERE entity = 'attachment' ORDER BY at`)
+    await database.pool.query<{ category: string; action: string }>(
+      `SELECT category, action FROM access_audit WHERE entity = 'attachment' ORDER BY at`,
+    )
   ).rows.map((r) => `${r.category}:${r.action}`);
   assert.deepEqual(audit, ['attachment:read', 'health:write', 'health:read']);
   // Unauthenticated: refused.
@@ -141,7 +143,7 @@ test('an attachment is named after its type, whatever it was uploaded as; its fi
       headers: auth(fx.tokens['clerk.bko']),
       payload: newArrival({ person: { ...newArrival().person, family_name: 'Sissoko' } }),
     })
-  ).json();
+  ).json<AdmissionView>();
   const r = await upload(
     fx.tokens['clerk.bko'],
     { prison: 'BKO', kind: 'photo', person_id: a.person_id },

@@ -14,7 +14,7 @@ import { backup, BackupError, restore, RestoreRefused } from '../src/db/backup/i
 import { findPgTool, MissingToolError } from '../src/db/backup/pgtools.js';
 import { connect, type Database } from '../src/db/index.js';
 import { privilegeProblems } from '../src/db/privileges.js';
-import { auth, fixture, newArrival, testApp, testDatabase, testRoles } from './helpers.js';
+import { auth, baseUrl, fixture, newArrival, testApp, testDatabase, testRoles } from './helpers.js';
 
 const roles = testRoles();
 const PASSPHRASE = 'sept chameaux traversent le fleuve';
@@ -36,7 +36,7 @@ async function fingerprint(url: string): Promise<Record<string, { rows: number; 
   ).rows.map((r) => r.t);
   const out: Record<string, { rows: number; md5: string | null }> = {};
   for (const t of tables) {
-    const r = await c.query(
+    const r = await c.query<{ rows: number; md5: string | null }>(
       `SELECT count(*)::int AS rows, md5(string_agg(x::text, '|' ORDER BY x::text)) AS md5 FROM public."${t}" x`,
     );
     out[t] = r.rows[0];
@@ -48,7 +48,7 @@ async function files(root: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const e of await fs.readdir(root, { recursive: true, withFileTypes: true })) {
     if (!e.isFile()) continue;
-    const p = path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name);
+    const p = path.join(e.parentPath, e.name);
     out[path.relative(root, p)] = (await fs.readFile(p)).toString('base64');
   }
   return out;
@@ -79,7 +79,10 @@ async function emptyTarget(): Promise<Database> {
 /** pg_dump of the server's major version, or why not (in CI: a failure, never a skip). */
 async function toolsOrSkip(): Promise<string | null> {
   const c = await client(roles.admin);
-  const major = Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000);
+  const major = Math.floor(
+    Number((await c.query<{ server_version_num: string }>('SHOW server_version_num')).rows[0].server_version_num) /
+      10000,
+  );
   try {
     await findPgTool('pg_dump', major);
     await findPgTool('pg_restore', major);
@@ -107,8 +110,7 @@ test(
     const fx = await fixture(source);
     const app = await testApp(source, { attachmentsDir });
     await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const base = baseUrl(app);
     const persons: string[] = [];
     for (let i = 0; i < 3; i++) {
       const r = await app.inject({
@@ -177,7 +179,8 @@ test(
     const person = await app2.inject({ url: `/api/persons/${persons[1]}`, headers: auth(fx.tokens['clerk.bko']) });
     assert.equal(person.statusCode, 200, person.body);
     assert.match(person.body, /Traoré-1/);
-    const attachmentId = (await target.pool.query(`SELECT id FROM attachment WHERE kind = 'photo'`)).rows[0].id;
+    const attachmentId = (await target.pool.query<{ id: string }>(`SELECT id FROM attachment WHERE kind = 'photo'`))
+      .rows[0].id;
     const photo = await app2.inject({
       url: `/api/attachments/${attachmentId}`,
       headers: auth(fx.tokens['clerk.bko']),
@@ -203,7 +206,8 @@ test(
     );
     // Forced: the database is replaced by the backup (a row added since is gone), in one transaction.
     await target.pool.query(
-      `INSERT INTO prison (id, code, name, kind, region_code) VALUES ('01900000-0000-7000-8000-0000000000cc', 'NEW', 'New', 'central_prison', 'BKO')`,
+      `INSERT INTO prison (id, code, name, kind, region_code)
+        VALUES ('01900000-0000-7000-8000-0000000000cc', 'NEW', 'New', 'central_prison', 'BKO')`,
     );
     await fs.writeFile(path.join(restoredDir, 'stray'), 'x');
     await restore(target, { file, passphrase: PASSPHRASE, attachmentsDir: restoredDir, force: true });

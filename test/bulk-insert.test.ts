@@ -34,7 +34,10 @@ test('a change-log row written by insertRows reads back as the same row written 
   await insertRows(database.db, changeLog, [entry(a, entity)]);
   await database.db.insert(changeLog).values(entry(b, entity));
   const rows = (
-    await database.pool.query(`SELECT * FROM change_log WHERE entity_id = $1 ORDER BY id = $2 DESC`, [entity, a])
+    await database.pool.query<Record<string, unknown> & { id: string; at: Date }>(
+      `SELECT * FROM change_log WHERE entity_id = $1 ORDER BY id = $2 DESC`,
+      [entity, a],
+    )
   ).rows;
   assert.equal(rows.length, 2);
   const { id: ida, ...mine } = rows[0];
@@ -64,10 +67,15 @@ test('arrays and database defaults: the columns not given take their defaults; r
   await insertRows(database.db, appUser, [u]);
   await insertRows(database.db, appUser, [{ ...u, id: newId(), username: `${u.username}.b` }, v]);
   const rows = (
-    await database.pool.query(
-      `SELECT username, roles, lang, national, created_at FROM app_user WHERE username = ANY($1)`,
-      [[u.username, `${u.username}.b`, v.username]],
-    )
+    await database.pool.query<{
+      username: string;
+      roles: string[];
+      lang: string;
+      national: boolean;
+      created_at: unknown;
+    }>(`SELECT username, roles, lang, national, created_at FROM app_user WHERE username = ANY($1)`, [
+      [u.username, `${u.username}.b`, v.username],
+    ])
   ).rows.sort((x, y) => (x.username < y.username ? -1 : 1));
   assert.deepEqual(
     rows.map((r) => [r.username, r.roles, r.lang, r.national]),

@@ -207,7 +207,8 @@ test('a confidential complaint is invisible to the prison staff and its director
   assert.ok((await inspectorList(db, inspector)).some((x) => x.id === c.id));
   await getComplaint(db, officer, c.id);
   const audit = await db.execute<{ actor_id: string; action: string; prison_id: string | null }>(
-    sql`SELECT actor_id, action, prison_id FROM access_audit WHERE category = 'confidential_complaint' AND (entity_id = ${c.id} OR detail::text LIKE ${'%' + c.reference + '%'})`,
+    sql`SELECT actor_id, action, prison_id FROM access_audit WHERE category = 'confidential_complaint'
+      AND (entity_id = ${c.id} OR detail::text LIKE ${'%' + c.reference + '%'})`,
   );
   assert.ok(audit.rows.some((x) => x.actor_id === inspector.userId && x.action === 'read'));
   assert.ok(audit.rows.some((x) => x.actor_id === inspector.userId && x.action === 'list'));

@@ -78,13 +78,15 @@ async function readers(
 async function groundTruth(
   database: Database,
 ): Promise<{ category: RestrictedCategory; sources: string[]; value: string }[]> {
-  const q = async (sql: string) => (await database.pool.query(sql)).rows as Record<string, unknown>[];
+  const q = async <R extends object = Record<string, unknown>>(sql: string) => (await database.pool.query<R>(sql)).rows;
   const out: { category: RestrictedCategory; sources: string[]; value: string }[] = [];
   const add = (category: RestrictedCategory, sources: string[], values: unknown) => {
     for (const v of leaves(values)) if (v.trim().length >= 3) out.push({ category, sources, value: v });
   };
-  for (const r of await q(`SELECT reception_id, data FROM reception_step WHERE step = 'interview'`)) {
-    const d = r.data as Record<string, unknown>;
+  for (const r of await q<{ reception_id: string; data: Record<string, unknown> }>(
+    `SELECT reception_id, data FROM reception_step WHERE step = 'interview'`,
+  )) {
+    const d = r.data;
     add(
       'interview',
       [`reception:${r.reception_id}`],
@@ -93,22 +95,24 @@ async function groundTruth(
       ),
     );
   }
-  for (const r of await q(`SELECT id, filename, sha256 FROM attachment WHERE kind = 'medical'`))
-    add('health', [`attachment:${r.id}`], [r.sha256, `${r.filename}`.length >= 8 ? r.filename : null].filter(Boolean));
+  for (const r of await q<{ id: string; filename: string; sha256: string }>(
+    `SELECT id, filename, sha256 FROM attachment WHERE kind = 'medical'`,
+  ))
+    add('health', [`attachment:${r.id}`], [r.sha256, r.filename.length >= 8 ? r.filename : null].filter(Boolean));
   for (const r of await q(`SELECT visible_injuries, ill_treatment_account, referral, notes FROM reception_medical`))
     add(
       'health',
       [],
       Object.values(r).filter((x) => typeof x === 'string'),
     );
-  for (const r of await q(`SELECT id, reasons FROM security_level`))
+  for (const r of await q<{ id: string; reasons: string }>(`SELECT id, reasons FROM security_level`))
     add('intelligence', [`security_level:${r.id}`], [r.reasons]);
-  for (const r of await q(
+  for (const r of await q<{ security_level_id: string; override_justification: string }>(
     `SELECT security_level_id, override_justification FROM classification_basis WHERE override_justification IS NOT NULL`,
   ))
     add('intelligence', [`security_level:${r.security_level_id}`], [r.override_justification]);
   for (const r of await q(`SELECT reason, source FROM keep_apart`)) add('intelligence', [], [r.reason, r.source]);
-  for (const r of await q(`SELECT id, content FROM assessment`)) {
+  for (const r of await q<{ id: string; content: unknown }>(`SELECT id, content FROM assessment`)) {
     const c = r.content as { summary?: string; judgement_reasons?: string; domain_notes?: Record<string, string> };
     add(
       'assessment',
@@ -118,7 +122,9 @@ async function groundTruth(
       ),
     );
   }
-  for (const r of await q(`SELECT person_id, religion, ethnicity FROM person_sensitive`))
+  for (const r of await q<{ person_id: string; religion: string | null; ethnicity: string | null }>(
+    `SELECT person_id, religion, ethnicity FROM person_sensitive`,
+  ))
     add(
       'ethnicity_religion',
       [`person:${r.person_id}`, `person_sensitive:${r.person_id}`],
@@ -154,7 +160,8 @@ export async function assertHistoryConfidential(
 ): Promise<{ persons: number; entries: number; restricted: number; reads: number }> {
   const rows = (
     await database.pool.query(
-      `SELECT id, entity, entity_id, action, person_id, before, after, reason, restricted FROM change_log WHERE person_id IS NOT NULL ORDER BY at`,
+      `SELECT id, entity, entity_id, action, person_id, before, after, reason, restricted FROM change_log WHERE person_id IS NOT NULL
+        ORDER BY at`,
     )
   ).rows as Row[];
   // Every entity in the change log is declared with its restricted parts.
@@ -245,8 +252,9 @@ export async function assertHistoryConfidential(
         const shown = items.filter((i) => i.restricted.includes(cat) && !i.withheld.includes(cat)).map((i) => i.id);
         if (!shown.length) continue;
         const a = (
-          await database.pool.query(
-            `SELECT detail FROM access_audit WHERE actor_id = $1 AND category = $2 AND action = 'read' AND entity = 'change_log' AND person_id = $3 ORDER BY at DESC LIMIT 1`,
+          await database.pool.query<{ detail: { entries: string[] } }>(
+            `SELECT detail FROM access_audit WHERE actor_id = $1 AND category = $2 AND action = 'read' AND entity = 'change_log'
+              AND person_id = $3 ORDER BY at DESC LIMIT 1`,
             [u.actor.userId, cat, personId],
           )
         ).rows[0];

@@ -60,7 +60,8 @@ const post = (u: string, url: string, payload: unknown, lang = 'en', method: 'PO
 const audits = async (category: string) =>
   (
     await database.pool.query(
-      `SELECT u.username, a.action, a.entity, a.detail FROM access_audit a JOIN app_user u ON u.id = a.actor_id WHERE a.category = $1 ORDER BY a.at`,
+      `SELECT u.username, a.action, a.entity, a.detail FROM access_audit a JOIN app_user u ON u.id = a.actor_id WHERE a.category = $1
+        ORDER BY a.at`,
       [category],
     )
   ).rows as { username: string; action: string; entity: string; detail: Record<string, unknown> }[];

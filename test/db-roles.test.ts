@@ -60,7 +60,8 @@ test('the app role cannot change or remove audit rows, run DDL or a program; the
     'the app role reads the change log (the fixture wrote to it)',
   );
   await app.query(
-    `INSERT INTO access_audit (id, actor_id, category, action, entity) VALUES ('01900000-0000-7000-8000-0000000000ab', $1, 'health', 'read', 'test')`,
+    `INSERT INTO access_audit (id, actor_id, category, action, entity)
+      VALUES ('01900000-0000-7000-8000-0000000000ab', $1, 'health', 'read', 'test')`,
     [fx.actors['admin'].userId],
   );
   for (const table of ['change_log', 'access_audit']) {
@@ -164,7 +165,8 @@ test('a database made before the role scheme (superuser-owned) is adopted by the
   await owner.query('CREATE TABLE adopted_later (id int)');
   const app = await client(roles.urlFor(name, roles.app));
   await app.query(
-    `INSERT INTO prison (id, code, name, kind, region_code) VALUES ('01900000-0000-7000-8000-0000000000aa', 'ADP', 'Adopted', 'central_prison', 'BKO')`,
+    `INSERT INTO prison (id, code, name, kind, region_code)
+      VALUES ('01900000-0000-7000-8000-0000000000aa', 'ADP', 'Adopted', 'central_prison', 'BKO')`,
   );
   assert.equal(await code(app.query(`UPDATE change_log SET at = now()`)), '42501');
 });

@@ -26,7 +26,7 @@ const dbName = (database: Database) => decodeURIComponent(new URL(database.url).
 
 /** What an operator (or a PostgreSQL restart) does: end every pmis connection to this database. */
 async function terminatePmisConnections(a: pg.Client, database: Database): Promise<number> {
-  const r = await a.query(
+  const r = await a.query<{ n: number }>(
     `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
     WHERE application_name LIKE 'pmis%' AND datname = $1 AND pid <> pg_backend_pid()`,
     [dbName(database)],
@@ -66,7 +66,7 @@ test(
     const held = await database.pool.connect();
     await held.query('BEGIN');
     // A read and a write in flight when the connections go.
-    const read = database.pool.query('SELECT pg_sleep(3), 42 AS answer');
+    const read = database.pool.query<{ answer: number }>('SELECT pg_sleep(3), 42 AS answer');
     const write = database.pool.query(`UPDATE pmis_heartbeat SET beat_by = 'test' WHERE pg_sleep(3) IS NOT NULL`).then(
       () => null,
       (e: unknown) => e,
@@ -161,7 +161,7 @@ test(
     after(() => owner.end().catch(() => undefined));
     const health = async () => {
       const r = await app.inject({ url: '/health' });
-      return { status: r.statusCode, body: r.json() as { reason?: string; code?: string } };
+      return { status: r.statusCode, body: r.json<{ reason?: string; code?: string }>() };
     };
     assert.equal((await health()).status, 200);
 

@@ -17,20 +17,27 @@ test(
   { timeout: 900_000 },
   async () => {
     await seedDemo(database, { scale: 0.3 });
-    const q = async (sql: string, params: unknown[] = []) => (await database.pool.query(sql, params)).rows;
+    const q = async <R extends object>(sql: string, params: unknown[] = []) =>
+      (await database.pool.query<R>(sql, params)).rows;
     // Every placement went through the rule; separation was overridden only by the director, with a reason.
     assert.deepEqual(await q(`SELECT count(*)::int AS n FROM placement WHERE via IS NULL`), [{ n: 0 }]);
-    const overrides = await q(
-      `SELECT pl.overridden, pl.override_reason, pl.over_capacity_reason, u.roles FROM placement pl JOIN app_user u ON u.id = pl.override_by WHERE cardinality(pl.overridden) > 0`,
+    const overrides = await q<{
+      overridden: string[];
+      override_reason: string | null;
+      over_capacity_reason: string | null;
+      roles: string[];
+    }>(
+      `SELECT pl.overridden, pl.override_reason, pl.over_capacity_reason, u.roles FROM placement pl JOIN app_user u
+        ON u.id = pl.override_by WHERE cardinality(pl.overridden) > 0`,
     );
     for (const o of overrides) {
-      if (o.overridden.some((r: string) => r !== 'capacity')) {
+      if (o.overridden.some((r) => r !== 'capacity')) {
         assert.ok(o.roles.includes('prison_director'), 'only the director overrides separation');
         assert.ok(o.override_reason?.trim());
       } else
         assert.ok((o.over_capacity_reason ?? o.override_reason)?.trim(), 'a reason for each placement over capacity');
     }
-    const [dir] = await q(
+    const [dir] = await q<{ id: string }>(
       `SELECT u.id, u.roles, up.prison_id FROM app_user u JOIN user_prison up ON up.user_id = u.id WHERE u.username = 'directeur.bko'`,
     );
     const national = makeActor({
@@ -59,9 +66,10 @@ test(
           for (const p of b.sides[1])
             assert.equal(
               (
-                await q(`SELECT count(*)::int AS n FROM age_assessment WHERE person_id = $1 AND result = 'adult'`, [
-                  p.person_id,
-                ])
+                await q<{ n: number }>(
+                  `SELECT count(*)::int AS n FROM age_assessment WHERE person_id = $1 AND result = 'adult'`,
+                  [p.person_id],
+                )
               )[0].n,
               1,
               `${p.name} became an adult by an assessment`,

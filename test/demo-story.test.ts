@@ -40,7 +40,8 @@ test('the demo tells a story a director recognises', { timeout: 1_800_000 }, asy
     const critical = new Set(alerts.filter((a) => a.severity === 'critical').map((a) => a.admissionId)).size;
     const due = (await classificationsDueForReview(database.db, director, id)).length;
     const [h] = await q<{ past: number; next: number }>(
-      `SELECT count(*) FILTER (WHERE h.outcome IN ('held', 'adjourned') AND h.scheduled_at < now() AND h.scheduled_at >= now() - interval '12 months')::int AS past,
+      `SELECT count(*) FILTER (WHERE h.outcome IN ('held', 'adjourned') AND h.scheduled_at < now()
+        AND h.scheduled_at >= now() - interval '12 months')::int AS past,
               count(*) FILTER (WHERE h.outcome IS NULL AND h.scheduled_at >= now() AND h.scheduled_at < now() + interval '30 days')::int AS next
          FROM hearing h WHERE h.prison_id = $1`,
       [id],

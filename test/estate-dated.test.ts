@@ -241,11 +241,13 @@ test("the migration makes today's capacities the first dated values", async () =
     await fs.copyFile(path.join(MIGRATIONS_DIR, f.name), path.join(dir, f.name));
   await migrate(pool, { dir });
   await pool.query(
-    `INSERT INTO prison (id, code, name, kind, region_code, official_capacity, opened_on) VALUES ('01900000-0000-7000-8000-000000000001', 'BKO', 'Bamako', 'central_prison', 'BKO', 400, NULL), ('01900000-0000-7000-8000-000000000002', 'KLK', 'Koulikoro', 'detention_centre', 'KOULIKORO', 200, '1950-01-01')`,
+    `INSERT INTO prison (id, code, name, kind, region_code, official_capacity, opened_on)
+      VALUES ('01900000-0000-7000-8000-000000000001', 'BKO', 'Bamako', 'central_prison', 'BKO', 400, NULL), ('01900000-0000-7000-8000-000000000002', 'KLK', 'Koulikoro', 'detention_centre', 'KOULIKORO', 200, '1950-01-01')`,
   );
   await migrate(pool);
   const r = await pool.query(
-    `SELECT p.code, c.official_capacity, c.effective_from::text AS effective_from, s.status FROM prison p JOIN prison_capacity c ON c.prison_id = p.id JOIN prison_status s ON s.prison_id = p.id ORDER BY p.code`,
+    `SELECT p.code, c.official_capacity, c.effective_from::text AS effective_from, s.status FROM prison p JOIN prison_capacity c
+      ON c.prison_id = p.id JOIN prison_status s ON s.prison_id = p.id ORDER BY p.code`,
   );
   assert.deepEqual(r.rows, [
     { code: 'BKO', official_capacity: 400, effective_from: null, status: 'open' },

@@ -53,7 +53,7 @@ const api = async (url: string, payload: unknown) => {
     payload: payload as Record<string, unknown>,
   });
   assert.ok(r.statusCode < 300, `${url}: ${r.body}`);
-  return r.json();
+  return r.json<{ id: string; person_id: string }>();
 };
 const adm = await api('/api/admissions', newArrival({ cell_id: fx.prisons.BKO.cells[0] }));
 const reception = await api('/api/receptions', {

@@ -30,8 +30,14 @@ test('a paper register loads row by row: good rows written, bad rows reported wi
   assert.deepEqual(byLine(5), ['birth_date: Date of birth as YYYY-MM-DD.']);
   assert.deepEqual(byLine(6).sort(), ['family_name: This field is required.', 'sex: Sex: M or F.']);
   const rows = (
-    await database.pool
-      .query(`SELECT a.committal_number, p.family_name, p.birth_precision, p.birth_estimated_age, a.legal_status,
+    await database.pool.query<{
+      committal_number: string;
+      family_name: string;
+      birth_precision: string;
+      birth_estimated_age: number | null;
+      legal_status: string;
+      terror: boolean | null;
+    }>(`SELECT a.committal_number, p.family_name, p.birth_precision, p.birth_estimated_age, a.legal_status,
       (SELECT bool_or(terrorism_related) FROM charge c WHERE c.admission_id = a.id) AS terror
       FROM admission a JOIN person p ON p.id = a.person_id ORDER BY a.committal_number`)
   ).rows;
@@ -242,8 +248,9 @@ test('a batch with one row PostgreSQL refuses in the middle: every other row imp
   // History: each person has their creation, then their admission, with the number given.
   const history = async (family: string) =>
     (
-      await database.pool.query(
-        `SELECT c.entity, c.action, c.after FROM change_log c JOIN person p ON p.id = c.person_id WHERE p.family_name = $1 ORDER BY c.at, c.id`,
+      await database.pool.query<{ entity: string; action: string; after: Record<string, unknown> }>(
+        `SELECT c.entity, c.action, c.after FROM change_log c JOIN person p ON p.id = c.person_id WHERE p.family_name = $1
+          ORDER BY c.at, c.id`,
         [family],
       )
     ).rows;
@@ -302,11 +309,11 @@ test('the command line: exit 0 when every row is imported, 2 when a row is refus
       });
       let out = '';
       let err = '';
-      child.stdout.on('data', (d) => {
-        out += d;
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
       });
-      child.stderr.on('data', (d) => {
-        err += d;
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
       });
       child.on('close', (code) => {
         resolve({ code, out, err });

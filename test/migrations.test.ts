@@ -58,7 +58,8 @@ test('a new migration applies on a populated database and keeps its data', async
   for (const f of await readMigrations()) await fs.copyFile(path.join(MIGRATIONS_DIR, f.name), path.join(dir, f.name));
   await migrate(pool, { dir });
   await pool.query(
-    `INSERT INTO prison (id, code, name, kind, region_code, official_capacity) VALUES ('01900000-0000-7000-8000-000000000001', 'TST', 'Test', 'detention_centre', 'BKO', 10)`,
+    `INSERT INTO prison (id, code, name, kind, region_code, official_capacity)
+      VALUES ('01900000-0000-7000-8000-000000000001', 'TST', 'Test', 'detention_centre', 'BKO', 10)`,
   );
   await fs.writeFile(path.join(dir, '99999999_9999_test.sql'), 'ALTER TABLE prison ADD COLUMN test_note text;');
   assert.deepEqual(await migrate(pool, { dir }), ['99999999_9999_test.sql']);

@@ -39,7 +39,7 @@ const admitPerson = async (family_name: string, over: Record<string, unknown> = 
     ...over,
   });
   assert.equal(r.statusCode, 201, r.body);
-  return r.json() as { id: string; person_id: string; committal_number: string };
+  return r.json<{ id: string; person_id: string; committal_number: string }>();
 };
 
 // A: held on a misdemeanour committal order (one month, art. 125) that expired long ago.
@@ -76,7 +76,7 @@ const deceased = await admitPerson('Keïta');
 test('the release-due list has the expired title and the sentence ending tomorrow (the justice module’s dates)', async () => {
   const r = await call(T['director.bko'], 'GET', '/api/movements/release-due?prison=BKO');
   assert.equal(r.statusCode, 200, r.body);
-  const body = r.json() as { items: { admission_id: string; due: string; date: string | null }[] };
+  const body = r.json<{ items: { admission_id: string; due: string; date: string | null }[] }>();
   const a = body.items.find((i) => i.admission_id === expired.id);
   const b = body.items.find((i) => i.admission_id === endsTomorrow.id);
   assert.equal(a?.due, 'expired_title');
@@ -105,7 +105,7 @@ test('a release is refused until the order is checked and confirmed by a second 
     fingerprints_taken: false,
   });
   assert.equal(r.statusCode, 422, r.body);
-  const fields = (r.json() as { errors: { field: string }[] }).errors.map((e) => e.field);
+  const fields = r.json<{ errors: { field: string }[] }>().errors.map((e) => e.field);
   assert.deepEqual(fields, ['/order_jurisdiction_id', '/order_reference', '/order_date', '/identity_verified']);
   r = await call(T['clerk.bko'], 'POST', '/api/movements/releases', {
     admission_id: released.id,
@@ -115,7 +115,7 @@ test('a release is refused until the order is checked and confirmed by a second 
     fingerprints_taken: false,
   });
   assert.equal(r.statusCode, 422);
-  assert.ok((r.json() as { errors: { field: string }[] }).errors.some((e) => e.field === '/reason'));
+  assert.ok(r.json<{ errors: { field: string }[] }>().errors.some((e) => e.field === '/reason'));
   // An order from an authority that is not a known jurisdiction is refused.
   r = await call(T['clerk.bko'], 'POST', '/api/movements/releases', {
     admission_id: released.id,
@@ -128,7 +128,7 @@ test('a release is refused until the order is checked and confirmed by a second 
     fingerprints_taken: true,
   });
   assert.equal(r.statusCode, 422);
-  assert.equal((r.json() as { errors: { field: string }[] }).errors[0].field, '/order_jurisdiction_id');
+  assert.equal(r.json<{ errors: { field: string }[] }>().errors[0].field, '/order_jurisdiction_id');
 
   r = await call(T['clerk.bko'], 'POST', '/api/movements/releases', {
     admission_id: released.id,
@@ -141,7 +141,7 @@ test('a release is refused until the order is checked and confirmed by a second 
     fingerprints_taken: true,
   });
   assert.equal(r.statusCode, 201, r.body);
-  const checked = r.json() as { id: string; state: string; order: { jurisdiction_name: string } };
+  const checked = r.json<{ id: string; state: string; order: { jurisdiction_name: string } }>();
   releaseId = checked.id;
   assert.equal(checked.state, 'checked');
   assert.equal(checked.order.jurisdiction_name, court.name);
@@ -162,20 +162,20 @@ test('a release is refused until the order is checked and confirmed by a second 
   // Checked but not confirmed: the person does not leave, and the admission stays open.
   r = await call(T['clerk.bko'], 'POST', `/api/movements/releases/${releaseId}/completion`, signed);
   assert.equal(r.statusCode, 409, r.body);
-  assert.equal((r.json() as { code: string }).code, 'movements.release.not_confirmed');
-  let adm = (await call(T['clerk.bko'], 'GET', `/api/admissions/${released.id}`)).json() as { ended_at: string | null };
+  assert.equal(r.json<{ code: string }>().code, 'movements.release.not_confirmed');
+  let adm = (await call(T['clerk.bko'], 'GET', `/api/admissions/${released.id}`)).json<{ ended_at: string | null }>();
   assert.equal(adm.ended_at, null);
   // The checker cannot confirm their own check.
   r = await call(T['clerk.bko'], 'POST', `/api/movements/releases/${releaseId}/confirmation`, {});
   assert.equal(r.statusCode, 409);
-  assert.equal((r.json() as { code: string }).code, 'movements.release.same_officer');
+  assert.equal(r.json<{ code: string }>().code, 'movements.release.same_officer');
   // A medical officer may not confirm at all.
   r = await call(T['medic.bko'], 'POST', `/api/movements/releases/${releaseId}/confirmation`, {});
   assert.equal(r.statusCode, 403);
   // The director, a second officer, confirms.
   r = await call(T['director.bko'], 'POST', `/api/movements/releases/${releaseId}/confirmation`, { notes: 'Ordre vu' });
   assert.equal(r.statusCode, 200, r.body);
-  assert.equal((r.json() as { state: string; confirmed_by_name: string }).state, 'confirmed');
+  assert.equal(r.json<{ state: string; confirmed_by_name: string }>().state, 'confirmed');
   // Belongings: the person signs; what is not returned is said.
   r = await call(T['clerk.bko'], 'POST', `/api/movements/releases/${releaseId}/completion`, {
     all_returned: false,
@@ -183,29 +183,29 @@ test('a release is refused until the order is checked and confirmed by a second 
   });
   assert.equal(r.statusCode, 422);
   assert.deepEqual(
-    (r.json() as { errors: { field: string }[] }).errors.map((e) => e.field),
+    r.json<{ errors: { field: string }[] }>().errors.map((e) => e.field),
     ['/signed_by_person', '/returned_notes'],
   );
-  adm = (await call(T['clerk.bko'], 'GET', `/api/admissions/${released.id}`)).json() as { ended_at: string | null };
+  adm = (await call(T['clerk.bko'], 'GET', `/api/admissions/${released.id}`)).json<{ ended_at: string | null }>();
   assert.equal(adm.ended_at, null);
   r = await call(T['clerk.bko'], 'POST', `/api/movements/releases/${releaseId}/completion`, signed);
   assert.equal(r.statusCode, 200, r.body);
-  const done = r.json() as { state: string; certificate_number: string; released_at: string };
+  const done = r.json<{ state: string; certificate_number: string; released_at: string }>();
   assert.equal(done.state, 'released');
   assert.match(done.certificate_number, /^LIB-BKO-\d{4}-0001$/);
-  const ended = (await call(T['clerk.bko'], 'GET', `/api/admissions/${released.id}`)).json() as {
+  const ended = (await call(T['clerk.bko'], 'GET', `/api/admissions/${released.id}`)).json<{
     ended_at: string | null;
     end_reason: string;
-  };
+  }>();
   assert.ok(ended.ended_at);
   assert.equal(ended.end_reason, 'release');
   // Twice: refused.
   r = await call(T['clerk.bko'], 'POST', `/api/movements/releases/${releaseId}/completion`, signed);
   assert.equal(r.statusCode, 409);
   // The history says who checked, confirmed and released.
-  const h = (await call(T['director.bko'], 'GET', `/api/persons/${released.person_id}/history`)).json() as {
+  const h = (await call(T['director.bko'], 'GET', `/api/persons/${released.person_id}/history`)).json<{
     items: { entity: string; action: string }[];
-  };
+  }>();
   const actions = h.items.filter((e) => e.entity === 'release').map((e) => e.action);
   assert.deepEqual([...actions].sort(), ['check', 'confirm', 'release']);
 });
@@ -221,7 +221,7 @@ test('notifications: the family, and for a terrorism-related charge the authorit
     403,
   );
   r = await call(T['clerk.bko'], 'GET', `/api/movements/releases/${releaseId}`);
-  let v = r.json() as { terrorism_related: boolean; missing_notices: { audience: string; recipient: string | null }[] };
+  let v = r.json<{ terrorism_related: boolean; missing_notices: { audience: string; recipient: string | null }[] }>();
   assert.equal(v.terrorism_related, true);
   assert.deepEqual(
     v.missing_notices.map((n) => n.recipient ?? n.audience),
@@ -238,7 +238,7 @@ test('notifications: the family, and for a terrorism-related charge the authorit
     recipient: 'Pôle judiciaire spécialisé',
     channel: 'letter',
   });
-  v = r.json() as typeof v;
+  v = r.json<typeof v>();
   assert.deepEqual(
     v.missing_notices.map((n) => n.recipient ?? n.audience),
     ['Agence nationale de la sécurité d’État'],
@@ -249,7 +249,7 @@ test('notifications: the family, and for a terrorism-related charge the authorit
     channel: 'phone',
   });
   assert.equal(r.statusCode, 422);
-  assert.ok((r.json() as { errors: { field: string }[] }).errors.some((e) => e.field === '/audience'));
+  assert.ok(r.json<{ errors: { field: string }[] }>().errors.some((e) => e.field === '/audience'));
 });
 
 let escapeId = '';
@@ -268,10 +268,10 @@ test('an escapee recaptured is readmitted on the same file, linked to the escape
     circumstances: 'Barreaux sciés pendant la nuit',
   });
   assert.equal(r.statusCode, 201, r.body);
-  const esc = r.json() as { id: string; missing_alerts: string[] };
+  const esc = r.json<{ id: string; missing_alerts: string[] }>();
   escapeId = esc.id;
   assert.deepEqual(esc.missing_alerts, ['police', 'gendarmerie']);
-  const gone = (await call(T['clerk.bko'], 'GET', `/api/admissions/${escapee.id}`)).json() as { end_reason: string };
+  const gone = (await call(T['clerk.bko'], 'GET', `/api/admissions/${escapee.id}`)).json<{ end_reason: string }>();
   assert.equal(gone.end_reason, 'escape');
   for (const audience of ['police', 'gendarmerie'])
     assert.equal(
@@ -297,13 +297,13 @@ test('an escapee recaptured is readmitted on the same file, linked to the escape
     arresting_authority: 'gendarmerie',
   });
   assert.equal(r.statusCode, 200, r.body);
-  const back = r.json() as { recapture_admission_id: string; missing_alerts: string[] };
+  const back = r.json<{ recapture_admission_id: string; missing_alerts: string[] }>();
   assert.deepEqual(back.missing_alerts, []);
-  const readmitted = (await call(T['clerk.bko'], 'GET', `/api/admissions/${back.recapture_admission_id}`)).json() as {
+  const readmitted = (await call(T['clerk.bko'], 'GET', `/api/admissions/${back.recapture_admission_id}`)).json<{
     person_id: string;
     ended_at: string | null;
     charges: { qualification: string }[];
-  };
+  }>();
   assert.equal(readmitted.person_id, escapee.person_id); // the same file
   assert.equal(readmitted.ended_at, null);
   assert.equal(readmitted.charges[0].qualification, newArrival().charges[0].qualification);
@@ -326,12 +326,12 @@ test('a death in custody ends the admission and says where the incident checklis
     cause_reported: 'Arrêt cardiaque (rapport du médecin)',
   });
   assert.equal(r.statusCode, 201, r.body);
-  const d = r.json() as { id: string; incident_checklist: { available: boolean }; cause_reported: string | null };
+  const d = r.json<{ id: string; incident_checklist: { available: boolean }; cause_reported: string | null }>();
   deathId = d.id;
   assert.equal(d.incident_checklist.available, false);
   // The cause reported is health data: the director (no health.read) does not see it.
   assert.equal(d.cause_reported, null);
-  const a = (await call(T['clerk.bko'], 'GET', `/api/admissions/${deceased.id}`)).json() as { end_reason: string };
+  const a = (await call(T['clerk.bko'], 'GET', `/api/admissions/${deceased.id}`)).json<{ end_reason: string }>();
   assert.equal(a.end_reason, 'death');
   // Nobody is released through the checklist after death: the admission is ended.
   const again = await call(T['clerk.bko'], 'POST', '/api/movements/releases', {

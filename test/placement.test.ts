@@ -423,7 +423,8 @@ test('an import batch places its rows one after the other through the one rule: 
   assert.match(report.errors[1].message, /wom[ae]n|men/i);
   const placed = (
     await database.pool.query<{ code: string; family_name: string }>(
-      `SELECT c.code, p.family_name FROM placement pl JOIN cell c ON c.id = pl.cell_id JOIN admission a ON a.id = pl.admission_id JOIN person p ON p.id = a.person_id
+      `SELECT c.code, p.family_name FROM placement pl JOIN cell c ON c.id = pl.cell_id JOIN admission a ON a.id = pl.admission_id
+        JOIN person p ON p.id = a.person_id
     WHERE pl.cell_id = ANY($1) AND pl.to_at IS NULL ORDER BY p.family_name`,
       [[small.id, other.id]],
     )
@@ -435,7 +436,8 @@ test('an import batch places its rows one after the other through the one rule: 
   // Each placement has its history entry, as a placement made alone.
   const logged = (
     await database.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM change_log l JOIN placement pl ON pl.id = l.entity_id WHERE l.entity = 'placement' AND l.action = 'placement' AND pl.cell_id = ANY($1)`,
+      `SELECT count(*)::int AS n FROM change_log l JOIN placement pl ON pl.id = l.entity_id WHERE l.entity = 'placement'
+        AND l.action = 'placement' AND pl.cell_id = ANY($1)`,
       [[small.id, other.id]],
     )
   ).rows[0].n;

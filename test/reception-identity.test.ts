@@ -68,7 +68,8 @@ test('the reception shows an earlier file under another spelling; the clerk link
   assert.equal(shown.statusCode, 200);
   assert.match(shown.body, /Dossiers existants qui pourraient être cette personne/);
   assert.match(shown.body, /Ag Intalla Mohamed/);
-  // Known only at Koulikoro: shown minimally to a Bamako clerk — prison and dates, not the committal number nor the parents (decision 0006).
+  // Known only at Koulikoro: shown minimally to a Bamako clerk — prison and dates, not the committal
+  // number nor the parents (decision 0006).
   assert.match(shown.body, /Prison KLK \(2025-02-01 → 2025-08-01\)/);
   assert.doesNotMatch(shown.body, /KLK-2025-000001/);
   assert.doesNotMatch(shown.body, /Intalla Ag Attaher/);
@@ -109,8 +110,9 @@ test('the reception shows an earlier file under another spelling; the clerk link
     ['BKO-2026-000001', 'KLK-2025-000001'],
   );
   const decision = (
-    await database.pool.query(
-      `SELECT decision, person_id, admission_id IS NOT NULL AS has_admission, jsonb_array_length(candidates) AS shown FROM identity_decision`,
+    await database.pool.query<{ decision: string; person_id: string; has_admission: boolean; shown: number }>(
+      `SELECT decision, person_id, admission_id IS NOT NULL AS has_admission, jsonb_array_length(candidates) AS shown
+        FROM identity_decision`,
     )
   ).rows;
   assert.deepEqual(decision, [
@@ -130,7 +132,8 @@ test('the reception shows an earlier file under another spelling; the clerk link
   // The re-admission is recorded: it opened the identity and the legal history of Koulikoro to Bamako.
   const opening = (
     await database.pool.query(
-      `SELECT o.kind, o.categories, f.code AS "from", t.code AS "to" FROM file_opening o JOIN prison f ON f.id = o.from_prison_id JOIN prison t ON t.id = o.to_prison_id`,
+      `SELECT o.kind, o.categories, f.code AS "from", t.code AS "to" FROM file_opening o JOIN prison f ON f.id = o.from_prison_id
+        JOIN prison t ON t.id = o.to_prison_id`,
     )
   ).rows;
   assert.deepEqual(opening, [{ kind: 'readmission', categories: ['legal_history'], from: 'KLK', to: 'BKO' }]);
@@ -159,8 +162,8 @@ test('declaring a new person creates a new file and records that decision', asyn
         })
       : first;
   assert.equal(final.statusCode, 303, final.body);
-  const rows = (await database.pool.query(`SELECT decision FROM identity_decision ORDER BY decided_at`)).rows.map(
-    (r) => r.decision,
-  );
+  const rows = (
+    await database.pool.query<{ decision: string }>(`SELECT decision FROM identity_decision ORDER BY decided_at`)
+  ).rows.map((r) => r.decision);
   assert.equal(rows.at(-1), 'new_person');
 });

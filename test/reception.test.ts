@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auth, fixture, newArrival, testApp, testDatabase } from './helpers.js';
 import { assertHistoryConfidential } from './confidentiality-walk.js';
-import type { Created, PrisonerFile, Problem } from './api.js';
+import type { Created, List, PrisonerFile, Problem, ReceptionView } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -102,7 +102,7 @@ test('a reception completed end to end: every step records who and when, the fil
   const done = await post(fx.tokens['clerk.bko'], `/api/receptions/${id}/complete`, {});
   assert.equal(done.statusCode, 200, done.body);
   assert.equal(done.json<Problem>().status, 'completed');
-  assert.ok(done.json().steps.every((s: { done_by: string; done_at: string }) => s.done_by && s.done_at));
+  assert.ok(done.json<ReceptionView>().steps.every((s) => s.done_by && s.done_at));
   // The person is in the population, in the cell chosen at the security office.
   const file = await app.inject({
     url: `/api/persons/${done.json<{ person_id: string }>().person_id}`,
@@ -121,21 +121,22 @@ test('a reception completed end to end: every step records who and when, the fil
     url: `/api/receptions/${id}?include=medical`,
     headers: auth(fx.tokens['clerk.bko']),
   });
-  assert.equal(clerk.json().medical, undefined);
+  assert.equal(clerk.json<ReceptionView>().medical, undefined);
   const medic = await app.inject({
     url: `/api/receptions/${id}?include=medical`,
     headers: auth(fx.tokens['medic.bko']),
   });
-  assert.equal(medic.json().medical.fitness, 'fit_with_care');
+  assert.equal(medic.json<ReceptionView>().medical?.fitness, 'fit_with_care');
   const director = await app.inject({
     url: `/api/receptions/${id}?include=medical`,
     headers: auth(fx.tokens['director.bko']),
   });
-  assert.equal(director.json().medical.ill_treatment_alleged, true);
-  assert.equal(director.json().medical.fitness, undefined, 'the director sees the injury report only');
+  assert.equal(director.json<ReceptionView>().medical?.ill_treatment_alleged, true);
+  assert.equal(director.json<ReceptionView>().medical?.fitness, undefined, 'the director sees the injury report only');
   const audit = (
-    await database.pool.query(
-      `SELECT u.username, a.action, a.entity FROM access_audit a JOIN app_user u ON u.id = a.actor_id WHERE a.category = 'health' ORDER BY a.at`,
+    await database.pool.query<{ username: string; action: string; entity: string }>(
+      `SELECT u.username, a.action, a.entity FROM access_audit a JOIN app_user u ON u.id = a.actor_id WHERE a.category = 'health'
+        ORDER BY a.at`,
     )
   ).rows;
   assert.deepEqual(
@@ -173,7 +174,7 @@ test('a step out of order needs a reason; roles and scope are enforced', async (
   });
   assert.equal(withReason.statusCode, 200, withReason.body);
   assert.equal(
-    withReason.json().steps.find((s: { step: string }) => s.step === 'medical').out_of_order_reason,
+    withReason.json<ReceptionView>().steps.find((s) => s.step === 'medical')?.out_of_order_reason,
     'Arrivé blessé : soins d’abord',
   );
   // A clerk may not record the medical check; a Koulikoro clerk may not touch a Bamako reception.
@@ -201,7 +202,7 @@ test('a step out of order needs a reason; roles and scope are enforced', async (
   assert.equal(both.json<Problem>().errors![0].field, '/nothing_shared');
   // A failed administration step writes nothing (no person, no admission, no step).
   const before = (
-    await database.pool.query(
+    await database.pool.query<{ p: number; s: number }>(
       'SELECT (SELECT count(*) FROM person)::int AS p, (SELECT count(*) FROM reception_step)::int AS s',
     )
   ).rows[0];
@@ -221,7 +222,7 @@ test('a step out of order needs a reason; roles and scope are enforced', async (
   );
   // In the list of receptions in progress, with what each is missing.
   const list = await app.inject({ url: '/api/receptions?prison=BKO', headers: auth(fx.tokens['director.bko']) });
-  assert.deepEqual(list.json().items.find((x: { id: string }) => x.id === id).missing, [
+  assert.deepEqual(list.json<List<ReceptionView>>().items.find((x) => x.id === id)?.missing, [
     'security',
     'administration',
     'registry',

@@ -470,7 +470,8 @@ test('religion and ethnicity: only on request, only with the permission, and eve
   assert.deepEqual(director.json<PrisonerFile>().person.sensitive, { religion: 'islam', ethnicity: 'dogon' });
   const audit = (
     await database.pool.query<{ username: string; action: string }>(
-      `SELECT u.username, x.action FROM access_audit x JOIN app_user u ON u.id = x.actor_id WHERE x.person_id = $1 AND x.category = 'ethnicity_religion' ORDER BY x.at`,
+      `SELECT u.username, x.action FROM access_audit x JOIN app_user u ON u.id = x.actor_id WHERE x.person_id = $1
+        AND x.category = 'ethnicity_religion' ORDER BY x.at`,
       [personId],
     )
   ).rows;

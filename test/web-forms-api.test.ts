@@ -22,7 +22,7 @@ import { identityRoutes } from '../src/modules/identity/routes.js';
 import { justiceRoutes } from '../src/modules/justice/routes.js';
 import { parseForm, toFormValues } from '../src/web/forms.js';
 import { auth, fixture, newArrival, testApp, testConfig, testDatabase } from './helpers.js';
-import type { Problem } from './api.js';
+import type { AdmissionView, Problem } from './api.js';
 
 const database = await testDatabase();
 const app = await testApp(database);
@@ -64,7 +64,7 @@ function sample(n: Node): Json | undefined {
   if (Array.isArray(a.enum)) return a.enum[0] as Json;
   if (Array.isArray(a.allOf)) {
     const parts = a.allOf.filter(isNode).map(sample);
-    return Object.assign({}, ...parts.filter(isNode));
+    return Object.assign({}, ...parts.filter(isNode)) as Json;
   }
   switch (a.type) {
     case 'object': {
@@ -125,7 +125,7 @@ function* mutations(
       const last = at[at.length - 1];
       const obj = cur as Record<string, Json>;
       const next = make(obj[last]);
-      if (next === undefined) delete obj[last];
+      if (next === undefined) Reflect.deleteProperty(obj, last);
       else obj[last] = next;
       return copy;
     };
@@ -278,7 +278,7 @@ test('through the real API: what the admission form parsed is admitted; a bad en
     payload: JSON.stringify(parsed.value),
   });
   assert.equal(admitted.statusCode, 201, admitted.body);
-  assert.equal(admitted.json().charges[0].terrorism_related, true);
+  assert.equal(admitted.json<AdmissionView>().charges[0].terrorism_related, true);
 
   const bad = { ...body, 'charges.0.category': 'bogus' };
   const form = parseForm(schema, bad, {

@@ -5,7 +5,7 @@
  * may read them, each such read audited: core/confidentiality.ts).
  */
 import { insertRows } from '../db/bulk.js';
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/index.js';
 import { accessAudit, changeLog } from '../db/history-schema.js';
 import type { Actor } from './access.js';
@@ -99,6 +99,29 @@ export async function recordAccess(
     detail: a.detail === undefined ? null : jsonSafe(a.detail),
     ...origin(actor),
   });
+}
+
+/**
+ * Audit entries of one category since a date, newest first, in some prisons (every prison when
+ * `prisonIds` is undefined): the one way a module reads the audit back (the partners' access log).
+ * The caller has checked audit.read and the scope.
+ */
+export async function readAccesses(
+  db: Tx,
+  opts: { category: AuditCategory; since: Date; prisonIds: readonly string[] | undefined; limit: number },
+) {
+  return db
+    .select()
+    .from(accessAudit)
+    .where(
+      and(
+        eq(accessAudit.category, opts.category),
+        gte(accessAudit.at, opts.since),
+        opts.prisonIds ? inArray(accessAudit.prisonId, [...opts.prisonIds]) : undefined,
+      ),
+    )
+    .orderBy(desc(accessAudit.at))
+    .limit(opts.limit);
 }
 
 export interface HistoryEntry {

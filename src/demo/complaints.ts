@@ -25,7 +25,7 @@ export async function seedComplaints(
   if (held.length < 6) return;
   const now = Date.now();
   const ago = (days: number) => new Date(now - days * DAY).toISOString();
-  const { clerk, director, officer } = who;
+  const { clerk, director } = who;
   // Overdue: a request taken down 12 days ago (7 days allowed), still without an answer.
   await recordComplaint(db, clerk, {
     admission_id: held[0].id,
@@ -118,5 +118,4 @@ export async function seedComplaints(
     { action: 'appeal', text: 'La personne dit que la visite était à l’heure. (démo)' },
     new Date(now - 11 * DAY),
   );
-  officer;
 }

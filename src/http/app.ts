@@ -212,6 +212,6 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await registerModules(app, ctx);
   await webAssetRoutes(app);
 
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -4,7 +4,8 @@
  * application itself (src/http/app.ts imports every module; a module importing it back would be a cycle).
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { Config } from '../config.js';
 import type { Actor } from '../core/access.js';
 import type { Lang } from '../core/i18n.js';
@@ -38,8 +39,14 @@ export interface AppContext {
   logStream?: NodeJS.WritableStream;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Fastify's generic defaults, with the TypeBox provider
-export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+/** Fastify's default server, request, reply and logger types, with the TypeBox provider. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 export const SESSION_COOKIE = 'pmis_session';
 export const LANG_COOKIE = 'pmis_lang';

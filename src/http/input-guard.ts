@@ -109,12 +109,12 @@ export function inputGuard(onPage?: (req: FastifyRequest, reply: FastifyReply, e
  * 500) or let a browser read it as another address: such characters are percent-encoded, so the
  * address stays the path it was, on this site.
  */
-export async function safeLocation(_req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+export function safeLocation(_req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
   const loc = reply.getHeader('location');
   if (typeof loc === 'string' && /[^\x21-\x7e]/.test(loc)) {
     reply.header(
       'location',
-      [...loc]
+      Array.from(loc)
         .map((c) =>
           /[\x21-\x7e]/.test(c)
             ? c
@@ -123,5 +123,5 @@ export async function safeLocation(_req: FastifyRequest, reply: FastifyReply, pa
         .join(''),
     );
   }
-  return payload;
+  return Promise.resolve(payload);
 }

@@ -8,6 +8,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
+import type { App } from './context.js';
 import { AppError } from '../core/errors.js';
 
 /** The pages need no script at all; styles come from /assets/app.css (inline <style> blocks are allowed by hash). */
@@ -23,10 +24,7 @@ export const CSP_DIRECTIVES = {
   objectSrc: ["'none'"],
 };
 
-export async function registerSecurityHeaders(
-  app: import('fastify').FastifyInstance<any, any, any, any, any>,
-  config: Config,
-): Promise<void> {
+export async function registerSecurityHeaders(app: App, config: Config): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     // HSTS only when pmis is served over TLS (SECURE_COOKIES=1 says so); see docs/security.md.
@@ -84,7 +82,7 @@ export const CSRF_HEADER = 'x-csrf-token';
  */
 export function apiCsrfProblem(req: FastifyRequest): AppError | null {
   if (isSafeMethod(req.method)) return null;
-  const type = String(req.headers['content-type'] ?? '').toLowerCase();
+  const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('text/plain'))
     return new AppError(415, 'error.csrf_api_media');
   if (!same(req.headers[CSRF_HEADER], req.sessionCsrf)) return new AppError(403, 'error.csrf_api');

@@ -86,8 +86,7 @@ export function parseReasonForm(
 ): ParseResult<{ reason?: string }> {
   const name = reasonName(action);
   const reason = body?.[name];
-  const rest = { ...(body ?? {}) };
-  delete rest[name];
+  const { [name]: _named, ...rest } = body ?? {};
   const renamed: FormBody = reason === undefined ? rest : { ...rest, reason };
   const parsed = required
     ? parseForm(ReasonBody, renamed, { lang, fields: { reason: { label: m.t(lang, 'access.reason') } } })

@@ -88,6 +88,7 @@ function formRefusal(
 
 const done = (req: Req) => (isDone(req.query.done) ? req.query.done : null);
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function accessPages(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
   const hide = { schema: { hide: true } };
@@ -127,7 +128,7 @@ export async function accessPages(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/account/password',
     hide,
-    pageRoute<Req>(async (req) => passwordView(pageContext(req))),
+    pageRoute<Req>((req) => Promise.resolve(passwordView(pageContext(req)))),
   );
 
   app.post(
@@ -237,7 +238,7 @@ export async function accessPages(app: App, ctx: AppContext): Promise<void> {
       if (!parsed.ok) return sendHtml(reply, await newUserPage(req, req.body, parsed.errors), 422);
       try {
         const u = await addUser(db, req.actor, parsed.value, { via: 'page' });
-        return reply.redirect(
+        return await reply.redirect(
           `/users/${encodeURIComponent(u.username)}?done=${u.pending_approval ? 'created_pending' : 'created'}`,
           303,
         );

@@ -67,12 +67,14 @@ const Username = Type.Object({ username: Type.String({ minLength: 1, maxLength: 
 const Reason = OptionalReasonBody;
 /** A body that may be left out (`{}` then): a POST with nothing to say but an optional reason. */
 const optionalBody = {
-  preValidation: async (req: { body: unknown }) => {
+  preValidation: (req: { body: unknown }) => {
     req.body ??= {};
+    return Promise.resolve();
   },
 };
 const Code = CodeBody;
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
 
@@ -118,7 +120,9 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
         totp: req.body.totp ?? null,
         address: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
-        log: (m) => req.log.warn(m),
+        log: (m) => {
+          req.log.warn(m);
+        },
       });
       return { token, token_type: 'Bearer' as const, expires_at: expiresAt.toISOString(), id };
     },
@@ -134,7 +138,7 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
           'With a session cookie, `csrf_token` is the value to send in the X-CSRF-Token header of every state-changing API request.',
       },
     },
-    async (req) => {
+    (req) => {
       const a = req.actor!;
       return {
         id: a.userId,
@@ -187,7 +191,9 @@ export async function accessRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (req, reply) => {
       await changePassword(db, req.actor!, req.body.current_password, req.body.new_password, {
-        log: (m) => req.log.warn(m),
+        log: (m) => {
+          req.log.warn(m);
+        },
       });
       return reply.status(204).send();
     },

@@ -131,7 +131,7 @@ function commonPasswords(): Set<string> {
 /** The password policy, on creation and change: length, not a common password, not the username. */
 export function passwordProblems(password: string, username: string, field = '/password'): FieldError[] {
   const errs: FieldError[] = [];
-  const len = [...password].length;
+  const len = Array.from(password).length;
   if (len < PASSWORD_MIN_LENGTH) errs.push({ field, key: 'user.password_short', params: { min: PASSWORD_MIN_LENGTH } });
   if (len > PASSWORD_MAX_LENGTH) errs.push({ field, key: 'user.password_long', params: { max: PASSWORD_MAX_LENGTH } });
   const lower = password.toLowerCase();

@@ -5,6 +5,7 @@ import { contentDisposition } from './rules.js';
 import { readAttachment, saveAttachment } from './service.js';
 import { readUpload } from './upload.js';
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function attachmentRoutes(app: App, { database, config }: AppContext): Promise<void> {
   const db = database.db;
   app.post(

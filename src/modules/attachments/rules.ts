@@ -32,14 +32,14 @@ export const EXTENSIONS: Record<AttachmentType, string> = {
 export function storedFilename(uploaded: string, type: AttachmentType): string {
   const base = (uploaded.split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '');
+    .replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '');
   const dot = base.lastIndexOf('.');
   const stem = (dot > 0 ? base.slice(0, dot) : base)
     .replace(/[.<>:"|?*\u00a0]/g, '_')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[_ -]+|[_ -]+$/g, '');
-  return `${[...stem].slice(0, 100).join('') || 'file'}.${EXTENSIONS[type]}`;
+  return `${Array.from(stem).slice(0, 100).join('') || 'file'}.${EXTENSIONS[type]}`;
 }
 
 /** The Content-Disposition of a file served inline, its name always ending with its type's extension (RFC 6266: ASCII fallback and UTF-8

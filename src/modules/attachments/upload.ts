@@ -22,8 +22,8 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
     if (part.type === 'file') {
       checkText(part.filename ?? '', '/file', 1000);
       let tooLarge = false;
-      const data = await part.toBuffer().catch((e: { code?: string }) => {
-        if (e.code === 'FST_REQ_FILE_TOO_LARGE') {
+      const data = await part.toBuffer().catch((e: unknown) => {
+        if ((e as { code?: string } | null)?.code === 'FST_REQ_FILE_TOO_LARGE') {
           tooLarge = true;
           return Buffer.alloc(0);
         }

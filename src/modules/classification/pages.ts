@@ -32,7 +32,7 @@ import {
   type Req,
 } from '../web/index.js';
 import { formatDate } from '../../web/format.js';
-import { allItems, type AssessmentContent, type InstrumentDefinition, type Text } from './instruments.js';
+import { allItems, type AssessmentContent, type Text } from './instruments.js';
 import { SHIPPED_INSTRUMENTS } from './shipped-instruments.js';
 import { ageReadingText } from '../people/index.js';
 import { chargesForLabels, personLabel } from '../custody/index.js';
@@ -168,6 +168,7 @@ const dueText = (lang: Lang, d: { reason: string; dueOn?: string; due_on?: strin
       }`
     : t(lang, 'cls.due.nothing');
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function classificationPages(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
 

@@ -184,6 +184,7 @@ export const AnswerBody = Type.Object(
   { additionalProperties: false },
 );
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function classificationRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
   const tags = ['classification'];

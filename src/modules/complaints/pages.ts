@@ -69,6 +69,7 @@ function onForm(e: unknown): e is AppError {
 const reprisalEvent = (lang: 'fr' | 'en', e: string) =>
   (m.table as Record<string, { fr: string; en: string }>)[`complaints.event_kind.reprisal.${e}`]?.[lang] ?? e;
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function complaintsPages(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
   const hide = { schema: { hide: true } };
@@ -181,7 +182,7 @@ export async function complaintsPages(app: App, ctx: AppContext): Promise<void> 
         if (c.confidential) {
           // The receipt is shown once, now: the one who took it down may not open a confidential complaint again.
           const s = await complaintSettings(db);
-          return sendHtml(
+          return await sendHtml(
             reply,
             receiptView(pageContext(req), c, {
               body: s.inspector_name[req.lang],
@@ -191,7 +192,7 @@ export async function complaintsPages(app: App, ctx: AppContext): Promise<void> 
             201,
           );
         }
-        return reply.redirect(`/complaints/${c.id}/receipt`, 303);
+        return await reply.redirect(`/complaints/${c.id}/receipt`, 303);
       } catch (e) {
         if (!onForm(e)) throw e;
         const fields = e.fields.length ? e.fields : [{ field: '/words', key: e.key, params: e.params }];

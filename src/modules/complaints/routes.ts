@@ -37,6 +37,7 @@ import {
 
 const tags = ['complaints'];
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function complaintsRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
   app.post(

@@ -7,7 +7,7 @@ import { DateTime, Keyed, Nullable, Opt, PrisonRef, Uuid } from '../../http/sche
 import { ACTIONS, ADDRESSEES, CATEGORIES, CHANNELS, KINDS, OUTCOMES, OWNERS, STATES } from './rules.js';
 
 /** A union of literals whose static type is the enum's (a bad value is a field error). */
-const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)) as TLiteral<T>[]);
+const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map<TLiteral<T>>((x) => Type.Literal(x)));
 const Text = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 

@@ -15,6 +15,7 @@ export {
   admissionsOverlapping,
   admissionPeople,
   admissionsBegunAndEnded,
+  arrivalsSince,
   chargesForLabels,
   closePlacement,
   findAdmission,

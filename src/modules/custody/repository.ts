@@ -452,3 +452,12 @@ export async function admissionPeople(
     )})`);
   return r.rows;
 }
+
+/** Admissions to a prison at or after `since` (the home page: arrivals since the start of the Bamako day). */
+export async function arrivalsSince(db: Tx, prisonId: string, since: Date): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(admission)
+    .where(and(eq(admission.prisonId, prisonId), gte(admission.admittedAt, since)));
+  return r.n;
+}

@@ -100,6 +100,7 @@ const Admission = Type.Object({
   ),
 });
 const IdParam = Type.Object({ id: Uuid });
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function custodyRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
 

@@ -136,7 +136,7 @@ export async function admit(db: Tx, actor: Actor, input: AdmissionInput): Promis
     let personId: string;
     if (input.person_id) {
       let visible = true;
-      await assertPersonVisible(tx, actor, input.person_id).catch(async (e) => {
+      await assertPersonVisible(tx, actor, input.person_id).catch(async (e: unknown) => {
         // A person known elsewhere in the country may be re-admitted here (a transfer, a re-arrest),
         // by someone who may match identities across prisons: the re-admission is recorded and
         // opens the identity and the legal history to this prison (sharing.recordReadmission).
@@ -436,7 +436,7 @@ function buildViews(
       arresting_unit: a.arrestingUnit,
       arrested_at: a.arrestedAt?.toISOString() ?? null,
       arrest_place: a.arrestPlace,
-      legal_status: a.legalStatus as LegalStatus,
+      legal_status: a.legalStatus,
       ended_at: a.endedAt?.toISOString() ?? null,
       end_reason: a.endReason,
       end_detail: a.endDetail,
@@ -755,7 +755,7 @@ export async function transferBasis(
       reference: d.reference,
       issued_on: d.issuedOn,
       notes: d.notes,
-      ...(d.sentence ? { sentence: d.sentence as DocumentInput['sentence'] } : {}),
+      ...(d.sentence ? { sentence: d.sentence } : {}),
       ...(d.sentenceStart ? { sentence_start: d.sentenceStart } : {}),
       ...(d.caseRef ? { case_ref: d.caseRef } : {}),
     },

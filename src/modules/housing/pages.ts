@@ -23,6 +23,7 @@ import {
   csrfOk,
   page,
   type Req,
+  formText,
 } from '../web/index.js';
 import './page-messages.js';
 import {
@@ -154,6 +155,7 @@ async function prisonOf(req: Req, db: Db) {
   return p;
 }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function housingPages(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
 
@@ -255,7 +257,7 @@ ${d.history.map(
     { schema: { hide: true } },
     page(async (req, reply) => {
       if (!csrfOk(req)) throw new AppError(403, 'error.csrf');
-      const v = { delegated: String(req.body?.delegated ?? ''), reason: String(req.body?.reason ?? '').trim() };
+      const v = { delegated: formText(req.body ?? {}, 'delegated'), reason: formText(req.body ?? {}, 'reason') };
       const missing: FieldError[] = (['delegated', 'reason'] as const)
         .filter((k) => !v[k])
         .map((k) => ({ field: `/${k}`, key: 'field.required' }));
@@ -263,7 +265,7 @@ ${d.history.map(
         if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
         const p = await prisonOf(req, db);
         await setCapacityDelegation(db, req.actor!, p.code, { delegated: v.delegated === '1', reason: v.reason });
-        return reply.redirect(`/placement?prison=${p.code}&saved=1`, 303);
+        return await reply.redirect(`/placement?prison=${p.code}&saved=1`, 303);
       } catch (e) {
         if (!(e instanceof AppError) || e.status !== 422) throw e;
         return reply

@@ -309,7 +309,7 @@ export async function placeManyInCells(
       x.request.cell_id < y.request.cell_id ? -1 : x.request.cell_id > y.request.cell_id ? 1 : x.k - y.k,
     );
   const decided: Awaited<ReturnType<typeof decide>>[] = [];
-  const results: CellPlacementResult[] = new Array(items.length);
+  const results = new Array<CellPlacementResult>(items.length);
   for (const { admission: a, request: req, k } of order) {
     const base = req.base ?? '';
     const at = req.at ?? new Date();

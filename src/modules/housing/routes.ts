@@ -15,7 +15,7 @@ import {
   setPolicy,
 } from './service.js';
 
-const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
+const lit = (xs: readonly string[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 const IdParam = Type.Object({ id: Uuid });
 // Request bodies the pages parse their forms with too.
 export const AllocateBody = Type.Object(
@@ -49,6 +49,7 @@ export const KeepApartBody = Type.Object(
   { additionalProperties: false },
 );
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function housingRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
   app.post(

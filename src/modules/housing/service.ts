@@ -23,7 +23,7 @@ import { capacityDelegation as capacityDelegationTable, housingPolicy, keepApart
 const visibleAdmission = (tx: Tx, actor: Actor, id: string) => custodyRepo.admissionInScope(tx, actor, id, true);
 
 export async function decideLevel(
-  db: Db,
+  db: Tx,
   actor: Actor,
   admissionId: string,
   input: {

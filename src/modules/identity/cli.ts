@@ -84,7 +84,8 @@ export async function scanToCsv(
         ['a', a],
         ['b', b],
       ] as const)
-        for (const [k, v] of Object.entries(rec)) row[`${side}_${k}`] = v ?? '';
+        for (const [k, v] of Object.entries(rec) as [string, string | null | undefined][])
+          row[`${side}_${k}`] = v ?? '';
       csv.write(row);
     },
   });

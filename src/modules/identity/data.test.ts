@@ -15,9 +15,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
 
 test('every AfricaPEP alternate is an equivalence (or a particle) in equivalences.ts', () => {
-  const rows = parse(fs.readFileSync(path.join(here, 'data/name_variant_alternates_africapep.csv')), {
-    columns: true,
-  }) as { name_token: string; alternates_pipe_separated: string }[];
+  const rows = parse<{ name_token: string; alternates_pipe_separated: string }>(
+    fs.readFileSync(path.join(here, 'data/name_variant_alternates_africapep.csv')),
+    { columns: true },
+  );
   assert.ok(rows.length >= 20);
   for (const r of rows) {
     for (const alt of r.alternates_pipe_separated.split('|')) {

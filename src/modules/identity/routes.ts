@@ -84,6 +84,7 @@ const MergeOut = Type.Object({
   undo_reason: Nullable(Type.String()),
 });
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function identityRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
 

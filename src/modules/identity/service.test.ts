@@ -72,13 +72,15 @@ test('candidates: an arrival spelled differently finds the earlier file first, w
     payload: { ...arrival, limit: 5, min_score: 0.1 },
   });
   assert.equal(r.statusCode, 200, r.body);
-  const c = r.json().candidates as {
-    person_id: string;
-    score: number;
-    decision: string;
-    reasons: { field: string; verdict: string; text: string }[];
-    admissions: unknown[];
-  }[];
+  const c = r.json<{
+    candidates: {
+      person_id: string;
+      score: number;
+      decision: string;
+      reasons: { field: string; verdict: string; text: string }[];
+      admissions: unknown[];
+    }[];
+  }>().candidates;
   assert.ok(c.length >= 1 && c.length <= 5);
   assert.equal(c[0].person_id, first.person_id);
   assert.equal(c[0].decision, 'same');
@@ -136,8 +138,9 @@ test('reception: the clerk links the arrival to the earlier person; the file sho
     headers: auth(fx.tokens['admin']),
   });
   assert.equal(hist.statusCode, 200);
-  assert.equal(hist.json().decisions.length, 1);
-  assert.equal(hist.json().decisions[0].decision, 'existing_person');
+  const decisions = hist.json<{ decisions: { decision: string }[] }>().decisions;
+  assert.equal(decisions.length, 1);
+  assert.equal(decisions[0].decision, 'existing_person');
   // a new person needs no person_id; an existing person does
   const missing = await app.inject({
     method: 'POST',
@@ -217,15 +220,15 @@ test('merge and unmerge keep every history entry and restore the files', async (
     },
   });
   assert.equal(m.statusCode, 201, m.body);
-  const merge = m.json();
-  assert.deepEqual(merge.moved.find((x: { table: string }) => x.table === 'admission').ids, [dup.id]);
+  const merge = m.json<{ id: string; moved: { table: string; ids: string[] }[] }>();
+  assert.deepEqual(merge.moved.find((x) => x.table === 'admission')?.ids, [dup.id]);
   const survivorFile = (
     await app.inject({ url: `/api/persons/${other.person_id}`, headers: auth(fx.tokens['admin']) })
-  ).json();
+  ).json<PrisonerFile>();
   assert.equal(survivorFile.admissions.length, 2);
   const mergedFile = (
     await app.inject({ url: `/api/persons/${dup.person_id}`, headers: auth(fx.tokens['admin']) })
-  ).json();
+  ).json<PrisonerFile>();
   assert.equal(mergedFile.person.merged_into_id, other.person_id);
   assert.equal(mergedFile.admissions.length, 0);
   // merged-away persons are no longer candidates
@@ -244,10 +247,12 @@ test('merge and unmerge keep every history entry and restore the files', async (
 
   const u = await unmergePersons(db, fx.actors['admin'], merge.id, { reason: 'Erreur : deux frères' });
   assert.ok(u.undone_at);
-  const back = (await app.inject({ url: `/api/persons/${dup.person_id}`, headers: auth(fx.tokens['admin']) })).json();
+  const back = (
+    await app.inject({ url: `/api/persons/${dup.person_id}`, headers: auth(fx.tokens['admin']) })
+  ).json<PrisonerFile>();
   assert.equal(back.person.merged_into_id, null);
   assert.deepEqual(
-    back.admissions.map((a: { id: string }) => a.id),
+    back.admissions.map((a) => a.id),
     [dup.id],
   );
   assert.equal(
@@ -267,7 +272,7 @@ test('merge and unmerge keep every history entry and restore the files', async (
   assert.equal(undoTwice.statusCode, 409);
   const hist = (
     await app.inject({ url: `/api/identity/persons/${dup.person_id}`, headers: auth(fx.tokens['admin']) })
-  ).json();
+  ).json<{ merges: unknown[] }>();
   assert.equal(hist.merges.length, 1);
 });
 

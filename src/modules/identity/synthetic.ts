@@ -522,7 +522,7 @@ export const PAIR_FIELDS = [
 /** A pair as a CSV row in the `pmis identities compare` format. */
 export function pairRow(p: LabelledPair): Record<string, string> {
   const row: Record<string, string> = { id: p.id, label: p.label, kind: p.kind };
-  for (const f of PAIR_FIELDS) row[`a_${f}`] = String(p.a[f] ?? '');
-  for (const f of PAIR_FIELDS) row[`b_${f}`] = String(p.b[f] ?? '');
+  for (const f of PAIR_FIELDS) row[`a_${f}`] = p.a[f] ?? '';
+  for (const f of PAIR_FIELDS) row[`b_${f}`] = p.b[f] ?? '';
   return row;
 }

@@ -113,7 +113,9 @@ export const jp = defineMessages({
   'jpage.form.title_withdraw': { fr: 'Retirer un titre', en: 'Withdraw a title' },
   'jpage.form.withdraw_intro': {
     fr: 'Un titre enregistré par erreur est retiré : il reste au dossier, marqué retiré avec la raison, et ne fonde plus la détention.',
-    en: 'A title recorded in error is withdrawn: it stays in the file, marked withdrawn with the reason, and no longer grounds the detention.',
+    en:
+      'A title recorded in error is withdrawn: it stays in the file, marked ' +
+      'withdrawn with the reason, and no longer grounds the detention.',
   },
   'jpage.form.withdraw_which': {
     fr: '{kind} n° {reference} du {date} — {authority}',

@@ -19,12 +19,20 @@ registerMessages({
     en: 'Suspended part: {years} year(s), {months} month(s), {days} day(s) not served, giving {date}.',
   },
   'justice.release.step.commuted_life': {
-    fr: 'Réclusion à perpétuité commuée ({reference}, {issued_on}) en {years} an(s), {months} mois, {days} jour(s), comptés depuis le début de la peine.',
-    en: 'Life sentence commuted ({reference}, {issued_on}) to {years} year(s), {months} month(s), {days} day(s), counted from the start of the sentence.',
+    fr:
+      'Réclusion à perpétuité commuée ({reference}, {issued_on}) en {years} ' +
+      'an(s), {months} mois, {days} jour(s), comptés depuis le début de la peine.',
+    en:
+      'Life sentence commuted ({reference}, {issued_on}) to {years} year(s), ' +
+      '{months} month(s), {days} day(s), counted from the start of the sentence.',
   },
   'justice.release.step.commuted_death': {
-    fr: 'Peine de mort commuée ({reference}, {issued_on}) en {years} an(s), {months} mois, {days} jour(s), comptés depuis le début de la peine.',
-    en: 'Death sentence commuted ({reference}, {issued_on}) to {years} year(s), {months} month(s), {days} day(s), counted from the start of the sentence.',
+    fr:
+      'Peine de mort commuée ({reference}, {issued_on}) en {years} an(s), ' +
+      '{months} mois, {days} jour(s), comptés depuis le début de la peine.',
+    en:
+      'Death sentence commuted ({reference}, {issued_on}) to {years} year(s), ' +
+      '{months} month(s), {days} day(s), counted from the start of the sentence.',
   },
   'justice.release.step.commuted': {
     fr: 'Peine commuée ({reference}, {issued_on}) en {years} an(s), {months} mois, {days} jour(s).',
@@ -43,7 +51,9 @@ registerMessages({
     en: 'Served after sentence {reference}: starts {date}.',
   },
   'justice.release.step.consecutive_assumed': {
-    fr: 'Aucune confusion ordonnée : les peines se cumulent, à la suite de la peine {reference} ; début le {date} (à vérifier sur le jugement).',
+    fr:
+      'Aucune confusion ordonnée : les peines se cumulent, à la suite de la ' +
+      'peine {reference} ; début le {date} (à vérifier sur le jugement).',
     en: 'No concurrent running ordered: sentences add up, after sentence {reference}; starts {date} (check the judgment).',
   },
   'justice.release.step.concurrent': {
@@ -105,8 +115,12 @@ registerMessages({
   'justice.release.no_date': { fr: 'Pas de date de libération', en: 'No release date' },
   'justice.release.breakdown': { fr: 'Le calcul, étape par étape', en: 'The calculation, step by step' },
   'justice.release.rule_note': {
-    fr: 'Mois et années comptés de date à date (loi malienne muette : règle retenue par pmis, à confirmer) ; sans confusion ordonnée, les peines se cumulent.',
-    en: 'Months and years counted date to date (Malian law silent: the rule pmis chose, to confirm); without a court-ordered concurrent running, sentences add up.',
+    fr:
+      'Mois et années comptés de date à date (loi malienne muette : règle retenue ' +
+      'par pmis, à confirmer) ; sans confusion ordonnée, les peines se cumulent.',
+    en:
+      'Months and years counted date to date (Malian law silent: the rule pmis chose, ' +
+      'to confirm); without a court-ordered concurrent running, sentences add up.',
   },
   'justice.history.title': { fr: 'Historique des alertes', en: 'Alert history' },
   'justice.history.kind': { fr: 'Alerte', en: 'Alert' },

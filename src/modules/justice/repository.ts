@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, getTableColumns, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/index.js';
-import { accessAudit } from '../../db/history-schema.js';
+import { readAccesses } from '../../core/history.js';
 import { accountNames, findAccount } from '../access/index.js';
 import { findPersonDocument } from '../custody/index.js';
 import {
@@ -191,18 +191,7 @@ export async function admissionsOfJurisdictions(
 }
 
 export async function partnerAccess(db: Tx, prisonIds: readonly string[] | undefined, since: Date, limit: number) {
-  const rows = await db
-    .select()
-    .from(accessAudit)
-    .where(
-      and(
-        eq(accessAudit.category, 'partner'),
-        gte(accessAudit.at, since),
-        prisonIds ? inArray(accessAudit.prisonId, [...prisonIds]) : undefined,
-      ),
-    )
-    .orderBy(sql`${accessAudit.at} DESC`)
-    .limit(limit);
+  const rows = await readAccesses(db, { category: 'partner', since, prisonIds, limit });
   const names = await accountNames(
     db,
     rows.flatMap((a) => (a.actorId ? [a.actorId] : [])),
@@ -474,7 +463,7 @@ export async function hearingsPerMonth(
      GROUP BY 1, 2`);
   for (const x of r.rows) {
     let m = out.get(x.prison_id);
-    if (!m) out.set(x.prison_id, (m = new Map()));
+    if (!m) out.set(x.prison_id, (m = new Map<string, number>()));
     m.set(x.month, x.n);
   }
   return out;

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../http/context.js';
-import { DateTime, IsoDate, Opt, PrisonRef, Reason, RefCode, Uuid } from '../../http/schemas.js';
+import { IsoDate, Opt, PrisonRef, Reason, RefCode, Uuid } from '../../http/schemas.js';
 import { courtListPage } from './pages.js';
 import {
   HearingBody,
@@ -37,10 +37,11 @@ import {
   withdrawTitle,
 } from './service.js';
 
-const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
+const lit = (xs: readonly string[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 const IdParam = Type.Object({ id: Uuid });
 const AsOf = Type.Optional(IsoDate);
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function justiceRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
   const tags = ['justice'];

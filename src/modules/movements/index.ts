@@ -1,4 +1,7 @@
-/** The movements module's front door (issue 13): transfers, escorts and the count, releases; one line per export, each part in its own folder (docs/movements-*.md). */
+/**
+ * The movements module's front door (issue 13): transfers, escorts and the count, releases; one line
+ * per export, each part in its own folder (docs/movements-*.md).
+ */
 export { countNav, countPages } from './count/pages.js';
 export { countRoutes } from './count/routes.js';
 export { dailyState, nationalState } from './count/daily.js';

@@ -22,6 +22,7 @@ import {
   csrfOk,
   page,
   type Req,
+  formText,
 } from '../web/index.js';
 import { ageAssessments, ageReadingText, recordAgeAssessment } from './age.js';
 import './messages.js';
@@ -105,6 +106,7 @@ ${a.items.map(
 ${form}</section>`;
 }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function peoplePages(
   app: App,
   { database }: AppContext,
@@ -120,7 +122,7 @@ export async function peoplePages(
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError(404, 'error.not_found');
       const b = req.body ?? {};
       const v: Record<string, string> = {};
-      for (const k of FIELDS) v[k] = String(b[k] ?? '').trim();
+      for (const k of FIELDS) v[k] = formText(b, k);
       const missing: FieldError[] = ['method', 'assessed_by', 'assessed_on', 'result']
         .filter((k) => !v[k])
         .map((k) => ({ field: `/${k}`, key: 'field.required' }));
@@ -136,7 +138,7 @@ export async function peoplePages(
           minimum_age: v.minimum_age ? Number(v.minimum_age) : null,
           notes: v.notes || null,
         });
-        return reply.redirect(`/people/${id}#age-h`, 303);
+        return await reply.redirect(`/people/${id}#age-h`, 303);
       } catch (e) {
         if (!(e instanceof AppError) || e.status !== 422) throw e;
         const section = await ageSection(req, db, id, { v, errors: formErrors(e, req.lang, FIELDS, 'age') });

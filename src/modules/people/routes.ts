@@ -18,6 +18,7 @@ export const AgeReading = Type.Object({
   inconclusive: Type.Boolean(),
 });
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function peopleRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
   app.post(

@@ -188,9 +188,7 @@ export function minorReading(
   const latest = [...assessments]
     .filter((a) => a.assessedOn <= on)
     .sort(
-      (a, b) =>
-        b.assessedOn.localeCompare(a.assessedOn) ||
-        String(b.recordedAt ?? '').localeCompare(String(a.recordedAt ?? '')),
+      (a, b) => b.assessedOn.localeCompare(a.assessedOn) || (b.recordedAt ?? '').localeCompare(a.recordedAt ?? ''),
     )[0];
   if (latest && latest.result === 'adult')
     return { minor: false, assumed: false, basis: 'assessment', assessedOn: latest.assessedOn };

@@ -183,6 +183,7 @@ ${refused.map((x) => html`<li>${t(lang, x.message_key, x.params ?? {})}</li>`)}<
 <p><a href="/admissions/${r.admission_id}/move">${t(lang, 'web.rec.allocate_now')}</a></p></div>`;
 }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function receptionPages(app: App, { database, config }: AppContext): Promise<void> {
   const db = database.db;
 
@@ -336,7 +337,7 @@ ${checkbox({
             req.lang,
           ),
         );
-        return reply.redirect(`/receptions/${r.id}`, 303);
+        return await reply.redirect(`/receptions/${r.id}`, 303);
       } catch (e) {
         if (!(e instanceof AppError) || e.status !== 422) throw e;
         return send(reply, await handoverForm(req, v, formErrors(e, req.lang, names)), 422);
@@ -387,9 +388,9 @@ ${placementRefusal(req, r)}
 ${
   r.medical
     ? html`<h2>${t(lang, 'web.rec.injury_report')}</h2>${dl([
-        [t(lang, 'web.rec.injuries'), String(r.medical.visible_injuries ?? '—')],
+        [t(lang, 'web.rec.injuries'), r.medical.visible_injuries ?? '—'],
         [t(lang, 'web.rec.ill_treatment'), t(lang, r.medical.ill_treatment_alleged ? 'web.yes' : 'web.no')],
-        [t(lang, 'web.rec.account'), String(r.medical.ill_treatment_account ?? '—')],
+        [t(lang, 'web.rec.account'), r.medical.ill_treatment_account ?? '—'],
       ])}${
         r.medical.ill_treatment_alleged && r.admission_id && req.actor!.permissions.has('complaints.record')
           ? html`<p><a href="/complaints/new?admission=${r.admission_id}&reception=${r.id}">${t(lang, 'web.rec.allegation_complaint')}</a>
@@ -462,7 +463,7 @@ ${
     page(async (req, reply) => {
       try {
         await completeReception(db, req.actor!, req.params.id);
-        return reply.redirect(`/receptions/${req.params.id}`, 303);
+        return await reply.redirect(`/receptions/${req.params.id}`, 303);
       } catch (e) {
         if (!(e instanceof AppError) || e.status !== 422) throw e;
         // Each missing step links to its form.
@@ -496,7 +497,7 @@ ${
           data: file?.data ?? Buffer.alloc(0),
           truncated: file?.truncated,
         });
-        return reply.redirect(`/receptions/${r.id}`, 303);
+        return await reply.redirect(`/receptions/${r.id}`, 303);
       } catch (e) {
         if (!(e instanceof AppError) || (e.status !== 422 && e.status !== 413)) throw e;
         return send(reply, await overview(req, r.id, formErrors(e, req.lang, ['kind', 'file'])), e.status);
@@ -874,7 +875,6 @@ ${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
           ]);
           if (missing.length) throw new AppError(422, 'error.validation', {}, missing);
           const precision = str(v, 'person.birth.precision') as BirthInput['precision'];
-          const age = str(v, 'person.birth.estimated_age');
           const birth: BirthInput =
             precision === 'estimated'
               ? {
@@ -930,7 +930,7 @@ ${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
               )
             : [];
           if (candidates.length && str(v, 'identity.checked') !== '1')
-            return send(reply, await stepForm(req, r, step, v, null, candidates));
+            return await send(reply, await stepForm(req, r, step, v, null, candidates));
           const choice = str(v, 'identity.choice');
           if (candidates.length && !choice)
             throw new AppError(422, 'error.validation', {}, [
@@ -1033,7 +1033,7 @@ ${body}<button type="submit">${t(lang, 'web.rec.save_step')}</button></form>
             ),
           );
         }
-        return reply.redirect(`/receptions/${r.id}`, 303);
+        return await reply.redirect(`/receptions/${r.id}`, 303);
       } catch (e) {
         if (!(e instanceof AppError) || e.status !== 422) throw e;
         const names = [

@@ -13,7 +13,7 @@ import {
   startReception,
 } from './service.js';
 
-const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
+const lit = (xs: readonly string[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 const Text = (max = 2000) => Opt(Type.String({ maxLength: max }));
 const OutOfOrder = { out_of_order_reason: Text(1000) };
 const IdParam = Type.Object({ id: Uuid });
@@ -172,6 +172,7 @@ export const Interview = Type.Object(
   { additionalProperties: false },
 );
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function receptionRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
   app.post(

@@ -129,7 +129,15 @@ export interface ReceptionView {
   missing: Step[];
   next: Step | null;
   /** Present for medical staff (everything) and for the director (injuries and allegations only). */
-  medical?: Record<string, unknown>;
+  medical?: {
+    visible_injuries: string | null;
+    ill_treatment_alleged: boolean | null;
+    ill_treatment_account: string | null;
+    fitness?: string | null;
+    referral?: string | null;
+    notes?: string | null;
+    done_at: string;
+  };
 }
 
 /** Who may start a reception (the handover form): the pages offer it only to them. */

@@ -13,6 +13,7 @@ const Code = Type.Object({
   extra: Type.Record(Type.String(), Type.Unknown()),
 });
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function referenceRoutes(app: App, { database }: AppContext): Promise<void> {
   app.get(
     '/api/reference/:kind',

@@ -23,6 +23,7 @@ import {
   AdmissionBody,
   SENTENCE_FORM_FIELDS,
   sentenceFromForm,
+  arrivalsSince,
 } from '../custody/index.js';
 import { LANG_COOKIE, SESSION_COOKIE, type App, type AppContext } from '../../http/context.js';
 import { beginLogin, completeLogin, logout } from '../access/index.js';
@@ -41,7 +42,6 @@ import { formatDate, formatPercent } from '../../web/format.js';
 import { type BirthInput, ageReadingText, ageSection, peoplePages } from '../people/index.js';
 import { listCodes } from '../reference/index.js';
 import { type Candidate, findCandidates, recordDecision } from '../identity/index.js';
-import { arrivalsSince } from './repository.js';
 import {
   APP_CSS,
   csrfOk,
@@ -368,7 +368,7 @@ ${textField({
       );
     try {
       const r = await beginLogin(db, username, password, ctx.config.sessionTtlHours, loginCtx(req));
-      if (r.kind === 'session') return startSession(reply, r.session, next);
+      if (r.kind === 'session') return await startSession(reply, r.session, next);
       reply.setCookie(challengeCookie, r.challenge, {
         path: '/login',
         httpOnly: true,
@@ -376,7 +376,7 @@ ${textField({
         secure: ctx.config.secureCookies,
         expires: r.expiresAt,
       });
-      return reply.redirect(`/login/code?next=${encodeURIComponent(next)}`, 303);
+      return await reply.redirect(`/login/code?next=${encodeURIComponent(next)}`, 303);
     } catch (e) {
       const err = loginRefusal(e);
       if (err)
@@ -421,7 +421,7 @@ ${textField({
         422,
       );
     try {
-      return startSession(
+      return await startSession(
         reply,
         await completeLogin(db, challenge, code, ctx.config.sessionTtlHours, loginCtx(req)),
         next,
@@ -656,10 +656,10 @@ ${rows.map(
     precision: r.birth_precision,
     date: r.birth_date
       ? r.birth_precision === 'year'
-        ? String(r.birth_date).slice(0, 4)
+        ? r.birth_date.slice(0, 4)
         : r.birth_precision === 'month'
-          ? String(r.birth_date).slice(0, 7)
-          : String(r.birth_date).slice(0, 10)
+          ? r.birth_date.slice(0, 7)
+          : r.birth_date.slice(0, 10)
       : null,
   })}</td>
 <td>${t(lang, r.held ? 'web.yes' : 'web.no')}</td></tr>`,
@@ -1202,7 +1202,7 @@ ${radioGroup({
             : [];
           const choice = values['identity.choice'] ?? '';
           if (candidates.length && values['identity.checked'] !== '1') {
-            return send(reply, await admissionForm(req, values, null, candidates), 200);
+            return await send(reply, await admissionForm(req, values, null, candidates), 200);
           }
           if (candidates.length && !choice)
             throw new AppError(422, 'error.validation', {}, [
@@ -1210,7 +1210,7 @@ ${radioGroup({
             ]);
           const existing = choice && choice !== 'new' ? choice : null;
           const { person: _arrival, ...rest } = input;
-          const a = await admit(db, actor, existing ? { ...rest, person_id: existing } : input).catch((e) => {
+          const a = await admit(db, actor, existing ? { ...rest, person_id: existing } : input).catch((e: unknown) => {
             if (e instanceof AppError)
               throw new AppError(
                 e.status,
@@ -1231,7 +1231,7 @@ ${radioGroup({
               candidates: candidates.map((c) => ({ person_id: c.person_id, score: c.score })),
             });
           }
-          return reply.redirect(`/people/${a.person_id}`, 303);
+          return await reply.redirect(`/people/${a.person_id}`, 303);
         } catch (e) {
           if (e instanceof AppError && e.status === 422) problem = e;
           else throw e;

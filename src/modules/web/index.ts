@@ -2,7 +2,7 @@
  * The first page kit's front door: the HTML template, forms, layout and page plumbing of the pages
  * not yet on the kit (src/web). It imports no module; the registry's pages are in src/modules/registry.
  */
-export { num, parseForm } from './form-input.js';
+export { num, parseForm, text as formText } from './form-input.js';
 export {
   checkbox,
   checkboxGroup,

@@ -40,7 +40,7 @@ export function page(fn: (req: Req, reply: FastifyReply) => Promise<FastifyReply
   return async (req: Req, reply: FastifyReply) => {
     try {
       const out = await fn(req, reply);
-      return typeof out === 'string' ? send(reply, out) : out;
+      return typeof out === 'string' ? await send(reply, out) : out;
     } catch (e) {
       if (e instanceof AppError) return errorPage(req, reply, e);
       const problem = databaseProblem(e, req.body);

@@ -84,6 +84,7 @@ export const justiceNav: readonly NavEntry[] = [
 const onForm = (e: unknown): e is AppError => e instanceof AppError && (e.status === 422 || e.status === 409);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function justicePages(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
   const hide = { schema: { hide: true } };

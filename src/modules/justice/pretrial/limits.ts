@@ -158,7 +158,8 @@ export function validateRule(
 }
 
 export interface ChargeFacts {
-  category: 'contravention' | 'misdemeanour' | 'felony' | string;
+  /** The offence's category code: 'contravention', 'misdemeanour', 'felony' (or another code of the list). */
+  category: string;
   terrorismRelated: boolean;
   /** Maximum penalty the law sets for the offence, in months, when known. */
   maxPenaltyMonths?: number | null;

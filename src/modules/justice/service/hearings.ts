@@ -114,9 +114,7 @@ export async function recordHearingOutcome(
   opts: { lang?: Lang } = {},
 ): Promise<HearingView> {
   if (!(HEARING_OUTCOMES as readonly string[]).includes(input.outcome))
-    throw invalid([
-      { field: '/outcome', key: 'field.unknown_code', params: { code: String(input.outcome), kind: 'outcome' } },
-    ]);
+    throw invalid([{ field: '/outcome', key: 'field.unknown_code', params: { code: input.outcome, kind: 'outcome' } }]);
   if (input.next_date && !isDate(input.next_date)) throw invalid([{ field: '/next_date', key: 'field.invalid_date' }]);
   return db.transaction(async (tx) => {
     const { h, a, access } = await editableHearing(tx, actor, hearingId, input.version);

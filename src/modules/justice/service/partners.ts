@@ -42,7 +42,7 @@ export async function createJurisdiction(
   if (!/^[A-Z0-9_-]{2,32}$/.test(code)) errs.push({ field: '/code', key: 'justice.jurisdiction.bad_code' });
   if (!input.name?.trim()) errs.push({ field: '/name', key: 'field.required' });
   if (!(AUTHORITY_KINDS as readonly string[]).includes(input.kind))
-    errs.push({ field: '/kind', key: 'field.unknown_code', params: { code: String(input.kind), kind: 'kind' } });
+    errs.push({ field: '/kind', key: 'field.unknown_code', params: { code: input.kind, kind: 'kind' } });
   if (errs.length) throw invalid(errs);
   return db.transaction(async (tx) => {
     if (await repo.findJurisdiction(tx, code))

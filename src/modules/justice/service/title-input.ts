@@ -53,12 +53,12 @@ export function validateTitle(input: TitleInput, today: string, base = ''): Fiel
   const errs: FieldError[] = [];
   const f = (name: string) => `${base}/${name}`;
   if (!(TITLE_KINDS as readonly string[]).includes(input.kind))
-    errs.push({ field: f('kind'), key: 'field.unknown_code', params: { code: String(input.kind), kind: 'kind' } });
+    errs.push({ field: f('kind'), key: 'field.unknown_code', params: { code: input.kind, kind: 'kind' } });
   if (!(AUTHORITY_KINDS as readonly string[]).includes(input.authority_kind))
     errs.push({
       field: f('authority_kind'),
       key: 'field.unknown_code',
-      params: { code: String(input.authority_kind), kind: 'authority_kind' },
+      params: { code: input.authority_kind, kind: 'authority_kind' },
     });
   if (!input.authority?.trim()) errs.push({ field: f('authority'), key: 'field.required' });
   if (!input.reference?.trim()) errs.push({ field: f('reference'), key: 'field.required' });

@@ -77,6 +77,7 @@ function onForm(e: unknown): e is AppError {
   return e instanceof AppError && (e.status === 422 || e.status === 409);
 }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function countPages(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
   const hide = { schema: { hide: true } };

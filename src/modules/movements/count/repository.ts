@@ -1,6 +1,7 @@
 /** Queries on the escort and count tables only (other modules' data comes through their front doors). */
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/index.js';
+import { accountNames } from '../../access/index.js';
 import { countEntry, countRound, countSlotSetting, escort } from './schema.js';
 
 export type EscortRow = typeof escort.$inferSelect;
@@ -137,9 +138,6 @@ export async function entriesOf(db: Tx, roundIds: readonly string[]): Promise<En
 
 /** The display names of accounts (who began, who closed a count), as complaints read them. */
 export async function findUsersNames(db: Tx, ids: readonly string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const r = await db.execute<{ id: string; name: string }>(
-    sql`SELECT id, display_name AS name FROM app_user WHERE id = ANY(${sql.param([...new Set(ids)])}::uuid[])`,
-  );
-  return new Map(r.rows.map((u) => [u.id, u.name]));
+  const names = await accountNames(db, ids);
+  return new Map([...names].map(([id, u]) => [id, u.displayName]));
 }

@@ -36,6 +36,7 @@ import {
 const tags = ['movements'];
 const Slots = Type.Object({ slots: Type.Array(Type.String()) });
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify registration functions are async
 export async function countRoutes(app: App, { database }: AppContext): Promise<void> {
   const db = database.db;
 

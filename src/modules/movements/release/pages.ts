@@ -70,7 +70,9 @@ export const releaseNav: readonly NavEntry[] = [
 ];
 
 /** Deny by default: a form's right is checked before its errors are shown on the page. */
-const need = (actor: Actor | null | undefined, permission: Permission) => authorize(actor!, permission);
+const need = (actor: Actor | null | undefined, permission: Permission) => {
+  authorize(actor!, permission);
+};
 
 /** A refusal that belongs on the form (422, 409): the errors on it; anything else propagates. */
 function onForm(e: unknown): e is AppError {

@@ -1,6 +1,7 @@
 /** Queries of releases, escapes and deaths: the movements release tables, with the names they show. */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/index.js';
+import { accountNames } from '../../access/index.js';
 import { custodyIncident, movementNotice, release, releaseCounter, releaseSettings } from './schema.js';
 
 export { custodyIncident, movementNotice, release, releaseSettings } from './schema.js';
@@ -123,22 +124,27 @@ export async function noticesOf(db: Tx, ref: { releaseId?: string; incidentId?: 
     notes: string | null;
     recorded_by: string | null;
   }>(sql`
-    SELECT n.id, n.audience, n.recipient, n.channel, n.notified_at, n.notes, u.display_name AS recorded_by
-    FROM movement_notice n LEFT JOIN app_user u ON u.id = n.recorded_by
+    SELECT n.id, n.audience, n.recipient, n.channel, n.notified_at, n.notes, n.recorded_by
+    FROM movement_notice n
     WHERE ${ref.releaseId ? sql`n.release_id = ${ref.releaseId}` : sql`n.incident_id = ${ref.incidentId ?? null}`}
     ORDER BY n.notified_at, n.id`);
-  return r.rows.map((x) => ({ ...x, notified_at: new Date(x.notified_at).toISOString() }));
+  // Who recorded each notice: the account's display name, from access's front door.
+  const names = await userNames(
+    db,
+    r.rows.map((x) => x.recorded_by),
+  );
+  return r.rows.map((x) => ({
+    ...x,
+    notified_at: new Date(x.notified_at).toISOString(),
+    recorded_by: x.recorded_by ? (names.get(x.recorded_by) ?? null) : null,
+  }));
 }
 
-/** Staff display names by account id. */
+/** Staff display names by account id (access's front door). */
 export async function userNames(db: Tx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const want = [...new Set(ids.filter((x): x is string => !!x))];
-  if (!want.length) return new Map();
-  const r = await db.execute<{ id: string; display_name: string }>(
-    sql`SELECT id, display_name FROM app_user WHERE id IN (${sql.join(
-      want.map((x) => sql`${x}`),
-      sql`, `,
-    )})`,
+  const names = await accountNames(
+    db,
+    ids.filter((x): x is string => !!x),
   );
-  return new Map(r.rows.map((x) => [x.id, x.display_name]));
+  return new Map([...names].map(([id, u]) => [id, u.displayName]));
 }

@@ -1,6 +1,10 @@
-/** Queries of the transfers: its own tables, with the names it shows joined in (people, prisons, admissions, users). */
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+/** Queries of the transfers: its own tables; the names it shows (people, prisons, admissions, users) from their owners' front doors. */
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '../../../db/index.js';
+import { accountNames } from '../../access/index.js';
+import { findAdmissions } from '../../custody/index.js';
+import { findPrisons } from '../../estate/index.js';
+import { peopleNames } from '../../people/index.js';
 import { ACTIVE_STATES, type TransferState } from './rules.js';
 import { transfer, transferConvoy, transferNotice } from './schema.js';
 
@@ -102,7 +106,10 @@ export async function noticesOf(db: Tx, transferIds: readonly string[]): Promise
     .orderBy(asc(transferNotice.createdAt));
 }
 
-/** The names a transfer shows: people, prisons, admissions (committal numbers) and users, by id. */
+/**
+ * The names a transfer shows: people, prisons, admissions (committal numbers) and users, by id —
+ * each asked of the module that owns it, through its front door.
+ */
 export async function names(
   db: Tx,
   ids: { people: string[]; prisons: string[]; admissions: string[]; users: string[] },
@@ -113,45 +120,21 @@ export async function names(
   users: Map<string, string>;
 }> {
   const uniq = (xs: string[]) => [...new Set(xs)];
-  const q = async <T>(text: ReturnType<typeof sql>) => (await db.execute(text)).rows as T[];
-  const arr = (xs: string[]) =>
-    sql`ARRAY[${sql.join(
-      uniq(xs).map((x) => sql`${x}`),
-      sql`, `,
-    )}]::uuid[]`;
-  const people = ids.people.length
-    ? await q<{ id: string; family_name: string; given_names: string }>(
-        sql`SELECT id, family_name, given_names FROM person WHERE id = ANY(${arr(ids.people)})`,
-      )
-    : [];
-  const prisons = ids.prisons.length
-    ? await q<{ id: string; code: string; name: string }>(
-        sql`SELECT id, code, name FROM prison WHERE id = ANY(${arr(ids.prisons)})`,
-      )
-    : [];
-  const admissions = ids.admissions.length
-    ? await q<{ id: string; committal_number: string }>(
-        sql`SELECT id, committal_number FROM admission WHERE id = ANY(${arr(ids.admissions)})`,
-      )
-    : [];
-  const users = ids.users.length
-    ? await q<{ id: string; display_name: string }>(
-        sql`SELECT id, display_name FROM app_user WHERE id = ANY(${arr(ids.users)})`,
-      )
-    : [];
+  const people = await peopleNames(db, uniq(ids.people));
+  const prisons = ids.prisons.length ? await findPrisons(db, uniq(ids.prisons)) : [];
+  const admissions = await findAdmissions(db, uniq(ids.admissions));
+  const users = await accountNames(db, ids.users);
   return {
-    people: new Map(people.map((p) => [p.id, { family_name: p.family_name, given_names: p.given_names }])),
-    prisons: new Map(prisons.map((p) => [p.id, p])),
-    admissions: new Map(admissions.map((a) => [a.id, a.committal_number])),
-    users: new Map(users.map((u) => [u.id, u.display_name])),
+    people: new Map([...people].map(([id, p]) => [id, { family_name: p.familyName, given_names: p.givenNames }])),
+    prisons: new Map(prisons.map((p) => [p.id, { id: p.id, code: p.code, name: p.name }])),
+    admissions: new Map(admissions.map((a) => [a.id, a.committalNumber])),
+    users: new Map([...users].map(([id, u]) => [id, u.displayName])),
   };
 }
 
-/** Every prison (id, code, name): the destinations of a transfer. */
+/** Every prison (id, code, name): the destinations of a transfer, by name. */
 export async function allPrisons(db: Tx): Promise<{ id: string; code: string; name: string }[]> {
-  return (await db.execute(sql`SELECT id, code, name FROM prison ORDER BY name`)).rows as {
-    id: string;
-    code: string;
-    name: string;
-  }[];
+  return (await findPrisons(db))
+    .map((p) => ({ id: p.id, code: p.code, name: p.name }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
