@@ -92,6 +92,14 @@ const reception = await api('/api/receptions', fx.tokens['security.bko'], {
   warrant_reference: 'MD-F-2',
   nothing_shared: true,
 });
+const receptionEn = await api('/api/receptions', fx.tokens['security.bko'], {
+  prison: 'BKO',
+  arresting_authority: 'police',
+  officer_name: 'Brigadier Keita',
+  warrant_name: 'Sangaré Ali',
+  warrant_charge: 'Vol',
+  nothing_shared: true,
+});
 const assessment = await api(`/api/admissions/${admission.id}/assessments`, fx.tokens['director.bko'], {
   instrument: 'general_needs',
 });
@@ -242,6 +250,8 @@ interface FormPage {
   user?: string | null;
   /** The forms a person may send empty (every field optional): no error summary, the step is recorded. */
   acceptsEmpty?: string[];
+  /** Checked in this language only (default: both). */
+  lang?: 'fr' | 'en';
   /** What the prepared state is called in the test's name. */
   state?: string;
   /** Bring the page to the state to check (e.g. a first submission that shows candidates). */
@@ -307,12 +317,26 @@ const FORM_PAGES: FormPage[] = [
     },
   },
   { route: '/receptions/new', path: '/receptions/new?prison=BKO', posts: ['/receptions/new'], forms: ['main form'] },
-  ...(['security', 'administration', 'registry', 'medical', 'interview'] as const).map((step) => ({
+  ...(['administration', 'registry', 'medical', 'interview'] as const).map((step) => ({
     route: '/receptions/:id/steps/:step',
     path: `/receptions/${reception.id}/steps/${step}`,
     posts: ['/receptions/:id/steps/:step'],
     forms: ['main form[method="post"]:not([action="/logout"])'],
-    acceptsEmpty: step === 'security' ? ['main form[method="post"]:not([action="/logout"])'] : [],
+  })),
+  // The security step may be sent empty, which records it (a done step shows what was recorded, no
+  // form): a reception for each language.
+  ...(
+    [
+      ['fr', reception.id],
+      ['en', receptionEn.id],
+    ] as const
+  ).map(([lang, id]) => ({
+    route: '/receptions/:id/steps/:step',
+    path: `/receptions/${id}/steps/security`,
+    lang,
+    posts: ['/receptions/:id/steps/:step'],
+    forms: ['main form[method="post"]:not([action="/logout"])'],
+    acceptsEmpty: ['main form[method="post"]:not([action="/logout"])'],
   })),
   {
     route: '/placement',
@@ -706,7 +730,7 @@ async function openAs(lang: 'fr' | 'en', user: string | null, path: string) {
 const ONLY = process.env.PMIS_FORMS_ONLY;
 
 for (const lang of ['fr', 'en'] as const) {
-  for (const fp of FORM_PAGES.filter((p) => !ONLY || p.path.includes(ONLY))) {
+  for (const fp of FORM_PAGES.filter((p) => (!ONLY || p.path.includes(ONLY)) && (!p.lang || p.lang === lang))) {
     const label = `${fp.path}${fp.state ? ` (${fp.state})` : ''}`;
     test(
       `${lang} ${label}: choices beside labels, error summary naming each field, axe, 390/768 px, size`,
