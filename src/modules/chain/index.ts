@@ -5,3 +5,4 @@
 export { custodyRoutes } from './custody/routes.js';
 export { custodyNav, custodyPages, custodyChainSection, withoutChargeSection } from './custody/pages.js';
 export { custodyBreaches, getCustodyChain, withoutChargeForPartner, withoutChargeInPrison } from './custody/service.js';
+export { addStage, correctStage } from './custody/service.js';
