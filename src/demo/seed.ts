@@ -19,6 +19,7 @@ import { seedComplaints } from './complaints.js';
 import { seedMovementsCount } from './movements-count.js';
 import { seedTransfers } from './movements-transfers.js';
 import { seedReleases } from './movements-release.js';
+import { seedChainCustody } from './chain-custody.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 import { type DemoCase, tellStory } from './story.js';
 
@@ -551,6 +552,8 @@ export async function seedDemo(
     { clerk: clerks.get('BKO')!, director: dirActor, klkClerk: clerks.get('KLK')!, national: actor },
     prng(20261202),
   );
+  // Custody before prison at Bamako: one chain within its limits, one past its limit (terrorism), one held without charge.
+  await seedChainCustody(database, { clerk: clerks.get('BKO')! }, prng(20261203));
 }
 
 /**

@@ -5,6 +5,7 @@
 export { custodyRoutes } from './custody/routes.js';
 export { custodyNav, custodyPages, custodyChainSection, withoutChargeSection } from './custody/pages.js';
 export { custodyBreaches, getCustodyChain, withoutChargeForPartner, withoutChargeInPrison } from './custody/service.js';
+export { addStage, correctStage } from './custody/service.js';
 export { announceRoutes } from './announce/routes.js';
 export { announceNav, announcePages } from './announce/pages.js';
 export { provideCustodyFigures, type CustodyFiguresResult, type CustodyScope } from './announce/custody-hook.js';

@@ -477,7 +477,7 @@ ${textField({
         return layout(
           req,
           t(lang, 'web.home.title'),
-          html`<p>${t(lang, 'web.no_prison')}</p>${await withoutChargeSection(req, db, null)}`,
+          html`<p>${t(lang, 'web.no_prison')}</p>${raw(String((await withoutChargeSection(req, db, null)) ?? ''))}`,
         );
       const [occ, arrivals] = await Promise.all([
         occupancyReport(db, actor, { prison: prison.id }),
@@ -604,7 +604,7 @@ ${dl([
 ])}
 ${await releaseDueSection(req, db, prison, 10, sharedAlerts)}
 ${alertsHtml}
-${await withoutChargeSection(req, db, prison)}
+${raw(String((await withoutChargeSection(req, db, prison)) ?? ''))}
 ${await breachSection(req, db, prison)}
 ${await awaitingSection(req, db, prison)}
 ${receptionsHtml}
@@ -724,7 +724,7 @@ ${textField({
                     ? html`${raw(justiceSection(lang, jf, { mayWrite }).toString())}${releaseSection(jf, lang)}${alertHistorySection(
                         jf,
                         lang,
-                      )}${await custodyChainSection(req, db, a.id)}`
+                      )}${raw(String((await custodyChainSection(req, db, a.id)) ?? ''))}`
                     : null,
                 ] as const;
               }),

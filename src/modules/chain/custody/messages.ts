@@ -37,7 +37,7 @@ export const m = defineMessages({
   'chain.custody.place.military_camp': { fr: 'Camp militaire', en: 'Military camp' },
   'chain.custody.place.other': { fr: 'Autre lieu', en: 'Other place' },
   'chain.custody.basis.flagrante_delicto': { fr: 'Flagrant délit', en: 'Flagrante delicto' },
-  'chain.custody.basis.garde_a_vue': { fr: 'Garde à vue', en: 'Police custody (garde à vue)' },
+  'chain.custody.basis.garde_a_vue': { fr: 'Garde à vue', en: 'Police custody' },
   'chain.custody.basis.prosecutor_order': { fr: 'Ordre du procureur', en: 'Prosecutor’s order' },
   'chain.custody.basis.military_detention': { fr: 'Détention militaire', en: 'Military detention' },
   'chain.custody.basis.not_stated': { fr: 'Non indiqué', en: 'Not stated' },

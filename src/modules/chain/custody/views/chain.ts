@@ -87,11 +87,11 @@ ${summaryList({
     { key: { text: m.t(lang, 'chain.custody.page.limit') }, value: { text: e.text } },
     {
       key: { text: m.t(lang, 'chain.custody.page.source') },
-      value: {
-        text: e.rule_source
-          ? `${e.rule_source}${e.rule_to_confirm ? ` ${m.t(lang, 'chain.custody.page.to_confirm')}` : ''}`
-          : '—',
-      },
+      value: e.rule_source
+        ? {
+            html: html`<span lang="fr">${e.rule_source}</span>${e.rule_to_confirm ? ` ${m.t(lang, 'chain.custody.page.to_confirm')}` : ''}`,
+          }
+        : { text: '—' },
     },
     {
       key: { text: m.t(lang, 'chain.custody.page.credit') },
