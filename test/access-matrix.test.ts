@@ -39,7 +39,14 @@ const ACCOUNTS: Record<Role, string> = {
   system_admin: 'sysadmin',
   inspector: 'inspector',
   complaints_officer: 'complaints.officer',
+  force_officer: 'force.officer',
 };
+await addUser(db, null, {
+  username: 'force.officer',
+  display_name: 'force.officer',
+  password: 'correct horse battery',
+  roles: ['force_officer'],
+});
 await addUser(db, null, {
   username: 'social.bko',
   display_name: 'social.bko',
@@ -311,6 +318,16 @@ const FORMS: Record<string, Record<string, string>> = {
     planned_departure_at: '2026-01-15T10:00',
   },
   'POST /movements/convoys/:id/departure': { property_signed_out: '1' },
+  'POST /chain/announcements/new': {
+    prison: 'BKO',
+    family_name: 'Sangaré',
+    birth_precision: 'unknown',
+    from_place: 'Brigade de Bamako',
+    'expected_on.day': '15',
+    'expected_on.month': '1',
+    'expected_on.year': '2030',
+    legal_basis: 'police_custody',
+  },
   'POST /users/new': {
     username: 'made.here',
     display_name: 'Made Here',
@@ -357,6 +374,12 @@ const COMPLAINT_ANY = any(
   'complaints.confidential',
   'complaints.record',
   'complaints.handle',
+);
+
+const CHAIN_READERS = any('chain.announce', 'chain.receive', 'chain.partner_view');
+/** Starting a reception from an announcement: reception staff who may start one (the handover). */
+const CHAIN_RECEIVERS = both('chain.receive').filter((r) =>
+  ROLE_PERMISSIONS[r].some((p) => p === 'intake.security' || p === 'intake.administration'),
 );
 
 const MATRIX: Record<string, Expect> = {
@@ -488,7 +511,7 @@ const MATRIX: Record<string, Expect> = {
   'POST /justice/admissions/:id/titles/:title/withdraw': JUSTICE_WRITERS,
   // Pages.
   // The home page: a justice partner (prosecutor) reads no prison and gets a home that names none.
-  'GET /': [...any('estate.read'), 'prosecutor'],
+  'GET /': [...any('estate.read'), 'prosecutor', 'force_officer'],
   'GET /people': ALL,
   'GET /people/:id': any('person.read'),
   'GET /estate': any('estate.read'),
@@ -706,6 +729,27 @@ const MATRIX: Record<string, Expect> = {
   'POST /movements/convoys/new': any('movements.transfer'),
   'GET /movements/convoys/:id': any('custody.read'),
   'POST /movements/convoys/:id/departure': any('movements.transfer'),
+  // The chain: arrivals announced by the forces (an announcement or a document that does not exist: 404 past these rights).
+  'POST /api/chain/announcements': any('chain.announce'),
+  'GET /api/chain/announcements': CHAIN_READERS,
+  'GET /api/chain/expected': any('chain.receive'),
+  'GET /api/chain/announcements/:id': CHAIN_READERS,
+  'POST /api/chain/announcements/:id/reception': CHAIN_RECEIVERS,
+  'POST /api/chain/announcements/:id/documents': any('chain.announce', 'chain.documents'),
+  'GET /api/chain/documents/:id': any('chain.documents'),
+  'GET /api/chain/nothing-shared': any('statistics.read'),
+  'GET /api/chain/partner': any('chain.partner_view'),
+  'GET /api/chain/units': any('reference.admin', 'chain.partner_view', 'chain.receive', 'chain.announce'),
+  'POST /api/chain/units': any('reference.admin'),
+  'POST /api/chain/units/:code/members': any('user.admin'),
+  'GET /chain/announcements': CHAIN_READERS,
+  'GET /chain/announcements/new': any('chain.announce'),
+  'POST /chain/announcements/new': any('chain.announce'),
+  'GET /chain/announcements/:id': CHAIN_READERS,
+  'POST /chain/announcements/:id/receive': CHAIN_RECEIVERS,
+  'GET /chain/documents/:id': any('chain.documents'),
+  'GET /chain/nothing-shared': any('statistics.read'),
+  'GET /chain/partner': any('chain.partner_view'),
 };
 
 interface Route {

@@ -51,7 +51,7 @@ export const m = defineMessages({
   'chain.period': { fr: 'Le début de la période est après sa fin.', en: 'The period starts after it ends.' },
   // Enums
   'chain.legal_basis.flagrante_delicto': { fr: 'Flagrant délit', en: 'Caught in the act (flagrante delicto)' },
-  'chain.legal_basis.police_custody': { fr: 'Garde à vue', en: 'Police custody (garde à vue)' },
+  'chain.legal_basis.police_custody': { fr: 'Garde à vue', en: 'Police custody' },
   'chain.legal_basis.prosecutor_order': { fr: 'Réquisition du procureur', en: 'Prosecutor’s order' },
   'chain.legal_basis.warrant': { fr: 'Mandat (d’amener, d’arrêt, de dépôt)', en: 'Warrant' },
   'chain.legal_basis.other': { fr: 'Autre', en: 'Other' },

@@ -59,7 +59,7 @@ export const p = defineMessages({
   'chn.f.from_place': { fr: 'Lieu de détention actuel', en: 'Held now at' },
   'chn.f.from_place_hint': {
     fr: 'Brigade, commissariat, camp, service (ex. Camp I, Sécurité d’État).',
-    en: 'Brigade, police station, camp, service (e.g. Camp I, State Security).',
+    en: 'Brigade, police station, camp, service (for example Camp I, State Security).',
   },
   'chn.f.expected_on': { fr: 'Date d’arrivée prévue', en: 'Expected arrival date' },
   'chn.f.legal_basis': { fr: 'Base légale', en: 'Legal basis' },

@@ -56,6 +56,7 @@ export const announceNav: readonly NavEntry[] = [
 
 const onForm = (e: unknown): e is AppError => e instanceof AppError && (e.status === 422 || e.status === 409);
 
+// eslint-disable-next-line @typescript-eslint/require-await -- the registration signature every module's pages share
 export async function announcePages(app: App, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
   const { config } = ctx;
@@ -103,7 +104,7 @@ export async function announcePages(app: App, ctx: AppContext): Promise<void> {
       if (!parsed.ok) return sendHtml(reply, await newPage(req, req.body, parsed.errors), 422);
       try {
         const a = await announceArrival(db, req.actor!, parsed.value);
-        return reply.redirect(`/chain/announcements/${a.id}?done=1`, 303);
+        return await reply.redirect(`/chain/announcements/${a.id}?done=1`, 303);
       } catch (e) {
         if (!onForm(e)) throw e;
         const fields = e.fields.length ? e.fields : [{ field: '/family_name', key: e.key, params: e.params }];

@@ -4,7 +4,7 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import { IsoDate, Nullable, OneOf, Opt, PrisonRef, Uuid } from '../../../http/schemas.js';
-import { BIRTH_PRECISIONS, LEGAL_BASES, MISSING, SEXES, SOURCES, STATUSES } from './rules.js';
+import { BIRTH_PRECISIONS, LEGAL_BASES, SEXES, STATUSES } from './rules.js';
 
 const Text = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });

@@ -339,8 +339,7 @@ export async function listAnnouncements(
   actor: Actor,
   q: { prison?: string; status?: AnnouncementViewT['status'] } = {},
 ): Promise<AnnouncementViewT[]> {
-  if (!['chain.announce', 'chain.receive', 'chain.partner_view'].some((p) => can(actor, p as 'chain.announce')))
-    throw forbidden();
+  assertChainReader(actor);
   return db.transaction(async (tx) => {
     const r = await readerOf(tx, actor);
     let prisonIds: readonly string[] | undefined;
@@ -389,7 +388,19 @@ async function visible(tx: Tx, actor: Actor, id: string, forUpdate = false) {
   return { a, r, seen };
 }
 
+/** Deny by default: an account with none of the chain's permissions is refused before anything is looked up. */
+export function assertChainReader(actor: Actor): void {
+  if (!can(actor, 'chain.announce') && !can(actor, 'chain.receive') && !can(actor, 'chain.partner_view'))
+    throw forbidden();
+}
+
+/** Who may attach a document (the announcing unit, the case's prosecutor): checked before the upload is read. */
+export function assertMayAttach(actor: Actor): void {
+  if (!can(actor, 'chain.announce') && !can(actor, 'chain.documents')) throw forbidden();
+}
+
 export async function getAnnouncement(db: Db, actor: Actor, id: string): Promise<AnnouncementViewT> {
+  assertChainReader(actor);
   return db.transaction(async (tx) => {
     const { a, r } = await visible(tx, actor, id);
     await auditPartner(tx, actor, [a], 'read');
@@ -419,7 +430,7 @@ export async function receiveAnnounced(
     const rec = await startReception(
       tx,
       actor,
-      handoverFrom({ ...announced(a), prison_code: prison[0]!.code, unit_name: unit!.name }),
+      handoverFrom({ ...announced(a), prison_code: prison[0].code, unit_name: unit!.name }),
     );
     await repo.markReceived(tx, a.id, rec.id, actor.userId);
     await recordChange(tx, actor, {
@@ -474,7 +485,7 @@ export async function addDocument(
   id: string,
   input: { title: string; filename: string; data: Buffer; truncated?: boolean },
 ): Promise<DocumentViewT> {
-  if (!can(actor, 'chain.announce') && !can(actor, 'chain.documents')) throw forbidden();
+  assertMayAttach(actor);
   if (!input.title.trim()) throw invalid([{ field: '/title', key: 'field.required' }]);
   return db.transaction(async (tx) => {
     const { a, r, seen } = await visible(tx, actor, id);

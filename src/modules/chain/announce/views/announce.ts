@@ -1,4 +1,7 @@
-/** The announced arrivals' pages: the list, the announcement form (usable on a phone), one announcement, the figures, the partners' view. */
+/**
+ * The announced arrivals' pages: the list, the announcement form (usable on a phone), one
+ * announcement, the figures, the partners' view.
+ */
 import type { Lang } from '../../../../core/i18n.js';
 import {
   button,
@@ -41,6 +44,13 @@ const word = <T extends string>(xs: readonly T[], f: (l: Lang, v: T) => string, 
 const status = (lang: Lang, s: string) => word<Status>(STATUSES, statusLabel, lang, s);
 const missing = (lang: Lang, xs: readonly string[]) =>
   xs.map((x) => word<Missing>(MISSING, missingLabel, lang, x)).join(', ');
+/** "décembre 2026" / "December 2026": a month in words, never as an ISO date. */
+const monthWords = (lang: Lang, month: string) =>
+  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-01T00:00:00Z`));
 const name = (a: { family_name: string; given_names: string | null }) =>
   [a.family_name, a.given_names].filter(Boolean).join(' ');
 
@@ -135,14 +145,14 @@ ${f.radios({
 })}
 ${f.select({
   name: 'birth_precision',
-  items: BIRTH_PRECISIONS.map((x) => ({ value: x, text: precisionLabel(lang, x as BirthPrecision) })),
+  items: BIRTH_PRECISIONS.map((x) => ({ value: x, text: precisionLabel(lang, x) })),
 })}
 ${f.input({ name: 'birth_date', hint: p.t(lang, 'chn.f.birth_date_hint'), classes: 'govuk-input--width-10', spellcheck: false })}
 ${f.input({ name: 'estimated_age', inputmode: 'numeric', classes: 'govuk-input--width-3' })}
 <h2 class="govuk-heading-m">${p.t(lang, 'chn.new.transfer')}</h2>
 ${f.input({ name: 'from_place', hint: p.t(lang, 'chn.f.from_place_hint') })}
 ${f.date({ name: 'expected_on' })}
-${f.select({ name: 'legal_basis', items: LEGAL_BASES.map((x) => ({ value: x, text: legalBasisLabel(lang, x as LegalBasis) })) })}
+${f.select({ name: 'legal_basis', items: LEGAL_BASES.map((x) => ({ value: x, text: legalBasisLabel(lang, x) })) })}
 ${f.input({ name: 'legal_reference', spellcheck: false })}
 ${f.select({ name: 'jurisdiction', placeholder: '', items: mdl.jurisdictions.map((j) => ({ value: j.code, text: j.name })) })}
 ${f.input({ name: 'charge' })}
@@ -161,7 +171,11 @@ export function showView(ctx: PageContext, a: AnnouncementViewT, m: { done: bool
   const birth =
     a.birth_precision === 'estimated'
       ? p.t(lang, 'chn.show.age', { age: a.estimated_age ?? '?' })
-      : (a.birth_date ?? word<BirthPrecision>(BIRTH_PRECISIONS, precisionLabel, lang, a.birth_precision));
+      : a.birth_precision === 'exact' && a.birth_date
+        ? formatDate(lang, a.birth_date)
+        : a.birth_precision === 'month' && a.birth_date
+          ? monthWords(lang, a.birth_date)
+          : (a.birth_date ?? word<BirthPrecision>(BIRTH_PRECISIONS, precisionLabel, lang, a.birth_precision));
   const row = (key: string, value: string | null | undefined) => ({
     key: { text: key },
     value: { text: value || '—' },
@@ -259,7 +273,7 @@ ${
           ],
           rows: m.rows.map((r) => [
             { text: r.authority_label },
-            { text: r.month },
+            { text: monthWords(lang, r.month) },
             n(r.arrivals),
             n(r.unannounced),
             n(r.announced_without_information),
