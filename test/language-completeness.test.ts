@@ -222,6 +222,7 @@ const announcement = await api('/api/chain/announcements', {
   expected_on: new Date().toISOString().slice(0, 10),
   legal_basis: 'police_custody',
   legal_reference: 'PV 12',
+});
 /** Pages opened for a person: the query that names them. */
 const QUERY: Record<string, string> = {
   '/movements/releases/new': `?admission=${adm.id}`,
