@@ -7,8 +7,8 @@
  * *.test.ts file; browser tests (test/browser) run when Chromium is there, and must run in CI.
  *   --no-browser      skip the browser tests
  *   --only-browser    run only the browser tests
- * The embedded cluster is a throw-away one without fsync (see src/db/embedded.ts); one Chromium
- * serves every browser test file of the run (test/browser/harness.ts connects to it).
+ * The embedded cluster is a throw-away one without fsync (see src/db/embedded.ts); with
+ * PMIS_TEST_SHARED_BROWSER=1 one Chromium serves every browser test file (test/browser/chromium.ts).
  * Environment: PMIS_TEST_CONCURRENCY (test files at once; default the number of cores, at least 2),
  * PMIS_TEST_TIMINGS=<file> (a JSON line per test; per database clone and drop in <file>.db).
  */
@@ -164,8 +164,9 @@ async function main(): Promise<number> {
       `Test database: ${cluster ? 'embedded PostgreSQL' : 'external PostgreSQL (TEST_DATABASE_URL)'}, template ${template}` +
         ` (fsync ${server.fsync}, clones ${cloneStrategy || 'by the default strategy'}); ${files.length} test files, ${CONCURRENCY} at once`,
     );
-    // One Chromium for every browser test file (PMIS_TEST_SHARED_BROWSER=0: one per file, as before).
-    if (files.some(isBrowserTest) && existsSync(CHROMIUM) && process.env.PMIS_TEST_SHARED_BROWSER !== '0') {
+    // PMIS_TEST_SHARED_BROWSER=1: one Chromium for every browser test file (saves its start per file,
+    // but this process then relays every file's browser traffic: not yet shown cheaper, docs/testing.md).
+    if (files.some(isBrowserTest) && existsSync(CHROMIUM) && process.env.PMIS_TEST_SHARED_BROWSER === '1') {
       browserServer = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
       console.error(`[timing] shared Chromium started at ${since()}`);
     }
