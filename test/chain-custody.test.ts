@@ -245,7 +245,7 @@ test('held without charge is alerted to the director and to the competent prosec
   assert.match(phome.body, /Sidibé/);
 });
 
-test('refusals: out of scope, no right to write or correct, partners and staff kept to their own lists; bad input names the field', async () => {
+test('refusals: out of scope, no right to write or correct, partners and staff kept to own lists; bad input names the field', async () => {
   assert.equal((await call(T['clerk.klk'], 'GET', `/api/chain/custody/admissions/${a.id}`)).statusCode, 403);
   assert.equal(
     (await call(T['medic.bko'], 'POST', `/api/chain/custody/admissions/${a.id}/stages`, stage())).statusCode,

@@ -6,7 +6,6 @@ import pg from 'pg';
 import { type Config, loadConfig } from '../src/config.js';
 import { makeActor, type Actor, type Role } from '../src/core/access.js';
 import { connect, type Database } from '../src/db/index.js';
-import type { Server } from 'node:http';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { validateBody } from '../src/core/validation.js';
 import { buildApp, type App } from '../src/http/app.js';
@@ -202,7 +201,7 @@ export function apiBody<S extends TSchema>(schema: S, value: unknown): Static<S>
 
 /** The base URL of an app listening on a port (`await app.listen({ port: 0 })` first). */
 export function baseUrl(app: App): string {
-  const addr = (app.server as Server).address();
+  const addr = app.server.address();
   return `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
 }
 

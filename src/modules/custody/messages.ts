@@ -20,8 +20,16 @@ registerMessages({
   },
   'custody.admission_ended': { fr: 'Cette admission est déjà terminée.', en: 'This admission has already ended.' },
   'custody.end_through_movements': {
-    fr: "Une admission ne se termine plus ici : par la levée d'écrou (vérification, confirmation par un second agent, sortie — page /movements/releases/new?admission={admission}, API POST /api/movements/releases), le transfèrement (/movements/transfers, API POST /api/transfers), l'évasion ou le décès (/movements/escapes/new, /movements/deaths/new ; API POST /api/movements/escapes, /api/movements/deaths).",
-    en: 'An admission no longer ends here: through the release (check, confirmation by a second officer, release — page /movements/releases/new?admission={admission}, API POST /api/movements/releases), the transfer (/movements/transfers, API POST /api/transfers), the escape or the death (/movements/escapes/new, /movements/deaths/new; API POST /api/movements/escapes, /api/movements/deaths).',
+    fr:
+      "Une admission ne se termine plus ici : par la levée d'écrou (vérification, confirmation par un second agent, " +
+      'sortie — page /movements/releases/new?admission={admission}, API POST /api/movements/releases), ' +
+      "le transfèrement (/movements/transfers, API POST /api/transfers), l'évasion ou le décès " +
+      '(/movements/escapes/new, /movements/deaths/new ; API POST /api/movements/escapes, /api/movements/deaths).',
+    en:
+      'An admission no longer ends here: through the release (check, confirmation by a second officer, release — ' +
+      'page /movements/releases/new?admission={admission}, API POST /api/movements/releases), the transfer ' +
+      '(/movements/transfers, API POST /api/transfers), the escape or the death (/movements/escapes/new, ' +
+      '/movements/deaths/new; API POST /api/movements/escapes, /api/movements/deaths).',
   },
   'custody.end_before_admission': {
     fr: "La date de fin précède l'admission.",

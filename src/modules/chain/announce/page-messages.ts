@@ -102,8 +102,8 @@ export const p = defineMessages({
     en: 'Arrivals with nothing shared, by force and month',
   },
   'chn.ns.intro': {
-    fr: 'Les arrivées jamais annoncées, ou annoncées sans renseignement, ni preuve, ni pièce : le tableau à porter aux forces. Du {from} au {to}.',
-    en: 'Arrivals never announced, or announced without information, evidence or document: the table to take to the forces. From {from} to {to}.',
+    fr: 'Arrivées jamais annoncées, ou annoncées sans renseignement, preuve ni pièce : le tableau pour les forces. Du {from} au {to}.',
+    en: 'Arrivals never announced, or announced without information, evidence or document: the table for the forces. From {from} to {to}.',
   },
   'chn.ns.none': { fr: 'Aucune arrivée sur la période.', en: 'No arrival in the period.' },
   'chn.partner.title': { fr: 'La chaîne de l’arrestation à la détention', en: 'The arrest-to-detention chain' },
@@ -113,7 +113,9 @@ export const p = defineMessages({
   'chn.partner.cases': { fr: 'Information manquante par affaire', en: 'Information missing per case' },
   'chn.partner.custody': { fr: 'Garde à vue et détention sans titre', en: 'Police custody and held without charge' },
   'chn.partner.custody_pending': {
-    fr: 'Les chiffres des gardes à vue dépassées et des personnes détenues sans titre apparaîtront ici avec la partie « garde à vue » du module.',
+    fr:
+      'Les chiffres des gardes à vue dépassées et des personnes détenues sans titre apparaîtront ici ' +
+      'avec la partie « garde à vue » du module.',
     en: 'The figures of custody limits passed and of people held without charge will appear here with the custody part of the module.',
   },
   'chn.partner.held_without_charge': { fr: 'Détenus sans titre', en: 'Held without charge' },

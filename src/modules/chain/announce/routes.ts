@@ -125,7 +125,6 @@ export async function announceRoutes(app: App, { database, config }: AppContext)
       assertMayAttach(req.actor!);
       if (!req.isMultipart()) throw invalid([{ field: '/file', key: 'attachment.empty' }]);
       // readUpload takes the plain request (the attachments module's): this route's typed request is one.
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
       const { fields, file } = await readUpload(req);
       if (file?.truncated)
         throw new AppError(413, 'attachment.too_large', { max: config.attachmentMaxBytes }, [

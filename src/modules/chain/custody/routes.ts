@@ -38,7 +38,9 @@ export function custodyRoutes(app: App, { database }: AppContext): Promise<void>
       schema: {
         tags,
         summary:
-          "An arrival's custody before prison: each stage (force, place, from and to, legal basis) with its corrected versions, the police-custody limit (flagged when passed), the remand credit's first day, and whether the person is held without charge",
+          "An arrival's custody before prison: each stage (force, place, from and to, legal basis) with its corrected " +
+          "versions, the police-custody limit (flagged when passed), the remand credit's first day, and whether the " +
+          'person is held without charge',
         params: IdParam,
         response: { 200: ChainView },
       },
@@ -90,7 +92,8 @@ export function custodyRoutes(app: App, { database }: AppContext): Promise<void>
       schema: {
         tags,
         summary:
-          'People held with no committal order or judgment past the set time after arrival, in a prison (staff) — distinct from an expired title',
+          'People held with no committal order or judgment past the set time after arrival, in a prison (staff) — ' +
+          'distinct from an expired title',
         querystring: Type.Object({ prison: PrisonRef }, { additionalProperties: false }),
         response: { 200: WithoutChargeReply },
       },

@@ -27,7 +27,9 @@ const stageRow = (lang: Lang, s: Omit<StageViewT, 'previous'>, action: Raw | nul
   { text: [s.force_label, s.unit].filter(Boolean).join(', ') },
   { text: [s.place_label, s.place_name].filter(Boolean).join(' — ') },
   {
-    text: `${formatDateTime(lang, s.from_at)} → ${s.to_at ? formatDateTime(lang, s.to_at) : m.t(lang, 'chain.custody.page.until_handover')}`,
+    text: `${formatDateTime(lang, s.from_at)} → ${
+      s.to_at ? formatDateTime(lang, s.to_at) : m.t(lang, 'chain.custody.page.until_handover')
+    }`,
   },
   {
     text: [
@@ -79,7 +81,17 @@ export function chainView(ctx: PageContext, mdl: ChainModel): string {
     `${m.t(lang, 'chain.custody.page.title')} — ${mdl.name}`,
     html`${mdl.done ? notificationBanner({ lang, type: 'success', text: m.t(lang, 'chain.custody.page.done') }) : null}
 ${e.over ? warningText({ lang, text: e.text }) : null}
-${w.alert ? warningText({ lang, text: `${m.t(lang, 'chain.custody.without_charge', { date: formatDate(lang, c.admitted_at), hours: w.hours_over })} ${m.t(lang, 'chain.custody.without_charge_action')}` }) : null}
+${
+  w.alert
+    ? warningText({
+        lang,
+        text: `${m.t(lang, 'chain.custody.without_charge', { date: formatDate(lang, c.admitted_at), hours: w.hours_over })} ${m.t(
+          lang,
+          'chain.custody.without_charge_action',
+        )}`,
+      })
+    : null
+}
 ${summaryList({
   rows: [
     { key: { text: m.t(lang, 'chain.custody.page.committal') }, value: { text: c.committal_number } },
@@ -134,7 +146,10 @@ ${tableScroll(
 }
 ${
   mdl.mayAdd && !c.ended
-    ? html`<p class="govuk-body"><a class="govuk-button" href="/chain/admissions/${c.admission_id}/custody/new">${m.t(lang, 'chain.custody.page.add')}</a></p>`
+    ? html`<p class="govuk-body"><a class="govuk-button" href="/chain/admissions/${c.admission_id}/custody/new">${m.t(
+        lang,
+        'chain.custody.page.add',
+      )}</a></p>`
     : null
 }`,
     { back: `/people/${c.person_id}` },
@@ -206,8 +221,21 @@ ${reply.items.slice(0, limit).map(
 export function fileBlock(lang: Lang, c: ChainViewT): Raw {
   return html`<section aria-labelledby="custody-${c.admission_id}-h">
 <h3 id="custody-${c.admission_id}-h">${m.t(lang, 'chain.custody.page.title')}</h3>
-<p>${c.stages.length ? (c.evaluation.over ? html`<strong class="over">${c.evaluation.text}</strong>` : c.evaluation.text) : m.t(lang, 'chain.custody.page.none')}
-${c.without_charge.alert ? html`<br><strong class="over">${m.t(lang, 'chain.custody.without_charge', { date: formatDate(lang, c.admitted_at), hours: c.without_charge.hours_over })}</strong>` : null}</p>
+<p>${
+    c.stages.length
+      ? c.evaluation.over
+        ? html`<strong class="over">${c.evaluation.text}</strong>`
+        : c.evaluation.text
+      : m.t(lang, 'chain.custody.page.none')
+  }
+${
+  c.without_charge.alert
+    ? html`<br><strong class="over">${m.t(lang, 'chain.custody.without_charge', {
+        date: formatDate(lang, c.admitted_at),
+        hours: c.without_charge.hours_over,
+      })}</strong>`
+    : null
+}</p>
 <p><a href="/chain/admissions/${c.admission_id}/custody">${m.t(lang, 'chain.custody.page.file_link')}</a></p>
 </section>`;
 }
