@@ -1,5 +1,6 @@
 /** The gate: the day's visits (printable), registering a visit, one visit with its items. */
 import type { Lang } from '../../../../core/i18n.js';
+import { colon } from '../../../../core/words.js';
 import {
   button,
   type FieldSpecs,
@@ -85,8 +86,8 @@ export function gateView(ctx: PageContext, model: GateModel): string {
   const lang = ctx.lang;
   const l = model.list;
   const csrf = ctx.csrf ?? '';
-  const post = (v: VisitViewT, action: 'arrival' | 'departure', text: string) =>
-    html`<form method="post" action="/visits/${v.id}/${action}" class="pmis-no-print">
+  const post = (v: VisitViewT, step: 'arrival' | 'departure', text: string) =>
+    html`<form method="post" action="/visits/${v.id}/${step}" class="pmis-no-print">
 <input type="hidden" name="_csrf" value="${csrf}">
 ${button({ text, classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'aria-label': `${text} — ${v.family_name} ${v.given_names}` } })}
 </form>`;
@@ -295,8 +296,8 @@ export function visitView(ctx: PageContext, model: VisitModel): string {
     t(lang, 'visits.visit.title', { name: `${v.family_name} ${v.given_names}` }),
     html`<p class="govuk-body">${kindLabel(lang, v.kind as VisitKind)} · ${channelLabel(lang, v.channel as (typeof VISIT_CHANNELS)[number])} · ${stateTag(lang, v)}</p>
 ${v.kind === 'legal' ? insetText({ text: t(lang, 'visits.out_of_hearing') }) : null}
-${v.refusal_code ? html`<p class="govuk-body"><strong>${t(lang, 'visits.col.reason')}</strong> : ${refusalText(lang, v)}</p>` : null}
-<p class="govuk-body">${t(lang, 'visits.col.visitors')} : ${v.visitors.map((x) => `${x.family_name} ${x.given_names}`.trim()).join(', ')}</p>
+${v.refusal_code ? html`<p class="govuk-body"><strong>${t(lang, 'visits.col.reason')}</strong>${colon(lang)}${refusalText(lang, v)}</p>` : null}
+<p class="govuk-body">${t(lang, 'visits.col.visitors')}${colon(lang)}${v.visitors.map((x) => `${x.family_name} ${x.given_names}`.trim()).join(', ')}</p>
 <h2 class="govuk-heading-m">${t(lang, 'visits.visit.items')}</h2>
 ${items}
 ${

@@ -1,5 +1,6 @@
 /** Visitor pages (search, register, one visitor with bans) and family contact (a person's tab, the no-contact list). */
 import type { Lang } from '../../../../core/i18n.js';
+import { colon } from '../../../../core/words.js';
 import {
   button,
   type FieldSpecs,
@@ -289,7 +290,7 @@ export function contactView(ctx: PageContext, model: ContactModel): string {
   const tracing = o.tracing.length
     ? html`<ul class="govuk-list">${o.tracing.map(
         (x) =>
-          html`<li>${formatDate(lang, x.requested_on)} — ${x.partner} — ${x.sought} — ${tracingStateLabel(lang, x.state as (typeof TRACING_STATES)[number])}${x.outcome ? ` : ${x.outcome}` : ''}</li>`,
+          html`<li>${formatDate(lang, x.requested_on)} — ${x.partner} — ${x.sought} — ${tracingStateLabel(lang, x.state as (typeof TRACING_STATES)[number])}${x.outcome ? `${colon(lang)}${x.outcome}` : ''}</li>`,
       )}</ul>`
     : html`<p class="govuk-body">${t(lang, 'visits.contact.none_tracing')}</p>`;
   const visitors = o.visitors.length
