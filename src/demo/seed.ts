@@ -18,6 +18,7 @@ import { seedComplaints } from './complaints.js';
 import { seedMovementsCount } from './movements-count.js';
 import { seedTransfers } from './movements-transfers.js';
 import { seedReleases } from './movements-release.js';
+import { seedVisits } from './visits.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 import { type DemoCase, tellStory } from './story.js';
 
@@ -529,6 +530,8 @@ export async function seedDemo(
     { clerk: clerks.get('BKO')!, director: dirActor, klkClerk: clerks.get('KLK')!, national: actor },
     prng(20261202),
   );
+  // Visits at Bamako: the Friday rules, visitors, next Friday's list with a lawyer and a banned visitor refused.
+  await seedVisits(database, { clerk: clerks.get('BKO')!, director: dirActor });
 }
 
 /**
