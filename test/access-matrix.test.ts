@@ -152,6 +152,45 @@ const att = await app.inject({
 assert.equal(att.statusCode, 201, att.body);
 const attachment = att.json<Created>().id;
 
+// Visits (issue 14): a visitor, a ban of another visitor, a visit and a tracing request, in Bamako.
+const visitsCall = async (method: 'POST', url: string, user: string, payload: object) => {
+  const r = await app.inject({ method, url, headers: auth(fx.tokens[user]), payload });
+  assert.equal(r.statusCode, 201, r.body);
+  return r.json<Created>().id;
+};
+const visitor = await visitsCall('POST', '/api/visits/visitors', 'clerk.bko', {
+  family_name: 'Keïta',
+  given_names: 'Djénéba',
+  id_doc_kind: 'nina_card',
+  id_doc_number: 'NINA-MATRIX-1',
+});
+const bannedVisitor = await visitsCall('POST', '/api/visits/visitors', 'clerk.bko', {
+  family_name: 'Traoré',
+  given_names: 'Awa',
+  id_doc_kind: 'nina_card',
+  id_doc_number: 'NINA-MATRIX-2',
+});
+const banned = await app.inject({
+  method: 'POST',
+  url: `/api/visits/visitors/${bannedVisitor}/bans`,
+  headers: auth(fx.tokens['director.bko']),
+  payload: { scope: 'prison', prison: 'BKO', reason: 'Objets interdits' },
+});
+assert.equal(banned.statusCode, 201, banned.body);
+const visitorBan = banned.json<{ bans: { id: string }[] }>().bans[0].id;
+const visit = await visitsCall('POST', '/api/visits', 'clerk.bko', {
+  admission_id: admission.id,
+  kind: 'family',
+  channel: 'walk_in',
+  visitor_ids: [visitor],
+  relationship: 'sibling',
+});
+const tracing = await visitsCall('POST', '/api/visits/tracing', 'director.bko', {
+  admission_id: admission.id,
+  partner: 'CICR',
+  sought: 'Sa sœur, à Mopti',
+});
+
 function idFor(url: string): string {
   if (/\/:id\/end$/.test(url)) return toEnd.id;
   if (/^\/(api\/)?(justice\/)?admissions\/:id/.test(url)) return admission.id;
@@ -160,6 +199,10 @@ function idFor(url: string): string {
   if (/^\/(api\/)?cells\/:id/.test(url)) return fx.prisons.BKO.cells[1];
   if (/^\/(api\/)?receptions\/:id/.test(url)) return reception;
   if (/^\/(api\/)?attachments\/:id/.test(url)) return attachment;
+  if (/^\/(api\/)?visits\/visitors\/:id/.test(url)) return visitor;
+  if (/^\/api\/visits\/bans\/:id/.test(url)) return visitorBan;
+  if (/^\/api\/visits\/tracing\/:id/.test(url)) return tracing;
+  if (/^\/(api\/)?visits\/:id/.test(url)) return visit;
   return randomUUID(); // a record that does not exist
 }
 
@@ -174,6 +217,7 @@ function pathFor(url: string): string {
     .replace(':request', randomUUID())
     .replace(':title', randomUUID())
     .replace(':hearing', randomUUID())
+    .replace(':personId', admission.person_id)
     .replace(':lang', 'en');
 }
 
@@ -328,6 +372,10 @@ const FORMS: Record<string, Record<string, string>> = {
     'expected_on.year': '2030',
     legal_basis: 'police_custody',
   },
+  'POST /visits/:id/items': { kind: 'food', description: 'Riz', outcome: 'handed_over' },
+  'POST /visits/visitors/:id/ban': { scope: 'prison', prison: 'BKO', reason: 'Raison' },
+  'POST /visits/people/:personId/contacts': { admission_id: admission.id, kind: 'call', with_whom: 'Sa mère' },
+  'POST /visits/people/:personId/tracing': { admission_id: admission.id, partner: 'CICR', sought: 'Son frère' },
   'POST /users/new': {
     username: 'made.here',
     display_name: 'Made Here',
@@ -750,6 +798,45 @@ const MATRIX: Record<string, Expect> = {
   'GET /chain/documents/:id': any('chain.documents'),
   'GET /chain/nothing-shared': any('statistics.read'),
   'GET /chain/partner': any('chain.partner_view'),
+  // Visits (issue 14), the gate part: the register of visitors is shared by all prisons; bans, restrictions
+  // and the visiting rules are the director's; calls, letters and tracing are the social worker's.
+  'GET /api/visits/visitors': any('visits.read'),
+  'POST /api/visits/visitors': any('visits.gate'),
+  'GET /api/visits/visitors/:id': any('visits.read'),
+  'POST /api/visits/visitors/:id/relationships': any('visits.gate'),
+  'POST /api/visits/visitors/:id/bans': any('visits.decide'),
+  'POST /api/visits/bans/:id/lift': any('visits.decide'),
+  'GET /api/visits/rules': any('visits.read'),
+  'PUT /api/visits/rules': any('visits.decide'),
+  'POST /api/visits/restrictions': any('visits.decide'),
+  'GET /api/visits': any('visits.read'),
+  'POST /api/visits': any('visits.gate'),
+  'GET /api/visits/:id': any('visits.read'),
+  'POST /api/visits/:id/arrival': any('visits.gate'),
+  'POST /api/visits/:id/departure': any('visits.gate'),
+  'POST /api/visits/:id/cancellation': any('visits.gate'),
+  'POST /api/visits/:id/items': any('visits.gate'),
+  'GET /api/visits/people/:personId/contact': any('visits.read'),
+  'GET /api/visits/no-contact': any('visits.read'),
+  'POST /api/visits/contacts': any('visits.contact'),
+  'POST /api/visits/tracing': any('visits.contact'),
+  'POST /api/visits/tracing/:id': any('visits.contact'),
+  'GET /visits/gate': any('visits.read'),
+  'GET /visits/new': any('visits.gate'),
+  'POST /visits/new': any('visits.gate'),
+  'GET /visits/:id': any('visits.read'),
+  'POST /visits/:id/items': any('visits.gate'),
+  'POST /visits/:id/arrival': any('visits.gate'),
+  'POST /visits/:id/departure': any('visits.gate'),
+  'GET /visits/visitors': any('visits.read'),
+  'GET /visits/visitors/new': any('visits.gate'),
+  'POST /visits/visitors/new': any('visits.gate'),
+  'GET /visits/visitors/:id': any('visits.read'),
+  'POST /visits/visitors/:id/ban': any('visits.decide'),
+  'GET /visits/people/:personId': any('visits.read'),
+  'POST /visits/people/:personId/contacts': any('visits.contact'),
+  'POST /visits/people/:personId/tracing': any('visits.contact'),
+  'GET /visits/no-contact': any('visits.read'),
 };
 
 interface Route {

@@ -73,6 +73,27 @@ const DATA = [
   'Comportement calme depuis l’arrivée',
   'Le repas du soir arrive froid.',
   'Prolongation de la détention provisoire',
+  // The visits records' data.
+  'Horaires de la prison',
+  'Coulibaly',
+  'Mariam',
+  'NINA-778899',
+  '+223 76 00 00 00',
+  'Touré',
+  'Seydou',
+  'NINA-112233',
+  'B-1234',
+  'Sow',
+  'Kadidia',
+  'NINA-445566',
+  'Objets interdits à la fouille',
+  'Riz au gras',
+  'Comprimés',
+  'Remis à l’infirmerie',
+  'Sa mère',
+  'CICR',
+  'Son frère, à Mopti',
+  'Ordonnance du juge',
   // Usernames.
   'words.pages',
   'words.api',
@@ -223,11 +244,99 @@ const announcement = await api('/api/chain/announcements', {
   legal_basis: 'police_custody',
   legal_reference: 'PV 12',
 });
+// Visits (issue 14): Bamako's visiting rules (every day, all day, so that today's visit is admitted), a visitor
+// linked to the person, a family visit with its items, a legal visit, a banned visitor refused, a call, a tracing
+// request, an individual restriction.
+const rulesSet = await app.inject({
+  method: 'PUT',
+  url: '/api/visits/rules',
+  headers: auth(token),
+  payload: {
+    prison: 'BKO',
+    reason: 'Horaires de la prison',
+    rules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      weekday,
+      starts: '00:00',
+      ends: '23:59',
+      per_person_week: 14,
+      visitors_per_visit: 3,
+      room_capacity: 40,
+    })),
+  },
+});
+assert.equal(rulesSet.statusCode, 200, rulesSet.body);
+const relative = await api('/api/visits/visitors', {
+  family_name: 'Coulibaly',
+  given_names: 'Mariam',
+  id_doc_kind: 'nina_card',
+  id_doc_number: 'NINA-778899',
+  phone: '+223 76 00 00 00',
+});
+await api(`/api/visits/visitors/${relative.id}/relationships`, { person_id: adm.person_id, relationship: 'spouse' });
+const lawyer = await api('/api/visits/visitors', {
+  family_name: 'Touré',
+  given_names: 'Seydou',
+  id_doc_kind: 'nina_card',
+  id_doc_number: 'NINA-112233',
+  bar_number: 'B-1234',
+});
+const banned = await api('/api/visits/visitors', {
+  family_name: 'Sow',
+  given_names: 'Kadidia',
+  id_doc_kind: 'nina_card',
+  id_doc_number: 'NINA-445566',
+});
+await api(`/api/visits/visitors/${banned.id}/bans`, {
+  scope: 'prison',
+  prison: 'BKO',
+  reason: 'Objets interdits à la fouille',
+});
+const visit = await api('/api/visits', {
+  admission_id: adm.id,
+  kind: 'family',
+  channel: 'walk_in',
+  visitor_ids: [relative.id],
+  relationship: 'spouse',
+});
+await api(`/api/visits/${visit.id}/items`, { kind: 'food', description: 'Riz au gras', outcome: 'handed_over' });
+await api(`/api/visits/${visit.id}/items`, {
+  kind: 'medicine',
+  description: 'Comprimés',
+  outcome: 'refused',
+  refusal_reason: 'Remis à l’infirmerie',
+});
+await api('/api/visits', {
+  admission_id: adm.id,
+  kind: 'legal',
+  channel: 'walk_in',
+  visitor_ids: [lawyer.id],
+  bar_number: 'B-1234',
+});
+await api('/api/visits', {
+  admission_id: adm.id,
+  kind: 'family',
+  channel: 'walk_in',
+  visitor_ids: [banned.id],
+  relationship: 'relative',
+});
+await api('/api/visits/contacts', { admission_id: adm.id, kind: 'call', with_whom: 'Sa mère' });
+await api('/api/visits/tracing', { admission_id: adm.id, partner: 'CICR', sought: 'Son frère, à Mopti' });
+await api('/api/visits/restrictions', {
+  admission_id: toMove.id,
+  basis: 'judicial_order',
+  reason: 'Ordonnance du juge',
+  until: '2030-01-01',
+});
+
 /** Pages opened for a person: the query that names them. */
 const QUERY: Record<string, string> = {
   '/movements/releases/new': `?admission=${adm.id}`,
   '/movements/escapes/new': `?admission=${adm.id}`,
   '/movements/deaths/new': `?admission=${adm.id}`,
+  '/visits/gate': '?prison=BKO',
+  '/visits/new': `?admission=${adm.id}`,
+  '/visits/no-contact': '?prison=BKO',
+  '/visits/visitors': `?q=${encodeURIComponent('Coulibaly Mariam')}`,
 };
 
 const ID_BY_SEGMENT: Record<string, string> = {
@@ -245,6 +354,8 @@ const ID_BY_SEGMENT: Record<string, string> = {
   count: round.id,
   stages: stageId,
   announcements: announcement.id,
+  visits: visit.id,
+  visitors: relative.id,
 };
 const PARAM: Record<string, string> = {
   prison: 'BKO',

@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type Permission, ROLE_PERMISSIONS } from '../src/core/access.js';
 import { buildApp } from '../src/http/app.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../src/demo/seed.js';
 import { formLogin, testConfig, testDatabase } from './helpers.js';
@@ -115,6 +116,21 @@ test('a form page is refused to whoever may not send it, and offered to whoever 
         assert.match(r.headers['content-type'] as string, /^text\/html/);
         assert.ok(!offered.includes(f.url), `${u.username} is not offered ${f.url}`);
       }
+    }
+  }
+});
+
+test('visits: the gate and the visitors in the menu of whoever reads visits, the no-contact list in a prison; the forms only for the gate', async () => {
+  const may = (u: (typeof DEMO_USERS)[number], p: Permission) => u.roles.some((r) => ROLE_PERMISSIONS[r].includes(p));
+  for (const u of DEMO_USERS) {
+    const nav = navOf((await get(u.username, '/')).body);
+    const reads = may(u, 'visits.read');
+    assert.equal(nav.includes('/visits/gate'), reads, `${u.username}: the gate in the menu`);
+    assert.equal(nav.includes('/visits/visitors'), reads, `${u.username}: the visitors in the menu`);
+    assert.equal(nav.includes('/visits/no-contact'), reads && !u.national, `${u.username}: the no-contact list`);
+    for (const url of ['/visits/new', '/visits/visitors/new']) {
+      const r = await get(u.username, url);
+      assert.equal(r.statusCode, may(u, 'visits.gate') ? 200 : 403, `${u.username} ${url}`);
     }
   }
 });

@@ -20,6 +20,7 @@ import { seedMovementsCount } from './movements-count.js';
 import { seedTransfers } from './movements-transfers.js';
 import { seedReleases } from './movements-release.js';
 import { seedChainCustody } from './chain-custody.js';
+import { seedVisits } from './visits.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 import { type DemoCase, tellStory } from './story.js';
 
@@ -554,6 +555,8 @@ export async function seedDemo(
   );
   // Custody before prison at Bamako: one chain within its limits, one past its limit (terrorism), one held without charge.
   await seedChainCustody(database, { clerk: clerks.get('BKO')! }, prng(20261203));
+  // Visits at Bamako: the Friday rules, visitors, next Friday's list with a lawyer and a banned visitor refused.
+  await seedVisits(database, { clerk: clerks.get('BKO')!, director: dirActor });
 }
 
 /**

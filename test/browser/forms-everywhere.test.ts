@@ -234,6 +234,41 @@ const confirmed = await fetch(`${base}/api/me/totp/confirm`, {
   body: JSON.stringify({ code: totpCode(secret) }),
 });
 assert.equal(confirmed.status, 204);
+// Visits: Bamako's rules (every day, all day), a visitor linked to the person, a visit in progress (its items form).
+const rules = await fetch(`${base}/api/visits/rules`, {
+  method: 'PUT',
+  headers: { ...auth(fx.tokens['director.bko']), 'content-type': 'application/json' },
+  body: JSON.stringify({
+    prison: 'BKO',
+    reason: 'Horaires',
+    rules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      weekday,
+      starts: '00:00',
+      ends: '23:59',
+      per_person_week: 14,
+      visitors_per_visit: 3,
+      room_capacity: 40,
+    })),
+  }),
+});
+assert.equal(rules.status, 200, await rules.text());
+const visitor = await api('/api/visits/visitors', fx.tokens['clerk.bko'], {
+  family_name: 'Coulibaly',
+  given_names: 'Mariam',
+  id_doc_kind: 'nina_card',
+  id_doc_number: 'NINA-778899',
+});
+await api(`/api/visits/visitors/${visitor.id}/relationships`, fx.tokens['clerk.bko'], {
+  person_id: admission.person_id,
+  relationship: 'spouse',
+});
+const visit = await api('/api/visits', fx.tokens['clerk.bko'], {
+  admission_id: admission.id,
+  kind: 'family',
+  channel: 'walk_in',
+  visitor_ids: [visitor.id],
+  relationship: 'spouse',
+});
 
 // ---- The pages ----------------------------------------------------------------------------------
 
@@ -481,6 +516,36 @@ const FORM_PAGES: FormPage[] = [
     posts: ['/chain/custody/stages/:id/correct'],
     forms: ['main form[method="post"]:not([action="/logout"])'],
   },
+  {
+    route: '/visits/new',
+    path: `/visits/new?prison=BKO&admission=${admission.id}`,
+    posts: ['/visits/new'],
+    forms: ['form[method="post"][action="/visits/new"]'],
+  },
+  {
+    route: '/visits/:id',
+    path: `/visits/${visit.id}`,
+    posts: ['/visits/:id/items'],
+    forms: ['form[action$="/items"]'],
+  },
+  {
+    route: '/visits/visitors/new',
+    path: '/visits/visitors/new',
+    posts: ['/visits/visitors/new'],
+    forms: ['form[method="post"][action="/visits/visitors/new"]'],
+  },
+  {
+    route: '/visits/visitors/:id',
+    path: `/visits/visitors/${visitor.id}`,
+    posts: ['/visits/visitors/:id/ban'],
+    forms: ['form[action$="/ban"]'],
+  },
+  {
+    route: '/visits/people/:personId',
+    path: `/visits/people/${admission.person_id}`,
+    posts: ['/visits/people/:personId/contacts', '/visits/people/:personId/tracing'],
+    forms: ['form[action$="/contacts"]', 'form[action$="/tracing"]'],
+  },
 ];
 
 /** Pages without a form to fill (lists, files, receipts, buttons only): checked for layout, axe and size. */
@@ -522,6 +587,9 @@ const OTHER_PAGES: Record<string, string | { path: string; user: string } | null
   '/movements/releases/:id/certificate': `/movements/releases/${releaseInProgress.id}/certificate`,
   '/movements/incidents/:id/alert-sheet': `/movements/incidents/${escape.id}/alert-sheet`,
   '/chain/admissions/:id/custody': `/chain/admissions/${admission.id}/custody`,
+  '/visits/gate': '/visits/gate?prison=BKO',
+  '/visits/visitors': `/visits/visitors?q=${encodeURIComponent('Mariam Coulibaly')}`,
+  '/visits/no-contact': '/visits/no-contact?prison=BKO',
 };
 
 /** Form targets sent by a button alone (no field to fill), or by a page listed above as not checked. */
@@ -547,6 +615,8 @@ const BUTTON_POSTS = new Set([
   '/movements/transfers/:id/arrival',
   '/movements/convoys/new',
   '/movements/convoys/:id/departure',
+  '/visits/:id/arrival',
+  '/visits/:id/departure',
 ]);
 
 /** Routes that are not pages: assets, health, the language switch. */

@@ -257,7 +257,7 @@ export const m = defineMessages({
   },
   'visits.visitors.hint': {
     fr: 'Un même visiteur est retrouvé sous une autre orthographe (Djénéba / Jeneba, Ould / Wuld).',
-    en: 'The same visitor is found under another spelling (Djénéba / Jeneba, Ould / Wuld).',
+    en: 'The same visitor is found under another spelling (Djeneba / Jeneba, Ould / Wuld).',
   },
   'visits.visitors.none': { fr: 'Aucun visiteur trouvé.', en: 'No visitor found.' },
   'visits.visitors.new': { fr: 'Enregistrer un visiteur', en: 'Register a visitor' },

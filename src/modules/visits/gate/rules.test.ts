@@ -54,7 +54,7 @@ test('a banned visitor is refused with the ban’s reason, a lifted or other pri
   const ban = { prisonId: 'BKO', reason: 'Téléphone', fromDate: '2026-01-01', untilDate: null, liftedAt: null };
   assert.deepEqual(refusalOf(facts({ visitors: [{ name: 'Awa', bans: [ban] }] })), {
     code: 'visitor_banned',
-    detail: 'Awa: Téléphone',
+    detail: 'Téléphone (Awa)',
   });
   assert.equal(refusalOf(facts({ visitors: [{ name: 'Awa', bans: [{ ...ban, liftedAt: new Date() }] }] })), null);
   assert.equal(refusalOf(facts({ visitors: [{ name: 'Awa', bans: [{ ...ban, prisonId: 'KLK' }] }] })), null);

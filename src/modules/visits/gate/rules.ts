@@ -172,7 +172,7 @@ export function refusalOf(f: VisitFacts): Refusal | null {
   if (!f.held) return { code: 'not_held', detail: '' };
   for (const v of f.visitors) {
     const ban = v.bans.find((b) => banInForce(b, f.prisonId, f.day));
-    if (ban) return { code: 'visitor_banned', detail: `${v.name}: ${ban.reason}` };
+    if (ban) return { code: 'visitor_banned', detail: `${ban.reason} (${v.name})` };
   }
   if (f.kind === 'legal') return null;
   const r = f.restrictions.find((x) => restrictionInForce(x, f.day));

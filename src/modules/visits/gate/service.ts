@@ -281,8 +281,17 @@ export async function registerVisit(db: Db, actor: Actor, input: NewVisit): Prom
       personId: a.personId,
       prisonId: a.prisonId,
       action: refusal ? 'deny' : walkIn ? 'arrive' : 'create',
-      reason: refusal ? `${refusal.code}${refusal.detail ? `: ${refusal.detail}` : ''}` : null,
-      after: { kind: row.kind, channel: row.channel, day, time, state, visitor_ids: input.visitor_ids },
+      // The refusal's code is in the record (shown in the reader's language); the reason is its detail, as written.
+      reason: refusal?.detail || null,
+      after: {
+        kind: row.kind,
+        channel: row.channel,
+        day,
+        time,
+        state,
+        visitor_ids: input.visitor_ids,
+        ...(refusal ? { refusal_code: refusal.code } : {}),
+      },
     });
     return (await visitViews(tx, [(await repo.findVisit(tx, id))!]))[0];
   });
