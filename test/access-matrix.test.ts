@@ -929,7 +929,7 @@ test(
 function routeOfAction(action: string): string | null {
   const path = action.split('?')[0];
   const posts = routes.filter((r) => r.method === 'POST' && !r.url.startsWith('/api/'));
-  const hit = posts.find((r) => new RegExp(`^${r.url.replace(/:[a-z]+/g, '[^/]+')}$`).test(path));
+  const hit = posts.find((r) => new RegExp(`^${r.url.replace(/:[A-Za-z]+/g, '[^/]+')}$`).test(path));
   return hit?.url ?? null;
 }
 

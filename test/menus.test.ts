@@ -120,7 +120,7 @@ test('a form page is refused to whoever may not send it, and offered to whoever 
   }
 });
 
-test('visits: the gate and the visitors in the menu of whoever reads visits, the no-contact list in a prison; the forms only for the gate', async () => {
+test('visits: gate and visitors in the menu of visits readers, the no-contact list in a prison; forms only for the gate', async () => {
   const may = (u: (typeof DEMO_USERS)[number], p: Permission) => u.roles.some((r) => ROLE_PERMISSIONS[r].includes(p));
   for (const u of DEMO_USERS) {
     const nav = navOf((await get(u.username, '/')).body);

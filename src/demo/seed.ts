@@ -21,6 +21,7 @@ import { seedTransfers } from './movements-transfers.js';
 import { seedReleases } from './movements-release.js';
 import { seedChainCustody } from './chain-custody.js';
 import { seedVisits } from './visits.js';
+import { seedChainAnnounce } from './chain-announce.js';
 import { CHARGES, pick, prng, syntheticPerson } from './names.js';
 import { type DemoCase, tellStory } from './story.js';
 
@@ -36,6 +37,11 @@ export const DEMO_USERS: readonly {
   jurisdictions?: string[];
 }[] = [
   { username: 'admin', display_name: 'Administration nationale (démo)', roles: ['national_admin'], national: true },
+  {
+    username: 'gendarme.kati',
+    display_name: 'Adjudant, brigade de gendarmerie de Kati (démo)',
+    roles: ['force_officer'],
+  },
   {
     username: 'directeur.bko',
     display_name: 'Directeur MCA Bamako (démo)',
@@ -557,6 +563,11 @@ export async function seedDemo(
   await seedChainCustody(database, { clerk: clerks.get('BKO')! }, prng(20261203));
   // Visits at Bamako: the Friday rules, visitors, next Friday's list with a lawyer and a banned visitor refused.
   await seedVisits(database, { clerk: clerks.get('BKO')!, director: dirActor });
+  // Arrivals announced by the gendarmerie of Kati: one with its information, one with nothing shared.
+  await seedChainAnnounce(
+    database,
+    users.find((u) => u.username === 'gendarme.kati')!,
+  );
 }
 
 /**

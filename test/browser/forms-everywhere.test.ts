@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { addUser } from '../../src/modules/access/service.js';
+import { addUser, createToken } from '../../src/modules/access/service.js';
 import { totpCode } from '../../src/modules/access/totp.js';
 import { auth } from '../helpers.js';
 import { browserHarness } from './harness.js';
@@ -270,6 +270,37 @@ const visit = await api('/api/visits', fx.tokens['clerk.bko'], {
   relationship: 'spouse',
 });
 
+// The chain: a force officer of a gendarmerie brigade announces an arrival at Bamako (the announcement
+// form is his; the list, the announcement with its receive button, and the tables are the prison's and the
+// national administration's).
+const unitsAdmin = await addUser(database.db, null, {
+  username: 'forms.units',
+  display_name: 'Admin Forms',
+  password: 'correct horse battery',
+  roles: ['national_admin'],
+  national: true,
+});
+const unitsToken = (await createToken(database.db, unitsAdmin.id)).token;
+const force = await addUser(database.db, null, {
+  username: 'forms.force',
+  display_name: 'Adjudant Forms',
+  password: 'correct horse battery',
+  roles: ['force_officer'],
+});
+await api('/api/chain/units', unitsToken, { code: 'GEND-FORMS', authority: 'gendarmerie', name: 'Brigade de Kati' });
+await api('/api/chain/units/GEND-FORMS/members', unitsToken, { user: 'forms.force' });
+const announcement = await api('/api/chain/announcements', (await createToken(database.db, force.id)).token, {
+  prison: 'BKO',
+  family_name: 'Kanté',
+  given_names: 'Hamadoun',
+  birth_precision: 'year',
+  birth_date: '1990',
+  from_place: 'Camp I',
+  expected_on: new Date().toISOString().slice(0, 10),
+  legal_basis: 'police_custody',
+  legal_reference: 'PV 12',
+});
+
 // ---- The pages ----------------------------------------------------------------------------------
 
 interface FormPage {
@@ -517,6 +548,13 @@ const FORM_PAGES: FormPage[] = [
     forms: ['main form[method="post"]:not([action="/logout"])'],
   },
   {
+    route: '/chain/announcements/new',
+    path: '/chain/announcements/new',
+    posts: ['/chain/announcements/new'],
+    forms: ['main form[method="post"]:not([action="/logout"])'],
+    user: 'forms.force',
+  },
+  {
     route: '/visits/new',
     path: `/visits/new?prison=BKO&admission=${admission.id}`,
     posts: ['/visits/new'],
@@ -590,6 +628,11 @@ const OTHER_PAGES: Record<string, string | { path: string; user: string } | null
   '/visits/gate': '/visits/gate?prison=BKO',
   '/visits/visitors': `/visits/visitors?q=${encodeURIComponent('Mariam Coulibaly')}`,
   '/visits/no-contact': '/visits/no-contact?prison=BKO',
+  '/chain/announcements': '/chain/announcements?prison=BKO',
+  '/chain/announcements/:id': `/chain/announcements/${announcement.id}`,
+  '/chain/documents/:id': null, // a file, not a page
+  '/chain/nothing-shared': '/chain/nothing-shared',
+  '/chain/partner': '/chain/partner',
 };
 
 /** Form targets sent by a button alone (no field to fill), or by a page listed above as not checked. */
@@ -617,6 +660,7 @@ const BUTTON_POSTS = new Set([
   '/movements/convoys/:id/departure',
   '/visits/:id/arrival',
   '/visits/:id/departure',
+  '/chain/announcements/:id/receive',
 ]);
 
 /** Routes that are not pages: assets, health, the language switch. */

@@ -217,13 +217,19 @@ test('the file’s history shows reasons recorded as codes by their label, in Fr
   });
   assert.equal(a.statusCode, 201, a.body);
   const { id, person_id } = a.json<{ id: string; person_id: string }>();
+  // The escape is reported the only way there is (the movements module), from the north yard.
   const end = await app.inject({
     method: 'POST',
-    url: `/api/admissions/${id}/end`,
+    url: '/api/movements/escapes',
     headers: auth(fx.tokens['director.bko']),
-    payload: { reason: 'escape', detail: 'Cour nord' },
+    payload: {
+      admission_id: id,
+      occurred_at: new Date(Date.now() - 60_000).toISOString(),
+      place: 'Cour nord',
+      circumstances: 'Par-dessus le mur',
+    },
   });
-  assert.equal(end.statusCode, 200, end.body);
+  assert.equal(end.statusCode, 201, end.body);
   for (const [lang, placed, escaped] of [
     ['fr', 'Placement à l’écrou', 'Évasion — Cour nord'],
     ['en', 'Placement on admission', 'Escape — Cour nord'],

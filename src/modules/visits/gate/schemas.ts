@@ -22,7 +22,11 @@ import {
 
 const Text = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
-const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, Bamako time' });
+const Time = Type.String({
+  maxLength: 5,
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+  description: 'HH:MM, Bamako time',
+});
 export const IdParam = Type.Object({ id: Uuid });
 export const PersonParam = Type.Object({ personId: Uuid });
 

@@ -89,7 +89,11 @@ export function gateView(ctx: PageContext, model: GateModel): string {
   const post = (v: VisitViewT, step: 'arrival' | 'departure', text: string) =>
     html`<form method="post" action="/visits/${v.id}/${step}" class="pmis-no-print">
 <input type="hidden" name="_csrf" value="${csrf}">
-${button({ text, classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'aria-label': `${text} — ${v.family_name} ${v.given_names}` } })}
+${button({
+  text,
+  classes: 'govuk-button--secondary govuk-!-margin-bottom-0',
+  attributes: { 'aria-label': `${text} — ${v.family_name} ${v.given_names}` },
+})}
 </form>`;
   const action = (v: VisitViewT): Raw => {
     if (!model.mayGate) return html``;
@@ -157,7 +161,10 @@ ${button({ text, classes: 'govuk-button--secondary govuk-!-margin-bottom-0', att
     t(lang, 'visits.gate.title', { prison: l.prison_name }),
     html`${
       model.mayGate
-        ? html`<p class="govuk-body pmis-no-print">${button({ text: t(lang, 'visits.gate.new'), href: `/visits/new?prison=${l.prison_code}` })}</p>`
+        ? html`<p class="govuk-body pmis-no-print">${button({
+            text: t(lang, 'visits.gate.new'),
+            href: `/visits/new?prison=${l.prison_code}`,
+          })}</p>`
         : null
     }
 <h2 class="govuk-heading-m">${t(lang, 'visits.gate.hours')}</h2>
@@ -196,7 +203,10 @@ export function newVisitView(ctx: PageContext, model: NewVisitModel): string {
       ? model.matches.length
         ? html`<ul class="govuk-list">${model.matches.map(
             (p) =>
-              html`<li>${link(`/visits/new?prison=${model.prison.code}&admission=${p.admission_id}`, `${p.family_name} ${p.given_names} — ${p.committal_number}`)}</li>`,
+              html`<li>${link(
+                `/visits/new?prison=${model.prison.code}&admission=${p.admission_id}`,
+                `${p.family_name} ${p.given_names} — ${p.committal_number}`,
+              )}</li>`,
           )}</ul>`
         : html`<p class="govuk-body">${t(lang, 'visits.new.no_match')}</p>`
       : null;
@@ -294,10 +304,19 @@ export function visitView(ctx: PageContext, model: VisitModel): string {
   return pageLayout(
     ctx,
     t(lang, 'visits.visit.title', { name: `${v.family_name} ${v.given_names}` }),
-    html`<p class="govuk-body">${kindLabel(lang, v.kind as VisitKind)} · ${channelLabel(lang, v.channel as (typeof VISIT_CHANNELS)[number])} · ${stateTag(lang, v)}</p>
+    html`<p class="govuk-body">${kindLabel(lang, v.kind as VisitKind)} · ${channelLabel(
+      lang,
+      v.channel as (typeof VISIT_CHANNELS)[number],
+    )} · ${stateTag(lang, v)}</p>
 ${v.kind === 'legal' ? insetText({ text: t(lang, 'visits.out_of_hearing') }) : null}
-${v.refusal_code ? html`<p class="govuk-body"><strong>${t(lang, 'visits.col.reason')}</strong>${colon(lang)}${refusalText(lang, v)}</p>` : null}
-<p class="govuk-body">${t(lang, 'visits.col.visitors')}${colon(lang)}${v.visitors.map((x) => `${x.family_name} ${x.given_names}`.trim()).join(', ')}</p>
+${
+  v.refusal_code
+    ? html`<p class="govuk-body"><strong>${t(lang, 'visits.col.reason')}</strong>${colon(lang)}${refusalText(lang, v)}</p>`
+    : null
+}
+<p class="govuk-body">${t(lang, 'visits.col.visitors')}${colon(lang)}${v.visitors
+      .map((x) => `${x.family_name} ${x.given_names}`.trim())
+      .join(', ')}</p>
 <h2 class="govuk-heading-m">${t(lang, 'visits.visit.items')}</h2>
 ${items}
 ${

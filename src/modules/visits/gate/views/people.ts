@@ -80,8 +80,22 @@ export function visitorsView(ctx: PageContext, model: { q: string; items: readon
 <input class="govuk-input" id="q" name="q" type="search" value="${model.q}" aria-describedby="q-hint"></div>
 ${button({ text: t(lang, 'visits.new.search') })}
 </form>
-${model.q ? (model.items.length ? visitorTable(lang, model.items) : html`<p class="govuk-body">${t(lang, 'visits.visitors.none')}</p>`) : null}
-${model.mayGate ? html`<p class="govuk-body">${button({ text: t(lang, 'visits.visitors.new'), href: '/visits/visitors/new', classes: 'govuk-button--secondary' })}</p>` : null}`,
+${
+  model.q
+    ? model.items.length
+      ? visitorTable(lang, model.items)
+      : html`<p class="govuk-body">${t(lang, 'visits.visitors.none')}</p>`
+    : null
+}
+${
+  model.mayGate
+    ? html`<p class="govuk-body">${button({
+        text: t(lang, 'visits.visitors.new'),
+        href: '/visits/visitors/new',
+        classes: 'govuk-button--secondary',
+      })}</p>`
+    : null
+}`,
   );
 }
 
@@ -113,7 +127,15 @@ ${f.select({ name: 'id_doc_kind', items: ID_DOC_KINDS.map((k) => ({ value: k, te
 ${f.input({ name: 'id_doc_number', classes: 'govuk-input--width-20' })}
 ${f.input({ name: 'phone', type: 'tel', classes: 'govuk-input--width-20' })}
 ${f.input({ name: 'bar_number', classes: 'govuk-input--width-10' })}
-${p ? f.radios({ name: 'relationship', small: true, items: RELATIONSHIPS.map((r) => ({ value: r, text: relationshipLabel(lang, r) })) }) : null}
+${
+  p
+    ? f.radios({
+        name: 'relationship',
+        small: true,
+        items: RELATIONSHIPS.map((r) => ({ value: r, text: relationshipLabel(lang, r) })),
+      })
+    : null
+}
 ${button({ text: t(lang, 'visits.visitors.new') })}
 </form>`,
     {
@@ -149,16 +171,15 @@ export function visitorView(ctx: PageContext, model: VisitorModel): string {
   const bans = v.bans.length
     ? html`<ul class="govuk-list">${v.bans.map(
         (b) =>
-          html`<li>${tag({ text: t(lang, b.in_force ? 'visits.visitor.in_force' : 'visits.visitor.lifted'), meaning: b.in_force ? 'critical' : 'neutral' })} ${t(
-            lang,
-            'visits.visitor.ban_line',
-            {
-              scope: prisonName(b.prison_id),
-              from: formatDate(lang, b.from_date),
-              until: b.until_date ? t(lang, 'visits.visitor.until', { date: formatDate(lang, b.until_date) }) : '',
-              reason: b.reason,
-            },
-          )}</li>`,
+          html`<li>${tag({
+            text: t(lang, b.in_force ? 'visits.visitor.in_force' : 'visits.visitor.lifted'),
+            meaning: b.in_force ? 'critical' : 'neutral',
+          })} ${t(lang, 'visits.visitor.ban_line', {
+            scope: prisonName(b.prison_id),
+            from: formatDate(lang, b.from_date),
+            until: b.until_date ? t(lang, 'visits.visitor.until', { date: formatDate(lang, b.until_date) }) : '',
+            reason: b.reason,
+          })}</li>`,
       )}</ul>`
     : html`<p class="govuk-body">${t(lang, 'visits.visitor.no_bans')}</p>`;
   const rels = v.relationships.length
@@ -269,7 +290,10 @@ export function contactView(ctx: PageContext, model: ContactModel): string {
   const calls = o.contacts.length
     ? html`<ul class="govuk-list">${o.contacts.map(
         (c) =>
-          html`<li>${formatDateTime(lang, c.occurred_at)} — ${contactKindLabel(lang, c.kind as (typeof CONTACT_KINDS)[number])} — ${c.with_whom}</li>`,
+          html`<li>${formatDateTime(lang, c.occurred_at)} — ${contactKindLabel(
+            lang,
+            c.kind as (typeof CONTACT_KINDS)[number],
+          )} — ${c.with_whom}</li>`,
       )}</ul>`
     : html`<p class="govuk-body">${t(lang, 'visits.contact.none_calls')}</p>`;
   const restrictions = o.restrictions.length
@@ -290,7 +314,10 @@ export function contactView(ctx: PageContext, model: ContactModel): string {
   const tracing = o.tracing.length
     ? html`<ul class="govuk-list">${o.tracing.map(
         (x) =>
-          html`<li>${formatDate(lang, x.requested_on)} — ${x.partner} — ${x.sought} — ${tracingStateLabel(lang, x.state as (typeof TRACING_STATES)[number])}${x.outcome ? `${colon(lang)}${x.outcome}` : ''}</li>`,
+          html`<li>${formatDate(lang, x.requested_on)} — ${x.partner} — ${x.sought} — ${tracingStateLabel(
+            lang,
+            x.state as (typeof TRACING_STATES)[number],
+          )}${x.outcome ? `${colon(lang)}${x.outcome}` : ''}</li>`,
       )}</ul>`
     : html`<p class="govuk-body">${t(lang, 'visits.contact.none_tracing')}</p>`;
   const visitors = o.visitors.length
