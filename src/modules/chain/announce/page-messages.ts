@@ -114,9 +114,11 @@ export const p = defineMessages({
   'chn.partner.custody': { fr: 'Garde à vue et détention sans titre', en: 'Police custody and held without charge' },
   'chn.partner.custody_pending': {
     fr:
-      'Les chiffres des gardes à vue dépassées et des personnes détenues sans titre apparaîtront ici ' +
-      'avec la partie « garde à vue » du module.',
-    en: 'The figures of custody limits passed and of people held without charge will appear here with the custody part of the module.',
+      'Ces chiffres ne sont pas encore repris ici : les personnes détenues sans titre sont sur la page ' +
+      'd’accueil, les gardes à vue dépassées par force dans l’API (GET /api/chain/custody/breaches).',
+    en:
+      'These figures are not shown here yet: people held without charge are on the home page, custody ' +
+      'limits passed per force in the API (GET /api/chain/custody/breaches).',
   },
   'chn.partner.held_without_charge': { fr: 'Détenus sans titre', en: 'Held without charge' },
   'chn.partner.custody_breaches': { fr: 'Gardes à vue dépassées', en: 'Custody limits passed' },
